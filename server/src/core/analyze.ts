@@ -1,0 +1,111 @@
+import { parseDocument } from 'yaml';
+import { extractObjects, firstLine, type SyntaxProblem } from './k8s/extract';
+import { MODELLED_KINDS, type K8sObject } from './k8s/objects';
+import { parseSuppressions, type Suppressions } from './suppressions';
+import { parseSysctl, type ParsedSysctl } from './sysctl/parse';
+import { LineIndex, stripBom } from './text';
+import { NodeReader } from './yaml/nodes';
+import { splitDocuments, type DocumentSlice } from './yaml/documents';
+
+/** How a file is read: as Kubernetes manifests, as a sysctl file, or not at all. */
+export type FileRole = 'manifest' | 'sysctl';
+
+/** What the analysis needs to know about a file beyond its path and text. */
+export interface FileContext {
+  /** The file was named explicitly (on the command line): a file that is not YAML is read as sysctl. */
+  readonly explicit?: boolean;
+  /** Whether another file exists, to recognise Helm charts; without it only `{{` in the text tells. */
+  readonly fileExists?: (path: string) => boolean;
+}
+
+/** Everything one file contributes to the workspace model. Pure: depends only on path, text and context. */
+export interface AnalyzedFile {
+  readonly path: string;
+  readonly text: string;
+  readonly role: FileRole | undefined;
+  /** Why a file that looked relevant was not read (a Helm template, say). */
+  readonly skipReason: string | undefined;
+  readonly objects: readonly K8sObject[];
+  readonly sysctl: ParsedSysctl | undefined;
+  /** YAML errors of the documents that matter; sysctl problems live in `sysctl`. */
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  readonly suppressions: Suppressions;
+  readonly lineIndex: LineIndex;
+}
+
+/** Decides from its path alone whether a file can matter. */
+export function fileRole(path: string, context: FileContext = {}): FileRole | undefined {
+  const normalised = path.replace(/\\/g, '/');
+  const segments = normalised.split('/');
+  const name = segments[segments.length - 1]!.toLowerCase();
+  if (/\.(ya?ml|json)$/.test(name)) return 'manifest';
+  if (name === 'sysctl.conf') return 'sysctl';
+  if (name.endsWith('.conf') && segments[segments.length - 2] === 'sysctl.d') return 'sysctl';
+  return context.explicit ? 'sysctl' : undefined;
+}
+
+/** Parses one file into its part of the model: objects, sysctl assignments, syntax problems, suppressions. */
+export function analyzeFile(path: string, rawText: string, context: FileContext = {}): AnalyzedFile {
+  const text = stripBom(rawText);
+  const role = fileRole(path, context);
+  const skipReason = role === undefined ? undefined : templateReason(path, text, role, context);
+  const base = {
+    path,
+    text,
+    role: skipReason === undefined ? role : undefined,
+    skipReason,
+    suppressions: parseSuppressions(text),
+    lineIndex: new LineIndex(text),
+  };
+  if (base.role === 'sysctl') return { ...base, objects: [], sysctl: parseSysctl(text), syntaxProblems: [] };
+  if (base.role === 'manifest') return { ...base, sysctl: undefined, ...readManifests(path, text) };
+  return { ...base, objects: [], sysctl: undefined, syntaxProblems: [] };
+}
+
+function readManifests(path: string, text: string): { objects: K8sObject[]; syntaxProblems: SyntaxProblem[] } {
+  const objects: K8sObject[] = [];
+  const syntaxProblems: SyntaxProblem[] = [];
+  for (const slice of splitDocuments(text)) {
+    if (!mayMatter(text, slice)) continue;
+    const document = parseDocument(text.slice(slice.start, slice.end), { prettyErrors: false });
+    const reader = new NodeReader(document, slice.start);
+    const kind = reader.string(reader.get(document.contents, 'kind'));
+    if (kind === undefined || !MODELLED_KINDS.has(kind)) continue;
+    for (const error of document.errors) {
+      const start = slice.start + error.pos[0];
+      syntaxProblems.push({ span: { start, end: Math.max(start, slice.start + error.pos[1]) }, message: firstLine(error.message) });
+    }
+    const origin = { file: path, fileText: text, documentIndex: slice.index };
+    objects.push(...extractObjects(reader, document.contents, origin, syntaxProblems));
+  }
+  return { objects, syntaxProblems };
+}
+
+/** Whether a document must be parsed: its kind is modelled, or can't be told without parsing. */
+function mayMatter(text: string, slice: DocumentSlice): boolean {
+  if (slice.kind === null) return false;
+  if (slice.kind === undefined) return true;
+  if (slice.kind === 'ConfigMap') return includesWithin(text, 'kube-proxy', slice) && includesWithin(text, 'config.conf', slice);
+  return MODELLED_KINDS.has(slice.kind);
+}
+
+function includesWithin(text: string, needle: string, slice: DocumentSlice): boolean {
+  const at = text.indexOf(needle, slice.start);
+  return at !== -1 && at < slice.end;
+}
+
+/** Templates are not configuration yet: Helm chart templates and Jinja/Go-templated files are skipped. */
+function templateReason(path: string, text: string, role: FileRole, context: FileContext): string | undefined {
+  if (role === 'manifest' && isInHelmTemplates(path, context)) return 'a Helm chart template (lint the rendered output: helm template … | connlint -)';
+  if (text.includes('{{') || (role === 'sysctl' && text.includes('{%'))) return 'a template: it holds {{ … }} placeholders';
+  return undefined;
+}
+
+function isInHelmTemplates(path: string, context: FileContext): boolean {
+  if (context.fileExists === undefined) return false;
+  const segments = path.replace(/\\/g, '/').split('/');
+  for (let i = segments.length - 2; i > 0; i--) {
+    if (segments[i] === 'templates' && context.fileExists([...segments.slice(0, i), 'Chart.yaml'].join('/'))) return true;
+  }
+  return false;
+}

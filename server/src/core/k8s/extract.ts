@@ -1,0 +1,249 @@
+import { parseDocument, type Scalar } from 'yaml';
+import type { Span } from '../text';
+import { parseGoDuration } from '../yaml/duration';
+import { embeddedText } from '../yaml/embedded';
+import { NodeReader, type YamlNode } from '../yaml/nodes';
+import { normaliseSysctlKey } from '../sysctl/parse';
+import {
+  WORKLOAD_KINDS,
+  type EndpointSet,
+  type HorizontalPodAutoscaler,
+  type K8sObject,
+  type KubeProxyConfiguration,
+  type Located,
+  type ObjectBase,
+  type PodTemplate,
+  type Service,
+  type Workload,
+} from './objects';
+
+/** The annotation that turns rules off for one object. */
+export const IGNORE_ANNOTATION = 'connlint.dev/ignore';
+
+/** A YAML error in a relevant document, in file offsets. */
+export interface SyntaxProblem {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** Where the objects of one document come from. */
+export interface DocumentOrigin {
+  readonly file: string;
+  readonly fileText: string;
+  readonly documentIndex: number;
+}
+
+/** Reads the Kubernetes objects of one document's root node (a `kind: List` gives several). */
+export function extractObjects(reader: NodeReader, root: unknown, origin: DocumentOrigin, problems: SyntaxProblem[]): K8sObject[] {
+  const kind = reader.string(reader.get(root, 'kind'));
+  if (kind === 'List' || (kind?.endsWith('List') && reader.get(root, 'items') !== undefined)) {
+    return reader
+      .items(reader.get(root, 'items'))
+      .flatMap((item, itemIndex) => extractObject(reader, item, origin, itemIndex, problems) ?? []);
+  }
+  const object = extractObject(reader, reader.get(root), origin, undefined, problems);
+  return object === undefined ? [] : [object];
+}
+
+function extractObject(
+  reader: NodeReader,
+  node: YamlNode | undefined,
+  origin: DocumentOrigin,
+  itemIndex: number | undefined,
+  problems: SyntaxProblem[],
+): K8sObject | undefined {
+  const kindNode = reader.get(node, 'kind');
+  const kind = reader.string(kindNode);
+  const span = reader.span(node);
+  if (node === undefined || kind === undefined || span === undefined) return undefined;
+  const base = objectBase(reader, node, origin, itemIndex, kind, span, reader.span(kindNode) ?? span);
+  if ((WORKLOAD_KINDS as readonly string[]).includes(kind)) return workload(reader, node, base);
+  switch (kind) {
+    case 'Service':
+      return service(reader, node, base);
+    case 'HorizontalPodAutoscaler':
+      return autoscaler(reader, node, base);
+    case 'Endpoints':
+    case 'EndpointSlice':
+      return endpointSet(reader, node, base);
+    case 'KubeProxyConfiguration':
+      return kubeProxyConfiguration(reader, node, base, false);
+    case 'ConfigMap':
+      return base.name === 'kube-proxy' ? embeddedKubeProxyConfiguration(reader, node, base, origin, problems) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function objectBase(
+  reader: NodeReader,
+  node: YamlNode,
+  origin: DocumentOrigin,
+  itemIndex: number | undefined,
+  kind: string,
+  span: Span,
+  kindSpan: Span,
+): ObjectBase {
+  const metadata = reader.get(node, 'metadata');
+  const nameNode = reader.get(metadata, 'name');
+  const annotations = reader.stringMap(reader.get(metadata, 'annotations'));
+  return {
+    file: origin.file,
+    documentIndex: origin.documentIndex,
+    ...(itemIndex === undefined ? {} : { itemIndex }),
+    kind,
+    name: reader.string(nameNode),
+    namespace: reader.string(reader.get(metadata, 'namespace')) || 'default',
+    span,
+    nameSpan: reader.span(nameNode) ?? kindSpan,
+    ignoredRules: parseRuleList(annotations.get(IGNORE_ANNOTATION)),
+  };
+}
+
+/** Splits a comma-separated list of rule ids. */
+export function parseRuleList(list: string | undefined): Set<string> {
+  return new Set(
+    (list ?? '')
+      .split(',')
+      .map((rule) => rule.trim())
+      .filter((rule) => rule !== ''),
+  );
+}
+
+function located<T>(reader: NodeReader, node: YamlNode | undefined, value: T | undefined): Located<T> | undefined {
+  const span = reader.span(node);
+  return value === undefined || span === undefined ? undefined : { value, span };
+}
+
+function workload(reader: NodeReader, node: YamlNode, base: ObjectBase): Workload {
+  const isPod = base.kind === 'Pod';
+  const replicasNode = isPod ? undefined : reader.get(node, 'spec', 'replicas');
+  const template = isPod ? node : reader.get(node, 'spec', 'template');
+  const templateAnnotations = reader.stringMap(reader.get(template, 'metadata', 'annotations'));
+  const ignoredRules = new Set([...base.ignoredRules, ...parseRuleList(templateAnnotations.get(IGNORE_ANNOTATION))]);
+  return {
+    ...base,
+    ignoredRules,
+    kind: base.kind as Workload['kind'],
+    replicas: located(reader, replicasNode, reader.integer(replicasNode)),
+    template: template === undefined ? undefined : podTemplate(reader, template),
+  };
+}
+
+function podTemplate(reader: NodeReader, template: YamlNode): PodTemplate {
+  const spec = reader.get(template, 'spec');
+  const hostNetworkNode = reader.get(spec, 'hostNetwork');
+  const hostNetwork = reader.scalar(hostNetworkNode)?.value;
+  return {
+    labels: reader.stringMap(reader.get(template, 'metadata', 'labels')),
+    hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === 'boolean' ? hostNetwork : undefined),
+    sysctls: reader.items(reader.get(spec, 'securityContext', 'sysctls')).flatMap((entry) => {
+      const nameNode = reader.get(entry, 'name');
+      const valueNode = reader.get(entry, 'value');
+      const name = reader.string(nameNode);
+      const nameSpan = reader.span(nameNode);
+      if (name === undefined || nameSpan === undefined) return [];
+      return [{ name: normaliseSysctlKey(name), value: reader.string(valueNode), nameSpan, valueSpan: reader.span(valueNode) }];
+    }),
+  };
+}
+
+function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service {
+  const spec = reader.get(node, 'spec');
+  const selector = reader.stringMap(reader.get(spec, 'selector'));
+  const clusterIPs = [reader.string(reader.get(spec, 'clusterIP')), ...reader.items(reader.get(spec, 'clusterIPs')).map((ip) => reader.string(ip))];
+  const affinityNode = reader.get(spec, 'sessionAffinity');
+  const timeoutNode = reader.get(spec, 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds');
+  return {
+    ...base,
+    kind: 'Service',
+    selector: selector.size > 0 ? selector : undefined,
+    type: reader.string(reader.get(spec, 'type')) ?? 'ClusterIP',
+    headless: clusterIPs.includes('None'),
+    sessionAffinity: located(reader, affinityNode, reader.string(affinityNode)),
+    affinityTimeoutSeconds: located(reader, timeoutNode, reader.integer(timeoutNode)),
+  };
+}
+
+function autoscaler(reader: NodeReader, node: YamlNode, base: ObjectBase): HorizontalPodAutoscaler {
+  const spec = reader.get(node, 'spec');
+  const targetKind = reader.string(reader.get(spec, 'scaleTargetRef', 'kind'));
+  const targetName = reader.string(reader.get(spec, 'scaleTargetRef', 'name'));
+  const maxNode = reader.get(spec, 'maxReplicas');
+  return {
+    ...base,
+    kind: 'HorizontalPodAutoscaler',
+    target: targetKind !== undefined && targetName !== undefined ? { kind: targetKind, name: targetName } : undefined,
+    maxReplicas: located(reader, maxNode, reader.integer(maxNode)),
+  };
+}
+
+function endpointSet(reader: NodeReader, node: YamlNode, base: ObjectBase): EndpointSet {
+  if (base.kind === 'Endpoints') {
+    const subsets = reader.items(reader.get(node, 'subsets'));
+    const addressCount = subsets.reduce((sum, subset) => sum + reader.items(reader.get(subset, 'addresses')).length, 0);
+    return { ...base, kind: 'Endpoints', serviceName: base.name, addressCount };
+  }
+  const labels = reader.stringMap(reader.get(node, 'metadata', 'labels'));
+  const endpoints = reader.items(reader.get(node, 'endpoints'));
+  const ready = endpoints.filter((endpoint) => reader.scalar(reader.get(endpoint, 'conditions', 'ready'))?.value !== false);
+  return { ...base, kind: 'EndpointSlice', serviceName: labels.get('kubernetes.io/service-name'), addressCount: ready.length };
+}
+
+function kubeProxyConfiguration(reader: NodeReader, node: YamlNode | undefined, base: ObjectBase, embedded: boolean): KubeProxyConfiguration {
+  const timeoutNode = reader.get(node, 'conntrack', 'tcpEstablishedTimeout');
+  const timeoutText = reader.string(timeoutNode);
+  const modeNode = reader.get(node, 'mode');
+  return {
+    ...base,
+    kind: 'KubeProxyConfiguration',
+    tcpEstablishedTimeout: located(reader, timeoutNode, timeoutText === undefined ? undefined : parseGoDuration(timeoutText)),
+    mode: located(reader, modeNode, reader.string(modeNode) || undefined),
+    embedded,
+  };
+}
+
+/** kubeadm keeps kube-proxy's configuration as YAML text in the `kube-proxy` ConfigMap's `config.conf`. */
+function embeddedKubeProxyConfiguration(
+  reader: NodeReader,
+  node: YamlNode,
+  base: ObjectBase,
+  origin: DocumentOrigin,
+  problems: SyntaxProblem[],
+): KubeProxyConfiguration | undefined {
+  const scalar = reader.scalar(reader.get(node, 'data', 'config.conf'));
+  const embedded = scalar && embeddedText(scalar as Scalar, origin.fileText, reader.offset);
+  if (embedded === undefined) return undefined;
+  const document = parseDocument(embedded.text, { prettyErrors: false });
+  const toFile = (start: number, end: number): Span => {
+    const fileStart = embedded.toFileOffset(start);
+    return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
+  };
+  for (const error of document.errors) {
+    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In config.conf: ${firstLine(error.message)}` });
+  }
+  const embeddedReader = new MappedNodeReader(document, toFile);
+  const configuration = kubeProxyConfiguration(embeddedReader, document.contents ?? undefined, base, true);
+  return { ...configuration, span: base.span, nameSpan: base.nameSpan };
+}
+
+/** A reader over a document parsed from embedded text, whose spans are mapped back to the file. */
+class MappedNodeReader extends NodeReader {
+  constructor(
+    document: ConstructorParameters<typeof NodeReader>[0],
+    private readonly toFile: (start: number, end: number) => Span,
+  ) {
+    super(document, 0);
+  }
+
+  override span(node: unknown): Span | undefined {
+    const local = super.span(node);
+    return local && this.toFile(local.start, local.end);
+  }
+}
+
+/** The first line of a `yaml` error message (the rest is a source excerpt). */
+export function firstLine(message: string): string {
+  const end = message.indexOf('\n');
+  return (end === -1 ? message : message.slice(0, end)).replace(/ at line \d+, column \d+:?$/, '');
+}

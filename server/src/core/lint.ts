@@ -1,0 +1,52 @@
+import type { WorkspaceModel } from './model/workspaceModel';
+import { RULES } from './rules/registry';
+import type { Finding, Rule } from './rules/rule';
+import type { Diagnostic, Severity, SeverityLevel } from './types';
+
+/** How the rules run: per-rule severities over the rules' defaults. */
+export interface LintSettings {
+  readonly severities?: Readonly<Record<string, SeverityLevel>>;
+}
+
+/**
+ * Runs every enabled rule over the workspace model and returns its diagnostics, without the
+ * ones a suppression silences, sorted by file, line and column.
+ */
+export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    const severity = settings.severities?.[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    rule.check(model, (finding) => {
+      const diagnostic = toDiagnostic(model, rule.id, severity, finding);
+      if (diagnostic !== undefined) diagnostics.push(diagnostic);
+    });
+  }
+  return diagnostics.sort(compareDiagnostics);
+}
+
+function toDiagnostic(model: WorkspaceModel, rule: string, severity: Severity, finding: Finding): Diagnostic | undefined {
+  const file = model.file(finding.file);
+  if (file === undefined || finding.subject?.ignoredRules.has(rule)) return undefined;
+  const range = file.lineIndex.rangeOf(finding.span);
+  if (file.suppressions.isSuppressed(rule, range.start.line)) return undefined;
+  const related = (finding.related ?? []).flatMap((item) => {
+    const relatedFile = model.file(item.file);
+    return relatedFile === undefined ? [] : [{ file: item.file, range: relatedFile.lineIndex.rangeOf(item.span), message: item.message }];
+  });
+  return { file: finding.file, range, rule, severity, message: finding.message, related };
+}
+
+/** Orders diagnostics by file, then position, then rule. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    compareText(a.rule, b.rule)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

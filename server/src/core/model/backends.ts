@@ -1,0 +1,89 @@
+import type { K8sObject, Service, Workload } from '../k8s/objects';
+import type { Span } from '../text';
+import type { WorkspaceModel } from './workspaceModel';
+
+/** One object that gives a Service backends, and how many. */
+export interface BackendSource {
+  readonly object: K8sObject;
+  /** Pods it contributes; `Infinity` for a DaemonSet (one per node). */
+  readonly count: number;
+  /** Why, for messages: `Deployment "server" has replicas: 2`. */
+  readonly reason: string;
+  /** Where the count is written (replicas, maxReplicas), else the object's name. */
+  readonly file: string;
+  readonly span: Span;
+}
+
+/** The pods a Service can send a connection to. */
+export interface Backends {
+  /** Total pods; `Infinity` when a DaemonSet is among them. */
+  readonly count: number;
+  readonly sources: readonly BackendSource[];
+}
+
+/**
+ * The backends of a Service in this workspace: pods whose labels hold its whole selector in
+ * its namespace, or, without a selector, the addresses of its hand-written Endpoints.
+ */
+export function backendsOf(service: Service, model: WorkspaceModel): Backends {
+  const sources = service.selector === undefined ? endpointSources(service, model) : selectedSources(service.selector, service.namespace, model);
+  const contributing = sources.filter((source) => source.count > 0);
+  return { count: contributing.reduce((sum, source) => sum + source.count, 0), sources: contributing };
+}
+
+function selectedSources(selector: ReadonlyMap<string, string>, namespace: string, model: WorkspaceModel): BackendSource[] {
+  return model
+    .workloadsIn(namespace)
+    .filter((workload) => workload.template !== undefined && matches(selector, workload.template.labels))
+    .map((workload) => workloadSource(workload, model));
+}
+
+/** A selector matches labels that contain every one of its key/value pairs. */
+export function matches(selector: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>): boolean {
+  for (const [key, value] of selector) if (labels.get(key) !== value) return false;
+  return true;
+}
+
+function workloadSource(workload: Workload, model: WorkspaceModel): BackendSource {
+  const name = `${workload.kind} "${workload.name ?? '(unnamed)'}"`;
+  const at = { file: workload.file, span: workload.replicas?.span ?? workload.nameSpan };
+  if (workload.kind === 'Pod') return { object: workload, count: 1, reason: `Pod "${workload.name ?? '(unnamed)'}"`, ...at };
+  if (workload.kind === 'DaemonSet') return { object: workload, count: Infinity, reason: `${name} runs a pod on every node`, ...at };
+  const replicas = workload.replicas?.value ?? 1;
+  const written = workload.replicas === undefined ? 'leaves replicas unset (1)' : `has replicas: ${replicas}`;
+  // The autoscaler controller leaves a workload scaled to 0 alone (autoscaling is disabled).
+  const autoscaler = replicas === 0 ? undefined : largestAutoscaler(workload, model);
+  if (autoscaler?.maxReplicas !== undefined && autoscaler.maxReplicas.value > replicas) {
+    return {
+      object: autoscaler,
+      count: autoscaler.maxReplicas.value,
+      reason: `${name} ${written} and HorizontalPodAutoscaler "${autoscaler.name ?? '(unnamed)'}" scales it to maxReplicas: ${autoscaler.maxReplicas.value}`,
+      file: autoscaler.file,
+      span: autoscaler.maxReplicas.span,
+    };
+  }
+  return { object: workload, count: Math.max(replicas, 0), reason: `${name} ${written}`, ...at };
+}
+
+function largestAutoscaler(workload: Workload, model: WorkspaceModel) {
+  let largest;
+  for (const autoscaler of model.autoscalersOf(workload)) {
+    if ((autoscaler.maxReplicas?.value ?? 0) > (largest?.maxReplicas?.value ?? 0)) largest = autoscaler;
+  }
+  return largest;
+}
+
+function endpointSources(service: Service, model: WorkspaceModel): BackendSource[] {
+  return model.endpointSetsOf(service).map((set) => ({
+    object: set,
+    count: set.addressCount,
+    reason: `${set.kind} "${set.name ?? '(unnamed)'}" lists ${set.addressCount} address${set.addressCount === 1 ? '' : 'es'}`,
+    file: set.file,
+    span: set.nameSpan,
+  }));
+}
+
+/** A count for messages: `Infinity` reads as "one per node". */
+export function formatCount(count: number): string {
+  return Number.isFinite(count) ? String(count) : 'one per node';
+}

@@ -1,0 +1,81 @@
+import type { Workload } from '../k8s/objects';
+import { baseName, type Effective, type ValueSource } from './sources';
+import type { WorkspaceModel } from './workspaceModel';
+
+/** Kernel and kube-proxy defaults, from ../docs/rules (domain facts with their sources). */
+export const DEFAULTS = {
+  /** net.netfilter.nf_conntrack_tcp_timeout_established, the kernel's default (5 days). */
+  kernelConntrackEstablished: 432000,
+  /** kube-proxy's conntrack.tcpEstablishedTimeout default, 24h0m0s. */
+  kubeProxyConntrackEstablished: 86400,
+  /** net.ipv4.tcp_keepalive_time, the kernel's default. */
+  keepaliveTime: 7200,
+} as const;
+
+export const CONNTRACK_ESTABLISHED_KEY = 'net.netfilter.nf_conntrack_tcp_timeout_established';
+export const KEEPALIVE_TIME_KEY = 'net.ipv4.tcp_keepalive_time';
+
+/**
+ * The conntrack established timeout on the nodes: an assumption, else kube-proxy's configuration
+ * (`0s` leaves the node's value), else kube-proxy's default when the workspace holds manifests,
+ * else the node's sysctl files, else the kernel's default.
+ */
+export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<number> {
+  const assumed = model.assumptions.conntrackEstablishedTimeout;
+  if (assumed !== undefined) return { value: assumed, source: { kind: 'assumption', setting: 'conntrackEstablishedTimeout' } };
+  const configuration = model.kubeProxyConfigurations[0];
+  if (configuration !== undefined && model.assumptions.kubeProxy !== false) {
+    const timeout = configuration.tcpEstablishedTimeout;
+    if (timeout === undefined) {
+      return {
+        value: DEFAULTS.kubeProxyConntrackEstablished,
+        source: { kind: 'default', reason: `kube-proxy's default, tcpEstablishedTimeout unset in ${baseName(configuration.file)}` },
+      };
+    }
+    if (timeout.value > 0) {
+      return { value: timeout.value, source: { kind: 'file', file: configuration.file, span: timeout.span, setting: 'tcpEstablishedTimeout' } };
+    }
+  } else if (model.hasManifests && model.assumptions.kubeProxy !== false) {
+    return {
+      value: DEFAULTS.kubeProxyConntrackEstablished,
+      source: { kind: 'default', reason: "kube-proxy's default, no kube-proxy configuration in the workspace" },
+    };
+  }
+  return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? {
+    value: DEFAULTS.kernelConntrackEstablished,
+    source: { kind: 'default', reason: "the kernel's default" },
+  };
+}
+
+/** The node's keepalive time: its sysctl files, else the kernel's default. */
+export function nodeKeepaliveTime(model: WorkspaceModel): Effective<number> {
+  return nodeInteger(model, KEEPALIVE_TIME_KEY) ?? { value: DEFAULTS.keepaliveTime, source: { kind: 'default', reason: "the kernel's default" } };
+}
+
+/**
+ * The keepalive time in a workload's pods: host-network pods share the node's; other pods get
+ * their own network namespace, which starts from the kernel's default unless the pod sets it.
+ */
+export function podKeepaliveTime(workload: Workload, model: WorkspaceModel): Effective<number> {
+  if (workload.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model);
+  const sysctl = workload.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
+  const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
+  if (sysctl !== undefined && sysctl.valueSpan !== undefined && value !== undefined) {
+    return { value, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${workload.kind} "${workload.name ?? '(unnamed)'}"` } };
+  }
+  return { value: DEFAULTS.keepaliveTime, source: { kind: 'default', reason: "the kernel's default in a pod's own network namespace" } };
+}
+
+function nodeInteger(model: WorkspaceModel, key: string): Effective<number> | undefined {
+  const setting = model.nodeSysctl(key);
+  const value = setting === undefined ? undefined : parseInteger(setting.assignment.value);
+  if (setting === undefined || value === undefined) return undefined;
+  const source: ValueSource = { kind: 'file', file: setting.file, span: setting.assignment.valueSpan, setting: key };
+  return { value, source };
+}
+
+/** A decimal integer as the kernel's proc_dointvec reads it, or undefined. */
+export function parseInteger(text: string): number | undefined {
+  return /^[-+]?\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+

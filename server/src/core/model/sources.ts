@@ -1,0 +1,35 @@
+import type { Span } from '../text';
+
+/** Where an effective value comes from. */
+export type ValueSource =
+  /** A setting written in a file of the workspace. */
+  | { readonly kind: 'file'; readonly file: string; readonly span: Span; readonly setting: string }
+  /** A default, with the reason it applies. */
+  | { readonly kind: 'default'; readonly reason: string }
+  /** An assumption the user configured for what the workspace can't show. */
+  | { readonly kind: 'assumption'; readonly setting: string };
+
+/** A value that applies in this workspace and where it comes from. */
+export interface Effective<T> {
+  readonly value: T;
+  readonly source: ValueSource;
+}
+
+/** Whether someone chose the value (a file or an assumption), rather than a default applying. */
+export function isConfigured(source: ValueSource): boolean {
+  return source.kind !== 'default';
+}
+
+/** The last path segment of a file path or URI, for messages. */
+export function baseName(file: string): string {
+  const trimmed = file.replace(/[\\/]+$/, '');
+  return decodeURIComponentSafe(trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1));
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

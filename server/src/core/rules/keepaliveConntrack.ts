@@ -1,0 +1,93 @@
+import type { Workload } from '../k8s/objects';
+import {
+  DEFAULTS,
+  KEEPALIVE_TIME_KEY,
+  effectiveConntrackTimeout,
+  nodeKeepaliveTime,
+  parseInteger,
+} from '../model/effective';
+import type { Effective } from '../model/sources';
+import type { WorkspaceModel } from '../model/workspaceModel';
+import type { Finding, RelatedSpan, Rule } from './rule';
+
+/**
+ * A TCP keepalive time that is not below the conntrack established timeout: the entry of an idle
+ * connection expires before the first probe could refresh it.
+ */
+export const keepaliveConntrack: Rule = {
+  id: 'keepalive-conntrack',
+  defaultSeverity: 'warning',
+  description: 'TCP keepalive time not below the conntrack established timeout; idle connections lose their conntrack entry first.',
+  check(model, report) {
+    const conntrack = effectiveConntrackTimeout(model);
+    const node = nodeKeepaliveTime(model);
+    const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
+    if (node.source.kind === 'file' && node.value >= conntrack.value) {
+      report({
+        file: node.source.file,
+        span: node.source.span,
+        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
+        related: relatedConntrack(conntrack),
+      });
+    }
+    for (const workload of model.workloads) {
+      const finding = podSysctlFinding(workload, conntrack, conntrackText);
+      if (finding !== undefined) report(finding);
+    }
+    const defaultFinding = defaultKeepaliveFinding(model, conntrack, node);
+    if (defaultFinding !== undefined) report(defaultFinding);
+  },
+};
+
+const CONSEQUENCE = 'An idle connection through a Service loses its conntrack entry before the first keepalive probe, and its next packet can be sent to another pod and reset.';
+
+function podSysctlFinding(workload: Workload, conntrack: Effective<number>, conntrackText: string): Finding | undefined {
+  if (workload.template === undefined || workload.template.hostNetwork?.value === true) return undefined;
+  const sysctl = workload.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
+  const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
+  if (sysctl?.valueSpan === undefined || value === undefined || value < conntrack.value) return undefined;
+  return {
+    file: workload.file,
+    span: sysctl.valueSpan,
+    subject: workload,
+    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${workload.kind} "${workload.name ?? '(unnamed)'}", not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
+    related: relatedConntrack(conntrack),
+  };
+}
+
+/**
+ * The default keepalive (7200 s) applies somewhere while the conntrack timeout was configured at
+ * or below it: reported once, on the configuration, naming who relies on the default.
+ */
+function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<number>, node: Effective<number>): Finding | undefined {
+  const source = conntrack.source;
+  if (source.kind !== 'file' || conntrack.value > DEFAULTS.keepaliveTime) return undefined;
+  const podsOnDefault = model.workloads.filter((workload) => reliesOnDefault(workload, node));
+  const nodeOnDefault = node.source.kind === 'default';
+  if (!nodeOnDefault && podsOnDefault.length === 0) return undefined;
+  const who = [...(nodeOnDefault ? ['the node'] : []), ...podsOnDefault.slice(0, 3).map((w) => `${w.kind} "${w.name ?? '(unnamed)'}"`)];
+  const more = podsOnDefault.length > 3 ? ` and ${podsOnDefault.length - 3} more workloads` : '';
+  return {
+    file: source.file,
+    span: source.span,
+    message:
+      `The conntrack established timeout is ${conntrack.value} s (${model.describe(source)}), not above the default ${KEEPALIVE_TIME_KEY} of ` +
+      `${DEFAULTS.keepaliveTime} s that ${who.join(', ')}${more} rely on. ${CONSEQUENCE}`,
+    related: podsOnDefault.map((workload): RelatedSpan => ({
+      file: workload.file,
+      span: workload.nameSpan,
+      message: `${workload.kind} "${workload.name ?? '(unnamed)'}" sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`,
+    })),
+  };
+}
+
+function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
+  if (workload.template === undefined) return false;
+  if (workload.template.hostNetwork?.value === true) return node.source.kind === 'default';
+  return !workload.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== undefined && parseInteger(entry.value) !== undefined);
+}
+
+function relatedConntrack(conntrack: Effective<number>): RelatedSpan[] {
+  const source = conntrack.source;
+  return source.kind === 'file' ? [{ file: source.file, span: source.span, message: `The conntrack established timeout: ${conntrack.value} s` }] : [];
+}

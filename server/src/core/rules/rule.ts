@@ -1,0 +1,38 @@
+import type { WorkspaceModel } from '../model/workspaceModel';
+import type { Span } from '../text';
+import type { Severity } from '../types';
+
+/** Where the documentation of each rule lives: `<base><id>.md`. */
+export const RULE_DOCS_BASE = 'https://github.com/connlint/connlint/blob/main/docs/rules/';
+
+/** The other side of a finding, in a file of the workspace. */
+export interface RelatedSpan {
+  readonly file: string;
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** What a rule reports: a place, a message, and the places on the other side. */
+export interface Finding {
+  readonly file: string;
+  readonly span: Span;
+  readonly message: string;
+  readonly related?: readonly RelatedSpan[];
+  /** The object the finding is about: its `connlint.dev/ignore` annotation can silence it. */
+  readonly subject?: { readonly ignoredRules: ReadonlySet<string> };
+}
+
+/** One check over the workspace model. */
+export interface Rule {
+  /** Kebab-case and stable: users write it in suppressions and CI configuration. */
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One line, for rule tables and `--help`. */
+  readonly description: string;
+  check(model: WorkspaceModel, report: (finding: Finding) => void): void;
+}
+
+/** The page that documents a rule. */
+export function ruleDocsUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}

@@ -1,0 +1,50 @@
+/**
+ * Orders a workspace's sysctl files the way `sysctl --system` applies them
+ * (sysctl.d(5)): every `*.conf` of the sysctl.d directories by file name, where a name in an
+ * earlier system directory masks the same name in a later one, then `sysctl.conf` last.
+ */
+
+/** System directories in the precedence sysctl.d(5) gives them, earliest first. */
+const SYSTEM_DIRECTORIES = ['etc/sysctl.d', 'run/sysctl.d', 'usr/local/lib/sysctl.d', 'usr/lib/sysctl.d', 'lib/sysctl.d'];
+
+/** The files in application order; masked files are left out. */
+export function sysctlApplicationOrder(paths: readonly string[]): string[] {
+  const dropIns: { path: string; name: string; root: string | undefined; precedence: number }[] = [];
+  const mainFiles: string[] = [];
+  for (const path of paths) {
+    const { directory, name } = splitPath(path);
+    if (name === 'sysctl.conf' && !directory.endsWith('sysctl.d')) {
+      mainFiles.push(path);
+      continue;
+    }
+    const system = SYSTEM_DIRECTORIES.findIndex((suffix) => directory === suffix || directory.endsWith(`/${suffix}`));
+    const root = system === -1 ? undefined : directory.slice(0, directory.length - SYSTEM_DIRECTORIES[system]!.length);
+    dropIns.push({ path, name, root, precedence: system === -1 ? SYSTEM_DIRECTORIES.length : system });
+  }
+  const winners = new Map<string, (typeof dropIns)[number]>();
+  const kept: typeof dropIns = [];
+  for (const file of dropIns) {
+    if (file.root === undefined) {
+      kept.push(file);
+      continue;
+    }
+    const id = `${file.root}\0${file.name}`;
+    const current = winners.get(id);
+    if (current === undefined || file.precedence < current.precedence) winners.set(id, file);
+  }
+  kept.push(...winners.values());
+  kept.sort((a, b) => compare(a.name, b.name) || compare(a.path, b.path));
+  mainFiles.sort(compare);
+  return [...kept.map((file) => file.path), ...mainFiles];
+}
+
+function splitPath(path: string): { directory: string; name: string } {
+  const normalised = path.replace(/\\/g, '/');
+  const slash = normalised.lastIndexOf('/');
+  return { directory: normalised.slice(0, Math.max(slash, 0)), name: normalised.slice(slash + 1) };
+}
+
+/** Byte-wise comparison, as the C library's `strcmp` that sysctl uses. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,43 @@
+import { analyzeFile, type AnalyzedFile, type FileContext } from './analyze';
+import { WorkspaceModel, type Assumptions } from './model/workspaceModel';
+
+/**
+ * The files of a workspace and their analyses. Each file is analysed once per text; the
+ * cross-file model is rebuilt lazily after a change. Front ends own one instance each.
+ */
+export class Workspace {
+  private readonly files = new Map<string, AnalyzedFile>();
+  private cachedModel: WorkspaceModel | undefined;
+
+  constructor(
+    private readonly assumptions: Assumptions = {},
+    private readonly fileExists?: (path: string) => boolean,
+  ) {}
+
+  /** Adds or replaces a file; unchanged text keeps its analysis. */
+  set(path: string, text: string, context: Omit<FileContext, 'fileExists'> = {}): AnalyzedFile {
+    const current = this.files.get(path);
+    if (current !== undefined && current.text === text) return current;
+    const analyzed = analyzeFile(path, text, { ...context, ...(this.fileExists ? { fileExists: this.fileExists } : {}) });
+    this.files.set(path, analyzed);
+    this.cachedModel = undefined;
+    return analyzed;
+  }
+
+  /** Forgets a file. */
+  delete(path: string): boolean {
+    const deleted = this.files.delete(path);
+    if (deleted) this.cachedModel = undefined;
+    return deleted;
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** The current model of all files. */
+  model(): WorkspaceModel {
+    this.cachedModel ??= new WorkspaceModel(this.files.values(), this.assumptions);
+    return this.cachedModel;
+  }
+}

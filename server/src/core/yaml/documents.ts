@@ -1,0 +1,122 @@
+import type { Span } from '../text';
+
+/** One YAML document of a stream, found without parsing it. */
+export interface DocumentSlice extends Span {
+  /** 0-based position of the document in its file. */
+  readonly index: number;
+  /**
+   * The root mapping's `kind`, read from a `kind:` line at column 0; `null` when the document
+   * is a block mapping without one (it cannot be a Kubernetes object); `undefined` when it
+   * can't be told without parsing (flow style, JSON, tags, aliases).
+   */
+  readonly kind: string | null | undefined;
+}
+
+/**
+ * Splits a YAML stream into documents at its `---` and `...` markers. Markers are recognised
+ * at column 0 only, where YAML forbids them as content, so no parse is needed.
+ */
+export function splitDocuments(text: string): DocumentSlice[] {
+  const slices: DocumentSlice[] = [];
+  let docStart = 0;
+  let hasContent = false;
+  let lineStart = 0;
+  const finish = (end: number): void => {
+    if (hasContent) slices.push({ start: docStart, end, index: slices.length, kind: quickKind(text, docStart, end) });
+    hasContent = false;
+  };
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const marker = documentMarker(text, lineStart, lineEnd);
+    if (marker === '---') {
+      if (hasContent) {
+        finish(lineStart);
+        docStart = lineStart;
+      }
+      // A start marker opens a document even when nothing follows it on the line.
+      hasContent = true;
+    } else if (marker === '...') {
+      finish(lineEnd);
+      docStart = newline === -1 ? text.length : newline + 1;
+    } else if (!hasContent && isContentLine(text, lineStart, lineEnd)) {
+      hasContent = true;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  finish(text.length);
+  return slices.filter((slice) => isContentSpan(text, slice.start, slice.end));
+}
+
+function documentMarker(text: string, start: number, end: number): '---' | '...' | undefined {
+  if (end - start < 3) return undefined;
+  const head = text.startsWith('---', start) ? '---' : text.startsWith('...', start) ? '...' : undefined;
+  if (head === undefined) return undefined;
+  const next = text.charCodeAt(start + 3);
+  return start + 3 >= end || next === 32 || next === 9 || next === 13 ? head : undefined;
+}
+
+/** A line that holds something other than blanks, a comment or a directive. */
+function isContentLine(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+  if (i >= end) return false;
+  const first = text[i];
+  if (first === '#') return false;
+  return !(first === '%' && i === start);
+}
+
+function isContentSpan(text: string, start: number, end: number): boolean {
+  for (let lineStart = start; lineStart < end; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    const marker = documentMarker(text, lineStart, lineEnd);
+    const contentStart = marker === '---' ? lineStart + 3 : lineStart;
+    if (marker !== '...' && isContentLine(text, contentStart, lineEnd)) return true;
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return false;
+}
+
+const KIND_LINE = /^(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/gm;
+const ROOT_KEY = /^[A-Za-z0-9_$/.-]/;
+
+/** Reads the root `kind` of a document from its text, or says why it can't. */
+function quickKind(text: string, start: number, end: number): string | null | undefined {
+  KIND_LINE.lastIndex = start;
+  const first = KIND_LINE.exec(text);
+  if (first === null || first.index >= end) {
+    const mentionsKind = text.indexOf('kind', start);
+    return mentionsKind === -1 || mentionsKind >= end || isBlockMappingRoot(text, start, end) ? null : undefined;
+  }
+  const second = KIND_LINE.exec(text);
+  if (second !== null && second.index < end) return undefined;
+  return plainKindValue(first[1] ?? '');
+}
+
+function plainKindValue(raw: string): string | undefined {
+  const value = raw.replace(/[ \t]+#.*$/, '');
+  const quoted = /^"([A-Za-z0-9]+)"$|^'([A-Za-z0-9]+)'$/.exec(value);
+  if (quoted) return quoted[1] ?? quoted[2];
+  return /^[A-Za-z0-9]+$/.test(value) ? value : undefined;
+}
+
+/** The document's first content line is a plain key at column 0: a block mapping root. */
+function isBlockMappingRoot(text: string, start: number, end: number): boolean {
+  for (let lineStart = start; lineStart < end; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    const marker = documentMarker(text, lineStart, lineEnd);
+    if (marker === '---') {
+      if (isContentLine(text, lineStart + 3, lineEnd)) return false;
+    } else if (isContentLine(text, lineStart, lineEnd)) {
+      const line = text.slice(lineStart, lineEnd);
+      return ROOT_KEY.test(line) && /^[^#]*?:(?:[ \t]|\r?$)/.test(line) && !line.startsWith('- ') && line !== '-';
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return false;
+}
