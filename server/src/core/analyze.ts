@@ -12,6 +12,8 @@ export type FileRole = 'manifest' | 'sysctl';
 
 /** What the analysis needs to know about a file beyond its path and text. */
 export interface FileContext {
+  /** Read the file in this role whatever its name (standard input, say). */
+  readonly role?: FileRole;
   /** The file was named explicitly (on the command line): a file that is not YAML is read as sysctl. */
   readonly explicit?: boolean;
   /** Whether another file exists, to recognise Helm charts; without it only `{{` in the text tells. */
@@ -35,6 +37,7 @@ export interface AnalyzedFile {
 
 /** Decides from its path alone whether a file can matter. */
 export function fileRole(path: string, context: FileContext = {}): FileRole | undefined {
+  if (context.role !== undefined) return context.role;
   const normalised = path.replace(/\\/g, '/');
   const segments = normalised.split('/');
   const name = segments[segments.length - 1]!.toLowerCase();

@@ -26,16 +26,41 @@ export interface Backends {
  * its namespace, or, without a selector, the addresses of its hand-written Endpoints.
  */
 export function backendsOf(service: Service, model: WorkspaceModel): Backends {
-  const sources = service.selector === undefined ? endpointSources(service, model) : selectedSources(service.selector, service.namespace, model);
+  const sources = service.selector === undefined ? endpointSources(service, model) : selectedSources(service, service.selector, model);
   const contributing = sources.filter((source) => source.count > 0);
   return { count: contributing.reduce((sum, source) => sum + source.count, 0), sources: contributing };
 }
 
-function selectedSources(selector: ReadonlyMap<string, string>, namespace: string, model: WorkspaceModel): BackendSource[] {
-  return model
-    .workloadsIn(namespace)
-    .filter((workload) => workload.template !== undefined && matches(selector, workload.template.labels))
+function selectedSources(service: Service, selector: ReadonlyMap<string, string>, model: WorkspaceModel): BackendSource[] {
+  const matching = model.workloadsIn(service.namespace).filter((workload) => workload.template !== undefined && matches(selector, workload.template.labels));
+  const identities = new Set<string>();
+  return nearest(service.file, matching)
+    .filter((workload) => {
+      const identity = `${workload.kind}/${workload.name ?? ''}`;
+      const first = !identities.has(identity);
+      identities.add(identity);
+      return first;
+    })
     .map((workload) => workloadSource(workload, model));
+}
+
+/**
+ * The objects defined nearest to `file` in the directory tree: those sharing its deepest common
+ * directory. A repository often holds several applications or environments whose manifests reuse
+ * the same labels and names; the ones beside a Service are the ones deployed with it.
+ */
+export function nearest<T extends { readonly file: string }>(file: string, objects: readonly T[]): T[] {
+  const depths = objects.map((object) => commonDirectoryDepth(file, object.file));
+  const deepest = Math.max(...depths);
+  return objects.filter((_, index) => depths[index] === deepest);
+}
+
+function commonDirectoryDepth(a: string, b: string): number {
+  const left = a.split('/').slice(0, -1);
+  const right = b.split('/').slice(0, -1);
+  let depth = 0;
+  while (depth < left.length && depth < right.length && left[depth] === right[depth]) depth++;
+  return depth;
 }
 
 /** A selector matches labels that contain every one of its key/value pairs. */
@@ -67,14 +92,14 @@ function workloadSource(workload: Workload, model: WorkspaceModel): BackendSourc
 
 function largestAutoscaler(workload: Workload, model: WorkspaceModel) {
   let largest;
-  for (const autoscaler of model.autoscalersOf(workload)) {
+  for (const autoscaler of nearest(workload.file, model.autoscalersOf(workload))) {
     if ((autoscaler.maxReplicas?.value ?? 0) > (largest?.maxReplicas?.value ?? 0)) largest = autoscaler;
   }
   return largest;
 }
 
 function endpointSources(service: Service, model: WorkspaceModel): BackendSource[] {
-  return model.endpointSetsOf(service).map((set) => ({
+  return nearest(service.file, model.endpointSetsOf(service)).map((set) => ({
     object: set,
     count: set.addressCount,
     reason: `${set.kind} "${set.name ?? '(unnamed)'}" lists ${set.addressCount} address${set.addressCount === 1 ? '' : 'es'}`,

@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+
+export type OutputFormat = 'stylish' | 'json';
+
+/** What the command line asks for. */
+export interface CliOptions {
+  readonly paths: readonly string[];
+  readonly format: OutputFormat;
+  readonly quiet: boolean;
+  /** Warnings tolerated before the exit code turns to 1. */
+  readonly maxWarnings: number;
+  /** Colour in the stylish report: `undefined` decides from the terminal. */
+  readonly color: boolean | undefined;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+/** A mistake on the command line: reported on one line, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: connlint [options] [paths...]
+
+Finds Kubernetes and Linux node configuration that silently resets long-lived TCP connections.
+Directories are walked (skipping node_modules, .git and what .gitignore ignores); "-" reads
+YAML from standard input; no path means the current directory.
+
+Options:
+  -f, --format <stylish|json>  Output format (default: stylish)
+  -q, --quiet                  Report errors only
+      --max-warnings <n>       Exit with 1 only when there are more than n warnings (default: 0)
+      --color, --no-color      Force colour on or off (default: on for a terminal)
+  -h, --help                   Show this help
+  -v, --version                Show the version
+
+Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage or I/O error.`;
+
+/** Parses `argv` (without the node and script paths). */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        'max-warnings': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(firstSentence((error as Error).message));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format;
+  if (format !== 'stylish' && format !== 'json') throw new UsageError(`unknown format "${format}" (use stylish or json)`);
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format,
+    quiet: values.quiet,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    color: values['no-color'] ? false : values.color,
+    help: values.help,
+    version: values.version,
+  };
+}
+
+function parseMaxWarnings(text: string | undefined): number {
+  if (text === undefined) return 0;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings takes a whole number, not "${text}"`);
+  return Number(text);
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
+}

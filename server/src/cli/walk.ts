@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** Directories never walked into. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/** A `.gitignore` and the directory its patterns are relative to. */
+interface IgnoreScope {
+  readonly directory: string;
+  readonly rules: Ignore;
+}
+
+/**
+ * Lists the files below a directory that `accept` wants, skipping `node_modules`, `.git`, what
+ * the `.gitignore` files of the repository ignore, and symbolic links to directories (which
+ * could loop). Files come back as absolute paths, in a stable order.
+ */
+export async function walk(root: string, accept: (file: string) => boolean, onError: (message: string) => void): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (directory: string, scopes: readonly IgnoreScope[]): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      onError(`cannot read directory ${directory}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return;
+    }
+    const own = loadIgnore(directory);
+    const inScope = own === undefined ? scopes : [...scopes, own];
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(inScope, full, true)) await visit(full, inScope);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && accept(full) && !isIgnored(inScope, full, false)) {
+        found.push(full);
+      }
+    }
+  };
+  await visit(root, ancestorScopes(root));
+  return found;
+}
+
+/** The `.gitignore` files between the repository's top (the nearest `.git` above) and `root`. */
+function ancestorScopes(root: string): IgnoreScope[] {
+  const chain: string[] = [];
+  for (let directory = path.dirname(root); ; directory = path.dirname(directory)) {
+    chain.unshift(directory);
+    if (existsSync(path.join(directory, '.git')) || path.dirname(directory) === directory) break;
+  }
+  if (!existsSync(path.join(chain[0]!, '.git'))) return [];
+  return chain.map(loadIgnore).filter((scope): scope is IgnoreScope => scope !== undefined);
+}
+
+function loadIgnore(directory: string): IgnoreScope | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(directory, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { directory, rules: ignore().add(text) };
+}
+
+function isIgnored(scopes: readonly IgnoreScope[], full: string, isDirectory: boolean): boolean {
+  return scopes.some((scope) => {
+    const relative = path.relative(scope.directory, full).split(path.sep).join('/');
+    return relative !== '' && !relative.startsWith('..') && scope.rules.ignores(isDirectory ? `${relative}/` : relative);
+  });
+}
