@@ -63,22 +63,27 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
   const source = conntrack.source;
   if (source.kind !== 'file' || conntrack.value > DEFAULTS.keepaliveTime) return undefined;
   const podsOnDefault = model.workloads.filter((workload) => reliesOnDefault(workload, node));
-  const nodeOnDefault = node.source.kind === 'default';
+  // The node is in view when its sysctl files are, or when nothing else is.
+  const nodeOnDefault = node.source.kind === 'default' && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
   if (!nodeOnDefault && podsOnDefault.length === 0) return undefined;
   const who = [...(nodeOnDefault ? ['the node'] : []), ...podsOnDefault.slice(0, 3).map((w) => `${w.kind} "${w.name ?? '(unnamed)'}"`)];
-  const more = podsOnDefault.length > 3 ? ` and ${podsOnDefault.length - 3} more workloads` : '';
+  if (podsOnDefault.length > 3) who.push(`${podsOnDefault.length - 3} more workloads`);
   return {
     file: source.file,
     span: source.span,
     message:
-      `The conntrack established timeout is ${conntrack.value} s (${model.describe(source)}), not above the default ${KEEPALIVE_TIME_KEY} of ` +
-      `${DEFAULTS.keepaliveTime} s that ${who.join(', ')}${more} rely on. ${CONSEQUENCE}`,
+      `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} ` +
+      `of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd(who)} ${who.length === 1 ? 'relies' : 'rely'} on. ${CONSEQUENCE}`,
     related: podsOnDefault.map((workload): RelatedSpan => ({
       file: workload.file,
       span: workload.nameSpan,
       message: `${workload.kind} "${workload.name ?? '(unnamed)'}" sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`,
     })),
   };
+}
+
+function joinWithAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
