@@ -45,22 +45,27 @@ function selectedSources(service: Service, selector: ReadonlyMap<string, string>
 }
 
 /**
- * The objects defined nearest to `file` in the directory tree: those sharing its deepest common
- * directory. A repository often holds several applications or environments whose manifests reuse
- * the same labels and names; the ones beside a Service are the ones deployed with it.
+ * The objects defined nearest to `file`: those in the file itself when there are any (a file
+ * that defines a Service with its workloads is taken as complete), else those sharing its
+ * deepest common directory, fewest levels below it. A repository often holds several
+ * applications or environments that reuse labels and names; the manifests beside a Service are
+ * the ones deployed with it.
  */
 export function nearest<T extends { readonly file: string }>(file: string, objects: readonly T[]): T[] {
-  const depths = objects.map((object) => commonDirectoryDepth(file, object.file));
-  const deepest = Math.max(...depths);
-  return objects.filter((_, index) => depths[index] === deepest);
+  const sameFile = objects.filter((object) => object.file === file);
+  if (sameFile.length > 0) return sameFile;
+  const distances = objects.map((object) => directoryDistance(file, object.file));
+  const best = distances.reduce((min, distance) => Math.min(min, distance), Infinity);
+  return objects.filter((_, index) => distances[index] === best);
 }
 
-function commonDirectoryDepth(a: string, b: string): number {
-  const left = a.split('/').slice(0, -1);
-  const right = b.split('/').slice(0, -1);
-  let depth = 0;
-  while (depth < left.length && depth < right.length && left[depth] === right[depth]) depth++;
-  return depth;
+/** Ranks how far apart two files' directories are: a shallower common directory costs more than extra levels below it. */
+function directoryDistance(from: string, to: string): number {
+  const left = from.split('/').slice(0, -1);
+  const right = to.split('/').slice(0, -1);
+  let common = 0;
+  while (common < left.length && common < right.length && left[common] === right[common]) common++;
+  return (left.length - common) * 1000 + (right.length - common);
 }
 
 /** A selector matches labels that contain every one of its key/value pairs. */
@@ -108,7 +113,8 @@ function endpointSources(service: Service, model: WorkspaceModel): BackendSource
   }));
 }
 
-/** A count for messages: `Infinity` reads as "one per node". */
+/** A backend count for messages: `2 backends`, or `one backend per node` for a DaemonSet. */
 export function formatCount(count: number): string {
-  return Number.isFinite(count) ? String(count) : 'one per node';
+  if (!Number.isFinite(count)) return 'one backend per node';
+  return `${count} backend${count === 1 ? '' : 's'}`;
 }

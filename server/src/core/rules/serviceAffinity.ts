@@ -29,7 +29,7 @@ export const serviceAffinity: Rule = {
         span: service.nameSpan,
         subject: service,
         message:
-          `Service "${service.name}" has ${formatCount(backends.count)} backends (${summarise(reasons)}) and ${affinity}. ` +
+          `Service "${service.name}" has ${formatCount(backends.count)} (${summarise(reasons)}) and ${affinity}. ` +
           `A connection idle longer than the conntrack timeout (${conntrack.value} s, ${model.describe(conntrack.source)}) ` +
           'is load-balanced again and can be reset by another pod.',
         related: backends.sources.map((source) => ({ file: source.file, span: source.span, message: `Backend of Service "${service.name}": ${source.reason}` })),
