@@ -8,7 +8,7 @@ import { Workspace } from '../core/workspace';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { formatJson } from './format/json';
 import { formatStylish, tally } from './format/stylish';
-import { walk } from './walk';
+import { walk } from '../files/walk';
 
 /** The process around the CLI, replaceable in tests. */
 export interface CliIo {

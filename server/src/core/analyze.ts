@@ -70,18 +70,28 @@ function readManifests(path: string, text: string): { objects: K8sObject[]; synt
   const syntaxProblems: SyntaxProblem[] = [];
   for (const slice of splitDocuments(text)) {
     if (!mayMatter(text, slice)) continue;
-    const document = parseDocument(text.slice(slice.start, slice.end), { prettyErrors: false });
-    const reader = new NodeReader(document, slice.start);
-    const kind = reader.string(reader.get(document.contents, 'kind'));
-    if (kind === undefined || !MODELLED_KINDS.has(kind)) continue;
-    for (const error of document.errors) {
-      const start = slice.start + error.pos[0];
-      syntaxProblems.push({ span: { start, end: Math.max(start, slice.start + error.pos[1]) }, message: firstLine(error.message) });
+    try {
+      readDocument(path, text, slice, objects, syntaxProblems);
+    } catch (error) {
+      // The parser's limits (stack depth on pathological nesting, say) end this document only.
+      syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${(error as Error).message}` });
     }
-    const origin = { file: path, fileText: text, documentIndex: slice.index };
-    objects.push(...extractObjects(reader, document.contents, origin, syntaxProblems));
   }
   return { objects, syntaxProblems };
+}
+
+/** Parses one document whose kind may matter and adds its objects and YAML errors. */
+function readDocument(path: string, text: string, slice: DocumentSlice, objects: K8sObject[], syntaxProblems: SyntaxProblem[]): void {
+  const document = parseDocument(text.slice(slice.start, slice.end), { prettyErrors: false });
+  const reader = new NodeReader(document, slice.start);
+  const kind = reader.string(reader.get(document.contents, 'kind'));
+  if (kind === undefined || !MODELLED_KINDS.has(kind)) return;
+  for (const error of document.errors) {
+    const start = slice.start + error.pos[0];
+    syntaxProblems.push({ span: { start, end: Math.max(start, slice.start + error.pos[1]) }, message: firstLine(error.message) });
+  }
+  const origin = { file: path, fileText: text, documentIndex: slice.index };
+  objects.push(...extractObjects(reader, document.contents, origin, syntaxProblems));
 }
 
 /** Whether a document must be parsed: its kind is modelled, or can't be told without parsing. */
