@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lintBrief, lintFiles, lines, type Brief } from '../helpers/lintFiles';
+
+interface PodOptions {
+  /** `securityContext.sysctls` value of net.ipv4.tcp_keepalive_time, as written (quotes included). */
+  readonly keepalive?: string;
+  readonly hostNetwork?: boolean;
+}
+
+/** A Deployment named `name` (at 3:8); a keepalive value sits on line 13, or 14 with hostNetwork. */
+function deployment(name: string, { keepalive, hostNetwork = false }: PodOptions = {}): string[] {
+  return [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    `  selector: {matchLabels: {app: ${name}}}`,
+    '  template:',
+    '    metadata:',
+    `      labels: {app: ${name}}`,
+    '    spec:',
+    ...(hostNetwork ? ['      hostNetwork: true'] : []),
+    ...(keepalive === undefined ? [] : ['      securityContext:', '        sysctls:', '        - name: net.ipv4.tcp_keepalive_time', `          value: ${keepalive}`]),
+    '      containers:',
+    '      - name: app',
+    '        image: nginx',
+  ];
+}
+
+/** A KubeProxyConfiguration whose tcpEstablishedTimeout value starts at 4:25. */
+const kubeProxy = (timeout: string): string =>
+  lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: iptables', 'conntrack:', `  tcpEstablishedTimeout: ${timeout}`);
+
+const KEEPALIVE = 'net.ipv4.tcp_keepalive_time';
+const CONNTRACK = 'net.netfilter.nf_conntrack_tcp_timeout_established';
+const CONSEQUENCE =
+  'An idle connection through a Service loses its conntrack entry before the first keepalive probe, and its next packet can be sent to another pod and reset.';
+const at = (file: string, range: string): Brief => ({ rule: 'keepalive-conntrack', severity: 'warning', file, range });
+const app = lines(...deployment('web'));
+const NODE = 'node/sysctl.d/60-k8s.conf';
+
+test('a node keepalive time not below kube-proxy’s default conntrack timeout fires on its value', () => {
+  assert.deepEqual(lintFiles({ [NODE]: lines(`${KEEPALIVE} = 90000`), 'app.yaml': lines(...deployment('web', { keepalive: '"600"' })) }), [
+    {
+      file: NODE,
+      range: { start: { line: 0, character: 30 }, end: { line: 0, character: 35 } },
+      rule: 'keepalive-conntrack',
+      severity: 'warning',
+      message: `${KEEPALIVE} is 90000 s on the node, not below the conntrack established timeout of 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace). ${CONSEQUENCE}`,
+      related: [],
+    },
+  ]);
+  assert.deepEqual(lintBrief({ [NODE]: lines(`${KEEPALIVE} = 86400`), 'app.yaml': app }), [at(NODE, '0:30-0:35')], 'equal fires');
+  assert.deepEqual(lintBrief({ [NODE]: lines(`${KEEPALIVE} = 86399`), 'app.yaml': app }), []);
+  assert.deepEqual(lintBrief({ [NODE]: lines(`${KEEPALIVE} = 600`), 'app.yaml': app }), []);
+  assert.deepEqual(lintBrief({ [NODE]: lines(`${KEEPALIVE} = 90000`) }), [], 'no manifests: the kernel default of 432000 s applies');
+});
+
+test('sysctl.d files apply in file-name order, whatever order they are added in', () => {
+  const low = lines(`${KEEPALIVE} = 600`);
+  const high = lines(`${KEEPALIVE} = 90000`);
+  assert.deepEqual(lintBrief({ 'sysctl.d/10-a.conf': low, 'sysctl.d/90-b.conf': high, 'app.yaml': app }), [at('sysctl.d/90-b.conf', '0:30-0:35')]);
+  assert.deepEqual(lintBrief({ 'sysctl.d/90-b.conf': high, 'sysctl.d/10-a.conf': low, 'app.yaml': app }), [at('sysctl.d/90-b.conf', '0:30-0:35')]);
+  assert.deepEqual(lintBrief({ 'sysctl.d/10-a.conf': high, 'sysctl.d/90-b.conf': low, 'app.yaml': app }), []);
+  assert.deepEqual(lintBrief({ 'sysctl.d/90-b.conf': low, 'sysctl.d/10-a.conf': high, 'app.yaml': app }), []);
+  assert.deepEqual(lintBrief({ 'a/sysctl.d/90-b.conf': high, 'b/sysctl.d/10-a.conf': low, 'app.yaml': app }), [at('a/sysctl.d/90-b.conf', '0:30-0:35')], 'by name, not path');
+});
+
+test('sysctl.conf applies after every sysctl.d file', () => {
+  const low = lines(`${KEEPALIVE} = 600`);
+  const high = lines(`${KEEPALIVE} = 90000`);
+  assert.deepEqual(lintBrief({ 'etc/sysctl.conf': high, 'etc/sysctl.d/99-z.conf': low, 'app.yaml': app }), [at('etc/sysctl.conf', '0:30-0:35')]);
+  assert.deepEqual(lintBrief({ 'etc/sysctl.d/99-z.conf': high, 'etc/sysctl.conf': low, 'app.yaml': app }), []);
+});
+
+test('keys written with / separators or a leading - are the same key', () => {
+  assert.deepEqual(lintBrief({ [NODE]: lines('net/ipv4/tcp_keepalive_time = 90000'), 'app.yaml': app }), [at(NODE, '0:30-0:35')]);
+  assert.deepEqual(lintBrief({ [NODE]: lines(`-${KEEPALIVE}=90000`), 'app.yaml': app }), [at(NODE, '0:29-0:34')]);
+  assert.deepEqual(lintBrief({ [NODE]: lines(`  - net/ipv4/tcp_keepalive_time   =   90000  `), 'app.yaml': app }), [at(NODE, '0:38-0:43')]);
+});
+
+test('a kube-proxy conntrack timeout at or below 7200 s fires once, naming the workloads on the default keepalive', () => {
+  const diagnostics = lintFiles({ 'kube-proxy.yaml': kubeProxy('1h'), 'api.yaml': lines(...deployment('api')), 'worker.yaml': lines(...deployment('worker')) });
+  const related = (file: string, name: string) => ({
+    file,
+    range: { start: { line: 3, character: 8 }, end: { line: 3, character: 8 + name.length } },
+    message: `Deployment "${name}" sets no ${KEEPALIVE} in its pods' securityContext.sysctls`,
+  });
+  assert.deepEqual(diagnostics, [
+    {
+      file: 'kube-proxy.yaml',
+      range: { start: { line: 4, character: 25 }, end: { line: 4, character: 27 } },
+      rule: 'keepalive-conntrack',
+      severity: 'warning',
+      message:
+        `tcpEstablishedTimeout sets the conntrack established timeout to 3600 s, not above the default ${KEEPALIVE} of 7200 s ` +
+        `that Deployment "api" and Deployment "worker" rely on. ${CONSEQUENCE}`,
+      related: [related('api.yaml', 'api'), related('worker.yaml', 'worker')],
+    },
+  ]);
+});
+
+test('the boundary is the default keepalive itself: 2h0m0s fires, 2h0m1s and 3h do not', () => {
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': kubeProxy('2h0m0s'), 'app.yaml': app }), [at('kube-proxy.yaml', '4:25-4:31')]);
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': kubeProxy('2h0m1s'), 'app.yaml': app }), []);
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': kubeProxy('3h'), 'app.yaml': app }), []);
+});
+
+test('tcpEstablishedTimeout: 0s leaves the node’s own conntrack timeout in force', () => {
+  const node = lines('# conntrack', `${CONNTRACK} = 3600`);
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': kubeProxy('0s'), 'app.yaml': app, [NODE]: node }), [at(NODE, '1:53-1:57')]);
+  const message = lintFiles({ 'kube-proxy.yaml': kubeProxy('0s'), 'app.yaml': app, [NODE]: node })[0]?.message;
+  assert.equal(message?.startsWith(`${CONNTRACK} sets the conntrack established timeout to 3600 s, not above the default ${KEEPALIVE} of 7200 s that the node and Deployment "web" rely on.`), true, message);
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': kubeProxy('0s'), 'app.yaml': app }), [], "no node value: the kernel's 432000 s");
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': kubeProxy('1h'), 'app.yaml': app, [NODE]: lines(`${CONNTRACK} = 100000`) }), [at('kube-proxy.yaml', '4:25-4:27')], 'kube-proxy overrides the node');
+});
+
+test('without manifests the node’s sysctl files decide alone', () => {
+  assert.deepEqual(lintFiles({ [NODE]: lines(`${CONNTRACK} = 3600`) }), [
+    {
+      file: NODE,
+      range: { start: { line: 0, character: 53 }, end: { line: 0, character: 57 } },
+      rule: 'keepalive-conntrack',
+      severity: 'warning',
+      message: `${CONNTRACK} sets the conntrack established timeout to 3600 s, not above the default ${KEEPALIVE} of 7200 s that the node relies on. ${CONSEQUENCE}`,
+      related: [],
+    },
+  ]);
+  assert.deepEqual(lintBrief({ [NODE]: lines(`${CONNTRACK} = 3600`, `${KEEPALIVE} = 120`) }), []);
+  assert.deepEqual(lintFiles({ [NODE]: lines(`${CONNTRACK} = 3600`, `${KEEPALIVE} = 3600`) }), [
+    {
+      file: NODE,
+      range: { start: { line: 1, character: 30 }, end: { line: 1, character: 34 } },
+      rule: 'keepalive-conntrack',
+      severity: 'warning',
+      message: `${KEEPALIVE} is 3600 s on the node, not below the conntrack established timeout of 3600 s (${CONNTRACK} in 60-k8s.conf:1). ${CONSEQUENCE}`,
+      related: [{ file: NODE, range: { start: { line: 0, character: 53 }, end: { line: 0, character: 57 } }, message: 'The conntrack established timeout: 3600 s' }],
+    },
+  ]);
+});
+
+test('the kube-proxy ConfigMap: the range points into the config.conf block scalar', () => {
+  const configMap = lines(
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: kube-proxy',
+    '  namespace: kube-system',
+    'data:',
+    '  config.conf: |-',
+    '    apiVersion: kubeproxy.config.k8s.io/v1alpha1',
+    '    kind: KubeProxyConfiguration',
+    '    conntrack:',
+    '      maxPerCore: 32768',
+    '      tcpEstablishedTimeout: 1h',
+    '    mode: iptables',
+  );
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': configMap }), [at('kube-proxy.yaml', '11:29-11:31')]);
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': configMap.replace('name: kube-proxy', 'name: other') }), [], 'another ConfigMap');
+});
+
+test('a pod’s own keepalive sysctl is compared with the conntrack timeout', () => {
+  const diagnostics = lintFiles({ 'app.yaml': lines(...deployment('web', { keepalive: '"90000"' })) });
+  assert.deepEqual(diagnostics.map((d) => [d.rule, d.severity, d.range, d.related]), [['keepalive-conntrack', 'warning', { start: { line: 13, character: 17 }, end: { line: 13, character: 24 } }, []]]);
+  assert.equal(
+    diagnostics[0]!.message,
+    `${KEEPALIVE} is 90000 s in the pods of Deployment "web", not below the conntrack established timeout of 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace). ${CONSEQUENCE}`,
+  );
+  assert.deepEqual(lintBrief({ 'app.yaml': lines(...deployment('web', { keepalive: '"600"' })) }), []);
+  assert.deepEqual(lintBrief({ 'app.yaml': lines(...deployment('web', { keepalive: '"600"' })), 'kube-proxy.yaml': kubeProxy('1h'), [NODE]: lines(`${KEEPALIVE} = 600`) }), []);
+  assert.deepEqual(lintBrief({ 'app.yaml': lines(...deployment('web', { keepalive: '"3600"' })), 'kube-proxy.yaml': kubeProxy('1h'), [NODE]: lines(`${KEEPALIVE} = 600`) }), [at('app.yaml', '13:17-13:23')]);
+});
+
+test('a host-network pod’s own sysctl is ignored: it has the node’s keepalive', () => {
+  const hostPod = (keepalive: string): string => lines(...deployment('web', { keepalive, hostNetwork: true }));
+  assert.deepEqual(lintBrief({ 'app.yaml': hostPod('"90000"') }), []);
+  assert.deepEqual(lintBrief({ 'app.yaml': hostPod('"600"'), 'kube-proxy.yaml': kubeProxy('1h') }), [at('kube-proxy.yaml', '4:25-4:27')]);
+  assert.deepEqual(lintBrief({ 'app.yaml': hostPod('"600"'), 'kube-proxy.yaml': kubeProxy('1h'), [NODE]: lines(`${KEEPALIVE} = 600`) }), []);
+  assert.deepEqual(lintBrief({ 'app.yaml': hostPod('"600"'), 'kube-proxy.yaml': kubeProxy('1h'), [NODE]: lines(`${KEEPALIVE} = 7200`) }), [at(NODE, '0:30-0:34')]);
+});
+
+test('the related note on a host-network pod does not claim it sets no keepalive', { todo: 'keepaliveConntrack.ts uses one related message for every workload on the default, host-network ones included' }, () => {
+  const [diagnostic] = lintFiles({ 'app.yaml': lines(...deployment('web', { keepalive: '"600"', hostNetwork: true })), 'kube-proxy.yaml': kubeProxy('1h') });
+  assert.equal(diagnostic?.related.length, 1);
+  assert.doesNotMatch(diagnostic!.related[0]!.message, /sets no/);
+});
