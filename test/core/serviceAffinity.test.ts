@@ -196,7 +196,7 @@ test('a Service and its Deployment in one file, and in a kind: List', () => {
   assert.deepEqual(lintBrief({ 'list.yaml': list }), [at('list.yaml', '6:10-6:13')]);
 });
 
-test('typed lists (kubectl get --raw) are read like kind: List', { todo: 'analyze.ts skips kinds not in MODELLED_KINDS, so extract.ts never sees ServiceList' }, () => {
+test('typed lists (kubectl get --raw) are read like kind: List', () => {
   const item = (content: string[]): string[] => content.map((line, index) => (index === 0 ? '- ' : '  ') + line);
   const list = lines('apiVersion: v1', 'kind: ServiceList', 'items:', ...item(service()));
   assert.deepEqual(lintBrief({ 'list.yaml': list, 'app.yaml': lines(...workload({ replicas: 2 })) }), [at('list.yaml', '6:10-6:13')]);
@@ -246,7 +246,7 @@ test('Helm chart templates are skipped', () => {
   assert.deepEqual(lintBrief({ 'chart/app.yaml': pair }), [at('chart/app.yaml', '3:8-3:11')], 'no Chart.yaml: not a chart');
 });
 
-test('a chart at the workspace root: templates/ next to Chart.yaml', { todo: 'analyze.ts isInHelmTemplates stops before segment 0 (i > 0), so templates/ at the root is not recognised' }, () => {
+test('a chart at the workspace root: templates/ next to Chart.yaml', () => {
   const chart = lines('apiVersion: v2', 'name: web', 'version: 0.1.0');
   assert.deepEqual(lintBrief({ 'Chart.yaml': chart, 'templates/app.yaml': lines(...service(), '---', ...workload({ replicas: 2 })) }), []);
 });

@@ -28,8 +28,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const options = parseCliArgs(argv);
     if (options.help) return write(io.stdout, `${USAGE}\n`, 0);
     if (options.version) return write(io.stdout, `${version()}\n`, 0);
-    const workspace = new Workspace({}, (file) => existsSync(path.resolve(io.cwd, file)));
-    const filesChecked = await loadInputs(options, workspace, io);
+    const workspace = new Workspace({}, existsSync);
+    await loadInputs(options, workspace, io);
+    const filesChecked = workspace.paths().length;
     let diagnostics = lint(workspace.model());
     if (options.quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     io.stdout.write(render(diagnostics, options, io, filesChecked));
@@ -44,12 +45,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 /** A path on the command line that cannot be read. */
 class InputError extends Error {}
 
-async function loadInputs(options: CliOptions, workspace: Workspace, io: CliIo): Promise<number> {
-  let count = 0;
-  for (const input of options.paths) {
+async function loadInputs(options: CliOptions, workspace: Workspace, io: CliIo): Promise<void> {
+  for (const input of new Set(options.paths)) {
     if (input === '-') {
       workspace.set(STDIN_NAME, await io.readStdin(), { role: 'manifest' });
-      count++;
       continue;
     }
     const absolute = path.resolve(io.cwd, input);
@@ -59,18 +58,16 @@ async function loadInputs(options: CliOptions, workspace: Workspace, io: CliIo):
     if (info.isDirectory()) {
       const warn = (message: string): void => void io.stderr.write(`connlint: warning: ${message}\n`);
       const files = await walk(absolute, (file) => fileRole(file) !== undefined, warn);
-      count += await readAll(files, workspace, io, false, warn);
+      await readAll(files, workspace, io, false, warn);
     } else {
-      count += await readAll([absolute], workspace, io, true, (message) => {
+      await readAll([absolute], workspace, io, true, (message) => {
         throw new InputError(message);
       });
     }
   }
-  return count;
 }
 
-async function readAll(files: readonly string[], workspace: Workspace, io: CliIo, explicit: boolean, onError: (message: string) => void): Promise<number> {
-  let read = 0;
+async function readAll(files: readonly string[], workspace: Workspace, io: CliIo, explicit: boolean, onError: (message: string) => void): Promise<void> {
   const batchSize = 64;
   for (let i = 0; i < files.length; i += batchSize) {
     const batch = files.slice(i, i + batchSize);
@@ -78,14 +75,12 @@ async function readAll(files: readonly string[], workspace: Workspace, io: CliIo
     texts.forEach((text, index) => {
       const file = batch[index]!;
       if (typeof text === 'string') {
-        workspace.set(displayPath(io.cwd, file), text, { explicit });
-        read++;
+        workspace.set(displayPath(io.cwd, file), text, { explicit, location: file });
       } else {
         onError(`cannot read ${displayPath(io.cwd, file)}: ${describeIoError(text)}`);
       }
     });
   }
-  return read;
 }
 
 /** A file's name in reports: relative to the current directory, with `/` separators. */

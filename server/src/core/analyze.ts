@@ -14,6 +14,8 @@ export type FileRole = 'manifest' | 'sysctl';
 export interface FileContext {
   /** Read the file in this role whatever its name (standard input, say). */
   readonly role?: FileRole;
+  /** The file's real location, when its path in the workspace is only a display name (relative to a directory). */
+  readonly location?: string;
   /** The file was named explicitly (on the command line): a file that is not YAML is read as sysctl. */
   readonly explicit?: boolean;
   /** Whether another file exists, to recognise Helm charts; without it only `{{` in the text tells. */
@@ -38,7 +40,7 @@ export interface AnalyzedFile {
 /** Decides from its path alone whether a file can matter. */
 export function fileRole(path: string, context: FileContext = {}): FileRole | undefined {
   if (context.role !== undefined) return context.role;
-  const normalised = path.replace(/\\/g, '/');
+  const normalised = (context.location ?? path).replace(/\\/g, '/');
   const segments = normalised.split('/');
   const name = segments[segments.length - 1]!.toLowerCase();
   if (/\.(ya?ml|json)$/.test(name)) return 'manifest';
@@ -85,10 +87,14 @@ function readDocument(path: string, text: string, slice: DocumentSlice, objects:
   const document = parseDocument(text.slice(slice.start, slice.end), { prettyErrors: false });
   const reader = new NodeReader(document, slice.start);
   const kind = reader.string(reader.get(document.contents, 'kind'));
-  if (kind === undefined || !MODELLED_KINDS.has(kind)) return;
+  if (kind === undefined || !isModelledKind(kind)) return;
+  const seen = new Set<string>();
   for (const error of document.errors) {
     const start = slice.start + error.pos[0];
-    syntaxProblems.push({ span: { start, end: Math.max(start, slice.start + error.pos[1]) }, message: firstLine(error.message) });
+    const problem = { span: { start, end: Math.max(start, slice.start + error.pos[1]) }, message: firstLine(error.message) };
+    const key = `${problem.span.start}:${problem.span.end}:${problem.message}`;
+    if (!seen.has(key)) syntaxProblems.push(problem);
+    seen.add(key);
   }
   const origin = { file: path, fileText: text, documentIndex: slice.index };
   objects.push(...extractObjects(reader, document.contents, origin, syntaxProblems));
@@ -99,7 +105,12 @@ function mayMatter(text: string, slice: DocumentSlice): boolean {
   if (slice.kind === null) return false;
   if (slice.kind === undefined) return true;
   if (slice.kind === 'ConfigMap') return includesWithin(text, 'kube-proxy', slice) && includesWithin(text, 'config.conf', slice);
-  return MODELLED_KINDS.has(slice.kind);
+  return isModelledKind(slice.kind);
+}
+
+/** A kind the model reads, or a typed list of objects (`ServiceList`, as the API returns them). */
+function isModelledKind(kind: string): boolean {
+  return MODELLED_KINDS.has(kind) || (kind.endsWith('List') && MODELLED_KINDS.has(kind.slice(0, -4)));
 }
 
 function includesWithin(text: string, needle: string, slice: DocumentSlice): boolean {
@@ -109,7 +120,7 @@ function includesWithin(text: string, needle: string, slice: DocumentSlice): boo
 
 /** Templates are not configuration yet: Helm chart templates and Jinja/Go-templated files are skipped. */
 function templateReason(path: string, text: string, role: FileRole, context: FileContext): string | undefined {
-  if (role === 'manifest' && isInHelmTemplates(path, context)) return 'a Helm chart template (lint the rendered output: helm template … | connlint -)';
+  if (role === 'manifest' && isInHelmTemplates(context.location ?? path, context)) return 'a Helm chart template (lint the rendered output: helm template … | connlint -)';
   if (text.includes('{{') || (role === 'sysctl' && text.includes('{%'))) return 'a template: it holds {{ … }} placeholders';
   return undefined;
 }
@@ -117,7 +128,7 @@ function templateReason(path: string, text: string, role: FileRole, context: Fil
 function isInHelmTemplates(path: string, context: FileContext): boolean {
   if (context.fileExists === undefined) return false;
   const segments = path.replace(/\\/g, '/').split('/');
-  for (let i = segments.length - 2; i > 0; i--) {
+  for (let i = segments.length - 2; i >= 0; i--) {
     if (segments[i] === 'templates' && context.fileExists([...segments.slice(0, i), 'Chart.yaml'].join('/'))) return true;
   }
   return false;

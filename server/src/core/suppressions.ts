@@ -42,7 +42,7 @@ export function parseSuppressions(text: string): Suppressions {
 }
 
 function parseRules(list: string | undefined): ReadonlySet<string> | 'all' {
-  const withoutReason = (list ?? '').split(/[ \t]--[ \t]/)[0]!;
+  const withoutReason = (list ?? '').split(/(?:^|[ \t])--(?:[ \t]|$)/)[0]!;
   const rules = withoutReason
     .split(/[,\s]+/)
     .map((rule) => rule.trim())

@@ -35,6 +35,11 @@ export class Workspace {
     return this.files.has(path);
   }
 
+  /** The paths of every file. */
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
   /** The current model of all files. */
   model(): WorkspaceModel {
     this.cachedModel ??= new WorkspaceModel(this.files.values(), this.assumptions);

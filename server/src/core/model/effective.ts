@@ -2,7 +2,7 @@ import type { Workload } from '../k8s/objects';
 import { baseName, type Effective, type ValueSource } from './sources';
 import type { WorkspaceModel } from './workspaceModel';
 
-/** Kernel and kube-proxy defaults, from ../docs/rules (domain facts with their sources). */
+/** Kernel and kube-proxy defaults; their sources are cited in docs/rules/keepalive-conntrack.md. */
 export const DEFAULTS = {
   /** net.netfilter.nf_conntrack_tcp_timeout_established, the kernel's default (5 days). */
   kernelConntrackEstablished: 432000,
@@ -66,12 +66,17 @@ export function podKeepaliveTime(workload: Workload, model: WorkspaceModel): Eff
   return { value: DEFAULTS.keepaliveTime, source: { kind: 'default', reason: "the kernel's default in a pod's own network namespace" } };
 }
 
+/** The node's value of an integer key: the last assignment the kernel accepts (it rejects the others, keeping the value before). */
 function nodeInteger(model: WorkspaceModel, key: string): Effective<number> | undefined {
-  const setting = model.nodeSysctl(key);
-  const value = setting === undefined ? undefined : parseInteger(setting.assignment.value);
-  if (setting === undefined || value === undefined) return undefined;
-  const source: ValueSource = { kind: 'file', file: setting.file, span: setting.assignment.valueSpan, setting: key };
-  return { value, source };
+  const assignments = model.nodeSysctlAssignments(key);
+  for (let i = assignments.length - 1; i >= 0; i--) {
+    const { file, assignment } = assignments[i]!;
+    const value = parseInteger(assignment.value);
+    if (value === undefined) continue;
+    const source: ValueSource = { kind: 'file', file, span: assignment.valueSpan, setting: key };
+    return { value, source };
+  }
+  return undefined;
 }
 
 /** A decimal integer as the kernel's proc_dointvec reads it, or undefined. */

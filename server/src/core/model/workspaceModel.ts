@@ -41,7 +41,7 @@ export class WorkspaceModel {
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
   private readonly autoscalersByTarget = new Map<string, HorizontalPodAutoscaler[]>();
   private readonly endpointSetsByService = new Map<string, EndpointSet[]>();
-  private readonly nodeSysctls = new Map<string, NodeSysctl>();
+  private readonly nodeSysctls = new Map<string, NodeSysctl[]>();
 
   constructor(
     files: Iterable<AnalyzedFile>,
@@ -60,7 +60,7 @@ export class WorkspaceModel {
     this.sysctlFiles = sysctlPaths.map((path) => byPath.get(path)!);
     for (const file of this.sysctlFiles) {
       for (const assignment of file.sysctl?.assignments ?? []) {
-        if (!assignment.isGlob) this.nodeSysctls.set(assignment.key, { file: file.path, assignment });
+        if (!assignment.isGlob) push(this.nodeSysctls, assignment.key, { file: file.path, assignment });
       }
     }
   }
@@ -94,9 +94,9 @@ export class WorkspaceModel {
     return this.endpointSetsByService.get(`${service.namespace}/${service.name}`) ?? [];
   }
 
-  /** The node's last assignment of a sysctl key, if any file sets it. */
-  nodeSysctl(key: string): NodeSysctl | undefined {
-    return this.nodeSysctls.get(key);
+  /** Every assignment of a sysctl key on the node, in the order the node applies them. */
+  nodeSysctlAssignments(key: string): readonly NodeSysctl[] {
+    return this.nodeSysctls.get(key) ?? [];
   }
 
   /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */

@@ -62,7 +62,7 @@ function podSysctlFinding(workload: Workload, conntrack: Effective<number>, conn
 function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<number>, node: Effective<number>): Finding | undefined {
   const source = conntrack.source;
   if (source.kind !== 'file' || conntrack.value > DEFAULTS.keepaliveTime) return undefined;
-  const podsOnDefault = model.workloads.filter((workload) => reliesOnDefault(workload, node));
+  const podsOnDefault = model.workloads.filter((workload) => !workload.ignoredRules.has(keepaliveConntrack.id) && reliesOnDefault(workload, node));
   // The node is in view when its sysctl files are, or when nothing else is.
   const nodeOnDefault = node.source.kind === 'default' && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
   if (!nodeOnDefault && podsOnDefault.length === 0) return undefined;
@@ -77,7 +77,10 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
     related: podsOnDefault.map((workload): RelatedSpan => ({
       file: workload.file,
       span: workload.nameSpan,
-      message: `${workload.kind} "${workload.name ?? '(unnamed)'}" sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`,
+      message:
+        workload.template?.hostNetwork?.value === true
+          ? `${workload.kind} "${workload.name ?? '(unnamed)'}" uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies`
+          : `${workload.kind} "${workload.name ?? '(unnamed)'}" sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`,
     })),
   };
 }

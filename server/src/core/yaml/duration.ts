@@ -1,26 +1,32 @@
-const UNIT_SECONDS: Record<string, number> = {
-  ns: 1e-9,
-  us: 1e-6,
-  'µs': 1e-6,
-  'μs': 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
+const UNIT_NANOSECONDS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1_000n,
+  'µs': 1_000n,
+  'μs': 1_000n,
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
 };
+
+const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+const PART = /(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/g;
 
 /**
  * Parses a Go duration (`24h0m0s`, `90m`, `1.5h`, `0`) into whole seconds, truncated as
  * kube-proxy does when it writes a sysctl; undefined when Go's time.ParseDuration would fail.
+ * Works in integer nanoseconds, as Go does, so decimal fractions are exact.
  */
 export function parseGoDuration(text: string): number | undefined {
   const source = text.trim();
-  const match = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(source);
-  if (source === '0' || source === '+0' || source === '-0') return 0;
-  if (match === null) return undefined;
-  let seconds = 0;
-  for (const part of source.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) {
-    seconds += Number(part[1]) * UNIT_SECONDS[part[2]!]!;
+  if (/^[-+]?0$/.test(source)) return 0;
+  if (!DURATION.test(source)) return undefined;
+  let nanoseconds = 0n;
+  for (const [, whole, fraction, unit] of source.matchAll(PART)) {
+    const scale = UNIT_NANOSECONDS[unit!]!;
+    nanoseconds += BigInt(whole || '0') * scale;
+    if (fraction) nanoseconds += (BigInt(fraction) * scale) / 10n ** BigInt(fraction.length);
   }
-  return Math.trunc(match[1] === '-' ? -seconds : seconds);
+  const seconds = Number(nanoseconds / 1_000_000_000n);
+  return source.startsWith('-') ? -seconds : seconds;
 }

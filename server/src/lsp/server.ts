@@ -1,0 +1,147 @@
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintSettings } from '../core/lint';
+import { toLspDiagnostic } from './convert';
+import { lintSettingsFrom } from './settings';
+import { normaliseUri, WorkspaceIndex } from './workspaceIndex';
+
+/** The files whose changes the server follows on disk. */
+const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/sysctl.conf', '**/sysctl.d/*.conf'];
+
+/**
+ * Serves Connlint over a protocol connection: indexes the workspace folders in the background,
+ * follows open documents and file events, and re-publishes the diagnostics of every file a
+ * change affects (cross-file: a Deployment edited here can clear a Service's warning there).
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const index = new WorkspaceIndex((message) => connection.console.warn(message));
+  const published = new Map<string, string>();
+  let settings: LintSettings = {};
+  let capabilities: InitializeParams['capabilities'] = {};
+  let publishScheduled = false;
+
+  const publish = (): void => {
+    publishScheduled = false;
+    const byFile = index.diagnostics(settings);
+    for (const uri of new Set([...published.keys(), ...byFile.keys()])) {
+      const diagnostics = (byFile.get(uri) ?? []).map(toLspDiagnostic);
+      const fingerprint = JSON.stringify(diagnostics);
+      if (published.get(uri) === fingerprint) continue;
+      if (diagnostics.length === 0) published.delete(uri);
+      else published.set(uri, fingerprint);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+  };
+  const schedulePublish = (): void => {
+    if (publishScheduled) return;
+    publishScheduled = true;
+    setImmediate(guarded(connection, 'publishing diagnostics', publish));
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    index.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'connlint', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(
+    guarded(connection, 'initialisation', async () => {
+      if (capabilities.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(onFoldersChanged);
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      }
+      settings = await fetchSettings();
+      await scanWithProgress();
+    }),
+  );
+
+  const onFoldersChanged = guarded(connection, 'a workspace folder change', async (event: WorkspaceFoldersChangeEvent) => {
+    index.removeFolders(event.removed.map((folder) => normaliseUri(folder.uri)));
+    index.setFolders([...index.folderUris(), ...event.added.map((folder) => folder.uri)]);
+    await scanWithProgress();
+  });
+
+  const fetchSettings = async (): Promise<LintSettings> => {
+    if (!capabilities.workspace?.configuration) return {};
+    return lintSettingsFrom(await connection.workspace.getConfiguration('connlint'));
+  };
+
+  const scanWithProgress = async (): Promise<void> => {
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Connlint: indexing the workspace', 0, undefined, false);
+    await index.scan((done, total) => {
+      progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
+      schedulePublish();
+    });
+    progress?.done();
+    schedulePublish();
+  };
+
+  documents.onDidChangeContent((event) => {
+    index.openDocument(normaliseUri(event.document.uri), event.document.getText());
+    schedulePublish();
+  });
+  documents.onDidClose(
+    guarded(connection, 'closing a document', async (event: { document: TextDocument }) => {
+      await index.closeDocument(normaliseUri(event.document.uri));
+      schedulePublish();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guarded(connection, 'a file change', async (params) => {
+      for (const change of params.changes) {
+        const uri = normaliseUri(change.uri);
+        if (change.type === FileChangeType.Deleted) index.fileDeleted(uri);
+        else await index.fileChanged(uri);
+      }
+      schedulePublish();
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guarded(connection, 'a settings change', async () => {
+      settings = await fetchSettings();
+      schedulePublish();
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The server's version, from the package it ships in. */
+const SERVER_VERSION: string = (require('../../../package.json') as { version: string }).version;
+
+/** Runs a handler so that a failure is logged and never takes the server down. */
+function guarded<A extends unknown[]>(connection: Connection, what: string, handler: (...args: A) => unknown): (...args: A) => void {
+  return (...args: A) => {
+    try {
+      const result = handler(...args);
+      if (result instanceof Promise) result.catch((error: unknown) => connection.console.error(`Connlint failed during ${what}: ${describe(error)}`));
+    } catch (error) {
+      connection.console.error(`Connlint failed during ${what}: ${describe(error)}`);
+    }
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

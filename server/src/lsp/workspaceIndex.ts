@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { URI } from 'vscode-uri';
+import { fileRole } from '../core/analyze';
+import { lint, type LintSettings } from '../core/lint';
+import type { Diagnostic } from '../core/types';
+import { Workspace } from '../core/workspace';
+import { walk } from '../files/walk';
+
+/** Normalises a URI the way every part of the server spells it. */
+export function normaliseUri(uri: string): string {
+  return URI.parse(uri).toString();
+}
+
+/**
+ * The files the server knows: every relevant file of the workspace folders (from disk, or the
+ * editor's text while a document is open), plus documents opened from outside the folders,
+ * each linted on its own.
+ */
+export class WorkspaceIndex {
+  private folders: string[] = [];
+  private readonly workspace: Workspace;
+  private readonly outside = new Map<string, Workspace>();
+  private readonly open = new Set<string>();
+
+  constructor(private readonly log: (message: string) => void) {
+    this.workspace = new Workspace({}, (uri) => existsSync(URI.parse(uri).fsPath));
+  }
+
+  setFolders(folderUris: readonly string[]): void {
+    this.folders = folderUris.map((uri) => withSlash(normaliseUri(uri)));
+  }
+
+  /** The folders, as normalised URIs ending in `/`. */
+  folderUris(): string[] {
+    return [...this.folders];
+  }
+
+  /** Forgets removed folders and the files in them that are not open. */
+  removeFolders(folderUris: readonly string[]): void {
+    const removed = folderUris.map(withSlash);
+    this.folders = this.folders.filter((folder) => !removed.includes(folder));
+    for (const folder of removed) this.fileDeleted(folder);
+  }
+
+  /** Reads every relevant file of the folders from disk; `onBatch` reports progress between batches. */
+  async scan(onBatch: (done: number, total: number) => void): Promise<void> {
+    const found: string[] = [];
+    for (const folder of this.folders) {
+      const root = URI.parse(folder).fsPath;
+      found.push(...(await walk(root, (file) => fileRole(file) !== undefined, this.log)));
+    }
+    const batchSize = 100;
+    for (let i = 0; i < found.length; i += batchSize) {
+      await Promise.all(found.slice(i, i + batchSize).map((file) => this.readFromDisk(URI.file(file).toString())));
+      onBatch(Math.min(i + batchSize, found.length), found.length);
+    }
+  }
+
+  /** The editor's text of an open document wins over the disk. */
+  openDocument(uri: string, text: string): void {
+    this.open.add(uri);
+    this.workspaceFor(uri).set(uri, text);
+  }
+
+  /** A closed document goes back to its text on disk, or away when it has none. */
+  async closeDocument(uri: string): Promise<void> {
+    this.open.delete(uri);
+    if (!this.isInFolders(uri)) {
+      this.outside.delete(uri);
+      return;
+    }
+    await this.readFromDisk(uri);
+  }
+
+  /** A file changed or appeared on disk; open documents keep the editor's text. */
+  async fileChanged(uri: string): Promise<void> {
+    if (!this.open.has(uri) && this.isInFolders(uri) && fileRole(uri) !== undefined) await this.readFromDisk(uri);
+  }
+
+  /** A file or directory was deleted on disk: forget it and everything below it. */
+  fileDeleted(uri: string): void {
+    if (this.open.has(uri)) return;
+    this.workspace.delete(uri);
+    const prefix = withSlash(uri);
+    for (const path of this.workspace.paths()) if (path.startsWith(prefix) && !this.open.has(path)) this.workspace.delete(path);
+  }
+
+  /** Diagnostics of every file, grouped by URI. */
+  diagnostics(settings: LintSettings): Map<string, Diagnostic[]> {
+    const byFile = new Map<string, Diagnostic[]>();
+    const add = (diagnostic: Diagnostic): void => {
+      const list = byFile.get(diagnostic.file);
+      if (list === undefined) byFile.set(diagnostic.file, [diagnostic]);
+      else list.push(diagnostic);
+    };
+    lint(this.workspace.model(), settings).forEach(add);
+    for (const single of this.outside.values()) lint(single.model(), settings).forEach(add);
+    return byFile;
+  }
+
+  private async readFromDisk(uri: string): Promise<void> {
+    try {
+      this.workspace.set(uri, await readFile(URI.parse(uri).fsPath, 'utf8'));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      this.workspace.delete(uri);
+      if (code !== 'ENOENT' && code !== 'EISDIR') this.log(`Cannot read ${uri}: ${code ?? String(error)}`);
+    }
+  }
+
+  private workspaceFor(uri: string): Workspace {
+    if (this.isInFolders(uri)) return this.workspace;
+    let single = this.outside.get(uri);
+    if (single === undefined) {
+      single = new Workspace({}, (path) => existsSync(URI.parse(path).fsPath));
+      this.outside.set(uri, single);
+    }
+    return single;
+  }
+
+  private isInFolders(uri: string): boolean {
+    return this.folders.some((folder) => uri.startsWith(folder));
+  }
+}
+
+function withSlash(uri: string): string {
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}

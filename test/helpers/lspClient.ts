@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+/** The repository root: the nearest directory above that holds the root package.json. */
+export function repositoryRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'server', 'bin'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no repository root above ${from}`);
+  }
+}
+
+/** A language client over the real server's stdio that records published diagnostics and waits for them. */
+export class LspTestClient {
+  readonly connection: ProtocolConnection;
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly waiters: (() => void)[] = [];
+  private readonly process: ChildProcess;
+  readonly exited: Promise<number | null>;
+
+  constructor() {
+    const server = path.join(repositoryRoot(), 'server', 'bin', 'connlint-language-server.js');
+    this.process = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.listen();
+  }
+
+  /** Resolves when the diagnostics published for `uri` satisfy `predicate`; rejects after `timeoutMs`. */
+  async waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[] | undefined) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.diagnostics.get(uri))) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`timed out waiting for diagnostics of ${uri}; last: ${JSON.stringify(this.diagnostics.get(uri))}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.diagnostics.get(uri) ?? [];
+  }
+
+  kill(): void {
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
