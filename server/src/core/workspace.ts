@@ -10,9 +10,15 @@ export class Workspace {
   private cachedModel: WorkspaceModel | undefined;
 
   constructor(
-    private readonly assumptions: Assumptions = {},
+    private assumptions: Assumptions = {},
     private readonly fileExists?: (path: string) => boolean,
   ) {}
+
+  /** Replaces what is assumed about the cluster; the model is rebuilt on next use. */
+  setAssumptions(assumptions: Assumptions): void {
+    this.assumptions = assumptions;
+    this.cachedModel = undefined;
+  }
 
   /** Adds or replaces a file; unchanged text keeps its analysis. */
   set(path: string, text: string, context: Omit<FileContext, 'fileExists'> = {}): AnalyzedFile {

@@ -35,7 +35,7 @@ export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<numb
     if (timeout.value > 0) {
       return { value: timeout.value, source: { kind: 'file', file: configuration.file, span: timeout.span, setting: 'tcpEstablishedTimeout' } };
     }
-  } else if (model.hasManifests && model.assumptions.kubeProxy !== false) {
+  } else if ((model.hasManifests || model.assumptions.kubeProxy === true) && model.assumptions.kubeProxy !== false) {
     return {
       value: DEFAULTS.kubeProxyConntrackEstablished,
       source: { kind: 'default', reason: "kube-proxy's default, no kube-proxy configuration in the workspace" },

@@ -1,0 +1,124 @@
+import picomatch from 'picomatch';
+import type { Assumptions } from './model/workspaceModel';
+import type { LintSettings } from './lint';
+import { RULES } from './rules/registry';
+import type { SeverityLevel } from './types';
+
+/** What the workspace cannot show about kube-proxy: detect it from the manifests, or say. */
+export type KubeProxyAssumption = 'auto' | 'running' | 'absent';
+
+/**
+ * Connlint's settings, one schema for the editor (`connlint.*`) and the CLI (`.connlint.yaml`).
+ * Every field has a default; see DEFAULT_SETTINGS.
+ */
+export interface ConnlintSettings {
+  /** Severity per rule id, over the rule's default. */
+  readonly rules: Readonly<Record<string, SeverityLevel>>;
+  /** Glob patterns of files to leave out, relative to the workspace folder (or the configuration file's directory). */
+  readonly exclude: readonly string[];
+  readonly assume: {
+    /** The nodes' conntrack established timeout in seconds, when the workspace does not hold it. */
+    readonly conntrackEstablishedTimeout: number | null;
+    readonly kubeProxy: KubeProxyAssumption;
+  };
+}
+
+export const DEFAULT_SETTINGS: ConnlintSettings = {
+  rules: {},
+  exclude: [],
+  assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto' },
+};
+
+export const SEVERITY_LEVELS: readonly SeverityLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+const KUBE_PROXY_ASSUMPTIONS: readonly KubeProxyAssumption[] = ['auto', 'running', 'absent'];
+
+/** A setting that was not understood, named by its path (`rules.service-afinity`). */
+export interface SettingsProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+/**
+ * Reads settings from untrusted input (a client's configuration, a YAML file). Every value is
+ * checked; what is wrong is reported and left at its default, never passed on.
+ */
+export function parseSettings(raw: unknown): { settings: ConnlintSettings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const input = raw === undefined || raw === null ? {} : raw;
+  if (!isRecord(input)) return { settings: DEFAULT_SETTINGS, problems: [{ key: '', message: 'settings must be a mapping' }] };
+  for (const key of Object.keys(input)) {
+    if (!['rules', 'exclude', 'assume'].includes(key)) problems.push({ key, message: 'unknown setting (allowed: rules, exclude, assume)' });
+  }
+  return { settings: { rules: parseRules(input['rules'], problems), exclude: parseExclude(input['exclude'], problems), assume: parseAssume(input['assume'], problems) }, problems };
+}
+
+function parseRules(value: unknown, problems: SettingsProblem[]): Record<string, SeverityLevel> {
+  const rules: Record<string, SeverityLevel> = {};
+  if (value === undefined || value === null) return rules;
+  if (!isRecord(value)) {
+    problems.push({ key: 'rules', message: 'must be a mapping of rule ids to severities' });
+    return rules;
+  }
+  const known = RULES.map((rule) => rule.id);
+  for (const [id, level] of Object.entries(value)) {
+    if (!known.includes(id)) problems.push({ key: `rules.${id}`, message: `unknown rule (known: ${known.join(', ')})` });
+    else if (typeof level !== 'string' || !(SEVERITY_LEVELS as readonly string[]).includes(level)) {
+      problems.push({ key: `rules.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(', ')}` });
+    } else rules[id] = level as SeverityLevel;
+  }
+  return rules;
+}
+
+function parseExclude(value: unknown, problems: SettingsProblem[]): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+  problems.push({ key: 'exclude', message: 'must be a list of glob patterns' });
+  return [];
+}
+
+function parseAssume(value: unknown, problems: SettingsProblem[]): ConnlintSettings['assume'] {
+  const assume = { ...DEFAULT_SETTINGS.assume };
+  if (value === undefined || value === null) return assume;
+  if (!isRecord(value)) {
+    problems.push({ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy)' });
+    return assume;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'conntrackEstablishedTimeout') {
+      if (item === null || (typeof item === 'number' && Number.isInteger(item) && item > 0)) assume.conntrackEstablishedTimeout = item;
+      else problems.push({ key: 'assume.conntrackEstablishedTimeout', message: 'must be a whole number of seconds above 0, or null' });
+    } else if (key === 'kubeProxy') {
+      if (typeof item === 'string' && (KUBE_PROXY_ASSUMPTIONS as readonly string[]).includes(item)) assume.kubeProxy = item as KubeProxyAssumption;
+      else problems.push({ key: 'assume.kubeProxy', message: `must be one of ${KUBE_PROXY_ASSUMPTIONS.join(', ')}` });
+    } else problems.push({ key: `assume.${key}`, message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy)' });
+  }
+  return assume;
+}
+
+/** The part of the settings the rules take. */
+export function lintSettingsOf(settings: ConnlintSettings): LintSettings {
+  return { severities: settings.rules };
+}
+
+/** The part of the settings the workspace model takes. */
+export function assumptionsOf(settings: ConnlintSettings): Assumptions {
+  const { conntrackEstablishedTimeout, kubeProxy } = settings.assume;
+  return {
+    ...(conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout }),
+    ...(kubeProxy === 'auto' ? {} : { kubeProxy: kubeProxy === 'running' }),
+  };
+}
+
+/** A predicate over `/`-separated paths relative to the folder the patterns belong to. */
+export function exclusionMatcher(settings: ConnlintSettings): (relativePath: string) => boolean {
+  if (settings.exclude.length === 0) return () => false;
+  const isMatch = picomatch([...settings.exclude], { dot: true });
+  return (relativePath) => {
+    const segments = relativePath.split('/');
+    return segments.some((_, index) => isMatch(segments.slice(0, index + 1).join('/')));
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
