@@ -17,12 +17,27 @@ export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: 
   for (const rule of rules) {
     const severity = settings.severities?.[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
-    rule.check(model, (finding) => {
+    for (const finding of findingsOf(model, rule)) {
       const diagnostic = toDiagnostic(model, rule.id, severity, finding);
       if (diagnostic !== undefined) diagnostics.push(diagnostic);
-    });
+    }
   }
   return diagnostics.sort(compareDiagnostics);
+}
+
+const findingsByModel = new WeakMap<WorkspaceModel, Map<string, readonly Finding[]>>();
+
+/** A rule's findings over a model, computed once per model (the model is immutable). */
+export function findingsOf(model: WorkspaceModel, rule: Rule): readonly Finding[] {
+  let byRule = findingsByModel.get(model);
+  if (byRule === undefined) findingsByModel.set(model, (byRule = new Map()));
+  let findings = byRule.get(rule.id);
+  if (findings === undefined) {
+    const collected: Finding[] = [];
+    rule.check(model, (finding) => collected.push(finding));
+    byRule.set(rule.id, (findings = collected));
+  }
+  return findings;
 }
 
 function toDiagnostic(model: WorkspaceModel, rule: string, severity: Severity, finding: Finding): Diagnostic | undefined {

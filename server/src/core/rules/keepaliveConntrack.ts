@@ -1,3 +1,4 @@
+import { isSeq } from 'yaml';
 import type { Workload } from '../k8s/objects';
 import {
   DEFAULTS,
@@ -8,7 +9,15 @@ import {
 } from '../model/effective';
 import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
+import type { AnalyzedFile } from '../analyze';
+import type { Fix, TextEdit } from '../fixes/fix';
+import { addToMap, appendToList, childMap, objectMap, type Entry } from '../fixes/yamlEdits';
 import type { Finding, RelatedSpan, Rule } from './rule';
+
+/** The keepalive time quick fixes set: half the timeout, at most 600 s (10 minutes), at least 1 s. */
+export function recommendedKeepalive(conntrackTimeout: number): number {
+  return Math.max(1, Math.min(600, Math.floor(conntrackTimeout / 2)));
+}
 
 /**
  * A TCP keepalive time that is not below the conntrack established timeout: the entry of an idle
@@ -22,12 +31,14 @@ export const keepaliveConntrack: Rule = {
     const conntrack = effectiveConntrackTimeout(model);
     const node = nodeKeepaliveTime(model);
     const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
-    if (node.source.kind === 'file' && node.value >= conntrack.value) {
+    const nodeSource = node.source;
+    if (nodeSource.kind === 'file' && node.value >= conntrack.value) {
       report({
-        file: node.source.file,
-        span: node.source.span,
+        file: nodeSource.file,
+        span: nodeSource.span,
         message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
         related: relatedConntrack(conntrack),
+        fixes: () => [setKeepalive(nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value)))],
       });
     }
     for (const workload of model.workloads) {
@@ -52,6 +63,7 @@ function podSysctlFinding(workload: Workload, conntrack: Effective<number>, conn
     subject: workload,
     message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${workload.kind} "${workload.name ?? '(unnamed)'}", not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
     related: relatedConntrack(conntrack),
+    fixes: () => [setKeepalive(workload.file, sysctl.valueSpan!, JSON.stringify(String(recommendedKeepalive(conntrack.value))))],
   };
 }
 
@@ -68,9 +80,15 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
   if (!nodeOnDefault && podsOnDefault.length === 0) return undefined;
   const who = [...(nodeOnDefault ? ['the node'] : []), ...podsOnDefault.slice(0, 3).map((w) => `${w.kind} "${w.name ?? '(unnamed)'}"`)];
   if (podsOnDefault.length > 3) who.push(`${podsOnDefault.length - 3} more workloads`);
+  const keepalive = recommendedKeepalive(conntrack.value);
   return {
     file: source.file,
     span: source.span,
+    fixes: () =>
+      podsOnDefault
+        .filter((workload) => workload.template?.hostNetwork?.value !== true)
+        .map((workload) => addPodKeepalive(model.file(workload.file)!, workload, keepalive))
+        .filter((fix): fix is Fix => fix !== undefined),
     message:
       `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} ` +
       `of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd(who)} ${who.length === 1 ? 'relies' : 'rely'} on. ${CONSEQUENCE}`,
@@ -98,4 +116,31 @@ function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
 function relatedConntrack(conntrack: Effective<number>): RelatedSpan[] {
   const source = conntrack.source;
   return source.kind === 'file' ? [{ file: source.file, span: source.span, message: `The conntrack established timeout: ${conntrack.value} s` }] : [];
+}
+
+function setKeepalive(file: string, span: TextEdit['span'], value: string): Fix {
+  return { title: `Set ${KEEPALIVE_TIME_KEY} to ${value.replace(/"/g, '')}`, edits: [{ file, span, newText: value }], preferred: true };
+}
+
+/** Adds the keepalive to a workload's pod `securityContext.sysctls`, creating what is missing. */
+function addPodKeepalive(file: AnalyzedFile, workload: Workload, seconds: number): Fix | undefined {
+  const root = objectMap(file, workload);
+  const template = root && (workload.kind === 'Pod' ? root : childMap(childMap(root, 'spec') ?? root, 'template'));
+  const podSpec = template && childMap(template, 'spec');
+  if (podSpec === undefined) return undefined;
+  const item: Entry[] = [
+    { key: 'name', value: KEEPALIVE_TIME_KEY },
+    { key: 'value', value: JSON.stringify(String(seconds)) },
+  ];
+  const securityContext = childMap(podSpec, 'securityContext');
+  const sysctls = securityContext?.reader.get(securityContext.map, 'sysctls');
+  let edit: TextEdit | undefined;
+  if (securityContext === undefined) edit = addToMap(file.text, podSpec, [{ key: 'securityContext', value: [{ key: 'sysctls', value: { list: [item] } }] }], file.path);
+  else if (sysctls === undefined) edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
+  else if (isSeq(sysctls)) edit = appendToList(file.text, securityContext.reader, sysctls, item, file.path);
+  return edit && {
+    title: `Add ${KEEPALIVE_TIME_KEY} = ${seconds} to the securityContext.sysctls of ${workload.kind} "${workload.name ?? '(unnamed)'}"`,
+    edits: [edit],
+    preferred: true,
+  };
 }

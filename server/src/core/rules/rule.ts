@@ -1,5 +1,6 @@
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Span } from '../text';
+import type { Fix } from '../fixes/fix';
 import type { Severity } from '../types';
 
 /** Where the documentation of each rule lives: `<base><id>.md`. */
@@ -20,6 +21,8 @@ export interface Finding {
   readonly related?: readonly RelatedSpan[];
   /** The object the finding is about: its `connlint.dev/ignore` annotation can silence it. */
   readonly subject?: { readonly ignoredRules: ReadonlySet<string> };
+  /** The changes that resolve the finding, computed only when asked for. */
+  readonly fixes?: () => readonly Fix[];
 }
 
 /** One check over the workspace model. */

@@ -1,7 +1,14 @@
+import type { AnalyzedFile } from '../analyze';
+import { IGNORE_ANNOTATION, parseRuleList } from '../k8s/extract';
 import type { Service } from '../k8s/objects';
 import { backendsOf, formatCount } from '../model/backends';
 import { effectiveConntrackTimeout } from '../model/effective';
+import type { Fix, TextEdit } from '../fixes/fix';
+import { addToMap, childMap, objectMap, replaceSpan, type Entry, type MapTarget } from '../fixes/yamlEdits';
 import type { Rule } from './rule';
+
+/** The largest `timeoutSeconds` the API server accepts: the affinity that lasts longest. */
+export const MAX_AFFINITY_TIMEOUT = 86400;
 
 /** Whether kube-proxy load-balances the Service: headless and ExternalName Services bypass it. */
 export function isProxied(service: Service): boolean {
@@ -24,10 +31,12 @@ export const serviceAffinity: Rule = {
       if (backends.count <= 1) continue;
       const reasons = backends.sources.map((source) => source.reason);
       const affinity = service.sessionAffinity === undefined ? 'no sessionAffinity' : `sessionAffinity: ${service.sessionAffinity.value}`;
+      const file = model.file(service.file)!;
       report({
         file: service.file,
         span: service.nameSpan,
         subject: service,
+        fixes: () => [addClientIpAffinity(file, service), ignoreForService(file, service, 'service-affinity')].filter((fix): fix is Fix => fix !== undefined),
         message:
           `Service "${service.name}" has ${formatCount(backends.count)} (${summarise(reasons)}) and ${affinity}. ` +
           `A connection idle longer than the conntrack timeout (${conntrack.value} s, ${model.describe(conntrack.source)}) ` +
@@ -41,4 +50,48 @@ export const serviceAffinity: Rule = {
 function summarise(reasons: readonly string[]): string {
   const shown = reasons.slice(0, 3).join('; ');
   return reasons.length > 3 ? `${shown}; and ${reasons.length - 3} more` : shown;
+}
+
+/** Sets `sessionAffinity: ClientIP` with the longest timeout the API server accepts, keeping what is already there. */
+function addClientIpAffinity(file: AnalyzedFile, service: Service): Fix | undefined {
+  const root = objectMap(file, service);
+  if (root === undefined) return undefined;
+  const timeout: Entry = { key: 'timeoutSeconds', value: String(MAX_AFFINITY_TIMEOUT) };
+  const spec = childMap(root, 'spec');
+  const edits: TextEdit[] = [];
+  const specEntries: Entry[] = [];
+  if (service.sessionAffinity !== undefined) edits.push(replaceSpan(file.path, service.sessionAffinity.span, 'ClientIP'));
+  else specEntries.push({ key: 'sessionAffinity', value: 'ClientIP' });
+  const config = spec && childMap(spec, 'sessionAffinityConfig');
+  const clientIp = config && childMap(config, 'clientIP');
+  if (service.affinityTimeoutSeconds !== undefined) {
+    if (service.affinityTimeoutSeconds.value !== MAX_AFFINITY_TIMEOUT) edits.push(replaceSpan(file.path, service.affinityTimeoutSeconds.span, String(MAX_AFFINITY_TIMEOUT)));
+  } else if (clientIp !== undefined) pushEdit(edits, addToMap(file.text, clientIp, [timeout], file.path));
+  else if (config !== undefined) pushEdit(edits, addToMap(file.text, config, [{ key: 'clientIP', value: [timeout] }], file.path));
+  else specEntries.push({ key: 'sessionAffinityConfig', value: [{ key: 'clientIP', value: [timeout] }] });
+  if (specEntries.length > 0) pushEdit(edits, spec ? addToMap(file.text, spec, specEntries, file.path) : addToMap(file.text, root, [{ key: 'spec', value: specEntries }], file.path));
+  return edits.length === 0 ? undefined : { title: 'Add sessionAffinity: ClientIP', edits, preferred: true };
+}
+
+/** Adds a rule to the object's `connlint.dev/ignore` annotation, creating the annotation as needed. */
+export function ignoreForService(file: AnalyzedFile, service: Service, rule: string): Fix | undefined {
+  const root = objectMap(file, service);
+  const metadata = root && childMap(root, 'metadata');
+  if (root === undefined || metadata === undefined) return undefined;
+  const annotations = childMap(metadata, 'annotations');
+  const existing = annotations?.reader.get(annotations.map, IGNORE_ANNOTATION);
+  const existingSpan = annotations?.reader.span(existing);
+  const title = `Ignore ${rule} for this Service`;
+  if (annotations !== undefined && existingSpan !== undefined) {
+    const rules = [...parseRuleList(annotations.reader.string(existing)), rule];
+    return { title, edits: [replaceSpan(file.path, existingSpan, JSON.stringify(rules.join(',')))], preferred: false };
+  }
+  const entry: Entry = { key: IGNORE_ANNOTATION, value: JSON.stringify(rule) };
+  const target: MapTarget = annotations ?? metadata;
+  const edit = addToMap(file.text, target, annotations ? [entry] : [{ key: 'annotations', value: [entry] }], file.path);
+  return edit === undefined ? undefined : { title, edits: [edit], preferred: false };
+}
+
+function pushEdit(edits: TextEdit[], edit: TextEdit | undefined): void {
+  if (edit !== undefined) edits.push(edit);
 }

@@ -1,0 +1,115 @@
+import { isMap, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { AnalyzedFile } from '../analyze';
+import type { ObjectBase } from '../k8s/objects';
+import { LineIndex, type Span } from '../text';
+import { splitDocuments } from '../yaml/documents';
+import { NodeReader } from '../yaml/nodes';
+import type { TextEdit } from './fix';
+
+/** A mapping to add keys to, as written in the file: block or flow, at an indentation. */
+export interface MapTarget {
+  readonly map: YAMLMap<unknown, unknown>;
+  readonly reader: NodeReader;
+}
+
+/** An object's mapping in its file, parsed again for editing (analysis keeps no syntax trees). */
+export function objectMap(file: AnalyzedFile, object: ObjectBase): MapTarget | undefined {
+  const slice = splitDocuments(file.text).find((candidate) => candidate.index === object.documentIndex);
+  if (slice === undefined) return undefined;
+  const document = parseDocument(file.text.slice(slice.start, slice.end), { prettyErrors: false });
+  const reader = new NodeReader(document, slice.start);
+  const root = object.itemIndex === undefined ? reader.get(document.contents) : reader.items(reader.get(document.contents, 'items'))[object.itemIndex];
+  const map = reader.map(root);
+  return map === undefined ? undefined : { map, reader };
+}
+
+/** The child mapping under `key`, if it is one. */
+export function childMap(target: MapTarget, key: string): MapTarget | undefined {
+  const map = target.reader.map(target.reader.get(target.map, key));
+  return map === undefined ? undefined : { map, reader: target.reader };
+}
+
+/**
+ * Adds `key: value` pairs to a mapping without touching anything else: in a block mapping,
+ * new lines after its last entry at its indentation (nested values indented by the file's
+ * step); in a flow mapping, entries before its closing brace.
+ */
+export function addToMap(fileText: string, target: MapTarget, entries: readonly Entry[], file: string): TextEdit | undefined {
+  const mapSpan = target.reader.span(target.map);
+  if (mapSpan === undefined) return undefined;
+  if (target.map.flow) {
+    const close = fileText.lastIndexOf('}', mapSpan.end);
+    const separator = target.map.items.length > 0 ? ', ' : '';
+    return { file, span: { start: close, end: close }, newText: `${separator}${entries.map(flowEntry).join(', ')}` };
+  }
+  const lines = new LineIndex(fileText);
+  const firstKey = target.reader.span(target.map.items[0]?.key);
+  const indent = firstKey === undefined ? 0 : lines.positionAt(firstKey.start).character;
+  const step = indentStep(fileText);
+  const eol = fileText.includes('\r\n') ? '\r\n' : '\n';
+  const lastLine = lines.positionAt(Math.max(mapSpan.start, mapSpan.end - 1)).line;
+  const at = lines.lineEnd(lastLine);
+  const text = entries.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + ' '.repeat(indent) + line).join('');
+  return { file, span: { start: at, end: at }, newText: text };
+}
+
+/** A key and its value: a scalar written as is, nested entries, or a list of mappings. */
+export interface Entry {
+  readonly key: string;
+  readonly value: string | readonly Entry[] | { readonly list: readonly (readonly Entry[])[] };
+}
+
+function blockEntry(entry: Entry, step: number): string[] {
+  const value = entry.value;
+  if (typeof value === 'string') return [`${entry.key}: ${value}`];
+  const pad = ' '.repeat(step);
+  if ('list' in value) return [`${entry.key}:`, ...value.list.flatMap((item) => listItem(item, step)).map((line) => pad + line)];
+  return [`${entry.key}:`, ...(value as readonly Entry[]).flatMap((child) => blockEntry(child, step)).map((line) => pad + line)];
+}
+
+/** One mapping as a block list item: `- first: …` then the other keys aligned under it. */
+export function listItem(entries: readonly Entry[], step: number): string[] {
+  const lines = entries.flatMap((entry) => blockEntry(entry, step));
+  return lines.map((line, index) => (index === 0 ? '- ' : '  ') + line);
+}
+
+function flowEntry(entry: Entry): string {
+  const value = entry.value;
+  if (typeof value === 'string') return `${entry.key}: ${value}`;
+  if ('list' in value) return `${entry.key}: [${value.list.map((item) => `{${item.map(flowEntry).join(', ')}}`).join(', ')}]`;
+  return `${entry.key}: {${(value as readonly Entry[]).map(flowEntry).join(', ')}}`;
+}
+
+/** Appends a mapping to a list of mappings (`sysctls`), in the list's own style. */
+export function appendToList(fileText: string, reader: NodeReader, list: YAMLSeq<unknown>, item: readonly Entry[], file: string): TextEdit | undefined {
+  const listSpan = reader.span(list);
+  if (listSpan === undefined) return undefined;
+  if (list.flow) {
+    const close = fileText.lastIndexOf(']', listSpan.end);
+    return { file, span: { start: close, end: close }, newText: `${list.items.length > 0 ? ', ' : ''}{${item.map(flowEntry).join(', ')}}` };
+  }
+  const lines = new LineIndex(fileText);
+  const dash = fileText.lastIndexOf('-', listSpan.start);
+  const indent = lines.positionAt(dash).character;
+  const eol = fileText.includes('\r\n') ? '\r\n' : '\n';
+  const at = lines.lineEnd(lines.positionAt(Math.max(listSpan.start, listSpan.end - 1)).line);
+  const text = listItem(item, indentStep(fileText)).map((line) => eol + ' '.repeat(indent) + line).join('');
+  return { file, span: { start: at, end: at }, newText: text };
+}
+
+/** The file's indentation step: the smallest positive indentation of a mapping key line, else 2. */
+export function indentStep(fileText: string): number {
+  let step = Infinity;
+  for (const match of fileText.matchAll(/^( +)[^ \r\n#-]/gm)) step = Math.min(step, match[1]!.length);
+  return Number.isFinite(step) && step <= 8 ? step : 2;
+}
+
+/** Replaces a scalar's written text. */
+export function replaceSpan(file: string, span: Span, newText: string): TextEdit {
+  return { file, span, newText };
+}
+
+/** Whether a node is a mapping (for callers that hold raw nodes). */
+export function isMapNode(node: unknown): node is YAMLMap<unknown, unknown> {
+  return isMap(node);
+}
