@@ -1,0 +1,103 @@
+/** The Connlint extension: starts the bundled language server and adds the effective-settings view. */
+import * as vscode from 'vscode';
+import { LanguageClient, RequestType, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** The server's answer to `connlint/effectiveNetworkSettings`: a report of the values in force. */
+interface EffectiveNetworkSettings {
+  readonly markdown: string;
+}
+
+/** Asks the server which conntrack and keepalive values are in force in the workspace, and why. */
+const EffectiveNetworkSettingsRequest = new RequestType<Record<string, never>, EffectiveNetworkSettings, void>('connlint/effectiveNetworkSettings');
+
+/** The read-only documents the extension shows; each URI's text is set before it is opened. */
+const EFFECTIVE_SCHEME = 'connlint-effective';
+const EFFECTIVE_URI = vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: '/Effective network settings.md' });
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const reports = new ReportProvider();
+  context.subscriptions.push(
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, reports),
+    vscode.commands.registerCommand('connlint.showEffectiveSettings', () => showEffectiveSettings(reports)),
+  );
+  client = new LanguageClient('connlint', 'Connlint', serverOptions(context), clientOptions());
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** The bundled server over IPC; in development, with an inspector for "Attach to Server". */
+function serverOptions(context: vscode.ExtensionContext): ServerOptions {
+  const module = context.asAbsolutePath('dist/server.js');
+  return {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+}
+
+function clientOptions(): LanguageClientOptions {
+  return {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'sysctl' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    synchronize: { configurationSection: 'connlint' },
+  };
+}
+
+/** Runs the request and shows its answer as a rendered, read-only Markdown document. */
+async function showEffectiveSettings(reports: ReportProvider): Promise<void> {
+  if (client === undefined || !client.isRunning()) {
+    void vscode.window.showErrorMessage('Connlint: the language server is not running.');
+    return;
+  }
+  let result: unknown;
+  try {
+    result = await client.sendRequest(EffectiveNetworkSettingsRequest, {});
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Connlint could not compute the effective network settings: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  if (!isEffectiveNetworkSettings(result)) {
+    void vscode.window.showErrorMessage('Connlint could not compute the effective network settings: the server sent no report.');
+    return;
+  }
+  reports.set(EFFECTIVE_URI, result.markdown);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', EFFECTIVE_URI);
+  } catch {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(EFFECTIVE_URI), { preview: true });
+  }
+}
+
+function isEffectiveNetworkSettings(value: unknown): value is EffectiveNetworkSettings {
+  return typeof value === 'object' && value !== null && typeof (value as { markdown?: unknown }).markdown === 'string';
+}
+
+/** Serves the text of the `connlint-effective:` documents, and tells the editor when it changes. */
+class ReportProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
