@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
@@ -9,9 +10,9 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintSettings } from '../core/lint';
+import { parseSettings, type SettingsProblem } from '../core/settings';
 import { toLspDiagnostic } from './convert';
-import { lintSettingsFrom } from './settings';
+import { codeActions, effectiveNetworkSettings, FIX_ALL_KIND, hover } from './features';
 import { normaliseUri, WorkspaceIndex } from './workspaceIndex';
 
 /** The files whose changes the server follows on disk. */
@@ -26,13 +27,12 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex((message) => connection.console.warn(message));
   const published = new Map<string, string>();
-  let settings: LintSettings = {};
   let capabilities: InitializeParams['capabilities'] = {};
   let publishScheduled = false;
 
   const publish = (): void => {
     publishScheduled = false;
-    const byFile = index.diagnostics(settings);
+    const byFile = index.diagnostics();
     for (const uri of new Set([...published.keys(), ...byFile.keys()])) {
       const diagnostics = (byFile.get(uri) ?? []).map(toLspDiagnostic);
       const fingerprint = JSON.stringify(diagnostics);
@@ -55,6 +55,8 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'connlint', version: SERVER_VERSION },
@@ -67,7 +69,7 @@ export function startServer(connection: Connection): void {
       if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
       }
-      settings = await fetchSettings();
+      await refreshSettings();
       await scanWithProgress();
     }),
   );
@@ -78,9 +80,16 @@ export function startServer(connection: Connection): void {
     await scanWithProgress();
   });
 
-  const fetchSettings = async (): Promise<LintSettings> => {
-    if (!capabilities.workspace?.configuration) return {};
-    return lintSettingsFrom(await connection.workspace.getConfiguration('connlint'));
+  const refreshSettings = async (): Promise<void> => {
+    if (!capabilities.workspace?.configuration) return;
+    const { settings, problems } = parseSettings(await connection.workspace.getConfiguration('connlint'));
+    reportSettingsProblems(problems);
+    index.applySettings(settings);
+  };
+  const reportSettingsProblems = (problems: readonly SettingsProblem[]): void => {
+    if (problems.length === 0) return;
+    const list = problems.map((problem) => `connlint.${problem.key}: ${problem.message}`).join('; ');
+    void connection.window.showWarningMessage(`Connlint ignored settings it does not understand: ${list}`);
   };
 
   const scanWithProgress = async (): Promise<void> => {
@@ -118,10 +127,14 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(
     guarded(connection, 'a settings change', async () => {
-      settings = await fetchSettings();
-      schedulePublish();
+      await refreshSettings();
+      await scanWithProgress();
     }),
   );
+
+  connection.onCodeAction((params) => answer(connection, 'code actions', () => codeActions(index, params), []));
+  connection.onHover((params) => answer(connection, 'hover', () => hover(index, params), null));
+  connection.onRequest('connlint/effectiveNetworkSettings', () => effectiveNetworkSettings(index));
 
   documents.listen(connection);
   connection.listen();
@@ -129,6 +142,16 @@ export function startServer(connection: Connection): void {
 
 /** The server's version, from the package it ships in. */
 const SERVER_VERSION: string = (require('../../../package.json') as { version: string }).version;
+
+/** Answers a request; a failure is logged and answered with `fallback` instead of taking the server down. */
+function answer<T>(connection: Connection, what: string, compute: () => T, fallback: T): T {
+  try {
+    return compute();
+  } catch (error) {
+    connection.console.error(`Connlint failed during ${what}: ${describe(error)}`);
+    return fallback;
+  }
+}
 
 /** Runs a handler so that a failure is logged and never takes the server down. */
 function guarded<A extends unknown[]>(connection: Connection, what: string, handler: (...args: A) => unknown): (...args: A) => void {

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import { fileRole } from '../core/analyze';
-import { lint, type LintSettings } from '../core/lint';
+import { lint } from '../core/lint';
+import type { WorkspaceModel } from '../core/model/workspaceModel';
+import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
 import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
 import { walk } from '../files/walk';
@@ -22,9 +24,26 @@ export class WorkspaceIndex {
   private readonly workspace: Workspace;
   private readonly outside = new Map<string, Workspace>();
   private readonly open = new Set<string>();
+  private settings: ConnlintSettings = DEFAULT_SETTINGS;
+  private isExcludedPath: (relativePath: string) => boolean = () => false;
 
   constructor(private readonly log: (message: string) => void) {
     this.workspace = new Workspace({}, (uri) => existsSync(URI.parse(uri).fsPath));
+  }
+
+  /** Applies new settings: assumptions reach every model, excluded files leave the index. */
+  applySettings(settings: ConnlintSettings): void {
+    this.settings = settings;
+    this.isExcludedPath = exclusionMatcher(settings);
+    const assumptions = assumptionsOf(settings);
+    this.workspace.setAssumptions(assumptions);
+    for (const single of this.outside.values()) single.setAssumptions(assumptions);
+    for (const path of this.workspace.paths()) if (this.isExcluded(path)) this.workspace.delete(path);
+  }
+
+  /** The settings in force. */
+  get currentSettings(): ConnlintSettings {
+    return this.settings;
   }
 
   setFolders(folderUris: readonly string[]): void {
@@ -48,7 +67,7 @@ export class WorkspaceIndex {
     const found: string[] = [];
     for (const folder of this.folders) {
       const root = URI.parse(folder).fsPath;
-      found.push(...(await walk(root, (file) => fileRole(file) !== undefined, this.log)));
+      found.push(...(await walk(root, (file) => fileRole(file) !== undefined && !this.isExcluded(URI.file(file).toString()), this.log)));
     }
     const batchSize = 100;
     for (let i = 0; i < found.length; i += batchSize) {
@@ -60,7 +79,7 @@ export class WorkspaceIndex {
   /** The editor's text of an open document wins over the disk. */
   openDocument(uri: string, text: string): void {
     this.open.add(uri);
-    this.workspaceFor(uri).set(uri, text);
+    if (!this.isExcluded(uri)) this.workspaceFor(uri).set(uri, text);
   }
 
   /** A closed document goes back to its text on disk, or away when it has none. */
@@ -75,7 +94,7 @@ export class WorkspaceIndex {
 
   /** A file changed or appeared on disk; open documents keep the editor's text. */
   async fileChanged(uri: string): Promise<void> {
-    if (!this.open.has(uri) && this.isInFolders(uri) && fileRole(uri) !== undefined) await this.readFromDisk(uri);
+    if (!this.open.has(uri) && this.isInFolders(uri) && fileRole(uri) !== undefined && !this.isExcluded(uri)) await this.readFromDisk(uri);
   }
 
   /** A file or directory was deleted on disk: forget it and everything below it. */
@@ -86,8 +105,21 @@ export class WorkspaceIndex {
     for (const path of this.workspace.paths()) if (path.startsWith(prefix) && !this.open.has(path)) this.workspace.delete(path);
   }
 
+  /** The model a file belongs to, if the index holds the file. */
+  modelFor(uri: string): WorkspaceModel | undefined {
+    if (this.workspace.has(uri)) return this.workspace.model();
+    const single = this.outside.get(uri);
+    return single?.has(uri) ? single.model() : undefined;
+  }
+
+  /** The model of the workspace folders. */
+  folderModel(): WorkspaceModel {
+    return this.workspace.model();
+  }
+
   /** Diagnostics of every file, grouped by URI. */
-  diagnostics(settings: LintSettings): Map<string, Diagnostic[]> {
+  diagnostics(): Map<string, Diagnostic[]> {
+    const settings = lintSettingsOf(this.settings);
     const byFile = new Map<string, Diagnostic[]>();
     const add = (diagnostic: Diagnostic): void => {
       const list = byFile.get(diagnostic.file);
@@ -113,7 +145,7 @@ export class WorkspaceIndex {
     if (this.isInFolders(uri)) return this.workspace;
     let single = this.outside.get(uri);
     if (single === undefined) {
-      single = new Workspace({}, (path) => existsSync(URI.parse(path).fsPath));
+      single = new Workspace(assumptionsOf(this.settings), (path) => existsSync(URI.parse(path).fsPath));
       this.outside.set(uri, single);
     }
     return single;
@@ -121,6 +153,13 @@ export class WorkspaceIndex {
 
   private isInFolders(uri: string): boolean {
     return this.folders.some((folder) => uri.startsWith(folder));
+  }
+
+  /** Whether the settings exclude a file of a workspace folder (matched relative to its folder). */
+  private isExcluded(uri: string): boolean {
+    const folder = this.folders.find((candidate) => uri.startsWith(candidate));
+    if (folder === undefined) return false;
+    return this.isExcludedPath(decodeURIComponent(uri.slice(folder.length)));
   }
 }
 

@@ -1,0 +1,29 @@
+import { effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime } from './model/effective';
+import type { WorkspaceModel } from './model/workspaceModel';
+
+/** A Markdown report of the values that decide whether idle connections survive, with their sources. */
+export function effectiveSettingsReport(model: WorkspaceModel): string {
+  const conntrack = effectiveConntrackTimeout(model);
+  const keepalive = nodeKeepaliveTime(model);
+  const configuration = model.kubeProxyConfigurations[0];
+  const mode = configuration?.mode;
+  const modeText = mode === undefined ? "iptables (kube-proxy's default on Linux)" : `${mode.value} (${model.describe({ kind: 'file', file: configuration!.file, span: mode.span, setting: 'mode' })})`;
+  const rows = [
+    '| Setting | Value | Source |',
+    '|---|---|---|',
+    `| Conntrack established timeout | ${conntrack.value} s | ${model.describe(conntrack.source)} |`,
+    `| Node TCP keepalive time | ${keepalive.value} s | ${model.describe(keepalive.source)} |`,
+    `| kube-proxy mode | ${modeText} | |`,
+  ];
+  const pods = model.workloads.map((workload) => {
+    const effective = podKeepaliveTime(workload, model);
+    return `| ${workload.kind} "${workload.name ?? '(unnamed)'}" (${workload.namespace}) | ${effective.value} s | ${model.describe(effective.source)} |`;
+  });
+  return [
+    '# Connlint: effective network settings',
+    '',
+    ...rows,
+    ...(pods.length === 0 ? [] : ['', '## TCP keepalive time in the pods', '', '| Workload | Keepalive | Source |', '|---|---|---|', ...pods]),
+    '',
+  ].join('\n');
+}

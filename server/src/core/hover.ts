@@ -1,0 +1,92 @@
+import type { AnalyzedFile } from './analyze';
+import type { Service, Workload } from './k8s/objects';
+import { backendsOf, formatCount } from './model/backends';
+import { CONNTRACK_ESTABLISHED_KEY, effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime, KEEPALIVE_TIME_KEY } from './model/effective';
+import { baseName, type Effective } from './model/sources';
+import type { WorkspaceModel } from './model/workspaceModel';
+import { SYSCTL_CATALOG } from './sysctl/catalog';
+import type { Span } from './text';
+
+/** What to show when the pointer rests on `offset` of a file: Markdown, or nothing. */
+export function hoverAt(model: WorkspaceModel, path: string, offset: number): string | undefined {
+  const file = model.file(path);
+  if (file === undefined) return undefined;
+  if (file.role === 'sysctl') {
+    const assignment = file.sysctl?.assignments.find((candidate) => within(candidate.lineSpan, offset));
+    return assignment && sysctlHover(model, assignment.key, 'node');
+  }
+  const line = file.lineIndex.positionAt(offset).line;
+  const onLine = (span: Span | undefined): boolean => span !== undefined && file.lineIndex.positionAt(span.start).line === line;
+  for (const object of file.objects) {
+    if (!within(object.span, offset)) continue;
+    if (object.kind === 'Service') {
+      if (within(object.nameSpan, offset)) return serviceHover(model, object);
+      if (onLine(object.sessionAffinity?.span) || onLine(object.affinityTimeoutSeconds?.span)) return affinityHover(model, object);
+    } else if (object.kind === 'KubeProxyConfiguration') {
+      if (onLine(object.tcpEstablishedTimeout?.span)) return sysctlHover(model, CONNTRACK_ESTABLISHED_KEY, 'node');
+    } else if ('template' in object) {
+      const sysctl = object.template?.sysctls.find((entry) => onLine(entry.nameSpan) || onLine(entry.valueSpan));
+      if (sysctl !== undefined) return sysctlHover(model, sysctl.name, object);
+    }
+  }
+  return undefined;
+}
+
+function sysctlHover(model: WorkspaceModel, key: string, scope: 'node' | Workload): string | undefined {
+  const info = SYSCTL_CATALOG.get(key);
+  if (info === undefined) return undefined;
+  const range = info.range === undefined ? '' : `, ${info.range}`;
+  const lines = [`**${key}** — ${info.unit}, default ${info.defaultValue}${range}${info.perNamespace ? ' (each network namespace has its own)' : ''}`, '', info.meaning];
+  const effective = effectiveOf(model, key, scope);
+  if (effective !== undefined) {
+    const where = scope === 'node' ? 'on the node' : `in the pods of ${scope.kind} "${scope.name ?? '(unnamed)'}"`;
+    lines.push('', `In this workspace, ${where}: **${effective.value} s** (${model.describe(effective.source)}).`);
+  }
+  return lines.join('\n');
+}
+
+function effectiveOf(model: WorkspaceModel, key: string, scope: 'node' | Workload): Effective<number> | undefined {
+  if (key === KEEPALIVE_TIME_KEY) return scope === 'node' ? nodeKeepaliveTime(model) : podKeepaliveTime(scope, model);
+  if (key === CONNTRACK_ESTABLISHED_KEY) return effectiveConntrackTimeout(model);
+  return undefined;
+}
+
+function serviceHover(model: WorkspaceModel, service: Service): string {
+  const backends = backendsOf(service, model);
+  const proxied = !service.headless && service.type !== 'ExternalName';
+  const header = `**Service \`${service.name ?? '(unnamed)'}\`** — ${backends.count === 0 ? 'no backends in this workspace' : formatCount(backends.count)}`;
+  const lines = [header, ''];
+  for (const source of backends.sources) lines.push(`- ${source.reason} (${baseName(source.file)}:${lineOf(model, source.file, source.span) + 1})`);
+  if (!proxied) lines.push('', 'kube-proxy does not handle this Service (headless or ExternalName): clients reach the pods directly.');
+  else lines.push('', `Session affinity: ${service.sessionAffinity?.value ?? 'None'}. ${conntrackSentence(model)}`);
+  return lines.join('\n');
+}
+
+function affinityHover(model: WorkspaceModel, service: Service): string {
+  const conntrack = effectiveConntrackTimeout(model);
+  const timeout = service.affinityTimeoutSeconds?.value ?? 10800;
+  const verdict =
+    timeout > conntrack.value
+      ? `timeoutSeconds (${timeout} s) is above it, so a client that keeps opening connections stays on its pod even after an idle connection's entry expires.`
+      : `timeoutSeconds (${timeout} s) is not above it: a connection idle long enough to lose its conntrack entry has outlived the affinity too, unless the same client opened another connection since.`;
+  return [
+    '**Session affinity and idle connections**',
+    '',
+    'In iptables and nftables modes the affinity is recorded when a connection opens; traffic on an open connection never refreshes it.',
+    '',
+    `${conntrackSentence(model)} ${verdict} TCP keepalive below the conntrack timeout is what keeps an idle connection on its pod.`,
+  ].join('\n');
+}
+
+function conntrackSentence(model: WorkspaceModel): string {
+  const conntrack = effectiveConntrackTimeout(model);
+  return `Conntrack established timeout: ${conntrack.value} s (${model.describe(conntrack.source)}).`;
+}
+
+function lineOf(model: WorkspaceModel, path: string, span: Span): number {
+  return (model.file(path) as AnalyzedFile).lineIndex.positionAt(span.start).line;
+}
+
+function within(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
