@@ -13,6 +13,10 @@ export interface CliOptions {
   readonly color: boolean | undefined;
   readonly help: boolean;
   readonly version: boolean;
+  /** `--config FILE`: instead of the nearest .connlint.yaml. */
+  readonly config: string | undefined;
+  /** `--fix`: write the fixes; `--fix-dry-run`: print them as a diff. */
+  readonly fix: 'write' | 'dry-run' | undefined;
 }
 
 /** A mistake on the command line: reported on one line, exit code 2. */
@@ -27,12 +31,16 @@ YAML from standard input; no path means the current directory.
 Options:
   -f, --format <stylish|json>  Output format (default: stylish)
   -q, --quiet                  Report errors only
+  -c, --config <file>          Settings file (default: the nearest .connlint.yaml upwards)
+      --fix                    Apply the preferred fix of each finding to the files
+      --fix-dry-run            Print the fixes as a unified diff; change nothing
       --max-warnings <n>       Exit with 1 only when there are more than n warnings (default: 0)
       --color, --no-color      Force colour on or off (default: on for a terminal)
   -h, --help                   Show this help
   -v, --version                Show the version
 
-Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage or I/O error.`;
+Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage, configuration or I/O error.
+With --fix or --fix-dry-run, the report and exit code are those of the files as fixed.`;
 
 /** Parses `argv` (without the node and script paths). */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -48,6 +56,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'max-warnings': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -58,7 +69,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const { values, positionals } = parsed;
   const format = values.format;
   if (format !== 'stylish' && format !== 'json') throw new UsageError(`unknown format "${format}" (use stylish or json)`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   return {
+    config: values.config,
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
     paths: positionals.length > 0 ? positionals : ['.'],
     format,
     quiet: values.quiet,

@@ -1,14 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileRole } from '../core/analyze';
 import { lint } from '../core/lint';
+import { assumptionsOf, exclusionMatcher, lintSettingsOf } from '../core/settings';
 import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { formatJson } from './format/json';
 import { formatStylish, tally } from './format/stylish';
 import { walk } from '../files/walk';
+import { ConfigError, loadConfig, type LoadedConfig } from './config';
+import { applyFixes, formatDiff } from './fix';
 
 /** The process around the CLI, replaceable in tests. */
 export interface CliIo {
@@ -28,24 +31,42 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const options = parseCliArgs(argv);
     if (options.help) return write(io.stdout, `${USAGE}\n`, 0);
     if (options.version) return write(io.stdout, `${version()}\n`, 0);
-    const workspace = new Workspace({}, existsSync);
-    await loadInputs(options, workspace, io);
+    const config = loadConfig(io.cwd, options.config);
+    const workspace = new Workspace(assumptionsOf(config.settings), existsSync);
+    const bomFiles = await loadInputs(options, config, workspace, io);
     const filesChecked = workspace.paths().length;
-    let diagnostics = lint(workspace.model());
+    const settings = lintSettingsOf(config.settings);
+    if (options.fix !== undefined) {
+      const fixed = applyFixes(workspace, settings, new Set([STDIN_NAME]));
+      if (options.fix === 'dry-run') return write(io.stdout, formatDiff(fixed), exitCode(lint(workspace.model(), settings), options));
+      await Promise.all(fixed.map((file) => writeFile(path.resolve(io.cwd, file.path), (bomFiles.has(file.path) ? '\uFEFF' : '') + file.after)));
+    }
+    let diagnostics = lint(workspace.model(), settings);
     if (options.quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     io.stdout.write(render(diagnostics, options, io, filesChecked));
-    const counts = tally(diagnostics);
-    return counts.errors > 0 || counts.warnings > options.maxWarnings ? 1 : 0;
+    return exitCode(diagnostics, options);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InputError) return write(io.stderr, `connlint: ${error.message}\n`, 2);
+    if (error instanceof UsageError || error instanceof InputError || error instanceof ConfigError) return write(io.stderr, `connlint: ${error.message}\n`, 2);
     throw error;
   }
+}
+
+function exitCode(diagnostics: readonly Diagnostic[], options: CliOptions): number {
+  const counts = tally(options.quiet ? diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : diagnostics);
+  return counts.errors > 0 || counts.warnings > options.maxWarnings ? 1 : 0;
 }
 
 /** A path on the command line that cannot be read. */
 class InputError extends Error {}
 
-async function loadInputs(options: CliOptions, workspace: Workspace, io: CliIo): Promise<void> {
+/** Reads every input into the workspace; returns the files that start with a byte-order mark (--fix writes it back). */
+async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: Workspace, io: CliIo): Promise<Set<string>> {
+  const bomFiles = new Set<string>();
+  const isExcluded = exclusionMatcher(config.settings);
+  const excluded = (file: string): boolean => {
+    const relative = path.relative(config.baseDirectory, file).split(path.sep).join('/');
+    return !relative.startsWith('..') && isExcluded(relative);
+  };
   for (const input of new Set(options.paths)) {
     if (input === '-') {
       workspace.set(STDIN_NAME, await io.readStdin(), { role: 'manifest' });
@@ -57,17 +78,25 @@ async function loadInputs(options: CliOptions, workspace: Workspace, io: CliIo):
     });
     if (info.isDirectory()) {
       const warn = (message: string): void => void io.stderr.write(`connlint: warning: ${message}\n`);
-      const files = await walk(absolute, (file) => fileRole(file) !== undefined, warn);
-      await readAll(files, workspace, io, false, warn);
+      const files = await walk(absolute, (file) => fileRole(file) !== undefined && !excluded(file), warn);
+      await readAll(files, workspace, io, false, bomFiles, warn);
     } else {
-      await readAll([absolute], workspace, io, true, (message) => {
+      await readAll([absolute], workspace, io, true, bomFiles, (message) => {
         throw new InputError(message);
       });
     }
   }
+  return bomFiles;
 }
 
-async function readAll(files: readonly string[], workspace: Workspace, io: CliIo, explicit: boolean, onError: (message: string) => void): Promise<void> {
+async function readAll(
+  files: readonly string[],
+  workspace: Workspace,
+  io: CliIo,
+  explicit: boolean,
+  bomFiles: Set<string>,
+  onError: (message: string) => void,
+): Promise<void> {
   const batchSize = 64;
   for (let i = 0; i < files.length; i += batchSize) {
     const batch = files.slice(i, i + batchSize);
@@ -75,6 +104,7 @@ async function readAll(files: readonly string[], workspace: Workspace, io: CliIo
     texts.forEach((text, index) => {
       const file = batch[index]!;
       if (typeof text === 'string') {
+        if (text.charCodeAt(0) === 0xfeff) bomFiles.add(displayPath(io.cwd, file));
         workspace.set(displayPath(io.cwd, file), text, { explicit, location: file });
       } else {
         onError(`cannot read ${displayPath(io.cwd, file)}: ${describeIoError(text)}`);

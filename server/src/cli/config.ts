@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { DEFAULT_SETTINGS, parseSettings, type ConnlintSettings } from '../core/settings';
+
+/** The configuration file's name, looked for from the current directory upwards. */
+export const CONFIG_FILE_NAME = '.connlint.yaml';
+
+/** Settings and the directory their `exclude` patterns are relative to. */
+export interface LoadedConfig {
+  readonly settings: ConnlintSettings;
+  /** The configuration file, when one applies. */
+  readonly file: string | undefined;
+  readonly baseDirectory: string;
+}
+
+/** A configuration file that cannot be used: the message names the file and the key. */
+export class ConfigError extends Error {}
+
+/** Loads `--config FILE`, or the nearest `.connlint.yaml` from `cwd` upwards, or the defaults. */
+export function loadConfig(cwd: string, explicit: string | undefined): LoadedConfig {
+  const file = explicit === undefined ? findConfig(cwd) : path.resolve(cwd, explicit);
+  if (file === undefined) return { settings: DEFAULT_SETTINGS, file: undefined, baseDirectory: cwd };
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'), { prettyErrors: false });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.split('\n')[0];
+    throw new ConfigError(`cannot use ${path.relative(cwd, file) || file}: ${reason}`);
+  }
+  const { settings, problems } = parseSettings(raw);
+  if (problems.length > 0) {
+    const list = problems.map((problem) => (problem.key === '' ? problem.message : `${problem.key}: ${problem.message}`)).join('; ');
+    throw new ConfigError(`invalid ${path.relative(cwd, file) || file}: ${list}`);
+  }
+  return { settings, file, baseDirectory: path.dirname(file) };
+}
+
+function findConfig(cwd: string): string | undefined {
+  for (let directory = cwd; ; directory = path.dirname(directory)) {
+    const candidate = path.join(directory, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(directory) === directory) return undefined;
+  }
+}
