@@ -79,8 +79,8 @@ test('--help prints the usage and exits 0 without linting', () => {
   assert.equal(result.code, 0);
   assert.equal(result.stderr, '');
   assert.ok(result.stdout.startsWith('Usage: connlint [options] [paths...]\n'), result.stdout);
-  assert.ok(result.stdout.endsWith('2 usage or I/O error.\n'), result.stdout);
-  for (const option of ['-f, --format <stylish|json>', '-q, --quiet', '--max-warnings <n>', '--color, --no-color', '-h, --help', '-v, --version']) {
+  assert.ok(result.stdout.endsWith('With --fix or --fix-dry-run, the report and exit code are those of the files as fixed.\n'), result.stdout);
+  for (const option of ['-f, --format <stylish|json>', '-q, --quiet', '-c, --config <file>', '--fix', '--fix-dry-run', '--max-warnings <n>', '--color, --no-color', '-h, --help', '-v, --version']) {
     assert.ok(result.stdout.includes(`\n  ${option.startsWith('--') ? '    ' : ''}${option} `), `usage lists ${option}`);
   }
   assert.deepEqual(runCli(['-h', 'classic'], { cwd: cliFixtures }), result);
