@@ -50,8 +50,14 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: { configurationSection: 'connlint' },
+    // Red Hat's YAML extension reports YAML syntax errors already; Connlint then keeps only those
+    // inside kube-proxy's embedded config.conf, which that extension cannot see.
+    initializationOptions: { yamlSyntaxReportedElsewhere: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined },
   };
 }
+
+/** The identifier of Red Hat's YAML extension. */
+const RED_HAT_YAML = 'redhat.vscode-yaml';
 
 /** Runs the request and shows its answer as a rendered, read-only Markdown document. */
 async function showEffectiveSettings(reports: ReportProvider): Promise<void> {

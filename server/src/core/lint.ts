@@ -6,6 +6,8 @@ import type { Diagnostic, Severity, SeverityLevel } from './types';
 /** How the rules run: per-rule severities over the rules' defaults. */
 export interface LintSettings {
   readonly severities?: Readonly<Record<string, SeverityLevel>>;
+  /** Finding categories to leave out, because another tool in the same editor reports them. */
+  readonly skipCategories?: readonly string[];
 }
 
 /**
@@ -18,6 +20,7 @@ export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: 
     const severity = settings.severities?.[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
     for (const finding of findingsOf(model, rule)) {
+      if (finding.category !== undefined && settings.skipCategories?.includes(finding.category)) continue;
       const diagnostic = toDiagnostic(model, rule.id, severity, finding);
       if (diagnostic !== undefined) diagnostics.push(diagnostic);
     }

@@ -10,6 +10,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { YAML_PARSE_CATEGORY } from '../core/rules/syntax';
 import { parseSettings, type SettingsProblem } from '../core/settings';
 import { toLspDiagnostic } from './convert';
 import { codeActions, effectiveNetworkSettings, FIX_ALL_KIND, hover } from './features';
@@ -52,6 +53,7 @@ export function startServer(connection: Connection): void {
     capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     index.setFolders(folders);
+    index.setSkippedCategories(yamlSyntaxReportedByClient(params.initializationOptions) ? [YAML_PARSE_CATEGORY] : []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -142,6 +144,15 @@ export function startServer(connection: Connection): void {
 
 /** The server's version, from the package it ships in. */
 const SERVER_VERSION: string = (require('../../../package.json') as { version: string }).version;
+
+/**
+ * Whether the client says another extension (Red Hat's YAML) validates YAML already:
+ * `initializationOptions.yamlSyntaxReportedElsewhere`. Connlint then reports only the syntax
+ * errors that extension cannot see, inside kube-proxy's embedded config.conf.
+ */
+function yamlSyntaxReportedByClient(options: unknown): boolean {
+  return typeof options === 'object' && options !== null && (options as Record<string, unknown>)['yamlSyntaxReportedElsewhere'] === true;
+}
 
 /** Answers a request; a failure is logged and answered with `fallback` instead of taking the server down. */
 function answer<T>(connection: Connection, what: string, compute: () => T, fallback: T): T {

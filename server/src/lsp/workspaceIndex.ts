@@ -26,6 +26,8 @@ export class WorkspaceIndex {
   private readonly open = new Set<string>();
   private settings: ConnlintSettings = DEFAULT_SETTINGS;
   private isExcludedPath: (relativePath: string) => boolean = () => false;
+  /** Finding categories another extension in the editor reports already. */
+  private skipCategories: readonly string[] = [];
 
   constructor(private readonly log: (message: string) => void) {
     this.workspace = new Workspace({}, (uri) => existsSync(URI.parse(uri).fsPath));
@@ -44,6 +46,11 @@ export class WorkspaceIndex {
   /** The settings in force. */
   get currentSettings(): ConnlintSettings {
     return this.settings;
+  }
+
+  /** Leaves out categories of findings the editor shows from another source. */
+  setSkippedCategories(categories: readonly string[]): void {
+    this.skipCategories = categories;
   }
 
   setFolders(folderUris: readonly string[]): void {
@@ -119,7 +126,7 @@ export class WorkspaceIndex {
 
   /** Diagnostics of every file, grouped by URI. */
   diagnostics(): Map<string, Diagnostic[]> {
-    const settings = lintSettingsOf(this.settings);
+    const settings = { ...lintSettingsOf(this.settings), skipCategories: this.skipCategories };
     const byFile = new Map<string, Diagnostic[]>();
     const add = (diagnostic: Diagnostic): void => {
       const list = byFile.get(diagnostic.file);

@@ -24,6 +24,8 @@ export const IGNORE_ANNOTATION = 'connlint.dev/ignore';
 export interface SyntaxProblem {
   readonly span: Span;
   readonly message: string;
+  /** In YAML embedded in a string (kube-proxy's config.conf), which YAML editors do not check. */
+  readonly embedded?: boolean;
 }
 
 /** Where the objects of one document come from. */
@@ -220,7 +222,7 @@ function embeddedKubeProxyConfiguration(
     return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
   };
   for (const error of document.errors) {
-    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In config.conf: ${firstLine(error.message)}` });
+    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In config.conf: ${firstLine(error.message)}`, embedded: true });
   }
   const embeddedReader = new MappedNodeReader(document, toFile);
   const configuration = kubeProxyConfiguration(embeddedReader, document.contents ?? undefined, base, true);

@@ -21,6 +21,8 @@ export interface Finding {
   readonly related?: readonly RelatedSpan[];
   /** The object the finding is about: its `connlint.dev/ignore` annotation can silence it. */
   readonly subject?: { readonly ignoredRules: ReadonlySet<string> };
+  /** A finer kind of finding that settings can leave out (`yaml-parse`: what any YAML editor reports too). */
+  readonly category?: string;
   /** The changes that resolve the finding, computed only when asked for. */
   readonly fixes?: () => readonly Fix[];
 }

@@ -1,5 +1,8 @@
 import type { Rule } from './rule';
 
+/** Findings of plain YAML syntax, which a YAML extension in the same editor reports already. */
+export const YAML_PARSE_CATEGORY = 'yaml-parse';
+
 /** YAML that does not parse, in documents whose kind Connlint reads. */
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
@@ -7,7 +10,9 @@ export const yamlSyntax: Rule = {
   description: 'A Kubernetes manifest (or embedded kube-proxy configuration) that is not valid YAML.',
   check(model, report) {
     for (const file of model.files) {
-      for (const problem of file.syntaxProblems) report({ file: file.path, span: problem.span, message: problem.message });
+      for (const problem of file.syntaxProblems) {
+        report({ file: file.path, span: problem.span, message: problem.message, ...(problem.embedded ? {} : { category: YAML_PARSE_CATEGORY }) });
+      }
     }
   },
 };
