@@ -43,6 +43,19 @@ part_neovim() {
   have nvim || apt_install neovim
 }
 
+# --- vscode: test/e2e/vscode.test.ts (code-server in Chromium; scripts/setup-code-server.sh does the npm part) ---
+# Chromium is the browser; ripgrep replaces the binary VS Code would download from GitHub; the
+# Kerberos headers, a compiler and Python build code-server's native modules from source.
+part_vscode() {
+  local packages=()
+  have chromium || packages+=(chromium)
+  have rg || packages+=(ripgrep)
+  [[ -e /usr/include/gssapi/gssapi.h ]] || packages+=(libkrb5-dev)
+  { have make && have g++; } || packages+=(make g++)
+  have python3 || packages+=(python3)
+  if [[ ${#packages[@]} -gt 0 ]]; then apt_install "${packages[@]}"; fi
+}
+
 # Runs the parts named on the command line, or every part_* function above (alphabetical order).
 parts=("$@")
 if [[ ${#parts[@]} -eq 0 ]]; then
