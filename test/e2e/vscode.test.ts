@@ -1,0 +1,356 @@
+// The packaged extension in a real VS Code: code-server (VS Code 1.96, the oldest the extension
+// supports) in headless Chromium, driven through its UI with playwright-core.
+//
+// scripts/setup-code-server.sh installs code-server and playwright-core into a cache outside the
+// repository (and Chromium from Debian); this test runs it first, which takes well under a second
+// once the cache is there. Where they cannot be installed the test is skipped, except in CI
+// (CI set), where that is a failure. Screenshots of each step go to test/out/e2e/screenshots/.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, test, type TestContext } from 'node:test';
+import { repositoryRoot } from '../helpers/lspClient';
+
+// ---- The few playwright-core types used here (it is installed in the cache, not in the project) ----
+
+interface Locator {
+  waitFor(options: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
+  count(): Promise<number>;
+  filter(options: { hasText: string | RegExp }): Locator;
+  first(): Locator;
+  innerText(options?: { timeout?: number }): Promise<string>;
+  getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
+}
+interface Keyboard {
+  press(key: string): Promise<void>;
+  type(text: string, options?: { delay?: number }): Promise<void>;
+}
+interface Page {
+  goto(url: string, options?: { timeout?: number }): Promise<unknown>;
+  locator(selector: string): Locator;
+  keyboard: Keyboard;
+  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+  on(event: 'console', handler: (message: { type(): string; text(): string }) => void): void;
+  on(event: 'pageerror', handler: (error: Error) => void): void;
+}
+interface BrowserContext {
+  pages(): Page[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+interface PlaywrightCore {
+  chromium: {
+    launchPersistentContext(
+      userDataDir: string,
+      options: { executablePath: string; headless: boolean; args: string[]; viewport: { width: number; height: number }; timeout?: number },
+    ): Promise<BrowserContext>;
+  };
+}
+
+// ---- Where things are ----
+
+const root = repositoryRoot();
+const cacheDir = path.join(process.env.CONNLINT_E2E_CACHE ?? path.join(homedir(), '.cache', 'connlint-e2e'), 'code-server');
+const codeServerEntry = path.join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const chromiumPath = process.env.CONNLINT_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const fixtures = path.join(root, 'test', 'e2e', 'fixtures', 'vscode');
+const screenshots = path.join(root, 'test', 'out', 'e2e', 'screenshots');
+const WARNING = 'Service "myservice" has 2 backends';
+const QUICK_FIX = 'Add sessionAffinity: ClientIP';
+/** The text box of Quick Open and the Command Palette. */
+const QUICK_INPUT = '.quick-input-widget input[role="combobox"]';
+
+/** Why the whole file is skipped, when it is. */
+let skipReason: string | undefined;
+let scratch: string;
+let workspace: string;
+let userDataDir: string;
+let codeServer: ChildProcess | undefined;
+let codeServerLog = '';
+let context: BrowserContext | undefined;
+let page: Page;
+const browserErrors: string[] = [];
+
+// ---- Set-up: tools, the .vsix, code-server, the browser ----
+
+before(async () => {
+  // Its messages go to standard error: standard output is the test runner's.
+  const setup = spawnSync('bash', [path.join(root, 'scripts', 'setup-code-server.sh')], { stdio: ['ignore', 2, 2] });
+  if (setup.status !== 0) {
+    const why = `scripts/setup-code-server.sh exited with ${setup.status ?? setup.signal}`;
+    if (setup.status === 3 && !process.env.CI) {
+      skipReason = `code-server or Chromium cannot be installed on this machine (${why}; see its message above)`;
+      return;
+    }
+    throw new Error(setup.status === 3 ? `${why}: code-server or Chromium could not be installed, and CI must run this test` : why);
+  }
+  assert.ok(existsSync(chromiumPath), `no Chromium at ${chromiumPath}`);
+
+  const vsix = packagedExtension();
+  scratch = mkdtempSync(path.join(tmpdir(), 'connlint-vscode-e2e-'));
+  workspace = path.join(scratch, 'workspace');
+  userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  cpSync(fixtures, workspace, { recursive: true });
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  // A quiet, predictable workbench: no welcome page, walkthroughs, update checks or autosave.
+  writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.welcomePage.walkthroughs.openOnInstall': false,
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'security.workspace.trust.enabled': false,
+      'files.autoSave': 'off',
+      'editor.lightbulb.enabled': 'on',
+    }),
+  );
+  mkdirSync(screenshots, { recursive: true });
+  for (const old of readdirSync(screenshots)) if (old.startsWith('vscode-')) rmSync(path.join(screenshots, old));
+
+  // code-server's own config and state go to the scratch directory, not the home directory.
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(scratch, 'config'), XDG_DATA_HOME: path.join(scratch, 'data'), XDG_CACHE_HOME: path.join(scratch, 'cache') };
+  const installed = spawnSync(process.execPath, [codeServerEntry, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  assert.equal(installed.status, 0, `installing ${path.basename(vsix)} failed:\n${installed.stdout}\n${installed.stderr}`);
+  assert.match(installed.stdout, /connlint.*successfully installed/i, installed.stdout);
+
+  const port = await freePort();
+  codeServer = spawn(
+    process.execPath,
+    [
+      codeServerEntry,
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--config', path.join(scratch, 'config.yaml'),
+      '--extensions-dir', extensionsDir,
+      '--user-data-dir', userDataDir,
+    ],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  codeServer.stdout!.on('data', (chunk: Buffer) => (codeServerLog += chunk.toString()));
+  codeServer.stderr!.on('data', (chunk: Buffer) => (codeServerLog += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await poll('code-server to answer on ' + url, 30_000, async () => {
+    if (codeServer!.exitCode !== null) throw new Error(`code-server exited with ${codeServer!.exitCode}:\n${codeServerLog}`);
+    return (await fetch(`${url}/healthz`).catch(() => undefined))?.ok === true;
+  });
+
+  const requireFromCache = createRequire(path.join(cacheDir, 'package.json'));
+  const { chromium } = requireFromCache('playwright-core') as PlaywrightCore;
+  context = await chromium.launchPersistentContext(path.join(scratch, 'chromium-profile'), {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 900 },
+    timeout: 60_000,
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => browserErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') browserErrors.push(message.text());
+  });
+  await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 60_000 });
+  // The workbench is up when the Explorer lists the workspace's files.
+  await page.locator('.explorer-folders-view').getByText('service.yaml', { exact: true }).waitFor({ state: 'visible', timeout: 60_000 });
+});
+
+after(async () => {
+  await context?.close().catch(() => undefined);
+  if (codeServer !== undefined && codeServer.exitCode === null) {
+    const exited = new Promise((resolve) => codeServer!.once('exit', resolve));
+    codeServer.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    if (codeServer.exitCode === null) codeServer.kill('SIGKILL');
+  }
+  if (scratch !== undefined && !process.env.CONNLINT_E2E_KEEP) rmSync(scratch, { recursive: true, force: true });
+});
+
+// ---- The scenario ----
+
+test('the cross-file service-affinity warning shows in the Problems panel', { timeout: 90_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('problems', async () => {
+    await runCommand('Focus on Problems View'); // "Problems: Focus on Problems View" in VS Code 1.96
+    await problemRows(WARNING).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const row = await problemRows(WARNING).first().innerText();
+    assert.match(row, /Service "myservice" has 2 backends \(Deployment "server" has replicas: 2\)/);
+    await page.screenshot({ path: path.join(screenshots, 'vscode-1-problems.png') });
+  });
+});
+
+test(`the quick fix "${QUICK_FIX}" fixes service.yaml on disk and clears the warning`, { timeout: 90_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('quick-fix', async () => {
+    // Open service.yaml through Quick Open and put the cursor at the end of the Service's name,
+    // inside the diagnostic's range (line 4, "myservice").
+    await page.keyboard.press('Control+P');
+    await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('service.yaml');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'service.yaml' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active').filter({ hasText: 'service.yaml' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: 10_000 });
+    // The squiggle shows once the editor has the diagnostic.
+    await page.locator('.editor-instance .squiggly-warning').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Control+G');
+    await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('4');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.keyboard.press('End');
+    await page.screenshot({ path: path.join(screenshots, 'vscode-2-cursor-on-warning.png') });
+
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: QUICK_FIX }).first();
+    await fix.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.screenshot({ path: path.join(screenshots, 'vscode-3-quick-fix-menu.png') });
+    // Chosen with the keyboard, as a user would: down the list to the fix, then Enter.
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let moves = 0; !(await focused.filter({ hasText: QUICK_FIX }).count()); moves++) {
+      assert.ok(moves < 10, `"${QUICK_FIX}" never got the focus in the quick-fix menu`);
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('.action-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    // The edit is in the buffer, not yet on disk: the tab shows it as modified.
+    await page.locator('.tab.active.dirty').filter({ hasText: 'service.yaml' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Control+S');
+
+    const file = path.join(workspace, 'service.yaml');
+    await poll('service.yaml to be saved with the fix', 20_000, () => readFileSync(file, 'utf8').includes('sessionAffinity: ClientIP'));
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /^ {2}sessionAffinity: ClientIP$/m, text);
+    const original = readFileSync(path.join(fixtures, 'service.yaml'), 'utf8');
+    for (const line of original.split('\n').filter(Boolean)) assert.ok(text.split('\n').includes(line), `the fix kept ${JSON.stringify(line)}:\n${text}`);
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+
+    await problemRows(WARNING).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.markers-panel').getByText('No problems have been detected in the workspace.').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: path.join(screenshots, 'vscode-4-fixed.png') });
+  });
+});
+
+// ---- Helpers ----
+
+function skipped(t: TestContext): boolean {
+  if (skipReason === undefined) return false;
+  t.skip(skipReason);
+  return true;
+}
+
+/** Rows of the Problems panel whose text includes `text`. */
+function problemRows(text: string): Locator {
+  return page.locator('.markers-panel .monaco-list-row').filter({ hasText: text });
+}
+
+/** Runs a command by its title from the Command Palette. */
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Runs one step of the scenario; when it fails, saves a screenshot and adds what the logs say. */
+async function step(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    await page.screenshot({ path: path.join(screenshots, `vscode-failed-${name}.png`) }).catch(() => undefined);
+    const details = [
+      `screenshot: ${path.join(screenshots, `vscode-failed-${name}.png`)}`,
+      `browser errors:\n${browserErrors.slice(-10).join('\n') || '(none)'}`,
+      `code-server:\n${codeServerLog.split('\n').slice(-20).join('\n')}`,
+      ...logsOf(/exthost|Connlint/i),
+    ];
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${details.join('\n\n')}`, { cause: error });
+  }
+}
+
+/** The last lines of the VS Code logs whose names match, newest session first (extension host, the Connlint output channel). */
+function logsOf(pattern: RegExp): string[] {
+  const logs = path.join(userDataDir, 'logs');
+  if (!existsSync(logs)) return [];
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (pattern.test(entry.name) && statSync(full).size > 0) found.push(`${path.relative(logs, full)}:\n${readFileSync(full, 'utf8').split('\n').slice(-30).join('\n')}`);
+    }
+  };
+  walk(logs);
+  return found;
+}
+
+/** The newest connlint-*.vsix at the repository root, after `npm run package` if none is newer than the sources. */
+function packagedExtension(): string {
+  const sources = ['package.json', '.vscodeignore', 'scripts/bundle.mjs', 'client', 'server/src', 'server/package.json'];
+  const newestSource = Math.max(...sources.map((source) => newestMtime(path.join(root, source))));
+  const newestVsix = (): string | undefined =>
+    readdirSync(root)
+      .filter((name) => /^connlint-.*\.vsix$/.test(name))
+      .map((name) => path.join(root, name))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  let vsix = newestVsix();
+  if (vsix === undefined || statSync(vsix).mtimeMs < newestSource) {
+    const built = spawnSync('npm', ['run', '-s', 'package'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    assert.equal(built.status, 0, `npm run package failed:\n${built.stdout}\n${built.stderr}`);
+    vsix = newestVsix();
+    assert.ok(vsix !== undefined && statSync(vsix).mtimeMs >= newestSource, `npm run package left no connlint-*.vsix newer than the sources in ${root}`);
+  }
+  return vsix;
+}
+
+function newestMtime(file: string): number {
+  if (!existsSync(file)) return 0;
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(file)) {
+    if (entry === 'node_modules' || entry === 'out') continue;
+    newest = Math.max(newest, newestMtime(path.join(file, entry)));
+  }
+  return newest;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `ready` every 100 ms until it returns true; fails with `what` after `timeoutMs`. */
+async function poll(what: string, timeoutMs: number, ready: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
