@@ -83,7 +83,8 @@ test('the background scan publishes the cross-file warning for a Service nobody 
         message: 'Backend of Service "myservice": Deployment "server" has replicas: 2',
       },
     ],
-    data: { rule: 'service-affinity' },
+    // The offset where the name starts (line 3, column 8 of service.yaml).
+    data: { rule: 'service-affinity', start: service.split('\n').slice(0, 3).join('\n').length + 1 + 8 },
   });
   assert.match(String(diagnostic!.message), /^Service "myservice" has 2 backends \(Deployment "server" has replicas: 2\)/);
 });

@@ -55,11 +55,11 @@ function serviceHover(model: WorkspaceModel, service: Service): string {
   const backends = backendsOf(service, model);
   const proxied = !service.headless && service.type !== 'ExternalName';
   const header = `**Service \`${service.name ?? '(unnamed)'}\`** — ${backends.count === 0 ? 'no backends in this workspace' : formatCount(backends.count)}`;
-  const lines = [header, ''];
-  for (const source of backends.sources) lines.push(`- ${source.reason} (${baseName(source.file)}:${lineOf(model, source.file, source.span) + 1})`);
-  if (!proxied) lines.push('', 'kube-proxy does not handle this Service (headless or ExternalName): clients reach the pods directly.');
-  else lines.push('', `Session affinity: ${service.sessionAffinity?.value ?? 'None'}. ${conntrackSentence(model)}`);
-  return lines.join('\n');
+  const list = backends.sources.map((source) => `- ${source.reason} (${baseName(source.file)}:${lineOf(model, source.file, source.span) + 1})`);
+  const closing = proxied
+    ? `Session affinity: ${service.sessionAffinity?.value ?? 'None'}. ${conntrackSentence(model)}`
+    : 'kube-proxy does not handle this Service (headless or ExternalName): clients reach the pods directly.';
+  return [header, ...(list.length > 0 ? [list.join('\n')] : []), closing].join('\n\n');
 }
 
 function affinityHover(model: WorkspaceModel, service: Service): string {

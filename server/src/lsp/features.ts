@@ -13,6 +13,7 @@ import { fixAllEdits, fixesFor } from '../core/fixes/fixesFor';
 import { hoverAt } from '../core/hover';
 import { lintSettingsOf } from '../core/settings';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
+import { diagnosticData } from './convert';
 import { normaliseUri, type WorkspaceIndex } from './workspaceIndex';
 
 /** The code action kind of "fix everything Connlint can in this file". */
@@ -28,7 +29,9 @@ export function codeActions(index: WorkspaceIndex, params: CodeActionParams): Co
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'connlint' || typeof diagnostic.code !== 'string') continue;
-      for (const fix of fixesFor(model, { rule: diagnostic.code, file: uri, range: diagnostic.range })) {
+      const data = diagnosticData(diagnostic.data);
+      const target = data?.rule === diagnostic.code ? { rule: data.rule, file: uri, start: data.start } : { rule: diagnostic.code, file: uri, range: diagnostic.range };
+      for (const fix of fixesFor(model, target)) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(model, fix.edits) });
       }
     }

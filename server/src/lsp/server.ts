@@ -35,7 +35,8 @@ export function startServer(connection: Connection): void {
     publishScheduled = false;
     const byFile = index.diagnostics();
     for (const uri of new Set([...published.keys(), ...byFile.keys()])) {
-      const diagnostics = (byFile.get(uri) ?? []).map(toLspDiagnostic);
+      const lines = index.modelFor(uri)?.file(uri)?.lineIndex;
+      const diagnostics = (byFile.get(uri) ?? []).map((diagnostic) => toLspDiagnostic(diagnostic, lines?.offsetAt(diagnostic.range.start) ?? 0));
       const fingerprint = JSON.stringify(diagnostics);
       if (published.get(uri) === fingerprint) continue;
       if (diagnostics.length === 0) published.delete(uri);

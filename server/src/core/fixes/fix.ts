@@ -15,11 +15,14 @@ export interface Fix {
   readonly preferred: boolean;
 }
 
-/** Applies edits to one file's text; edits must not overlap. */
+/**
+ * Applies edits to one file's text; edits must not overlap. Insertions at the same place appear
+ * in the order of the array, as the Language Server Protocol specifies.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.span.start - a.edit.span.start || b.edit.span.end - a.edit.span.end || b.index - a.index);
   let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
+  for (const { edit } of sorted) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
   return result;
 }
 

@@ -1,24 +1,30 @@
 import { findingsOf, lint, type LintSettings } from '../lint';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { ruleById } from '../rules/registry';
+import type { Range } from '../text';
 import type { Diagnostic } from '../types';
 import { overlaps, type Fix, type TextEdit } from './fix';
 
+/** Which finding to fix: its rule and file, and its range or the offset where it starts. */
+export type FixTarget = Pick<Diagnostic, 'rule' | 'file'> & ({ readonly range: Range } | { readonly start: number });
+
 /**
- * The fixes of one diagnostic, found again by its rule, file and range (never its message):
+ * The fixes of one diagnostic, found again by its rule, file and position (never its message):
  * the rule's own fixes, then "Disable <rule> for this line".
  */
-export function fixesFor(model: WorkspaceModel, diagnostic: Pick<Diagnostic, 'rule' | 'file' | 'range'>): Fix[] {
-  const rule = ruleById(diagnostic.rule);
-  const file = model.file(diagnostic.file);
+export function fixesFor(model: WorkspaceModel, target: FixTarget): Fix[] {
+  const rule = ruleById(target.rule);
+  const file = model.file(target.file);
   if (rule === undefined || file === undefined) return [];
   const finding = findingsOf(model, rule).find((candidate) => {
-    if (candidate.file !== diagnostic.file) return false;
+    if (candidate.file !== target.file) return false;
+    if ('start' in target) return candidate.span.start === target.start;
     const range = file.lineIndex.rangeOf(candidate.span);
-    return samePosition(range.start, diagnostic.range.start) && samePosition(range.end, diagnostic.range.end);
+    return samePosition(range.start, target.range.start) && samePosition(range.end, target.range.end);
   });
   if (finding === undefined) return [];
-  return [...(finding.fixes?.() ?? []), disableLineFix(model, diagnostic.file, diagnostic.range.start.line, rule.id)];
+  const line = file.lineIndex.positionAt(finding.span.start).line;
+  return [...(finding.fixes?.() ?? []), disableLineFix(model, target.file, line, rule.id)];
 }
 
 /** Inserts `# connlint-disable-next-line <rule>` above a line, at the line's indentation. */

@@ -38,7 +38,7 @@ export function addToMap(fileText: string, target: MapTarget, entries: readonly 
   const mapSpan = target.reader.span(target.map);
   if (mapSpan === undefined) return undefined;
   if (target.map.flow) {
-    const close = fileText.lastIndexOf('}', mapSpan.end);
+    const close = fileText.lastIndexOf('}', mapSpan.end - 1);
     const separator = target.map.items.length > 0 ? ', ' : '';
     return { file, span: { start: close, end: close }, newText: `${separator}${entries.map(flowEntry).join(', ')}` };
   }
@@ -47,9 +47,41 @@ export function addToMap(fileText: string, target: MapTarget, entries: readonly 
   const indent = firstKey === undefined ? 0 : lines.positionAt(firstKey.start).character;
   const step = indentStep(fileText);
   const eol = fileText.includes('\r\n') ? '\r\n' : '\n';
-  const lastLine = lines.positionAt(Math.max(mapSpan.start, mapSpan.end - 1)).line;
-  const at = lines.lineEnd(lastLine);
+  const at = lines.lineEnd(lastContentLine(fileText, lines, mapSpan, indent));
   const text = entries.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + ' '.repeat(indent) + line).join('');
+  return { file, span: { start: at, end: at }, newText: text };
+}
+
+/**
+ * The last line of a block mapping's own content: trailing blank lines and comments indented
+ * less than its keys (they belong to what follows) are not its content.
+ */
+function lastContentLine(fileText: string, lines: LineIndex, span: Span, indent: number): number {
+  const first = lines.positionAt(span.start).line;
+  let last = lines.positionAt(Math.max(span.start, span.end - 1)).line;
+  while (last > first) {
+    const text = fileText.slice(lines.lineStart(last), lines.lineEnd(last));
+    const content = text.trimStart();
+    if (content !== '' && !(content.startsWith('#') && text.length - content.length < indent)) break;
+    last--;
+  }
+  return last;
+}
+
+/**
+ * Gives a key whose value is empty (`sessionAffinityConfig:` and nothing) nested entries, on the
+ * lines after it, one indentation step deeper. Only for block mappings.
+ */
+export function fillEmptyKey(fileText: string, target: MapTarget, key: string, entries: readonly Entry[], file: string): TextEdit | undefined {
+  const keyNode = target.reader.keyNode(target.map, key);
+  const keySpan = target.reader.span(keyNode);
+  if (target.map.flow || keySpan === undefined) return undefined;
+  const lines = new LineIndex(fileText);
+  const position = lines.positionAt(keySpan.start);
+  const step = indentStep(fileText);
+  const eol = fileText.includes('\r\n') ? '\r\n' : '\n';
+  const at = lines.lineEnd(position.line);
+  const text = entries.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + ' '.repeat(position.character + step) + line).join('');
   return { file, span: { start: at, end: at }, newText: text };
 }
 
@@ -85,7 +117,7 @@ export function appendToList(fileText: string, reader: NodeReader, list: YAMLSeq
   const listSpan = reader.span(list);
   if (listSpan === undefined) return undefined;
   if (list.flow) {
-    const close = fileText.lastIndexOf(']', listSpan.end);
+    const close = fileText.lastIndexOf(']', listSpan.end - 1);
     return { file, span: { start: close, end: close }, newText: `${list.items.length > 0 ? ', ' : ''}{${item.map(flowEntry).join(', ')}}` };
   }
   const lines = new LineIndex(fileText);
