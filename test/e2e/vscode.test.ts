@@ -144,8 +144,17 @@ before(async () => {
       '--extensions-dir', extensionsDir,
       '--user-data-dir', userDataDir,
     ],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    // In a process group of its own, ended as a whole: its extension host and file watcher too.
+    { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
+  const group = codeServer.pid!;
+  process.once('exit', () => {
+    try {
+      process.kill(-group, 'SIGKILL'); // if the test process ends before `after` has run
+    } catch {
+      // already gone
+    }
+  });
   codeServer.stdout!.on('data', (chunk: Buffer) => (codeServerLog += chunk.toString()));
   codeServer.stderr!.on('data', (chunk: Buffer) => (codeServerLog += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -175,11 +184,18 @@ before(async () => {
 
 after(async () => {
   await context?.close().catch(() => undefined);
-  if (codeServer !== undefined && codeServer.exitCode === null) {
-    const exited = new Promise((resolve) => codeServer!.once('exit', resolve));
-    codeServer.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-    if (codeServer.exitCode === null) codeServer.kill('SIGKILL');
+  if (codeServer?.pid !== undefined) {
+    const group = codeServer.pid;
+    /** Sends `signal` to code-server's process group; false once the group is gone. */
+    const signalGroup = (signal: NodeJS.Signals | 0): boolean => {
+      try {
+        process.kill(-group, signal);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (signalGroup('SIGTERM')) await poll('code-server and its children to exit', 5_000, () => !signalGroup(0)).catch(() => signalGroup('SIGKILL'));
   }
   if (scratch !== undefined && !process.env.CONNLINT_E2E_KEEP) rmSync(scratch, { recursive: true, force: true });
 });
