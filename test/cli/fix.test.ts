@@ -167,7 +167,7 @@ test('--fix applies the pod keepalive to every workload over several passes', ()
   });
 });
 
-test('--fix applies the pod keepalive to seven workloads', { todo: 'fix-all takes one fix per finding and --fix stops after 5 passes: the default-keepalive finding offers one fix per workload, so workloads beyond the fifth stay unfixed' }, () => {
+test('--fix applies the pod keepalive to seven workloads', () => {
   const kubeProxy = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nconntrack:\n  tcpEstablishedTimeout: 1h\n';
   const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
   const pod = (name: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: app\n      image: busybox\n`;

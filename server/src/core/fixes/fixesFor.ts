@@ -42,7 +42,8 @@ export function disableLineFix(model: WorkspaceModel, path: string, line: number
 
 /**
  * The preferred fixes of every diagnostic (of one file, or all), without overlaps: what "fix
- * all" and `connlint --fix` apply in one pass. Edits are grouped by the file they change.
+ * all" and `connlint --fix` apply in one pass. A finding can have several (one per workload that
+ * relies on a default); all of them apply. Edits are grouped by the file they change.
  */
 export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyFile?: string): Map<string, TextEdit[]> {
   const chosen: TextEdit[] = [];
@@ -51,7 +52,6 @@ export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyF
     for (const fix of fixesFor(model, diagnostic)) {
       if (!fix.preferred || overlaps(fix.edits, chosen)) continue;
       chosen.push(...fix.edits);
-      break;
     }
   }
   const byFile = new Map<string, TextEdit[]>();
