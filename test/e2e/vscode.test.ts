@@ -22,7 +22,9 @@ interface Locator {
   count(): Promise<number>;
   filter(options: { hasText: string | RegExp }): Locator;
   first(): Locator;
+  locator(selector: string): Locator;
   innerText(options?: { timeout?: number }): Promise<string>;
+  allInnerTexts(): Promise<string[]>;
   getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
 }
 interface Keyboard {
@@ -61,6 +63,9 @@ const fixtures = path.join(root, 'test', 'e2e', 'fixtures', 'vscode');
 const screenshots = path.join(root, 'test', 'out', 'e2e', 'screenshots');
 const WARNING = 'Service "myservice" has 2 backends';
 const QUICK_FIX = 'Add sessionAffinity: ClientIP';
+/** The Deployment's backends, as the Problems panel and the hover on the Service's name give them. */
+const BACKENDS = 'Deployment "server" has replicas: 2';
+const NO_PROBLEMS = 'No problems have been detected in the workspace.';
 /** The text box of Quick Open and the Command Palette. */
 const QUICK_INPUT = '.quick-input-widget input[role="combobox"]';
 
@@ -213,25 +218,91 @@ test('the cross-file service-affinity warning shows in the Problems panel', { ti
   });
 });
 
+test("hover on the Service's name in service.yaml names its backends", { timeout: 90_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('hover', async () => {
+    await openFile('service.yaml');
+    // The squiggle shows once the editor has the diagnostic, and so the language server is up.
+    await page.locator('.editor-instance .squiggly-warning').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // Line 4 is "  name: myservice": the cursor goes inside the name.
+    await goToLine(4);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    // "Show or Focus Hover" (editor.action.showHover).
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    // The hover has a part of its own for each provider (the diagnostic's part quotes the
+    // backends too): the language server's Markdown must be one part with both. Its header,
+    // **Service `myservice`** — 2 backends, renders as "Service myservice — 2 backends".
+    const parts = page.locator('.monaco-editor .monaco-hover .rendered-markdown');
+    let seen: string[] = [];
+    await poll('the hover to show the Service and its backends', 20_000, async () => {
+      seen = await parts.allInnerTexts();
+      return seen.some((text) => /Service myservice\s+—\s+2 backends/.test(text) && text.includes(BACKENDS));
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}; the hover's parts: ${JSON.stringify(seen)}`);
+    });
+    const hover = seen.find((text) => text.includes('Service myservice'))!;
+    assert.match(hover, /Deployment "server" has replicas: 2 \(deploy\.yaml:6\)/, hover);
+    assert.match(hover, /Session affinity: None\./, hover);
+    await page.screenshot({ path: path.join(screenshots, 'vscode-hover.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor .monaco-hover .rendered-markdown').filter({ hasText: 'Service myservice' }).waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+});
+
+test('an unsaved edit to replicas in deploy.yaml clears the warning on service.yaml, and undoing it brings it back', { timeout: 90_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('unsaved-edit', async () => {
+    const file = path.join(workspace, 'deploy.yaml');
+    t.after(async () => {
+      // When this test fails half-way, deploy.yaml goes back to its saved text so that the next
+      // test fails, if at all, for its own reasons.
+      if ((await page.locator('.tab.dirty').count()) === 0) return;
+      await openFile('deploy.yaml').catch(() => undefined);
+      await runCommand('File: Revert File').catch(() => undefined);
+    });
+    const original = readFileSync(file, 'utf8');
+    assert.match(original, /^ {2}replicas: 2$/m);
+    await openFile('deploy.yaml');
+    // Line 6 is "  replicas: 2": select the 2 and type 1 over it.
+    await goToLine(6);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.type('1');
+    // The editor renders spaces as no-break spaces: \s matches both.
+    const activeEditor = page.locator('.editor-instance .monaco-editor.focused');
+    await activeEditor.locator('.view-line').filter({ hasText: /^\s*replicas:\s1\s*$/ }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.tab.active.dirty').filter({ hasText: 'deploy.yaml' }).waitFor({ state: 'visible', timeout: 10_000 });
+
+    // With one replica the Service has one backend: the warning goes, though nothing was saved.
+    await problemRows(WARNING).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.markers-panel').getByText(NO_PROBLEMS).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(readFileSync(file, 'utf8'), original, 'deploy.yaml was written to disk');
+    await page.screenshot({ path: path.join(screenshots, 'vscode-unsaved-replicas-1.png') });
+
+    // Undo: two replicas again, and the warning is back.
+    await page.keyboard.press('Control+Z');
+    await activeEditor.locator('.view-line').filter({ hasText: /^\s*replicas:\s2\s*$/ }).waitFor({ state: 'visible', timeout: 10_000 });
+    await problemRows(WARNING).first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await problemRows(WARNING).first().innerText(), /\(Deployment "server" has replicas: 2\)/);
+    await page.screenshot({ path: path.join(screenshots, 'vscode-undone.png') });
+
+    // Back to the saved text, the editor is clean again; the next test starts from the fixtures.
+    await page.locator('.tab.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(readFileSync(file, 'utf8'), original, 'deploy.yaml was written to disk');
+  });
+});
+
 test(`the quick fix "${QUICK_FIX}" fixes service.yaml on disk and clears the warning`, { timeout: 90_000 }, async (t) => {
   if (skipped(t)) return;
   await step('quick-fix', async () => {
     // Open service.yaml through Quick Open and put the cursor at the end of the Service's name,
     // inside the diagnostic's range (line 4, "myservice").
-    await page.keyboard.press('Control+P');
-    await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('service.yaml');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'service.yaml' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active').filter({ hasText: 'service.yaml' }).waitFor({ state: 'visible', timeout: 10_000 });
-    await page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: 10_000 });
+    await openFile('service.yaml');
     // The squiggle shows once the editor has the diagnostic.
     await page.locator('.editor-instance .squiggly-warning').first().waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Control+G');
-    await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('4');
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await goToLine(4);
     await page.keyboard.press('End');
     await page.screenshot({ path: path.join(screenshots, 'vscode-2-cursor-on-warning.png') });
 
@@ -260,7 +331,7 @@ test(`the quick fix "${QUICK_FIX}" fixes service.yaml on disk and clears the war
     await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
 
     await problemRows(WARNING).first().waitFor({ state: 'detached', timeout: 30_000 });
-    await page.locator('.markers-panel').getByText('No problems have been detected in the workspace.').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('.markers-panel').getByText(NO_PROBLEMS).waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: path.join(screenshots, 'vscode-4-fixed.png') });
   });
 });
@@ -276,6 +347,27 @@ function skipped(t: TestContext): boolean {
 /** Rows of the Problems panel whose text includes `text`. */
 function problemRows(text: string): Locator {
   return page.locator('.markers-panel .monaco-list-row').filter({ hasText: text });
+}
+
+/** Opens a file of the workspace through Quick Open (Ctrl+P); its editor has the focus. */
+async function openFile(name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(name);
+  // Enter opens the focused row: only once the list is filtered is that the file typed.
+  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: name }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active').filter({ hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Moves the cursor to the start of a line (1-based) of the focused editor with Go to Line (Ctrl+G). */
+async function goToLine(line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Runs a command by its title from the Command Palette. */
