@@ -272,7 +272,8 @@ test('effectiveSettingsReport: kube-proxy configuration, node keepalive, and eac
       '|---|---|---|',
       '| Conntrack established timeout | 3600 s | tcpEstablishedTimeout in kube-proxy.yaml:5 |',
       `| Node TCP keepalive time | 300 s | ${KEEPALIVE} in 60-k8s.conf:1 |`,
-      '| kube-proxy mode | ipvs (mode in kube-proxy.yaml:3) | |',
+      '| kube-proxy mode | ipvs | mode in kube-proxy.yaml:3 |',
+      "| IPVS TCP idle timeout | 900 s | the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0) |",
       '',
       '## TCP keepalive time in the pods',
       '',
@@ -294,7 +295,7 @@ test('effectiveSettingsReport of an empty workspace: the defaults, no pod table'
       '|---|---|---|',
       "| Conntrack established timeout | 432000 s | the kernel's default |",
       "| Node TCP keepalive time | 7200 s | the kernel's default |",
-      "| kube-proxy mode | iptables (kube-proxy's default on Linux) | |",
+      "| kube-proxy mode | iptables | kube-proxy's default on Linux |",
     ),
   );
 });

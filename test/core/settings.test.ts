@@ -11,24 +11,24 @@ test('parseSettings accepts the full schema', () => {
   const raw = {
     rules: { 'service-affinity': 'error', 'keepalive-conntrack': 'off', 'yaml-syntax': 'hint', 'sysctl-syntax': 'info' },
     exclude: ['vendor/**', '**/*.generated.yaml'],
-    assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent' },
+    assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs' },
   };
   assert.deepEqual(parseSettings(raw), {
     settings: {
       rules: { 'service-affinity': 'error', 'keepalive-conntrack': 'off', 'yaml-syntax': 'hint', 'sysctl-syntax': 'info' },
       exclude: ['vendor/**', '**/*.generated.yaml'],
-      assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent' },
+      assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs' },
     },
     problems: [],
   });
   assert.deepEqual(parseSettings({ rules: { 'service-affinity': 'warning' }, assume: { kubeProxy: 'running', conntrackEstablishedTimeout: null } }), {
-    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running' } },
+    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto' } },
     problems: [],
   });
 });
 
 test('parseSettings: nothing, null and empty values give the defaults', () => {
-  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto' } });
+  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto' } });
   for (const raw of [undefined, null, {}, { rules: null, exclude: null, assume: null }, { rules: {}, exclude: [], assume: {} }]) {
     assert.deepEqual(parseSettings(raw), { settings: DEFAULT_SETTINGS, problems: [] }, JSON.stringify(raw));
   }
@@ -72,15 +72,15 @@ test('parseSettings: assume values', () => {
       problems: [{ key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT }],
     }, JSON.stringify(conntrackEstablishedTimeout));
   }
-  assert.deepEqual(parseSettings({ assume: { conntrackEstablishedTimeout: 1 } }).settings.assume, { conntrackEstablishedTimeout: 1, kubeProxy: 'auto' });
+  assert.deepEqual(parseSettings({ assume: { conntrackEstablishedTimeout: 1 } }).settings.assume, { conntrackEstablishedTimeout: 1, kubeProxy: 'auto', proxyMode: 'auto' });
   for (const kubeProxy of ['yes', 'Absent', true, null]) {
     assert.deepEqual(parseSettings({ assume: { kubeProxy } }).problems, [{ key: 'assume.kubeProxy', message: 'must be one of auto, running, absent' }], JSON.stringify(kubeProxy));
   }
   assert.deepEqual(parseSettings({ assume: { kubeproxy: 'absent' } }).problems, [
-    { key: 'assume.kubeproxy', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy)' },
+    { key: 'assume.kubeproxy', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)' },
   ]);
   for (const assume of ['absent', [], 3600]) {
-    assert.deepEqual(parseSettings({ assume }).problems, [{ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy)' }], JSON.stringify(assume));
+    assert.deepEqual(parseSettings({ assume }).problems, [{ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)' }], JSON.stringify(assume));
   }
 });
 
@@ -95,13 +95,13 @@ test('parseSettings: unknown top-level keys, and every problem at once with the 
     exclude: 'charts',
     assume: { conntrackEstablishedTimeout: 0, kubeProxy: 'running', extra: 1 },
   });
-  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running' } });
+  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto' } });
   assert.deepEqual(problems, [
     { key: 'severity', message: 'unknown setting (allowed: rules, exclude, assume)' },
     { key: 'rules.nope', message: KNOWN },
     { key: 'exclude', message: 'must be a list of glob patterns' },
     { key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT },
-    { key: 'assume.extra', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy)' },
+    { key: 'assume.extra', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)' },
   ]);
 });
 
@@ -139,9 +139,9 @@ test('exclusionMatcher: no patterns exclude nothing', () => {
 
 test('assumptionsOf and lintSettingsOf', () => {
   assert.deepEqual(assumptionsOf(DEFAULT_SETTINGS), {});
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'running' } }), { conntrackEstablishedTimeout: 3600, kubeProxy: true });
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: null, kubeProxy: 'absent' } }), { kubeProxy: false });
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 900, kubeProxy: 'auto' } }), { conntrackEstablishedTimeout: 900 });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'running', proxyMode: 'auto' } }), { conntrackEstablishedTimeout: 3600, kubeProxy: true });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: null, kubeProxy: 'absent', proxyMode: 'ipvs' } }), { kubeProxy: false, proxyMode: 'ipvs' });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 900, kubeProxy: 'auto', proxyMode: 'auto' } }), { conntrackEstablishedTimeout: 900 });
   assert.deepEqual(lintSettingsOf({ ...DEFAULT_SETTINGS, rules: { 'service-affinity': 'error' } }), { severities: { 'service-affinity': 'error' } });
 });
 

@@ -108,7 +108,7 @@ function assertManifest(shipped: ExtensionManifest): void {
 
   const { title, properties } = shipped.contributes.configuration;
   assert.equal(title, 'Connlint');
-  assert.deepEqual(Object.keys(properties).sort(), ['connlint.assume.conntrackEstablishedTimeout', 'connlint.assume.kubeProxy', 'connlint.exclude', 'connlint.rules']);
+  assert.deepEqual(Object.keys(properties).sort(), ['connlint.assume.conntrackEstablishedTimeout', 'connlint.assume.kubeProxy', 'connlint.assume.proxyMode', 'connlint.exclude', 'connlint.rules']);
   const rules = properties['connlint.rules']!.properties!;
   assert.deepEqual(Object.keys(rules), RULES.map((rule) => rule.id));
   for (const rule of RULES) {
@@ -120,6 +120,8 @@ function assertManifest(shipped: ExtensionManifest): void {
   assert.deepEqual(properties['connlint.assume.conntrackEstablishedTimeout']!.default, DEFAULT_SETTINGS.assume.conntrackEstablishedTimeout);
   assert.deepEqual(properties['connlint.assume.kubeProxy']!.enum, ['auto', 'running', 'absent']);
   assert.equal(properties['connlint.assume.kubeProxy']!.default, DEFAULT_SETTINGS.assume.kubeProxy);
+  assert.deepEqual(properties['connlint.assume.proxyMode']!.enum, ['auto', 'iptables', 'ipvs', 'nftables']);
+  assert.equal(properties['connlint.assume.proxyMode']!.default, DEFAULT_SETTINGS.assume.proxyMode);
 }
 
 /** Starts the server with a transport, sends `initialize` and expects its capabilities. */

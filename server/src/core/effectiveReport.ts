@@ -1,19 +1,20 @@
 import { effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime } from './model/effective';
+import { effectiveIpvsTcpTimeout, effectiveProxyMode } from './model/proxy';
 import type { WorkspaceModel } from './model/workspaceModel';
 
 /** A Markdown report of the values that decide whether idle connections survive, with their sources. */
 export function effectiveSettingsReport(model: WorkspaceModel): string {
   const conntrack = effectiveConntrackTimeout(model);
   const keepalive = nodeKeepaliveTime(model);
-  const configuration = model.kubeProxyConfigurations[0];
-  const mode = configuration?.mode;
-  const modeText = mode === undefined ? "iptables (kube-proxy's default on Linux)" : `${mode.value} (${model.describe({ kind: 'file', file: configuration!.file, span: mode.span, setting: 'mode' })})`;
+  const ipvs = effectiveIpvsTcpTimeout(model);
+  const mode = effectiveProxyMode(model);
   const rows = [
     '| Setting | Value | Source |',
     '|---|---|---|',
     `| Conntrack established timeout | ${conntrack.value} s | ${model.describe(conntrack.source)} |`,
     `| Node TCP keepalive time | ${keepalive.value} s | ${model.describe(keepalive.source)} |`,
-    `| kube-proxy mode | ${modeText} | |`,
+    `| kube-proxy mode | ${mode.value} | ${model.describe(mode.source)} |`,
+    ...(mode.value === 'ipvs' ? [`| IPVS TCP idle timeout | ${ipvs.value} s | ${model.describe(ipvs.source)} |`] : []),
   ];
   const pods = model.workloads.map((workload) => {
     const effective = podKeepaliveTime(workload, model);

@@ -7,6 +7,9 @@ import type { SeverityLevel } from './types';
 /** What the workspace cannot show about kube-proxy: detect it from the manifests, or say. */
 export type KubeProxyAssumption = 'auto' | 'running' | 'absent';
 
+/** kube-proxy's mode: read from the workspace, or said. */
+export type ProxyModeAssumption = 'auto' | 'iptables' | 'ipvs' | 'nftables';
+
 /**
  * Connlint's settings, one schema for the editor (`connlint.*`) and the CLI (`.connlint.yaml`).
  * Every field has a default; see DEFAULT_SETTINGS.
@@ -20,17 +23,19 @@ export interface ConnlintSettings {
     /** The nodes' conntrack established timeout in seconds, when the workspace does not hold it. */
     readonly conntrackEstablishedTimeout: number | null;
     readonly kubeProxy: KubeProxyAssumption;
+    readonly proxyMode: ProxyModeAssumption;
   };
 }
 
 export const DEFAULT_SETTINGS: ConnlintSettings = {
   rules: {},
   exclude: [],
-  assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto' },
+  assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto' },
 };
 
 export const SEVERITY_LEVELS: readonly SeverityLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 const KUBE_PROXY_ASSUMPTIONS: readonly KubeProxyAssumption[] = ['auto', 'running', 'absent'];
+const PROXY_MODE_ASSUMPTIONS: readonly ProxyModeAssumption[] = ['auto', 'iptables', 'ipvs', 'nftables'];
 
 /** A setting that was not understood, named by its path (`rules.service-afinity`). */
 export interface SettingsProblem {
@@ -80,7 +85,7 @@ function parseAssume(value: unknown, problems: SettingsProblem[]): ConnlintSetti
   const assume = { ...DEFAULT_SETTINGS.assume };
   if (value === undefined || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy)' });
+    problems.push({ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)' });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
@@ -90,7 +95,10 @@ function parseAssume(value: unknown, problems: SettingsProblem[]): ConnlintSetti
     } else if (key === 'kubeProxy') {
       if (typeof item === 'string' && (KUBE_PROXY_ASSUMPTIONS as readonly string[]).includes(item)) assume.kubeProxy = item as KubeProxyAssumption;
       else problems.push({ key: 'assume.kubeProxy', message: `must be one of ${KUBE_PROXY_ASSUMPTIONS.join(', ')}` });
-    } else problems.push({ key: `assume.${key}`, message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy)' });
+    } else if (key === 'proxyMode') {
+      if (typeof item === 'string' && (PROXY_MODE_ASSUMPTIONS as readonly string[]).includes(item)) assume.proxyMode = item as ProxyModeAssumption;
+      else problems.push({ key: 'assume.proxyMode', message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(', ')}` });
+    } else problems.push({ key: `assume.${key}`, message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)' });
   }
   return assume;
 }
@@ -102,10 +110,11 @@ export function lintSettingsOf(settings: ConnlintSettings): LintSettings {
 
 /** The part of the settings the workspace model takes. */
 export function assumptionsOf(settings: ConnlintSettings): Assumptions {
-  const { conntrackEstablishedTimeout, kubeProxy } = settings.assume;
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode } = settings.assume;
   return {
     ...(conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout }),
     ...(kubeProxy === 'auto' ? {} : { kubeProxy: kubeProxy === 'running' }),
+    ...(proxyMode === 'auto' ? {} : { proxyMode }),
   };
 }
 

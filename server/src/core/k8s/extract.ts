@@ -4,12 +4,14 @@ import { parseGoDuration } from '../yaml/duration';
 import { embeddedText } from '../yaml/embedded';
 import { NodeReader, type YamlNode } from '../yaml/nodes';
 import { normaliseSysctlKey } from '../sysctl/parse';
+import { kubeProxyFlags } from './kubeProxyFlags';
 import {
   WORKLOAD_KINDS,
   type EndpointSet,
   type HorizontalPodAutoscaler,
   type K8sObject,
   type KubeProxyConfiguration,
+  type DurationField,
   type Located,
   type ObjectBase,
   type PodTemplate,
@@ -59,7 +61,7 @@ function extractObject(
   const span = reader.span(node);
   if (node === undefined || kind === undefined || span === undefined) return undefined;
   const base = objectBase(reader, node, origin, itemIndex, kind, span, reader.span(kindNode) ?? span);
-  if ((WORKLOAD_KINDS as readonly string[]).includes(kind)) return workload(reader, node, base);
+  if ((WORKLOAD_KINDS as readonly string[]).includes(kind)) return workload(reader, node, base, origin.fileText);
   switch (kind) {
     case 'Service':
       return service(reader, node, base);
@@ -117,7 +119,7 @@ function located<T>(reader: NodeReader, node: YamlNode | undefined, value: T | u
   return value === undefined || span === undefined ? undefined : { value, span };
 }
 
-function workload(reader: NodeReader, node: YamlNode, base: ObjectBase): Workload {
+function workload(reader: NodeReader, node: YamlNode, base: ObjectBase, fileText: string): Workload {
   const isPod = base.kind === 'Pod';
   const replicasNode = isPod ? undefined : reader.get(node, 'spec', 'replicas');
   const template = isPod ? node : reader.get(node, 'spec', 'template');
@@ -129,6 +131,7 @@ function workload(reader: NodeReader, node: YamlNode, base: ObjectBase): Workloa
     kind: base.kind as Workload['kind'],
     replicas: located(reader, replicasNode, reader.integer(replicasNode)),
     template: template === undefined ? undefined : podTemplate(reader, template),
+    kubeProxyFlags: base.kind === 'DaemonSet' ? kubeProxyFlags(reader, reader.get(template, 'spec'), fileText) : [],
   };
 }
 
@@ -193,17 +196,36 @@ function endpointSet(reader: NodeReader, node: YamlNode, base: ObjectBase): Endp
 }
 
 function kubeProxyConfiguration(reader: NodeReader, node: YamlNode | undefined, base: ObjectBase, embedded: boolean): KubeProxyConfiguration {
-  const timeoutNode = reader.get(node, 'conntrack', 'tcpEstablishedTimeout');
-  const timeoutText = reader.string(timeoutNode);
+  const durations = DURATION_FIELDS.flatMap((path): DurationField[] => {
+    const valueNode = reader.get(node, ...path);
+    const text = reader.string(valueNode);
+    const span = reader.span(valueNode);
+    return text === undefined || span === undefined ? [] : [{ field: path.join('.'), text, seconds: parseGoDuration(text), span }];
+  });
+  const parsed = (field: string): Located<number> | undefined => {
+    const duration = durations.find((candidate) => candidate.field === field);
+    return duration?.seconds === undefined ? undefined : { value: duration.seconds, span: duration.span };
+  };
   const modeNode = reader.get(node, 'mode');
   return {
     ...base,
     kind: 'KubeProxyConfiguration',
-    tcpEstablishedTimeout: located(reader, timeoutNode, timeoutText === undefined ? undefined : parseGoDuration(timeoutText)),
+    tcpEstablishedTimeout: parsed('conntrack.tcpEstablishedTimeout'),
+    ipvsTcpTimeout: parsed('ipvs.tcpTimeout'),
+    durations,
     mode: located(reader, modeNode, reader.string(modeNode) || undefined),
     embedded,
   };
 }
+
+/** The Go duration fields of a KubeProxyConfiguration that matter for idle connections. */
+const DURATION_FIELDS = [
+  ['conntrack', 'tcpEstablishedTimeout'],
+  ['conntrack', 'tcpCloseWaitTimeout'],
+  ['ipvs', 'tcpTimeout'],
+  ['ipvs', 'tcpFinTimeout'],
+  ['ipvs', 'udpTimeout'],
+] as const;
 
 /** kubeadm keeps kube-proxy's configuration as YAML text in the `kube-proxy` ConfigMap's `config.conf`. */
 function embeddedKubeProxyConfiguration(

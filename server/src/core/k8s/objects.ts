@@ -1,4 +1,15 @@
 import type { Span } from '../text';
+import type { CommandLineFlag } from './kubeProxyFlags';
+
+/** A Go duration field of kube-proxy's configuration, as written. */
+export interface DurationField {
+  /** Its path: `conntrack.tcpEstablishedTimeout`. */
+  readonly field: string;
+  readonly text: string;
+  /** Whole seconds, or undefined when Go would not parse it. */
+  readonly seconds: number | undefined;
+  readonly span: Span;
+}
 
 /** A value read from a file, with where it is written. */
 export interface Located<T> {
@@ -49,6 +60,8 @@ export interface Workload extends ObjectBase {
   /** `spec.replicas` when written as an integer. */
   readonly replicas: Located<number> | undefined;
   readonly template: PodTemplate | undefined;
+  /** For a DaemonSet that runs kube-proxy: the flags of its kube-proxy container. */
+  readonly kubeProxyFlags: readonly CommandLineFlag[];
 }
 
 export interface Service extends ObjectBase {
@@ -79,8 +92,12 @@ export interface EndpointSet extends ObjectBase {
 /** A kube-proxy configuration: standalone, in the kube-proxy ConfigMap, or from a DaemonSet's flags. */
 export interface KubeProxyConfiguration extends ObjectBase {
   readonly kind: 'KubeProxyConfiguration';
-  /** `conntrack.tcpEstablishedTimeout` in seconds, with the span of its value. */
+  /** `conntrack.tcpEstablishedTimeout` in seconds, with the span of its value, when it parses. */
   readonly tcpEstablishedTimeout: Located<number> | undefined;
+  /** `ipvs.tcpTimeout` in seconds (0 keeps the kernel's value), when it parses. */
+  readonly ipvsTcpTimeout: Located<number> | undefined;
+  /** Every Go duration field as written, parsed or not (`conntrack.tcpEstablishedTimeout`, …). */
+  readonly durations: readonly DurationField[];
   readonly mode: Located<string> | undefined;
   /** Whether it is embedded in the `kube-proxy` ConfigMap's `config.conf`. */
   readonly embedded: boolean;

@@ -1,4 +1,6 @@
 import type { Workload } from '../k8s/objects';
+import { parseGoDuration } from '../yaml/duration';
+import { flagSource, kubeProxyFlag } from './proxy';
 import { baseName, type Effective, type ValueSource } from './sources';
 import type { WorkspaceModel } from './workspaceModel';
 
@@ -23,6 +25,13 @@ export const KEEPALIVE_TIME_KEY = 'net.ipv4.tcp_keepalive_time';
 export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<number> {
   const assumed = model.assumptions.conntrackEstablishedTimeout;
   if (assumed !== undefined) return { value: assumed, source: { kind: 'assumption', setting: 'conntrackEstablishedTimeout' } };
+  const flag = model.assumptions.kubeProxy === false ? undefined : kubeProxyFlag(model, 'conntrack-tcp-timeout-established');
+  const flagSeconds = flag === undefined ? undefined : parseGoDuration(flag.flag.value.value);
+  if (flag !== undefined && flagSeconds !== undefined) {
+    // The flag wins over the configuration file; 0 leaves the node's value.
+    if (flagSeconds > 0) return { value: flagSeconds, source: flagSource(flag) };
+    return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
+  }
   const configuration = model.kubeProxyConfigurations[0];
   if (configuration !== undefined && model.assumptions.kubeProxy !== false) {
     const timeout = configuration.tcpEstablishedTimeout;
@@ -41,10 +50,11 @@ export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<numb
       source: { kind: 'default', reason: "kube-proxy's default, no kube-proxy configuration in the workspace" },
     };
   }
-  return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? {
-    value: DEFAULTS.kernelConntrackEstablished,
-    source: { kind: 'default', reason: "the kernel's default" },
-  };
+  return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
+}
+
+function kernelConntrack(): Effective<number> {
+  return { value: DEFAULTS.kernelConntrackEstablished, source: { kind: 'default', reason: "the kernel's default" } };
 }
 
 /** The node's keepalive time: its sysctl files, else the kernel's default. */

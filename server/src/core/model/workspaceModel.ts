@@ -18,6 +18,8 @@ export interface Assumptions {
   readonly conntrackEstablishedTimeout?: number;
   /** Whether kube-proxy runs (it sets the conntrack timeout at start-up); assumed when manifests are present. */
   readonly kubeProxy?: boolean;
+  /** kube-proxy's mode (`iptables`, `ipvs`, `nftables`), over what the workspace says. */
+  readonly proxyMode?: string;
 }
 
 /** A sysctl assignment that applies on the node, with its file. */

@@ -1,0 +1,51 @@
+import type { Scalar } from 'yaml';
+import { embeddedText } from '../yaml/embedded';
+import type { NodeReader, YamlNode } from '../yaml/nodes';
+import type { Located } from './objects';
+
+/** A `--name=value` (or `--name value`) argument of a kube-proxy container, with where its value is written. */
+export interface CommandLineFlag {
+  /** Without the leading dashes: `proxy-mode`. */
+  readonly name: string;
+  readonly value: Located<string>;
+}
+
+/** Flags of kube-proxy Connlint reads; flags win over the configuration file, as in kube-proxy. */
+export const KUBE_PROXY_FLAGS = ['proxy-mode', 'conntrack-tcp-timeout-established', 'ipvs-tcp-timeout'] as const;
+
+/**
+ * The kube-proxy flags of a pod template's containers: those of a container named or imaged
+ * `kube-proxy`, from `command` and `args`.
+ */
+export function kubeProxyFlags(reader: NodeReader, podSpec: YamlNode | undefined, fileText: string): CommandLineFlag[] {
+  const flags: CommandLineFlag[] = [];
+  for (const container of reader.items(reader.get(podSpec, 'containers'))) {
+    const name = reader.string(reader.get(container, 'name')) ?? '';
+    const image = reader.string(reader.get(container, 'image')) ?? '';
+    if (!name.includes('kube-proxy') && !image.includes('kube-proxy')) continue;
+    const words = [...reader.items(reader.get(container, 'command')), ...reader.items(reader.get(container, 'args'))];
+    words.forEach((word, index) => {
+      const flag = readFlag(reader, word, words[index + 1], fileText);
+      if (flag !== undefined) flags.push(flag);
+    });
+  }
+  return flags;
+}
+
+function readFlag(reader: NodeReader, word: YamlNode, next: YamlNode | undefined, fileText: string): CommandLineFlag | undefined {
+  const text = reader.string(word);
+  const match = text === undefined ? null : /^--?([a-z-]+)(?:=(.*))?$/.exec(text);
+  if (match === null || !(KUBE_PROXY_FLAGS as readonly string[]).includes(match[1]!)) return undefined;
+  const name = match[1]!;
+  if (match[2] !== undefined) {
+    const scalar = reader.scalar(word) as Scalar;
+    const mapped = embeddedText(scalar, fileText, reader.offset);
+    const valueStart = text!.length - match[2].length;
+    if (mapped === undefined) return undefined;
+    const start = mapped.toFileOffset(valueStart);
+    return { name, value: { value: match[2], span: { start, end: Math.max(start, mapped.toFileOffset(text!.length)) } } };
+  }
+  const value = reader.string(next);
+  const span = reader.span(next);
+  return value === undefined || span === undefined || value.startsWith('-') ? undefined : { name, value: { value, span } };
+}
