@@ -1,4 +1,3 @@
-import { isSeq } from 'yaml';
 import type { Workload } from '../k8s/objects';
 import {
   DEFAULTS,
@@ -9,15 +8,9 @@ import {
 } from '../model/effective';
 import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import type { AnalyzedFile } from '../analyze';
 import type { Fix, TextEdit } from '../fixes/fix';
-import { addToMap, appendToList, childMap, objectMap, type Entry } from '../fixes/yamlEdits';
+import { addPodKeepalive, recommendedKeepalive } from '../fixes/podKeepalive';
 import type { Finding, RelatedSpan, Rule } from './rule';
-
-/** The keepalive time quick fixes set: half the timeout, at most 600 s (10 minutes), at least 1 s. */
-export function recommendedKeepalive(conntrackTimeout: number): number {
-  return Math.max(1, Math.min(600, Math.floor(conntrackTimeout / 2)));
-}
 
 /**
  * A TCP keepalive time that is not below the conntrack established timeout: the entry of an idle
@@ -120,27 +113,4 @@ function relatedConntrack(conntrack: Effective<number>): RelatedSpan[] {
 
 function setKeepalive(file: string, span: TextEdit['span'], value: string): Fix {
   return { title: `Set ${KEEPALIVE_TIME_KEY} to ${value.replace(/"/g, '')}`, edits: [{ file, span, newText: value }], preferred: true };
-}
-
-/** Adds the keepalive to a workload's pod `securityContext.sysctls`, creating what is missing. */
-function addPodKeepalive(file: AnalyzedFile, workload: Workload, seconds: number): Fix | undefined {
-  const root = objectMap(file, workload);
-  const template = root && (workload.kind === 'Pod' ? root : childMap(childMap(root, 'spec') ?? root, 'template'));
-  const podSpec = template && childMap(template, 'spec');
-  if (podSpec === undefined) return undefined;
-  const item: Entry[] = [
-    { key: 'name', value: KEEPALIVE_TIME_KEY },
-    { key: 'value', value: JSON.stringify(String(seconds)) },
-  ];
-  const securityContext = childMap(podSpec, 'securityContext');
-  const sysctls = securityContext?.reader.get(securityContext.map, 'sysctls');
-  let edit: TextEdit | undefined;
-  if (securityContext === undefined) edit = addToMap(file.text, podSpec, [{ key: 'securityContext', value: [{ key: 'sysctls', value: { list: [item] } }] }], file.path);
-  else if (sysctls === undefined) edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
-  else if (isSeq(sysctls)) edit = appendToList(file.text, securityContext.reader, sysctls, item, file.path);
-  return edit && {
-    title: `Add ${KEEPALIVE_TIME_KEY} = ${seconds} to the securityContext.sysctls of ${workload.kind} "${workload.name ?? '(unnamed)'}"`,
-    edits: [edit],
-    preferred: true,
-  };
 }

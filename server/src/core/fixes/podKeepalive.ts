@@ -1,0 +1,34 @@
+import { isSeq } from 'yaml';
+import type { AnalyzedFile } from '../analyze';
+import type { Workload } from '../k8s/objects';
+import { KEEPALIVE_TIME_KEY } from '../model/effective';
+import type { Fix, TextEdit } from './fix';
+import { addToMap, appendToList, childMap, objectMap, type Entry } from './yamlEdits';
+
+/** The keepalive time quick fixes set below an idle timeout: half the timeout, at most 600 s (10 minutes), at least 1 s. */
+export function recommendedKeepalive(idleTimeout: number): number {
+  return Math.max(1, Math.min(600, Math.floor(idleTimeout / 2)));
+}
+
+/** Adds the keepalive to a workload's pod `securityContext.sysctls`, creating what is missing. */
+export function addPodKeepalive(file: AnalyzedFile, workload: Workload, seconds: number): Fix | undefined {
+  const root = objectMap(file, workload);
+  const template = root && (workload.kind === 'Pod' ? root : childMap(childMap(root, 'spec') ?? root, 'template'));
+  const podSpec = template && childMap(template, 'spec');
+  if (podSpec === undefined) return undefined;
+  const item: Entry[] = [
+    { key: 'name', value: KEEPALIVE_TIME_KEY },
+    { key: 'value', value: JSON.stringify(String(seconds)) },
+  ];
+  const securityContext = childMap(podSpec, 'securityContext');
+  const sysctls = securityContext?.reader.get(securityContext.map, 'sysctls');
+  let edit: TextEdit | undefined;
+  if (securityContext === undefined) edit = addToMap(file.text, podSpec, [{ key: 'securityContext', value: [{ key: 'sysctls', value: { list: [item] } }] }], file.path);
+  else if (sysctls === undefined) edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
+  else if (isSeq(sysctls)) edit = appendToList(file.text, securityContext.reader, sysctls, item, file.path);
+  return edit && {
+    title: `Add ${KEEPALIVE_TIME_KEY} = ${seconds} to the securityContext.sysctls of ${workload.kind} "${workload.name ?? '(unnamed)'}"`,
+    edits: [edit],
+    preferred: true,
+  };
+}
