@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Workspace, lint } from '@connlint/server';
+import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
+import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { lintFiles, lines } from '../helpers/lintFiles';
+
+type Files = Readonly<Record<string, string>>;
+const RULE = 'sysctl-duplicate';
+const KEEPALIVE = 'net.ipv4.tcp_keepalive_time';
+const A = 'node/sysctl.d/60-k8s.conf';
+const B = 'node/sysctl.d/99-override.conf';
+
+/** This rule's diagnostics as `file line:col-line:col`. */
+function ranges(files: Files): string[] {
+  return lintFiles(files)
+    .filter((diagnostic) => diagnostic.rule === RULE)
+    .map(({ file, range: { start, end } }) => `${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
+}
+
+function fixesOf(files: Files, index = 0): Fix[] {
+  const workspace = new Workspace({}, (path) => path in files);
+  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
+  const diagnostic = lint(workspace.model(), {}).filter((candidate) => candidate.rule === RULE)[index];
+  assert.ok(diagnostic);
+  return fixesFor(workspace.model(), diagnostic);
+}
+
+test('an assignment overridden later in the same file: info on the line, both values, related at the winner', () => {
+  const diagnostics = lintFiles({ [A]: lines(`${KEEPALIVE} = 7200`, 'net.ipv4.tcp_keepalive_probes = 5', `${KEEPALIVE} = 600`) });
+  assert.deepEqual(diagnostics, [
+    {
+      file: A,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 34 } },
+      rule: RULE,
+      severity: 'info',
+      message: `${KEEPALIVE} = 7200 is overridden by ${KEEPALIVE} = 600 in 60-k8s.conf:3, which is applied later and wins: this assignment has no effect.`,
+      related: [{ file: A, range: { start: { line: 2, character: 30 }, end: { line: 2, character: 33 } }, message: `The assignment of ${KEEPALIVE} that wins: 600` }],
+    },
+  ]);
+});
+
+test('across files the sysctl.d order decides, and every overridden assignment is reported', () => {
+  const files = { [B]: lines(`${KEEPALIVE} = 300`), [A]: lines(`${KEEPALIVE} = 7200`, `net/ipv4/tcp_keepalive_time = 600`) };
+  assert.deepEqual(ranges(files), [`${A} 0:0-0:34`, `${A} 1:0-1:33`]);
+  assert.match(lintFiles(files)[1]!.message, /= 600 is overridden by net\.ipv4\.tcp_keepalive_time = 300 in 99-override\.conf:1,/);
+  assert.deepEqual(ranges({ 'etc/sysctl.conf': lines(`${KEEPALIVE} = 300`), 'etc/sysctl.d/99-z.conf': lines(`${KEEPALIVE} = 600`) }), ['etc/sysctl.d/99-z.conf 0:0-0:33'], 'sysctl.conf last');
+});
+
+test('silent for single assignments, different keys, glob keys and masked files', () => {
+  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 600`, 'net.ipv4.tcp_keepalive_intvl = 600') }), []);
+  assert.deepEqual(ranges({ [A]: lines('net.ipv4.conf.*.rp_filter = 2', 'net.ipv4.conf.*.rp_filter = 1') }), []);
+  assert.deepEqual(ranges({ 'etc/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 600`), 'usr/lib/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 300`) }), [], 'the /usr/lib file is masked');
+  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 600`), 'app.yaml': lines('apiVersion: v1', 'kind: Pod', 'spec:', '  securityContext:', '    sysctls:', `    - {name: ${KEEPALIVE}, value: "300"}`) }), [], 'pods are not the node');
+});
+
+test('a later assignment the kernel rejects does not win; a rejected earlier one is sysctl-value’s, not a duplicate', () => {
+  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 600`, `${KEEPALIVE} = 10m`) }), []);
+  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 600`, 'net.ipv4.tcp_keepalive_probes = 5', 'net.ipv4.tcp_keepalive_probes = 300') }), []);
+  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 10m`, `${KEEPALIVE} = 600`) }), []);
+  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = "600"`, `${KEEPALIVE} = 600`) }), [], 'a quoted value is no assignment');
+  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 900`, `${KEEPALIVE} = 10m`, `${KEEPALIVE} = 600`) }), [`${A} 0:0-0:33`]);
+});
+
+test('Remove this assignment deletes the whole line; preferred within one directory, and clean afterwards', () => {
+  const text = lines('# keepalive', `${KEEPALIVE} = 7200`, 'net.ipv4.tcp_keepalive_probes = 5', `${KEEPALIVE} = 600`);
+  const fixes = fixesOf({ [A]: text });
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Remove this assignment', true], ['Disable sysctl-duplicate for this line', false]]);
+  const fixed = applyEdits(text, fixes[0]!.edits);
+  assert.equal(fixed, lines('# keepalive', 'net.ipv4.tcp_keepalive_probes = 5', `${KEEPALIVE} = 600`));
+  assert.deepEqual(ranges({ [A]: fixed }), []);
+  const crlf = `${KEEPALIVE} = 7200\r\n${KEEPALIVE} = 600\r\n`;
+  assert.equal(applyEdits(crlf, fixesOf({ [A]: crlf })[0]!.edits), `${KEEPALIVE} = 600\r\n`);
+});
+
+test('the last line without a line break goes with the break before it', () => {
+  const files = { [B]: lines(`${KEEPALIVE} = 300`), [A]: `a.b = 1\n${KEEPALIVE} = 600` };
+  const fix = fixesOf(files)[0]!;
+  assert.equal(applyEdits(files[A], fix.edits), 'a.b = 1');
+  assert.equal(fix.preferred, true);
+  assert.equal(applyEdits(`${KEEPALIVE} = 600`, fixesOf({ [B]: files[B], [A]: `${KEEPALIVE} = 600` })[0]!.edits), '');
+});
+
+test('across directories the removal is offered but not preferred: the files may go to different nodes', () => {
+  const files = { 'roles/base/files/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 7200`), 'roles/k8s/files/sysctl.d/99-k8s.conf': lines(`${KEEPALIVE} = 600`) };
+  const fixes = fixesOf(files);
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Remove this assignment', false], ['Disable sysctl-duplicate for this line', false]]);
+  assert.equal(applyEdits(files['roles/base/files/sysctl.d/60-k8s.conf'], fixes[0]!.edits), '');
+});
