@@ -1,0 +1,127 @@
+import type { AnalyzedFile } from '../analyze';
+import type { Fix } from '../fixes/fix';
+import type { Workload } from '../k8s/objects';
+import { SYSCTL_CATALOG, sysctlFamilyOf } from '../sysctl/catalog';
+import type { Span } from '../text';
+import type { Finding, Rule } from './rule';
+
+/** How many edits a name may be from a real key for Connlint to suggest it: 1 up to 8 characters after the family prefix, 2 up to 16, else 3. */
+export function suggestionThreshold(name: string): number {
+  return name.length <= 8 ? 1 : name.length <= 16 ? 2 : 3;
+}
+
+/** The catalog keys of the key's family closest to it, when within the threshold; several when tied. */
+export function closestKeys(key: string): { keys: string[]; distance: number } | undefined {
+  const family = sysctlFamilyOf(key);
+  if (family === undefined) return undefined;
+  const name = key.slice(family.length).toLowerCase();
+  let best: string[] = [];
+  let bestDistance = suggestionThreshold(name);
+  for (const candidate of SYSCTL_CATALOG.keys()) {
+    if (!candidate.startsWith(family)) continue;
+    const distance = editDistance(name, candidate.slice(family.length).toLowerCase(), bestDistance + 1);
+    if (distance > bestDistance) continue;
+    if (distance < bestDistance || best.length === 0) [best, bestDistance] = [[candidate], distance];
+    else best.push(candidate);
+  }
+  return best.length === 0 ? undefined : { keys: best.sort(), distance: bestDistance };
+}
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment): insert, delete, replace
+ * or swap two neighbours each cost 1. Returns `limit` as soon as the distance cannot be below it.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current.push(value);
+      rowMinimum = Math.min(rowMinimum, value);
+    }
+    if (rowMinimum >= limit) return limit;
+    [before, previous] = [previous, current];
+  }
+  return Math.min(previous[b.length]!, limit);
+}
+
+/**
+ * A key of the `net.ipv4.tcp_*`, `net.ipv4.vs.*` or `net.netfilter.nf_conntrack_*` families that
+ * the kernel does not have: in node sysctl files and in pods' `securityContext.sysctls`.
+ */
+export const sysctlUnknownKey: Rule = {
+  id: 'sysctl-unknown-key',
+  defaultSeverity: 'warning',
+  description: 'A net.ipv4.tcp_*, net.ipv4.vs.* or net.netfilter.nf_conntrack_* key the kernel does not have (a typo), with the closest real key.',
+  check(model, report) {
+    for (const file of model.files) {
+      for (const assignment of file.sysctl?.assignments ?? []) {
+        if (assignment.isGlob) continue;
+        const finding = unknownKeyFinding(file, assignment.key, assignment.keySpan, NODE_CONSEQUENCE);
+        if (finding !== undefined) report(finding);
+      }
+    }
+    for (const workload of model.workloads) {
+      const file = model.file(workload.file);
+      for (const sysctl of workload.template?.sysctls ?? []) {
+        if (file === undefined || /[*?[]/.test(sysctl.name)) continue;
+        const finding = unknownKeyFinding(file, sysctl.name, sysctl.nameSpan, podConsequence(workload));
+        if (finding !== undefined) report({ ...finding, subject: workload });
+      }
+    }
+  },
+};
+
+const NODE_CONSEQUENCE = 'The node never applies it: sysctl skips a key the kernel does not have and goes on with the next line.';
+
+function podConsequence(workload: Workload): string {
+  return `The pods of ${workload.kind} "${workload.name ?? '(unnamed)'}" cannot set it: the kubelet admits only sysctls it knows as safe or the node allows, and the container runtime fails on a key the kernel does not have.`;
+}
+
+/** The finding for one key as written at `span` (its text may be quoted or use `/`), or none when the key is known or outside the families. */
+function unknownKeyFinding(file: AnalyzedFile, key: string, span: Span, consequence: string): Finding | undefined {
+  const family = sysctlFamilyOf(key);
+  if (family === undefined || SYSCTL_CATALOG.has(key)) return undefined;
+  const written = writtenKey(file.text, span);
+  const closest = closestKeys(key);
+  const count = [...SYSCTL_CATALOG.keys()].filter((candidate) => candidate.startsWith(family)).length;
+  const known = `${written.text} is not one of the ${count} ${family}* keys of Linux 6.18`;
+  const suggestion = closest === undefined
+    ? ' and none is close to it.'
+    : `; the closest ${closest.keys.length === 1 ? 'is' : 'are'} ${closest.keys.map((candidate) => inStyle(candidate, written.text)).join(', ')} (${distanceText(closest.distance)}).`;
+  return {
+    file: file.path,
+    span: written.span,
+    message: `${known}${suggestion} ${consequence}`,
+    fixes: () => (closest?.keys ?? []).map((candidate): Fix => ({
+      title: `Replace with ${inStyle(candidate, written.text)}`,
+      edits: [{ file: file.path, span: written.span, newText: inStyle(candidate, written.text) }],
+      preferred: closest!.keys.length === 1,
+    })),
+  };
+}
+
+function distanceText(distance: number): string {
+  return distance === 0 ? 'it differs only in case' : `${distance} ${distance === 1 ? 'edit' : 'edits'} away`;
+}
+
+/** The key's text and span without surrounding quotes. */
+function writtenKey(text: string, span: Span): { text: string; span: Span } {
+  const raw = text.slice(span.start, span.end);
+  const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+  const inner = quoted ? { start: span.start + 1, end: span.end - 1 } : span;
+  return { text: text.slice(inner.start, inner.end), span: inner };
+}
+
+/** A catalog key written with the separators of `written`: `/` when its first separator is a slash. */
+export function inStyle(key: string, written: string): string {
+  const slash = written.indexOf('/');
+  const dot = written.indexOf('.');
+  return slash !== -1 && (dot === -1 || slash < dot) ? key.replace(/\./g, '/') : key;
+}
