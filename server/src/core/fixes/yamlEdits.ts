@@ -136,6 +136,43 @@ export function indentStep(fileText: string): number {
   return Number.isFinite(step) && step <= 8 ? step : 2;
 }
 
+/**
+ * Removes `key` and its whole value from a mapping, leaving every other byte as it is: in a
+ * block mapping, the lines from the key's to the last line of its value, with the comments on
+ * them and those indented deeper than the key; in a flow mapping, the entry and one separating
+ * comma. Undefined when the key is absent or shares its line with something before it (`- key:`).
+ */
+export function removeKey(fileText: string, target: MapTarget, key: string, file: string): TextEdit | undefined {
+  const keyNode = target.reader.keyNode(target.map, key);
+  const index = keyNode === undefined ? -1 : target.map.items.findIndex((pair) => pair.key === keyNode);
+  const pair = target.map.items[index];
+  const keySpan = target.reader.span(keyNode);
+  if (pair === undefined || keySpan === undefined) return undefined;
+  const valueEnd = target.reader.span(pair.value)?.end ?? keySpan.end;
+  if (target.map.flow) return removeFlowEntry(fileText, target, index, keySpan.start, valueEnd, file);
+  const lines = new LineIndex(fileText);
+  const first = lines.positionAt(keySpan.start);
+  if (fileText.slice(lines.lineStart(first.line), keySpan.start).trim() !== '') return undefined;
+  // A block value's range runs up to the next key: blank lines and comments at the key's indentation are not its own.
+  let end = Math.max(keySpan.end, valueEnd);
+  while (end > keySpan.end && /\s/.test(fileText.charAt(end - 1))) end--;
+  const last = lastContentLine(fileText, lines, { start: keySpan.start, end }, first.character + 1);
+  const start = lines.lineStart(first.line);
+  if (last + 1 < lines.lineCount) return { file, span: { start, end: lines.lineStart(last + 1) }, newText: '' };
+  // The last line of a file without a final newline: take the line break before it instead.
+  return { file, span: { start: first.line === 0 ? 0 : lines.lineEnd(first.line - 1), end: fileText.length }, newText: '' };
+}
+
+function removeFlowEntry(fileText: string, target: MapTarget, index: number, start: number, end: number, file: string): TextEdit {
+  const next = target.reader.span(target.map.items[index + 1]?.key);
+  if (next !== undefined) return { file, span: { start, end: next.start }, newText: '' };
+  const previous = target.map.items[index - 1];
+  const previousEnd = target.reader.span(previous?.value)?.end ?? target.reader.span(previous?.key)?.end;
+  if (previousEnd !== undefined) return { file, span: { start: previousEnd, end }, newText: '' };
+  const after = /^[ \t]*/.exec(fileText.slice(end))![0].length;
+  return { file, span: { start, end: end + after }, newText: '' };
+}
+
 /** Replaces a scalar's written text. */
 export function replaceSpan(file: string, span: Span, newText: string): TextEdit {
   return { file, span, newText };

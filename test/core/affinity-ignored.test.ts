@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Workspace, lint, type Diagnostic } from '@connlint/server';
+import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
+import { fixAllEdits, fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { lines } from '../helpers/lintFiles';
+
+const RULE = 'affinity-ignored';
+type Files = Readonly<Record<string, string>>;
+
+function workspaceOf(files: Files): Workspace {
+  const workspace = new Workspace({}, (path) => path in files);
+  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
+  return workspace;
+}
+
+const diagnosticsOf = (files: Files): Diagnostic[] => lint(workspaceOf(files).model()).filter((diagnostic) => diagnostic.rule === RULE);
+
+/** Rule, severity and range as `line:col-line:col` (0-based). */
+const briefOf = (diagnostic: Diagnostic): string => {
+  const { start, end } = diagnostic.range;
+  return `${diagnostic.rule} ${diagnostic.severity} ${start.line}:${start.character}-${end.line}:${end.character}`;
+};
+
+function fixesOf(files: Files): Fix[] {
+  const workspace = workspaceOf(files);
+  const diagnostics = lint(workspace.model()).filter((diagnostic) => diagnostic.rule === RULE);
+  assert.equal(diagnostics.length, 1, `one ${RULE} diagnostic expected, got ${diagnostics.length}`);
+  return fixesFor(workspace.model(), diagnostics[0]!);
+}
+
+/** Applies the fix titled `title` to service.yaml, compares the whole text, and checks the finding is gone. */
+function assertFix(text: string, title: string, expected: string): void {
+  const fix = fixesOf({ 'service.yaml': text }).find((candidate) => candidate.title === title);
+  assert.ok(fix, `no fix "${title}"`);
+  const fixed = applyEdits(text, fix.edits);
+  assert.equal(fixed, expected);
+  assert.deepEqual(diagnosticsOf({ 'service.yaml': fixed }), [], 'the finding is gone');
+}
+
+const HEAD = ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: db', 'spec:'];
+
+test('ClientIP affinity on a headless Service: a warning on the sessionAffinity value', () => {
+  const diagnostics = diagnosticsOf({ 'service.yaml': lines(...HEAD, '  clusterIP: None', '  selector:', '    app: db', '  sessionAffinity: ClientIP') });
+  assert.deepEqual(diagnostics.map(briefOf), ['affinity-ignored warning 8:19-8:27']);
+  assert.equal(
+    diagnostics[0]!.message,
+    'Service "db" is headless (clusterIP: None): its DNS name resolves to the pods\' own addresses, clients connect to them without kube-proxy, ' +
+      'so sessionAffinity: ClientIP does nothing: no client is kept on a pod, and an idle connection gets no protection from it.',
+  );
+  assert.deepEqual(diagnostics[0]!.related, []);
+});
+
+test('ClientIP affinity on an ExternalName Service, and on a Service headless by clusterIPs', () => {
+  const external = diagnosticsOf({ 'service.yaml': lines(...HEAD, '  type: ExternalName', '  externalName: db.example.com', '  sessionAffinity: ClientIP') });
+  assert.deepEqual(external.map(briefOf), ['affinity-ignored warning 7:19-7:27']);
+  assert.equal(
+    external[0]!.message,
+    'Service "db" is type: ExternalName: its DNS name is an alias (CNAME) of another name, and kube-proxy never handles it, ' +
+      'so sessionAffinity: ClientIP does nothing: no client is kept on a pod, and an idle connection gets no protection from it.',
+  );
+  const clusterIps = diagnosticsOf({ 'service.yaml': lines(...HEAD, '  clusterIPs: [None]', '  sessionAffinity: ClientIP') });
+  assert.deepEqual(clusterIps.map(briefOf), ['affinity-ignored warning 6:19-6:27']);
+});
+
+test('silent: a proxied Service with ClientIP, a headless Service with None or no affinity', () => {
+  assert.deepEqual(diagnosticsOf({ 'service.yaml': lines(...HEAD, '  selector:', '    app: db', '  sessionAffinity: ClientIP') }), []);
+  assert.deepEqual(diagnosticsOf({ 'service.yaml': lines(...HEAD, '  type: LoadBalancer', '  sessionAffinity: ClientIP') }), []);
+  assert.deepEqual(diagnosticsOf({ 'service.yaml': lines(...HEAD, '  clusterIP: None', '  sessionAffinity: None') }), []);
+  assert.deepEqual(diagnosticsOf({ 'service.yaml': lines(...HEAD, '  clusterIP: None') }), []);
+  assert.deepEqual(diagnosticsOf({ 'service.yaml': lines(...HEAD, '  type: ExternalName', '  externalName: db.example.com') }), []);
+});
+
+test('the annotation on the Service silences it', () => {
+  const text = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: db', '  annotations:', '    connlint.dev/ignore: affinity-ignored', 'spec:', '  clusterIP: None', '  sessionAffinity: ClientIP');
+  assert.deepEqual(diagnosticsOf({ 'service.yaml': text }), []);
+});
+
+test('fixes: remove the affinity (preferred), ignore for this Service, disable the line', () => {
+  const fixes = fixesOf({ 'service.yaml': lines(...HEAD, '  clusterIP: None', '  sessionAffinity: ClientIP') });
+  assert.deepEqual(
+    fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred })),
+    [
+      { title: 'Remove sessionAffinity', preferred: true },
+      { title: 'Ignore affinity-ignored for this Service', preferred: false },
+      { title: 'Disable affinity-ignored for this line', preferred: false },
+    ],
+  );
+});
+
+test('Remove sessionAffinity and sessionAffinityConfig: both keys and the config block go, every other byte stays', () => {
+  assertFix(
+    lines(
+      ...HEAD,
+      '  clusterIP: None',
+      '  # sticky clients',
+      '  sessionAffinity: ClientIP   # keep clients on one pod',
+      '  selector:',
+      '    app: db',
+      '  sessionAffinityConfig:',
+      '    clientIP:',
+      '      # three hours',
+      '      timeoutSeconds: 10800',
+      '',
+      '  # the database port',
+      '  ports:',
+      '  - port: 5432',
+      '---',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+    ),
+    'Remove sessionAffinity and sessionAffinityConfig',
+    lines(...HEAD, '  clusterIP: None', '  # sticky clients', '  selector:', '    app: db', '', '  # the database port', '  ports:', '  - port: 5432', '---', 'apiVersion: v1', 'kind: ConfigMap'),
+  );
+});
+
+test('Remove sessionAffinity: at the end of a file without a final newline, with CRLF line ends', () => {
+  assertFix([...HEAD, '  clusterIP: None', '  sessionAffinity: ClientIP'].join('\n'), 'Remove sessionAffinity', [...HEAD, '  clusterIP: None'].join('\n'));
+  assertFix(lines(...HEAD, '  sessionAffinity: ClientIP', '  clusterIP: None').replace(/\n/g, '\r\n'), 'Remove sessionAffinity', lines(...HEAD, '  clusterIP: None').replace(/\n/g, '\r\n'));
+});
+
+test('Remove sessionAffinity and sessionAffinityConfig from a flow-style spec', () => {
+  const head = ['apiVersion: v1', 'kind: Service', 'metadata: {name: db}'];
+  assertFix(
+    lines(...head, 'spec: {clusterIP: None, sessionAffinity: ClientIP, sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}, ports: [{port: 80}]}'),
+    'Remove sessionAffinity and sessionAffinityConfig',
+    lines(...head, 'spec: {clusterIP: None, ports: [{port: 80}]}'),
+  );
+  assertFix(lines(...head, 'spec: {clusterIP: None, sessionAffinity: ClientIP}'), 'Remove sessionAffinity', lines(...head, 'spec: {clusterIP: None}'));
+});
+
+test('fix all removes the affinity of every ignored Service in one pass', () => {
+  const files = { 'service.yaml': lines(...HEAD, '  clusterIP: None', '  sessionAffinity: ClientIP', '---', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: ext', 'spec:', '  type: ExternalName', '  externalName: x.example.com', '  sessionAffinity: ClientIP') };
+  const edits = fixAllEdits(workspaceOf(files).model(), {}).get('service.yaml') ?? [];
+  assert.equal(
+    applyEdits(files['service.yaml'], edits),
+    lines(...HEAD, '  clusterIP: None', '---', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: ext', 'spec:', '  type: ExternalName', '  externalName: x.example.com'),
+  );
+});
