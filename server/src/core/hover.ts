@@ -1,7 +1,8 @@
 import type { AnalyzedFile } from './analyze';
-import type { Service, Workload } from './k8s/objects';
+import type { Located, Service, Workload } from './k8s/objects';
 import { backendsOf, formatCount } from './model/backends';
 import { CONNTRACK_ESTABLISHED_KEY, effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime, KEEPALIVE_TIME_KEY } from './model/effective';
+import { effectiveIpvsTcpTimeout, effectiveProxyMode } from './model/proxy';
 import { baseName, type Effective } from './model/sources';
 import type { WorkspaceModel } from './model/workspaceModel';
 import { SYSCTL_CATALOG } from './sysctl/catalog';
@@ -24,6 +25,7 @@ export function hoverAt(model: WorkspaceModel, path: string, offset: number): st
       if (onLine(object.sessionAffinity?.span) || onLine(object.affinityTimeoutSeconds?.span)) return affinityHover(model, object);
     } else if (object.kind === 'KubeProxyConfiguration') {
       if (onLine(object.tcpEstablishedTimeout?.span)) return sysctlHover(model, CONNTRACK_ESTABLISHED_KEY, 'node');
+      if (object.mode !== undefined && onLine(object.mode.span)) return proxyModeHover(model, object.file, object.mode);
     } else if ('template' in object) {
       const sysctl = object.template?.sysctls.find((entry) => onLine(entry.nameSpan) || onLine(entry.valueSpan));
       if (sysctl !== undefined) return sysctlHover(model, sysctl.name, object);
@@ -49,6 +51,26 @@ function effectiveOf(model: WorkspaceModel, key: string, scope: 'node' | Workloa
   if (key === KEEPALIVE_TIME_KEY) return scope === 'node' ? nodeKeepaliveTime(model) : podKeepaliveTime(scope, model);
   if (key === CONNTRACK_ESTABLISHED_KEY) return effectiveConntrackTimeout(model);
   return undefined;
+}
+
+/** What kube-proxy's mode changes for idle connections: which timeout applies, its value and source. */
+function proxyModeHover(model: WorkspaceModel, file: string, written: Located<string>): string {
+  const mode = effectiveProxyMode(model);
+  const fromThisLine = mode.source.kind === 'file' && mode.source.file === file && mode.source.span.start === written.span.start;
+  const header = `**kube-proxy mode: ${mode.value}**${fromThisLine ? '' : ` (${model.describe(mode.source)}, over this line)`}`;
+  let body: string;
+  if (mode.value === 'ipvs') {
+    const timeout = effectiveIpvsTcpTimeout(model);
+    body =
+      `IPVS's own idle timeout for established TCP applies: **${timeout.value} s** (${model.describe(timeout.source)}). ` +
+      "IPVS never reschedules a packet that is not a SYN: once an idle connection's entry expires, the node answers its next packet with a RST. TCP keepalive below the timeout keeps the entry.";
+  } else if (mode.value === 'iptables' || mode.value === 'nftables') {
+    const conntrack = effectiveConntrackTimeout(model);
+    body =
+      `The conntrack established timeout applies: **${conntrack.value} s** (${model.describe(conntrack.source)}). ` +
+      "Once an idle connection's entry expires, its next packet is load-balanced again and can reach a pod that resets it. TCP keepalive below the timeout keeps the entry.";
+  } else body = 'Not a mode kube-proxy has on Linux (iptables, ipvs, nftables).';
+  return [header, '', body].join('\n');
 }
 
 function serviceHover(model: WorkspaceModel, service: Service): string {
