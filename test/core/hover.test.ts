@@ -252,7 +252,7 @@ test('hover on tcpEstablishedTimeout in a KubeProxyConfiguration', () => {
   assert.equal(hover(WORKSPACE, 'k8s/kube-proxy.yaml', 'tcpEstablishedTimeout'), expected);
   assert.equal(hover(WORKSPACE, 'k8s/kube-proxy.yaml', '1h'), expected);
   assert.equal(hover(WORKSPACE, 'k8s/kube-proxy.yaml', 'maxPerCore'), undefined);
-  assert.equal(hover(WORKSPACE, 'k8s/kube-proxy.yaml', 'mode'), undefined);
+  assert.equal(hover(WORKSPACE, 'k8s/kube-proxy.yaml', 'mode')?.split('\n')[0], '**kube-proxy mode: ipvs**', 'its own hover: test/core/proxyMode.test.ts');
   assert.equal(hover(WORKSPACE, 'k8s/kube-proxy.yaml', 'conntrack:'), undefined);
 });
 
