@@ -3,10 +3,13 @@ import {
   MarkupKind,
   type CodeAction,
   type CodeActionParams,
+  type CompletionItem,
+  type CompletionParams,
   type Hover,
   type HoverParams,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { completionsAt } from '../core/completion';
 import { effectiveSettingsReport } from '../core/effectiveReport';
 import type { TextEdit } from '../core/fixes/fix';
 import { fixAllEdits, fixesFor } from '../core/fixes/fixesFor';
@@ -53,6 +56,20 @@ export function hover(index: WorkspaceIndex, params: HoverParams): Hover | null 
   if (line < 0 || line >= file.lineIndex.lineCount || character < 0) return null;
   const markdown = hoverAt(model, uri, file.lineIndex.offsetAt(params.position));
   return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown } };
+}
+
+/** Completion proposals at a position: sysctl keys and sessionAffinity values, each replacing what is typed. */
+export function completion(index: WorkspaceIndex, params: CompletionParams): CompletionItem[] {
+  const uri = normaliseUri(params.textDocument.uri);
+  const model = index.modelFor(uri);
+  const file = model?.file(uri);
+  if (model === undefined || file === undefined || params.position.line >= file.lineIndex.lineCount) return [];
+  return completionsAt(model, uri, file.lineIndex.offsetAt(params.position)).map((item) => ({
+    label: item.label,
+    detail: item.detail,
+    documentation: { kind: MarkupKind.Markdown, value: item.documentation },
+    textEdit: { range: file.lineIndex.rangeOf(item.replace), newText: item.insertText ?? item.label },
+  }));
 }
 
 /** The `connlint/effectiveNetworkSettings` request: the values that decide idle connections' fate, as Markdown. */

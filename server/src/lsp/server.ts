@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { YAML_PARSE_CATEGORY } from '../core/rules/syntax';
 import { parseSettings, type SettingsProblem } from '../core/settings';
 import { toLspDiagnostic } from './convert';
-import { codeActions, effectiveNetworkSettings, FIX_ALL_KIND, hover } from './features';
+import { codeActions, completion, effectiveNetworkSettings, FIX_ALL_KIND, hover } from './features';
 import { normaliseUri, WorkspaceIndex } from './workspaceIndex';
 
 /** The files whose changes the server follows on disk. */
@@ -60,6 +60,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['.', '/'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'connlint', version: SERVER_VERSION },
@@ -137,6 +138,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params) => answer(connection, 'code actions', () => codeActions(index, params), []));
   connection.onHover((params) => answer(connection, 'hover', () => hover(index, params), null));
+  connection.onCompletion((params) => answer(connection, 'completion', () => completion(index, params), []));
   connection.onRequest('connlint/effectiveNetworkSettings', () => effectiveNetworkSettings(index));
 
   documents.listen(connection);
