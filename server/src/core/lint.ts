@@ -12,16 +12,17 @@ export interface LintSettings {
 
 /**
  * Runs every enabled rule over the workspace model and returns its diagnostics, without the
- * ones a suppression silences, sorted by file, line and column.
+ * ones a suppression silences, sorted by file, line and column. A severity set in settings
+ * applies to every finding of its rule; otherwise a finding's own severity, else the rule's default.
  */
 export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
-    const severity = settings.severities?.[rule.id] ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
+    const configured = settings.severities?.[rule.id];
+    if (configured === 'off') continue;
     for (const finding of findingsOf(model, rule)) {
       if (finding.category !== undefined && settings.skipCategories?.includes(finding.category)) continue;
-      const diagnostic = toDiagnostic(model, rule.id, severity, finding);
+      const diagnostic = toDiagnostic(model, rule.id, configured ?? finding.severity ?? rule.defaultSeverity, finding);
       if (diagnostic !== undefined) diagnostics.push(diagnostic);
     }
   }

@@ -158,7 +158,8 @@ function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service 
   const selector = reader.stringMap(reader.get(spec, 'selector'));
   const clusterIPs = [reader.string(reader.get(spec, 'clusterIP')), ...reader.items(reader.get(spec, 'clusterIPs')).map((ip) => reader.string(ip))];
   const affinityNode = reader.get(spec, 'sessionAffinity');
-  const timeoutNode = reader.get(spec, 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds');
+  const configNode = reader.get(spec, 'sessionAffinityConfig');
+  const timeoutNode = reader.get(configNode, 'clientIP', 'timeoutSeconds');
   return {
     ...base,
     kind: 'Service',
@@ -167,6 +168,8 @@ function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service 
     headless: clusterIPs.includes('None'),
     sessionAffinity: located(reader, affinityNode, reader.string(affinityNode)),
     affinityTimeoutSeconds: located(reader, timeoutNode, reader.integer(timeoutNode)),
+    affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
+    affinityConfigKey: configNode === undefined || reader.scalar(configNode)?.value === null ? undefined : reader.span(reader.keyNode(spec, 'sessionAffinityConfig')),
   };
 }
 

@@ -73,6 +73,10 @@ export interface Service extends ObjectBase {
   readonly headless: boolean;
   readonly sessionAffinity: Located<string> | undefined;
   readonly affinityTimeoutSeconds: Located<number> | undefined;
+  /** `sessionAffinityConfig.clientIP.timeoutSeconds` as written, integer or not (`"3600"`, `1.5`); undefined when absent or null. */
+  readonly affinityTimeoutText: Located<string> | undefined;
+  /** The `sessionAffinityConfig` key, when its value is not null. */
+  readonly affinityConfigKey: Span | undefined;
 }
 
 export interface HorizontalPodAutoscaler extends ObjectBase {

@@ -25,6 +25,8 @@ export interface Finding {
   readonly category?: string;
   /** The changes that resolve the finding, computed only when asked for. */
   readonly fixes?: () => readonly Fix[];
+  /** This finding's severity, over the rule's default; a severity set for the rule in settings still wins. */
+  readonly severity?: Severity;
 }
 
 /** One check over the workspace model. */

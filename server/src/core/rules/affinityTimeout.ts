@@ -1,0 +1,210 @@
+import type { AnalyzedFile } from '../analyze';
+import type { Service, Workload } from '../k8s/objects';
+import { isWorkload } from '../k8s/objects';
+import { backendsOf, type BackendSource } from '../model/backends';
+import { KEEPALIVE_TIME_KEY, effectiveConntrackTimeout, podKeepaliveTime } from '../model/effective';
+import { effectiveProxyMode } from '../model/proxy';
+import type { Effective, ValueSource } from '../model/sources';
+import type { WorkspaceModel } from '../model/workspaceModel';
+import type { Fix } from '../fixes/fix';
+import { addToMap, childMap, objectMap, removeKey, replaceSpan } from '../fixes/yamlEdits';
+import { addPodKeepalive, recommendedKeepalive } from '../fixes/podKeepalive';
+import type { Finding, RelatedSpan, Rule } from './rule';
+import { MAX_AFFINITY_TIMEOUT, ignoreForService, isProxied } from './serviceAffinity';
+
+/** The smallest `timeoutSeconds` the API server accepts. */
+export const MIN_AFFINITY_TIMEOUT = 1;
+/** The `timeoutSeconds` the API server sets when ClientIP affinity leaves it unset. */
+export const DEFAULT_AFFINITY_TIMEOUT = 10800;
+
+const ID = 'affinity-timeout';
+
+/**
+ * Session affinity settings that do not do what they say: a `timeoutSeconds` the API server
+ * rejects (error), a `sessionAffinityConfig` it drops because affinity is None (warning), and a
+ * ClientIP timeout that cannot outlast the conntrack timeout while backends rely on it (info).
+ */
+export const affinityTimeout: Rule = {
+  id: ID,
+  defaultSeverity: 'info',
+  description: 'A ClientIP timeout the API server rejects, a sessionAffinityConfig it drops, or an affinity that cannot keep an idle connection on its pod.',
+  check(model, report) {
+    for (const service of model.services) {
+      const findings = [invalidTimeout(model, service), droppedConfig(model, service), shortAffinity(model, service)];
+      for (const finding of findings) if (finding !== undefined) report(finding);
+    }
+  },
+};
+
+/**
+ * Why the API server rejects the written timeout: not a whole number (the field is an int32; a
+ * quoted number is a string), whatever the affinity; outside 1..86400 with ClientIP affinity.
+ */
+function timeoutProblem(service: Service, text: string): string | undefined {
+  const value = service.affinityTimeoutSeconds?.value;
+  if (value === undefined) return `is ${text}, not a whole number of seconds (the field is an integer)`;
+  if (service.sessionAffinity?.value !== 'ClientIP' || (value >= MIN_AFFINITY_TIMEOUT && value <= MAX_AFFINITY_TIMEOUT)) return undefined;
+  return `is ${text}, outside ${MIN_AFFINITY_TIMEOUT}..${MAX_AFFINITY_TIMEOUT}, the range the API server accepts with sessionAffinity: ClientIP`;
+}
+
+/** A `timeoutSeconds` the API server rejects, reported as an error on its value. */
+function invalidTimeout(model: WorkspaceModel, service: Service): Finding | undefined {
+  const written = service.affinityTimeoutText;
+  if (written === undefined) return undefined;
+  const text = model.file(service.file)!.text.slice(written.span.start, written.span.end);
+  const problem = timeoutProblem(service, text);
+  if (problem === undefined) return undefined;
+  const replacement = clampedTimeout(written.value);
+  return {
+    file: service.file,
+    span: written.span,
+    severity: 'error',
+    subject: service,
+    message: `sessionAffinityConfig.clientIP.timeoutSeconds of Service "${nameOf(service)}" ${problem}: the API server rejects the Service, so it cannot be created or updated.`,
+    fixes: () => [{ title: `Set timeoutSeconds to ${replacement}`, edits: [replaceSpan(service.file, written.span, String(replacement))], preferred: true }],
+  };
+}
+
+/** The written timeout brought into 1..86400; text that is no number gets the default. */
+function clampedTimeout(text: string): number {
+  const number = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(number)) return DEFAULT_AFFINITY_TIMEOUT;
+  return Math.min(MAX_AFFINITY_TIMEOUT, Math.max(MIN_AFFINITY_TIMEOUT, Math.round(number)));
+}
+
+/** `sessionAffinityConfig` with affinity None or unset: the API server's defaulting drops it. */
+function droppedConfig(model: WorkspaceModel, service: Service): Finding | undefined {
+  const configKey = service.affinityConfigKey;
+  const affinity = service.sessionAffinity;
+  if (configKey === undefined || (affinity !== undefined && affinity.value !== 'None')) return undefined;
+  const file = model.file(service.file)!;
+  const state = affinity === undefined ? 'sessionAffinity is unset (None by default)' : 'sessionAffinity is None';
+  return {
+    file: service.file,
+    span: configKey,
+    severity: 'warning',
+    subject: service,
+    message:
+      `Service "${nameOf(service)}" sets sessionAffinityConfig while ${state}. The API server drops sessionAffinityConfig from such a Service, ` +
+      'so what is written here never applies and no client is kept on a pod.',
+    related: affinity === undefined ? [] : [{ file: service.file, span: affinity.span, message: 'sessionAffinity: None' }],
+    fixes: () => {
+      const fixes = [setClientIp(file, service, isProxied(service)), removeConfig(file, service, !isProxied(service))];
+      return fixes.filter((fix): fix is Fix => fix !== undefined);
+    },
+  };
+}
+
+/** Replaces `None` with `ClientIP`, or adds `sessionAffinity: ClientIP` to the spec. */
+function setClientIp(file: AnalyzedFile, service: Service, preferred: boolean): Fix | undefined {
+  const title = 'Set sessionAffinity: ClientIP';
+  if (service.sessionAffinity !== undefined) return { title, edits: [replaceSpan(file.path, service.sessionAffinity.span, 'ClientIP')], preferred };
+  const root = objectMap(file, service);
+  const spec = root && childMap(root, 'spec');
+  const edit = spec && addToMap(file.text, spec, [{ key: 'sessionAffinity', value: 'ClientIP' }], file.path);
+  return edit && { title, edits: [edit], preferred };
+}
+
+function removeConfig(file: AnalyzedFile, service: Service, preferred: boolean): Fix | undefined {
+  const root = objectMap(file, service);
+  const spec = root && childMap(root, 'spec');
+  const edit = spec && removeKey(file.text, spec, 'sessionAffinityConfig', file.path);
+  return edit && { title: 'Remove sessionAffinityConfig', edits: [edit], preferred };
+}
+
+/** A backend that is not protected by a keepalive below the conntrack timeout, and why. */
+interface Exposed {
+  readonly source: BackendSource;
+  readonly workload: Workload | undefined;
+  readonly keepalive: Effective<number> | undefined;
+}
+
+/**
+ * ClientIP affinity in iptables or nftables mode whose timeout is not above the conntrack
+ * timeout, over several backends that some lack a keepalive below it: affinity alone will not
+ * keep a long-idle connection on its pod.
+ */
+function shortAffinity(model: WorkspaceModel, service: Service): Finding | undefined {
+  const affinity = service.sessionAffinity;
+  if (affinity?.value !== 'ClientIP' || !isProxied(service)) return undefined;
+  if (service.affinityTimeoutText !== undefined && timeoutProblem(service, service.affinityTimeoutText.value) !== undefined) return undefined;
+  const timeout = clientIpTimeout(service);
+  const mode = effectiveProxyMode(model);
+  const conntrack = effectiveConntrackTimeout(model);
+  if ((mode.value !== 'iptables' && mode.value !== 'nftables') || timeout.value > conntrack.value) return undefined;
+  const backends = backendsOf(service, model);
+  if (backends.count <= 1) return undefined;
+  const exposed = backends.sources.flatMap((source): Exposed[] => {
+    const workload = workloadOf(source, model);
+    const keepalive = workload && podKeepaliveTime(workload, model);
+    return keepalive !== undefined && keepalive.value < conntrack.value ? [] : [{ source, workload, keepalive }];
+  });
+  if (exposed.length === 0) return undefined;
+  const file = model.file(service.file)!;
+  const keepalive = recommendedKeepalive(conntrack.value);
+  return {
+    file: service.file,
+    span: service.affinityTimeoutSeconds?.span ?? affinity.span,
+    subject: service,
+    message:
+      `Service "${nameOf(service)}" keeps a client on its pod for timeoutSeconds ${timeout.value} s (${model.describe(timeout.source)}), ` +
+      `not above the conntrack established timeout of ${conntrack.value} s (${model.describe(conntrack.source)}). ` +
+      `In ${mode.value} mode (${model.describe(mode.source)}) only a new connection from the client refreshes the affinity, so a connection idle long enough ` +
+      'to lose its conntrack entry has outlived its affinity too: affinity alone will not keep it on its pod, and another pod can reset it. ' +
+      `A TCP keepalive below ${conntrack.value} s (on sockets that enable SO_KEEPALIVE) keeps the entry alive; it is not below that in ${listExposed(model, exposed)}.`,
+    related: [...fileRelated(conntrack.source, `The conntrack established timeout: ${conntrack.value} s`), ...exposed.map((item) => exposedRelated(item))],
+    fixes: () => [
+      ...exposed.flatMap((item) => keepaliveFix(model, item, keepalive) ?? []),
+      ...[ignoreForService(file, service, ID)].filter((fix): fix is Fix => fix !== undefined),
+    ],
+  };
+}
+
+function clientIpTimeout(service: Service): Effective<number> {
+  const written = service.affinityTimeoutSeconds;
+  if (written === undefined) return { value: DEFAULT_AFFINITY_TIMEOUT, source: { kind: 'default', reason: "the API server's default, timeoutSeconds unset" } };
+  return { value: written.value, source: { kind: 'file', file: service.file, span: written.span, setting: 'timeoutSeconds' } };
+}
+
+/** The workload behind a backend: itself, or the workload an autoscaler scales. */
+function workloadOf(source: BackendSource, model: WorkspaceModel): Workload | undefined {
+  const object = source.object;
+  if (isWorkload(object)) return object;
+  if (object.kind !== 'HorizontalPodAutoscaler') return undefined;
+  return model.workloadsIn(object.namespace).find((workload) => model.autoscalersOf(workload).includes(object));
+}
+
+function listExposed(model: WorkspaceModel, exposed: readonly Exposed[]): string {
+  const items = exposed.map(({ source, workload, keepalive }) => {
+    if (workload === undefined || keepalive === undefined) return `${source.reason} (their keepalive is not in the workspace)`;
+    return `${workload.kind} "${workload.name ?? '(unnamed)'}" (${keepalive.value} s, ${model.describe(keepalive.source)})`;
+  });
+  const shown = items.slice(0, 3).join('; ');
+  return items.length > 3 ? `${shown}; and ${items.length - 3} more` : shown;
+}
+
+function exposedRelated({ source, workload, keepalive }: Exposed): RelatedSpan {
+  if (workload === undefined || keepalive === undefined) return { file: source.file, span: source.span, message: `Backend without a known keepalive: ${source.reason}` };
+  const name = `${workload.kind} "${workload.name ?? '(unnamed)'}"`;
+  if (keepalive.source.kind === 'file') return { file: keepalive.source.file, span: keepalive.source.span, message: `${KEEPALIVE_TIME_KEY} of ${name}: ${keepalive.value} s` };
+  return { file: workload.file, span: workload.nameSpan, message: `${name} relies on the default ${KEEPALIVE_TIME_KEY} of ${keepalive.value} s` };
+}
+
+function fileRelated(source: ValueSource, message: string): RelatedSpan[] {
+  return source.kind === 'file' ? [{ file: source.file, span: source.span, message }] : [];
+}
+
+/** A keepalive in the workload's pods: added when they rely on the default, lowered when set too high. */
+function keepaliveFix(model: WorkspaceModel, { workload, keepalive }: Exposed, seconds: number): Fix | undefined {
+  if (workload === undefined || keepalive === undefined || workload.template?.hostNetwork?.value === true) return undefined;
+  if (keepalive.source.kind !== 'file') return addPodKeepalive(model.file(workload.file)!, workload, seconds);
+  return {
+    title: `Set ${KEEPALIVE_TIME_KEY} to ${seconds} in ${workload.kind} "${workload.name ?? '(unnamed)'}"`,
+    edits: [replaceSpan(keepalive.source.file, keepalive.source.span, JSON.stringify(String(seconds)))],
+    preferred: true,
+  };
+}
+
+function nameOf(service: Service): string {
+  return service.name ?? '(unnamed)';
+}
