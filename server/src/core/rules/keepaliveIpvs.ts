@@ -1,0 +1,143 @@
+import type { Workload } from '../k8s/objects';
+import type { Fix } from '../fixes/fix';
+import { formatGoDuration, setIpvsTcpTimeout } from '../fixes/kubeProxyEdits';
+import { addPodKeepalive, recommendedKeepalive } from '../fixes/podKeepalive';
+import { DEFAULTS, KEEPALIVE_TIME_KEY, nodeKeepaliveTime, parseInteger } from '../model/effective';
+import { effectiveIpvsTcpTimeout, effectiveProxyMode } from '../model/proxy';
+import type { Effective, ValueSource } from '../model/sources';
+import type { WorkspaceModel } from '../model/workspaceModel';
+import type { Span } from '../text';
+import type { Finding, RelatedSpan, Rule } from './rule';
+
+/** What `ipvs.tcpTimeout` quick fixes add to the keepalive they must stay above: room for unanswered probes (default interval 75 s). */
+export const IPVS_TIMEOUT_MARGIN = 300;
+
+/** kube-proxy's mode when it is IPVS, with where that comes from; undefined in any other mode, or when kube-proxy is assumed absent. */
+export function ipvsMode(model: WorkspaceModel): Effective<string> | undefined {
+  const mode = effectiveProxyMode(model);
+  if (mode.value !== 'ipvs') return undefined;
+  return model.assumptions.kubeProxy === false && mode.source.kind !== 'assumption' ? undefined : mode;
+}
+
+/** The place a source is written, as a related location. */
+export function relatedSource(source: ValueSource, message: string): RelatedSpan[] {
+  return source.kind === 'file' ? [{ file: source.file, span: source.span, message }] : [];
+}
+
+interface Context {
+  readonly model: WorkspaceModel;
+  readonly mode: Effective<string>;
+  readonly timeout: Effective<number>;
+}
+
+/**
+ * In IPVS mode, a TCP keepalive time that is not below IPVS's idle timeout for established TCP:
+ * IPVS forgets an idle connection before the first probe, and the node resets its next packet.
+ */
+export const keepaliveIpvs: Rule = {
+  id: 'keepalive-ipvs',
+  defaultSeverity: 'warning',
+  description: "TCP keepalive time not below IPVS's idle timeout in IPVS mode; idle connections through Services are reset.",
+  check(model, report) {
+    const mode = ipvsMode(model);
+    if (mode === undefined) return;
+    const context: Context = { model, mode, timeout: effectiveIpvsTcpTimeout(model) };
+    const node = nodeKeepaliveTime(model);
+    if (node.source.kind === 'file' && node.value >= context.timeout.value) {
+      report(valueFinding(context, node.source.file, node.source.span, `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node`, String(recommendedKeepalive(context.timeout.value))));
+    }
+    for (const workload of model.workloads) {
+      if (workload.template === undefined || workload.template.hostNetwork?.value === true) continue;
+      const sysctl = workload.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
+      const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
+      if (sysctl?.valueSpan === undefined || value === undefined || value < context.timeout.value) continue;
+      const what = `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${nameOf(workload)}`;
+      report({ ...valueFinding(context, workload.file, sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload });
+    }
+    const finding = defaultKeepaliveFinding(context, node);
+    if (finding !== undefined) report(finding);
+  },
+};
+
+function consequence(timeout: number): string {
+  return `Every connection through a Service that stays idle for ${timeout} s is reset: IPVS forgets it, never reschedules a packet that is not a SYN, and the node answers the next one with a RST.`;
+}
+
+function timeoutText({ model, timeout }: Context): string {
+  return `IPVS's idle timeout for established TCP, ${timeout.value} s from ${model.describe(timeout.source)}`;
+}
+
+/** A keepalive value at or above the IPVS timeout, reported on that value. */
+function valueFinding(context: Context, file: string, span: Span, what: string, newText: string): Finding {
+  const { model, mode, timeout } = context;
+  return {
+    file,
+    span,
+    message: `In IPVS mode (${model.describe(mode.source)}), ${what}, not below ${timeoutText(context)}. ${consequence(timeout.value)}`,
+    related: [...relatedSource(timeout.source, `IPVS's idle timeout for established TCP: ${timeout.value} s`), ...relatedSource(mode.source, 'kube-proxy runs in IPVS mode')],
+    fixes: () => [{ title: `Set ${KEEPALIVE_TIME_KEY} to ${newText.replace(/"/g, '')}`, edits: [{ file, span, newText }], preferred: true }],
+  };
+}
+
+/**
+ * Workloads keep the default keepalive (7200 s) while the IPVS timeout is not above it: reported
+ * once, on the timeout when a file sets it, else on the mode, else on the first such workload.
+ */
+function defaultKeepaliveFinding(context: Context, node: Effective<number>): Finding | undefined {
+  const { model, mode, timeout } = context;
+  if (timeout.value > DEFAULTS.keepaliveTime) return undefined;
+  const onDefault = model.workloads.filter((workload) => !workload.ignoredRules.has(keepaliveIpvs.id) && !runsKubeProxy(workload) && reliesOnDefault(workload, node));
+  const first = onDefault[0];
+  if (first === undefined) return undefined;
+  const anchor = timeout.source.kind === 'file' ? timeout.source : mode.source.kind === 'file' ? mode.source : { file: first.file, span: first.nameSpan };
+  const who = [...onDefault.slice(0, 3).map(nameOf), ...(onDefault.length > 3 ? [`${onDefault.length - 3} more workloads`] : [])];
+  const keepalive = recommendedKeepalive(timeout.value);
+  return {
+    file: anchor.file,
+    span: anchor.span,
+    ...(anchor.span === first.nameSpan ? { subject: first } : {}),
+    message:
+      `In IPVS mode (${model.describe(mode.source)}), ${timeoutText(context)}, is not above the default ${KEEPALIVE_TIME_KEY} ` +
+      `of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd(who)} ${onDefault.length === 1 ? 'relies' : 'rely'} on. ${consequence(timeout.value)}`,
+    related: [
+      ...(anchor === timeout.source ? relatedSource(mode.source, 'kube-proxy runs in IPVS mode') : []),
+      ...onDefault.filter((workload) => workload.nameSpan !== anchor.span).map((workload): RelatedSpan => ({ file: workload.file, span: workload.nameSpan, message: defaultReason(workload) })),
+    ],
+    fixes: () => [
+      ...onDefault
+        .filter((workload) => workload.template?.hostNetwork?.value !== true)
+        .map((workload) => addPodKeepalive(model.file(workload.file)!, workload, keepalive))
+        .filter((fix): fix is Fix => fix !== undefined),
+      ...optional(setIpvsTcpTimeout(model, formatGoDuration(DEFAULTS.keepaliveTime + IPVS_TIMEOUT_MARGIN), false)),
+    ],
+  };
+}
+
+function defaultReason(workload: Workload): string {
+  return workload.template?.hostNetwork?.value === true
+    ? `${nameOf(workload)} uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies`
+    : `${nameOf(workload)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`;
+}
+
+function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
+  if (workload.template === undefined) return false;
+  if (workload.template.hostNetwork?.value === true) return node.source.kind === 'default';
+  return !workload.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== undefined && parseInteger(entry.value) !== undefined);
+}
+
+/** kube-proxy's own DaemonSet talks to the API server directly, not through a Service. */
+function runsKubeProxy(workload: Workload): boolean {
+  return workload.kubeProxyFlags.length > 0 || (workload.kind === 'DaemonSet' && workload.name === 'kube-proxy');
+}
+
+function nameOf(workload: Workload): string {
+  return `${workload.kind} "${workload.name ?? '(unnamed)'}"`;
+}
+
+function joinWithAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}
