@@ -12,13 +12,18 @@ export function recommendedKeepalive(idleTimeout: number): number {
 
 /** Adds the keepalive to a workload's pod `securityContext.sysctls`, creating what is missing. */
 export function addPodKeepalive(file: AnalyzedFile, workload: Workload, seconds: number): Fix | undefined {
+  return addPodSysctl(file, workload, KEEPALIVE_TIME_KEY, String(seconds));
+}
+
+/** Adds `name = value` to a workload's pod `securityContext.sysctls` (the value quoted, as Kubernetes requires), creating what is missing. */
+export function addPodSysctl(file: AnalyzedFile, workload: Workload, name: string, value: string): Fix | undefined {
   const root = objectMap(file, workload);
   const template = root && (workload.kind === 'Pod' ? root : childMap(childMap(root, 'spec') ?? root, 'template'));
   const podSpec = template && childMap(template, 'spec');
   if (podSpec === undefined) return undefined;
   const item: Entry[] = [
-    { key: 'name', value: KEEPALIVE_TIME_KEY },
-    { key: 'value', value: JSON.stringify(String(seconds)) },
+    { key: 'name', value: name },
+    { key: 'value', value: JSON.stringify(value) },
   ];
   const securityContext = childMap(podSpec, 'securityContext');
   const sysctls = securityContext?.reader.get(securityContext.map, 'sysctls');
@@ -27,7 +32,7 @@ export function addPodKeepalive(file: AnalyzedFile, workload: Workload, seconds:
   else if (sysctls === undefined) edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
   else if (isSeq(sysctls)) edit = appendToList(file.text, securityContext.reader, sysctls, item, file.path);
   return edit && {
-    title: `Add ${KEEPALIVE_TIME_KEY} = ${seconds} to the securityContext.sysctls of ${workload.kind} "${workload.name ?? '(unnamed)'}"`,
+    title: `Add ${name} = ${value} to the securityContext.sysctls of ${workload.kind} "${workload.name ?? '(unnamed)'}"`,
     edits: [edit],
     preferred: true,
   };

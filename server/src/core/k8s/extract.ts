@@ -210,11 +210,15 @@ function kubeProxyConfiguration(reader: NodeReader, node: YamlNode | undefined, 
     return duration?.seconds === undefined ? undefined : { value: duration.seconds, span: duration.span };
   };
   const modeNode = reader.get(node, 'mode');
+  const maxPerCoreNode = reader.get(node, 'conntrack', 'maxPerCore');
+  const minNode = reader.get(node, 'conntrack', 'min');
   return {
     ...base,
     kind: 'KubeProxyConfiguration',
     tcpEstablishedTimeout: parsed('conntrack.tcpEstablishedTimeout'),
     ipvsTcpTimeout: parsed('ipvs.tcpTimeout'),
+    conntrackMaxPerCore: located(reader, maxPerCoreNode, reader.integer(maxPerCoreNode)),
+    conntrackMin: located(reader, minNode, reader.integer(minNode)),
     durations,
     mode: located(reader, modeNode, reader.string(modeNode) || undefined),
     embedded,

@@ -11,7 +11,14 @@ export interface CommandLineFlag {
 }
 
 /** Flags of kube-proxy Connlint reads; flags win over the configuration file, as in kube-proxy. */
-export const KUBE_PROXY_FLAGS = ['proxy-mode', 'conntrack-tcp-timeout-established', 'ipvs-tcp-timeout'] as const;
+export const KUBE_PROXY_FLAGS = [
+  'proxy-mode',
+  'conntrack-tcp-timeout-established',
+  'conntrack-tcp-timeout-close-wait',
+  'conntrack-max-per-core',
+  'conntrack-min',
+  'ipvs-tcp-timeout',
+] as const;
 
 /**
  * The kube-proxy flags of a pod template's containers: those of a container named or imaged

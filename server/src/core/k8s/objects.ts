@@ -100,6 +100,10 @@ export interface KubeProxyConfiguration extends ObjectBase {
   readonly tcpEstablishedTimeout: Located<number> | undefined;
   /** `ipvs.tcpTimeout` in seconds (0 keeps the kernel's value), when it parses. */
   readonly ipvsTcpTimeout: Located<number> | undefined;
+  /** `conntrack.maxPerCore` (0 leaves the node's nf_conntrack_max), when written as an integer. */
+  readonly conntrackMaxPerCore: Located<number> | undefined;
+  /** `conntrack.min`, the floor of nf_conntrack_max, when written as an integer. */
+  readonly conntrackMin: Located<number> | undefined;
   /** Every Go duration field as written, parsed or not (`conntrack.tcpEstablishedTimeout`, …). */
   readonly durations: readonly DurationField[];
   readonly mode: Located<string> | undefined;

@@ -2,7 +2,7 @@ import type { Workload } from '../k8s/objects';
 import { parseGoDuration } from '../yaml/duration';
 import { flagSource, kubeProxyFlag } from './proxy';
 import { baseName, type Effective, type ValueSource } from './sources';
-import type { WorkspaceModel } from './workspaceModel';
+import type { NodeSysctl, WorkspaceModel } from './workspaceModel';
 
 /** Kernel and kube-proxy defaults; their sources are cited in docs/rules/keepalive-conntrack.md. */
 export const DEFAULTS = {
@@ -94,3 +94,17 @@ export function parseInteger(text: string): number | undefined {
   return /^[-+]?\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
 }
 
+
+/** The node's assignment of a key that takes effect: the last whose value is an integer the kernel accepts (`accepts`, by default any). */
+export function winningNodeAssignment(
+  model: WorkspaceModel,
+  key: string,
+  accepts: (value: number) => boolean = () => true,
+): (NodeSysctl & { readonly value: number }) | undefined {
+  const assignments = model.nodeSysctlAssignments(key);
+  for (let i = assignments.length - 1; i >= 0; i--) {
+    const value = parseInteger(assignments[i]!.assignment.value);
+    if (value !== undefined && accepts(value)) return { ...assignments[i]!, value };
+  }
+  return undefined;
+}

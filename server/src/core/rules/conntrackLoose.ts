@@ -1,0 +1,34 @@
+import { effectiveConntrackTimeout, winningNodeAssignment } from '../model/effective';
+import { replaceSpan } from '../fixes/yamlEdits';
+import type { Rule } from './rule';
+
+/** The sysctl that lets conntrack pick up a connection from a mid-stream packet (kernel default 1). */
+export const TCP_LOOSE_KEY = 'net.netfilter.nf_conntrack_tcp_loose';
+
+/**
+ * `nf_conntrack_tcp_loose = 0` on a node: once an idle connection's conntrack entry expires, its
+ * next packet is INVALID and kube-proxy's rules drop it, so the connection hangs instead of resetting.
+ */
+export const conntrackLoose: Rule = {
+  id: 'conntrack-loose',
+  defaultSeverity: 'warning',
+  description: 'nf_conntrack_tcp_loose = 0 on a node: after its conntrack entry expires, an idle connection hangs instead of resetting.',
+  check(model, report) {
+    if (model.assumptions.kubeProxy === false) return;
+    // The kernel accepts only 0 and 1; any other value is rejected and the one before stays.
+    const node = winningNodeAssignment(model, TCP_LOOSE_KEY, (value) => value === 0 || value === 1);
+    if (node === undefined || node.value !== 0) return;
+    const conntrack = effectiveConntrackTimeout(model);
+    const span = node.assignment.valueSpan;
+    const where = model.describe({ kind: 'file', file: node.file, span, setting: 'set' });
+    report({
+      file: node.file,
+      span,
+      message:
+        `${TCP_LOOSE_KEY} is 0 on the node (${where}); the kernel's default is 1. Once an idle connection's conntrack entry expires ` +
+        `(after ${conntrack.value} s, ${model.describe(conntrack.source)}), its next packet is INVALID and kube-proxy's rules drop it: ` +
+        'the connection hangs silently until the application gives up, instead of being reset or re-established.',
+      fixes: () => [{ title: 'Set nf_conntrack_tcp_loose to 1', edits: [replaceSpan(node.file, span, '1')], preferred: true }],
+    });
+  },
+};
