@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Workspace, lint, type Assumptions, type Diagnostic } from '@connlint/server';
+import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
+import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { lines } from '../helpers/lintFiles';
+
+type Files = Readonly<Record<string, string>>;
+const RULE = 'conntrack-overridden';
+const ESTABLISHED = 'net.netfilter.nf_conntrack_tcp_timeout_established';
+const CLOSE_WAIT = 'net.netfilter.nf_conntrack_tcp_timeout_close_wait';
+const MAX = 'net.netfilter.nf_conntrack_max';
+const NODE = 'node/sysctl.d/60-k8s.conf';
+const APP = lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: app', 'spec:', '  containers:', '  - name: app', '    image: nginx');
+const NO_CONFIGURATION = "kube-proxy's default, no kube-proxy configuration in the workspace";
+
+function workspaceOf(files: Files, assumptions: Assumptions = {}): Workspace {
+  const workspace = new Workspace(assumptions, (path) => path in files);
+  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
+  return workspace;
+}
+
+function diagnostics(files: Files, assumptions: Assumptions = {}): Diagnostic[] {
+  return lint(workspaceOf(files, assumptions).model(), {}).filter((diagnostic) => diagnostic.rule === RULE);
+}
+
+/** This rule's diagnostics as `file line:col-line:col`. */
+function where(files: Files, assumptions: Assumptions = {}): string[] {
+  return diagnostics(files, assumptions).map(({ file, range: { start, end } }) => `${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
+}
+
+/** The fixes of the diagnostic starting on `line` of the node file. */
+function fixesAt(files: Files, line: number): Fix[] {
+  const workspace = workspaceOf(files);
+  const diagnostic = lint(workspace.model(), {}).find((candidate) => candidate.rule === RULE && candidate.file === NODE && candidate.range.start.line === line);
+  assert.ok(diagnostic, `no ${RULE} diagnostic on line ${line}`);
+  return fixesFor(workspace.model(), diagnostic);
+}
+
+function applyFix(files: Files, fix: Fix): Record<string, string> {
+  const result: Record<string, string> = { ...files };
+  for (const path of new Set(fix.edits.map((edit) => edit.file))) result[path] = applyEdits(files[path]!, fix.edits.filter((edit) => edit.file === path));
+  return result;
+}
+
+const kubeProxy = (...rest: string[]): string => lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: iptables', ...rest);
+
+/** kubeadm's ConfigMap: config.conf as a literal block scalar, its content indented by 4. */
+const configMap = (...content: string[]): string =>
+  lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: kube-proxy', '  namespace: kube-system', 'data:', '  config.conf: |-', ...content.map((line) => `    ${line}`), '  kubeconfig.conf: |-', '    apiVersion: v1');
+
+test('a node conntrack timeout kube-proxy overwrites with its default: the whole finding', () => {
+  assert.deepEqual(diagnostics({ [NODE]: lines(`${ESTABLISHED} = 3600`), 'app.yaml': APP }), [
+    {
+      file: NODE,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 57 } },
+      rule: RULE,
+      severity: 'warning',
+      message:
+        `${ESTABLISHED} is 3600 s on the node (set in 60-k8s.conf:1), but kube-proxy overwrites it at start-up with 86400 s (${NO_CONFIGURATION}). ` +
+        "An idle established connection keeps its conntrack entry for 86400 s, not the node's 3600 s. " +
+        "To keep the node's value, set conntrack.tcpEstablishedTimeout: 0s in kube-proxy's configuration.",
+      related: [],
+    },
+  ]);
+});
+
+test('a written kube-proxy value: named with its place, and a related location', () => {
+  const [diagnostic] = diagnostics({ [NODE]: lines(`${ESTABLISHED} = 432000`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  tcpEstablishedTimeout: 2h') });
+  assert.equal(
+    diagnostic!.message,
+    `${ESTABLISHED} is 432000 s on the node (set in 60-k8s.conf:1), but kube-proxy overwrites it at start-up with 7200 s (conntrack.tcpEstablishedTimeout in kube-proxy.yaml:5). ` +
+      "An idle established connection keeps its conntrack entry for 7200 s, not the node's 432000 s. " +
+      "To keep the node's value, set conntrack.tcpEstablishedTimeout: 0s in kube-proxy's configuration.",
+  );
+  assert.deepEqual(diagnostic!.related, [
+    {
+      file: 'kube-proxy.yaml',
+      range: { start: { line: 4, character: 25 }, end: { line: 4, character: 27 } },
+      message: "kube-proxy's conntrack.tcpEstablishedTimeout: 7200, written to the node at start-up",
+    },
+  ]);
+  const unset = diagnostics({ [NODE]: lines(`${ESTABLISHED} = 3600`), 'kube-proxy.yaml': kubeProxy() })[0]!;
+  assert.match(unset.message, /with 86400 s \(kube-proxy's default, conntrack\.tcpEstablishedTimeout unset in kube-proxy\.yaml\)\./);
+  assert.deepEqual(unset.related, []);
+});
+
+test('silent when kube-proxy leaves the node value, writes the same value, or is not in view', () => {
+  const node = lines(`${ESTABLISHED} = 3600`);
+  assert.deepEqual(where({ [NODE]: node }), [], 'no manifests: kube-proxy is not in view');
+  assert.deepEqual(where({ [NODE]: node }, { kubeProxy: true }), [`${NODE} 0:0-0:57`], 'assumed running');
+  assert.deepEqual(where({ [NODE]: node, 'app.yaml': APP }, { kubeProxy: false }), [], 'assumed absent');
+  assert.deepEqual(where({ [NODE]: node, 'kube-proxy.yaml': kubeProxy('conntrack:', '  tcpEstablishedTimeout: 0s') }), [], '0s leaves it');
+  assert.deepEqual(where({ [NODE]: node, 'kube-proxy.yaml': kubeProxy('conntrack:', '  tcpEstablishedTimeout: 1h0m0s') }), [], 'the same value');
+  assert.deepEqual(where({ [NODE]: lines(`${ESTABLISHED} = 86400`), 'app.yaml': APP }), [], "kube-proxy's default");
+  assert.deepEqual(where({ [NODE]: node, 'kube-proxy.yaml': kubeProxy('conntrack:', '  tcpEstablishedTimeout: 1 hour') }), [], 'unreadable: kube-proxy would not start');
+  assert.deepEqual(where({ [NODE]: lines(`${ESTABLISHED} = 1h`), 'app.yaml': APP }), [], 'the kernel rejects the node value');
+  assert.deepEqual(where({ 'app.yaml': APP }), []);
+});
+
+test('the winning node assignment is reported, in sysctl.d order', () => {
+  const files = { 'sysctl.d/10-a.conf': lines(`${ESTABLISHED} = 86400`), 'sysctl.d/90-b.conf': lines('# timeouts', `${ESTABLISHED} = 3600`), 'app.yaml': APP };
+  assert.deepEqual(where(files), ['sysctl.d/90-b.conf 1:0-1:57']);
+  assert.deepEqual(where({ ...files, 'sysctl.d/90-b.conf': lines(`${ESTABLISHED} = 86400`), 'sysctl.d/10-a.conf': lines(`${ESTABLISHED} = 3600`) }), [], 'the later file wins with the same value');
+});
+
+test('a kube-proxy DaemonSet flag wins over the configuration; 0s there leaves the node value', () => {
+  const daemonSet = (flag: string): string =>
+    lines(
+      'apiVersion: apps/v1',
+      'kind: DaemonSet',
+      'metadata:',
+      '  name: kube-proxy',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      hostNetwork: true',
+      '      containers:',
+      '      - name: kube-proxy',
+      '        command: [kube-proxy]',
+      `        args: ["${flag}"]`,
+    );
+  const files = { [NODE]: lines(`${ESTABLISHED} = 3600`), 'ds.yaml': daemonSet('--conntrack-tcp-timeout-established=2h'), 'kube-proxy.yaml': kubeProxy('conntrack:', '  tcpEstablishedTimeout: 0s') };
+  const [diagnostic] = diagnostics(files);
+  assert.match(diagnostic!.message, /with 7200 s \(--conntrack-tcp-timeout-established in ds\.yaml:12\)\. .* To keep the node's value, set --conntrack-tcp-timeout-established=0s in kube-proxy's DaemonSet\.$/);
+  assert.deepEqual(diagnostic!.related.map((related) => [related.file, related.range.start.character, related.range.end.character]), [['ds.yaml', 52, 54]], 'the value inside the quotes');
+  const fixes = fixesAt(files, 0);
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Set --conntrack-tcp-timeout-established to 0s', false], [`Disable ${RULE} for this line`, false]]);
+  const fixed = applyFix(files, fixes[0]!);
+  assert.equal(fixed['ds.yaml'], daemonSet('--conntrack-tcp-timeout-established=0s'));
+  assert.deepEqual(where(fixed), []);
+  assert.deepEqual(where({ ...files, 'ds.yaml': daemonSet('--conntrack-tcp-timeout-established=0') }), []);
+});
+
+test('close_wait: kube-proxy’s 1 h default over the kernel’s 60 s', () => {
+  const [diagnostic] = diagnostics({ [NODE]: lines(`${CLOSE_WAIT} = 60`), 'app.yaml': APP });
+  assert.equal(
+    diagnostic!.message,
+    `${CLOSE_WAIT} is 60 s on the node (set in 60-k8s.conf:1), but kube-proxy overwrites it at start-up with 3600 s (${NO_CONFIGURATION}). ` +
+      "A connection in CLOSE_WAIT keeps its conntrack entry for 3600 s, not the node's 60 s. " +
+      "To keep the node's value, set conntrack.tcpCloseWaitTimeout: 0s in kube-proxy's configuration.",
+  );
+  assert.deepEqual(where({ [NODE]: lines(`${CLOSE_WAIT} = 60`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  tcpCloseWaitTimeout: 0s') }), []);
+  assert.deepEqual(where({ [NODE]: lines(`${CLOSE_WAIT} = 3600`), 'app.yaml': APP }), []);
+});
+
+test('nf_conntrack_max: reported only below what kube-proxy writes on any node', () => {
+  const [diagnostic] = diagnostics({ [NODE]: lines(`${MAX} = 65536`), 'app.yaml': APP });
+  assert.equal(
+    diagnostic!.message,
+    `${MAX} is 65536 on the node (set in 60-k8s.conf:1), but kube-proxy overwrites it at start-up with the larger of 32768 × the node's CPUs and 131072 ` +
+      `(maxPerCore 32768 and min 131072, ${NO_CONFIGURATION}). The conntrack table holds at least 131072 entries, not the node's 65536. ` +
+      "To keep the node's value, set conntrack.maxPerCore: 0 in kube-proxy's configuration.",
+  );
+  assert.deepEqual(where({ [NODE]: lines(`${MAX} = 131072`), 'app.yaml': APP }), [], 'at the floor: kept on a one-CPU node');
+  assert.deepEqual(where({ [NODE]: lines(`${MAX} = 1048576`), 'app.yaml': APP }), [], 'above: depends on the CPU count and the version');
+  assert.deepEqual(where({ [NODE]: lines(`${MAX} = 65536`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  maxPerCore: 0') }), [], 'maxPerCore 0 leaves it');
+  const noFloor = diagnostics({ [NODE]: lines(`${MAX} = 10000`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  maxPerCore: 16384', '  min: 0') })[0]!;
+  assert.match(
+    noFloor.message,
+    /with 16384 × the node's CPUs \(maxPerCore 16384, conntrack\.maxPerCore in kube-proxy\.yaml:5; min 0\)\. The conntrack table holds at least 16384 entries, not the node's 10000\./,
+  );
+  assert.deepEqual(noFloor.related.map((related) => related.message), ["kube-proxy's conntrack.maxPerCore: 16384, written to the node at start-up"]);
+  const written = diagnostics({ [NODE]: lines(`${MAX} = 10000`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  maxPerCore: 16384', '  min: 200000') })[0]!;
+  assert.match(written.message, /with the larger of 16384 × the node's CPUs and 200000 \(maxPerCore 16384, conntrack\.maxPerCore in kube-proxy\.yaml:5; min 200000, conntrack\.min in kube-proxy\.yaml:6\)\. The conntrack table holds at least 200000 entries, not the node's 10000\./);
+  assert.equal(written.related.length, 2);
+  assert.deepEqual(where({ [NODE]: lines(`${MAX} = 20000`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  maxPerCore: 16384', '  min: 10000') }), [], '20000 is above both 16384 and 10000');
+});
+
+test('Set conntrack.tcpEstablishedTimeout: 0s replaces a written value, not preferred', () => {
+  const files = { [NODE]: lines(`${ESTABLISHED} = 3600`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  maxPerCore: 32768', '  tcpEstablishedTimeout: 24h0m0s') };
+  const fixes = fixesAt(files, 0);
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Set conntrack.tcpEstablishedTimeout: 0s', false], [`Disable ${RULE} for this line`, false]]);
+  const fixed = applyFix(files, fixes[0]!);
+  assert.equal(fixed['kube-proxy.yaml'], kubeProxy('conntrack:', '  maxPerCore: 32768', '  tcpEstablishedTimeout: 0s'));
+  assert.equal(fixed[NODE], files[NODE]);
+  assert.deepEqual(where(fixed), []);
+});
+
+test('the fix adds the field, or conntrack itself, when missing', () => {
+  const cases: [string, string][] = [
+    [kubeProxy('conntrack:', '  maxPerCore: 32768'), kubeProxy('conntrack:', '  maxPerCore: 32768', '  tcpEstablishedTimeout: 0s')],
+    [kubeProxy('conntrack: {maxPerCore: 32768}'), kubeProxy('conntrack: {maxPerCore: 32768, tcpEstablishedTimeout: 0s}')],
+    [kubeProxy(), kubeProxy('conntrack:', '  tcpEstablishedTimeout: 0s')],
+    [kubeProxy('conntrack:', 'ipvs: {}'), kubeProxy('conntrack:', '  tcpEstablishedTimeout: 0s', 'ipvs: {}')],
+  ];
+  for (const [before, after] of cases) {
+    const files = { [NODE]: lines(`${ESTABLISHED} = 3600`), 'kube-proxy.yaml': before };
+    const fixed = applyFix(files, fixesAt(files, 0)[0]!);
+    assert.equal(fixed['kube-proxy.yaml'], after);
+    assert.deepEqual(where(fixed), [], after);
+  }
+});
+
+test('inside the kube-proxy ConfigMap’s config.conf: the block scalar keeps its indentation', () => {
+  const files = { [NODE]: lines(`${CLOSE_WAIT} = 60`, `${ESTABLISHED} = 3600`), 'kube-proxy.yaml': configMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 1h0m0s', 'mode: iptables') };
+  const closeWait = applyFix(files, fixesAt(files, 0)[0]!);
+  assert.equal(closeWait['kube-proxy.yaml'], configMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 0s', 'mode: iptables'));
+  const established = applyFix(closeWait, fixesAt(closeWait, 1)[0]!);
+  assert.equal(established['kube-proxy.yaml'], configMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 0s', '  tcpEstablishedTimeout: 0s', 'mode: iptables'));
+  assert.deepEqual(where(established), []);
+  const bare = { ...files, 'kube-proxy.yaml': configMap('kind: KubeProxyConfiguration', 'mode: iptables') };
+  const added = applyFix(bare, fixesAt(bare, 1)[0]!);
+  assert.equal(added['kube-proxy.yaml'], configMap('kind: KubeProxyConfiguration', 'mode: iptables', 'conntrack:', '  tcpEstablishedTimeout: 0s'));
+});
+
+test('Set conntrack.maxPerCore: 0 for nf_conntrack_max', () => {
+  const files = { [NODE]: lines(`${MAX} = 65536`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  maxPerCore: 32768') };
+  const fixes = fixesAt(files, 0);
+  assert.equal(fixes[0]!.title, 'Set conntrack.maxPerCore: 0');
+  const fixed = applyFix(files, fixes[0]!);
+  assert.equal(fixed['kube-proxy.yaml'], kubeProxy('conntrack:', '  maxPerCore: 0'));
+  assert.deepEqual(where(fixed), []);
+});
+
+test('no configuration in the workspace: only the disable fix', () => {
+  assert.deepEqual(fixesAt({ [NODE]: lines(`${ESTABLISHED} = 3600`), 'app.yaml': APP }, 0).map((fix) => fix.title), [`Disable ${RULE} for this line`]);
+});
