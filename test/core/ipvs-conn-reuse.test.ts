@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Workspace, lint, type Assumptions, type Diagnostic } from '@connlint/server';
+import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { lines } from '../helpers/lintFiles';
+
+type Files = Readonly<Record<string, string>>;
+const RULE = 'ipvs-conn-reuse';
+const KEY = 'net.ipv4.vs.conn_reuse_mode';
+const NODE = 'node/sysctl.d/60-k8s.conf';
+const IPVS = lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs');
+const MODE_RELATED = { file: 'kube-proxy.yaml', range: { start: { line: 2, character: 6 }, end: { line: 2, character: 10 } }, message: 'kube-proxy runs in IPVS mode' };
+const KERNELS = 'Kernel 5.9 fixed both, and kube-proxy leaves the value alone from 5.9 on (kubernetes#93297).';
+const COSTS_OF_1 =
+  'On kernels before 5.9, 1 drops a SYN that reuses the ports of a stale IPVS connection, so new connections wait 1 s under load (kubernetes#70747); ' +
+  'kube-proxy then writes 0 at start-up on kernels 4.1 to 5.8, overriding this file, and 0 sends clients that reuse a port to deleted pods (kubernetes#81775).';
+
+function workspaceOf(files: Files, assumptions: Assumptions = {}): Workspace {
+  const workspace = new Workspace(assumptions, (path) => path in files);
+  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
+  return workspace;
+}
+
+function diagnostics(files: Files, assumptions: Assumptions = {}): Diagnostic[] {
+  return lint(workspaceOf(files, assumptions).model(), {}).filter((diagnostic) => diagnostic.rule === RULE);
+}
+
+const where = (files: Files, assumptions: Assumptions = {}): string[] =>
+  diagnostics(files, assumptions).map(({ file, severity, range: { start, end } }) => `${severity} ${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
+
+test('conn_reuse_mode = 0 in IPVS mode: the deleted-pod problem, and why kube-proxy once wrote 0', () => {
+  assert.deepEqual(diagnostics({ 'kube-proxy.yaml': IPVS, [NODE]: lines('# IPVS', `${KEY} = 0`) }), [
+    {
+      file: NODE,
+      range: { start: { line: 1, character: 30 }, end: { line: 1, character: 31 } },
+      rule: RULE,
+      severity: 'info',
+      message:
+        `In IPVS mode (mode in kube-proxy.yaml:3), the node sets ${KEY} to 0: IPVS sends a new connection that reuses a client port to the backend of the old one, even a pod that was deleted (kubernetes#81775). ` +
+        'kube-proxy itself writes 0 on kernels 4.1 to 5.8, to avoid the 1 s delays of the default, 1 (kubernetes#70747). ' +
+        `${KERNELS} On a 5.9 or later node, this file keeps the old behaviour.`,
+      related: [MODE_RELATED],
+    },
+  ]);
+});
+
+test('conn_reuse_mode = 1, the default, and other values: the 1 s delays before 5.9 and kube-proxy’s override', () => {
+  const [one] = diagnostics({ 'kube-proxy.yaml': IPVS, [NODE]: lines(`${KEY} = 1`) });
+  assert.equal(one?.message, `In IPVS mode (mode in kube-proxy.yaml:3), the node sets ${KEY} to 1, the kernel's default. ${COSTS_OF_1} ${KERNELS}`);
+  const [two] = diagnostics({ [NODE]: lines(`${KEY}=2`) }, { proxyMode: 'ipvs' });
+  assert.equal(
+    two?.message,
+    `In IPVS mode (the proxyMode setting), the node sets ${KEY} to 2, neither the kernel's default 1 nor the 0 kube-proxy writes on older kernels. ${COSTS_OF_1} ${KERNELS}`,
+  );
+  assert.deepEqual(two?.related, [], 'an assumed mode has no place in a file');
+});
+
+test('only the assignment that applies is reported: the last one the kernel accepts, in sysctl.d order', () => {
+  const files = { 'kube-proxy.yaml': IPVS, 'etc/sysctl.d/10-a.conf': lines(`${KEY} = 0`), 'etc/sysctl.d/90-b.conf': lines(`${KEY} = 1`, `${KEY} = x`), 'etc/sysctl.conf': lines('vm.swappiness = 10') };
+  assert.deepEqual(where(files), ['info etc/sysctl.d/90-b.conf 0:30-0:31']);
+  assert.deepEqual(where({ 'kube-proxy.yaml': IPVS, [NODE]: lines('net/ipv4/vs/conn_reuse_mode = 0') }), [`info ${NODE} 0:30-0:31`], 'slash separators');
+  assert.deepEqual(where({ 'kube-proxy.yaml': IPVS, [NODE]: lines(`${KEY} = "0"`) }), [], 'a value the kernel rejects sets nothing');
+});
+
+test('silent outside IPVS mode, without kube-proxy, and when the nodes leave the value alone', () => {
+  const node = { [NODE]: lines(`${KEY} = 0`) };
+  assert.deepEqual(where(node), [], 'iptables by default');
+  assert.deepEqual(where({ ...node, 'kube-proxy.yaml': IPVS.replace('ipvs', 'nftables') }), []);
+  assert.deepEqual(where({ ...node, 'kube-proxy.yaml': IPVS }, { kubeProxy: false }), []);
+  assert.deepEqual(where({ 'kube-proxy.yaml': IPVS, [NODE]: lines('net.ipv4.vs.expire_nodest_conn = 1') }), []);
+  const pod = lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  securityContext:', '    sysctls:', `    - name: ${KEY}`, '      value: "0"', '  containers: [{name: a, image: b}]');
+  assert.deepEqual(where({ 'kube-proxy.yaml': IPVS, 'pod.yaml': pod }), [], 'a pod’s sysctls are not the node’s');
+});
+
+test('no fix but disabling the line: no value is safe on every kernel', () => {
+  const files = { 'kube-proxy.yaml': IPVS, [NODE]: lines(`${KEY} = 0`) };
+  const model = workspaceOf(files).model();
+  const fixes = fixesFor(model, diagnostics(files)[0]!);
+  assert.deepEqual(fixes.map(({ title, preferred }) => ({ title, preferred })), [{ title: `Disable ${RULE} for this line`, preferred: false }]);
+});
