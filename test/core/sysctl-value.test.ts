@@ -61,6 +61,20 @@ test('unknown keys, glob keys and quoted or empty values (sysctl-syntax reports 
   assert.deepEqual(quoted, ['sysctl-syntax', 'sysctl-syntax']);
 });
 
+test('multi-field keys take integers separated by blanks; text keys are not checked', () => {
+  assert.deepEqual(ranges(node('net.ipv4.tcp_rmem = 4096 131072 6291456', 'net.ipv4.tcp_wmem = 4096\t16384 4194304')), []);
+  assert.equal(
+    only(node('net.ipv4.tcp_rmem = 4096 128k 6291456')).message,
+    'net.ipv4.tcp_rmem takes integers separated by blanks; the kernel rejects "4096 128k 6291456": the node keeps its previous value.',
+  );
+  assert.deepEqual(ranges(node('net.ipv4.tcp_congestion_control = bbr # fast')), []);
+});
+
+test('a lower bound from the catalog (≥ 0)', () => {
+  assert.deepEqual(ranges(node('net.ipv4.tcp_fastopen_blackhole_timeout_sec = -1')), [`${NODE} 0:46-0:48`]);
+  assert.deepEqual(ranges(node('net.ipv4.tcp_fastopen_blackhole_timeout_sec = 0')), []);
+});
+
 test('ranges from the catalog: probes 0..255, loose and be_liberal 0 or 1', () => {
   assert.equal(only(node('net.ipv4.tcp_keepalive_probes = 300')).message, 'net.ipv4.tcp_keepalive_probes accepts 0..255; the kernel rejects 300: the node keeps its previous value.');
   assert.deepEqual(ranges(node('net.ipv4.tcp_keepalive_probes = -1')), [`${NODE} 0:32-0:34`]);

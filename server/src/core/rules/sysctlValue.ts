@@ -3,13 +3,10 @@ import type { Fix } from '../fixes/fix';
 import type { PodSysctl, Workload } from '../k8s/objects';
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import { SYSCTL_CATALOG } from '../sysctl/catalog';
+import { SYSCTL_CATALOG, rangeBounds, takesSingleInteger } from '../sysctl/catalog';
 import type { SysctlAssignment } from '../sysctl/parse';
 import { parseGoDuration } from '../yaml/duration';
 import type { Finding, Rule } from './rule';
-
-/** Catalog units whose values the kernel reads as integers. */
-const INTEGER_UNITS: ReadonlySet<string> = new Set(['seconds', 'count', 'flag', 'entries', 'mode']);
 
 /** Keys the kernel accepts at or below zero although such a value means nothing (keepalive time and interval). */
 const POSITIVE_KEYS: ReadonlySet<string> = new Set([KEEPALIVE_TIME_KEY, 'net.ipv4.tcp_keepalive_intvl']);
@@ -37,20 +34,20 @@ export function kernelInteger(text: string): number | undefined {
   return match[1] === '-' ? -magnitude : magnitude;
 }
 
-/** How many integers a known key takes: several when the catalog's default has several, 1 for other integer keys, else undefined (not checked). */
+/** Fields of the catalog's multi-integer units. */
+const FIELDS: Readonly<Record<string, number>> = { pair: 2, triple: 3 };
+
+/** How many integers a known key takes: 1, or 2 or 3 for its multi-field keys; undefined for text and unknown keys (not checked). */
 function integerFields(key: string): number | undefined {
   const info = SYSCTL_CATALOG.get(key);
-  if (info === undefined || !INTEGER_UNITS.has(info.unit)) return undefined;
-  const defaults = info.defaultValue.trim().split(/\s+/);
-  return defaults.length > 1 && defaults.every((field) => kernelInteger(field) !== undefined) ? defaults.length : 1;
+  if (info === undefined) return undefined;
+  return takesSingleInteger(info) ? 1 : FIELDS[info.unit];
 }
 
-/** The values a catalog range admits (`0..255`, `0 or 1`, `0, 1 or 2`), or undefined when it is not one of those forms. */
-function admits(range: string, value: number): boolean | undefined {
-  const interval = /^(-?\d+)\s*\.\.\s*(-?\d+)$/.exec(range.trim());
-  if (interval !== null) return value >= Number(interval[1]) && value <= Number(interval[2]);
-  const choices = range.split(/\s*(?:,|\bor\b)\s*/).filter((choice) => choice !== '');
-  return choices.length > 0 && choices.every((choice) => /^-?\d+$/.test(choice)) ? choices.map(Number).includes(value) : undefined;
+/** Whether a value lies within a catalog range (`0..255`, `0 or 1`, `≥ 1`); true when the range has no bounds. */
+function admits(range: string, value: number): boolean {
+  const bounds = rangeBounds(range);
+  return bounds === undefined || ((bounds.min === undefined || value >= bounds.min) && (bounds.max === undefined || value <= bounds.max));
 }
 
 /**
@@ -60,7 +57,7 @@ function admits(range: string, value: number): boolean | undefined {
 function kernelReading(key: string, value: string): number | undefined {
   const first = kernelInteger(value.trim().split(/\s+/)[0] ?? '');
   const range = SYSCTL_CATALOG.get(key)?.range;
-  if (first === undefined || (range !== undefined && admits(range, first) === false)) return undefined;
+  if (first === undefined || (range !== undefined && !admits(range, first))) return undefined;
   return first;
 }
 
@@ -85,7 +82,7 @@ export function valueProblem(key: string, value: string): ValueProblem | undefin
   const first = kernelInteger(parts[0] ?? '');
   if (first === undefined) return { kind: 'not-integer' };
   const range = SYSCTL_CATALOG.get(key)?.range;
-  if (range !== undefined && admits(range, first) === false) return { kind: 'range', value: first, range };
+  if (range !== undefined && !admits(range, first)) return { kind: 'range', value: first, range };
   if (parts.length > 1) return { kind: 'extra-fields', first, rest: parts.slice(1).join(' ') };
   if (POSITIVE_KEYS.has(key) && first <= 0) return { kind: 'not-positive', value: first };
   return undefined;
