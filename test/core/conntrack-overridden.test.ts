@@ -77,7 +77,7 @@ test('a written kube-proxy value: named with its place, and a related location',
     {
       file: 'kube-proxy.yaml',
       range: { start: { line: 4, character: 25 }, end: { line: 4, character: 27 } },
-      message: "kube-proxy's conntrack.tcpEstablishedTimeout: 7200, written to the node at start-up",
+      message: `kube-proxy's conntrack.tcpEstablishedTimeout: 7200 s; it sets ${ESTABLISHED} from it at start-up`,
     },
   ]);
   const unset = diagnostics({ [NODE]: lines(`${ESTABLISHED} = 3600`), 'kube-proxy.yaml': kubeProxy() })[0]!;
@@ -160,7 +160,7 @@ test('nf_conntrack_max: reported only below what kube-proxy writes on any node',
     noFloor.message,
     /with 16384 × the node's CPUs \(maxPerCore 16384, conntrack\.maxPerCore in kube-proxy\.yaml:5; min 0\)\. The conntrack table holds at least 16384 entries, not the node's 10000\./,
   );
-  assert.deepEqual(noFloor.related.map((related) => related.message), ["kube-proxy's conntrack.maxPerCore: 16384, written to the node at start-up"]);
+  assert.deepEqual(noFloor.related.map((related) => related.message), [`kube-proxy's conntrack.maxPerCore: 16384; it sets ${MAX} from it at start-up`]);
   const written = diagnostics({ [NODE]: lines(`${MAX} = 10000`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  maxPerCore: 16384', '  min: 200000') })[0]!;
   assert.match(written.message, /with the larger of 16384 × the node's CPUs and 200000 \(maxPerCore 16384, conntrack\.maxPerCore in kube-proxy\.yaml:5; min 200000, conntrack\.min in kube-proxy\.yaml:6\)\. The conntrack table holds at least 200000 entries, not the node's 10000\./);
   assert.equal(written.related.length, 2);

@@ -125,7 +125,9 @@ function finding(
       `${setting.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it at start-up with ${written}. ` +
       `${consequence} To keep the node's value, set ${how}.`,
     related: sources.flatMap((source): RelatedSpan[] =>
-      source.source.kind === 'file' ? [{ file: source.source.file, span: source.source.span, message: `kube-proxy's ${source.source.setting}: ${source.value}, written to the node at start-up` }] : [],
+      source.source.kind === 'file'
+        ? [{ file: source.source.file, span: source.source.span, message: `kube-proxy's ${source.source.setting}: ${source.value}${setting === MAX_PER_CORE ? '' : ' s'}; it sets ${setting.key} from it at start-up` }]
+        : [],
     ),
     fixes: () => [leaveNodeValue(model, setting, kubeProxy)].filter((fix): fix is Fix => fix !== undefined),
   };
