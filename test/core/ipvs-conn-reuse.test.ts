@@ -38,7 +38,7 @@ test('conn_reuse_mode = 0 in IPVS mode: the deleted-pod problem, and why kube-pr
       message:
         `In IPVS mode (mode in kube-proxy.yaml:3), the node sets ${KEY} to 0: IPVS sends a new connection that reuses a client port to the backend of the old one, even a pod that was deleted (kubernetes#81775). ` +
         'kube-proxy itself writes 0 on kernels 4.1 to 5.8, to avoid the 1 s delays of the default, 1 (kubernetes#70747). ' +
-        `${KERNELS} On a 5.9 or later node, this file keeps the old behaviour.`,
+        `${KERNELS} On 5.9 or later, kube-proxy leaves this 0 in place, so IPVS never reschedules a connection that reuses a port.`,
       related: [MODE_RELATED],
     },
   ]);

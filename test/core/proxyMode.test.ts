@@ -38,7 +38,7 @@ const configMap = (...body: string[]): string =>
     ...body.map((line) => `    ${line}`),
   );
 
-/** The kube-proxy DaemonSet, with these words after the binary in its container's command. */
+/** The kube-proxy DaemonSet, with these words after the binary in its container's command (the first on line 18). */
 const daemonSet = (...args: string[]): string =>
   lines(
     'apiVersion: apps/v1',
@@ -58,7 +58,6 @@ const daemonSet = (...args: string[]): string =>
     '        image: registry.k8s.io/kube-proxy:v1.31.0',
     '        command:',
     '        - /usr/local/bin/kube-proxy',
-    '        - --config=/var/lib/kube-proxy/config.conf',
     ...args.map((arg) => `        - ${arg}`),
   );
 
@@ -96,7 +95,7 @@ test('proxy mode from the kube-proxy DaemonSet: --proxy-mode=ipvs and --proxy-mo
     value: 'ipvs',
     source: { kind: 'file', file: 'ds.yaml', span: spanOf(separate, 'ipvs'), setting: '--proxy-mode' },
   });
-  assert.equal(model.describe(effectiveProxyMode(model).source), '--proxy-mode in ds.yaml:20');
+  assert.equal(model.describe(effectiveProxyMode(model).source), '--proxy-mode in ds.yaml:19');
   const empty = modelOf({ 'ds.yaml': daemonSet('--proxy-mode='), 'kube-proxy.yaml': kubeProxy('mode: ipvs') });
   assert.equal(effectiveProxyMode(empty).value, 'ipvs', 'an empty flag leaves the configuration in force');
 });
@@ -200,7 +199,7 @@ test('hover on a mode another source overrides: the mode that applies, and where
   const files = { 'kube-proxy.yaml': kubeProxy('mode: iptables'), 'ds.yaml': daemonSet('--proxy-mode=ipvs', '--ipvs-tcp-timeout=30m') };
   assert.equal(
     hover(files, 'kube-proxy.yaml', 'iptables'),
-    ['**kube-proxy mode: ipvs** (--proxy-mode in ds.yaml:19, over this line)', '', `IPVS's own idle timeout for established TCP applies: **1800 s** (--ipvs-tcp-timeout in ds.yaml:20). ${IPVS_BODY}`].join('\n'),
+    ['**kube-proxy mode: ipvs** (--proxy-mode in ds.yaml:18, over this line)', '', `IPVS's own idle timeout for established TCP applies: **1800 s** (--ipvs-tcp-timeout in ds.yaml:19). ${IPVS_BODY}`].join('\n'),
   );
   assert.equal(
     hover({ 'kube-proxy.yaml': kubeProxy('mode: ipvs') }, 'kube-proxy.yaml', 'ipvs', 0, { proxyMode: 'iptables', conntrackEstablishedTimeout: 3600 }),

@@ -13,7 +13,7 @@ function history(value: number): string {
     return (
       '0: IPVS sends a new connection that reuses a client port to the backend of the old one, even a pod that was deleted (kubernetes#81775). ' +
       'kube-proxy itself writes 0 on kernels 4.1 to 5.8, to avoid the 1 s delays of the default, 1 (kubernetes#70747). ' +
-      `${HISTORY_KERNELS} On a 5.9 or later node, this file keeps the old behaviour.`
+      `${HISTORY_KERNELS} On 5.9 or later, kube-proxy leaves this 0 in place, so IPVS never reschedules a connection that reuses a port.`
     );
   }
   const what = value === 1 ? "1, the kernel's default" : `${value}, neither the kernel's default 1 nor the 0 kube-proxy writes on older kernels`;
