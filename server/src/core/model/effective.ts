@@ -89,9 +89,17 @@ function nodeInteger(model: WorkspaceModel, key: string): Effective<number> | un
   return undefined;
 }
 
-/** A decimal integer as the kernel's proc_dointvec reads it, or undefined. */
+/**
+ * An integer as the kernel's proc_dointvec reads a sysctl write, or undefined where it rejects
+ * it: an optional `-`, then decimal, `0x` hexadecimal or `0` octal digits; reading stops at a
+ * blank (`600 # note` sets 600), while anything else glued on (`600#`, `+600`) is rejected.
+ */
 export function parseInteger(text: string): number | undefined {
-  return /^[-+]?\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+  const match = /^\s*(-?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)(?:\s.*)?$/s.exec(text);
+  if (match === null) return undefined;
+  const digits = match[2]!;
+  const magnitude = /^0[xX]/.test(digits) ? parseInt(digits.slice(2), 16) : digits.length > 1 && digits.startsWith('0') ? parseInt(digits, 8) : Number(digits);
+  return match[1] === '-' ? -magnitude : magnitude;
 }
 
 
