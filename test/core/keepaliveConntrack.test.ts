@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lintBrief, lintFiles, lines, type Brief } from '../helpers/lintFiles';
+import { lintersFor, lines, type Brief } from '../helpers/lintFiles';
+
+const { lintBrief, lintFiles } = lintersFor('keepalive-conntrack');
 
 interface PodOptions {
   /** `securityContext.sysctls` value of net.ipv4.tcp_keepalive_time, as written (quotes included). */

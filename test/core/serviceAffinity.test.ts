@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { brief, lintBrief, lintFiles, lines, type Brief } from '../helpers/lintFiles';
+import { brief, lintersFor, lines, type Brief } from '../helpers/lintFiles';
+
+const { lintBrief, lintFiles } = lintersFor('service-affinity', 'yaml-syntax');
 
 interface WorkloadOptions {
   readonly kind?: string;
