@@ -136,7 +136,7 @@ test('sessionAffinityConfig with sessionAffinity None: a warning on the key, the
   assert.deepEqual(briefs({ 'service.yaml': service('  sessionAffinity: None') }), []);
 });
 
-test('dropped sessionAffinityConfig: Set sessionAffinity: ClientIP (preferred) replaces None or adds the key', () => {
+test('dropped sessionAffinityConfig: Set sessionAffinity: ClientIP (preferred) replaces None or adds the key, and brings a timeout ClientIP rejects into range', () => {
   const files = { 'service.yaml': service('  sessionAffinity: None', ...timeout('600')) };
   assert.deepEqual(titles(fixesOf(files)), [
     { title: 'Set sessionAffinity: ClientIP', preferred: true },
@@ -144,6 +144,7 @@ test('dropped sessionAffinityConfig: Set sessionAffinity: ClientIP (preferred) r
     { title: 'Disable affinity-timeout for this line', preferred: false },
   ]);
   assertFix(files, 'Set sessionAffinity: ClientIP', { 'service.yaml': service(CLIENT_IP, ...timeout('600')) });
+  assertFix({ 'service.yaml': service('  sessionAffinity: None', ...timeout('0')) }, 'Set sessionAffinity: ClientIP', { 'service.yaml': service(CLIENT_IP, ...timeout('1')) });
   assertFix({ 'service.yaml': service(...timeout('600')) }, 'Set sessionAffinity: ClientIP', {
     'service.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', ...timeout('600'), '  selector:', '    app: web', '  ports:', '  - port: 80', CLIENT_IP),
   });

@@ -95,14 +95,21 @@ function droppedConfig(model: WorkspaceModel, service: Service): Finding | undef
   };
 }
 
-/** Replaces `None` with `ClientIP`, or adds `sessionAffinity: ClientIP` to the spec. */
+/**
+ * Replaces `None` with `ClientIP`, or adds `sessionAffinity: ClientIP` to the spec; a written
+ * timeout that ClientIP would make the API server reject is brought into 1..86400 with it.
+ */
 function setClientIp(file: AnalyzedFile, service: Service, preferred: boolean): Fix | undefined {
   const title = 'Set sessionAffinity: ClientIP';
-  if (service.sessionAffinity !== undefined) return { title, edits: [replaceSpan(file.path, service.sessionAffinity.span, 'ClientIP')], preferred };
+  const timeout = service.affinityTimeoutText;
+  const value = service.affinityTimeoutSeconds?.value;
+  const clamp = timeout !== undefined && (value === undefined || value < MIN_AFFINITY_TIMEOUT || value > MAX_AFFINITY_TIMEOUT);
+  const edits = clamp ? [replaceSpan(file.path, timeout.span, String(clampedTimeout(timeout.value)))] : [];
+  if (service.sessionAffinity !== undefined) return { title, edits: [replaceSpan(file.path, service.sessionAffinity.span, 'ClientIP'), ...edits], preferred };
   const root = objectMap(file, service);
   const spec = root && childMap(root, 'spec');
   const edit = spec && addToMap(file.text, spec, [{ key: 'sessionAffinity', value: 'ClientIP' }], file.path);
-  return edit && { title, edits: [edit], preferred };
+  return edit && { title, edits: [edit, ...edits], preferred };
 }
 
 function removeConfig(file: AnalyzedFile, service: Service, preferred: boolean): Fix | undefined {
