@@ -32,9 +32,9 @@ test('an unknown option is a usage error', () => {
 });
 
 test('an unknown format is a usage error', () => {
-  assertFails(['--format', 'nope', 'classic'], 'unknown format "nope" (use stylish or json)');
-  assertFails(['-f', 'JSON', 'classic'], 'unknown format "JSON" (use stylish or json)');
-  assertFails(['--format=xml', 'classic'], 'unknown format "xml" (use stylish or json)');
+  assertFails(['--format', 'nope', 'classic'], 'unknown format "nope" (use stylish, json, sarif or github)');
+  assertFails(['-f', 'JSON', 'classic'], 'unknown format "JSON" (use stylish, json, sarif or github)');
+  assertFails(['--format=xml', 'classic'], 'unknown format "xml" (use stylish, json, sarif or github)');
 });
 
 test('--max-warnings takes a whole number', () => {
@@ -80,7 +80,7 @@ test('--help prints the usage and exits 0 without linting', () => {
   assert.equal(result.stderr, '');
   assert.ok(result.stdout.startsWith('Usage: connlint [options] [paths...]\n'), result.stdout);
   assert.ok(result.stdout.endsWith('With --fix or --fix-dry-run, the report and exit code are those of the files as fixed.\n'), result.stdout);
-  for (const option of ['-f, --format <stylish|json>', '-q, --quiet', '-c, --config <file>', '--fix', '--fix-dry-run', '--max-warnings <n>', '--color, --no-color', '-h, --help', '-v, --version']) {
+  for (const option of ['-f, --format <format>', '-q, --quiet', '-c, --config <file>', '--fix', '--fix-dry-run', '--max-warnings <n>', '--color, --no-color', '--print-config <file>', '--explain <rule>', '-h, --help', '-v, --version']) {
     assert.ok(result.stdout.includes(`\n  ${option.startsWith('--') ? '    ' : ''}${option} `), `usage lists ${option}`);
   }
   assert.deepEqual(runCli(['-h', 'classic'], { cwd: cliFixtures }), result);

@@ -34,6 +34,7 @@ const EXPECTED_FILES = [
   'extension/dist/server.js',
   'extension/package.json',
   'extension/readme.md',
+  'extension/schemas/connlint.schema.json',
 ];
 
 test('the .vsix holds the bundles and the manifest, and its server answers', { timeout: 60_000 }, async (t) => {

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 
-export type OutputFormat = 'stylish' | 'json';
+/** The report formats, in the order `--help` lists them. */
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** What the command line asks for. */
 export interface CliOptions {
@@ -17,6 +20,10 @@ export interface CliOptions {
   readonly config: string | undefined;
   /** `--fix`: write the fixes; `--fix-dry-run`: print them as a diff. */
   readonly fix: 'write' | 'dry-run' | undefined;
+  /** `--print-config FILE`: print the configuration that applies to FILE instead of linting. */
+  readonly printConfig: string | undefined;
+  /** `--explain RULE`: print the rule's page instead of linting. */
+  readonly explain: string | undefined;
 }
 
 /** A mistake on the command line: reported on one line, exit code 2. */
@@ -29,13 +36,17 @@ Directories are walked (skipping node_modules, .git and what .gitignore ignores)
 YAML from standard input; no path means the current directory.
 
 Options:
-  -f, --format <stylish|json>  Output format (default: stylish)
+  -f, --format <format>        stylish (default), json, sarif (SARIF 2.1.0, for code scanning)
+                               or github (GitHub Actions annotations)
   -q, --quiet                  Report errors only
   -c, --config <file>          Settings file (default: the nearest .connlint.yaml upwards)
       --fix                    Apply the preferred fix of each finding to the files
       --fix-dry-run            Print the fixes as a unified diff; change nothing
       --max-warnings <n>       Exit with 1 only when there are more than n warnings (default: 0)
       --color, --no-color      Force colour on or off (default: on for a terminal)
+      --print-config <file>    Print the settings that apply to a file, whether it is excluded
+                               and how it is read (YAML; JSON with --format json)
+      --explain <rule>         Print a rule's documentation
   -h, --help                   Show this help
   -v, --version                Show the version
 
@@ -59,6 +70,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean', default: false },
         'fix-dry-run': { type: 'boolean', default: false },
+        'print-config': { type: 'string' },
+        explain: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -68,8 +81,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const format = values.format;
-  if (format !== 'stylish' && format !== 'json') throw new UsageError(`unknown format "${format}" (use stylish or json)`);
+  if (!isOutputFormat(format)) throw new UsageError(`unknown format "${format}" (use stylish, json, sarif or github)`);
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  const printConfig = values['print-config'];
+  const explain = values.explain;
+  const alone = printConfig !== undefined ? '--print-config' : explain !== undefined ? '--explain' : undefined;
+  if (alone !== undefined) {
+    const others = [printConfig !== undefined && explain !== undefined, values.fix, values['fix-dry-run']].some(Boolean);
+    if (others) throw new UsageError(`${alone} cannot be combined with --explain, --print-config, --fix or --fix-dry-run`);
+    if (positionals.length > 0) throw new UsageError(`${alone} takes one argument; unexpected "${positionals[0]}"`);
+  }
   return {
     config: values.config,
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
@@ -80,7 +101,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     color: values['no-color'] ? false : values.color,
     help: values.help,
     version: values.version,
+    printConfig,
+    explain,
   };
+}
+
+function isOutputFormat(format: string): format is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(format);
 }
 
 function parseMaxWarnings(text: string | undefined): number {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileRole } from '../core/analyze';
@@ -7,8 +7,15 @@ import { assumptionsOf, exclusionMatcher, lintSettingsOf } from '../core/setting
 import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
+import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
 import { formatStylish, tally } from './format/stylish';
+import { RULES } from '../core/rules/registry';
+import { explainRule, ExplainError } from './explain';
+import { HOMEPAGE, packageVersion } from './packageInfo';
+import { configReport, formatConfigReport, PrintConfigError } from './printConfig';
+import { readRuleDoc, ruleSummary } from './ruleDocs';
 import { walk } from '../files/walk';
 import { ConfigError, loadConfig, type LoadedConfig } from './config';
 import { applyFixes, formatDiff } from './fix';
@@ -30,8 +37,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     const options = parseCliArgs(argv);
     if (options.help) return write(io.stdout, `${USAGE}\n`, 0);
-    if (options.version) return write(io.stdout, `${version()}\n`, 0);
+    if (options.version) return write(io.stdout, `${packageVersion()}\n`, 0);
+    if (options.explain !== undefined) return write(io.stdout, explainRule(options.explain, { width: terminalWidth(io), color: options.color ?? useColor(io) }), 0);
     const config = loadConfig(io.cwd, options.config);
+    if (options.printConfig !== undefined) {
+      return write(io.stdout, formatConfigReport(configReport(io.cwd, options.printConfig, config), options.format === 'json' ? 'json' : 'yaml'), 0);
+    }
     const workspace = new Workspace(assumptionsOf(config.settings), existsSync);
     const bomFiles = await loadInputs(options, config, workspace, io);
     const filesChecked = workspace.paths().length;
@@ -43,10 +54,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     let diagnostics = lint(workspace.model(), settings);
     if (options.quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    io.stdout.write(render(diagnostics, options, io, filesChecked));
+    io.stdout.write(render(diagnostics, options, io, { filesChecked, workspace }));
     return exitCode(diagnostics, options);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InputError || error instanceof ConfigError) return write(io.stderr, `connlint: ${error.message}\n`, 2);
+    if ([UsageError, InputError, ConfigError, ExplainError, PrintConfigError].some((type) => error instanceof type)) return write(io.stderr, `connlint: ${(error as Error).message}\n`, 2);
     throw error;
   }
 }
@@ -118,9 +129,33 @@ export function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
 }
 
-function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: CliIo, filesChecked: number): string {
-  if (options.format === 'json') return formatJson(diagnostics);
-  return formatStylish(diagnostics, { color: options.color ?? useColor(io), filesChecked });
+function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: CliIo, run: { filesChecked: number; workspace: Workspace }): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(diagnostics);
+    case 'github':
+      return formatGithub(diagnostics);
+    case 'sarif':
+      return formatSarif(diagnostics, {
+        version: packageVersion(),
+        informationUri: HOMEPAGE,
+        rules: RULES,
+        fullDescription: (id) => {
+          const page = readRuleDoc(id);
+          return page === undefined ? undefined : ruleSummary(page);
+        },
+        textOf: (file) => run.workspace.model().file(file)?.text,
+        outsideSourceRoot: (file) => file === STDIN_NAME,
+      });
+    case 'stylish':
+      return formatStylish(diagnostics, { color: options.color ?? useColor(io), filesChecked: run.filesChecked });
+  }
+}
+
+/** Columns for text the terminal wraps badly (the rule pages): the terminal's, at most 100; 80 when not a terminal. */
+function terminalWidth(io: CliIo): number {
+  const columns = (io.stdout as { columns?: number }).columns;
+  return io.stdout.isTTY === true && columns !== undefined && columns > 20 ? Math.min(columns, 100) : 80;
 }
 
 function useColor(io: CliIo): boolean {
@@ -141,11 +176,6 @@ function describeIoError(error: NodeJS.ErrnoException): string {
     default:
       return error.code ?? error.message;
   }
-}
-
-function version(): string {
-  const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
 }
 
 function write(stream: { write(text: string): unknown }, text: string, code: number): number {
