@@ -102,7 +102,7 @@ test('the winning assignment, in sysctl.d order, carries the finding; rejected v
   const web = workload('Deployment', 'web');
   assert.deepEqual(where({ 'sysctl.d/90-b.conf': lines(`${TIME} = 600`), 'sysctl.d/10-a.conf': lines(`${TIME} = 300`), 'web.yaml': web }), ['sysctl.d/90-b.conf 0:0-0:33']);
   assert.deepEqual(where({ 'etc/sysctl.conf': lines(`${TIME} = 600`), 'etc/sysctl.d/99-z.conf': lines(`${TIME} = 300`), 'web.yaml': web }), ['etc/sysctl.conf 0:0-0:33']);
-  assert.deepEqual(where({ [NODE]: lines(`${TIME} = 600`, `${TIME} = 600 # ten minutes`), 'web.yaml': web }), [`${NODE} 0:0-0:33`], 'the kernel rejects the second line');
+  assert.deepEqual(where({ [NODE]: lines(`${TIME} = 600`, `${TIME} = 10m`), 'web.yaml': web }), [`${NODE} 0:0-0:33`], 'the kernel rejects the second line');
   assert.deepEqual(where({ [NODE]: lines(`${PROBES} = 5`, `${PROBES} = 300`), 'web.yaml': web }), [`${NODE} 0:0-0:33`], 'probes is a u8');
 });
 
