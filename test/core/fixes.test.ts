@@ -590,9 +590,14 @@ test('fixAllEdits: the preferred fix of every diagnostic, grouped by file; apply
     [NODE]: lines(`${KEEPALIVE} = 90000`),
   };
   const model = workspaceOf(files).model();
-  assert.deepEqual(rulesIn(files), ['keepalive-conntrack node/sysctl.d/60-k8s.conf 0:30-0:35', 'service-affinity services.yaml 3:8-3:9', 'service-affinity services.yaml 13:8-13:9']);
+  assert.deepEqual(rulesIn(files), [
+    'keepalive-not-inherited node/sysctl.d/60-k8s.conf 0:0-0:35',
+    'keepalive-conntrack node/sysctl.d/60-k8s.conf 0:30-0:35',
+    'service-affinity services.yaml 3:8-3:9',
+    'service-affinity services.yaml 13:8-13:9',
+  ]);
   const edits = fixAllEdits(model, {});
-  assert.deepEqual([...edits.keys()].sort(), [NODE, 'services.yaml']);
+  assert.deepEqual([...edits.keys()].sort(), ['deployment.yaml', NODE, 'services.yaml']);
   const fixed = applyAll(files, [...edits.values()].flat());
   assert.deepEqual(fixed, {
     'services.yaml': lines(
@@ -612,7 +617,11 @@ test('fixAllEdits: the preferred fix of every diagnostic, grouped by file; apply
       '  name: b',
       'spec: {selector: {app: a}, sessionAffinity: ClientIP, sessionAffinityConfig: {clientIP: {timeoutSeconds: 86400}}}',
     ),
-    'deployment.yaml': DEPLOYMENT,
+    // The pods get their own keepalive: not the node's 90000 s, which the conntrack timeout would outlast, but 600 s.
+    'deployment.yaml': DEPLOYMENT.replace(
+      '        image: nginx\n',
+      '        image: nginx\n      securityContext:\n        sysctls:\n          - name: net.ipv4.tcp_keepalive_time\n            value: "600"\n',
+    ),
     [NODE]: lines(`${KEEPALIVE} = 600`),
   });
   assert.deepEqual(rulesIn(fixed), []);

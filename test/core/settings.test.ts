@@ -1,9 +1,12 @@
+import { RULES } from '@connlint/server';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_SETTINGS, assumptionsOf, exclusionMatcher, lintSettingsOf, parseSettings, type ConnlintSettings } from '@connlint/server/out/core/settings.js';
-import { lintBrief, lines } from '../helpers/lintFiles';
+import { lintBrief, lines, lintersFor } from '../helpers/lintFiles';
 
-const KNOWN = 'unknown rule (known: service-affinity, keepalive-conntrack, yaml-syntax, sysctl-syntax)';
+/** The message for an unknown rule id with no near match: every rule of the registry, in its order. */
+const KNOWN = `unknown rule (known: ${RULES.map((rule) => rule.id).join(', ')})`;
+const DID_YOU_MEAN = 'unknown rule (did you mean service-affinity?)';
 const SEVERITY = 'must be one of off, hint, info, warning, error';
 const TIMEOUT = 'must be a whole number of seconds above 0, or null';
 
@@ -44,7 +47,7 @@ test('parseSettings: unknown rules and bad severities, each named by its key', (
   assert.deepEqual(parseSettings({ rules: { 'service-afinity': 'warning', 'keepalive-conntrack': 'warn', 'yaml-syntax': 2, 'sysctl-syntax': 'off', 'service-affinity': null } }), {
     settings: { rules: { 'sysctl-syntax': 'off' }, exclude: [], assume: DEFAULT_SETTINGS.assume },
     problems: [
-      { key: 'rules.service-afinity', message: KNOWN },
+      { key: 'rules.service-afinity', message: DID_YOU_MEAN },
       { key: 'rules.keepalive-conntrack', message: SEVERITY },
       { key: 'rules.yaml-syntax', message: SEVERITY },
       { key: 'rules.service-affinity', message: SEVERITY },
@@ -183,15 +186,17 @@ test('assume.conntrackEstablishedTimeout: a pod keepalive of 4000 s fires agains
   assert.deepEqual(lintBrief({ 'api.yaml': api('"3599"') }, { assumptions: assumptionsOf(settings) }), []);
 });
 
+const keepaliveBrief = lintersFor('keepalive-conntrack').lintBrief;
+
 test('assume.kubeProxy: absent lets the node’s conntrack sysctl apply despite manifests; running applies kube-proxy’s default without them', () => {
   const node = 'node/sysctl.d/60-k8s.conf';
   const files = { [node]: lines(`${CONNTRACK} = 3600`, `${KEEPALIVE} = 7200`), 'api.yaml': api('"600"') };
   const assume = (kubeProxy: string) => ({ assumptions: assumptionsOf(parseSettings({ assume: { kubeProxy } }).settings) });
-  assert.deepEqual(lintBrief(files), [], 'kube-proxy writes 86400 s over the node file');
-  assert.deepEqual(lintBrief(files, assume('absent')), [{ rule: 'keepalive-conntrack', severity: 'warning', file: node, range: '1:30-1:34' }]);
+  assert.deepEqual(keepaliveBrief(files), [], 'kube-proxy writes 86400 s over the node file');
+  assert.deepEqual(keepaliveBrief(files, assume('absent')), [{ rule: 'keepalive-conntrack', severity: 'warning', file: node, range: '1:30-1:34' }]);
   const kubeProxy = lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'conntrack:', '  tcpEstablishedTimeout: 24h');
-  assert.deepEqual(lintBrief({ ...files, 'kube-proxy.yaml': kubeProxy }, assume('absent')), [{ rule: 'keepalive-conntrack', severity: 'warning', file: node, range: '1:30-1:34' }], 'its configuration is ignored too');
+  assert.deepEqual(keepaliveBrief({ ...files, 'kube-proxy.yaml': kubeProxy }, assume('absent')), [{ rule: 'keepalive-conntrack', severity: 'warning', file: node, range: '1:30-1:34' }], 'its configuration is ignored too');
   const nodeOnly = { [node]: lines(`${KEEPALIVE} = 90000`) };
-  assert.deepEqual(lintBrief(nodeOnly), [], "no manifests: the kernel's 432000 s");
-  assert.deepEqual(lintBrief(nodeOnly, assume('running')), [{ rule: 'keepalive-conntrack', severity: 'warning', file: node, range: '0:30-0:35' }]);
+  assert.deepEqual(keepaliveBrief(nodeOnly), [], "no manifests: the kernel's 432000 s");
+  assert.deepEqual(keepaliveBrief(nodeOnly, assume('running')), [{ rule: 'keepalive-conntrack', severity: 'warning', file: node, range: '0:30-0:35' }]);
 });

@@ -78,7 +78,7 @@ test('a directive in a CRLF file', () => {
 
 const NODE = 'sysctl.d/60-k8s.conf';
 const KEEPALIVE = 'net.ipv4.tcp_keepalive_time = 90000';
-const nodeLint = (...content: string[]): Brief[] => lintBrief({ [NODE]: lines(...content), 'app.yaml': lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec: {containers: [{name: c, image: nginx}]}') });
+const nodeLint = (...content: string[]): Brief[] => lintBrief({ [NODE]: lines(...content), 'app.yaml': lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec: {containers: [{name: c, image: nginx}]}') }, { only: ['keepalive-conntrack', 'sysctl-syntax'] });
 
 test('connlint-disable in a sysctl file silences from its line to the end of the file', () => {
   assert.deepEqual(nodeLint(KEEPALIVE), [keepalive(NODE, '0:30-0:35')]);

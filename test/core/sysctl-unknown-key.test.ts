@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { Workspace, type WorkspaceModel } from '@connlint/server';
 import { applyEdits } from '@connlint/server/out/core/fixes/fix.js';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
-import { closestKeys, editDistance, suggestionThreshold } from '@connlint/server/out/core/rules/sysctlUnknownKey.js';
+import { editDistance } from '@connlint/server/out/core/editDistance.js';
+import { closestKeys, suggestionThreshold } from '@connlint/server/out/core/rules/sysctlUnknownKey.js';
 import { lintBrief, lintFiles, lines, type Brief } from '../helpers/lintFiles';
 
 const RULE = 'sysctl-unknown-key';

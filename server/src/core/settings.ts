@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { nearestWords } from './editDistance';
 import type { Assumptions } from './model/workspaceModel';
 import type { LintSettings } from './lint';
 import { RULES } from './rules/registry';
@@ -66,12 +67,17 @@ function parseRules(value: unknown, problems: SettingsProblem[]): Record<string,
   }
   const known = RULES.map((rule) => rule.id);
   for (const [id, level] of Object.entries(value)) {
-    if (!known.includes(id)) problems.push({ key: `rules.${id}`, message: `unknown rule (known: ${known.join(', ')})` });
+    if (!known.includes(id)) problems.push({ key: `rules.${id}`, message: unknownRuleMessage(id, known) });
     else if (typeof level !== 'string' || !(SEVERITY_LEVELS as readonly string[]).includes(level)) {
       problems.push({ key: `rules.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(', ')}` });
     } else rules[id] = level as SeverityLevel;
   }
   return rules;
+}
+
+function unknownRuleMessage(id: string, known: readonly string[]): string {
+  const nearest = nearestWords(id, known, 3);
+  return nearest.length > 0 ? `unknown rule (did you mean ${nearest.join(' or ')}?)` : `unknown rule (known: ${known.join(', ')})`;
 }
 
 function parseExclude(value: unknown, problems: SettingsProblem[]): string[] {

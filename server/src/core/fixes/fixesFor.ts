@@ -43,7 +43,8 @@ export function disableLineFix(model: WorkspaceModel, path: string, line: number
 /**
  * The preferred fixes of every diagnostic (of one file, or all), without overlaps: what "fix
  * all" and `connlint --fix` apply in one pass. A finding can have several (one per workload that
- * relies on a default); all of them apply. Edits are grouped by the file they change.
+ * relies on a default); all of them apply. For one file, only fixes that change nothing else
+ * apply. Edits are grouped by the file they change.
  */
 export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyFile?: string): Map<string, TextEdit[]> {
   const chosen: TextEdit[] = [];
@@ -51,6 +52,8 @@ export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyF
     if (onlyFile !== undefined && diagnostic.file !== onlyFile) continue;
     for (const fix of fixesFor(model, diagnostic)) {
       if (!fix.preferred || overlaps(fix.edits, chosen)) continue;
+      // Fixing one file (the editor's fix-all, on save) changes only that file.
+      if (onlyFile !== undefined && fix.edits.some((edit) => edit.file !== onlyFile)) continue;
       chosen.push(...fix.edits);
     }
   }

@@ -10,7 +10,11 @@ export interface CommandLineFlag {
   readonly value: Located<string>;
 }
 
-/** Flags of kube-proxy Connlint reads; flags win over the configuration file, as in kube-proxy. */
+/**
+ * Flags of kube-proxy Connlint reads. They apply only without `--config`: kube-proxy ignores
+ * them when a configuration file is given (its flag reference: "This parameter is ignored if a
+ * config file is specified by --config"), which is how kubeadm runs it.
+ */
 export const KUBE_PROXY_FLAGS = [
   'proxy-mode',
   'conntrack-tcp-timeout-established',
@@ -21,8 +25,8 @@ export const KUBE_PROXY_FLAGS = [
 ] as const;
 
 /**
- * The kube-proxy flags of a pod template's containers: those of a container named or imaged
- * `kube-proxy`, from `command` and `args`.
+ * The kube-proxy flags in force in a pod template's containers: those of a container named or
+ * imaged `kube-proxy`, from `command` and `args`, unless it also passes `--config`.
  */
 export function kubeProxyFlags(reader: NodeReader, podSpec: YamlNode | undefined, fileText: string): CommandLineFlag[] {
   const flags: CommandLineFlag[] = [];
@@ -31,6 +35,7 @@ export function kubeProxyFlags(reader: NodeReader, podSpec: YamlNode | undefined
     const image = reader.string(reader.get(container, 'image')) ?? '';
     if (!name.includes('kube-proxy') && !image.includes('kube-proxy')) continue;
     const words = [...reader.items(reader.get(container, 'command')), ...reader.items(reader.get(container, 'args'))];
+    if (words.some((word) => /^--?config(?:=|$)/.test(reader.string(word) ?? ''))) continue;
     words.forEach((word, index) => {
       const flag = readFlag(reader, word, words[index + 1], fileText);
       if (flag !== undefined) flags.push(flag);
@@ -50,7 +55,9 @@ function readFlag(reader: NodeReader, word: YamlNode, next: YamlNode | undefined
     const valueStart = text!.length - match[2].length;
     if (mapped === undefined) return undefined;
     const start = mapped.toFileOffset(valueStart);
-    return { name, value: { value: match[2], span: { start, end: Math.max(start, mapped.toFileOffset(text!.length)) } } };
+    // The end is just after the value's last character: never a closing quote.
+    const end = match[2] === '' ? start : mapped.toFileOffset(text!.length - 1) + 1;
+    return { name, value: { value: match[2], span: { start, end: Math.max(start, end) } } };
   }
   const value = reader.string(next);
   const span = reader.span(next);

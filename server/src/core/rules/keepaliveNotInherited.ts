@@ -1,9 +1,9 @@
 import type { Workload } from '../k8s/objects';
-import { winningNodeAssignment } from '../model/effective';
+import { effectiveConntrackTimeout, KEEPALIVE_TIME_KEY, winningNodeAssignment } from '../model/effective';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix } from '../fixes/fix';
 import { SYSCTL_CATALOG } from '../sysctl/catalog';
-import { addPodSysctl } from '../fixes/podKeepalive';
+import { addPodSysctl, recommendedKeepalive } from '../fixes/podKeepalive';
 import type { Finding, RelatedSpan, Rule } from './rule';
 
 /** The keepalive keys a pod has its own copy of, in its network namespace. */
@@ -54,9 +54,21 @@ function notInheritedFinding(model: WorkspaceModel, key: (typeof KEEPALIVE_KEYS)
         message: `${nameOf(workload)} sets no ${key} in its pods' securityContext.sysctls: its pods use the kernel's default of ${unit(kernelDefault)}`,
       }),
     ),
-    fixes: () =>
-      pods.map((workload) => addPodSysctl(model.file(workload.file)!, workload, key, String(node.value))).filter((fix): fix is Fix => fix !== undefined),
+    fixes: () => {
+      const value = String(podValue(model, key, node.value));
+      return pods.map((workload) => addPodSysctl(model.file(workload.file)!, workload, key, value)).filter((fix): fix is Fix => fix !== undefined);
+    },
   };
+}
+
+/**
+ * The value the fix gives pods: the node's, except a keepalive time the conntrack timeout would
+ * outlast (keepalive-conntrack reports that one), where the recommended keepalive goes instead.
+ */
+function podValue(model: WorkspaceModel, key: string, nodeValue: number): number {
+  if (key !== KEEPALIVE_TIME_KEY) return nodeValue;
+  const conntrack = effectiveConntrackTimeout(model).value;
+  return nodeValue < conntrack ? nodeValue : recommendedKeepalive(conntrack);
 }
 
 /** Pods in their own network namespace that set no value for the key. */
