@@ -100,6 +100,22 @@ test('proxy mode from the kube-proxy DaemonSet: --proxy-mode=ipvs and --proxy-mo
   assert.equal(effectiveProxyMode(empty).value, 'ipvs', 'an empty flag leaves the configuration in force');
 });
 
+test('with --config, kube-proxy ignores the other flags: the configuration file decides (kubeadm runs it so)', () => {
+  const files = (...args: string[]) => ({ 'ds.yaml': daemonSet(...args), 'kube-proxy.yaml': kubeProxy('mode: iptables') });
+  for (const config of [['--config=/var/lib/kube-proxy/config.conf'], ['--config', '/var/lib/kube-proxy/config.conf']]) {
+    const model = modelOf(files(...config, '--proxy-mode=ipvs', '--ipvs-tcp-timeout=30m', '--conntrack-tcp-timeout-established=1h'));
+    assert.equal(effectiveProxyMode(model).value, 'iptables', config.join(' '));
+    assert.equal(effectiveIpvsTcpTimeout(model).value, 900, config.join(' '));
+    assert.equal(effectiveConntrackTimeout(model).value, 86400, config.join(' '));
+  }
+  assert.equal(effectiveProxyMode(modelOf(files('--config-sync-period=15m', '--proxy-mode=ipvs'))).value, 'ipvs', 'another flag that starts with --config');
+});
+
+test('a quoted flag: the value span stops before the closing quote', () => {
+  const text = daemonSet('"--proxy-mode=ipvs"');
+  assert.deepEqual(effectiveProxyMode(modelOf({ 'ds.yaml': text })).source, { kind: 'file', file: 'ds.yaml', span: spanOf(text, 'ipvs'), setting: '--proxy-mode' });
+});
+
 test('proxy mode from the assume.proxyMode setting, over every file; iptables by default', () => {
   const files = { 'ds.yaml': daemonSet('--proxy-mode=iptables'), 'kube-proxy.yaml': kubeProxy('mode: iptables') };
   assert.deepEqual(effectiveProxyMode(modelOf(files, { proxyMode: 'ipvs' })), { value: 'ipvs', source: { kind: 'assumption', setting: 'proxyMode' } });
