@@ -81,9 +81,16 @@ test('the last line without a line break goes with the break before it', () => {
   assert.equal(applyEdits(`${KEEPALIVE} = 600`, fixesOf({ [B]: files[B], [A]: `${KEEPALIVE} = 600` })[0]!.edits), '');
 });
 
-test('across directories the removal is offered but not preferred: the files may go to different nodes', () => {
-  const files = { 'roles/base/files/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 7200`), 'roles/k8s/files/sysctl.d/99-k8s.conf': lines(`${KEEPALIVE} = 600`) };
-  const fixes = fixesOf(files);
-  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Remove this assignment', false], ['Disable sysctl-duplicate for this line', false]]);
-  assert.equal(applyEdits(files['roles/base/files/sysctl.d/60-k8s.conf'], fixes[0]!.edits), '');
+test('files of different node images are not compared; the same value repeated is no finding', () => {
+  const duplicates = (files: Files): string[] =>
+    lintFiles(files, { only: ['sysctl-duplicate'] }).map((d) => `${d.file}:${d.range.start.line}`);
+  // Two images of one repository: each root has its own node.
+  assert.deepEqual(duplicates({ 'images/a/rootfs/etc/sysctl.conf': lines(`${KEEPALIVE} = 7200`), 'images/b/rootfs/etc/sysctl.conf': lines(`${KEEPALIVE} = 600`) }), []);
+  assert.deepEqual(duplicates({ 'roles/base/files/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 7200`), 'roles/k8s/files/sysctl.d/99-k8s.conf': lines(`${KEEPALIVE} = 600`) }), []);
+  // One image: its sysctl.d files and its sysctl.conf, applied last.
+  const image = { 'rootfs/etc/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 7200`), 'rootfs/etc/sysctl.conf': lines(`${KEEPALIVE} = 600`) };
+  assert.deepEqual(duplicates(image), ['rootfs/etc/sysctl.d/60-k8s.conf:0']);
+  assert.deepEqual(fixesOf(image).map((fix) => [fix.title, fix.preferred]), [['Remove this assignment', true], ['Disable sysctl-duplicate for this line', false]]);
+  assert.deepEqual(duplicates({ 'rootfs/etc/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 600`), 'rootfs/etc/sysctl.conf': lines(`${KEEPALIVE}=600`) }), [], 'same value');
+  assert.deepEqual(duplicates({ 'sysctl.d/60-a.conf': lines('net.ipv4.ip_local_port_range = 1024  65000', 'net.ipv4.ip_local_port_range = 1024 65000') }), [], 'blanks folded');
 });

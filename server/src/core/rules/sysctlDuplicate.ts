@@ -2,11 +2,14 @@ import type { AnalyzedFile } from '../analyze';
 import type { Fix } from '../fixes/fix';
 import type { NodeSysctl, WorkspaceModel } from '../model/workspaceModel';
 import type { Finding, Rule } from './rule';
+import { nodeRootOf } from '../sysctl/order';
 import { kernelAccepts } from './sysctlValue';
 
 /**
- * A node sysctl assignment that a later one overrides (later in the same file, or in a file
- * applied later in sysctl.d order): it has no effect. Assignments the kernel rejects never win.
+ * A node sysctl assignment that a later one of another value overrides (later in the same file,
+ * or in a file of the same node image applied later in sysctl.d order): it has no effect.
+ * Assignments the kernel rejects never win; files of different images (see nodeRootOf) are not
+ * compared, and repeating the winning value changes nothing, so it is not reported.
  */
 export const sysctlDuplicate: Rule = {
   id: 'sysctl-duplicate',
@@ -15,12 +18,14 @@ export const sysctlDuplicate: Rule = {
   check(model, report) {
     const keys = new Set(model.sysctlFiles.flatMap((file) => (file.sysctl?.assignments ?? []).map((assignment) => assignment.key)));
     for (const key of keys) {
-      const assignments = model.nodeSysctlAssignments(key);
-      const winner = findLastIndex(assignments, (entry) => kernelAccepts(key, entry.assignment.value));
-      for (let i = 0; i < winner; i++) {
-        const overridden = assignments[i]!;
-        // A value the kernel rejects is sysctl-value's finding: it was never in effect to be overridden.
-        if (kernelAccepts(key, overridden.assignment.value)) report(duplicateFinding(model, key, overridden, assignments[winner]!));
+      for (const assignments of byNodeRoot(model.nodeSysctlAssignments(key))) {
+        const winner = findLastIndex(assignments, (entry) => kernelAccepts(key, entry.assignment.value));
+        for (let i = 0; i < winner; i++) {
+          const overridden = assignments[i]!;
+          // A value the kernel rejects is sysctl-value's finding: it was never in effect to be overridden.
+          if (!kernelAccepts(key, overridden.assignment.value) || sameValue(overridden, assignments[winner]!)) continue;
+          report(duplicateFinding(model, key, overridden, assignments[winner]!));
+        }
       }
     }
   },
@@ -34,26 +39,32 @@ function duplicateFinding(model: WorkspaceModel, key: string, overridden: NodeSy
     span: overridden.assignment.lineSpan,
     message: `${key} = ${overridden.assignment.value} is overridden by ${where}, which is applied later and wins: this assignment has no effect.`,
     related: [{ file: winner.file, span: winner.assignment.valueSpan, message: `The assignment of ${key} that wins: ${winner.assignment.value}` }],
-    fixes: () => [removeLine(file, overridden, sameDirectory(overridden.file, winner.file))],
+    fixes: () => [removeLine(file, overridden)],
   };
 }
 
-/** Deletes the assignment's whole line with its line break. */
-function removeLine(file: AnalyzedFile, entry: NodeSysctl, preferred: boolean): Fix {
+/** Deletes the assignment's whole line with its line break: it has no effect on its node. */
+function removeLine(file: AnalyzedFile, entry: NodeSysctl): Fix {
   const lines = file.lineIndex;
   const line = entry.assignment.line;
   const last = line + 1 >= lines.lineCount;
   const span = last ? { start: line === 0 ? 0 : lines.lineEnd(line - 1), end: file.text.length } : { start: lines.lineStart(line), end: lines.lineStart(line + 1) };
-  return { title: 'Remove this assignment', edits: [{ file: file.path, span, newText: '' }], preferred };
+  return { title: 'Remove this assignment', edits: [{ file: file.path, span, newText: '' }], preferred: true };
 }
 
-/**
- * Files of one directory are deployed together; files of different directories may go to
- * different nodes, so deleting a line because of another directory's file is left to the user.
- */
-function sameDirectory(a: string, b: string): boolean {
-  const directory = (path: string) => path.replace(/\\/g, '/').replace(/[^/]*$/, '');
-  return directory(a) === directory(b);
+/** The assignments of one key grouped by node image, each group in application order. */
+function byNodeRoot(assignments: readonly NodeSysctl[]): NodeSysctl[][] {
+  const groups = new Map<string, NodeSysctl[]>();
+  for (const entry of assignments) {
+    const root = nodeRootOf(entry.file);
+    groups.set(root, [...(groups.get(root) ?? []), entry]);
+  }
+  return [...groups.values()];
+}
+
+/** Values that set the same thing: equal once blanks are folded (`1024  65000` and `1024 65000`). */
+function sameValue(a: NodeSysctl, b: NodeSysctl): boolean {
+  return a.assignment.value.split(/\s+/).join(' ') === b.assignment.value.split(/\s+/).join(' ');
 }
 
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {

@@ -48,3 +48,21 @@ function splitPath(path: string): { directory: string; name: string } {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The root of the node image a sysctl file belongs to: the directory above its system directory
+ * (`…/rootfs/` for `…/rootfs/etc/sysctl.d/x.conf` and `…/rootfs/etc/sysctl.conf`), else the
+ * directory holding its `sysctl.d`, else its own directory. Repositories often hold the files of
+ * several images; files with different roots need not reach the same node.
+ */
+export function nodeRootOf(path: string): string {
+  const { directory, name } = splitPath(path);
+  for (const suffix of [...SYSTEM_DIRECTORIES, 'etc']) {
+    if (suffix === 'etc' && name !== 'sysctl.conf') continue;
+    if (directory === suffix) return '';
+    if (directory.endsWith(`/${suffix}`)) return directory.slice(0, directory.length - suffix.length);
+  }
+  if (directory === 'sysctl.d') return '';
+  if (directory.endsWith('/sysctl.d')) return directory.slice(0, directory.length - 'sysctl.d'.length);
+  return `${directory}/`;
+}
