@@ -1,0 +1,96 @@
+// Connlint's benchmark: `npm run bench` (builds, bundles, then runs this). Prints one table row
+// per figure, each the median of several runs, next to what it is compared with in the same run.
+//   node scripts/bench/bench.mjs [--only=cli,editor,scale,cold] [--runs=N] [--server=dist/server.js]
+// The real corpus is read from ../shared/corpus/k8s beside the repository; its rows are skipped
+// when it is absent. Generated inputs are written to a temporary directory and removed.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { measureColdStart, measureEditor } from './editor.mjs';
+import { multiDocument, writeCorpus } from './generate.mjs';
+import { measureScale } from './scale.mjs';
+import { measureCliProcess, measureThroughput, readTexts } from './throughput.mjs';
+import { ms, ratio, repositoryRoot } from './util.mjs';
+
+const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')).map(([key, value]) => [key, value ?? 'true']));
+const only = args.has('only') ? new Set(args.get('only').split(',')) : undefined;
+const runs = Number(args.get('runs') ?? 5);
+const corpus = path.resolve(repositoryRoot, '../shared/corpus/k8s');
+const argoInstall = path.join(corpus, 'argoproj__argo-cd/manifests/install.yaml');
+const CONNLINT = [process.execPath, path.resolve(repositoryRoot, args.get('server') ?? 'dist/server.js'), '--stdio'];
+const YAML_LS = [process.execPath, path.join(repositoryRoot, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'];
+
+/** @type {{figure: string, connlint: string, comparison: string, ratio: string, target: string}[]} */
+const rows = [];
+const row = (figure, connlint, comparison, speedup, target) => {
+  rows.push({ figure, connlint, comparison, ratio: speedup, target });
+  console.error(`  ${figure}: ${connlint} | ${comparison} | ${speedup}`);
+};
+const wanted = (part) => only === undefined || only.has(part);
+
+async function throughput() {
+  const sets = [];
+  if (existsSync(corpus)) sets.push({ name: 'corpus k8s', files: await readTexts(corpus), dir: corpus });
+  else console.error(`  (no corpus at ${corpus}: its rows are skipped)`);
+  const generated = mkdtempSync(path.join(tmpdir(), 'connlint-bench-corpus-'));
+  try {
+    writeCorpus(generated, 1000);
+    sets.push({ name: 'generated corpus', files: await readTexts(generated), dir: generated });
+    for (const set of sets) {
+      const mb = set.files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0) / 1e6;
+      const label = `${set.name} (${set.files.length} files, ${mb.toFixed(1)} MB)`;
+      const result = measureThroughput(set.files, runs);
+      row(`CLI lint, in process: ${label}`, ms(result.connlint), `yaml parseAllDocuments ${ms(result.parse)}`, ratio(result.parse, result.connlint), '≥ 3× faster');
+      row(`… against the yaml Lexer alone: ${label}`, ms(result.connlint), `yaml Lexer ${ms(result.lexer)}`, ratio(result.lexer, result.connlint), 'floor');
+      row(`CLI process wall time (connlint DIR): ${set.name}`, ms(measureCliProcess(set.dir, Math.max(3, Math.ceil(runs / 2)))), '', '', '');
+    }
+  } finally {
+    rmSync(generated, { recursive: true, force: true });
+  }
+}
+
+async function editor() {
+  const small = multiDocument(20);
+  const large = existsSync(argoInstall) ? { name: 'argo-cd install.yaml', text: readFileSync(argoInstall, 'utf8') } : { name: 'generated', text: multiDocument(2048) };
+  for (const file of [{ name: `small file (${(small.length / 1024).toFixed(0)} KB)`, text: small, opens: 10, changes: 20 }, { name: `${large.name} (${(large.text.length / 1e6).toFixed(1)} MB)`, text: large.text, opens: 5, changes: 10 }]) {
+    const options = { opens: file.opens, changes: file.changes };
+    const ours = await measureEditor(CONNLINT, 'connlint', file.text, options);
+    const theirs = await measureEditor(YAML_LS, 'yamlls', file.text, options).catch((error) => (console.error(`  yaml-language-server: ${error.message}`), {}));
+    const target = file.text.length > 1e6 ? '≤ 50 ms, ≥ 10×' : '≤ 10 ms, ≥ 10×';
+    row(`didOpen → diagnostics p50, ${file.name}`, ms(ours.open), `yaml-language-server ${ms(theirs.open)}`, ratio(theirs.open, ours.open), target);
+    row(`didChange → diagnostics p50, ${file.name}`, ms(ours.change), `yaml-language-server ${ms(theirs.change)}`, ratio(theirs.change, ours.change), target);
+  }
+}
+
+async function scale() {
+  const results = [];
+  for (const size of [1000, 10000]) {
+    const result = await measureScale(CONNLINT, size, 15);
+    results.push(result);
+    row(`index at start-up, ${size} files`, ms(result.index), '', '', size === 10000 ? '≤ 3 s' : '');
+    row(`peak RSS of the server, ${size} files`, `${Math.round(result.rss)} MB`, '', '', '≤ 200 MB');
+    row(`edit replicas → Service re-diagnosed p50, ${size} files`, ms(result.edit), size === 10000 ? `1000 files ${ms(results[0].edit)}` : '', '', '≤ 20 ms, flat');
+  }
+}
+
+async function coldStart() {
+  const text = multiDocument(20);
+  const ours = await measureColdStart(CONNLINT, text, runs);
+  const theirs = await measureColdStart(YAML_LS, text, Math.min(runs, 3)).catch(() => undefined);
+  row('cold start: spawn → first diagnostics', ms(ours), `yaml-language-server ${ms(theirs)}`, ratio(theirs, ours), '≤ 200 ms');
+}
+
+function printTable() {
+  const header = ['Figure', 'Connlint', 'Compared with (same run)', 'Speed-up', 'Target'];
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.figure} | ${r.connlint} | ${r.comparison} | ${r.ratio} | ${r.target} |`);
+  console.log(`\nMachine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}; median of ${runs} runs.`);
+}
+
+for (const [part, run] of [['cli', throughput], ['editor', editor], ['scale', scale], ['cold', coldStart]]) {
+  if (!wanted(part)) continue;
+  console.error(`${part}…`);
+  await run();
+}
+printTable();

@@ -1,0 +1,68 @@
+// Editor latency over stdio, the same client and edits for every server: didOpen → diagnostics,
+// and didChange → diagnostics for edits that add or remove a duplicate key (a YAML error every
+// YAML server reports) just below a Service's `kind:` line.
+import { BenchClient } from './lspClient.mjs';
+import { median } from './util.mjs';
+
+const DUPLICATE = 'apiVersion: v1';
+
+/** The text as opened (with the duplicate key) and the line the duplicate sits on. */
+export function editable(text) {
+  const lines = text.split('\n');
+  const kindLine = lines.findIndex((line) => line === 'kind: Service');
+  if (kindLine === -1) throw new Error('no top-level `kind: Service` line to edit below');
+  lines.splice(kindLine + 1, 0, DUPLICATE);
+  return { text: lines.join('\n'), line: kindLine + 1 };
+}
+
+const flagged = (line) => (diagnostics) => diagnostics.some((diagnostic) => diagnostic.range.start.line === line);
+const clean = (line) => (diagnostics) => !diagnostics.some((diagnostic) => diagnostic.range.start.line === line);
+
+/** p50 of didOpen and didChange latencies of one server on one file. */
+export async function measureEditor(command, name, rawText, { opens, changes }) {
+  const { text, line } = editable(rawText);
+  const client = new BenchClient(command);
+  try {
+    await client.start(null);
+    const openSamples = [];
+    let uri;
+    for (let i = 0; i < opens; i++) {
+      uri = `file:///tmp/connlint-bench-editor/${name}-${i}.yaml`;
+      const waiting = client.waitFor(uri, flagged(line), 60_000);
+      const start = performance.now();
+      await client.open(uri, text);
+      openSamples.push((await waiting) - start);
+    }
+    const changeSamples = [];
+    for (let i = 0; i < changes; i++) {
+      const remove = i % 2 === 0;
+      const waiting = client.waitFor(uri, remove ? clean(line) : flagged(line), 60_000);
+      const start = performance.now();
+      const range = { start: { line, character: 0 }, end: { line: remove ? line + 1 : line, character: 0 } };
+      await client.change(uri, i + 2, [{ range, text: remove ? '' : `${DUPLICATE}\n` }]);
+      changeSamples.push((await waiting) - start);
+    }
+    return { open: median(openSamples), change: median(changeSamples) };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Spawn → initialize → didOpen → first diagnostics, median over `runs` fresh processes. */
+export async function measureColdStart(command, rawText, runs) {
+  const { text, line } = editable(rawText);
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const client = new BenchClient(command);
+    try {
+      await client.start(null);
+      const uri = 'file:///tmp/connlint-bench-cold/cold.yaml';
+      const waiting = client.waitFor(uri, flagged(line), 60_000);
+      await client.open(uri, text);
+      samples.push((await waiting) - client.spawnedAt);
+    } finally {
+      await client.stop();
+    }
+  }
+  return median(samples);
+}

@@ -1,0 +1,51 @@
+// Scale: a generated workspace of N manifest files indexed by the server at start-up, its peak
+// memory, and the time from editing one Deployment's replicas to the re-published diagnostics
+// of the Service that selects it (a different file).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeWorkspace } from './generate.mjs';
+import { BenchClient } from './lspClient.mjs';
+import { median } from './util.mjs';
+
+const REPLICAS_LINE = 6; // `  replicas: 3` in a generated Deployment
+
+/** Index time, peak RSS and edit-to-rediagnose p50 for a workspace of `manifests` files. */
+export async function measureScale(command, manifests, edits) {
+  const root = mkdtempSync(path.join(tmpdir(), `connlint-bench-ws-${manifests}-`));
+  try {
+    const { apps, appDir } = writeWorkspace(root, manifests);
+    const client = new BenchClient(command);
+    try {
+      const start = performance.now();
+      await client.start(pathToFileURL(root).toString(), { progress: true });
+      while (client.progressEnded.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      const lastPublish = await client.settle(300);
+      const index = Math.max(client.progressEnded[0], lastPublish) - start;
+      const edit = await measureEdits(client, appDir(Math.floor(apps / 2)), edits);
+      return { index, rss: await client.peakRssMb(), edit };
+    } finally {
+      await client.stop();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function measureEdits(client, dir, edits) {
+  const deploymentPath = path.join(dir, 'deployment.yaml');
+  const deploymentUri = pathToFileURL(deploymentPath).toString();
+  const serviceUri = pathToFileURL(path.join(dir, 'service.yaml')).toString();
+  await client.open(deploymentUri, readFileSync(deploymentPath, 'utf8'));
+  const samples = [];
+  for (let i = 0; i < edits; i++) {
+    const replicas = 4 + (i % 5);
+    const waiting = client.waitFor(serviceUri, (diagnostics) => diagnostics.some((d) => d.message.includes(`has replicas: ${replicas} `)), 60_000);
+    const start = performance.now();
+    const range = { start: { line: REPLICAS_LINE, character: 0 }, end: { line: REPLICAS_LINE + 1, character: 0 } };
+    await client.change(deploymentUri, i + 2, [{ range, text: `  replicas: ${replicas}\n` }]);
+    samples.push((await waiting) - start);
+  }
+  return median(samples);
+}
