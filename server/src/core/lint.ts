@@ -1,7 +1,8 @@
+import { modelFindings, type ModelFindings, type Shard } from './findings';
 import type { WorkspaceModel } from './model/workspaceModel';
 import { RULES } from './rules/registry';
 import type { Finding, Rule } from './rules/rule';
-import type { Diagnostic, Severity, SeverityLevel } from './types';
+import type { Diagnostic, Location, Severity, SeverityLevel } from './types';
 
 /** How the rules run: per-rule severities over the rules' defaults. */
 export interface LintSettings {
@@ -14,39 +15,111 @@ export interface LintSettings {
  * Runs every enabled rule over the workspace model and returns its diagnostics, without the
  * ones a suppression silences, sorted by file, line and column. A severity set in settings
  * applies to every finding of its rule; otherwise a finding's own severity, else the rule's default.
+ * Findings are kept between calls and recomputed only where the model changed (see findings.ts).
  */
 export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const findings = modelFindings(model);
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
-    const configured = settings.severities?.[rule.id];
-    if (configured === 'off') continue;
-    for (const finding of findingsOf(model, rule)) {
-      if (finding.category !== undefined && settings.skipCategories?.includes(finding.category)) continue;
-      const diagnostic = toDiagnostic(model, rule.id, configured ?? finding.severity ?? rule.defaultSeverity, finding);
-      if (diagnostic !== undefined) diagnostics.push(diagnostic);
-    }
+    if (settings.severities?.[rule.id] === 'off') continue;
+    for (const shard of findings.shardsOf(rule)) diagnostics.push(...diagnosticsOf(model, findings, shard, settings));
   }
   return diagnostics.sort(compareDiagnostics);
 }
 
-const findingsByModel = new WeakMap<WorkspaceModel, Map<string, readonly Finding[]>>();
-
-/** A rule's findings over a model, computed once per model (the model is immutable). */
+/** A rule's findings over a model, computed once per state of the model. */
 export function findingsOf(model: WorkspaceModel, rule: Rule): readonly Finding[] {
-  let byRule = findingsByModel.get(model);
-  if (byRule === undefined) findingsByModel.set(model, (byRule = new Map()));
-  let findings = byRule.get(rule.id);
-  if (findings === undefined) {
-    const collected: Finding[] = [];
-    rule.check(model, (finding) => collected.push(finding));
-    byRule.set(rule.id, (findings = collected));
-  }
-  return findings;
+  const findings = modelFindings(model);
+  return findings.shardsOf(rule).flatMap((shard) => findings.resultOf(shard).findings);
 }
 
-function toDiagnostic(model: WorkspaceModel, rule: string, severity: Severity, finding: Finding): Diagnostic | undefined {
+/**
+ * Follows a model's diagnostics for a front end that shows them per file (the language server):
+ * each call returns only the files whose diagnostics changed since the previous call, with their
+ * whole list. After an edit that costs what the edit affects, not what the workspace holds.
+ */
+export class DiagnosticsTracker {
+  private readonly findings: ModelFindings;
+  private readonly shown = new Map<Shard, ReadonlyMap<string, Diagnostic[]>>();
+  private readonly contributors = new Map<string, Set<Shard>>();
+  private touched = new Set<Shard>();
+  private settingsKey: string | undefined;
+
+  constructor(private readonly model: WorkspaceModel) {
+    this.findings = modelFindings(model);
+    this.findings.listen((shard) => this.touched.add(shard));
+  }
+
+  /**
+   * The files whose diagnostics changed since the last call (every file with any, the first
+   * time), each with all its diagnostics. With `wholeWorkspace: false`, the rules that weigh the
+   * whole workspace at once are left for a later call: an editor shows what an edit changes in
+   * the files it concerns first, and what it changes in aggregate findings right after.
+   */
+  changes(settings: LintSettings, { wholeWorkspace = true }: { readonly wholeWorkspace?: boolean } = {}): Map<string, Diagnostic[]> {
+    this.findings.refresh();
+    const dirty = new Set<string>();
+    const key = JSON.stringify([settings.severities ?? {}, settings.skipCategories ?? []]);
+    let shards: Iterable<Shard> = this.touched;
+    if (key !== this.settingsKey) {
+      this.settingsKey = key;
+      for (const shard of [...this.shown.keys()]) this.show(shard, new Map(), dirty);
+      shards = RULES.flatMap((rule) => this.findings.shardsOf(rule));
+      this.touched = new Set();
+    } else if (wholeWorkspace) this.touched = new Set();
+    else {
+      shards = [...this.touched].filter((shard) => shard.key !== '');
+      this.touched = new Set([...this.touched].filter((shard) => shard.key === ''));
+    }
+    for (const shard of shards) {
+      const enabled = settings.severities?.[shard.rule.id] !== 'off' && this.findings.has(shard);
+      this.show(shard, enabled ? groupByFile(diagnosticsOf(this.model, this.findings, shard, settings)) : new Map(), dirty);
+    }
+    const changed = new Map<string, Diagnostic[]>();
+    for (const file of dirty) changed.set(file, this.current(file));
+    return changed;
+  }
+
+  /** Records what a shard now shows, and which files' diagnostics that changes. */
+  private show(shard: Shard, byFile: ReadonlyMap<string, Diagnostic[]>, dirty: Set<string>): void {
+    const before = this.shown.get(shard) ?? new Map<string, Diagnostic[]>();
+    for (const [file, diagnostics] of before) {
+      if (!sameDiagnostics(diagnostics, byFile.get(file))) dirty.add(file);
+      if (!byFile.has(file)) this.contributors.get(file)?.delete(shard);
+    }
+    for (const [file, diagnostics] of byFile) {
+      if (!sameDiagnostics(before.get(file), diagnostics)) dirty.add(file);
+      let shards = this.contributors.get(file);
+      if (shards === undefined) this.contributors.set(file, (shards = new Set()));
+      shards.add(shard);
+    }
+    if (byFile.size === 0) this.shown.delete(shard);
+    else this.shown.set(shard, byFile);
+  }
+
+  /** The diagnostics of a file as of the last call to `changes`. */
+  current(file: string): Diagnostic[] {
+    const shards = [...(this.contributors.get(file) ?? [])];
+    if (shards.length === 0) this.contributors.delete(file);
+    shards.sort((a, b) => RULES.indexOf(a.rule) - RULES.indexOf(b.rule) || a.order - b.order);
+    return shards.flatMap((shard) => this.shown.get(shard)?.get(file) ?? []).sort(compareDiagnostics);
+  }
+}
+
+function diagnosticsOf(model: WorkspaceModel, findings: ModelFindings, shard: Shard, settings: LintSettings): Diagnostic[] {
+  const configured = settings.severities?.[shard.rule.id];
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings.resultOf(shard).findings) {
+    if (finding.category !== undefined && settings.skipCategories?.includes(finding.category)) continue;
+    const diagnostic = toDiagnostic(model, shard.rule.id, configured === 'off' ? undefined : (configured ?? finding.severity ?? shard.rule.defaultSeverity), finding);
+    if (diagnostic !== undefined) diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+function toDiagnostic(model: WorkspaceModel, rule: string, severity: Severity | undefined, finding: Finding): Diagnostic | undefined {
   const file = model.file(finding.file);
-  if (file === undefined || finding.subject?.ignoredRules.has(rule)) return undefined;
+  if (severity === undefined || file === undefined || finding.subject?.ignoredRules.has(rule)) return undefined;
   const range = file.lineIndex.rangeOf(finding.span);
   if (file.suppressions.isSuppressed(rule, range.start.line)) return undefined;
   const related = (finding.related ?? []).flatMap((item) => {
@@ -54,6 +127,37 @@ function toDiagnostic(model: WorkspaceModel, rule: string, severity: Severity, f
     return relatedFile === undefined ? [] : [{ file: item.file, range: relatedFile.lineIndex.rangeOf(item.span), message: item.message }];
   });
   return { file: finding.file, range, rule, severity, message: finding.message, related };
+}
+
+function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const list = byFile.get(diagnostic.file);
+    if (list === undefined) byFile.set(diagnostic.file, [diagnostic]);
+    else list.push(diagnostic);
+  }
+  return byFile;
+}
+
+function sameDiagnostics(a: readonly Diagnostic[] | undefined, b: readonly Diagnostic[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((diagnostic, i) => sameDiagnostic(diagnostic, b[i]!));
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    a.rule === b.rule &&
+    a.severity === b.severity &&
+    a.message === b.message &&
+    sameLocation(a, b) &&
+    a.related.length === b.related.length &&
+    a.related.every((item, i) => item.message === b.related[i]!.message && sameLocation(item, b.related[i]!))
+  );
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+  const [x, y] = [a.range, b.range];
+  return a.file === b.file && x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
 }
 
 /** Orders diagnostics by file, then position, then rule. */

@@ -2,22 +2,23 @@ import { analyzeFile, type AnalyzedFile, type FileContext } from './analyze';
 import { WorkspaceModel, type Assumptions } from './model/workspaceModel';
 
 /**
- * The files of a workspace and their analyses. Each file is analysed once per text; the
- * cross-file model is rebuilt lazily after a change. Front ends own one instance each.
+ * The files of a workspace and their analyses. Each file is analysed once per text, and the
+ * cross-file model is updated with that file's part only. Front ends own one instance each.
  */
 export class Workspace {
   private readonly files = new Map<string, AnalyzedFile>();
-  private cachedModel: WorkspaceModel | undefined;
+  private readonly current: WorkspaceModel;
 
   constructor(
-    private assumptions: Assumptions = {},
+    assumptions: Assumptions = {},
     private readonly fileExists?: (path: string) => boolean,
-  ) {}
+  ) {
+    this.current = new WorkspaceModel([], assumptions);
+  }
 
-  /** Replaces what is assumed about the cluster; the model is rebuilt on next use. */
+  /** Replaces what is assumed about the cluster. */
   setAssumptions(assumptions: Assumptions): void {
-    this.assumptions = assumptions;
-    this.cachedModel = undefined;
+    this.current.setAssumptions(assumptions);
   }
 
   /** Adds or replaces a file; unchanged text keeps its analysis. */
@@ -26,14 +27,14 @@ export class Workspace {
     if (current !== undefined && current.text === text) return current;
     const analyzed = analyzeFile(path, text, { ...context, ...(this.fileExists ? { fileExists: this.fileExists } : {}) });
     this.files.set(path, analyzed);
-    this.cachedModel = undefined;
+    this.current.setFile(analyzed);
     return analyzed;
   }
 
   /** Forgets a file. */
   delete(path: string): boolean {
     const deleted = this.files.delete(path);
-    if (deleted) this.cachedModel = undefined;
+    if (deleted) this.current.deleteFile(path);
     return deleted;
   }
 
@@ -46,9 +47,8 @@ export class Workspace {
     return [...this.files.keys()];
   }
 
-  /** The current model of all files. */
+  /** The model of all files, kept up to date as files change (the same object for the workspace's life). */
   model(): WorkspaceModel {
-    this.cachedModel ??= new WorkspaceModel(this.files.values(), this.assumptions);
-    return this.cachedModel;
+    return this.current;
   }
 }

@@ -31,14 +31,19 @@ export function startServer(connection: Connection): void {
   let capabilities: InitializeParams['capabilities'] = {};
   let publishScheduled = false;
 
-  const publish = (): void => {
-    publishScheduled = false;
-    const byFile = index.diagnostics();
-    for (const uri of new Set([...published.keys(), ...byFile.keys()])) {
+  /**
+   * Publishes what changed in two passes: first the findings of the files an edit concerns (a
+   * Service whose Deployment changed), then, on the next turn of the event loop, the aggregate
+   * findings that weigh every workload of the workspace.
+   */
+  const publish = (wholeWorkspace: boolean): void => {
+    if (wholeWorkspace) publishScheduled = false;
+    else setImmediate(guarded(connection, 'publishing diagnostics', () => publish(true)));
+    for (const [uri, found] of index.diagnosticChanges({ wholeWorkspace })) {
       const lines = index.modelFor(uri)?.file(uri)?.lineIndex;
-      const diagnostics = (byFile.get(uri) ?? []).map((diagnostic) => toLspDiagnostic(diagnostic, lines?.offsetAt(diagnostic.range.start) ?? 0));
+      const diagnostics = found.map((diagnostic) => toLspDiagnostic(diagnostic, lines?.offsetAt(diagnostic.range.start) ?? 0));
       const fingerprint = JSON.stringify(diagnostics);
-      if (published.get(uri) === fingerprint) continue;
+      if (published.get(uri) === fingerprint || (diagnostics.length === 0 && !published.has(uri))) continue;
       if (diagnostics.length === 0) published.delete(uri);
       else published.set(uri, fingerprint);
       void connection.sendDiagnostics({ uri, diagnostics });
@@ -47,7 +52,7 @@ export function startServer(connection: Connection): void {
   const schedulePublish = (): void => {
     if (publishScheduled) return;
     publishScheduled = true;
-    setImmediate(guarded(connection, 'publishing diagnostics', publish));
+    setImmediate(guarded(connection, 'publishing diagnostics', () => publish(false)));
   };
 
   connection.onInitialize((params): InitializeResult => {

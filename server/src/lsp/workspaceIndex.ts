@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import { fileRole } from '../core/analyze';
-import { lint } from '../core/lint';
+import { DiagnosticsTracker } from '../core/lint';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
 import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
 import type { Diagnostic } from '../core/types';
@@ -23,6 +23,9 @@ export class WorkspaceIndex {
   private folders: string[] = [];
   private readonly workspace: Workspace;
   private readonly outside = new Map<string, Workspace>();
+  private readonly trackers = new WeakMap<Workspace, DiagnosticsTracker>();
+  /** Documents from outside the folders that were closed: their diagnostics are cleared on the next publish. */
+  private readonly closedOutside = new Set<string>();
   private readonly open = new Set<string>();
   private settings: ConnlintSettings = DEFAULT_SETTINGS;
   private isExcludedPath: (relativePath: string) => boolean = () => false;
@@ -93,7 +96,7 @@ export class WorkspaceIndex {
   async closeDocument(uri: string): Promise<void> {
     this.open.delete(uri);
     if (!this.isInFolders(uri)) {
-      this.outside.delete(uri);
+      if (this.outside.delete(uri)) this.closedOutside.add(uri);
       return;
     }
     await this.readFromDisk(uri);
@@ -124,18 +127,27 @@ export class WorkspaceIndex {
     return this.workspace.model();
   }
 
-  /** Diagnostics of every file, grouped by URI. */
-  diagnostics(): Map<string, Diagnostic[]> {
+  /**
+   * The files whose diagnostics changed since the last call, each with all its diagnostics (an
+   * empty list clears them): only what the changes since then affect is linted again. With
+   * `wholeWorkspace: false`, aggregate findings over the whole workspace wait for the next call.
+   */
+  diagnosticChanges(options: { readonly wholeWorkspace?: boolean } = {}): Map<string, Diagnostic[]> {
     const settings = { ...lintSettingsOf(this.settings), skipCategories: this.skipCategories };
+    const workspaces = [this.workspace, ...this.outside.values()];
+    const changed = new Set<string>(this.closedOutside);
+    this.closedOutside.clear();
+    for (const workspace of workspaces) for (const uri of this.trackerOf(workspace).changes(settings, options).keys()) changed.add(uri);
     const byFile = new Map<string, Diagnostic[]>();
-    const add = (diagnostic: Diagnostic): void => {
-      const list = byFile.get(diagnostic.file);
-      if (list === undefined) byFile.set(diagnostic.file, [diagnostic]);
-      else list.push(diagnostic);
-    };
-    lint(this.workspace.model(), settings).forEach(add);
-    for (const single of this.outside.values()) lint(single.model(), settings).forEach(add);
+    // A document can be in the folders' model and in a model of its own (opened before its folder was added).
+    for (const uri of changed) byFile.set(uri, workspaces.flatMap((workspace) => this.trackerOf(workspace).current(uri)));
     return byFile;
+  }
+
+  private trackerOf(workspace: Workspace): DiagnosticsTracker {
+    let tracker = this.trackers.get(workspace);
+    if (tracker === undefined) this.trackers.set(workspace, (tracker = new DiagnosticsTracker(workspace.model())));
+    return tracker;
   }
 
   private async readFromDisk(uri: string): Promise<void> {

@@ -32,7 +32,7 @@ export function backendsOf(service: Service, model: WorkspaceModel): Backends {
 }
 
 function selectedSources(service: Service, selector: ReadonlyMap<string, string>, model: WorkspaceModel): BackendSource[] {
-  const matching = model.workloadsIn(service.namespace).filter((workload) => workload.template !== undefined && matches(selector, workload.template.labels));
+  const matching = model.workloadsSelectedBy(service.namespace, selector);
   const identities = new Set<string>();
   return nearest(service.file, matching)
     .filter((workload) => {

@@ -32,7 +32,7 @@ export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<numb
     if (flagSeconds > 0) return { value: flagSeconds, source: flagSource(flag) };
     return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
   }
-  const configuration = model.kubeProxyConfigurations[0];
+  const configuration = model.workspaceKubeProxyConfigurations[0];
   if (configuration !== undefined && model.assumptions.kubeProxy !== false) {
     const timeout = configuration.tcpEstablishedTimeout;
     if (timeout === undefined) {

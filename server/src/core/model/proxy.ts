@@ -18,7 +18,7 @@ export interface LocatedFlag {
 
 /** The first kube-proxy flag of that name in the workspace's DaemonSets. */
 export function kubeProxyFlag(model: WorkspaceModel, name: string): LocatedFlag | undefined {
-  for (const daemonSet of model.workloads) {
+  for (const daemonSet of model.kubeProxyDaemonSets) {
     const flag = daemonSet.kubeProxyFlags.find((candidate) => candidate.name === name);
     if (flag !== undefined) return { daemonSet, flag };
   }
@@ -39,7 +39,7 @@ export function effectiveProxyMode(model: WorkspaceModel): Effective<string> {
   if (assumed !== undefined) return { value: assumed, source: { kind: 'assumption', setting: 'proxyMode' } };
   const flag = kubeProxyFlag(model, 'proxy-mode');
   if (flag !== undefined && flag.flag.value.value !== '') return { value: flag.flag.value.value, source: flagSource(flag) };
-  const configuration = model.kubeProxyConfigurations.find((candidate) => candidate.mode !== undefined);
+  const configuration = model.workspaceKubeProxyConfigurations.find((candidate) => candidate.mode !== undefined);
   if (configuration?.mode !== undefined) {
     return { value: configuration.mode.value, source: { kind: 'file', file: configuration.file, span: configuration.mode.span, setting: 'mode' } };
   }
@@ -54,7 +54,7 @@ export function effectiveIpvsTcpTimeout(model: WorkspaceModel): Effective<number
   const flag = kubeProxyFlag(model, 'ipvs-tcp-timeout');
   const flagSeconds = flag === undefined ? undefined : parseGoDuration(flag.flag.value.value);
   if (flag !== undefined && flagSeconds !== undefined && flagSeconds > 0) return { value: flagSeconds, source: flagSource(flag) };
-  const configuration = model.kubeProxyConfigurations.find((candidate) => candidate.ipvsTcpTimeout !== undefined);
+  const configuration = model.workspaceKubeProxyConfigurations.find((candidate) => candidate.ipvsTcpTimeout !== undefined);
   const timeout = configuration?.ipvsTcpTimeout;
   if (configuration !== undefined && timeout !== undefined && timeout.value > 0 && flag === undefined) {
     return { value: timeout.value, source: { kind: 'file', file: configuration.file, span: timeout.span, setting: 'ipvs.tcpTimeout' } };

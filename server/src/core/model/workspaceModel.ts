@@ -10,6 +10,7 @@ import {
 } from '../k8s/objects';
 import { sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
+import { OrderedIndex } from './orderedIndex';
 import { baseName, type ValueSource } from './sources';
 
 /** What the user tells Connlint about the cluster that the workspace cannot show. */
@@ -28,77 +29,135 @@ export interface NodeSysctl {
   readonly assignment: SysctlAssignment;
 }
 
+/** Everything changed: what `takeChanges` returns after new assumptions, or after too many changes to list. */
+export const EVERYTHING = 'everything';
+
+/** More changed facets than this are reported as EVERYTHING (a workspace scan, say). */
+const MAX_LISTED_CHANGES = 50_000;
+
 /**
  * The whole workspace as one model: its Kubernetes objects indexed for the relations rules
  * follow (selector → pods, autoscaler → workload, Service → Endpoints), and the node's sysctl
- * files in the order the node applies them. Immutable: a change builds a new model.
+ * files in the order the node applies them. A Workspace updates its model file by file: each
+ * update changes only the index entries of that file's objects, and records which facets of the
+ * model changed (`file:<path>`, `workloadsIn:<namespace>`, …) so that results computed from
+ * the facets they read can be kept when none of those changed (see lint.ts).
  */
 export class WorkspaceModel {
-  readonly services: readonly Service[];
-  readonly workloads: readonly Workload[];
-  readonly kubeProxyConfigurations: readonly KubeProxyConfiguration[];
-  /** Sysctl files in application order. */
-  readonly sysctlFiles: readonly AnalyzedFile[];
-  private readonly filesByPath: ReadonlyMap<string, AnalyzedFile>;
-  private readonly workloadsByNamespace = new Map<string, Workload[]>();
-  private readonly autoscalersByTarget = new Map<string, HorizontalPodAutoscaler[]>();
-  private readonly endpointSetsByService = new Map<string, EndpointSet[]>();
-  private readonly nodeSysctls = new Map<string, NodeSysctl[]>();
+  private readonly filesByPath = new Map<string, AnalyzedFile>();
+  private readonly all = {
+    services: new OrderedIndex<Service>(),
+    workloads: new OrderedIndex<Workload>(),
+    kubeProxyConfigurations: new OrderedIndex<KubeProxyConfiguration>(),
+  };
+  private readonly workloadsByNamespace = new OrderedIndex<Workload>();
+  private readonly workloadsByLabel = new OrderedIndex<Workload>();
+  private readonly autoscalersByTarget = new OrderedIndex<HorizontalPodAutoscaler>();
+  private readonly endpointSetsByService = new OrderedIndex<EndpointSet>();
+  private sysctlOrder: readonly AnalyzedFile[] = [];
+  private nodeSysctls = new Map<string, NodeSysctl[]>();
+  private changes: Set<string> | typeof EVERYTHING = new Set();
+  private reads: Set<string> | undefined;
+  /** Counts every update; a result computed at one generation is current while it stays the same. */
+  private updates = 0;
 
   constructor(
-    files: Iterable<AnalyzedFile>,
-    readonly assumptions: Assumptions = {},
+    files: Iterable<AnalyzedFile> = [],
+    private currentAssumptions: Assumptions = {},
   ) {
-    const byPath = new Map<string, AnalyzedFile>();
-    for (const file of files) byPath.set(file.path, file);
-    this.filesByPath = byPath;
-    const ordered = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const objects = ordered.flatMap((file) => file.objects);
-    this.services = objects.filter((object): object is Service => object.kind === 'Service');
-    this.workloads = objects.filter(isWorkload);
-    this.kubeProxyConfigurations = objects.filter((object): object is KubeProxyConfiguration => object.kind === 'KubeProxyConfiguration');
-    for (const object of objects) this.index(object);
-    const sysctlPaths = sysctlApplicationOrder(ordered.filter((file) => file.role === 'sysctl').map((file) => file.path));
-    this.sysctlFiles = sysctlPaths.map((path) => byPath.get(path)!);
-    for (const file of this.sysctlFiles) {
-      for (const assignment of file.sysctl?.assignments ?? []) {
-        if (!assignment.isGlob) push(this.nodeSysctls, assignment.key, { file: file.path, assignment });
-      }
-    }
+    for (const file of files) this.setFile(file);
+  }
+
+  /** What is assumed about the cluster. */
+  get assumptions(): Assumptions {
+    return this.currentAssumptions;
+  }
+
+  /** Increases with every change to the model. */
+  get generation(): number {
+    return this.updates;
+  }
+
+  /** Kubernetes Services, in workspace order. */
+  get services(): readonly Service[] {
+    return this.read('services', this.all.services.get(''));
+  }
+
+  /** Workloads and Pods, in workspace order. */
+  get workloads(): readonly Workload[] {
+    return this.read('workloads', this.all.workloads.get(''));
+  }
+
+  get kubeProxyConfigurations(): readonly KubeProxyConfiguration[] {
+    return this.read('kubeProxyConfigurations', this.all.kubeProxyConfigurations.get(''));
+  }
+
+  /** kube-proxy configurations of the whole workspace, even in a model scoped to one file: what applies on the nodes. */
+  get workspaceKubeProxyConfigurations(): readonly KubeProxyConfiguration[] {
+    return this.read('kubeProxyConfigurations', this.all.kubeProxyConfigurations.get(''));
+  }
+
+  /** Workloads that run kube-proxy with command-line flags, in workspace order. */
+  get kubeProxyDaemonSets(): readonly Workload[] {
+    return this.read('kubeProxyDaemonSets', this.all.workloads.get(KUBE_PROXY));
+  }
+
+  /** Sysctl files in application order. */
+  get sysctlFiles(): readonly AnalyzedFile[] {
+    return this.read('sysctlFiles', this.sysctlOrder);
   }
 
   /** Every analysed file, relevant or not. */
   get files(): Iterable<AnalyzedFile> {
-    return this.filesByPath.values();
+    return this.read('files', this.filesByPath.values());
   }
 
   file(path: string): AnalyzedFile | undefined {
+    this.reads?.add(`file:${path}`);
     return this.filesByPath.get(path);
   }
 
   /** Whether the workspace holds any Kubernetes object the analysis models. */
   get hasManifests(): boolean {
-    return this.services.length > 0 || this.workloads.length > 0 || this.kubeProxyConfigurations.length > 0;
+    return this.read('hasManifests', this.holdsManifests());
   }
 
   /** Workloads and Pods of a namespace. */
   workloadsIn(namespace: string): readonly Workload[] {
-    return this.workloadsByNamespace.get(namespace) ?? [];
+    return this.read(`workloadsIn:${namespace}`, this.workloadsByNamespace.get(namespace));
+  }
+
+  /**
+   * Workloads of a namespace whose pod template's labels hold every pair of `selector`, in
+   * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
+   */
+  workloadsSelectedBy(namespace: string, selector: ReadonlyMap<string, string>): Workload[] {
+    let candidates: readonly Workload[] | undefined;
+    let facet = `workloadsIn:${namespace}`;
+    for (const [key, value] of selector) {
+      const labelKey = labelIndexKey(namespace, key, value);
+      const list = this.workloadsByLabel.get(labelKey);
+      if (candidates === undefined || list.length < candidates.length) [candidates, facet] = [list, `label:${labelKey}`];
+    }
+    candidates = this.read(facet, candidates ?? this.workloadsByNamespace.get(namespace));
+    return candidates.filter((workload) => workload.template !== undefined && containsAll(workload.template.labels, selector));
   }
 
   /** Autoscalers whose `scaleTargetRef` names this workload. */
   autoscalersOf(workload: Workload): readonly HorizontalPodAutoscaler[] {
-    return this.autoscalersByTarget.get(targetKey(workload.namespace, workload.kind, workload.name)) ?? [];
+    const key = targetKey(workload.namespace, workload.kind, workload.name);
+    return this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
   }
 
   /** Endpoints and EndpointSlices written for a Service. */
   endpointSetsOf(service: Service): readonly EndpointSet[] {
-    return this.endpointSetsByService.get(`${service.namespace}/${service.name}`) ?? [];
+    const key = `${service.namespace}/${service.name}`;
+    return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
   }
 
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
   nodeSysctlAssignments(key: string): readonly NodeSysctl[] {
-    return this.nodeSysctls.get(key) ?? [];
+    return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
   }
 
   /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
@@ -115,18 +174,163 @@ export class WorkspaceModel {
     }
   }
 
-  private index(object: K8sObject): void {
-    if (isWorkload(object)) push(this.workloadsByNamespace, object.namespace, object);
-    else if (object.kind === 'HorizontalPodAutoscaler' && object.target !== undefined) {
-      push(this.autoscalersByTarget, targetKey(object.namespace, object.target.kind, object.target.name), object);
-    } else if ((object.kind === 'Endpoints' || object.kind === 'EndpointSlice') && object.serviceName !== undefined) {
-      push(this.endpointSetsByService, `${object.namespace}/${object.serviceName}`, object);
+  /**
+   * The same model with its lists of objects and files limited to one file's: a rule whose
+   * findings are each about one of those, run over it, finds that file's findings. Lookups, and
+   * what the whole workspace decides (workspaceKubeProxyConfigurations, node sysctls), are not limited.
+   */
+  scopedTo(path: string): WorkspaceModel {
+    const model = this;
+    const own = <T>(pick: (file: AnalyzedFile) => T[]) => ({ get: () => model.read(`file:${path}`, scopeOf(model.filesByPath.get(path), pick)) });
+    return Object.create(this, {
+      services: own((file) => file.objects.filter((object): object is Service => object.kind === 'Service')),
+      workloads: own((file) => file.objects.filter(isWorkload)),
+      kubeProxyConfigurations: own((file) => file.objects.filter((object): object is KubeProxyConfiguration => object.kind === 'KubeProxyConfiguration')),
+      files: own((file) => [file]),
+    }) as WorkspaceModel;
+  }
+
+  /** Runs `compute` and returns the facets of the model it read, with its result. */
+  recordReads<T>(compute: () => T): { result: T; reads: Set<string> } {
+    const outer = this.reads;
+    const reads = new Set<string>();
+    this.reads = reads;
+    try {
+      return { result: compute(), reads };
+    } finally {
+      this.reads = outer;
+      if (outer !== undefined) for (const facet of reads) outer.add(facet);
     }
   }
+
+  /** The facets changed since the last call (or since the model was made), or EVERYTHING. */
+  takeChanges(): ReadonlySet<string> | typeof EVERYTHING {
+    const changes = this.changes;
+    this.changes = new Set();
+    return changes;
+  }
+
+  /** Replaces what is assumed about the cluster; everything computed from the model is stale. */
+  setAssumptions(assumptions: Assumptions): void {
+    this.currentAssumptions = assumptions;
+    this.changes = EVERYTHING;
+    this.updates++;
+  }
+
+  /** Adds or replaces a file's part of the model. */
+  setFile(file: AnalyzedFile): void {
+    this.replace(file.path, file);
+  }
+
+  /** Removes a file's part of the model. */
+  deleteFile(path: string): void {
+    if (this.filesByPath.has(path)) this.replace(path, undefined);
+  }
+
+  private replace(path: string, next: AnalyzedFile | undefined): void {
+    const previous = this.filesByPath.get(path);
+    if (previous === next) return;
+    const hadManifests = this.holdsManifests();
+    if (next === undefined) this.filesByPath.delete(path);
+    else this.filesByPath.set(path, next);
+    this.updates++;
+    this.changed(`file:${path}`);
+    this.changed('files');
+    const before = previous?.objects ?? [];
+    const after = next?.objects ?? [];
+    this.reindex(path, before, after);
+    if (previous?.role === 'sysctl' || next?.role === 'sysctl') this.reorderSysctl([previous, next]);
+    if (hadManifests !== this.holdsManifests()) this.changed('hasManifests');
+  }
+
+  private reindex(path: string, before: readonly K8sObject[], after: readonly K8sObject[]): void {
+    const update = <T extends K8sObject>(index: OrderedIndex<T>, keysOf: (object: K8sObject) => string[], facet: (key: string) => string) =>
+      index.replaceFile(path, entries<T>(before, keysOf), entries<T>(after, keysOf), (key) => this.changed(facet(key)));
+    update(this.all.services, (object) => (object.kind === 'Service' ? [''] : []), () => 'services');
+    update(this.all.workloads, globalWorkloadKeys, (key) => (key === KUBE_PROXY ? 'kubeProxyDaemonSets' : 'workloads'));
+    update(this.all.kubeProxyConfigurations, (object) => (object.kind === 'KubeProxyConfiguration' ? [''] : []), () => 'kubeProxyConfigurations');
+    update(this.workloadsByNamespace, (object) => (isWorkload(object) ? [object.namespace] : []), (key) => `workloadsIn:${key}`);
+    update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
+    update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
+    update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+  }
+
+  /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
+  private reorderSysctl(changedFiles: readonly (AnalyzedFile | undefined)[]): void {
+    const paths = [...this.filesByPath.values()].filter((file) => file.role === 'sysctl').map((file) => file.path);
+    this.sysctlOrder = sysctlApplicationOrder(paths.sort(comparePaths)).map((path) => this.filesByPath.get(path)!);
+    this.nodeSysctls = new Map();
+    for (const file of this.sysctlOrder) {
+      for (const assignment of file.sysctl?.assignments ?? []) {
+        if (!assignment.isGlob) push(this.nodeSysctls, assignment.key, { file: file.path, assignment });
+      }
+    }
+    this.changed('sysctlFiles');
+    for (const file of changedFiles) for (const assignment of file?.sysctl?.assignments ?? []) this.changed(`nodeSysctl:${assignment.key}`);
+  }
+
+  private holdsManifests(): boolean {
+    return this.all.services.get('').length > 0 || this.all.workloads.get('').length > 0 || this.all.kubeProxyConfigurations.get('').length > 0;
+  }
+
+  private changed(facet: string): void {
+    if (this.changes === EVERYTHING) return;
+    this.changes.add(facet);
+    if (this.changes.size > MAX_LISTED_CHANGES) this.changes = EVERYTHING;
+  }
+
+  private read<T>(facet: string, value: T): T {
+    this.reads?.add(facet);
+    return value;
+  }
+}
+
+/** The key under which workloads that run kube-proxy with flags are listed too. */
+const KUBE_PROXY = 'kube-proxy';
+
+function globalWorkloadKeys(object: K8sObject): string[] {
+  if (!isWorkload(object)) return [];
+  return object.kubeProxyFlags.length > 0 ? ['', KUBE_PROXY] : [''];
+}
+
+function labelKeys(object: K8sObject): string[] {
+  if (!isWorkload(object) || object.template === undefined) return [];
+  return [...object.template.labels].map(([key, value]) => labelIndexKey(object.namespace, key, value));
+}
+
+function autoscalerKeys(object: K8sObject): string[] {
+  if (object.kind !== 'HorizontalPodAutoscaler' || object.target === undefined) return [];
+  return [targetKey(object.namespace, object.target.kind, object.target.name)];
+}
+
+function endpointKeys(object: K8sObject): string[] {
+  if ((object.kind !== 'Endpoints' && object.kind !== 'EndpointSlice') || object.serviceName === undefined) return [];
+  return [`${object.namespace}/${object.serviceName}`];
+}
+
+function entries<T>(objects: readonly K8sObject[], keysOf: (object: K8sObject) => string[]): (readonly [string, T])[] {
+  return objects.flatMap((object) => keysOf(object).map((key) => [key, object as unknown as T] as const));
+}
+
+function scopeOf<T>(file: AnalyzedFile | undefined, pick: (file: AnalyzedFile) => T[]): T[] {
+  return file === undefined ? [] : pick(file);
+}
+
+function labelIndexKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}=${value}`;
+}
+
+function containsAll(labels: ReadonlyMap<string, string>, selector: ReadonlyMap<string, string>): boolean {
+  for (const [key, value] of selector) if (labels.get(key) !== value) return false;
+  return true;
 }
 
 function targetKey(namespace: string, kind: string, name: string | undefined): string {
   return `${namespace}/${kind}/${name ?? ''}`;
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

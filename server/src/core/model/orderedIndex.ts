@@ -1,0 +1,46 @@
+/**
+ * Lists of objects by key, each list in workspace order (by file path, then by position in the
+ * file), updated one file at a time: replacing a file's objects touches only the keys they are under.
+ */
+export class OrderedIndex<T extends { readonly file: string }> {
+  private readonly lists = new Map<string, T[]>();
+  private static readonly EMPTY: readonly never[] = [];
+
+  /** The objects under a key, in workspace order. */
+  get(key: string): readonly T[] {
+    return this.lists.get(key) ?? OrderedIndex.EMPTY;
+  }
+
+  /**
+   * Replaces what file `path` contributes: `before` and `after` list its objects with their keys,
+   * in document order. Calls `changed` with every key whose list changed.
+   */
+  replaceFile(path: string, before: readonly (readonly [string, T])[], after: readonly (readonly [string, T])[], changed: (key: string) => void): void {
+    const keys = new Set<string>();
+    for (const [key] of before) keys.add(key);
+    for (const [key] of after) keys.add(key);
+    for (const key of keys) {
+      const list = this.lists.get(key) ?? [];
+      const start = firstAtOrAfter(list, path);
+      let end = start;
+      while (end < list.length && list[end]!.file === path) end++;
+      const added = after.filter(([candidate]) => candidate === key).map(([, item]) => item);
+      list.splice(start, end - start, ...added);
+      if (list.length === 0) this.lists.delete(key);
+      else this.lists.set(key, list);
+      changed(key);
+    }
+  }
+}
+
+/** The first index whose item's file is not before `path` (the list is ordered by file). */
+function firstAtOrAfter<T extends { readonly file: string }>(list: readonly T[], path: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]!.file < path) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Workspace, lint, type Diagnostic } from '@connlint/server';
+import { DiagnosticsTracker } from '@connlint/server/out/core/lint.js';
+import { lines } from '../helpers/lintFiles';
+
+/** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const service = (name: string, namespace: string, affinity: boolean) =>
+  lines('apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, `  namespace: ${namespace}`, 'spec:', ...(affinity ? ['  sessionAffinity: ClientIP', '  sessionAffinityConfig:', '    clientIP:', '      timeoutSeconds: 3600'] : []), '  selector:', `    app: ${name}`);
+const deployment = (name: string, namespace: string, replicas: number, keepalive?: string) =>
+  lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: ${name}`, `  namespace: ${namespace}`, 'spec:', `  replicas: ${replicas}`, '  template:', '    metadata:', '      labels:', `        app: ${name}`, '    spec:',
+    ...(keepalive === undefined ? [] : ['      securityContext:', '        sysctls:', '          - name: net.ipv4.tcp_keepalive_time', `            value: "${keepalive}"`]), '      containers:', `        - name: ${name}`, '          image: example');
+const hpa = (name: string, namespace: string, max: number) =>
+  lines('apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata:', `  name: ${name}`, `  namespace: ${namespace}`, 'spec:', '  scaleTargetRef:', '    apiVersion: apps/v1', '    kind: Deployment', `    name: ${name}`, `  maxReplicas: ${max}`);
+const kubeProxy = (timeout: string, mode: string) =>
+  lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', `mode: ${mode}`, 'conntrack:', `  tcpEstablishedTimeout: ${timeout}`);
+const sysctl = (keepalive: number, extra: string) => lines(`net.ipv4.tcp_keepalive_time = ${keepalive}`, extra);
+
+/** One random file of the kinds the rules relate, or a broken one. */
+function randomFile(next: () => number): { path: string; text: string } {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const app = pick(['api', 'web', 'db', 'cache']);
+  const namespace = pick(['default', 'shop']);
+  const dir = pick(['apps/a', 'apps/b', 'env/prod']);
+  switch (pick(['service', 'deployment', 'hpa', 'both', 'proxy', 'sysctl', 'broken'])) {
+    case 'service':
+      return { path: `${dir}/${app}-service.yaml`, text: service(app, namespace, next() < 0.4) };
+    case 'deployment':
+      return { path: `${dir}/${app}-deployment.yaml`, text: deployment(app, namespace, Math.floor(next() * 4), next() < 0.3 ? pick(['600', '90000']) : undefined) };
+    case 'hpa':
+      return { path: `${dir}/${app}-hpa.yaml`, text: hpa(app, namespace, 2 + Math.floor(next() * 5)) };
+    case 'both':
+      return { path: `${dir}/${app}.yaml`, text: `${service(app, namespace, next() < 0.5)}---\n${deployment(app, namespace, 2)}` };
+    case 'proxy':
+      return { path: `${dir}/kube-proxy.yaml`, text: kubeProxy(pick(['24h0m0s', '1h', '2h', '90x']), pick(['iptables', 'ipvs'])) };
+    case 'sysctl':
+      return { path: `nodes/${pick(['a', 'b'])}/sysctl.d/${pick(['10', '90'])}-net.conf`, text: sysctl(pick([600, 7200, 90000]), pick(['net.netfilter.nf_conntrack_tcp_loose = 0', 'net.ipv4.tcp_keepalive_tim = 1', ''])) };
+    default:
+      return { path: `${dir}/${app}-service.yaml`, text: `${service(app, namespace, false)}  ports: [\n` };
+  }
+}
+
+function fromScratch(files: ReadonlyMap<string, string>): Diagnostic[] {
+  const workspace = new Workspace();
+  for (const [path, text] of files) workspace.set(path, text);
+  return lint(workspace.model());
+}
+
+function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+  return byFile;
+}
+
+for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+  test(`after random edits, deletes and renames the kept results equal a lint from scratch (seed ${seed})`, () => {
+    const next = random(seed);
+    const files = new Map<string, string>();
+    const workspace = new Workspace();
+    const tracker = new DiagnosticsTracker(workspace.model());
+    const shown = new Map<string, Diagnostic[]>();
+    for (let step = 0; step < 120; step++) {
+      const action = next();
+      const paths = [...files.keys()];
+      if (action < 0.15 && paths.length > 0) {
+        const path = paths[Math.floor(next() * paths.length)]!;
+        files.delete(path);
+        workspace.delete(path);
+      } else if (action < 0.25 && paths.length > 0) {
+        const from = paths[Math.floor(next() * paths.length)]!;
+        const to = from.replace(/(\.yaml|\.conf)$/, `-renamed$1`);
+        const text = files.get(from)!;
+        files.delete(from);
+        workspace.delete(from);
+        files.set(to, text);
+        workspace.set(to, text);
+      } else {
+        const file = randomFile(next);
+        files.set(file.path, file.text);
+        workspace.set(file.path, file.text);
+      }
+      const expected = fromScratch(files);
+      if (step % 3 === 0) assert.deepEqual(lint(workspace.model()), expected, `lint after step ${step}`);
+      for (const [path, diagnostics] of tracker.changes({}, { wholeWorkspace: next() < 0.7 })) shown.set(path, diagnostics);
+      if (step % 2 === 0) for (const [path, diagnostics] of tracker.changes({})) shown.set(path, diagnostics);
+      else continue;
+      const expectedByFile = groupByFile(expected);
+      for (const path of new Set([...shown.keys(), ...expectedByFile.keys()])) {
+        assert.deepEqual(shown.get(path) ?? [], expectedByFile.get(path) ?? [], `${path} after step ${step}`);
+      }
+    }
+  });
+}
+
+test('the tracker reports only the files an edit changes: a Deployment edit re-reports its Service', () => {
+  const workspace = new Workspace();
+  for (let i = 0; i < 50; i++) {
+    workspace.set(`apps/app-${i}/service.yaml`, service(`app-${i}`, `team-${i % 5}`, false));
+    workspace.set(`apps/app-${i}/deployment.yaml`, deployment(`app-${i}`, `team-${i % 5}`, 2));
+  }
+  const tracker = new DiagnosticsTracker(workspace.model());
+  assert.equal(tracker.changes({}).size, 50);
+  workspace.set('apps/app-7/deployment.yaml', deployment('app-7', 'team-2', 5));
+  const changed = tracker.changes({});
+  assert.deepEqual([...changed.keys()], ['apps/app-7/service.yaml']);
+  assert.match(changed.get('apps/app-7/service.yaml')![0]!.message, /has replicas: 5/);
+  workspace.set('apps/app-7/deployment.yaml', deployment('app-7', 'team-2', 1));
+  assert.deepEqual([...tracker.changes({})], [['apps/app-7/service.yaml', []]]);
+});
+
+test('a settings change reports every file again, with the new severities', () => {
+  const workspace = new Workspace();
+  workspace.set('service.yaml', service('api', 'default', false));
+  workspace.set('deployment.yaml', deployment('api', 'default', 3));
+  const tracker = new DiagnosticsTracker(workspace.model());
+  assert.equal(tracker.changes({}).get('service.yaml')?.[0]?.severity, 'warning');
+  assert.equal(tracker.changes({ severities: { 'service-affinity': 'error' } }).get('service.yaml')?.[0]?.severity, 'error');
+  assert.deepEqual(tracker.changes({ severities: { 'service-affinity': 'off' } }).get('service.yaml'), []);
+});
