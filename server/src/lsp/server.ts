@@ -16,6 +16,9 @@ import { toLspDiagnostic } from './convert';
 import { codeActions, completion, effectiveNetworkSettings, FIX_ALL_KIND, hover } from './features';
 import { normaliseUri, WorkspaceIndex } from './workspaceIndex';
 
+/** How long edits must pause before the findings over the whole workspace are re-published. */
+const AGGREGATE_DELAY_MS = 100;
+
 /** The files whose changes the server follows on disk. */
 const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/sysctl.conf', '**/sysctl.d/*.conf'];
 
@@ -31,14 +34,19 @@ export function startServer(connection: Connection): void {
   let capabilities: InitializeParams['capabilities'] = {};
   let publishScheduled = false;
 
+  let aggregateTimer: ReturnType<typeof setTimeout> | undefined;
+
   /**
-   * Publishes what changed in two passes: first the findings of the files an edit concerns (a
-   * Service whose Deployment changed), then, on the next turn of the event loop, the aggregate
-   * findings that weigh every workload of the workspace.
+   * Publishes what changed in two passes: first, right away, the findings of the files an edit
+   * concerns (a Service whose Deployment changed); then, once edits pause for AGGREGATE_DELAY_MS,
+   * the aggregate findings that weigh every workload of the workspace, whose cost grows with it.
    */
   const publish = (wholeWorkspace: boolean): void => {
-    if (wholeWorkspace) publishScheduled = false;
-    else setImmediate(guarded(connection, 'publishing diagnostics', () => publish(true)));
+    if (!wholeWorkspace) {
+      publishScheduled = false;
+      clearTimeout(aggregateTimer);
+      aggregateTimer = setTimeout(guarded(connection, 'publishing diagnostics', () => publish(true)), AGGREGATE_DELAY_MS);
+    }
     for (const [uri, found] of index.diagnosticChanges({ wholeWorkspace })) {
       const lines = index.modelFor(uri)?.file(uri)?.lineIndex;
       const diagnostics = found.map((diagnostic) => toLspDiagnostic(diagnostic, lines?.offsetAt(diagnostic.range.start) ?? 0));
