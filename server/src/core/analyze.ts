@@ -98,7 +98,7 @@ function readDocument(path: string, text: string, slice: DocumentSlice, objects:
     seen.add(key);
   }
   const origin = { file: path, fileText: text, documentIndex: slice.index };
-  objects.push(...extractObjects(reader, document.contents, origin, syntaxProblems));
+  for (const object of extractObjects(reader, document.contents, origin, syntaxProblems)) objects.push(object);
 }
 
 /** Whether a document must be parsed: its kind is modelled, or can't be told without parsing. */

@@ -22,7 +22,10 @@ export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: 
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     if (settings.severities?.[rule.id] === 'off') continue;
-    for (const shard of findings.shardsOf(rule)) diagnostics.push(...diagnosticsOf(model, findings, shard, settings));
+    for (const shard of findings.shardsOf(rule)) {
+      // One at a time: push(...list) overflows the call stack on a file of very many findings.
+      for (const diagnostic of diagnosticsOf(model, findings, shard, settings)) diagnostics.push(diagnostic);
+    }
   }
   return diagnostics.sort(compareDiagnostics);
 }

@@ -25,9 +25,10 @@ export class OrderedIndex<T extends { readonly file: string }> {
       let end = start;
       while (end < list.length && list[end]!.file === path) end++;
       const added = after.filter(([candidate]) => candidate === key).map(([, item]) => item);
-      list.splice(start, end - start, ...added);
-      if (list.length === 0) this.lists.delete(key);
-      else this.lists.set(key, list);
+      // Not splice(…, ...added): a file of many objects would overflow the call stack.
+      const replaced = end === start && added.length === 0 ? list : [...list.slice(0, start), ...added, ...list.slice(end)];
+      if (replaced.length === 0) this.lists.delete(key);
+      else this.lists.set(key, replaced);
       changed(key);
     }
   }

@@ -57,7 +57,9 @@ function byNodeRoot(assignments: readonly NodeSysctl[]): NodeSysctl[][] {
   const groups = new Map<string, NodeSysctl[]>();
   for (const entry of assignments) {
     const root = nodeRootOf(entry.file);
-    groups.set(root, [...(groups.get(root) ?? []), entry]);
+    const group = groups.get(root);
+    if (group === undefined) groups.set(root, [entry]);
+    else group.push(entry);
   }
   return [...groups.values()];
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../text';
 
 /** A YAML value node, with aliases not yet resolved. */
@@ -6,9 +6,13 @@ export type YamlNode = Node;
 
 /**
  * Reads typed values from a parsed YAML document and turns node ranges into spans of the
- * file the document was sliced from. Aliases resolve to their anchor's node.
+ * file the document was sliced from. Aliases resolve to their anchor's node, one level and
+ * never expanded: an alias bomb costs no more than its text.
  */
 export class NodeReader {
+  /** Each alias's anchored node, found in one pass over the document on first need. */
+  private anchored: Map<Alias, YamlNode | undefined> | undefined;
+
   constructor(
     private readonly document: Document.Parsed,
     /** Offset of the document's text in its file. */
@@ -81,9 +85,23 @@ export class NodeReader {
   }
 
   private resolve(node: unknown): YamlNode | undefined {
-    if (isAlias(node)) return node.resolve(this.document) ?? undefined;
+    if (isAlias(node)) return (this.anchored ??= anchorsOf(this.document)).get(node);
     return isNodeWithRange(node) ? node : undefined;
   }
+}
+
+/**
+ * Maps every alias of a document to the node of the latest anchor of its name before it, as
+ * YAML resolves them; `Alias.resolve` walks the document for each alias, quadratic in a file of many.
+ */
+function anchorsOf(document: Document.Parsed): Map<Alias, YamlNode | undefined> {
+  const latest = new Map<string, YamlNode>();
+  const anchored = new Map<Alias, YamlNode | undefined>();
+  visit(document, (_key, node) => {
+    if (isAlias(node)) anchored.set(node, latest.get(node.source));
+    else if (isNodeWithRange(node) && node.anchor) latest.set(node.anchor, node);
+  });
+  return anchored;
 }
 
 function valueOf(map: YAMLMap<unknown, unknown>, key: string): unknown {
