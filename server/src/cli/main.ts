@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { fileRole } from '../core/analyze';
+import { contentSkipReason, fileRole } from '../core/analyze';
 import { lint } from '../core/lint';
 import { assumptionsOf, exclusionMatcher, lintSettingsOf } from '../core/settings';
 import type { Diagnostic } from '../core/types';
@@ -16,6 +16,7 @@ import { explainRule, ExplainError } from './explain';
 import { HOMEPAGE, packageVersion } from './packageInfo';
 import { configReport, formatConfigReport, PrintConfigError } from './printConfig';
 import { readRuleDoc, ruleSummary } from './ruleDocs';
+import { readTextFile } from '../files/read';
 import { walk } from '../files/walk';
 import { ConfigError, loadConfig, type LoadedConfig } from './config';
 import { applyFixes, formatDiff } from './fix';
@@ -44,11 +45,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return write(io.stdout, formatConfigReport(configReport(io.cwd, options.printConfig, config), options.format === 'json' ? 'json' : 'yaml'), 0);
     }
     const workspace = new Workspace(assumptionsOf(config.settings), existsSync);
-    const bomFiles = await loadInputs(options, config, workspace, io);
+    const { bomFiles, lossyFiles } = await loadInputs(options, config, workspace, io);
     const filesChecked = workspace.paths().length;
     const settings = lintSettingsOf(config.settings);
     if (options.fix !== undefined) {
-      const fixed = applyFixes(workspace, settings, new Set([STDIN_NAME]));
+      for (const file of lossyFiles) io.stderr.write(`connlint: warning: ${file} is not valid UTF-8; --fix leaves it alone\n`);
+      const fixed = applyFixes(workspace, settings, new Set([STDIN_NAME, ...lossyFiles]));
       if (options.fix === 'dry-run') return write(io.stdout, formatDiff(fixed), exitCode(lint(workspace.model(), settings), options));
       await Promise.all(fixed.map((file) => writeFile(path.resolve(io.cwd, file.path), (bomFiles.has(file.path) ? '\uFEFF' : '') + file.after)));
     }
@@ -70,9 +72,18 @@ function exitCode(diagnostics: readonly Diagnostic[], options: CliOptions): numb
 /** A path on the command line that cannot be read. */
 class InputError extends Error {}
 
-/** Reads every input into the workspace; returns the files that start with a byte-order mark (--fix writes it back). */
-async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: Workspace, io: CliIo): Promise<Set<string>> {
-  const bomFiles = new Set<string>();
+/** What reading the inputs found out about their encoding, for --fix. */
+interface InputEncodings {
+  /** Files that start with a byte-order mark (--fix writes it back). */
+  readonly bomFiles: Set<string>;
+  /** Files that are not valid UTF-8 (--fix would change their bytes, so it leaves them alone). */
+  readonly lossyFiles: Set<string>;
+}
+
+/** Reads every input into the workspace; files that are too large, binary or UTF-16 are skipped with a warning. */
+async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: Workspace, io: CliIo): Promise<InputEncodings> {
+  const encodings: InputEncodings = { bomFiles: new Set(), lossyFiles: new Set() };
+  const warn = (message: string): void => void io.stderr.write(`connlint: warning: ${message}\n`);
   const isExcluded = exclusionMatcher(config.settings);
   const excluded = (file: string): boolean => {
     const relative = path.relative(config.baseDirectory, file).split(path.sep).join('/');
@@ -80,7 +91,10 @@ async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: 
   };
   for (const input of new Set(options.paths)) {
     if (input === '-') {
-      workspace.set(STDIN_NAME, await io.readStdin(), { role: 'manifest' });
+      const text = await io.readStdin();
+      const skipped = contentSkipReason(text);
+      if (skipped !== undefined) warn(`skipped ${STDIN_NAME}: ${skipped}`);
+      workspace.set(STDIN_NAME, text, { role: 'manifest' });
       continue;
     }
     const absolute = path.resolve(io.cwd, input);
@@ -88,16 +102,15 @@ async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: 
       throw new InputError(`cannot read ${input}: ${describeIoError(error)}`);
     });
     if (info.isDirectory()) {
-      const warn = (message: string): void => void io.stderr.write(`connlint: warning: ${message}\n`);
       const files = await walk(absolute, (file) => fileRole(file) !== undefined && !excluded(file), warn);
-      await readAll(files, workspace, io, false, bomFiles, warn);
+      await readAll(files, workspace, io, false, encodings, warn);
     } else {
-      await readAll([absolute], workspace, io, true, bomFiles, (message) => {
+      await readAll([absolute], workspace, io, true, encodings, (message) => {
         throw new InputError(message);
       });
     }
   }
-  return bomFiles;
+  return encodings;
 }
 
 async function readAll(
@@ -105,20 +118,22 @@ async function readAll(
   workspace: Workspace,
   io: CliIo,
   explicit: boolean,
-  bomFiles: Set<string>,
+  encodings: InputEncodings,
   onError: (message: string) => void,
 ): Promise<void> {
   const batchSize = 64;
   for (let i = 0; i < files.length; i += batchSize) {
     const batch = files.slice(i, i + batchSize);
-    const texts = await Promise.all(batch.map((file) => readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => error)));
-    texts.forEach((text, index) => {
+    const results = await Promise.all(batch.map((file) => readTextFile(file).catch((error: NodeJS.ErrnoException) => error)));
+    results.forEach((result, index) => {
       const file = batch[index]!;
-      if (typeof text === 'string') {
-        if (text.charCodeAt(0) === 0xfeff) bomFiles.add(displayPath(io.cwd, file));
-        workspace.set(displayPath(io.cwd, file), text, { explicit, location: file });
-      } else {
-        onError(`cannot read ${displayPath(io.cwd, file)}: ${describeIoError(text)}`);
+      const shown = displayPath(io.cwd, file);
+      if (result instanceof Error) onError(`cannot read ${shown}: ${describeIoError(result)}`);
+      else if ('skipped' in result) io.stderr.write(`connlint: warning: skipped ${shown}: ${result.skipped}\n`);
+      else {
+        if (result.bom) encodings.bomFiles.add(shown);
+        if (result.lossy) encodings.lossyFiles.add(shown);
+        workspace.set(shown, result.text, { explicit, location: file });
       }
     });
   }

@@ -37,6 +37,16 @@ export interface AnalyzedFile {
   readonly lineIndex: LineIndex;
 }
 
+/** Files larger than this (in bytes on disk, in UTF-16 code units in memory) are skipped: 10 MiB. */
+export const MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+/** Why a text is not read whatever its name: too large, or binary. */
+export function contentSkipReason(text: string): string | undefined {
+  if (text.length > MAX_FILE_SIZE) return `larger than ${MAX_FILE_SIZE / 1024 / 1024} MiB (Connlint's limit per file)`;
+  if (text.includes('\0')) return 'a binary file: it holds a NUL byte';
+  return undefined;
+}
+
 /** Decides from its path alone whether a file can matter. */
 export function fileRole(path: string, context: FileContext = {}): FileRole | undefined {
   if (context.role !== undefined) return context.role;
@@ -54,13 +64,13 @@ export function fileRole(path: string, context: FileContext = {}): FileRole | un
 export function analyzeFile(path: string, rawText: string, context: FileContext = {}): AnalyzedFile {
   const text = stripBom(rawText);
   const role = fileRole(path, context);
-  const skipReason = role === undefined ? undefined : templateReason(path, text, role, context);
+  const skipReason = role === undefined ? undefined : (contentSkipReason(text) ?? templateReason(path, text, role, context));
   const base = {
     path,
     text,
     role: skipReason === undefined ? role : undefined,
     skipReason,
-    suppressions: parseSuppressions(text),
+    suppressions: skipReason === undefined ? parseSuppressions(text) : parseSuppressions(''),
     lineIndex: new LineIndex(text),
   };
   if (base.role === 'sysctl') return { ...base, objects: [], sysctl: parseSysctl(text), syntaxProblems: [] };
@@ -77,7 +87,8 @@ function readManifests(path: string, text: string): { objects: K8sObject[]; synt
       readDocument(path, text, slice, objects, syntaxProblems);
     } catch (error) {
       // The parser's limits (stack depth on pathological nesting, say) end this document only.
-      syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${(error as Error).message}` });
+      const why = error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message;
+      syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${why}.` });
     }
   }
   return { objects, syntaxProblems };

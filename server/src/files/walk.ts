@@ -6,6 +6,15 @@ import ignore, { type Ignore } from 'ignore';
 /** Directories never walked into. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
+/** How far a walk goes: it stops, with a message, after this many accepted files or directory entries. */
+export interface WalkLimits {
+  readonly maxFiles: number;
+  readonly maxEntries: number;
+}
+
+/** The limits of every walk: 20,000 files to read, 500,000 directory entries looked at. */
+export const WALK_LIMITS: WalkLimits = { maxFiles: 20_000, maxEntries: 500_000 };
+
 /** A `.gitignore` and the directory its patterns are relative to. */
 interface IgnoreScope {
   readonly directory: string;
@@ -15,11 +24,19 @@ interface IgnoreScope {
 /**
  * Lists the files below a directory that `accept` wants, skipping `node_modules`, `.git`, what
  * the `.gitignore` files of the repository ignore, and symbolic links to directories (which
- * could loop). Files come back as absolute paths, in a stable order.
+ * could loop). Files come back as absolute paths, in a stable order. Past `limits` the walk
+ * stops and says so through `onError`.
  */
-export async function walk(root: string, accept: (file: string) => boolean, onError: (message: string) => void): Promise<string[]> {
+export async function walk(root: string, accept: (file: string) => boolean, onError: (message: string) => void, limits: WalkLimits = WALK_LIMITS): Promise<string[]> {
   const found: string[] = [];
+  let entriesSeen = 0;
+  let stopped = false;
+  const stop = (what: string): void => {
+    stopped = true;
+    onError(`stopped walking ${root} after ${what}; the files after that are not linted (leave some out with exclude, or lint a subdirectory)`);
+  };
   const visit = async (directory: string, scopes: readonly IgnoreScope[]): Promise<void> => {
+    if (stopped) return;
     let entries;
     try {
       entries = await readdir(directory, { withFileTypes: true });
@@ -31,10 +48,13 @@ export async function walk(root: string, accept: (file: string) => boolean, onEr
     const inScope = own === undefined ? scopes : [...scopes, own];
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      if (stopped) return;
+      if (++entriesSeen > limits.maxEntries) return stop(`${limits.maxEntries} directory entries`);
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(inScope, full, true)) await visit(full, inScope);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && accept(full) && !isIgnored(inScope, full, false)) {
+        if (found.length >= limits.maxFiles) return stop(`${limits.maxFiles} files`);
         found.push(full);
       }
     }

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import { fileRole } from '../core/analyze';
 import { DiagnosticsTracker } from '../core/lint';
@@ -7,6 +6,7 @@ import type { WorkspaceModel } from '../core/model/workspaceModel';
 import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
 import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
+import { readTextFile, type ReadText } from '../files/read';
 import { walk } from '../files/walk';
 
 /** Normalises a URI the way every part of the server spells it. */
@@ -27,6 +27,8 @@ export class WorkspaceIndex {
   /** Documents from outside the folders that were closed: their diagnostics are cleared on the next publish. */
   private readonly closedOutside = new Set<string>();
   private readonly open = new Set<string>();
+  /** The latest read or deletion of each file read from disk (see readFromDisk). */
+  private readonly readGenerations = new Map<string, number>();
   private settings: ConnlintSettings = DEFAULT_SETTINGS;
   private isExcludedPath: (relativePath: string) => boolean = () => false;
   /** Finding categories another extension in the editor reports already. */
@@ -110,6 +112,7 @@ export class WorkspaceIndex {
   /** A file or directory was deleted on disk: forget it and everything below it. */
   fileDeleted(uri: string): void {
     if (this.open.has(uri)) return;
+    this.nextGeneration(uri);
     this.workspace.delete(uri);
     const prefix = withSlash(uri);
     for (const path of this.workspace.paths()) if (path.startsWith(prefix) && !this.open.has(path)) this.workspace.delete(path);
@@ -150,14 +153,33 @@ export class WorkspaceIndex {
     return tracker;
   }
 
+  /**
+   * Reads a file into the index. What happened while it was read wins: a newer read, an edit in
+   * the editor, a deletion, its folder removed. Files over the limits are left out and logged.
+   */
   private async readFromDisk(uri: string): Promise<void> {
+    const generation = this.nextGeneration(uri);
+    let result: ReadText | NodeJS.ErrnoException;
     try {
-      this.workspace.set(uri, await readFile(URI.parse(uri).fsPath, 'utf8'));
+      result = await readTextFile(URI.parse(uri).fsPath);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      this.workspace.delete(uri);
-      if (code !== 'ENOENT' && code !== 'EISDIR') this.log(`Cannot read ${uri}: ${code ?? String(error)}`);
+      result = error as NodeJS.ErrnoException;
     }
+    if (this.readGenerations.get(uri) !== generation || this.open.has(uri) || !this.isInFolders(uri)) return;
+    if ('text' in result) {
+      this.workspace.set(uri, result.text);
+      return;
+    }
+    this.workspace.delete(uri);
+    if ('skipped' in result) this.log(`Skipped ${uri}: ${result.skipped}`);
+    else if (result.code !== 'ENOENT' && result.code !== 'EISDIR') this.log(`Cannot read ${uri}: ${result.code ?? String(result)}`);
+  }
+
+  /** Counts the reads and deletions of a file, so that a read that finishes late is dropped. */
+  private nextGeneration(uri: string): number {
+    const generation = (this.readGenerations.get(uri) ?? 0) + 1;
+    this.readGenerations.set(uri, generation);
+    return generation;
   }
 
   private workspaceFor(uri: string): Workspace {

@@ -1,0 +1,60 @@
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { contentSkipReason, MAX_FILE_SIZE } from '../core/analyze';
+
+/** A file read from disk as text, or the reason it was not. */
+export type ReadText =
+  | {
+      readonly text: string;
+      /** The file starts with a UTF-8 byte-order mark (writing it back keeps it). */
+      readonly bom: boolean;
+      /** The bytes are not all valid UTF-8: the text holds replacement characters, and writing it back would change them. */
+      readonly lossy: boolean;
+    }
+  | { readonly skipped: string };
+
+/**
+ * Reads a file as UTF-8 text, with limits: only regular files (not a FIFO or a device behind a
+ * symbolic link), at most MAX_FILE_SIZE bytes (checked again while reading, for a file that
+ * grows), not UTF-16 or UTF-32, not binary. I/O errors are thrown (ENOENT for a file deleted
+ * since it was listed).
+ */
+export async function readTextFile(file: string): Promise<ReadText> {
+  // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { skipped: 'not a regular file' };
+    if (info.size > MAX_FILE_SIZE) return { skipped: tooLarge(info.size) };
+    const chunks: Buffer[] = [];
+    let length = 0;
+    // Sized by stat, then read to the end: the file may have grown since.
+    for (let size = info.size + 1; ; size = 64 * 1024) {
+      const chunk = Buffer.allocUnsafe(size);
+      const { bytesRead } = await handle.read(chunk, 0, size, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+      if (length > MAX_FILE_SIZE) return { skipped: tooLarge(length) };
+    }
+    return decode(Buffer.concat(chunks, length));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Decodes a file's bytes as UTF-8, or says why they are not read. */
+export function decode(bytes: Buffer): ReadText {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { skipped: 'UTF-16 or UTF-32 encoded; Connlint reads UTF-8 (convert it: iconv -f UTF-16 -t UTF-8)' };
+  }
+  const text = bytes.toString('utf8');
+  const skipped = contentSkipReason(text);
+  if (skipped !== undefined) return { skipped };
+  const lossy = text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes);
+  return { text, bom: text.charCodeAt(0) === 0xfeff, lossy };
+}
+
+function tooLarge(size: number): string {
+  return `larger than ${MAX_FILE_SIZE / 1024 / 1024} MiB (${(size / 1024 / 1024).toFixed(1)} MiB; Connlint's limit per file)`;
+}
