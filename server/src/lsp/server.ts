@@ -4,6 +4,8 @@ import {
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
+  ErrorCodes,
+  ResponseError,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -29,6 +31,7 @@ const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/sysctl.conf', '**/sysctl.d/*.
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const lifecycle: Lifecycle = { initialized: false, shutDown: false };
   const index = new WorkspaceIndex((message) => connection.console.warn(message));
   const published = new Map<string, string>();
   let capabilities: InitializeParams['capabilities'] = {};
@@ -63,7 +66,9 @@ export function startServer(connection: Connection): void {
     setImmediate(guarded(connection, 'publishing diagnostics', () => publish(false)));
   };
 
+  connection.onShutdown(() => void (lifecycle.shutDown = true));
   connection.onInitialize((params): InitializeResult => {
+    lifecycle.initialized = true;
     capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     index.setFolders(folders);
@@ -149,10 +154,10 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onCodeAction((params) => answer(connection, 'code actions', () => codeActions(index, params), []));
-  connection.onHover((params) => answer(connection, 'hover', () => hover(index, params), null));
-  connection.onCompletion((params) => answer(connection, 'completion', () => completion(index, params), []));
-  connection.onRequest('connlint/effectiveNetworkSettings', () => effectiveNetworkSettings(index));
+  connection.onCodeAction((params) => refusal(lifecycle) ?? answer(connection, 'code actions', () => codeActions(index, params), []));
+  connection.onHover((params) => refusal(lifecycle) ?? answer(connection, 'hover', () => hover(index, params), null));
+  connection.onCompletion((params) => refusal(lifecycle) ?? answer(connection, 'completion', () => completion(index, params), []));
+  connection.onRequest('connlint/effectiveNetworkSettings', () => refusal(lifecycle) ?? effectiveNetworkSettings(index));
 
   documents.listen(connection);
   connection.listen();
@@ -168,6 +173,19 @@ const SERVER_VERSION: string = (require('../../../package.json') as { version: s
  */
 function yamlSyntaxReportedByClient(options: unknown): boolean {
   return typeof options === 'object' && options !== null && (options as Record<string, unknown>)['yamlSyntaxReportedElsewhere'] === true;
+}
+
+/** Where the server is in the protocol's lifecycle. */
+interface Lifecycle {
+  initialized: boolean;
+  shutDown: boolean;
+}
+
+/** The error the specification asks for a request before initialize (ServerNotInitialized) or after shutdown (InvalidRequest). */
+function refusal(lifecycle: Lifecycle): ResponseError<void> | undefined {
+  if (!lifecycle.initialized) return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized yet.');
+  if (lifecycle.shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'The server is shut down.');
+  return undefined;
 }
 
 /** Answers a request; a failure is logged and answered with `fallback` instead of taking the server down. */
