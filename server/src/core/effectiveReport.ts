@@ -1,3 +1,4 @@
+import { objectLabel } from './k8s/objects';
 import { effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime } from './model/effective';
 import { effectiveIpvsTcpTimeout, effectiveProxyMode } from './model/proxy';
 import type { WorkspaceModel } from './model/workspaceModel';
@@ -18,7 +19,7 @@ export function effectiveSettingsReport(model: WorkspaceModel): string {
   ];
   const pods = model.workloads.map((workload) => {
     const effective = podKeepaliveTime(workload, model);
-    return `| ${workload.kind} "${workload.name ?? '(unnamed)'}" (${workload.namespace}) | ${effective.value} s | ${model.describe(effective.source)} |`;
+    return `| ${objectLabel(workload)} (${workload.namespace}) | ${effective.value} s | ${model.describe(effective.source)} |`;
   });
   return [
     '# Connlint: effective network settings',

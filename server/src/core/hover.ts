@@ -1,5 +1,5 @@
 import type { AnalyzedFile } from './analyze';
-import type { Located, Service, Workload } from './k8s/objects';
+import { type Located, type Service, type Workload, objectLabel } from './k8s/objects';
 import { backendsOf, formatCount } from './model/backends';
 import { CONNTRACK_ESTABLISHED_KEY, effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime, KEEPALIVE_TIME_KEY } from './model/effective';
 import { effectiveIpvsTcpTimeout, effectiveProxyMode } from './model/proxy';
@@ -41,7 +41,7 @@ function sysctlHover(model: WorkspaceModel, key: string, scope: 'node' | Workloa
   const lines = [`**${key}** — ${info.unit}, default ${info.defaultValue}${range}${info.perNamespace ? ' (each network namespace has its own)' : ''}`, '', info.meaning];
   const effective = effectiveOf(model, key, scope);
   if (effective !== undefined) {
-    const where = scope === 'node' ? 'on the node' : `in the pods of ${scope.kind} "${scope.name ?? '(unnamed)'}"`;
+    const where = scope === 'node' ? 'on the node' : `in the pods of ${objectLabel(scope)}`;
     lines.push('', `In this workspace, ${where}: **${effective.value} s** (${model.describe(effective.source)}).`);
   }
   return lines.join('\n');

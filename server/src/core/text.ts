@@ -78,3 +78,8 @@ export class LineIndex {
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** The line ending a file uses, for lines an edit adds: CRLF when it has any, else LF. */
+export function lineEnding(text: string): '\r\n' | '\n' {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}

@@ -1,7 +1,7 @@
 import { findingsOf, lint, type LintSettings } from '../lint';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { ruleById } from '../rules/registry';
-import type { LineIndex, Range } from '../text';
+import { type LineIndex, type Range, lineEnding } from '../text';
 import type { Finding } from '../rules/rule';
 import type { Diagnostic } from '../types';
 import { overlaps, type Fix, type TextEdit } from './fix';
@@ -37,7 +37,7 @@ export function disableLineFix(model: WorkspaceModel, path: string, line: number
   const file = model.file(path)!;
   const start = file.lineIndex.lineStart(line);
   const indent = /^[ \t]*/.exec(file.text.slice(start, file.lineIndex.lineEnd(line)))![0];
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(file.text);
   return {
     title: `Disable ${rule} for this line`,
     edits: [{ file: path, span: { start, end: start }, newText: `${indent}# connlint-disable-next-line ${rule}${eol}` }],

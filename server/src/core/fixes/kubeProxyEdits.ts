@@ -33,7 +33,7 @@ export function kubeProxyConfigMap(file: AnalyzedFile, configuration: KubeProxyC
   if (document.errors.length > 0) return undefined;
   const reader = new EmbeddedNodeReader(document, embedded);
   const map = reader.map(document.contents);
-  return map && { map, reader };
+  return map && { map, reader, lines: root.lines };
 }
 
 /** Reads YAML parsed from embedded text, with spans in the enclosing file; a span ends after its last non-blank character. */

@@ -1,6 +1,6 @@
 import { isSeq } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
-import type { Workload } from '../k8s/objects';
+import { type Workload, objectLabel } from '../k8s/objects';
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import type { Fix, TextEdit } from './fix';
 import { addToMap, appendToList, childMap, objectMap, type Entry } from './yamlEdits';
@@ -30,9 +30,9 @@ export function addPodSysctl(file: AnalyzedFile, workload: Workload, name: strin
   let edit: TextEdit | undefined;
   if (securityContext === undefined) edit = addToMap(file.text, podSpec, [{ key: 'securityContext', value: [{ key: 'sysctls', value: { list: [item] } }] }], file.path);
   else if (sysctls === undefined) edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
-  else if (isSeq(sysctls)) edit = appendToList(file.text, securityContext.reader, sysctls, item, file.path);
+  else if (isSeq(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
   return edit && {
-    title: `Add ${name} = ${value} to the securityContext.sysctls of ${workload.kind} "${workload.name ?? '(unnamed)'}"`,
+    title: `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload)}`,
     edits: [edit],
     preferred: true,
   };

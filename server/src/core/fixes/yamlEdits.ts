@@ -1,7 +1,7 @@
 import { isMap, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
 import type { ObjectBase } from '../k8s/objects';
-import { LineIndex, type Span } from '../text';
+import { lineEnding, type LineIndex, type Span } from '../text';
 import { splitDocuments } from '../yaml/documents';
 import { NodeReader } from '../yaml/nodes';
 import type { TextEdit } from './fix';
@@ -10,6 +10,8 @@ import type { TextEdit } from './fix';
 export interface MapTarget {
   readonly map: YAMLMap<unknown, unknown>;
   readonly reader: NodeReader;
+  /** The line index of the file the mapping is written in (the analysis built it already). */
+  readonly lines: LineIndex;
 }
 
 /** An object's mapping in its file, parsed again for editing (analysis keeps no syntax trees). */
@@ -20,13 +22,13 @@ export function objectMap(file: AnalyzedFile, object: ObjectBase): MapTarget | u
   const reader = new NodeReader(document, slice.start);
   const root = object.itemIndex === undefined ? reader.get(document.contents) : reader.items(reader.get(document.contents, 'items'))[object.itemIndex];
   const map = reader.map(root);
-  return map === undefined ? undefined : { map, reader };
+  return map === undefined ? undefined : { map, reader, lines: file.lineIndex };
 }
 
 /** The child mapping under `key`, if it is one. */
 export function childMap(target: MapTarget, key: string): MapTarget | undefined {
   const map = target.reader.map(target.reader.get(target.map, key));
-  return map === undefined ? undefined : { map, reader: target.reader };
+  return map === undefined ? undefined : { map, reader: target.reader, lines: target.lines };
 }
 
 /**
@@ -42,11 +44,11 @@ export function addToMap(fileText: string, target: MapTarget, entries: readonly 
     const separator = target.map.items.length > 0 ? ', ' : '';
     return { file, span: { start: close, end: close }, newText: `${separator}${entries.map(flowEntry).join(', ')}` };
   }
-  const lines = new LineIndex(fileText);
+  const lines = target.lines;
   const firstKey = target.reader.span(target.map.items[0]?.key);
   const indent = firstKey === undefined ? 0 : lines.positionAt(firstKey.start).character;
   const step = indentStep(fileText);
-  const eol = fileText.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(fileText);
   const at = lines.lineEnd(lastContentLine(fileText, lines, mapSpan, indent));
   const text = entries.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + ' '.repeat(indent) + line).join('');
   return { file, span: { start: at, end: at }, newText: text };
@@ -76,10 +78,10 @@ export function fillEmptyKey(fileText: string, target: MapTarget, key: string, e
   const keyNode = target.reader.keyNode(target.map, key);
   const keySpan = target.reader.span(keyNode);
   if (target.map.flow || keySpan === undefined) return undefined;
-  const lines = new LineIndex(fileText);
+  const lines = target.lines;
   const position = lines.positionAt(keySpan.start);
   const step = indentStep(fileText);
-  const eol = fileText.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(fileText);
   const at = lines.lineEnd(position.line);
   const text = entries.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + ' '.repeat(position.character + step) + line).join('');
   return { file, span: { start: at, end: at }, newText: text };
@@ -112,18 +114,18 @@ function flowEntry(entry: Entry): string {
   return `${entry.key}: {${(value as readonly Entry[]).map(flowEntry).join(', ')}}`;
 }
 
-/** Appends a mapping to a list of mappings (`sysctls`), in the list's own style. */
-export function appendToList(fileText: string, reader: NodeReader, list: YAMLSeq<unknown>, item: readonly Entry[], file: string): TextEdit | undefined {
-  const listSpan = reader.span(list);
+/** Appends a mapping to a list of mappings (`sysctls`) held by `target`, in the list's own style. */
+export function appendToList(fileText: string, target: MapTarget, list: YAMLSeq<unknown>, item: readonly Entry[], file: string): TextEdit | undefined {
+  const listSpan = target.reader.span(list);
   if (listSpan === undefined) return undefined;
   if (list.flow) {
     const close = fileText.lastIndexOf(']', listSpan.end - 1);
     return { file, span: { start: close, end: close }, newText: `${list.items.length > 0 ? ', ' : ''}{${item.map(flowEntry).join(', ')}}` };
   }
-  const lines = new LineIndex(fileText);
+  const lines = target.lines;
   const dash = fileText.lastIndexOf('-', listSpan.start);
   const indent = lines.positionAt(dash).character;
-  const eol = fileText.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(fileText);
   const at = lines.lineEnd(lines.positionAt(Math.max(listSpan.start, listSpan.end - 1)).line);
   const text = listItem(item, indentStep(fileText)).map((line) => eol + ' '.repeat(indent) + line).join('');
   return { file, span: { start: at, end: at }, newText: text };
@@ -150,7 +152,7 @@ export function removeKey(fileText: string, target: MapTarget, key: string, file
   if (pair === undefined || keySpan === undefined) return undefined;
   const valueEnd = target.reader.span(pair.value)?.end ?? keySpan.end;
   if (target.map.flow) return removeFlowEntry(fileText, target, index, keySpan.start, valueEnd, file);
-  const lines = new LineIndex(fileText);
+  const lines = target.lines;
   const first = lines.positionAt(keySpan.start);
   if (fileText.slice(lines.lineStart(first.line), keySpan.start).trim() !== '') return undefined;
   // A block value's range runs up to the next key: blank lines and comments at the key's indentation are not its own.

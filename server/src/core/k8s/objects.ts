@@ -125,6 +125,11 @@ export const MODELLED_KINDS: ReadonlySet<string> = new Set([
   'List',
 ]);
 
+/** How messages name an object: `Deployment "api"`. */
+export function objectLabel(object: { readonly kind: string; readonly name: string | undefined }): string {
+  return `${object.kind} "${object.name ?? '(unnamed)'}"`;
+}
+
 export function isWorkload(object: K8sObject): object is Workload {
   return (WORKLOAD_KINDS as readonly string[]).includes(object.kind);
 }

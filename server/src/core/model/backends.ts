@@ -1,4 +1,4 @@
-import type { K8sObject, Service, Workload } from '../k8s/objects';
+import { type K8sObject, type Service, type Workload, objectLabel } from '../k8s/objects';
 import type { Span } from '../text';
 import type { WorkspaceModel } from './workspaceModel';
 
@@ -75,9 +75,9 @@ export function matches(selector: ReadonlyMap<string, string>, labels: ReadonlyM
 }
 
 function workloadSource(workload: Workload, model: WorkspaceModel): BackendSource {
-  const name = `${workload.kind} "${workload.name ?? '(unnamed)'}"`;
+  const name = objectLabel(workload);
   const at = { file: workload.file, span: workload.replicas?.span ?? workload.nameSpan };
-  if (workload.kind === 'Pod') return { object: workload, count: 1, reason: `Pod "${workload.name ?? '(unnamed)'}"`, ...at };
+  if (workload.kind === 'Pod') return { object: workload, count: 1, reason: objectLabel(workload), ...at };
   if (workload.kind === 'DaemonSet') return { object: workload, count: Infinity, reason: `${name} runs a pod on every node`, ...at };
   const replicas = workload.replicas?.value ?? 1;
   const written = workload.replicas === undefined ? 'leaves replicas unset (1)' : `has replicas: ${replicas}`;
@@ -87,7 +87,7 @@ function workloadSource(workload: Workload, model: WorkspaceModel): BackendSourc
     return {
       object: autoscaler,
       count: autoscaler.maxReplicas.value,
-      reason: `${name} ${written} and HorizontalPodAutoscaler "${autoscaler.name ?? '(unnamed)'}" scales it to maxReplicas: ${autoscaler.maxReplicas.value}`,
+      reason: `${name} ${written} and ${objectLabel(autoscaler)} scales it to maxReplicas: ${autoscaler.maxReplicas.value}`,
       file: autoscaler.file,
       span: autoscaler.maxReplicas.span,
     };
@@ -107,7 +107,7 @@ function endpointSources(service: Service, model: WorkspaceModel): BackendSource
   return nearest(service.file, model.endpointSetsOf(service)).map((set) => ({
     object: set,
     count: set.addressCount,
-    reason: `${set.kind} "${set.name ?? '(unnamed)'}" lists ${set.addressCount} address${set.addressCount === 1 ? '' : 'es'}`,
+    reason: `${objectLabel(set)} lists ${set.addressCount} address${set.addressCount === 1 ? '' : 'es'}`,
     file: set.file,
     span: set.nameSpan,
   }));

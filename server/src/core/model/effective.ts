@@ -1,4 +1,4 @@
-import type { Workload } from '../k8s/objects';
+import { type Workload, objectLabel } from '../k8s/objects';
 import { parseGoDuration } from '../yaml/duration';
 import { flagSource, kubeProxyFlag } from './proxy';
 import { baseName, type Effective, type ValueSource } from './sources';
@@ -71,7 +71,7 @@ export function podKeepaliveTime(workload: Workload, model: WorkspaceModel): Eff
   const sysctl = workload.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
   if (sysctl !== undefined && sysctl.valueSpan !== undefined && value !== undefined) {
-    return { value, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${workload.kind} "${workload.name ?? '(unnamed)'}"` } };
+    return { value, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload)}` } };
   }
   return { value: DEFAULTS.keepaliveTime, source: { kind: 'default', reason: "the kernel's default in a pod's own network namespace" } };
 }

@@ -1,5 +1,5 @@
 import type { AnalyzedFile } from '../analyze';
-import type { Service } from '../k8s/objects';
+import { type Service, objectLabel } from '../k8s/objects';
 import type { Fix, TextEdit } from '../fixes/fix';
 import { childMap, objectMap, removeKey } from '../fixes/yamlEdits';
 import type { Rule } from './rule';
@@ -30,7 +30,7 @@ export const affinityIgnored: Rule = {
 };
 
 function bypass(service: Service): string {
-  const name = `Service "${service.name ?? '(unnamed)'}"`;
+  const name = objectLabel(service);
   if (service.type === 'ExternalName') return `${name} is type: ExternalName: its DNS name is an alias (CNAME) of another name, and kube-proxy never handles it, so`;
   return `${name} is headless (clusterIP: None): its DNS name resolves to the pods' own addresses, clients connect to them without kube-proxy, so`;
 }

@@ -1,5 +1,5 @@
 import type { AnalyzedFile } from '../analyze';
-import type { Service, Workload } from '../k8s/objects';
+import { type Service, type Workload, objectLabel } from '../k8s/objects';
 import { isWorkload } from '../k8s/objects';
 import { backendsOf, type BackendSource } from '../model/backends';
 import { KEEPALIVE_TIME_KEY, effectiveConntrackTimeout, podKeepaliveTime } from '../model/effective';
@@ -184,7 +184,7 @@ function workloadOf(source: BackendSource, model: WorkspaceModel): Workload | un
 function listExposed(model: WorkspaceModel, exposed: readonly Exposed[]): string {
   const items = exposed.map(({ source, workload, keepalive }) => {
     if (workload === undefined || keepalive === undefined) return `${source.reason} (their keepalive is not in the workspace)`;
-    return `${workload.kind} "${workload.name ?? '(unnamed)'}" (${keepalive.value} s, ${model.describe(keepalive.source)})`;
+    return `${objectLabel(workload)} (${keepalive.value} s, ${model.describe(keepalive.source)})`;
   });
   const shown = items.slice(0, 3).join('; ');
   return items.length > 3 ? `${shown}; and ${items.length - 3} more` : shown;
@@ -192,7 +192,7 @@ function listExposed(model: WorkspaceModel, exposed: readonly Exposed[]): string
 
 function exposedRelated({ source, workload, keepalive }: Exposed): RelatedSpan {
   if (workload === undefined || keepalive === undefined) return { file: source.file, span: source.span, message: `Backend without a known keepalive: ${source.reason}` };
-  const name = `${workload.kind} "${workload.name ?? '(unnamed)'}"`;
+  const name = objectLabel(workload);
   if (keepalive.source.kind === 'file') return { file: keepalive.source.file, span: keepalive.source.span, message: `${KEEPALIVE_TIME_KEY} of ${name}: ${keepalive.value} s` };
   return { file: workload.file, span: workload.nameSpan, message: `${name} relies on the default ${KEEPALIVE_TIME_KEY} of ${keepalive.value} s` };
 }
@@ -206,7 +206,7 @@ function keepaliveFix(model: WorkspaceModel, { workload, keepalive }: Exposed, s
   if (workload === undefined || keepalive === undefined || workload.template?.hostNetwork?.value === true) return undefined;
   if (keepalive.source.kind !== 'file') return addPodKeepalive(model.file(workload.file)!, workload, seconds);
   return {
-    title: `Set ${KEEPALIVE_TIME_KEY} to ${seconds} in ${workload.kind} "${workload.name ?? '(unnamed)'}"`,
+    title: `Set ${KEEPALIVE_TIME_KEY} to ${seconds} in ${objectLabel(workload)}`,
     edits: [replaceSpan(keepalive.source.file, keepalive.source.span, JSON.stringify(String(seconds)))],
     preferred: true,
   };

@@ -1,4 +1,4 @@
-import type { Workload } from '../k8s/objects';
+import { type Workload, objectLabel } from '../k8s/objects';
 import {
   DEFAULTS,
   KEEPALIVE_TIME_KEY,
@@ -54,7 +54,7 @@ function podSysctlFinding(workload: Workload, conntrack: Effective<number>, conn
     file: workload.file,
     span: sysctl.valueSpan,
     subject: workload,
-    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${workload.kind} "${workload.name ?? '(unnamed)'}", not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
+    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
     related: relatedConntrack(conntrack),
     fixes: () => [setKeepalive(workload.file, sysctl.valueSpan!, JSON.stringify(String(recommendedKeepalive(conntrack.value))))],
   };
@@ -71,7 +71,7 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
   // The node is in view when its sysctl files are, or when nothing else is.
   const nodeOnDefault = node.source.kind === 'default' && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
   if (!nodeOnDefault && podsOnDefault.length === 0) return undefined;
-  const who = [...(nodeOnDefault ? ['the node'] : []), ...podsOnDefault.slice(0, 3).map((w) => `${w.kind} "${w.name ?? '(unnamed)'}"`)];
+  const who = [...(nodeOnDefault ? ['the node'] : []), ...podsOnDefault.slice(0, 3).map((w) => objectLabel(w))];
   if (podsOnDefault.length > 3) who.push(`${podsOnDefault.length - 3} more workloads`);
   const keepalive = recommendedKeepalive(conntrack.value);
   return {
@@ -90,8 +90,8 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
       span: workload.nameSpan,
       message:
         workload.template?.hostNetwork?.value === true
-          ? `${workload.kind} "${workload.name ?? '(unnamed)'}" uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies`
-          : `${workload.kind} "${workload.name ?? '(unnamed)'}" sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`,
+          ? `${objectLabel(workload)} uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies`
+          : `${objectLabel(workload)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`,
     })),
   };
 }

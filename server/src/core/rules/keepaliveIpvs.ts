@@ -1,4 +1,4 @@
-import type { Workload } from '../k8s/objects';
+import { type Workload, objectLabel } from '../k8s/objects';
 import type { Fix } from '../fixes/fix';
 import { formatGoDuration, setIpvsTcpTimeout } from '../fixes/kubeProxyEdits';
 import { addPodKeepalive, recommendedKeepalive } from '../fixes/podKeepalive';
@@ -51,7 +51,7 @@ export const keepaliveIpvs: Rule = {
       const sysctl = workload.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
       const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
       if (sysctl?.valueSpan === undefined || value === undefined || value < context.timeout.value) continue;
-      const what = `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${nameOf(workload)}`;
+      const what = `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}`;
       report({ ...valueFinding(context, workload.file, sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload });
     }
     const finding = defaultKeepaliveFinding(context, node);
@@ -90,7 +90,7 @@ function defaultKeepaliveFinding(context: Context, node: Effective<number>): Fin
   const first = onDefault[0];
   if (first === undefined) return undefined;
   const anchor = timeout.source.kind === 'file' ? timeout.source : mode.source.kind === 'file' ? mode.source : { file: first.file, span: first.nameSpan };
-  const who = [...onDefault.slice(0, 3).map(nameOf), ...(onDefault.length > 3 ? [`${onDefault.length - 3} more workloads`] : [])];
+  const who = [...onDefault.slice(0, 3).map(objectLabel), ...(onDefault.length > 3 ? [`${onDefault.length - 3} more workloads`] : [])];
   const keepalive = recommendedKeepalive(timeout.value);
   return {
     file: anchor.file,
@@ -115,8 +115,8 @@ function defaultKeepaliveFinding(context: Context, node: Effective<number>): Fin
 
 function defaultReason(workload: Workload): string {
   return workload.template?.hostNetwork?.value === true
-    ? `${nameOf(workload)} uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies`
-    : `${nameOf(workload)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`;
+    ? `${objectLabel(workload)} uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies`
+    : `${objectLabel(workload)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`;
 }
 
 function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
@@ -128,10 +128,6 @@ function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
 /** kube-proxy's own DaemonSet talks to the API server directly, not through a Service. */
 function runsKubeProxy(workload: Workload): boolean {
   return workload.kubeProxyFlags.length > 0 || (workload.kind === 'DaemonSet' && workload.name === 'kube-proxy');
-}
-
-function nameOf(workload: Workload): string {
-  return `${workload.kind} "${workload.name ?? '(unnamed)'}"`;
 }
 
 function joinWithAnd(items: readonly string[]): string {

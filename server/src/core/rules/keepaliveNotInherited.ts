@@ -1,4 +1,4 @@
-import type { Workload } from '../k8s/objects';
+import { type Workload, objectLabel } from '../k8s/objects';
 import { effectiveConntrackTimeout, KEEPALIVE_TIME_KEY, winningNodeAssignment } from '../model/effective';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix } from '../fixes/fix';
@@ -37,7 +37,7 @@ function notInheritedFinding(model: WorkspaceModel, key: (typeof KEEPALIVE_KEYS)
   const pods = model.workloads.filter((workload) => setsNone(workload, key) && !workload.ignoredRules.has(keepaliveNotInherited.id));
   if (pods.length === 0) return undefined;
   const unit = (value: number): string => (info.unit === 'seconds' ? `${value} s` : String(value));
-  const names = pods.slice(0, NAMED_IN_MESSAGE).map(nameOf);
+  const names = pods.slice(0, NAMED_IN_MESSAGE).map(objectLabel);
   if (pods.length > NAMED_IN_MESSAGE) names.push(`${pods.length - NAMED_IN_MESSAGE} more workload${pods.length - NAMED_IN_MESSAGE === 1 ? '' : 's'}`);
   const source = { kind: 'file' as const, file: node.file, span: node.assignment.valueSpan, setting: 'set' };
   return {
@@ -51,7 +51,7 @@ function notInheritedFinding(model: WorkspaceModel, key: (typeof KEEPALIVE_KEYS)
       (workload): RelatedSpan => ({
         file: workload.file,
         span: workload.nameSpan,
-        message: `${nameOf(workload)} sets no ${key} in its pods' securityContext.sysctls: its pods use the kernel's default of ${unit(kernelDefault)}`,
+        message: `${objectLabel(workload)} sets no ${key} in its pods' securityContext.sysctls: its pods use the kernel's default of ${unit(kernelDefault)}`,
       }),
     ),
     fixes: () => {
@@ -75,10 +75,6 @@ function podValue(model: WorkspaceModel, key: string, nodeValue: number): number
 function setsNone(workload: Workload, key: string): boolean {
   const template = workload.template;
   return template !== undefined && template.hostNetwork?.value !== true && !template.sysctls.some((entry) => entry.name === key);
-}
-
-function nameOf(workload: Workload): string {
-  return `${workload.kind} "${workload.name ?? '(unnamed)'}"`;
 }
 
 function joinWithAnd(items: readonly string[]): string {

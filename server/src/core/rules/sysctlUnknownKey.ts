@@ -1,7 +1,7 @@
 import { editDistance } from '../editDistance';
 import type { AnalyzedFile } from '../analyze';
 import type { Fix } from '../fixes/fix';
-import type { Workload } from '../k8s/objects';
+import { type Workload, objectLabel } from '../k8s/objects';
 import { SYSCTL_CATALOG, sysctlFamilyOf } from '../sysctl/catalog';
 import type { Span } from '../text';
 import type { Finding, Rule } from './rule';
@@ -58,7 +58,7 @@ export const sysctlUnknownKey: Rule = {
 const NODE_CONSEQUENCE = 'The node never applies it: sysctl skips a key the kernel does not have and goes on with the next line.';
 
 function podConsequence(workload: Workload): string {
-  return `The pods of ${workload.kind} "${workload.name ?? '(unnamed)'}" cannot set it: the kubelet admits only sysctls it knows as safe or the node allows, and the container runtime fails on a key the kernel does not have.`;
+  return `The pods of ${objectLabel(workload)} cannot set it: the kubelet admits only sysctls it knows as safe or the node allows, and the container runtime fails on a key the kernel does not have.`;
 }
 
 /** The finding for one key as written at `span` (its text may be quoted or use `/`), or none when the key is known or outside the families. */

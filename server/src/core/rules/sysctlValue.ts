@@ -1,6 +1,7 @@
+import { lineEnding } from '../text';
 import type { AnalyzedFile } from '../analyze';
 import type { Fix } from '../fixes/fix';
-import type { PodSysctl, Workload } from '../k8s/objects';
+import { type PodSysctl, type Workload, objectLabel } from '../k8s/objects';
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { SYSCTL_CATALOG, rangeBounds, takesSingleInteger } from '../sysctl/catalog';
@@ -158,7 +159,7 @@ function nodeCommentFixes(file: AnalyzedFile, assignment: SysctlAssignment, kept
   const replace = { file: file.path, span: assignment.valueSpan, newText: kept };
   const lineStart = file.lineIndex.lineStart(assignment.line);
   const indent = file.text.slice(lineStart, assignment.lineSpan.start);
-  const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(file.text);
   const commentLine = comment.startsWith('#') || comment.startsWith(';') ? comment : `# ${comment}`;
   return [
     { title: 'Remove the comment', edits: [replace], preferred: true },
@@ -167,7 +168,7 @@ function nodeCommentFixes(file: AnalyzedFile, assignment: SysctlAssignment, kept
 }
 
 function podFinding(workload: Workload, sysctl: PodSysctl): Finding | undefined {
-  const owner = `${workload.kind} "${workload.name ?? '(unnamed)'}"`;
+  const owner = objectLabel(workload);
   const hostNetwork = workload.template?.hostNetwork;
   const base = { file: workload.file, subject: workload };
   if (hostNetwork?.value === true && sysctl.name.startsWith('net.')) {
@@ -223,7 +224,7 @@ function durationFindings(model: WorkspaceModel): Finding[] {
         file: daemonSet.file,
         span: flag.value.span,
         subject: daemonSet,
-        message: `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${daemonSet.kind} "${daemonSet.name ?? '(unnamed)'}", which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.`,
+        message: `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${objectLabel(daemonSet)}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.`,
       });
     }
   }
