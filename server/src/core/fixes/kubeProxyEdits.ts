@@ -3,9 +3,7 @@ import type { AnalyzedFile } from '../analyze';
 import type { KubeProxyConfiguration } from '../k8s/objects';
 import { kubeProxyFlag } from '../model/proxy';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import type { Span } from '../text';
-import { embeddedText, type EmbeddedText } from '../yaml/embedded';
-import { NodeReader } from '../yaml/nodes';
+import { embeddedText, EmbeddedNodeReader } from '../yaml/embedded';
 import type { Fix, TextEdit } from './fix';
 import { addToMap, childMap, fillEmptyKey, objectMap, replaceSpan, type MapTarget } from './yamlEdits';
 
@@ -34,25 +32,6 @@ export function kubeProxyConfigMap(file: AnalyzedFile, configuration: KubeProxyC
   const reader = new EmbeddedNodeReader(document, embedded);
   const map = reader.map(document.contents);
   return map && { map, reader, lines: root.lines };
-}
-
-/** Reads YAML parsed from embedded text, with spans in the enclosing file; a span ends after its last non-blank character. */
-class EmbeddedNodeReader extends NodeReader {
-  constructor(
-    document: ConstructorParameters<typeof NodeReader>[0],
-    private readonly embedded: EmbeddedText,
-  ) {
-    super(document, 0);
-  }
-
-  override span(node: unknown): Span | undefined {
-    const local = super.span(node);
-    if (local === undefined) return undefined;
-    let end = local.end;
-    while (end > local.start && /\s/.test(this.embedded.text[end - 1]!)) end--;
-    const start = this.embedded.toFileOffset(local.start);
-    return { start, end: end === local.start ? start : this.embedded.toFileOffset(end - 1) + 1 };
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parseDocument, type Scalar } from 'yaml';
 import type { Span } from '../text';
 import { parseGoDuration } from '../yaml/duration';
-import { embeddedText } from '../yaml/embedded';
+import { EmbeddedNodeReader, embeddedText } from '../yaml/embedded';
 import { NodeReader, type YamlNode } from '../yaml/nodes';
 import { normaliseSysctlKey } from '../sysctl/parse';
 import { kubeProxyFlags } from './kubeProxyFlags';
@@ -253,24 +253,9 @@ function embeddedKubeProxyConfiguration(
   for (const error of document.errors) {
     problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In config.conf: ${firstLine(error.message)}`, embedded: true });
   }
-  const embeddedReader = new MappedNodeReader(document, toFile);
+  const embeddedReader = new EmbeddedNodeReader(document, embedded);
   const configuration = kubeProxyConfiguration(embeddedReader, document.contents ?? undefined, base, true);
   return { ...configuration, span: base.span, nameSpan: base.nameSpan };
-}
-
-/** A reader over a document parsed from embedded text, whose spans are mapped back to the file. */
-class MappedNodeReader extends NodeReader {
-  constructor(
-    document: ConstructorParameters<typeof NodeReader>[0],
-    private readonly toFile: (start: number, end: number) => Span,
-  ) {
-    super(document, 0);
-  }
-
-  override span(node: unknown): Span | undefined {
-    const local = super.span(node);
-    return local && this.toFile(local.start, local.end);
-  }
 }
 
 /** The first line of a `yaml` error message (the rest is a source excerpt). */

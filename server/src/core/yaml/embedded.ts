@@ -1,4 +1,6 @@
 import { Scalar } from 'yaml';
+import type { Span } from '../text';
+import { NodeReader } from './nodes';
 
 /** Text held in a YAML string scalar, with a map from its offsets back to the file's. */
 export interface EmbeddedText {
@@ -89,4 +91,26 @@ function singleLineMap(source: string, type: Scalar['type']): number[] | undefin
     return map;
   }
   return undefined;
+}
+
+/**
+ * Reads YAML parsed from embedded text, with spans in the enclosing file. A span ends where the
+ * character after its last non-blank one is written, so escapes and doubled quotes map whole.
+ */
+export class EmbeddedNodeReader extends NodeReader {
+  constructor(
+    document: ConstructorParameters<typeof NodeReader>[0],
+    private readonly embedded: EmbeddedText,
+  ) {
+    super(document, 0);
+  }
+
+  override span(node: unknown): Span | undefined {
+    const local = super.span(node);
+    if (local === undefined) return undefined;
+    let end = local.end;
+    while (end > local.start && /\s/.test(this.embedded.text[end - 1]!)) end--;
+    const start = this.embedded.toFileOffset(local.start);
+    return { start, end: Math.max(start, this.embedded.toFileOffset(end)) };
+  }
 }
