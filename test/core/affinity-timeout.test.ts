@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Diagnostic, type LintSettings, type Rule } from '@connlint/server';
+import { lint, type Diagnostic, type LintSettings, type Rule } from '@connlint/server';
 import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
-import { lines } from '../helpers/lintFiles';
+import { lines, workspaceOf } from '../helpers/lintFiles';
 
 const RULE = 'affinity-timeout';
 type Files = Readonly<Record<string, string>>;
-
-function workspaceOf(files: Files): Workspace {
-  const workspace = new Workspace({}, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace;
-}
 
 const diagnosticsOf = (files: Files, settings: LintSettings = {}): Diagnostic[] =>
   lint(workspaceOf(files).model(), settings).filter((diagnostic) => diagnostic.rule === RULE);

@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Assumptions, type Diagnostic } from '@connlint/server';
 import { applyEdits } from '@connlint/server/out/core/fixes/fix.js';
 import { fixAllEdits, fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
-import { lines } from '../helpers/lintFiles';
+import { lines, workspaceOf, ruleLinter } from '../helpers/lintFiles';
 
-type Files = Readonly<Record<string, string>>;
 const RULE = 'conntrack-loose';
+const { diagnostics, where } = ruleLinter(RULE);
 const LOOSE = 'net.netfilter.nf_conntrack_tcp_loose';
 const NODE = 'node/sysctl.d/60-k8s.conf';
-
-function workspaceOf(files: Files, assumptions: Assumptions = {}): Workspace {
-  const workspace = new Workspace(assumptions, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace;
-}
-
-function diagnostics(files: Files, assumptions: Assumptions = {}): Diagnostic[] {
-  return lint(workspaceOf(files, assumptions).model(), {}).filter((diagnostic) => diagnostic.rule === RULE);
-}
-
-/** This rule's diagnostics as `file line:col-line:col`. */
-function where(files: Files, assumptions: Assumptions = {}): string[] {
-  return diagnostics(files, assumptions).map(({ file, range: { start, end } }) => `${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
-}
 
 const kubeProxy = lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'conntrack:', '  tcpEstablishedTimeout: 1h');
 

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Assumptions, type Diagnostic } from '@connlint/server';
-import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
+import { lint } from '@connlint/server';
+import type { Fix } from '@connlint/server/out/core/fixes/fix.js';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
-import { lines } from '../helpers/lintFiles';
+import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'conntrack-overridden';
+const { diagnostics, where } = ruleLinter(RULE);
 const ESTABLISHED = 'net.netfilter.nf_conntrack_tcp_timeout_established';
 const CLOSE_WAIT = 'net.netfilter.nf_conntrack_tcp_timeout_close_wait';
 const MAX = 'net.netfilter.nf_conntrack_max';
@@ -14,33 +15,12 @@ const NODE = 'node/sysctl.d/60-k8s.conf';
 const APP = lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: app', 'spec:', '  containers:', '  - name: app', '    image: nginx');
 const NO_CONFIGURATION = "kube-proxy's default, no kube-proxy configuration in the workspace";
 
-function workspaceOf(files: Files, assumptions: Assumptions = {}): Workspace {
-  const workspace = new Workspace(assumptions, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace;
-}
-
-function diagnostics(files: Files, assumptions: Assumptions = {}): Diagnostic[] {
-  return lint(workspaceOf(files, assumptions).model(), {}).filter((diagnostic) => diagnostic.rule === RULE);
-}
-
-/** This rule's diagnostics as `file line:col-line:col`. */
-function where(files: Files, assumptions: Assumptions = {}): string[] {
-  return diagnostics(files, assumptions).map(({ file, range: { start, end } }) => `${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
-}
-
 /** The fixes of the diagnostic starting on `line` of the node file. */
 function fixesAt(files: Files, line: number): Fix[] {
   const workspace = workspaceOf(files);
   const diagnostic = lint(workspace.model(), {}).find((candidate) => candidate.rule === RULE && candidate.file === NODE && candidate.range.start.line === line);
   assert.ok(diagnostic, `no ${RULE} diagnostic on line ${line}`);
   return fixesFor(workspace.model(), diagnostic);
-}
-
-function applyFix(files: Files, fix: Fix): Record<string, string> {
-  const result: Record<string, string> = { ...files };
-  for (const path of new Set(fix.edits.map((edit) => edit.file))) result[path] = applyEdits(files[path]!, fix.edits.filter((edit) => edit.file === path));
-  return result;
 }
 
 const kubeProxy = (...rest: string[]): string => lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: iptables', ...rest);

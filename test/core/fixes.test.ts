@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Assumptions, type Diagnostic } from '@connlint/server';
+import { lint, type Diagnostic } from '@connlint/server';
 import { applyEdits, overlaps, type Fix, type TextEdit } from '@connlint/server/out/core/fixes/fix.js';
 import { fixAllEdits, fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
-import { lintBrief, lines } from '../helpers/lintFiles';
+import { lintBrief, lines, workspaceOf, applyAll } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;
-
-function workspaceOf(files: Files, assumptions: Assumptions = {}): Workspace {
-  const workspace = new Workspace(assumptions, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace;
-}
 
 /** The diagnostics of one rule, in the order lint reports them. */
 function diagnosticsOf(files: Files, rule: string): Diagnostic[] {
@@ -31,13 +25,6 @@ function titles(fixes: readonly Fix[]): { title: string; preferred: boolean }[] 
 }
 
 /** The files with the edits applied, each file's edits at once. */
-function applyAll(files: Files, edits: readonly TextEdit[]): Record<string, string> {
-  const result: Record<string, string> = { ...files };
-  for (const path of new Set(edits.map((edit) => edit.file))) {
-    result[path] = applyEdits(files[path]!, edits.filter((edit) => edit.file === path));
-  }
-  return result;
-}
 
 function fixNamed(fixes: readonly Fix[], title: string): Fix {
   const fix = fixes.find((candidate) => candidate.title === title);

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, type Assumptions, type WorkspaceModel } from '@connlint/server';
+import type { Assumptions } from '@connlint/server';
 import { hoverAt } from '@connlint/server/out/core/hover.js';
 import { effectiveSettingsReport } from '@connlint/server/out/core/effectiveReport.js';
-import { lines } from '../helpers/lintFiles';
+import { lines, modelOf } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;
-
-function modelOf(files: Files, assumptions: Assumptions = {}): WorkspaceModel {
-  const workspace = new Workspace(assumptions, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace.model();
-}
 
 /** The hover at the first occurrence of `needle` in `path` (plus `delta` characters). */
 function hover(files: Files, path: string, needle: string, delta = 0, assumptions: Assumptions = {}): string | undefined {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Assumptions, type Diagnostic } from '@connlint/server';
+import { type Assumptions } from '@connlint/server';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
-import { lines } from '../helpers/lintFiles';
+import { lines, workspaceOf, ruleLinter } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'ipvs-conn-reuse';
+const { diagnostics } = ruleLinter(RULE);
 const KEY = 'net.ipv4.vs.conn_reuse_mode';
 const NODE = 'node/sysctl.d/60-k8s.conf';
 const IPVS = lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs');
@@ -14,16 +15,6 @@ const KERNELS = 'Kernel 5.9 fixed both, and kube-proxy leaves the value alone fr
 const COSTS_OF_1 =
   'On kernels before 5.9, 1 drops a SYN that reuses the ports of a stale IPVS connection, so new connections wait 1 s under load (kubernetes#70747); ' +
   'kube-proxy then writes 0 at start-up on kernels 4.1 to 5.8, overriding this file, and 0 sends clients that reuse a port to deleted pods (kubernetes#81775).';
-
-function workspaceOf(files: Files, assumptions: Assumptions = {}): Workspace {
-  const workspace = new Workspace(assumptions, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace;
-}
-
-function diagnostics(files: Files, assumptions: Assumptions = {}): Diagnostic[] {
-  return lint(workspaceOf(files, assumptions).model(), {}).filter((diagnostic) => diagnostic.rule === RULE);
-}
 
 const where = (files: Files, assumptions: Assumptions = {}): string[] =>
   diagnostics(files, assumptions).map(({ file, severity, range: { start, end } }) => `${severity} ${file} ${start.line}:${start.character}-${end.line}:${end.character}`);

@@ -1,34 +1,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Assumptions, type Diagnostic } from '@connlint/server';
-import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
+import { lint, type Assumptions } from '@connlint/server';
+import type { Fix } from '@connlint/server/out/core/fixes/fix.js';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
 import { formatGoDuration } from '@connlint/server/out/core/fixes/kubeProxyEdits.js';
-import { lines } from '../helpers/lintFiles';
+import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
+import { kubeProxyDaemonSet } from '../helpers/manifests';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'keepalive-ipvs';
+const { diagnostics, where } = ruleLinter(RULE);
 const KEEPALIVE = 'net.ipv4.tcp_keepalive_time';
 const NODE = 'node/sysctl.d/60-k8s.conf';
 const KERNEL_IPVS = "900 s from the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0)";
 const consequence = (timeout: number): string =>
   `Every connection through a Service that stays idle for ${timeout} s is reset: IPVS forgets it, never reschedules a packet that is not a SYN, and the node answers the next one with a RST.`;
 
-function workspaceOf(files: Files, assumptions: Assumptions = {}): Workspace {
-  const workspace = new Workspace(assumptions, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace;
-}
-
 /** This rule's diagnostics only: other rules may report on the same fixtures. */
-function diagnostics(files: Files, assumptions: Assumptions = {}): Diagnostic[] {
-  return lint(workspaceOf(files, assumptions).model(), {}).filter((diagnostic) => diagnostic.rule === RULE);
-}
 
 /** Each diagnostic as `file line:col-line:col`, 0-based. */
-function where(files: Files, assumptions: Assumptions = {}): string[] {
-  return diagnostics(files, assumptions).map(({ file, range: { start, end } }) => `${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
-}
 
 const range = (line: number, start: number, endLine: number, end: number) => ({ start: { line, character: start }, end: { line: endLine, character: end } });
 
@@ -63,29 +53,6 @@ function deployment(name: string, { keepalive, hostNetwork = false, annotations 
     '        image: nginx',
   );
 }
-
-/** The kube-proxy DaemonSet with these arguments (the first on line 17, 0-based). */
-const kubeProxyDaemonSet = (...args: string[]): string =>
-  lines(
-    'apiVersion: apps/v1',
-    'kind: DaemonSet',
-    'metadata:',
-    '  name: kube-proxy',
-    '  namespace: kube-system',
-    'spec:',
-    '  selector: {matchLabels: {k8s-app: kube-proxy}}',
-    '  template:',
-    '    metadata:',
-    '      labels: {k8s-app: kube-proxy}',
-    '    spec:',
-    '      hostNetwork: true',
-    '      containers:',
-    '      - name: kube-proxy',
-    '        image: registry.k8s.io/kube-proxy:v1.31.0',
-    '        command:',
-    '        - kube-proxy',
-    ...args.map((arg) => `        - ${arg}`),
-  );
 
 const sets = (name: string, line = 3) => ({ file: `${name}.yaml`, range: range(line, 8, line, 8 + name.length), message: `Deployment "${name}" sets no ${KEEPALIVE} in its pods' securityContext.sysctls` });
 const MODE_RELATED = { file: 'kube-proxy.yaml', range: range(2, 6, 2, 10), message: 'kube-proxy runs in IPVS mode' };
@@ -227,12 +194,6 @@ function fixesOf(files: Files, file: string, assumptions: Assumptions = {}): Fix
   const found = lint(model, {}).filter((diagnostic) => diagnostic.rule === RULE && diagnostic.file === file);
   assert.equal(found.length, 1, `one ${RULE} diagnostic expected in ${file}`);
   return fixesFor(model, found[0]!);
-}
-
-function applyFix(files: Files, fix: Fix): Record<string, string> {
-  const result: Record<string, string> = { ...files };
-  for (const path of new Set(fix.edits.map((edit) => edit.file))) result[path] = applyEdits(files[path]!, fix.edits.filter((edit) => edit.file === path));
-  return result;
 }
 
 function applyPreferred(files: Files, fixes: readonly Fix[]): Record<string, string> {

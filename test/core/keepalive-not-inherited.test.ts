@@ -1,32 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Diagnostic } from '@connlint/server';
-import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
+import { lint } from '@connlint/server';
+import type { Fix } from '@connlint/server/out/core/fixes/fix.js';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
-import { lines } from '../helpers/lintFiles';
+import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'keepalive-not-inherited';
+const { diagnostics, where } = ruleLinter(RULE);
 const TIME = 'net.ipv4.tcp_keepalive_time';
 const INTVL = 'net.ipv4.tcp_keepalive_intvl';
 const PROBES = 'net.ipv4.tcp_keepalive_probes';
 const NODE = 'node/sysctl.d/60-k8s.conf';
 
-function workspaceOf(files: Files): Workspace {
-  const workspace = new Workspace({}, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace;
-}
-
 /** This rule's diagnostics only. */
-function diagnostics(files: Files): Diagnostic[] {
-  return lint(workspaceOf(files).model(), {}).filter((diagnostic) => diagnostic.rule === RULE);
-}
-
-/** This rule's diagnostics as `file line:col-line:col`. */
-function where(files: Files): string[] {
-  return diagnostics(files).map(({ file, range: { start, end } }) => `${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
-}
 
 /** The fixes of the diagnostic starting on `line` of `file`. */
 function fixesAt(files: Files, file: string, line: number): Fix[] {
@@ -34,12 +21,6 @@ function fixesAt(files: Files, file: string, line: number): Fix[] {
   const diagnostic = lint(workspace.model(), {}).find((candidate) => candidate.rule === RULE && candidate.file === file && candidate.range.start.line === line);
   assert.ok(diagnostic, `no ${RULE} diagnostic on ${file}:${line}`);
   return fixesFor(workspace.model(), diagnostic);
-}
-
-function applyFix(files: Files, fix: Fix): Record<string, string> {
-  const result: Record<string, string> = { ...files };
-  for (const path of new Set(fix.edits.map((edit) => edit.file))) result[path] = applyEdits(files[path]!, fix.edits.filter((edit) => edit.file === path));
-  return result;
 }
 
 /** A workload named `name` whose name value starts at 3:8 (a Pod's at 3:8 too). */

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, effectiveConntrackTimeout, type Assumptions, type WorkspaceModel } from '@connlint/server';
+import { effectiveConntrackTimeout, type Assumptions } from '@connlint/server';
 import { hoverAt } from '@connlint/server/out/core/hover.js';
 import { effectiveIpvsTcpTimeout, effectiveProxyMode } from '@connlint/server/out/core/model/proxy.js';
-import { lines } from '../helpers/lintFiles';
+import { lines, modelOf } from '../helpers/lintFiles';
+import { kubeProxyDaemonSet } from '../helpers/manifests';
 
 type Files = Readonly<Record<string, string>>;
-
-function modelOf(files: Files, assumptions: Assumptions = {}): WorkspaceModel {
-  const workspace = new Workspace(assumptions, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace.model();
-}
 
 /** The span of the `occurrence`-th (0-based) `needle` in `text`. */
 function spanOf(text: string, needle: string, occurrence = 0): { start: number; end: number } {
@@ -38,29 +33,6 @@ const configMap = (...body: string[]): string =>
     ...body.map((line) => `    ${line}`),
   );
 
-/** The kube-proxy DaemonSet, with these words after the binary in its container's command (the first on line 18). */
-const daemonSet = (...args: string[]): string =>
-  lines(
-    'apiVersion: apps/v1',
-    'kind: DaemonSet',
-    'metadata:',
-    '  name: kube-proxy',
-    '  namespace: kube-system',
-    'spec:',
-    '  selector: {matchLabels: {k8s-app: kube-proxy}}',
-    '  template:',
-    '    metadata:',
-    '      labels: {k8s-app: kube-proxy}',
-    '    spec:',
-    '      hostNetwork: true',
-    '      containers:',
-    '      - name: kube-proxy',
-    '        image: registry.k8s.io/kube-proxy:v1.31.0',
-    '        command:',
-    '        - /usr/local/bin/kube-proxy',
-    ...args.map((arg) => `        - ${arg}`),
-  );
-
 const KERNEL_IPVS = { kind: 'default', reason: "the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0)" };
 
 test('proxy mode from a standalone KubeProxyConfiguration', () => {
@@ -84,24 +56,24 @@ test('proxy mode from the config.conf of the kube-proxy ConfigMap: the span poin
 });
 
 test('proxy mode from the kube-proxy DaemonSet: --proxy-mode=ipvs and --proxy-mode ipvs, over the configuration file', () => {
-  const joined = daemonSet('--proxy-mode=ipvs');
+  const joined = kubeProxyDaemonSet('--proxy-mode=ipvs');
   assert.deepEqual(effectiveProxyMode(modelOf({ 'ds.yaml': joined })), {
     value: 'ipvs',
     source: { kind: 'file', file: 'ds.yaml', span: spanOf(joined, 'ipvs'), setting: '--proxy-mode' },
   });
-  const separate = daemonSet('--proxy-mode', 'ipvs');
+  const separate = kubeProxyDaemonSet('--proxy-mode', 'ipvs');
   const model = modelOf({ 'ds.yaml': separate, 'kube-proxy.yaml': kubeProxy('mode: iptables') });
   assert.deepEqual(effectiveProxyMode(model), {
     value: 'ipvs',
     source: { kind: 'file', file: 'ds.yaml', span: spanOf(separate, 'ipvs'), setting: '--proxy-mode' },
   });
   assert.equal(model.describe(effectiveProxyMode(model).source), '--proxy-mode in ds.yaml:19');
-  const empty = modelOf({ 'ds.yaml': daemonSet('--proxy-mode='), 'kube-proxy.yaml': kubeProxy('mode: ipvs') });
+  const empty = modelOf({ 'ds.yaml': kubeProxyDaemonSet('--proxy-mode='), 'kube-proxy.yaml': kubeProxy('mode: ipvs') });
   assert.equal(effectiveProxyMode(empty).value, 'ipvs', 'an empty flag leaves the configuration in force');
 });
 
 test('with --config, kube-proxy ignores the other flags: the configuration file decides (kubeadm runs it so)', () => {
-  const files = (...args: string[]) => ({ 'ds.yaml': daemonSet(...args), 'kube-proxy.yaml': kubeProxy('mode: iptables') });
+  const files = (...args: string[]) => ({ 'ds.yaml': kubeProxyDaemonSet(...args), 'kube-proxy.yaml': kubeProxy('mode: iptables') });
   for (const config of [['--config=/var/lib/kube-proxy/config.conf'], ['--config', '/var/lib/kube-proxy/config.conf']]) {
     const model = modelOf(files(...config, '--proxy-mode=ipvs', '--ipvs-tcp-timeout=30m', '--conntrack-tcp-timeout-established=1h'));
     assert.equal(effectiveProxyMode(model).value, 'iptables', config.join(' '));
@@ -112,12 +84,12 @@ test('with --config, kube-proxy ignores the other flags: the configuration file 
 });
 
 test('a quoted flag: the value span stops before the closing quote', () => {
-  const text = daemonSet('"--proxy-mode=ipvs"');
+  const text = kubeProxyDaemonSet('"--proxy-mode=ipvs"');
   assert.deepEqual(effectiveProxyMode(modelOf({ 'ds.yaml': text })).source, { kind: 'file', file: 'ds.yaml', span: spanOf(text, 'ipvs'), setting: '--proxy-mode' });
 });
 
 test('proxy mode from the assume.proxyMode setting, over every file; iptables by default', () => {
-  const files = { 'ds.yaml': daemonSet('--proxy-mode=iptables'), 'kube-proxy.yaml': kubeProxy('mode: iptables') };
+  const files = { 'ds.yaml': kubeProxyDaemonSet('--proxy-mode=iptables'), 'kube-proxy.yaml': kubeProxy('mode: iptables') };
   assert.deepEqual(effectiveProxyMode(modelOf(files, { proxyMode: 'ipvs' })), { value: 'ipvs', source: { kind: 'assumption', setting: 'proxyMode' } });
   assert.equal(modelOf(files, { proxyMode: 'ipvs' }).describe({ kind: 'assumption', setting: 'proxyMode' }), 'the proxyMode setting');
   const iptables = { value: 'iptables', source: { kind: 'default', reason: "kube-proxy's default on Linux" } };
@@ -127,7 +99,7 @@ test('proxy mode from the assume.proxyMode setting, over every file; iptables by
 });
 
 test('the IPVS idle timeout: --ipvs-tcp-timeout, else ipvs.tcpTimeout above 0, else the kernel’s 900 s', () => {
-  const flagged = daemonSet('--ipvs-tcp-timeout=30m');
+  const flagged = kubeProxyDaemonSet('--ipvs-tcp-timeout=30m');
   assert.deepEqual(effectiveIpvsTcpTimeout(modelOf({ 'ds.yaml': flagged, 'kube-proxy.yaml': kubeProxy('ipvs:', '  tcpTimeout: 15m') })), {
     value: 1800,
     source: { kind: 'file', file: 'ds.yaml', span: spanOf(flagged, '30m'), setting: '--ipvs-tcp-timeout' },
@@ -143,14 +115,14 @@ test('the IPVS idle timeout: --ipvs-tcp-timeout, else ipvs.tcpTimeout above 0, e
   assert.deepEqual(effectiveIpvsTcpTimeout(modelOf({ 'kube-proxy.yaml': kubeProxy('mode: ipvs') })), { value: 900, source: KERNEL_IPVS });
   assert.deepEqual(effectiveIpvsTcpTimeout(modelOf({})), { value: 900, source: KERNEL_IPVS });
   assert.deepEqual(
-    effectiveIpvsTcpTimeout(modelOf({ 'ds.yaml': daemonSet('--ipvs-tcp-timeout=0'), 'kube-proxy.yaml': kubeProxy('ipvs:', '  tcpTimeout: 15m') })),
+    effectiveIpvsTcpTimeout(modelOf({ 'ds.yaml': kubeProxyDaemonSet('--ipvs-tcp-timeout=0'), 'kube-proxy.yaml': kubeProxy('ipvs:', '  tcpTimeout: 15m') })),
     { value: 900, source: KERNEL_IPVS },
     'a flag of 0 wins over the file too',
   );
 });
 
 test('the conntrack timeout: --conntrack-tcp-timeout-established wins over conntrack.tcpEstablishedTimeout', () => {
-  const flagged = daemonSet('--conntrack-tcp-timeout-established=2h');
+  const flagged = kubeProxyDaemonSet('--conntrack-tcp-timeout-established=2h');
   const config = kubeProxy('conntrack:', '  tcpEstablishedTimeout: 1h');
   assert.deepEqual(effectiveConntrackTimeout(modelOf({ 'ds.yaml': flagged, 'kube-proxy.yaml': config })), {
     value: 7200,
@@ -160,14 +132,14 @@ test('the conntrack timeout: --conntrack-tcp-timeout-established wins over connt
     value: 3600,
     source: { kind: 'file', file: 'kube-proxy.yaml', span: spanOf(config, '1h'), setting: 'tcpEstablishedTimeout' },
   });
-  const separate = daemonSet('--conntrack-tcp-timeout-established', '90m');
+  const separate = kubeProxyDaemonSet('--conntrack-tcp-timeout-established', '90m');
   assert.deepEqual(effectiveConntrackTimeout(modelOf({ 'ds.yaml': separate, 'kube-proxy.yaml': config })).source, {
     kind: 'file',
     file: 'ds.yaml',
     span: spanOf(separate, '90m'),
     setting: '--conntrack-tcp-timeout-established',
   });
-  const zero = modelOf({ 'ds.yaml': daemonSet('--conntrack-tcp-timeout-established=0s'), 'kube-proxy.yaml': config });
+  const zero = modelOf({ 'ds.yaml': kubeProxyDaemonSet('--conntrack-tcp-timeout-established=0s'), 'kube-proxy.yaml': config });
   assert.deepEqual(effectiveConntrackTimeout(zero), { value: 432000, source: { kind: 'default', reason: "the kernel's default" } }, '0 leaves the node’s value');
 });
 
@@ -212,7 +184,7 @@ test('hover on mode: iptables or nftables: the conntrack timeout, its value and 
 });
 
 test('hover on a mode another source overrides: the mode that applies, and where it comes from', () => {
-  const files = { 'kube-proxy.yaml': kubeProxy('mode: iptables'), 'ds.yaml': daemonSet('--proxy-mode=ipvs', '--ipvs-tcp-timeout=30m') };
+  const files = { 'kube-proxy.yaml': kubeProxy('mode: iptables'), 'ds.yaml': kubeProxyDaemonSet('--proxy-mode=ipvs', '--ipvs-tcp-timeout=30m') };
   assert.equal(
     hover(files, 'kube-proxy.yaml', 'iptables'),
     ['**kube-proxy mode: ipvs** (--proxy-mode in ds.yaml:18, over this line)', '', `IPVS's own idle timeout for established TCP applies: **1800 s** (--ipvs-tcp-timeout in ds.yaml:19). ${IPVS_BODY}`].join('\n'),

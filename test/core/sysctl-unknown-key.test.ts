@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, type WorkspaceModel } from '@connlint/server';
 import { applyEdits } from '@connlint/server/out/core/fixes/fix.js';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
 import { editDistance } from '@connlint/server/out/core/editDistance.js';
 import { closestKeys, suggestionThreshold } from '@connlint/server/out/core/rules/sysctlUnknownKey.js';
-import { lintBrief, lintFiles, lines, type Brief } from '../helpers/lintFiles';
+import { lintBrief, lintFiles, lines, type Brief, modelOf } from '../helpers/lintFiles';
 
 const RULE = 'sysctl-unknown-key';
 const NODE = 'node/sysctl.d/60-k8s.conf';
@@ -33,12 +32,6 @@ function deployment(name: string): string {
     '      - name: app',
     '        image: nginx',
   );
-}
-
-function modelOf(files: Record<string, string>): WorkspaceModel {
-  const workspace = new Workspace({}, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace.model();
 }
 
 /** The fixes of the rule's finding at `line` of `file`, applied one at a time: title, preferred, and the whole text after. */

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Diagnostic } from '@connlint/server';
+import { lint, type Diagnostic } from '@connlint/server';
 import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
-import { lintFiles, lines } from '../helpers/lintFiles';
+import { lintFiles, lines, workspaceOf } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'sysctl-value';
 const NODE = 'node/sysctl.d/60-k8s.conf';
-
-function workspaceOf(files: Files): Workspace {
-  const workspace = new Workspace({}, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  return workspace;
-}
 
 /** This rule's diagnostics, as `line:col-line:col message`-free briefs. */
 function ranges(files: Files): string[] {

@@ -1,0 +1,28 @@
+import { lines } from './lintFiles';
+
+/**
+ * A kube-proxy DaemonSet whose container runs `/usr/local/bin/kube-proxy` with these arguments,
+ * one per line from line 17 (0-based), each at column 10.
+ */
+export function kubeProxyDaemonSet(...args: string[]): string {
+  return lines(
+    'apiVersion: apps/v1',
+    'kind: DaemonSet',
+    'metadata:',
+    '  name: kube-proxy',
+    '  namespace: kube-system',
+    'spec:',
+    '  selector: {matchLabels: {k8s-app: kube-proxy}}',
+    '  template:',
+    '    metadata:',
+    '      labels: {k8s-app: kube-proxy}',
+    '    spec:',
+    '      hostNetwork: true',
+    '      containers:',
+    '      - name: kube-proxy',
+    '        image: registry.k8s.io/kube-proxy:v1.31.0',
+    '        command:',
+    '        - /usr/local/bin/kube-proxy',
+    ...args.map((arg) => `        - ${arg}`),
+  );
+}
