@@ -66,7 +66,8 @@ test(`editing one Deployment among ${APPS * 3} files re-publishes its Service's 
   const serviceUri = uriOf(path.join(appDir(target), 'service.yaml'));
   const deploymentPath = path.join(appDir(target), 'deployment.yaml');
   const deploymentUri = uriOf(deploymentPath);
-  await client.waitForDiagnostics(serviceUri, mentions('has replicas: 3 '));
+  // The start-up scan of every file runs beside the other suites on a busy machine: allow it time.
+  await client.waitForDiagnostics(serviceUri, mentions('has replicas: 3 '), 60_000);
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
     textDocument: { uri: deploymentUri, languageId: 'yaml', version: 1, text: readFileSync(deploymentPath, 'utf8') },
   });
