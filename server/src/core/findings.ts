@@ -1,15 +1,15 @@
 import { EVERYTHING, type WorkspaceModel } from './model/workspaceModel';
-import { ruleById } from './rules/registry';
+import { RULES } from './rules/registry';
 import type { Finding, Rule } from './rules/rule';
 
 /**
  * Rules whose findings are each about one object or file: the Services, workloads, kube-proxy
- * configurations or files they iterate, with the rest of the model only looked up. They run one
- * file at a time, over the model scoped to that file (`WorkspaceModel.scopedTo`). The other rules
- * weigh the whole workspace at once (a default that many workloads rely on, the node's sysctl
- * files in order) and run over the whole model.
+ * configurations or files they iterate, with the rest of the model only looked up. They run
+ * together one file at a time, over the model scoped to that file (`WorkspaceModel.scopedTo`).
+ * The other rules weigh the whole workspace at once (a default that many workloads rely on, the
+ * node's sysctl files in order) and run over the whole model, one shard each.
  */
-const FILE_SCOPED_RULES = new Set([
+const FILE_SCOPED_RULE_IDS = new Set([
   'service-affinity',
   'affinity-timeout',
   'affinity-ignored',
@@ -19,49 +19,62 @@ const FILE_SCOPED_RULES = new Set([
   'sysctl-syntax',
 ]);
 
-/** A rule's run over one file (`key` is its path) or over the whole workspace (`key` is ''). */
+/** The registered file-scoped rules, in registry order: the rules of every file shard. */
+const FILE_SCOPED_RULES: readonly Rule[] = RULES.filter((rule) => FILE_SCOPED_RULE_IDS.has(rule.id));
+
+/**
+ * A unit of findings kept and recomputed together: every file-scoped rule over one file (`key`
+ * is its path), or one rule over the whole workspace (`key` is '').
+ */
 export interface Shard {
-  readonly rule: Rule;
   readonly key: string;
+  readonly rules: readonly Rule[];
   /** Creation order, to list findings in a stable order. */
   readonly order: number;
 }
 
-/** What a shard found, and the facets of the model it read to find it. */
+/** What a shard found, per rule, and the facets of the model it read to find it. */
 export interface ShardResult {
-  readonly findings: readonly Finding[];
+  /** Only rules that found something have an entry. */
+  readonly findings: ReadonlyMap<Rule, readonly Finding[]>;
   readonly reads: ReadonlySet<string>;
 }
+
+const NO_FINDINGS: readonly Finding[] = [];
 
 /**
  * Every rule's findings over one model, kept per shard and recomputed only when a facet of the
  * model that the shard read has changed since (the model records both). Editing a Deployment
- * re-runs the rules of the Services that select it and the whole-workspace rules that read the
- * workloads, not every rule over every file.
+ * re-runs the file-scoped rules of the Services that select it and the whole-workspace rules
+ * that read the workloads, not every rule over every file.
  */
 export class ModelFindings {
-  private readonly shardsByRule = new Map<Rule, Map<string, Shard>>();
+  /** One shard per file of the model, for the file-scoped rules. */
+  private readonly fileShards = new Map<string, Shard>();
+  /** One shard per whole-workspace rule, made when first asked for. */
+  private readonly ruleShards = new Map<Rule, Shard>();
   private readonly results = new Map<Shard, ShardResult>();
   /** Facet → the shards whose current result read it. */
   private readonly readers = new Map<string, Set<Shard>>();
-  private readonly views = new Map<string, WorkspaceModel>();
   private readonly listeners: ((shard: Shard) => void)[] = [];
   private created = 0;
 
-  constructor(private readonly model: WorkspaceModel) {}
+  constructor(private readonly model: WorkspaceModel) {
+    this.syncFiles();
+    model.takeChanges();
+  }
 
   /** Calls `listener` with every shard whose findings are outdated, added or removed from now on. */
   listen(listener: (shard: Shard) => void): void {
     this.listeners.push(listener);
   }
 
-  /** Takes in the model's changes: outdated results are dropped, shards follow added and removed files. */
+  /** Takes in the model's changes: outdated results are dropped, file shards follow added and removed files. */
   refresh(): void {
     const changes = this.model.takeChanges();
     if (changes === EVERYTHING) {
       for (const shard of [...this.results.keys()]) this.invalidate(shard);
-      this.views.clear();
-      for (const [rule, shards] of this.shardsByRule) if (isFileScoped(rule)) this.syncFiles(rule, shards);
+      this.syncFiles();
       return;
     }
     for (const facet of changes) {
@@ -70,29 +83,39 @@ export class ModelFindings {
     }
   }
 
-  /** The shards of a rule, in a stable order. */
-  shardsOf(rule: Rule): Shard[] {
-    let shards = this.shardsByRule.get(rule);
-    if (shards === undefined) {
-      this.shardsByRule.set(rule, (shards = new Map()));
-      if (isFileScoped(rule)) this.syncFiles(rule, shards);
-      else this.addShard(rule, shards, '');
-    }
-    return [...shards.values()];
+  /** The shards that hold the findings of `rules`, in a stable order. */
+  shardsFor(rules: readonly Rule[]): Shard[] {
+    const shards: Shard[] = [];
+    if (rules.some(isFileScoped)) shards.push(...this.fileShards.values());
+    for (const rule of rules) if (!isFileScoped(rule)) shards.push(this.ruleShard(rule));
+    return shards;
   }
 
-  /** Whether a shard is still one of its rule's. */
+  /** Whether a shard is still one of the model's. */
   has(shard: Shard): boolean {
-    return this.shardsByRule.get(shard.rule)?.get(shard.key) === shard;
+    return shard.key === '' ? this.ruleShards.get(shard.rules[0]!) === shard : this.fileShards.get(shard.key) === shard;
+  }
+
+  /** A rule's findings in a shard, computed when outdated. */
+  findingsOf(shard: Shard, rule: Rule): readonly Finding[] {
+    return this.resultOf(shard).findings.get(rule) ?? NO_FINDINGS;
   }
 
   /** A shard's findings, computed when outdated. */
   resultOf(shard: Shard): ShardResult {
     let result = this.results.get(shard);
     if (result === undefined) {
-      const view = shard.key === '' ? this.model : this.viewOf(shard.key);
-      const findings: Finding[] = [];
-      const { reads } = this.model.recordReads(() => shard.rule.check(view, (finding) => findings.push(finding)));
+      const view = shard.key === '' ? this.model : this.model.scopedTo(shard.key);
+      const findings = new Map<Rule, Finding[]>();
+      const { reads } = this.model.recordReads(() => {
+        for (const rule of shard.rules) {
+          rule.check(view, (finding) => {
+            const list = findings.get(rule);
+            if (list === undefined) findings.set(rule, [finding]);
+            else list.push(finding);
+          });
+        }
+      });
       if (shard.key !== '') reads.add(`file:${shard.key}`);
       result = { findings, reads };
       this.results.set(shard, result);
@@ -105,10 +128,13 @@ export class ModelFindings {
     return result;
   }
 
-  private viewOf(path: string): WorkspaceModel {
-    let view = this.views.get(path);
-    if (view === undefined) this.views.set(path, (view = this.model.scopedTo(path)));
-    return view;
+  private ruleShard(rule: Rule): Shard {
+    let shard = this.ruleShards.get(rule);
+    if (shard === undefined) {
+      this.ruleShards.set(rule, (shard = { key: '', rules: [rule], order: this.created++ }));
+      this.notify(shard);
+    }
+    return shard;
   }
 
   private invalidate(shard: Shard): void {
@@ -125,34 +151,30 @@ export class ModelFindings {
 
   private fileChanged(path: string): void {
     const exists = this.model.recordReads(() => this.model.file(path) !== undefined).result;
-    if (!exists) this.views.delete(path);
-    for (const [rule, shards] of this.shardsByRule) {
-      if (!isFileScoped(rule)) continue;
-      const shard = shards.get(path);
-      if (exists && shard === undefined) this.addShard(rule, shards, path);
-      else if (!exists && shard !== undefined) this.removeShard(shards, shard);
-    }
+    const shard = this.fileShards.get(path);
+    if (exists && shard === undefined) this.addFileShard(path);
+    else if (!exists && shard !== undefined) this.removeFileShard(shard);
   }
 
-  /** Makes a file-scoped rule's shards those of the model's files. */
-  private syncFiles(rule: Rule, shards: Map<string, Shard>): void {
+  /** Makes the file shards those of the model's files. */
+  private syncFiles(): void {
     const paths = new Set<string>();
     this.model.recordReads(() => {
       for (const file of this.model.files) paths.add(file.path);
     });
-    for (const shard of [...shards.values()]) if (!paths.has(shard.key)) this.removeShard(shards, shard);
-    for (const path of paths) if (!shards.has(path)) this.addShard(rule, shards, path);
+    for (const shard of [...this.fileShards.values()]) if (!paths.has(shard.key)) this.removeFileShard(shard);
+    for (const path of paths) if (!this.fileShards.has(path)) this.addFileShard(path);
   }
 
-  private addShard(rule: Rule, shards: Map<string, Shard>, key: string): void {
-    const shard = { rule, key, order: this.created++ };
-    shards.set(key, shard);
+  private addFileShard(path: string): void {
+    const shard = { key: path, rules: FILE_SCOPED_RULES, order: this.created++ };
+    this.fileShards.set(path, shard);
     this.notify(shard);
   }
 
-  private removeShard(shards: Map<string, Shard>, shard: Shard): void {
+  private removeFileShard(shard: Shard): void {
     this.invalidate(shard);
-    shards.delete(shard.key);
+    this.fileShards.delete(shard.key);
     this.notify(shard);
   }
 
@@ -161,8 +183,9 @@ export class ModelFindings {
   }
 }
 
+/** Whether a rule runs in the file shards: a registered file-scoped rule (not a same-named stand-in). */
 function isFileScoped(rule: Rule): boolean {
-  return FILE_SCOPED_RULES.has(rule.id) && ruleById(rule.id) === rule;
+  return FILE_SCOPED_RULES.includes(rule);
 }
 
 const findingsByModel = new WeakMap<WorkspaceModel, ModelFindings>();

@@ -19,12 +19,13 @@ export interface LintSettings {
  */
 export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
   const findings = modelFindings(model);
+  const enabled = rules.filter((rule) => settings.severities?.[rule.id] !== 'off');
   const diagnostics: Diagnostic[] = [];
-  for (const rule of rules) {
-    if (settings.severities?.[rule.id] === 'off') continue;
-    for (const shard of findings.shardsOf(rule)) {
+  for (const shard of findings.shardsFor(enabled)) {
+    for (const rule of shard.rules) {
+      if (!enabled.includes(rule)) continue;
       // One at a time: push(...list) overflows the call stack on a file of very many findings.
-      for (const diagnostic of diagnosticsOf(model, findings, shard, settings)) diagnostics.push(diagnostic);
+      for (const diagnostic of diagnosticsOf(model, findings.findingsOf(shard, rule), rule, settings)) diagnostics.push(diagnostic);
     }
   }
   return diagnostics.sort(compareDiagnostics);
@@ -33,7 +34,7 @@ export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: 
 /** A rule's findings over a model, computed once per state of the model. */
 export function findingsOf(model: WorkspaceModel, rule: Rule): readonly Finding[] {
   const findings = modelFindings(model);
-  return findings.shardsOf(rule).flatMap((shard) => findings.resultOf(shard).findings);
+  return findings.shardsFor([rule]).flatMap((shard) => findings.findingsOf(shard, rule));
 }
 
 /**
@@ -67,7 +68,7 @@ export class DiagnosticsTracker {
     if (key !== this.settingsKey) {
       this.settingsKey = key;
       for (const shard of [...this.shown.keys()]) this.show(shard, new Map(), dirty);
-      shards = RULES.flatMap((rule) => this.findings.shardsOf(rule));
+      shards = this.findings.shardsFor(RULES);
       this.touched = new Set();
     } else if (wholeWorkspace) this.touched = new Set();
     else {
@@ -75,8 +76,14 @@ export class DiagnosticsTracker {
       this.touched = new Set([...this.touched].filter((shard) => shard.key === ''));
     }
     for (const shard of shards) {
-      const enabled = settings.severities?.[shard.rule.id] !== 'off' && this.findings.has(shard);
-      this.show(shard, enabled ? groupByFile(diagnosticsOf(this.model, this.findings, shard, settings)) : new Map(), dirty);
+      const diagnostics: Diagnostic[] = [];
+      if (this.findings.has(shard)) {
+        for (const rule of shard.rules) {
+          if (settings.severities?.[rule.id] === 'off') continue;
+          for (const diagnostic of diagnosticsOf(this.model, this.findings.findingsOf(shard, rule), rule, settings)) diagnostics.push(diagnostic);
+        }
+      }
+      this.show(shard, groupByFile(diagnostics), dirty);
     }
     const changed = new Map<string, Diagnostic[]>();
     for (const file of dirty) changed.set(file, this.current(file));
@@ -104,17 +111,17 @@ export class DiagnosticsTracker {
   current(file: string): Diagnostic[] {
     const shards = [...(this.contributors.get(file) ?? [])];
     if (shards.length === 0) this.contributors.delete(file);
-    shards.sort((a, b) => RULES.indexOf(a.rule) - RULES.indexOf(b.rule) || a.order - b.order);
+    shards.sort((a, b) => a.order - b.order);
     return shards.flatMap((shard) => this.shown.get(shard)?.get(file) ?? []).sort(compareDiagnostics);
   }
 }
 
-function diagnosticsOf(model: WorkspaceModel, findings: ModelFindings, shard: Shard, settings: LintSettings): Diagnostic[] {
-  const configured = settings.severities?.[shard.rule.id];
+function diagnosticsOf(model: WorkspaceModel, findings: readonly Finding[], rule: Rule, settings: LintSettings): Diagnostic[] {
+  const configured = settings.severities?.[rule.id];
   const diagnostics: Diagnostic[] = [];
-  for (const finding of findings.resultOf(shard).findings) {
+  for (const finding of findings) {
     if (finding.category !== undefined && settings.skipCategories?.includes(finding.category)) continue;
-    const diagnostic = toDiagnostic(model, shard.rule.id, configured === 'off' ? undefined : (configured ?? finding.severity ?? shard.rule.defaultSeverity), finding);
+    const diagnostic = toDiagnostic(model, rule.id, configured === 'off' ? undefined : (configured ?? finding.severity ?? rule.defaultSeverity), finding);
     if (diagnostic !== undefined) diagnostics.push(diagnostic);
   }
   return diagnostics;
