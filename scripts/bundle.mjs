@@ -1,5 +1,6 @@
 // Bundles the extension for VS Code: dist/extension.js (the client, `vscode` left to the editor)
-// and dist/server.js (the language server with every dependency inside). Type checking is `tsc -b`.
+// and dist/server.js (the language server with every dependency inside), with dist/analysisWorker.js
+// (the server's analysis worker threads) beside it. Type checking is `tsc -b`.
 //   node scripts/bundle.mjs           minified, with source maps (not shipped: see .vscodeignore)
 //   node scripts/bundle.mjs --watch   rebuilds on change
 import * as esbuild from 'esbuild';
@@ -43,6 +44,7 @@ const yamlDebugLogsOff = {
 const bundles = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlDebugLogsOff] },
+  { ...common, entryPoints: ['server/src/lsp/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', plugins: [yamlDebugLogsOff] },
 ];
 
 if (watch) {

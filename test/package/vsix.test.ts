@@ -30,6 +30,7 @@ const EXPECTED_FILES = [
   'extension/client/images/icon.png',
   'extension/client/language-configuration.json',
   'extension/client/syntaxes/sysctl.tmLanguage.json',
+  'extension/dist/analysisWorker.js',
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/package.json',

@@ -16,7 +16,7 @@ import { explainRule, ExplainError } from './explain';
 import { HOMEPAGE, packageVersion } from './packageInfo';
 import { configReport, formatConfigReport, PrintConfigError } from './printConfig';
 import { readRuleDoc, ruleSummary } from './ruleDocs';
-import { readTextFile } from '../files/read';
+import { readTextFile, type ReadText } from '../files/read';
 import { walk } from '../files/walk';
 import { ConfigError, loadConfig, type LoadedConfig } from './config';
 import { applyFixes, formatDiff } from './fix';
@@ -103,9 +103,9 @@ async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: 
     });
     if (info.isDirectory()) {
       const files = await walk(absolute, (file) => fileRole(file) !== undefined && !excluded(file), warn);
-      await readAll(files, workspace, io, false, encodings, warn);
+      readAll(files, workspace, io, false, encodings, warn);
     } else {
-      await readAll([absolute], workspace, io, true, encodings, (message) => {
+      readAll([absolute], workspace, io, true, encodings, (message) => {
         throw new InputError(message);
       });
     }
@@ -113,29 +113,29 @@ async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: 
   return encodings;
 }
 
-async function readAll(
+function readAll(
   files: readonly string[],
   workspace: Workspace,
   io: CliIo,
   explicit: boolean,
   encodings: InputEncodings,
   onError: (message: string) => void,
-): Promise<void> {
-  const batchSize = 64;
-  for (let i = 0; i < files.length; i += batchSize) {
-    const batch = files.slice(i, i + batchSize);
-    const results = await Promise.all(batch.map((file) => readTextFile(file).catch((error: NodeJS.ErrnoException) => error)));
-    results.forEach((result, index) => {
-      const file = batch[index]!;
-      const shown = displayPath(io.cwd, file);
-      if (result instanceof Error) onError(`cannot read ${shown}: ${describeIoError(result)}`);
-      else if ('skipped' in result) io.stderr.write(`connlint: warning: skipped ${shown}: ${result.skipped}\n`);
-      else {
-        if (result.bom) encodings.bomFiles.add(shown);
-        if (result.lossy) encodings.lossyFiles.add(shown);
-        workspace.set(shown, result.text, { explicit, location: file });
-      }
-    });
+): void {
+  for (const file of files) {
+    const shown = displayPath(io.cwd, file);
+    let result: ReadText;
+    try {
+      result = readTextFile(file);
+    } catch (error) {
+      onError(`cannot read ${shown}: ${describeIoError(error as NodeJS.ErrnoException)}`);
+      continue;
+    }
+    if ('skipped' in result) io.stderr.write(`connlint: warning: skipped ${shown}: ${result.skipped}\n`);
+    else {
+      if (result.bom) encodings.bomFiles.add(shown);
+      if (result.lossy) encodings.lossyFiles.add(shown);
+      workspace.set(shown, result.text, { explicit, location: file });
+    }
   }
 }
 

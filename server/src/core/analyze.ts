@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { extractObjects, firstLine, type SyntaxProblem } from './k8s/extract';
 import { MODELLED_KINDS, type K8sObject } from './k8s/objects';
-import { parseSuppressions, type Suppressions } from './suppressions';
+import { NO_SUPPRESSIONS, parseSuppressions, type Suppressions } from './suppressions';
 import { parseSysctl, type ParsedSysctl } from './sysctl/parse';
 import { LineIndex, stripBom } from './text';
 import { NodeReader } from './yaml/nodes';
@@ -37,6 +37,40 @@ export interface AnalyzedFile {
   readonly lineIndex: LineIndex;
 }
 
+/**
+ * An analysis as it crosses between threads (structured clone): plain data, without what is
+ * rebuilt from the text on arrival (`fromPortable`).
+ */
+export type PortableAnalysis = Omit<AnalyzedFile, 'suppressions' | 'lineIndex'>;
+
+export function toPortable(file: AnalyzedFile): PortableAnalysis {
+  const { suppressions: _suppressions, lineIndex: _lineIndex, ...portable } = file;
+  return portable;
+}
+
+export function fromPortable(portable: PortableAnalysis): AnalyzedFile {
+  const { path, text, role, skipReason, objects, sysctl, syntaxProblems } = portable;
+  return analyzed(path, text, role, skipReason, objects, sysctl, syntaxProblems);
+}
+
+/**
+ * An analysis with what is derived from its text alone: the suppression comments (of a file that
+ * is read) and the line index. Every analysis is made here, with its fields in one order: the
+ * objects then share one hidden class (spreading them apart gave each file its own, 1 KB apiece).
+ */
+function analyzed(
+  path: string,
+  text: string,
+  role: FileRole | undefined,
+  skipReason: string | undefined,
+  objects: readonly K8sObject[],
+  sysctl: ParsedSysctl | undefined,
+  syntaxProblems: readonly SyntaxProblem[],
+): AnalyzedFile {
+  const suppressions = skipReason === undefined ? parseSuppressions(text) : NO_SUPPRESSIONS;
+  return { path, text, role, skipReason, objects, sysctl, syntaxProblems, suppressions, lineIndex: new LineIndex(text) };
+}
+
 /** Files larger than this (in bytes on disk, in UTF-16 code units in memory) are skipped: 10 MiB. */
 export const MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -65,17 +99,9 @@ export function analyzeFile(path: string, rawText: string, context: FileContext 
   const text = stripBom(rawText);
   const role = fileRole(path, context);
   const skipReason = role === undefined ? undefined : (contentSkipReason(text) ?? templateReason(path, text, role, context));
-  const base = {
-    path,
-    text,
-    role: skipReason === undefined ? role : undefined,
-    skipReason,
-    suppressions: skipReason === undefined ? parseSuppressions(text) : parseSuppressions(''),
-    lineIndex: new LineIndex(text),
-  };
-  if (base.role === 'sysctl') return { ...base, objects: [], sysctl: parseSysctl(text), syntaxProblems: [] };
-  if (base.role === 'manifest') return { ...base, sysctl: undefined, ...readManifests(path, text) };
-  return { ...base, objects: [], sysctl: undefined, syntaxProblems: [] };
+  const read = skipReason === undefined ? role : undefined;
+  const manifests = read === 'manifest' ? readManifests(path, text) : { objects: [], syntaxProblems: [] };
+  return analyzed(path, text, read, skipReason, manifests.objects, read === 'sysctl' ? parseSysctl(text) : undefined, manifests.syntaxProblems);
 }
 
 function readManifests(path: string, text: string): { objects: K8sObject[]; syntaxProblems: SyntaxProblem[] } {

@@ -37,10 +37,12 @@ export interface Shard {
 export interface ShardResult {
   /** Only rules that found something have an entry. */
   readonly findings: ReadonlyMap<Rule, readonly Finding[]>;
-  readonly reads: ReadonlySet<string>;
+  readonly reads: readonly string[];
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
+/** What most shards find: shared, since a workspace has thousands of them. */
+const NO_RULE_FINDINGS: ReadonlyMap<Rule, readonly Finding[]> = new Map();
 
 /**
  * Every rule's findings over one model, kept per shard and recomputed only when a facet of the
@@ -54,8 +56,8 @@ export class ModelFindings {
   /** One shard per whole-workspace rule, made when first asked for. */
   private readonly ruleShards = new Map<Rule, Shard>();
   private readonly results = new Map<Shard, ShardResult>();
-  /** Facet → the shards whose current result read it. */
-  private readonly readers = new Map<string, Set<Shard>>();
+  /** Facet → the shards whose current result read it: most facets have one reader, kept without a set. */
+  private readonly readers = new Map<string, Shard | Set<Shard>>();
   private readonly listeners: ((shard: Shard) => void)[] = [];
   private created = 0;
 
@@ -78,7 +80,9 @@ export class ModelFindings {
       return;
     }
     for (const facet of changes) {
-      for (const shard of [...(this.readers.get(facet) ?? [])]) this.invalidate(shard);
+      const readers = this.readers.get(facet);
+      if (readers instanceof Set) for (const shard of [...readers]) this.invalidate(shard);
+      else if (readers !== undefined) this.invalidate(readers);
       if (facet.startsWith('file:')) this.fileChanged(facet.slice('file:'.length));
     }
   }
@@ -106,23 +110,24 @@ export class ModelFindings {
     let result = this.results.get(shard);
     if (result === undefined) {
       const view = shard.key === '' ? this.model : this.model.scopedTo(shard.key);
-      const findings = new Map<Rule, Finding[]>();
+      let findings: Map<Rule, Finding[]> | undefined;
       const { reads } = this.model.recordReads(() => {
         for (const rule of shard.rules) {
           rule.check(view, (finding) => {
-            const list = findings.get(rule);
+            const list = (findings ??= new Map()).get(rule);
             if (list === undefined) findings.set(rule, [finding]);
             else list.push(finding);
           });
         }
       });
       if (shard.key !== '') reads.add(`file:${shard.key}`);
-      result = { findings, reads };
+      result = { findings: findings ?? NO_RULE_FINDINGS, reads: [...reads] };
       this.results.set(shard, result);
       for (const facet of reads) {
-        let shards = this.readers.get(facet);
-        if (shards === undefined) this.readers.set(facet, (shards = new Set()));
-        shards.add(shard);
+        const readers = this.readers.get(facet);
+        if (readers === undefined) this.readers.set(facet, shard);
+        else if (readers instanceof Set) readers.add(shard);
+        else if (readers !== shard) this.readers.set(facet, new Set([readers, shard]));
       }
     }
     return result;
@@ -142,9 +147,12 @@ export class ModelFindings {
     if (result === undefined) return;
     this.results.delete(shard);
     for (const facet of result.reads) {
-      const shards = this.readers.get(facet);
-      shards?.delete(shard);
-      if (shards?.size === 0) this.readers.delete(facet);
+      const readers = this.readers.get(facet);
+      if (readers === shard) this.readers.delete(facet);
+      else if (readers instanceof Set) {
+        readers.delete(shard);
+        if (readers.size === 0) this.readers.delete(facet);
+      }
     }
     this.notify(shard);
   }

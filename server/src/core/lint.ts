@@ -37,6 +37,14 @@ export function findingsOf(model: WorkspaceModel, rule: Rule): readonly Finding[
   return findings.shardsFor([rule]).flatMap((shard) => findings.findingsOf(shard, rule));
 }
 
+/** Which of the outdated findings a call to `DiagnosticsTracker.changes` brings up to date; the others wait for a later call. */
+export interface TrackerOptions {
+  /** Also the rules that weigh the whole workspace at once (default true). */
+  readonly wholeWorkspace?: boolean;
+  /** Only the files this accepts, and no whole-workspace rule. */
+  readonly onlyFiles?: (file: string) => boolean;
+}
+
 /**
  * Follows a model's diagnostics for a front end that shows them per file (the language server):
  * each call returns only the files whose diagnostics changed since the previous call, with their
@@ -58,22 +66,25 @@ export class DiagnosticsTracker {
    * The files whose diagnostics changed since the last call (every file with any, the first
    * time), each with all its diagnostics. With `wholeWorkspace: false`, the rules that weigh the
    * whole workspace at once are left for a later call: an editor shows what an edit changes in
-   * the files it concerns first, and what it changes in aggregate findings right after.
+   * the files it concerns first, and what it changes in aggregate findings right after. With
+   * `onlyFiles`, only those files' findings are brought up to date (the open ones, while the
+   * rest of the workspace is still being read).
    */
-  changes(settings: LintSettings, { wholeWorkspace = true }: { readonly wholeWorkspace?: boolean } = {}): Map<string, Diagnostic[]> {
+  changes(settings: LintSettings, options: TrackerOptions = {}): Map<string, Diagnostic[]> {
     this.findings.refresh();
     const dirty = new Set<string>();
     const key = JSON.stringify([settings.severities ?? {}, settings.skipCategories ?? []]);
-    let shards: Iterable<Shard> = this.touched;
+    let shards: Iterable<Shard>;
     if (key !== this.settingsKey) {
       this.settingsKey = key;
       for (const shard of [...this.shown.keys()]) this.show(shard, new Map(), dirty);
       shards = this.findings.shardsFor(RULES);
       this.touched = new Set();
-    } else if (wholeWorkspace) this.touched = new Set();
-    else {
-      shards = [...this.touched].filter((shard) => shard.key !== '');
-      this.touched = new Set([...this.touched].filter((shard) => shard.key === ''));
+    } else {
+      const wholeWorkspace = (options.wholeWorkspace ?? true) && options.onlyFiles === undefined;
+      const due = (shard: Shard): boolean => (shard.key === '' ? wholeWorkspace : (options.onlyFiles?.(shard.key) ?? true));
+      shards = [...this.touched].filter(due);
+      this.touched = new Set([...this.touched].filter((shard) => !due(shard)));
     }
     for (const shard of shards) {
       const diagnostics: Diagnostic[] = [];
@@ -129,7 +140,7 @@ function diagnosticsOf(model: WorkspaceModel, findings: readonly Finding[], rule
 
 function toDiagnostic(model: WorkspaceModel, rule: string, severity: Severity | undefined, finding: Finding): Diagnostic | undefined {
   const file = model.file(finding.file);
-  if (severity === undefined || file === undefined || finding.subject?.ignoredRules.has(rule)) return undefined;
+  if (severity === undefined || file === undefined || finding.subject?.ignoredRules.includes(rule)) return undefined;
   const range = file.lineIndex.rangeOf(finding.span);
   if (file.suppressions.isSuppressed(rule, range.start.line)) return undefined;
   const related = (finding.related ?? []).flatMap((item) => {

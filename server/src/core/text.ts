@@ -18,17 +18,21 @@ export interface Span {
 
 /**
  * Converts offsets of one text into line/character positions. JavaScript strings are
- * UTF-16, so offsets and characters are already in the protocol's default encoding.
+ * UTF-16, so offsets and characters are already in the protocol's default encoding. The lines
+ * are found on first use: most files of a workspace never have a position asked of them.
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-      starts.push(i + 1);
+  constructor(private readonly text: string) {}
+
+  private get lineStarts(): number[] {
+    if (this.starts === undefined) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
     }
-    this.lineStarts = starts;
+    return this.starts;
   }
 
   /** Number of lines (a text that ends with a newline has an empty last line). */

@@ -31,6 +31,18 @@ export class Workspace {
     return analyzed;
   }
 
+  /**
+   * Adds or replaces a file with an analysis made elsewhere (on a worker thread) by `analyzeFile`
+   * with this workspace's context; unchanged text keeps the analysis in place.
+   */
+  setAnalyzed(analyzed: AnalyzedFile): AnalyzedFile {
+    const current = this.files.get(analyzed.path);
+    if (current !== undefined && current.text === analyzed.text) return current;
+    this.files.set(analyzed.path, analyzed);
+    this.current.setFile(analyzed);
+    return analyzed;
+  }
+
   /** Forgets a file. */
   delete(path: string): boolean {
     const deleted = this.files.delete(path);

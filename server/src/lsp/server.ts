@@ -36,6 +36,8 @@ export function startServer(connection: Connection): void {
   const published = new Map<string, string>();
   let capabilities: InitializeParams['capabilities'] = {};
   let publishScheduled = false;
+  /** Scans under way: until they end, only open documents' diagnostics are published, never a half-read workspace's. */
+  let scanning = 0;
 
   let aggregateTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -50,7 +52,7 @@ export function startServer(connection: Connection): void {
       clearTimeout(aggregateTimer);
       aggregateTimer = setTimeout(guarded(connection, 'publishing diagnostics', () => publish(true)), AGGREGATE_DELAY_MS);
     }
-    for (const [uri, found] of index.diagnosticChanges({ wholeWorkspace })) {
+    for (const [uri, found] of index.diagnosticChanges({ wholeWorkspace, openOnly: scanning > 0 })) {
       const lines = index.modelFor(uri)?.file(uri)?.lineIndex;
       const diagnostics = found.map((diagnostic) => toLspDiagnostic(diagnostic, lines?.offsetAt(diagnostic.range.start) ?? 0));
       const fingerprint = JSON.stringify(diagnostics);
@@ -117,12 +119,17 @@ export function startServer(connection: Connection): void {
   const scanWithProgress = async (): Promise<void> => {
     const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Connlint: indexing the workspace', 0, undefined, false);
-    await index.scan((done, total) => {
-      progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
+    scanning++;
+    try {
+      await index.scan((done, total) => {
+        progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
+        schedulePublish();
+      });
+    } finally {
+      scanning--;
+      progress?.done();
       schedulePublish();
-    });
-    progress?.done();
-    schedulePublish();
+    }
   };
 
   documents.onDidChangeContent((event) => {

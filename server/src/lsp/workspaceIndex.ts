@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { URI } from 'vscode-uri';
 import { fileRole } from '../core/analyze';
 import { DiagnosticsTracker } from '../core/lint';
@@ -6,8 +6,18 @@ import type { WorkspaceModel } from '../core/model/workspaceModel';
 import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
 import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
-import { readTextFile, type ReadText } from '../files/read';
 import { walk } from '../files/walk';
+import { AnalysisPool } from './analysisPool';
+import { analyzeFromDisk, uriExists, type DiskAnalysis } from './diskAnalysis';
+
+/** Files read and analysed together: one message to a worker, or one turn of the server's thread. */
+const SCAN_BATCH = 50;
+
+/** From this many files on, a scan reads and analyses them on worker threads. */
+const POOL_THRESHOLD = 200;
+
+/** Analysis workers: the cores the server's own thread leaves, at most three. */
+const POOL_SIZE = Math.min(3, Math.max(1, availableParallelism() - 1));
 
 /** Normalises a URI the way every part of the server spells it. */
 export function normaliseUri(uri: string): string {
@@ -35,7 +45,7 @@ export class WorkspaceIndex {
   private skipCategories: readonly string[] = [];
 
   constructor(private readonly log: (message: string) => void) {
-    this.workspace = new Workspace({}, (uri) => existsSync(URI.parse(uri).fsPath));
+    this.workspace = new Workspace({}, uriExists);
   }
 
   /** Applies new settings: assumptions reach every model, excluded files leave the index. */
@@ -74,17 +84,48 @@ export class WorkspaceIndex {
     for (const folder of removed) this.fileDeleted(folder);
   }
 
-  /** Reads every relevant file of the folders from disk; `onBatch` reports progress between batches. */
+  /**
+   * Reads every relevant file of the folders from disk; `onBatch` reports progress between
+   * batches. A large workspace is read and analysed on worker threads (AnalysisPool) as well as
+   * on this thread, batch by batch, while this thread takes in the results; a batch whose worker
+   * fails is done here.
+   */
   async scan(onBatch: (done: number, total: number) => void): Promise<void> {
     const found: string[] = [];
     for (const folder of this.folders) {
       const root = URI.parse(folder).fsPath;
-      found.push(...(await walk(root, (file) => fileRole(file) !== undefined && !this.isExcluded(URI.file(file).toString()), this.log)));
+      const files = await walk(root, (file) => fileRole(file) !== undefined && !this.isExcluded(URI.file(file).toString()), this.log);
+      for (const file of files) found.push(URI.file(file).toString());
     }
-    const batchSize = 100;
-    for (let i = 0; i < found.length; i += batchSize) {
-      await Promise.all(found.slice(i, i + batchSize).map((file) => this.readFromDisk(URI.file(file).toString())));
-      onBatch(Math.min(i + batchSize, found.length), found.length);
+    const pool = found.length >= POOL_THRESHOLD ? AnalysisPool.start(POOL_SIZE, this.log) : undefined;
+    let done = 0;
+    const take = (batch: readonly string[], generations: readonly number[], results: readonly DiskAnalysis[]): void => {
+      results.forEach((result, i) => this.accept(result, generations[i]!));
+      done += batch.length;
+      onBatch(done, found.length);
+    };
+    try {
+      const inFlight = new Set<Promise<void>>();
+      for (let i = 0; i < found.length; i += SCAN_BATCH) {
+        const batch = found.slice(i, i + SCAN_BATCH);
+        const generations = batch.map((uri) => this.nextGeneration(uri));
+        // Two batches per worker keep every worker busy without queueing the whole workspace;
+        // past that, this thread analyses the next batch itself and then takes in what came back.
+        if (pool === undefined || inFlight.size >= 2 * pool.size) {
+          take(batch, generations, batch.map(analyzeFromDisk));
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        const analysed = pool.analyze(batch).then(
+          (results) => take(batch, generations, results),
+          () => take(batch, generations, batch.map(analyzeFromDisk)),
+        );
+        inFlight.add(analysed);
+        void analysed.finally(() => inFlight.delete(analysed));
+      }
+      await Promise.all(inFlight);
+    } finally {
+      await pool?.close();
     }
   }
 
@@ -101,12 +142,12 @@ export class WorkspaceIndex {
       if (this.outside.delete(uri)) this.closedOutside.add(uri);
       return;
     }
-    await this.readFromDisk(uri);
+    this.readFromDisk(uri);
   }
 
   /** A file changed or appeared on disk; open documents keep the editor's text. */
   async fileChanged(uri: string): Promise<void> {
-    if (!this.open.has(uri) && this.isInFolders(uri) && fileRole(uri) !== undefined && !this.isExcluded(uri)) await this.readFromDisk(uri);
+    if (!this.open.has(uri) && this.isInFolders(uri) && fileRole(uri) !== undefined && !this.isExcluded(uri)) this.readFromDisk(uri);
   }
 
   /** A file or directory was deleted on disk: forget it and everything below it. */
@@ -133,14 +174,18 @@ export class WorkspaceIndex {
   /**
    * The files whose diagnostics changed since the last call, each with all its diagnostics (an
    * empty list clears them): only what the changes since then affect is linted again. With
-   * `wholeWorkspace: false`, aggregate findings over the whole workspace wait for the next call.
+   * `wholeWorkspace: false`, aggregate findings over the whole workspace wait for the next call;
+   * with `openOnly`, so do the findings of the folders' files that are not open.
    */
-  diagnosticChanges(options: { readonly wholeWorkspace?: boolean } = {}): Map<string, Diagnostic[]> {
+  diagnosticChanges(options: { readonly wholeWorkspace?: boolean; readonly openOnly?: boolean } = {}): Map<string, Diagnostic[]> {
     const settings = { ...lintSettingsOf(this.settings), skipCategories: this.skipCategories };
     const workspaces = [this.workspace, ...this.outside.values()];
     const changed = new Set<string>(this.closedOutside);
     this.closedOutside.clear();
-    for (const workspace of workspaces) for (const uri of this.trackerOf(workspace).changes(settings, options).keys()) changed.add(uri);
+    const folderOptions = options.openOnly ? { ...options, onlyFiles: (uri: string) => this.open.has(uri) } : options;
+    for (const workspace of workspaces) {
+      for (const uri of this.trackerOf(workspace).changes(settings, workspace === this.workspace ? folderOptions : options).keys()) changed.add(uri);
+    }
     const byFile = new Map<string, Diagnostic[]>();
     // A document can be in the folders' model and in a model of its own (opened before its folder was added).
     for (const uri of changed) byFile.set(uri, workspaces.flatMap((workspace) => this.trackerOf(workspace).current(uri)));
@@ -153,26 +198,25 @@ export class WorkspaceIndex {
     return tracker;
   }
 
+  /** Reads a file into the index (see `accept`). */
+  private readFromDisk(uri: string): void {
+    this.accept(analyzeFromDisk(uri), this.nextGeneration(uri));
+  }
+
   /**
-   * Reads a file into the index. What happened while it was read wins: a newer read, an edit in
-   * the editor, a deletion, its folder removed. Files over the limits are left out and logged.
+   * Takes in a file read from disk. What happened since the read began wins: a newer read, an
+   * edit in the editor, a deletion, its folder removed. Files over the limits are left out and logged.
    */
-  private async readFromDisk(uri: string): Promise<void> {
-    const generation = this.nextGeneration(uri);
-    let result: ReadText | NodeJS.ErrnoException;
-    try {
-      result = await readTextFile(URI.parse(uri).fsPath);
-    } catch (error) {
-      result = error as NodeJS.ErrnoException;
-    }
+  private accept(result: DiskAnalysis, generation: number): void {
+    const uri = result.uri;
     if (this.readGenerations.get(uri) !== generation || this.open.has(uri) || !this.isInFolders(uri)) return;
-    if ('text' in result) {
-      this.workspace.set(uri, result.text);
+    if ('analyzed' in result) {
+      this.workspace.setAnalyzed(result.analyzed);
       return;
     }
     this.workspace.delete(uri);
     if ('skipped' in result) this.log(`Skipped ${uri}: ${result.skipped}`);
-    else if (result.code !== 'ENOENT' && result.code !== 'EISDIR') this.log(`Cannot read ${uri}: ${result.code ?? String(result)}`);
+    else if (result.failed !== 'ENOENT' && result.failed !== 'EISDIR') this.log(`Cannot read ${uri}: ${result.failed}`);
   }
 
   /** Counts the reads and deletions of a file, so that a read that finishes late is dropped. */
@@ -186,7 +230,7 @@ export class WorkspaceIndex {
     if (this.isInFolders(uri)) return this.workspace;
     let single = this.outside.get(uri);
     if (single === undefined) {
-      single = new Workspace(assumptionsOf(this.settings), (path) => existsSync(URI.parse(path).fsPath));
+      single = new Workspace(assumptionsOf(this.settings), uriExists);
       this.outside.set(uri, single);
     }
     return single;

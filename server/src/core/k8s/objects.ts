@@ -23,7 +23,7 @@ export interface ObjectBase {
   /** 0-based document index in its file. */
   readonly documentIndex: number;
   /** Index in the `items` of a `kind: List`, when it is one of them. */
-  readonly itemIndex?: number;
+  readonly itemIndex: number | undefined;
   readonly kind: string;
   readonly name: string | undefined;
   /** `metadata.namespace`, or `default` when absent (where a plain `kubectl apply` puts it). */
@@ -33,7 +33,7 @@ export interface ObjectBase {
   /** The value of `metadata.name`, or the `kind` value when the name is missing. */
   readonly nameSpan: Span;
   /** Rule ids listed in the `connlint.dev/ignore` annotation. */
-  readonly ignoredRules: ReadonlySet<string>;
+  readonly ignoredRules: readonly string[];
 }
 
 /** A `securityContext.sysctls` entry of a pod. */

@@ -58,6 +58,8 @@ export class WorkspaceModel {
   private nodeSysctls = new Map<string, NodeSysctl[]>();
   private changes: Set<string> | typeof EVERYTHING = new Set();
   private reads: Set<string> | undefined;
+  /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
+  private scopePrototype: WorkspaceModel | undefined;
   /** Counts every update; a result computed at one generation is current while it stays the same. */
   private updates = 0;
 
@@ -180,14 +182,9 @@ export class WorkspaceModel {
    * what the whole workspace decides (workspaceKubeProxyConfigurations, node sysctls), are not limited.
    */
   scopedTo(path: string): WorkspaceModel {
-    const model = this;
-    const own = <T>(pick: (file: AnalyzedFile) => T[]) => ({ get: () => model.read(`file:${path}`, scopeOf(model.filesByPath.get(path), pick)) });
-    return Object.create(this, {
-      services: own((file) => file.objects.filter((object): object is Service => object.kind === 'Service')),
-      workloads: own((file) => file.objects.filter(isWorkload)),
-      kubeProxyConfigurations: own((file) => file.objects.filter((object): object is KubeProxyConfiguration => object.kind === 'KubeProxyConfiguration')),
-      files: own((file) => [file]),
-    }) as WorkspaceModel;
+    const view = Object.create((this.scopePrototype ??= scopePrototypeOf(this))) as ScopedView;
+    view.scopePath = path;
+    return view;
   }
 
   /** Runs `compute` and returns the facets of the model it read, with its result. */
@@ -285,6 +282,28 @@ export class WorkspaceModel {
   }
 }
 
+/** A model scoped to one file (see `WorkspaceModel.scopedTo`). */
+type ScopedView = WorkspaceModel & { scopePath: string };
+
+/**
+ * The prototype of a model's scoped views: the model, with the lists of objects and files
+ * replaced by getters that give only the view's file's, recording a read of that file.
+ */
+function scopePrototypeOf(model: WorkspaceModel): WorkspaceModel {
+  const own = <T>(pick: (file: AnalyzedFile) => T[]): PropertyDescriptor => ({
+    get(this: ScopedView): T[] {
+      const file = model.file(this.scopePath);
+      return file === undefined ? [] : pick(file);
+    },
+  });
+  return Object.create(model, {
+    services: own((file) => file.objects.filter((object): object is Service => object.kind === 'Service')),
+    workloads: own((file) => file.objects.filter(isWorkload)),
+    kubeProxyConfigurations: own((file) => file.objects.filter((object): object is KubeProxyConfiguration => object.kind === 'KubeProxyConfiguration')),
+    files: own((file) => [file]),
+  }) as WorkspaceModel;
+}
+
 /** The key under which workloads that run kube-proxy with flags are listed too. */
 const KUBE_PROXY = 'kube-proxy';
 
@@ -310,10 +329,6 @@ function endpointKeys(object: K8sObject): string[] {
 
 function entries<T>(objects: readonly K8sObject[], keysOf: (object: K8sObject) => string[]): (readonly [string, T])[] {
   return objects.flatMap((object) => keysOf(object).map((key) => [key, object as unknown as T] as const));
-}
-
-function scopeOf<T>(file: AnalyzedFile | undefined, pick: (file: AnalyzedFile) => T[]): T[] {
-  return file === undefined ? [] : pick(file);
 }
 
 function labelIndexKey(namespace: string, key: string, value: string): string {

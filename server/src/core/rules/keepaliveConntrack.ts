@@ -67,7 +67,7 @@ function podSysctlFinding(workload: Workload, conntrack: Effective<number>, conn
 function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<number>, node: Effective<number>): Finding | undefined {
   const source = conntrack.source;
   if (source.kind !== 'file' || conntrack.value > DEFAULTS.keepaliveTime) return undefined;
-  const podsOnDefault = model.workloads.filter((workload) => !workload.ignoredRules.has(keepaliveConntrack.id) && reliesOnDefault(workload, node));
+  const podsOnDefault = model.workloads.filter((workload) => !workload.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefault(workload, node));
   // The node is in view when its sysctl files are, or when nothing else is.
   const nodeOnDefault = node.source.kind === 'default' && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
   if (!nodeOnDefault && podsOnDefault.length === 0) return undefined;

@@ -86,7 +86,7 @@ function valueFinding(context: Context, file: string, span: Span, what: string, 
 function defaultKeepaliveFinding(context: Context, node: Effective<number>): Finding | undefined {
   const { model, mode, timeout } = context;
   if (timeout.value > DEFAULTS.keepaliveTime) return undefined;
-  const onDefault = model.workloads.filter((workload) => !workload.ignoredRules.has(keepaliveIpvs.id) && !runsKubeProxy(workload) && reliesOnDefault(workload, node));
+  const onDefault = model.workloads.filter((workload) => !workload.ignoredRules.includes(keepaliveIpvs.id) && !runsKubeProxy(workload) && reliesOnDefault(workload, node));
   const first = onDefault[0];
   if (first === undefined) return undefined;
   const anchor = timeout.source.kind === 'file' ? timeout.source : mode.source.kind === 'file' ? mode.source : { file: first.file, span: first.nameSpan };

@@ -34,7 +34,7 @@ function notInheritedFinding(model: WorkspaceModel, key: (typeof KEEPALIVE_KEYS)
   // tcp_keepalive_probes is a u8: the kernel rejects values above 255.
   const node = winningNodeAssignment(model, key, (value) => key !== 'net.ipv4.tcp_keepalive_probes' || (value >= 0 && value <= 255));
   if (node === undefined || node.value <= 0 || node.value === kernelDefault) return undefined;
-  const pods = model.workloads.filter((workload) => setsNone(workload, key) && !workload.ignoredRules.has(keepaliveNotInherited.id));
+  const pods = model.workloads.filter((workload) => setsNone(workload, key) && !workload.ignoredRules.includes(keepaliveNotInherited.id));
   if (pods.length === 0) return undefined;
   const unit = (value: number): string => (info.unit === 'seconds' ? `${value} s` : String(value));
   const names = pods.slice(0, NAMED_IN_MESSAGE).map(objectLabel);

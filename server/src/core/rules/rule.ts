@@ -20,7 +20,7 @@ export interface Finding {
   readonly message: string;
   readonly related?: readonly RelatedSpan[];
   /** The object the finding is about: its `connlint.dev/ignore` annotation can silence it. */
-  readonly subject?: { readonly ignoredRules: ReadonlySet<string> };
+  readonly subject?: { readonly ignoredRules: readonly string[] };
   /** A finer kind of finding that settings can leave out (`yaml-parse`: what any YAML editor reports too). */
   readonly category?: string;
   /** The changes that resolve the finding, computed only when asked for. */
