@@ -23,6 +23,8 @@ export function repositoryRoot(from: string = __dirname): string {
 export class LspTestClient {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** How many publishDiagnostics notifications have arrived. */
+  publishes = 0;
   private readonly waiters: (() => void)[] = [];
   private readonly process: ChildProcess;
   readonly exited: Promise<number | null>;
@@ -34,6 +36,7 @@ export class LspTestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.publishes++;
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -55,6 +58,14 @@ export class LspTestClient {
       });
     }
     return this.diagnostics.get(uri) ?? [];
+  }
+
+  /** Resolves once nothing has been published for `quietMs`. */
+  async settled(quietMs = 500): Promise<void> {
+    for (let before = -1; this.publishes !== before; ) {
+      before = this.publishes;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+    }
   }
 
   kill(): void {

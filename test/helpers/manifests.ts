@@ -26,3 +26,8 @@ export function kubeProxyDaemonSet(...args: string[]): string {
     ...args.map((arg) => `        - ${arg}`),
   );
 }
+
+/** kube-proxy's ConfigMap, as kubeadm writes it, with `configLines` as its config.conf (a literal block). */
+export function kubeProxyConfigMap(...configLines: string[]): string {
+  return lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: kube-proxy', '  namespace: kube-system', 'data:', '  config.conf: |-', ...configLines.map((line) => `    ${line}`), '  kubeconfig.conf: |-', '    apiVersion: v1');
+}

@@ -74,18 +74,16 @@ export class DiagnosticsTracker {
     this.findings.refresh();
     const dirty = new Set<string>();
     const key = JSON.stringify([settings.severities ?? {}, settings.skipCategories ?? []]);
-    let shards: Iterable<Shard>;
     if (key !== this.settingsKey) {
+      // New settings change what every finding shows: all of them are due again.
       this.settingsKey = key;
       for (const shard of [...this.shown.keys()]) this.show(shard, new Map(), dirty);
-      shards = this.findings.shardsFor(RULES);
-      this.touched = new Set();
-    } else {
-      const wholeWorkspace = (options.wholeWorkspace ?? true) && options.onlyFiles === undefined;
-      const due = (shard: Shard): boolean => (shard.key === '' ? wholeWorkspace : (options.onlyFiles?.(shard.key) ?? true));
-      shards = [...this.touched].filter(due);
-      this.touched = new Set([...this.touched].filter((shard) => !due(shard)));
+      this.touched = new Set(this.findings.shardsFor(RULES));
     }
+    const wholeWorkspace = (options.wholeWorkspace ?? true) && options.onlyFiles === undefined;
+    const due = (shard: Shard): boolean => (shard.key === '' ? wholeWorkspace : (options.onlyFiles?.(shard.key) ?? true));
+    const shards = [...this.touched].filter(due);
+    this.touched = new Set([...this.touched].filter((shard) => !due(shard)));
     for (const shard of shards) {
       const diagnostics: Diagnostic[] = [];
       if (this.findings.has(shard)) {

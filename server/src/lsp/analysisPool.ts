@@ -33,7 +33,6 @@ class PoolWorker {
     readonly worker: Worker,
     log: (message: string) => void,
   ) {
-    worker.unref();
     worker.on('message', (reply: AnalysisReply) => {
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -66,15 +65,18 @@ export class AnalysisPool {
 
   private constructor(private readonly workers: readonly PoolWorker[]) {}
 
-  /** Starts `size` workers, or returns undefined when none can start (the script is missing, say). */
-  static start(size: number, log: (message: string) => void): AnalysisPool | undefined {
-    if (!existsSync(WORKER_SCRIPT)) {
-      log(`No analysis worker at ${WORKER_SCRIPT}: files are analysed on the server's thread.`);
+  /**
+   * Starts `size` workers running `script` (the analysis worker beside this module), or returns
+   * undefined when none can start (the script is missing, say).
+   */
+  static start(size: number, log: (message: string) => void, script: string = WORKER_SCRIPT): AnalysisPool | undefined {
+    if (!existsSync(script)) {
+      log(`No analysis worker at ${script}: files are analysed on the server's thread.`);
       return undefined;
     }
     const workers: PoolWorker[] = [];
     try {
-      for (let i = 0; i < size; i++) workers.push(new PoolWorker(new Worker(WORKER_SCRIPT, { stdout: true, stderr: true }), log));
+      for (let i = 0; i < size; i++) workers.push(new PoolWorker(new Worker(script, { stdout: true, stderr: true }), log));
     } catch (error) {
       log(`Cannot start an analysis worker: ${(error as Error).message}`);
     }
