@@ -88,6 +88,10 @@ export class BenchClient {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
+  close(uri) {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   change(uri, version, contentChanges) {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
   }
