@@ -104,6 +104,7 @@ export class WorkspaceIndex {
       done += batch.length;
       onBatch(done, found.length);
     };
+    let failure: { readonly error: unknown } | undefined;
     try {
       const inFlight = new Set<Promise<void>>();
       for (let i = 0; i < found.length; i += SCAN_BATCH) {
@@ -116,17 +117,20 @@ export class WorkspaceIndex {
           await new Promise((resolve) => setImmediate(resolve));
           continue;
         }
-        const analysed = pool.analyze(batch).then(
-          (results) => take(batch, generations, results),
-          () => take(batch, generations, batch.map(analyzeFromDisk)),
-        );
+        // Never rejected: a failure to take results in is kept and thrown once the batches are in.
+        const analysed: Promise<void> = pool
+          .analyze(batch)
+          .catch(() => batch.map(analyzeFromDisk))
+          .then((results) => take(batch, generations, results))
+          .catch((error: unknown) => void (failure ??= { error }))
+          .finally(() => inFlight.delete(analysed));
         inFlight.add(analysed);
-        void analysed.finally(() => inFlight.delete(analysed));
       }
       await Promise.all(inFlight);
     } finally {
       await pool?.close();
     }
+    if (failure !== undefined) throw failure.error;
   }
 
   /** The editor's text of an open document wins over the disk. */
