@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { DocumentReuse } from './analysisReuse';
 import { extractObjects, firstLine, type SyntaxProblem } from './k8s/extract';
 import { MODELLED_KINDS, type K8sObject } from './k8s/objects';
 import { NO_SUPPRESSIONS, parseSuppressions, type Suppressions } from './suppressions';
@@ -20,6 +21,18 @@ export interface FileContext {
   readonly explicit?: boolean;
   /** Whether another file exists, to recognise Helm charts; without it only `{{` in the text tells. */
   readonly fileExists?: (path: string) => boolean;
+  /** An earlier analysis of the same file (an editor's previous version): its unchanged documents are not parsed again. */
+  readonly previous?: AnalyzedFile;
+}
+
+/** A document of a manifest file that was parsed: where it is, and which of the file's objects and syntax problems are its. */
+export interface ParsedDocument {
+  readonly start: number;
+  readonly end: number;
+  readonly firstObject: number;
+  readonly objectCount: number;
+  readonly firstProblem: number;
+  readonly problemCount: number;
 }
 
 /** Everything one file contributes to the workspace model. Pure: depends only on path, text and context. */
@@ -33,6 +46,8 @@ export interface AnalyzedFile {
   readonly sysctl: ParsedSysctl | undefined;
   /** YAML errors of the documents that matter; sysctl problems live in `sysctl`. */
   readonly syntaxProblems: readonly SyntaxProblem[];
+  /** The documents that were parsed, in order (the others' kinds do not matter). */
+  readonly documents: readonly ParsedDocument[];
   readonly suppressions: Suppressions;
   readonly lineIndex: LineIndex;
 }
@@ -49,8 +64,8 @@ export function toPortable(file: AnalyzedFile): PortableAnalysis {
 }
 
 export function fromPortable(portable: PortableAnalysis): AnalyzedFile {
-  const { path, text, role, skipReason, objects, sysctl, syntaxProblems } = portable;
-  return analyzed(path, text, role, skipReason, objects, sysctl, syntaxProblems);
+  const { path, text, role, skipReason, objects, sysctl, syntaxProblems, documents } = portable;
+  return analyzed(path, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl);
 }
 
 /**
@@ -63,12 +78,11 @@ function analyzed(
   text: string,
   role: FileRole | undefined,
   skipReason: string | undefined,
-  objects: readonly K8sObject[],
+  { objects, syntaxProblems, documents }: Manifests,
   sysctl: ParsedSysctl | undefined,
-  syntaxProblems: readonly SyntaxProblem[],
 ): AnalyzedFile {
   const suppressions = skipReason === undefined ? parseSuppressions(text) : NO_SUPPRESSIONS;
-  return { path, text, role, skipReason, objects, sysctl, syntaxProblems, suppressions, lineIndex: new LineIndex(text) };
+  return { path, text, role, skipReason, objects, sysctl, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
 }
 
 /** Files larger than this (in bytes on disk, in UTF-16 code units in memory) are skipped: 10 MiB. */
@@ -100,24 +114,40 @@ export function analyzeFile(path: string, rawText: string, context: FileContext 
   const role = fileRole(path, context);
   const skipReason = role === undefined ? undefined : (contentSkipReason(text) ?? templateReason(path, text, role, context));
   const read = skipReason === undefined ? role : undefined;
-  const manifests = read === 'manifest' ? readManifests(path, text) : { objects: [], syntaxProblems: [] };
-  return analyzed(path, text, read, skipReason, manifests.objects, read === 'sysctl' ? parseSysctl(text) : undefined, manifests.syntaxProblems);
+  const previous = context.previous?.path === path && context.previous.role === 'manifest' ? context.previous : undefined;
+  const manifests = read === 'manifest' ? readManifests(path, text, previous) : NO_MANIFESTS;
+  return analyzed(path, text, read, skipReason, manifests, read === 'sysctl' ? parseSysctl(text) : undefined);
 }
 
-function readManifests(path: string, text: string): { objects: K8sObject[]; syntaxProblems: SyntaxProblem[] } {
+/** What a manifest file holds. */
+interface Manifests {
+  readonly objects: readonly K8sObject[];
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  readonly documents: readonly ParsedDocument[];
+}
+
+const NO_MANIFESTS: Manifests = { objects: [], syntaxProblems: [], documents: [] };
+
+function readManifests(path: string, text: string, previous: AnalyzedFile | undefined): Manifests {
   const objects: K8sObject[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
+  const documents: ParsedDocument[] = [];
+  const reuse = previous === undefined ? undefined : new DocumentReuse(previous);
   for (const slice of splitDocuments(text)) {
     if (!mayMatter(text, slice)) continue;
-    try {
-      readDocument(path, text, slice, objects, syntaxProblems);
-    } catch (error) {
-      // The parser's limits (stack depth on pathological nesting, say) end this document only.
-      const why = error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message;
-      syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${why}.` });
+    const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
+    if (reuse?.take(text, slice, objects, syntaxProblems) !== true) {
+      try {
+        readDocument(path, text, slice, objects, syntaxProblems);
+      } catch (error) {
+        // The parser's limits (stack depth on pathological nesting, say) end this document only.
+        const why = error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message;
+        syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${why}.` });
+      }
     }
+    documents.push({ start: slice.start, end: slice.end, firstObject, objectCount: objects.length - firstObject, firstProblem, problemCount: syntaxProblems.length - firstProblem });
   }
-  return { objects, syntaxProblems };
+  return { objects, syntaxProblems, documents };
 }
 
 /** Parses one document whose kind may matter and adds its objects and YAML errors. */

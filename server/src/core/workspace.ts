@@ -25,7 +25,7 @@ export class Workspace {
   set(path: string, text: string, context: Omit<FileContext, 'fileExists'> = {}): AnalyzedFile {
     const current = this.files.get(path);
     if (current !== undefined && current.text === text) return current;
-    const analyzed = analyzeFile(path, text, { ...context, ...(this.fileExists ? { fileExists: this.fileExists } : {}) });
+    const analyzed = analyzeFile(path, text, { ...context, ...(this.fileExists ? { fileExists: this.fileExists } : {}), ...(current ? { previous: current } : {}) });
     this.files.set(path, analyzed);
     this.current.setFile(analyzed);
     return analyzed;

@@ -1,0 +1,65 @@
+import type { AnalyzedFile, ParsedDocument } from './analyze';
+import type { SyntaxProblem } from './k8s/extract';
+import type { K8sObject } from './k8s/objects';
+import type { DocumentSlice } from './yaml/documents';
+
+/**
+ * The documents of an earlier analysis of a file, for the next analysis to take over those whose
+ * text has not changed instead of parsing them again: an edit in one document of a file of many
+ * parses that document only. A document's objects and syntax problems depend only on its own
+ * text, so an unchanged document's are the same, moved to where the document now starts.
+ */
+export class DocumentReuse {
+  /** The earlier documents by their text; a text written several times has several. */
+  private byText: Map<string, ParsedDocument[]> | undefined;
+
+  constructor(private readonly previous: AnalyzedFile) {}
+
+  /**
+   * Adds the objects and problems of the earlier document whose text is `slice`'s, moved to the
+   * slice, and returns true; returns false when no earlier document has that text.
+   */
+  take(text: string, slice: DocumentSlice, objects: K8sObject[], problems: SyntaxProblem[]): boolean {
+    const candidates = this.documents().get(text.slice(slice.start, slice.end));
+    const earlier = candidates?.shift();
+    if (earlier === undefined) return false;
+    const delta = slice.start - earlier.start;
+    for (let i = earlier.firstObject; i < earlier.firstObject + earlier.objectCount; i++) {
+      objects.push(Object.assign(moved(this.previous.objects[i]!, delta), { documentIndex: slice.index }));
+    }
+    for (let i = earlier.firstProblem; i < earlier.firstProblem + earlier.problemCount; i++) problems.push(moved(this.previous.syntaxProblems[i]!, delta));
+    return true;
+  }
+
+  private documents(): Map<string, ParsedDocument[]> {
+    if (this.byText === undefined) {
+      this.byText = new Map();
+      for (const document of this.previous.documents) {
+        const key = this.previous.text.slice(document.start, document.end);
+        const list = this.byText.get(key);
+        if (list === undefined) this.byText.set(key, [document]);
+        else list.push(document);
+      }
+    }
+    return this.byText;
+  }
+}
+
+/**
+ * A copy of analysis data (plain objects, arrays, and maps of strings) with every span, an
+ * object of exactly `start` and `end` offsets, moved by `delta`. Maps (labels, selectors) hold
+ * no span and are shared.
+ */
+function moved<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => moved(item, delta)) as T;
+  if (typeof value !== 'object' || value === null || value instanceof Map) return value;
+  if (isSpan(value)) return { start: value.start + delta, end: value.end + delta } as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = moved(field, delta);
+  return copy as T;
+}
+
+function isSpan(value: object): value is { start: number; end: number } {
+  const keys = Object.keys(value);
+  return keys.length === 2 && typeof (value as { start?: unknown }).start === 'number' && typeof (value as { end?: unknown }).end === 'number';
+}
