@@ -19,14 +19,10 @@ export interface LintSettings {
  */
 export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
   const findings = modelFindings(model);
-  const enabled = rules.filter((rule) => settings.severities?.[rule.id] !== 'off');
   const diagnostics: Diagnostic[] = [];
-  for (const shard of findings.shardsFor(enabled)) {
-    for (const rule of shard.rules) {
-      if (!enabled.includes(rule)) continue;
-      // One at a time: push(...list) overflows the call stack on a file of very many findings.
-      for (const diagnostic of diagnosticsOf(model, findings.findingsOf(shard, rule), rule, settings)) diagnostics.push(diagnostic);
-    }
+  for (const shard of findings.shardsFor(rules)) {
+    // One at a time: push(...list) overflows the call stack on a file of very many findings.
+    for (const diagnostic of shardDiagnostics(model, findings, shard, settings, rules)) diagnostics.push(diagnostic);
   }
   return diagnostics.sort(compareDiagnostics);
 }
@@ -85,14 +81,7 @@ export class DiagnosticsTracker {
     const shards = [...this.touched].filter(due);
     this.touched = new Set([...this.touched].filter((shard) => !due(shard)));
     for (const shard of shards) {
-      const diagnostics: Diagnostic[] = [];
-      if (this.findings.has(shard)) {
-        for (const rule of shard.rules) {
-          if (settings.severities?.[rule.id] === 'off') continue;
-          for (const diagnostic of diagnosticsOf(this.model, this.findings.findingsOf(shard, rule), rule, settings)) diagnostics.push(diagnostic);
-        }
-      }
-      this.show(shard, groupByFile(diagnostics), dirty);
+      this.show(shard, groupByFile(this.findings.has(shard) ? shardDiagnostics(this.model, this.findings, shard, settings, RULES) : []), dirty);
     }
     const changed = new Map<string, Diagnostic[]>();
     for (const file of dirty) changed.set(file, this.current(file));
@@ -123,6 +112,16 @@ export class DiagnosticsTracker {
     shards.sort((a, b) => a.order - b.order);
     return shards.flatMap((shard) => this.shown.get(shard)?.get(file) ?? []).sort(compareDiagnostics);
   }
+}
+
+/** A shard's diagnostics under `settings`, of the rules among `rules` that are not off. */
+function shardDiagnostics(model: WorkspaceModel, findings: ModelFindings, shard: Shard, settings: LintSettings, rules: readonly Rule[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of shard.rules) {
+    if (settings.severities?.[rule.id] === 'off' || !rules.includes(rule)) continue;
+    for (const diagnostic of diagnosticsOf(model, findings.findingsOf(shard, rule), rule, settings)) diagnostics.push(diagnostic);
+  }
+  return diagnostics;
 }
 
 function diagnosticsOf(model: WorkspaceModel, findings: readonly Finding[], rule: Rule, settings: LintSettings): Diagnostic[] {

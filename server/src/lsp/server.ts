@@ -7,6 +7,7 @@ import {
   ErrorCodes,
   ResponseError,
   type Connection,
+  type DidChangeWatchedFilesParams,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFoldersChangeEvent,
@@ -137,18 +138,18 @@ export function startServer(connection: Connection): void {
     schedulePublish();
   });
   documents.onDidClose(
-    guarded(connection, 'closing a document', async (event: { document: TextDocument }) => {
-      await index.closeDocument(normaliseUri(event.document.uri));
+    guarded(connection, 'closing a document', (event: { document: TextDocument }) => {
+      index.closeDocument(normaliseUri(event.document.uri));
       schedulePublish();
     }),
   );
 
   connection.onDidChangeWatchedFiles(
-    guarded(connection, 'a file change', async (params) => {
+    guarded(connection, 'a file change', (params: DidChangeWatchedFilesParams) => {
       for (const change of params.changes) {
         const uri = normaliseUri(change.uri);
         if (change.type === FileChangeType.Deleted) index.fileDeleted(uri);
-        else await index.fileChanged(uri);
+        else index.fileChanged(uri);
       }
       schedulePublish();
     }),

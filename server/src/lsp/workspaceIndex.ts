@@ -140,7 +140,7 @@ export class WorkspaceIndex {
   }
 
   /** A closed document goes back to its text on disk, or away when it has none. */
-  async closeDocument(uri: string): Promise<void> {
+  closeDocument(uri: string): void {
     this.open.delete(uri);
     if (!this.isInFolders(uri)) {
       if (this.outside.delete(uri)) this.closedOutside.add(uri);
@@ -150,7 +150,7 @@ export class WorkspaceIndex {
   }
 
   /** A file changed or appeared on disk; open documents keep the editor's text. */
-  async fileChanged(uri: string): Promise<void> {
+  fileChanged(uri: string): void {
     if (!this.open.has(uri) && this.isInFolders(uri) && fileRole(uri) !== undefined && !this.isExcluded(uri)) this.readFromDisk(uri);
   }
 
