@@ -4,6 +4,7 @@ import { lint } from '@connlint/server';
 import type { Fix } from '@connlint/server/out/core/fixes/fix.js';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
 import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
+import { kubeProxyConfigMap } from '../helpers/manifests';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'conntrack-overridden';
@@ -25,9 +26,6 @@ function fixesAt(files: Files, line: number): Fix[] {
 
 const kubeProxy = (...rest: string[]): string => lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: iptables', ...rest);
 
-/** kubeadm's ConfigMap: config.conf as a literal block scalar, its content indented by 4. */
-const configMap = (...content: string[]): string =>
-  lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: kube-proxy', '  namespace: kube-system', 'data:', '  config.conf: |-', ...content.map((line) => `    ${line}`), '  kubeconfig.conf: |-', '    apiVersion: v1');
 
 test('a node conntrack timeout kube-proxy overwrites with its default: the whole finding', () => {
   assert.deepEqual(diagnostics({ [NODE]: lines(`${ESTABLISHED} = 3600`), 'app.yaml': APP }), [
@@ -173,15 +171,15 @@ test('the fix adds the field, or conntrack itself, when missing', () => {
 });
 
 test('inside the kube-proxy ConfigMap’s config.conf: the block scalar keeps its indentation', () => {
-  const files = { [NODE]: lines(`${CLOSE_WAIT} = 60`, `${ESTABLISHED} = 3600`), 'kube-proxy.yaml': configMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 1h0m0s', 'mode: iptables') };
+  const files = { [NODE]: lines(`${CLOSE_WAIT} = 60`, `${ESTABLISHED} = 3600`), 'kube-proxy.yaml': kubeProxyConfigMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 1h0m0s', 'mode: iptables') };
   const closeWait = applyFix(files, fixesAt(files, 0)[0]!);
-  assert.equal(closeWait['kube-proxy.yaml'], configMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 0s', 'mode: iptables'));
+  assert.equal(closeWait['kube-proxy.yaml'], kubeProxyConfigMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 0s', 'mode: iptables'));
   const established = applyFix(closeWait, fixesAt(closeWait, 1)[0]!);
-  assert.equal(established['kube-proxy.yaml'], configMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 0s', '  tcpEstablishedTimeout: 0s', 'mode: iptables'));
+  assert.equal(established['kube-proxy.yaml'], kubeProxyConfigMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 0s', '  tcpEstablishedTimeout: 0s', 'mode: iptables'));
   assert.deepEqual(where(established), []);
-  const bare = { ...files, 'kube-proxy.yaml': configMap('kind: KubeProxyConfiguration', 'mode: iptables') };
+  const bare = { ...files, 'kube-proxy.yaml': kubeProxyConfigMap('kind: KubeProxyConfiguration', 'mode: iptables') };
   const added = applyFix(bare, fixesAt(bare, 1)[0]!);
-  assert.equal(added['kube-proxy.yaml'], configMap('kind: KubeProxyConfiguration', 'mode: iptables', 'conntrack:', '  tcpEstablishedTimeout: 0s'));
+  assert.equal(added['kube-proxy.yaml'], kubeProxyConfigMap('kind: KubeProxyConfiguration', 'mode: iptables', 'conntrack:', '  tcpEstablishedTimeout: 0s'));
 });
 
 test('Set conntrack.maxPerCore: 0 for nf_conntrack_max', () => {

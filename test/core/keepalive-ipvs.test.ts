@@ -5,7 +5,7 @@ import type { Fix } from '@connlint/server/out/core/fixes/fix.js';
 import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
 import { formatGoDuration } from '@connlint/server/out/core/fixes/kubeProxyEdits.js';
 import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
-import { kubeProxyDaemonSet } from '../helpers/manifests';
+import { kubeProxyConfigMap, kubeProxyDaemonSet } from '../helpers/manifests';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'keepalive-ipvs';
@@ -242,13 +242,11 @@ test('Set ipvs.tcpTimeout: replaces a written value, adds to an ipvs mapping, fi
 });
 
 test('Set ipvs.tcpTimeout inside the kube-proxy ConfigMap’s config.conf, at the block’s indentation', () => {
-  const configMap = (...body: string[]): string =>
-    lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: kube-proxy', '  namespace: kube-system', 'data:', '  config.conf: |-', ...body.map((line) => `    ${line}`), '  kubeconfig.conf: |-', '    apiVersion: v1');
-  const before = configMap('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs', 'conntrack:', '  maxPerCore: 32768');
+  const before = kubeProxyConfigMap('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs', 'conntrack:', '  maxPerCore: 32768');
   const files = { 'kube-proxy.yaml': before, 'api.yaml': deployment('api') };
   const fix = fixesOf(files, 'kube-proxy.yaml').find((candidate) => candidate.title === 'Set ipvs.tcpTimeout to 2h5m0s')!;
   const after = applyFix(files, fix);
-  assert.equal(after['kube-proxy.yaml'], configMap('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs', 'conntrack:', '  maxPerCore: 32768', 'ipvs:', '  tcpTimeout: 2h5m0s'));
+  assert.equal(after['kube-proxy.yaml'], kubeProxyConfigMap('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs', 'conntrack:', '  maxPerCore: 32768', 'ipvs:', '  tcpTimeout: 2h5m0s'));
   assert.deepEqual(where(after), []);
 });
 
