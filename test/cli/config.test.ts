@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { cliFixtures, runCli } from '../helpers/runCli';
+import { cliFixtures, fixtureCopier, runCli } from '../helpers/runCli';
 
 // Copies outside the repository: the search for .connlint.yaml goes up to the file system's root.
-const scratch = mkdtempSync(path.join(tmpdir(), 'connlint-config-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
-
-let copies = 0;
-/** A fresh copy of a fixture folder, with extra or replaced files. */
-function copy(fixture: string, files: Readonly<Record<string, string>> = {}): string {
-  const root = path.join(scratch, `${fixture}-${++copies}`);
-  cpSync(path.join(cliFixtures, fixture), root, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
-  return root;
-}
+const copy = fixtureCopier('connlint-config-', after);
 
 interface Finding {
   file: string;

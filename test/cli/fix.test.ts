@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { cliFixtures, runCli } from '../helpers/runCli';
+import { cliFixtures, fixtureCopier, runCli } from '../helpers/runCli';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'connlint-fix-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
-
-let copies = 0;
-/** A fresh copy of a fixture folder, with extra or replaced files. */
-function copy(fixture: string, files: Readonly<Record<string, string>> = {}): string {
-  const root = path.join(scratch, `${fixture}-${++copies}`);
-  cpSync(path.join(cliFixtures, fixture), root, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
-  return root;
-}
+const copy = fixtureCopier('connlint-fix-', after);
 
 /** Every file below a folder with its text, by `/`-separated relative path. */
 function snapshot(root: string): Record<string, string> {
@@ -132,7 +121,7 @@ test('--fix-dry-run prints the unified diff and changes nothing', () => {
 
 test('--fix-dry-run from another directory names the files as the report does', () => {
   const root = copy('fix-mixed');
-  const result = runCli(['--fix-dry-run', path.basename(root)], { cwd: scratch });
+  const result = runCli(['--fix-dry-run', path.basename(root)], { cwd: path.dirname(root) });
   const prefix = path.basename(root);
   assert.deepEqual(result, { code: 0, stdout: DIFF.replace(/^(---|\+\+\+) ([ab])\//gm, `$1 $2/${prefix}/`), stderr: '' });
 });

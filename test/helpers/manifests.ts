@@ -31,3 +31,26 @@ export function kubeProxyDaemonSet(...args: string[]): string {
 export function kubeProxyConfigMap(...configLines: string[]): string {
   return lines('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: kube-proxy', '  namespace: kube-system', 'data:', '  config.conf: |-', ...configLines.map((line) => `    ${line}`), '  kubeconfig.conf: |-', '    apiVersion: v1');
 }
+
+/** The Deployment of the classic report (examples/classic): `server`, pods labelled `app: myapp`, running nginx. */
+export function classicDeployment(replicas: number): string {
+  return lines(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: server',
+    'spec:',
+    `  replicas: ${replicas}`,
+    '  selector:',
+    '    matchLabels:',
+    '      app: myapp',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        app: myapp',
+    '    spec:',
+    '      containers:',
+    '      - name: nginx',
+    '        image: nginx',
+  );
+}

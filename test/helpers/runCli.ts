@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 /** What a run of the command-line tool produced. */
@@ -60,4 +61,20 @@ function findRepoRoot(start: string): string {
     if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'connlint') return directory;
     if (path.dirname(directory) === directory) throw new Error(`no package.json named "connlint" above ${start}`);
   }
+}
+
+/**
+ * Makes fresh copies of fixture folders (with extra or replaced files) in a scratch directory
+ * outside the repository, removed when `after` runs.
+ */
+export function fixtureCopier(prefix: string, after: (cleanUp: () => void) => void): (fixture: string, files?: Readonly<Record<string, string>>) => string {
+  const scratch = mkdtempSync(path.join(tmpdir(), prefix));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+  let copies = 0;
+  return (fixture, files = {}) => {
+    const root = path.join(scratch, `${fixture}-${++copies}`);
+    cpSync(path.join(cliFixtures, fixture), root, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
+    return root;
+  };
 }

@@ -16,26 +16,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { lines } from '../helpers/lintFiles';
 import { LspTestClient } from '../helpers/lspClient';
+import { classicDeployment } from '../helpers/manifests';
 
-const deployment = lines(
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: server',
-  'spec:',
-  '  replicas: 2',
-  '  selector:',
-  '    matchLabels:',
-  '      app: myapp',
-  '  template:',
-  '    metadata:',
-  '      labels:',
-  '        app: myapp',
-  '    spec:',
-  '      containers:',
-  '      - name: nginx',
-  '        image: nginx',
-);
+const deployment = classicDeployment(2);
 
 // A comment and a CRLF-free layout with four-space indentation: the fix must keep both.
 const service = lines(

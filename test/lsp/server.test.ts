@@ -18,27 +18,10 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { lines } from '../helpers/lintFiles';
 import { LspTestClient } from '../helpers/lspClient';
+import { classicDeployment } from '../helpers/manifests';
 
-const deployment = (replicas: number): string =>
-  lines(
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: server',
-    'spec:',
-    `  replicas: ${replicas}`,
-    '  selector:',
-    '    matchLabels:',
-    '      app: myapp',
-    '  template:',
-    '    metadata:',
-    '      labels:',
-    '        app: myapp',
-    '    spec:',
-    '      containers:',
-    '      - name: nginx',
-    '        image: nginx',
-  );
+const deployment = classicDeployment;
+
 
 const service = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222');
 
