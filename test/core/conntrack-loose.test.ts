@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyEdits } from '@connlint/server/out/core/fixes/fix.js';
-import { fixAllEdits, fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { applyEdits } from '@connlint/server/out/core/edits/fix.js';
+import { fixAllEdits, fixesFor } from '@connlint/server/out/core/quickFixes.js';
 import { lines, workspaceOf, ruleLinter } from '../helpers/lintFiles';
 
 const RULE = 'conntrack-loose';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lint, type Diagnostic } from '@connlint/server';
-import { applyEdits, overlaps, type Fix, type TextEdit } from '@connlint/server/out/core/fixes/fix.js';
-import { fixAllEdits, fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { applyEdits, overlaps, type Fix, type TextEdit } from '@connlint/server/out/core/edits/fix.js';
+import { fixAllEdits, fixesFor } from '@connlint/server/out/core/quickFixes.js';
 import { lintBrief, lines, workspaceOf, applyAll } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Assumptions } from '@connlint/server';
-import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
 import { lines, workspaceOf, ruleLinter } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;

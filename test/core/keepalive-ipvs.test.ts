@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lint, type Assumptions } from '@connlint/server';
-import type { Fix } from '@connlint/server/out/core/fixes/fix.js';
-import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
-import { formatGoDuration } from '@connlint/server/out/core/fixes/kubeProxyEdits.js';
+import type { Fix } from '@connlint/server/out/core/edits/fix.js';
+import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
+import { formatGoDuration } from '@connlint/server/out/core/edits/kubeProxyEdits.js';
 import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
 import { kubeProxyConfigMap, kubeProxyDaemonSet } from '../helpers/manifests';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lint } from '@connlint/server';
-import type { Fix } from '@connlint/server/out/core/fixes/fix.js';
-import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import type { Fix } from '@connlint/server/out/core/edits/fix.js';
+import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
 import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lint, type Diagnostic } from '@connlint/server';
-import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
-import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { applyEdits, type Fix } from '@connlint/server/out/core/edits/fix.js';
+import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
 import { lintFiles, lines, workspaceOf } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { Workspace, lint } from '@connlint/server';
-import { fixAllEdits } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { fixAllEdits } from '@connlint/server/out/core/quickFixes.js';
 import { repoRoot } from '../helpers/runCli';
 import { assertInside } from './bounds';
 

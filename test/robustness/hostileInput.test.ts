@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Workspace, lint, analyzeFile, type Diagnostic } from '@connlint/server';
 import { MAX_FILE_SIZE } from '@connlint/server/out/core/analyze.js';
-import { fixAllEdits } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { fixAllEdits } from '@connlint/server/out/core/quickFixes.js';
 import { repoRoot } from '../helpers/runCli';
 import { assertInside } from './bounds';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { Workspace, lint } from '@connlint/server';
-import { fixAllEdits } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { fixAllEdits } from '@connlint/server/out/core/quickFixes.js';
 import { repoRoot, runCli } from '../helpers/runCli';
 import { assertInside } from './bounds';
 

@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
-import { applyEdits } from '../core/fixes/fix';
-import { fixAllEdits } from '../core/fixes/fixesFor';
+import { applyEdits } from '../core/edits/fix';
+import { fixAllEdits } from '../core/quickFixes';
 import type { LintSettings } from '../core/lint';
 import type { Workspace } from '../core/workspace';
 

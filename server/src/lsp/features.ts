@@ -11,8 +11,8 @@ import {
 } from 'vscode-languageserver';
 import { completionsAt } from '../core/completion';
 import { effectiveSettingsReport } from '../core/effectiveReport';
-import type { TextEdit } from '../core/fixes/fix';
-import { fixAllEdits, fixesFor } from '../core/fixes/fixesFor';
+import type { TextEdit } from '../core/edits/fix';
+import { fixAllEdits, fixesFor } from '../core/quickFixes';
 import { hoverAt } from '../core/hover';
 import { lintSettingsOf } from '../core/settings';
 import type { WorkspaceModel } from '../core/model/workspaceModel';

@@ -1,7 +1,7 @@
 import type { AnalyzedFile } from '../analyze';
 import { type Service, objectLabel } from '../k8s/objects';
-import type { Fix, TextEdit } from '../fixes/fix';
-import { childMap, objectMap, removeKey } from '../fixes/yamlEdits';
+import type { Fix, TextEdit } from '../edits/fix';
+import { childMap, objectMap, removeKey } from '../edits/yamlEdits';
 import type { Rule } from './rule';
 import { ignoreForService, isProxied } from './serviceAffinity';
 

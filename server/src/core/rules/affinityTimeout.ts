@@ -6,9 +6,9 @@ import { KEEPALIVE_TIME_KEY, effectiveConntrackTimeout, podKeepaliveTime } from 
 import { effectiveProxyMode } from '../model/proxy';
 import type { Effective, ValueSource } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import type { Fix } from '../fixes/fix';
-import { addToMap, childMap, objectMap, removeKey, replaceSpan } from '../fixes/yamlEdits';
-import { addPodKeepalive, recommendedKeepalive } from '../fixes/podKeepalive';
+import type { Fix } from '../edits/fix';
+import { addToMap, childMap, objectMap, removeKey, replaceSpan } from '../edits/yamlEdits';
+import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
 import type { Finding, RelatedSpan, Rule } from './rule';
 import { MAX_AFFINITY_TIMEOUT, ignoreForService, isProxied } from './serviceAffinity';
 

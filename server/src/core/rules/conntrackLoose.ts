@@ -1,5 +1,5 @@
 import { effectiveConntrackTimeout, winningNodeAssignment } from '../model/effective';
-import { replaceSpan } from '../fixes/yamlEdits';
+import { replaceSpan } from '../edits/yamlEdits';
 import type { Rule } from './rule';
 
 /** The sysctl that lets conntrack pick up a connection from a mid-stream packet (kernel default 1). */

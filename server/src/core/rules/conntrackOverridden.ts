@@ -4,9 +4,9 @@ import { winningNodeAssignment, parseInteger } from '../model/effective';
 import { kubeProxyFlag, type LocatedFlag } from '../model/proxy';
 import { baseName, type ValueSource } from '../model/sources';
 import type { NodeSysctl, WorkspaceModel } from '../model/workspaceModel';
-import type { Fix, TextEdit } from '../fixes/fix';
-import { kubeProxyConfigMap } from '../fixes/kubeProxyEdits';
-import { addToMap, childMap, fillEmptyKey, replaceSpan } from '../fixes/yamlEdits';
+import type { Fix, TextEdit } from '../edits/fix';
+import { kubeProxyConfigMap } from '../edits/kubeProxyEdits';
+import { addToMap, childMap, fillEmptyKey, replaceSpan } from '../edits/yamlEdits';
 import { parseGoDuration } from '../yaml/duration';
 import type { Finding, RelatedSpan, Rule } from './rule';
 

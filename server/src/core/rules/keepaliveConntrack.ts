@@ -8,8 +8,8 @@ import {
 } from '../model/effective';
 import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import type { Fix, TextEdit } from '../fixes/fix';
-import { addPodKeepalive, recommendedKeepalive } from '../fixes/podKeepalive';
+import type { Fix, TextEdit } from '../edits/fix';
+import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
 import type { Finding, RelatedSpan, Rule } from './rule';
 
 /**

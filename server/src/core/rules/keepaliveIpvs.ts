@@ -1,7 +1,7 @@
 import { type Workload, objectLabel } from '../k8s/objects';
-import type { Fix } from '../fixes/fix';
-import { formatGoDuration, setIpvsTcpTimeout } from '../fixes/kubeProxyEdits';
-import { addPodKeepalive, recommendedKeepalive } from '../fixes/podKeepalive';
+import type { Fix } from '../edits/fix';
+import { formatGoDuration, setIpvsTcpTimeout } from '../edits/kubeProxyEdits';
+import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
 import { DEFAULTS, KEEPALIVE_TIME_KEY, nodeKeepaliveTime, parseInteger } from '../model/effective';
 import { effectiveIpvsTcpTimeout, effectiveProxyMode } from '../model/proxy';
 import type { Effective, ValueSource } from '../model/sources';

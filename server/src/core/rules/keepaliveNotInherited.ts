@@ -1,9 +1,9 @@
 import { type Workload, objectLabel } from '../k8s/objects';
 import { effectiveConntrackTimeout, KEEPALIVE_TIME_KEY, winningNodeAssignment } from '../model/effective';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import type { Fix } from '../fixes/fix';
+import type { Fix } from '../edits/fix';
 import { SYSCTL_CATALOG } from '../sysctl/catalog';
-import { addPodSysctl, recommendedKeepalive } from '../fixes/podKeepalive';
+import { addPodSysctl, recommendedKeepalive } from '../edits/podKeepalive';
 import type { Finding, RelatedSpan, Rule } from './rule';
 
 /** The keepalive keys a pod has its own copy of, in its network namespace. */

@@ -1,6 +1,6 @@
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Span } from '../text';
-import type { Fix } from '../fixes/fix';
+import type { Fix } from '../edits/fix';
 import type { Severity } from '../types';
 
 /** Where the documentation of each rule lives: `<base><id>.md`. */

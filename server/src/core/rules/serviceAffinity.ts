@@ -3,8 +3,8 @@ import { IGNORE_ANNOTATION, parseRuleList } from '../k8s/extract';
 import type { Service } from '../k8s/objects';
 import { backendsOf, formatCount } from '../model/backends';
 import { effectiveConntrackTimeout } from '../model/effective';
-import type { Fix, TextEdit } from '../fixes/fix';
-import { addToMap, childMap, fillEmptyKey, objectMap, replaceSpan, type Entry, type MapTarget } from '../fixes/yamlEdits';
+import type { Fix, TextEdit } from '../edits/fix';
+import { addToMap, childMap, fillEmptyKey, objectMap, replaceSpan, type Entry, type MapTarget } from '../edits/yamlEdits';
 import type { Rule } from './rule';
 
 /** The largest `timeoutSeconds` the API server accepts: the affinity that lasts longest. */

@@ -1,5 +1,5 @@
 import type { AnalyzedFile } from '../analyze';
-import type { Fix } from '../fixes/fix';
+import type { Fix } from '../edits/fix';
 import type { NodeSysctl, WorkspaceModel } from '../model/workspaceModel';
 import type { Finding, Rule } from './rule';
 import { nodeRootOf } from '../sysctl/order';

@@ -1,6 +1,6 @@
 import { editDistance } from '../editDistance';
 import type { AnalyzedFile } from '../analyze';
-import type { Fix } from '../fixes/fix';
+import type { Fix } from '../edits/fix';
 import { type Workload, objectLabel } from '../k8s/objects';
 import { SYSCTL_CATALOG, sysctlFamilyOf } from '../sysctl/catalog';
 import type { Span } from '../text';

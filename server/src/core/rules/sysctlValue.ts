@@ -1,6 +1,6 @@
 import { lineEnding } from '../text';
 import type { AnalyzedFile } from '../analyze';
-import type { Fix } from '../fixes/fix';
+import type { Fix } from '../edits/fix';
 import { type PodSysctl, type Workload, objectLabel } from '../k8s/objects';
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import type { WorkspaceModel } from '../model/workspaceModel';

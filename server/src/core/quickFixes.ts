@@ -1,10 +1,10 @@
-import { findingsOf, lint, type LintSettings } from '../lint';
-import type { WorkspaceModel } from '../model/workspaceModel';
-import { ruleById } from '../rules/registry';
-import { type LineIndex, type Range, lineEnding } from '../text';
-import type { Finding } from '../rules/rule';
-import type { Diagnostic } from '../types';
-import { overlaps, type Fix, type TextEdit } from './fix';
+import { findingsOf, lint, type LintSettings } from './lint';
+import type { WorkspaceModel } from './model/workspaceModel';
+import { ruleById } from './rules/registry';
+import { type LineIndex, type Range, lineEnding } from './text';
+import type { Finding } from './rules/rule';
+import type { Diagnostic } from './types';
+import { overlaps, type Fix, type TextEdit } from './edits/fix';
 
 /** Which finding to fix: its rule and file, and its range or the offset where it starts. */
 export type FixTarget = Pick<Diagnostic, 'rule' | 'file'> & ({ readonly range: Range } | { readonly start: number });
