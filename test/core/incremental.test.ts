@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Workspace, lint, type Diagnostic } from '@connlint/server';
-import { DiagnosticsTracker } from '@connlint/server/out/core/lint.js';
+import { DiagnosticsTracker } from '@connlint/server/out/core/diagnosticsTracker.js';
 import { lines } from '../helpers/lintFiles';
 
 /** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */

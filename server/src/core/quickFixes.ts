@@ -1,8 +1,7 @@
-import { findingsOf, lint, type LintSettings } from './lint';
+import { lintFindings, type LintedFinding, type LintSettings } from './lint';
 import type { WorkspaceModel } from './model/workspaceModel';
 import { ruleById } from './rules/registry';
-import { type LineIndex, type Range, lineEnding } from './text';
-import type { Finding } from './rules/rule';
+import { type Range, lineEnding } from './text';
 import type { Diagnostic } from './types';
 import { overlaps, type Fix, type TextEdit } from './edits/fix';
 
@@ -10,26 +9,30 @@ import { overlaps, type Fix, type TextEdit } from './edits/fix';
 export type FixTarget = Pick<Diagnostic, 'rule' | 'file'> & ({ readonly range: Range } | { readonly start: number });
 
 /**
- * The fixes of one diagnostic, found again by its rule, file and position (never its message):
- * the rule's own fixes, then "Disable <rule> for this line".
+ * The fixes of one diagnostic, found by its rule, file and position (never its message) among
+ * the findings linted afresh: the rule's own fixes, then "Disable <rule> for this line". Front
+ * ends that keep the linted findings they reported look the target up there (`findTarget`).
  */
 export function fixesFor(model: WorkspaceModel, target: FixTarget): Fix[] {
   const rule = ruleById(target.rule);
-  const file = model.file(target.file);
-  if (rule === undefined || file === undefined) return [];
-  const finding = findingsOf(model, rule).find((candidate) => candidate.file === target.file && isTarget(candidate, target, file.lineIndex));
-  return finding === undefined ? [] : fixesOfFinding(model, rule.id, finding);
+  if (rule === undefined || model.file(target.file) === undefined) return [];
+  const linted = findTarget(lintFindings(model, {}, [rule]), target);
+  return linted === undefined ? [] : quickFixesOf(model, linted);
 }
 
-function isTarget(finding: Finding, target: FixTarget, lines: LineIndex): boolean {
-  if ('start' in target) return finding.span.start === target.start;
-  const range = lines.rangeOf(finding.span);
-  return samePosition(range.start, target.range.start) && samePosition(range.end, target.range.end);
+/** The linted finding a target names: same rule and file, and the same start offset or exact range. */
+export function findTarget(linted: Iterable<LintedFinding>, target: FixTarget): LintedFinding | undefined {
+  for (const candidate of linted) {
+    const { diagnostic, finding } = candidate;
+    if (diagnostic.rule !== target.rule || diagnostic.file !== target.file) continue;
+    if ('start' in target ? finding.span.start === target.start : sameRange(diagnostic.range, target.range)) return candidate;
+  }
+  return undefined;
 }
 
-function fixesOfFinding(model: WorkspaceModel, rule: string, finding: Finding): Fix[] {
-  const line = model.file(finding.file)!.lineIndex.positionAt(finding.span.start).line;
-  return [...(finding.fixes?.() ?? []), disableLineFix(model, finding.file, line, rule)];
+/** The quick fixes of a linted finding: the rule's own fixes, then "Disable <rule> for this line". */
+export function quickFixesOf(model: WorkspaceModel, { diagnostic, finding }: LintedFinding): Fix[] {
+  return [...(finding.fixes?.() ?? []), disableLineFix(model, diagnostic.file, diagnostic.range.start.line, diagnostic.rule)];
 }
 
 /** Inserts `# connlint-disable-next-line <rule>` above a line, at the line's indentation. */
@@ -54,12 +57,9 @@ export function disableLineFix(model: WorkspaceModel, path: string, line: number
  */
 export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyFile?: string): Map<string, TextEdit[]> {
   const chosen = new Map<string, EditSet>();
-  const findings = new Map<string, Map<string, Finding>>();
-  for (const diagnostic of lint(model, settings)) {
-    if (onlyFile !== undefined && diagnostic.file !== onlyFile) continue;
-    const finding = findingAt(model, findings, diagnostic);
-    if (finding === undefined) continue;
-    for (const fix of fixesOfFinding(model, diagnostic.rule, finding)) {
+  for (const linted of lintFindings(model, settings)) {
+    if (onlyFile !== undefined && linted.diagnostic.file !== onlyFile) continue;
+    for (const fix of quickFixesOf(model, linted)) {
       if (!fix.preferred) continue;
       // Fixing one file (the editor's fix-all, on save) changes only that file.
       if (onlyFile !== undefined && fix.edits.some((edit) => edit.file !== onlyFile)) continue;
@@ -72,23 +72,6 @@ export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyF
     }
   }
   return new Map([...chosen].map(([file, set]) => [file, set.edits]));
-}
-
-/** The finding behind a diagnostic, through one index per rule built on first use. */
-function findingAt(model: WorkspaceModel, indexes: Map<string, Map<string, Finding>>, diagnostic: Diagnostic): Finding | undefined {
-  let index = indexes.get(diagnostic.rule);
-  if (index === undefined) {
-    index = new Map();
-    const rule = ruleById(diagnostic.rule);
-    for (const finding of rule === undefined ? [] : findingsOf(model, rule)) {
-      const key = `${finding.file}\0${finding.span.start}\0${finding.span.end}`;
-      if (!index.has(key)) index.set(key, finding);
-    }
-    indexes.set(diagnostic.rule, index);
-  }
-  const lines = model.file(diagnostic.file)?.lineIndex;
-  if (lines === undefined) return undefined;
-  return index.get(`${diagnostic.file}\0${lines.offsetAt(diagnostic.range.start)}\0${lines.offsetAt(diagnostic.range.end)}`);
 }
 
 /** The edits chosen for one file, sorted by start, with the overlap test of fix.ts in log time. */
@@ -119,6 +102,6 @@ class EditSet {
   }
 }
 
-function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
-  return a.line === b.line && a.character === b.character;
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

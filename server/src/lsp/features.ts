@@ -12,7 +12,7 @@ import {
 import { completionsAt } from '../core/completion';
 import { effectiveSettingsReport } from '../core/effectiveReport';
 import type { TextEdit } from '../core/edits/fix';
-import { fixAllEdits, fixesFor } from '../core/quickFixes';
+import { findTarget, fixAllEdits, quickFixesOf } from '../core/quickFixes';
 import { hoverAt } from '../core/hover';
 import { lintSettingsOf } from '../core/settings';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
@@ -22,7 +22,11 @@ import { normaliseUri, type WorkspaceIndex } from './workspaceIndex';
 /** The code action kind of "fix everything Connlint can in this file". */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.connlint`;
 
-/** Quick fixes for the Connlint diagnostics in the request's context, and fix-all when asked. */
+/**
+ * Quick fixes for the Connlint diagnostics in the request's context, each matched (by rule, and
+ * the start offset its data carries, else its range) to a finding published for the file; and
+ * fix-all when asked.
+ */
 export function codeActions(index: WorkspaceIndex, params: CodeActionParams): CodeAction[] {
   const uri = normaliseUri(params.textDocument.uri);
   const model = index.modelFor(uri);
@@ -30,11 +34,13 @@ export function codeActions(index: WorkspaceIndex, params: CodeActionParams): Co
   const wants = (kind: string): boolean => params.context.only === undefined || params.context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
+    const published = index.publishedFindings(uri);
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'connlint' || typeof diagnostic.code !== 'string') continue;
       const data = diagnosticData(diagnostic.data);
       const target = data?.rule === diagnostic.code ? { rule: data.rule, file: uri, start: data.start } : { rule: diagnostic.code, file: uri, range: diagnostic.range };
-      for (const fix of fixesFor(model, target)) {
+      const linted = findTarget(published, target);
+      for (const fix of linted === undefined ? [] : quickFixesOf(model, linted)) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(model, fix.edits) });
       }
     }

@@ -54,8 +54,7 @@ export function startServer(connection: Connection): void {
       aggregateTimer = setTimeout(guarded(connection, 'publishing diagnostics', () => publish(true)), AGGREGATE_DELAY_MS);
     }
     for (const [uri, found] of index.diagnosticChanges({ wholeWorkspace, openOnly: scanning > 0 })) {
-      const lines = index.modelFor(uri)?.file(uri)?.lineIndex;
-      const diagnostics = found.map((diagnostic) => toLspDiagnostic(diagnostic, lines?.offsetAt(diagnostic.range.start) ?? 0));
+      const diagnostics = found.map(({ diagnostic, finding }) => toLspDiagnostic(diagnostic, finding.span.start));
       const fingerprint = JSON.stringify(diagnostics);
       if (published.get(uri) === fingerprint || (diagnostics.length === 0 && !published.has(uri))) continue;
       if (diagnostics.length === 0) published.delete(uri);

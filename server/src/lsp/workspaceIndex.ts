@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { URI } from 'vscode-uri';
 import { fileRole } from '../core/analyze';
-import { DiagnosticsTracker } from '../core/lint';
+import { DiagnosticsTracker } from '../core/diagnosticsTracker';
+import type { LintedFinding } from '../core/lint';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
 import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
-import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
 import { walk } from '../files/walk';
 import { AnalysisPool } from './analysisPool';
@@ -176,12 +176,12 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The files whose diagnostics changed since the last call, each with all its diagnostics (an
+   * The files whose diagnostics changed since the last call, each with all its linted findings (an
    * empty list clears them): only what the changes since then affect is linted again. With
    * `wholeWorkspace: false`, aggregate findings over the whole workspace wait for the next call;
    * with `openOnly`, so do the findings of the folders' files that are not open.
    */
-  diagnosticChanges(options: { readonly wholeWorkspace?: boolean; readonly openOnly?: boolean } = {}): Map<string, Diagnostic[]> {
+  diagnosticChanges(options: { readonly wholeWorkspace?: boolean; readonly openOnly?: boolean } = {}): Map<string, LintedFinding[]> {
     const settings = { ...lintSettingsOf(this.settings), skipCategories: this.skipCategories };
     const workspaces = [this.workspace, ...this.outside.values()];
     const changed = new Set<string>(this.closedOutside);
@@ -190,10 +190,16 @@ export class WorkspaceIndex {
     for (const workspace of workspaces) {
       for (const uri of this.trackerOf(workspace).changes(settings, workspace === this.workspace ? folderOptions : options).keys()) changed.add(uri);
     }
-    const byFile = new Map<string, Diagnostic[]>();
+    const byFile = new Map<string, LintedFinding[]>();
     // A document can be in the folders' model and in a model of its own (opened before its folder was added).
     for (const uri of changed) byFile.set(uri, workspaces.flatMap((workspace) => this.trackerOf(workspace).current(uri)));
     return byFile;
+  }
+
+  /** The linted findings last published for a file, less those its model has changed since: what its code actions fix. */
+  publishedFindings(uri: string): LintedFinding[] {
+    const workspace = this.workspace.has(uri) ? this.workspace : this.outside.get(uri);
+    return workspace === undefined ? [] : this.trackerOf(workspace).upToDate(uri);
   }
 
   private trackerOf(workspace: Workspace): DiagnosticsTracker {
