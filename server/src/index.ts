@@ -1,12 +1,52 @@
-/** Connlint's analysis core: pure functions over file texts and a workspace snapshot. */
-export { analyzeFile, fileRole, type AnalyzedFile, type FileContext, type FileRole } from './core/analyze';
-export { lint, compareDiagnostics, type LintSettings } from './core/lint';
+/**
+ * Connlint's analysis core, its one public entry: pure functions over file texts and a workspace
+ * snapshot, which the command line, the language server and the tests build on.
+ */
+
+// Files, the workspace and its model.
+export { analyzeFile, contentSkipReason, fileRole, fromPortable, toPortable, MAX_FILE_SIZE, type AnalyzedFile, type FileContext, type FileRole, type PortableAnalysis } from './core/analyze';
+export { Workspace } from './core/workspace';
+export { WorkspaceModel, type Assumptions } from './core/model/workspaceModel';
 export { backendsOf, type Backends, type BackendSource } from './core/model/backends';
 export { effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime, DEFAULTS } from './core/model/effective';
+export { effectiveIpvsTcpTimeout, effectiveProxyMode } from './core/model/proxy';
 export type { Effective, ValueSource } from './core/model/sources';
-export { WorkspaceModel, type Assumptions } from './core/model/workspaceModel';
+
+// Rules, lint and settings.
 export { RULES, ruleById } from './core/rules/registry';
 export { ruleDocsUrl, type Rule, type Finding } from './core/rules/rule';
-export { LineIndex, type Position, type Range, type Span } from './core/text';
+export { YAML_PARSE_CATEGORY } from './core/rules/syntax';
+export { lint, lintFindings, compareDiagnostics, type LintedFinding, type LintSettings } from './core/lint';
+export { DiagnosticsTracker, type TrackerOptions } from './core/diagnosticsTracker';
+export { parseSuppressions, type Suppressions } from './core/suppressions';
+export {
+  parseSettings,
+  lintSettingsOf,
+  assumptionsOf,
+  exclusionMatcher,
+  DEFAULT_SETTINGS,
+  SEVERITY_LEVELS,
+  type ConnlintSettings,
+  type SettingsProblem,
+} from './core/settings';
 export type { Diagnostic, RelatedLocation, Location, Severity, SeverityLevel } from './core/types';
-export { Workspace } from './core/workspace';
+
+// Fixes.
+export { applyEdits, overlaps, type Fix, type TextEdit } from './core/edits/fix';
+export { fixesFor, findTarget, quickFixesOf, fixAllEdits, disableLineFix, type FixTarget } from './core/quickFixes';
+
+// Editor features.
+export { hoverAt } from './core/hover';
+export { completionsAt, type CompletionItem } from './core/completion';
+export { effectiveSettingsReport } from './core/effectiveReport';
+
+// Text, YAML and sysctl helpers.
+export { LineIndex, lineEnding, stripBom, type Position, type Range, type Span } from './core/text';
+export { editDistance } from './core/editDistance';
+export { parseGoDuration } from './core/yaml/duration';
+export { formatGoDuration } from './core/edits/kubeProxyEdits';
+export { splitDocuments, type DocumentSlice } from './core/yaml/documents';
+export { parseSysctl, normaliseSysctlKey, type ParsedSysctl, type SysctlAssignment } from './core/sysctl/parse';
+export { sysctlApplicationOrder } from './core/sysctl/order';
+export { SYSCTL_CATALOG, SYSCTL_FAMILIES, rangeBounds, sysctlFamilyOf, takesSingleInteger, type SysctlInfo } from './core/sysctl/catalog';
+export { closestKeys, suggestionThreshold } from './core/rules/sysctlUnknownKey';

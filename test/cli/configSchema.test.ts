@@ -4,9 +4,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { RULES } from '@connlint/server';
-import { configSchemaText } from '@connlint/server/out/cli/configSchema';
-import { parseSettings } from '@connlint/server/out/core/settings';
+import { RULES, parseSettings } from '@connlint/server';
+import { configSchemaText } from '@connlint/server/cli';
 import { repoRoot } from '../helpers/runCli';
 
 const schemaFile = path.join(repoRoot, 'schemas', 'connlint.schema.json');

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { escapeData, escapeProperty } from '@connlint/server/out/cli/format/github';
+import { escapeData, escapeProperty } from '@connlint/server/cli';
 import { cliFixtures, runCli } from '../helpers/runCli';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'connlint-github-'));

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Diagnostic } from '@connlint/server';
-import { applyEdits, type Fix } from '@connlint/server/out/core/edits/fix.js';
-import { fixAllEdits, fixesFor } from '@connlint/server/out/core/quickFixes.js';
+import { lint, type Diagnostic, applyEdits, type Fix, fixAllEdits, fixesFor } from '@connlint/server';
 import { lines, workspaceOf } from '../helpers/lintFiles';
 
 const RULE = 'affinity-ignored';

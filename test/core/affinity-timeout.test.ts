@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Diagnostic, type LintSettings, type Rule } from '@connlint/server';
-import { applyEdits, type Fix } from '@connlint/server/out/core/edits/fix.js';
-import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
+import { lint, type Diagnostic, type LintSettings, type Rule, applyEdits, type Fix, fixesFor } from '@connlint/server';
 import { lines, workspaceOf } from '../helpers/lintFiles';
 
 const RULE = 'affinity-timeout';

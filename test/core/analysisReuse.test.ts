@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeFile, toPortable, type AnalyzedFile } from '@connlint/server/out/core/analyze.js';
+import { analyzeFile, toPortable, type AnalyzedFile } from '@connlint/server';
 import { lines } from '../helpers/lintFiles';
 import { kubeProxyConfigMap, kubeProxyDaemonSet } from '../helpers/manifests';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SYSCTL_CATALOG, SYSCTL_FAMILIES, rangeBounds, sysctlFamilyOf, takesSingleInteger } from '@connlint/server/out/core/sysctl/catalog.js';
+import { SYSCTL_CATALOG, SYSCTL_FAMILIES, rangeBounds, sysctlFamilyOf, takesSingleInteger } from '@connlint/server';
 
 const keys = [...SYSCTL_CATALOG.keys()];
 const family = (prefix: string): string[] => keys.filter((key) => key.startsWith(prefix));

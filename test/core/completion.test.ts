@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace } from '@connlint/server';
-import { completionsAt, type CompletionItem } from '@connlint/server/out/core/completion.js';
+import { Workspace, completionsAt, type CompletionItem } from '@connlint/server';
 import { lines } from '../helpers/lintFiles';
 
 /** Completions where `|` stands in the text (the marker is removed). */

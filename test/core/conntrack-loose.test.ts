@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyEdits } from '@connlint/server/out/core/edits/fix.js';
-import { fixAllEdits, fixesFor } from '@connlint/server/out/core/quickFixes.js';
+import { applyEdits, fixAllEdits, fixesFor } from '@connlint/server';
 import { lines, workspaceOf, ruleLinter } from '../helpers/lintFiles';
 
 const RULE = 'conntrack-loose';

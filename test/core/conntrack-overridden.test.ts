@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint } from '@connlint/server';
-import type { Fix } from '@connlint/server/out/core/edits/fix.js';
-import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
+import { lint, type Fix, fixesFor } from '@connlint/server';
 import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
 import { kubeProxyConfigMap } from '../helpers/manifests';
 

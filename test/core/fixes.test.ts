@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Diagnostic } from '@connlint/server';
-import { applyEdits, overlaps, type Fix, type TextEdit } from '@connlint/server/out/core/edits/fix.js';
-import { fixAllEdits, fixesFor } from '@connlint/server/out/core/quickFixes.js';
+import { lint, type Diagnostic, applyEdits, overlaps, type Fix, type TextEdit, fixAllEdits, fixesFor } from '@connlint/server';
 import { lintBrief, lines, workspaceOf, applyAll } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;

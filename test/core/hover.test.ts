@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Assumptions } from '@connlint/server';
-import { hoverAt } from '@connlint/server/out/core/hover.js';
-import { effectiveSettingsReport } from '@connlint/server/out/core/effectiveReport.js';
+import { type Assumptions, hoverAt, effectiveSettingsReport } from '@connlint/server';
 import { lines, modelOf } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Diagnostic } from '@connlint/server';
-import { DiagnosticsTracker } from '@connlint/server/out/core/diagnosticsTracker.js';
+import { Workspace, lint, type Diagnostic, DiagnosticsTracker } from '@connlint/server';
 import { lines } from '../helpers/lintFiles';
 
 /** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */

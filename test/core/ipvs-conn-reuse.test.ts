@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type Assumptions } from '@connlint/server';
-import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
+import { type Assumptions, fixesFor } from '@connlint/server';
 import { lines, workspaceOf, ruleLinter } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;

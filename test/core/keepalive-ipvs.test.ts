@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Assumptions } from '@connlint/server';
-import type { Fix } from '@connlint/server/out/core/edits/fix.js';
-import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
-import { formatGoDuration } from '@connlint/server/out/core/edits/kubeProxyEdits.js';
+import { lint, type Assumptions, type Fix, fixesFor, formatGoDuration } from '@connlint/server';
 import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
 import { kubeProxyConfigMap, kubeProxyDaemonSet } from '../helpers/manifests';
 

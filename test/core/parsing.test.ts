@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fileRole } from '@connlint/server';
-import { parseGoDuration } from '@connlint/server/out/core/yaml/duration.js';
-import { splitDocuments } from '@connlint/server/out/core/yaml/documents.js';
-import { normaliseSysctlKey, parseSysctl } from '@connlint/server/out/core/sysctl/parse.js';
-import { sysctlApplicationOrder } from '@connlint/server/out/core/sysctl/order.js';
+import { fileRole, parseGoDuration, splitDocuments, normaliseSysctlKey, parseSysctl, sysctlApplicationOrder } from '@connlint/server';
 import { lintBrief, lintFiles, lines, type Brief } from '../helpers/lintFiles';
 
 test('parseSysctl: comments, blanks, separators, a leading -, globs and values as written', () => {

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { effectiveConntrackTimeout, type Assumptions } from '@connlint/server';
-import { hoverAt } from '@connlint/server/out/core/hover.js';
-import { effectiveIpvsTcpTimeout, effectiveProxyMode } from '@connlint/server/out/core/model/proxy.js';
+import { effectiveConntrackTimeout, type Assumptions, hoverAt, effectiveIpvsTcpTimeout, effectiveProxyMode } from '@connlint/server';
 import { lines, modelOf } from '../helpers/lintFiles';
 import { kubeProxyDaemonSet } from '../helpers/manifests';
 

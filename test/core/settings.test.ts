@@ -1,7 +1,6 @@
-import { RULES } from '@connlint/server';
+import { RULES, DEFAULT_SETTINGS, assumptionsOf, exclusionMatcher, lintSettingsOf, parseSettings, type ConnlintSettings } from '@connlint/server';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS, assumptionsOf, exclusionMatcher, lintSettingsOf, parseSettings, type ConnlintSettings } from '@connlint/server/out/core/settings.js';
 import { lintBrief, lines, lintersFor } from '../helpers/lintFiles';
 
 /** The message for an unknown rule id with no near match: every rule of the registry, in its order. */

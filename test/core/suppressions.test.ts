@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseSuppressions } from '@connlint/server/out/core/suppressions.js';
+import { parseSuppressions } from '@connlint/server';
 import { lintBrief, lines, type Brief } from '../helpers/lintFiles';
 
 /** Service "web" with optional annotations; `before` maps a 0-based line of the plain Service to comment lines put above it. */

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint } from '@connlint/server';
-import { applyEdits, type Fix } from '@connlint/server/out/core/edits/fix.js';
-import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
+import { Workspace, lint, applyEdits, type Fix, fixesFor } from '@connlint/server';
 import { lintFiles, lines } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;

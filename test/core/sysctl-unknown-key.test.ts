@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyEdits } from '@connlint/server/out/core/edits/fix.js';
-import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
-import { editDistance } from '@connlint/server/out/core/editDistance.js';
-import { closestKeys, suggestionThreshold } from '@connlint/server/out/core/rules/sysctlUnknownKey.js';
+import { applyEdits, fixesFor, editDistance, closestKeys, suggestionThreshold } from '@connlint/server';
 import { lintBrief, lintFiles, lines, type Brief, modelOf } from '../helpers/lintFiles';
 
 const RULE = 'sysctl-unknown-key';

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Diagnostic } from '@connlint/server';
-import { applyEdits, type Fix } from '@connlint/server/out/core/edits/fix.js';
-import { fixesFor } from '@connlint/server/out/core/quickFixes.js';
+import { lint, type Diagnostic, applyEdits, type Fix, fixesFor } from '@connlint/server';
 import { lintFiles, lines, workspaceOf } from '../helpers/lintFiles';
 
 type Files = Readonly<Record<string, string>>;

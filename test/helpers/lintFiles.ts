@@ -1,5 +1,4 @@
-import { Workspace, lint, type Assumptions, type Diagnostic, type LintSettings, type WorkspaceModel } from '@connlint/server';
-import { applyEdits, type Fix, type TextEdit } from '@connlint/server/out/core/edits/fix.js';
+import { Workspace, lint, type Assumptions, type Diagnostic, type LintSettings, type WorkspaceModel, applyEdits, type Fix, type TextEdit } from '@connlint/server';
 
 /** Joins lines into a file's text: fixtures read as the file they stand for. */
 export function lines(...content: string[]): string {

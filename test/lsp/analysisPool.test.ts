@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { toPortable } from '@connlint/server/out/core/analyze.js';
-import { AnalysisPool } from '@connlint/server/out/lsp/analysisPool.js';
-import { analyzeFromDisk, type DiskAnalysis } from '@connlint/server/out/lsp/diskAnalysis.js';
+import { toPortable } from '@connlint/server';
+import { AnalysisPool, analyzeFromDisk, type DiskAnalysis } from '@connlint/server/lsp';
 import { lines } from '../helpers/lintFiles';
 import { kubeProxyConfigMap } from '../helpers/manifests';
 

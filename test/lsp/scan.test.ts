@@ -12,9 +12,8 @@ import {
   WorkDoneProgressCreateRequest,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { lint } from '@connlint/server';
-import { LineIndex } from '@connlint/server/out/core/text.js';
-import { toLspDiagnostic } from '@connlint/server/out/lsp/convert.js';
+import { lint, LineIndex } from '@connlint/server';
+import { toLspDiagnostic } from '@connlint/server/lsp';
 import { lines, workspaceOf } from '../helpers/lintFiles';
 import { kubeProxyConfigMap } from '../helpers/manifests';
 import { LspTestClient } from '../helpers/lspClient';

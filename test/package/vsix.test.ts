@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
-import { RULES, ruleDocsUrl } from '@connlint/server';
-import { DEFAULT_SETTINGS, SEVERITY_LEVELS } from '@connlint/server/out/core/settings';
+import { RULES, ruleDocsUrl, DEFAULT_SETTINGS, SEVERITY_LEVELS } from '@connlint/server';
 import {
   createProtocolConnection,
   InitializeRequest,

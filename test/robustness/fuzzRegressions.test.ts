@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { Workspace, lint } from '@connlint/server';
-import { fixAllEdits } from '@connlint/server/out/core/quickFixes.js';
+import { Workspace, lint, fixAllEdits } from '@connlint/server';
 import { repoRoot } from '../helpers/runCli';
 import { assertInside } from './bounds';
 

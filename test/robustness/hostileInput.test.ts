@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { Workspace, lint, analyzeFile, type Diagnostic } from '@connlint/server';
-import { MAX_FILE_SIZE } from '@connlint/server/out/core/analyze.js';
-import { fixAllEdits } from '@connlint/server/out/core/quickFixes.js';
+import { Workspace, lint, analyzeFile, type Diagnostic, MAX_FILE_SIZE, fixAllEdits } from '@connlint/server';
 import { repoRoot } from '../helpers/runCli';
 import { assertInside } from './bounds';
 

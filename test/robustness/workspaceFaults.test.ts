@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { walk } from '@connlint/server/out/files/walk.js';
+import { walk } from '@connlint/server/files';
 import { repoRoot, runCli } from '../helpers/runCli';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'connlint-faults-'));

@@ -3,8 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { Workspace, lint } from '@connlint/server';
-import { fixAllEdits } from '@connlint/server/out/core/quickFixes.js';
+import { Workspace, lint, fixAllEdits } from '@connlint/server';
 import { repoRoot, runCli } from '../helpers/runCli';
 import { assertInside } from './bounds';
 

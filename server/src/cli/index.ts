@@ -1,0 +1,5 @@
+/** The command-line interface as a module (`@connlint/server/cli`): its entry point and the pieces its tests drive directly. */
+export { main, displayPath, STDIN_NAME, type CliIo } from './main';
+export { applyFixes, formatDiff, type FixedFile } from './fix';
+export { configSchema, configSchemaText, CONFIG_SCHEMA_ID } from './configSchema';
+export { escapeData, escapeProperty, formatGithub } from './format/github';
