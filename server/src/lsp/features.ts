@@ -3,6 +3,8 @@ import {
   MarkupKind,
   type CodeAction,
   type CodeActionParams,
+  type ClientCapabilities,
+  type Diagnostic as LspDiagnostic,
   type CompletionItem,
   type CompletionParams,
   type Hover,
@@ -25,31 +27,71 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.connlint`;
 /**
  * Quick fixes for the Connlint diagnostics in the request's context, each matched (by rule, and
  * the start offset its data carries, else its range) to a finding published for the file; and
- * fix-all when asked.
+ * fix-all. Fix-all's edit costs a pass over the whole file: it is computed when `only` asks for
+ * it (on save, or from the source action menu). Otherwise (the lightbulb, asked on every cursor
+ * move) fix-all is offered beside a preferred quick fix, its edit left to `codeAction/resolve`
+ * when the client can resolve edits.
  */
-export function codeActions(index: WorkspaceIndex, params: CodeActionParams): CodeAction[] {
+export function codeActions(index: WorkspaceIndex, params: CodeActionParams, clientResolvesEdits: boolean): CodeAction[] {
   const uri = normaliseUri(params.textDocument.uri);
   const model = index.modelFor(uri);
   if (model === undefined) return [];
-  const wants = (kind: string): boolean => params.context.only === undefined || params.context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
-  const actions: CodeAction[] = [];
-  if (wants(CodeActionKind.QuickFix)) {
-    const published = index.publishedFindings(uri);
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'connlint' || typeof diagnostic.code !== 'string') continue;
-      const data = diagnosticData(diagnostic.data);
-      const target = data?.rule === diagnostic.code ? { rule: data.rule, file: uri, start: data.start } : { rule: diagnostic.code, file: uri, range: diagnostic.range };
-      const linted = findTarget(published, target);
-      for (const fix of linted === undefined ? [] : quickFixesOf(model, linted)) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(model, fix.edits) });
-      }
+  const { only } = params.context;
+  const wants = (kind: string): boolean => only === undefined || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+  const actions = wants(CodeActionKind.QuickFix) ? quickFixActions(index, model, uri, params.context.diagnostics) : [];
+  if (only !== undefined) {
+    if (wants(FIX_ALL_KIND)) {
+      const fixAll = fixAllAction(index, model, uri);
+      if (fixAll.edit !== undefined) actions.push(fixAll);
     }
-  }
-  if (wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdits(model, lintSettingsOf(index.currentSettings), uri).get(uri) ?? [];
-    if (edits.length > 0) actions.push({ title: 'Fix all Connlint problems in this file', kind: FIX_ALL_KIND, edit: workspaceEdit(model, edits) });
+  } else if (actions.some((action) => action.isPreferred)) {
+    actions.push(clientResolvesEdits ? { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data: { uri } satisfies FixAllData } : fixAllAction(index, model, uri));
   }
   return actions;
+}
+
+/** Fills in the edit of a fix-all action offered unresolved; other actions come back as they are. */
+export function resolveCodeAction(index: WorkspaceIndex, action: CodeAction): CodeAction {
+  const data = action.data as Partial<FixAllData> | undefined;
+  if (action.kind !== FIX_ALL_KIND || action.edit !== undefined || typeof data?.uri !== 'string') return action;
+  const uri = normaliseUri(data.uri);
+  const model = index.modelFor(uri);
+  if (model === undefined) return action;
+  return { ...action, edit: fixAllAction(index, model, uri).edit ?? { changes: {} } };
+}
+
+/** Whether a client can take a code action without its edit and fill it in with `codeAction/resolve`. */
+export function resolvesEdits(capabilities: ClientCapabilities): boolean {
+  const codeAction = capabilities.textDocument?.codeAction;
+  return codeAction?.dataSupport === true && (codeAction.resolveSupport?.properties.includes('edit') ?? false);
+}
+
+/** What an unresolved fix-all action carries to be resolved. */
+interface FixAllData {
+  readonly uri: string;
+}
+
+const FIX_ALL_TITLE = 'Fix all Connlint problems in this file';
+
+function quickFixActions(index: WorkspaceIndex, model: WorkspaceModel, uri: string, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+  const published = index.publishedFindings(uri);
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== 'connlint' || typeof diagnostic.code !== 'string') continue;
+    const data = diagnosticData(diagnostic.data);
+    const target = data?.rule === diagnostic.code ? { rule: data.rule, file: uri, start: data.start } : { rule: diagnostic.code, file: uri, range: diagnostic.range };
+    const linted = findTarget(published, target);
+    for (const fix of linted === undefined ? [] : quickFixesOf(model, linted)) {
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(model, fix.edits) });
+    }
+  }
+  return actions;
+}
+
+/** The fix-all action of a file, with its edit when there is anything to fix. */
+function fixAllAction(index: WorkspaceIndex, model: WorkspaceModel, uri: string): CodeAction {
+  const edits = fixAllEdits(model, lintSettingsOf(index.currentSettings), uri).get(uri) ?? [];
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, ...(edits.length > 0 ? { edit: workspaceEdit(model, edits) } : {}) };
 }
 
 /** Hover Markdown at a position, or null where Connlint has nothing to say (or the position is outside the file). */

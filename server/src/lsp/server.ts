@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { YAML_PARSE_CATEGORY } from '../core/rules/syntax';
 import { parseSettings, type SettingsProblem } from '../core/settings';
 import { toLspDiagnostic } from './convert';
-import { codeActions, completion, effectiveNetworkSettings, FIX_ALL_KIND, hover } from './features';
+import { codeActions, completion, effectiveNetworkSettings, FIX_ALL_KIND, hover, resolveCodeAction, resolvesEdits } from './features';
 import { normaliseUri, WorkspaceIndex } from './workspaceIndex';
 
 /** How long edits must pause before the findings over the whole workspace are re-published. */
@@ -78,7 +78,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['.', '/'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -161,7 +161,8 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onCodeAction((params) => refusal(lifecycle) ?? answer(connection, 'code actions', () => codeActions(index, params), []));
+  connection.onCodeAction((params) => refusal(lifecycle) ?? answer(connection, 'code actions', () => codeActions(index, params, resolvesEdits(capabilities)), []));
+  connection.onCodeActionResolve((action) => refusal(lifecycle) ?? answer(connection, 'resolving a code action', () => resolveCodeAction(index, action), action));
   connection.onHover((params) => refusal(lifecycle) ?? answer(connection, 'hover', () => hover(index, params), null));
   connection.onCompletion((params) => refusal(lifecycle) ?? answer(connection, 'completion', () => completion(index, params), []));
   connection.onRequest('connlint/effectiveNetworkSettings', () => refusal(lifecycle) ?? effectiveNetworkSettings(index));
