@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { cliFixtures, fixtureCopier, runCli } from '../helpers/runCli';
+import { NODE_SYSCTL as NODE_PATH } from '../helpers/sysctl';
 
 const copy = fixtureCopier('connlint-fix-', after);
 
@@ -24,7 +25,6 @@ const fixture = (...segments: string[]): string => readFileSync(path.join(cliFix
 const SERVICE = fixture('service.yaml');
 const DEPLOYMENT = fixture('deployment.yaml');
 const NODE = fixture('node', 'sysctl.d', '60-k8s.conf');
-const NODE_PATH = 'node/sysctl.d/60-k8s.conf';
 const AFFINITY = '  sessionAffinity: ClientIP\n  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 86400\n';
 const FIXED_SERVICE = SERVICE + AFFINITY;
 const FIXED_NODE = NODE.replace('= 90000', '= 600');

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Diagnostic, applyEdits, type Fix, fixAllEdits, fixesFor } from '@connlint/server';
-import { lines, workspaceOf } from '../helpers/lintFiles';
+import { type Diagnostic, applyEdits, fixAllEdits } from '@connlint/server';
+import { lines, ruleLinter, workspaceOf } from '../helpers/lintFiles';
 
 const RULE = 'affinity-ignored';
-type Files = Readonly<Record<string, string>>;
-
-const diagnosticsOf = (files: Files): Diagnostic[] => lint(workspaceOf(files).model()).filter((diagnostic) => diagnostic.rule === RULE);
+const { diagnosticsOf, fixesOf, assertFix } = ruleLinter(RULE);
 
 /** Rule, severity and range as `line:col-line:col` (0-based). */
 const briefOf = (diagnostic: Diagnostic): string => {
@@ -14,21 +12,8 @@ const briefOf = (diagnostic: Diagnostic): string => {
   return `${diagnostic.rule} ${diagnostic.severity} ${start.line}:${start.character}-${end.line}:${end.character}`;
 };
 
-function fixesOf(files: Files): Fix[] {
-  const workspace = workspaceOf(files);
-  const diagnostics = lint(workspace.model()).filter((diagnostic) => diagnostic.rule === RULE);
-  assert.equal(diagnostics.length, 1, `one ${RULE} diagnostic expected, got ${diagnostics.length}`);
-  return fixesFor(workspace.model(), diagnostics[0]!);
-}
-
 /** Applies the fix titled `title` to service.yaml, compares the whole text, and checks the finding is gone. */
-function assertFix(text: string, title: string, expected: string): void {
-  const fix = fixesOf({ 'service.yaml': text }).find((candidate) => candidate.title === title);
-  assert.ok(fix, `no fix "${title}"`);
-  const fixed = applyEdits(text, fix.edits);
-  assert.equal(fixed, expected);
-  assert.deepEqual(diagnosticsOf({ 'service.yaml': fixed }), [], 'the finding is gone');
-}
+const assertServiceFix = (text: string, title: string, expected: string): void => assertFix({ 'service.yaml': text }, title, { 'service.yaml': expected });
 
 const HEAD = ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: db', 'spec:'];
 
@@ -69,7 +54,7 @@ test('the annotation on the Service silences it', () => {
 });
 
 test('fixes: remove the affinity (preferred), ignore for this Service, disable the line', () => {
-  const fixes = fixesOf({ 'service.yaml': lines(...HEAD, '  clusterIP: None', '  sessionAffinity: ClientIP') });
+  const fixes = fixesOf({ 'service.yaml': lines(...HEAD, '  clusterIP: None', '  sessionAffinity: ClientIP') }, { only: true });
   assert.deepEqual(
     fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred })),
     [
@@ -81,7 +66,7 @@ test('fixes: remove the affinity (preferred), ignore for this Service, disable t
 });
 
 test('Remove sessionAffinity and sessionAffinityConfig: both keys and the config block go, every other byte stays', () => {
-  assertFix(
+  assertServiceFix(
     lines(
       ...HEAD,
       '  clusterIP: None',
@@ -107,18 +92,18 @@ test('Remove sessionAffinity and sessionAffinityConfig: both keys and the config
 });
 
 test('Remove sessionAffinity: at the end of a file without a final newline, with CRLF line ends', () => {
-  assertFix([...HEAD, '  clusterIP: None', '  sessionAffinity: ClientIP'].join('\n'), 'Remove sessionAffinity', [...HEAD, '  clusterIP: None'].join('\n'));
-  assertFix(lines(...HEAD, '  sessionAffinity: ClientIP', '  clusterIP: None').replace(/\n/g, '\r\n'), 'Remove sessionAffinity', lines(...HEAD, '  clusterIP: None').replace(/\n/g, '\r\n'));
+  assertServiceFix([...HEAD, '  clusterIP: None', '  sessionAffinity: ClientIP'].join('\n'), 'Remove sessionAffinity', [...HEAD, '  clusterIP: None'].join('\n'));
+  assertServiceFix(lines(...HEAD, '  sessionAffinity: ClientIP', '  clusterIP: None').replace(/\n/g, '\r\n'), 'Remove sessionAffinity', lines(...HEAD, '  clusterIP: None').replace(/\n/g, '\r\n'));
 });
 
 test('Remove sessionAffinity and sessionAffinityConfig from a flow-style spec', () => {
   const head = ['apiVersion: v1', 'kind: Service', 'metadata: {name: db}'];
-  assertFix(
+  assertServiceFix(
     lines(...head, 'spec: {clusterIP: None, sessionAffinity: ClientIP, sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}, ports: [{port: 80}]}'),
     'Remove sessionAffinity and sessionAffinityConfig',
     lines(...head, 'spec: {clusterIP: None, ports: [{port: 80}]}'),
   );
-  assertFix(lines(...head, 'spec: {clusterIP: None, sessionAffinity: ClientIP}'), 'Remove sessionAffinity', lines(...head, 'spec: {clusterIP: None}'));
+  assertServiceFix(lines(...head, 'spec: {clusterIP: None, sessionAffinity: ClientIP}'), 'Remove sessionAffinity', lines(...head, 'spec: {clusterIP: None}'));
 });
 
 test('fix all removes the affinity of every ignored Service in one pass', () => {

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Diagnostic, type LintSettings, type Rule, applyEdits, type Fix, fixesFor } from '@connlint/server';
-import { lines, workspaceOf } from '../helpers/lintFiles';
+import { lint, type Diagnostic, type LintSettings, type Rule, type Fix } from '@connlint/server';
+import { lines, ruleLinter, workspaceOf } from '../helpers/lintFiles';
 
 const RULE = 'affinity-timeout';
+const { diagnosticsOf, fixesOf, assertFix } = ruleLinter(RULE);
 type Files = Readonly<Record<string, string>>;
-
-const diagnosticsOf = (files: Files, settings: LintSettings = {}): Diagnostic[] =>
-  lint(workspaceOf(files).model(), settings).filter((diagnostic) => diagnostic.rule === RULE);
 
 /** Severity, file and range as `file line:col-line:col` (0-based). */
 const briefOf = (diagnostic: Diagnostic): string => {
@@ -16,24 +14,7 @@ const briefOf = (diagnostic: Diagnostic): string => {
 };
 const briefs = (files: Files, settings?: LintSettings): string[] => diagnosticsOf(files, settings).map(briefOf);
 
-function fixesOf(files: Files): Fix[] {
-  const workspace = workspaceOf(files);
-  const diagnostics = lint(workspace.model()).filter((diagnostic) => diagnostic.rule === RULE);
-  assert.equal(diagnostics.length, 1, `one ${RULE} diagnostic expected, got ${diagnostics.map(briefOf).join(', ')}`);
-  return fixesFor(workspace.model(), diagnostics[0]!);
-}
-
 const titles = (fixes: readonly Fix[]) => fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred }));
-
-/** Applies the fix titled `title`, compares every file's whole text with `expected` (unlisted files unchanged), and re-lints. */
-function assertFix(files: Files, title: string, expected: Files, clean = true): void {
-  const fix = fixesOf(files).find((candidate) => candidate.title === title);
-  assert.ok(fix, `no fix "${title}"`);
-  const fixed: Record<string, string> = { ...files };
-  for (const path of Object.keys(files)) fixed[path] = applyEdits(files[path]!, fix.edits.filter((edit) => edit.file === path));
-  assert.deepEqual(fixed, { ...files, ...expected });
-  if (clean) assert.deepEqual(briefs(fixed), [], 'the finding is gone');
-}
 
 /** Service "web" selecting app: web; `spec` lines go first under `spec:` (line 5 on). */
 const service = (...spec: string[]): string => lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', ...spec, '  selector:', '    app: web', '  ports:', '  - port: 80');
@@ -103,7 +84,7 @@ test('Set timeoutSeconds: clamped into 1..86400, a quoted or fractional number a
   const cases: [string, string][] = [['0', '1'], ['-5', '1'], ['86401', '86400'], ['"3600"', '3600'], ['1.5', '2'], ['3h', '10800']];
   for (const [written, fixed] of cases) {
     const files = { 'service.yaml': service(CLIENT_IP, ...timeout(written)) };
-    assert.deepEqual(titles(fixesOf(files)), [
+    assert.deepEqual(titles(fixesOf(files, { only: true })), [
       { title: `Set timeoutSeconds to ${fixed}`, preferred: true },
       { title: 'Disable affinity-timeout for this line', preferred: false },
     ]);
@@ -130,7 +111,7 @@ test('sessionAffinityConfig with sessionAffinity None: a warning on the key, the
 
 test('dropped sessionAffinityConfig: Set sessionAffinity: ClientIP (preferred) replaces None or adds the key, and brings a timeout ClientIP rejects into range', () => {
   const files = { 'service.yaml': service('  sessionAffinity: None', ...timeout('600')) };
-  assert.deepEqual(titles(fixesOf(files)), [
+  assert.deepEqual(titles(fixesOf(files, { only: true })), [
     { title: 'Set sessionAffinity: ClientIP', preferred: true },
     { title: 'Remove sessionAffinityConfig', preferred: false },
     { title: 'Disable affinity-timeout for this line', preferred: false },
@@ -163,7 +144,7 @@ test('dropped sessionAffinityConfig: Remove sessionAffinityConfig takes its whol
 
 test('dropped sessionAffinityConfig on a headless Service: removing it is preferred (affinity would do nothing there)', () => {
   const files = { 'service.yaml': service('  clusterIP: None', ...timeout('600')) };
-  assert.deepEqual(titles(fixesOf(files)), [
+  assert.deepEqual(titles(fixesOf(files, { only: true })), [
     { title: 'Set sessionAffinity: ClientIP', preferred: false },
     { title: 'Remove sessionAffinityConfig', preferred: true },
     { title: 'Disable affinity-timeout for this line', preferred: false },
@@ -220,7 +201,7 @@ test('advisory near misses: silent', () => {
 
 test('advisory fixes: add a keepalive to the pods relying on the default (preferred), or ignore for this Service', () => {
   const files = advisoryFiles();
-  assert.deepEqual(titles(fixesOf(files)), [
+  assert.deepEqual(titles(fixesOf(files, { only: true })), [
     { title: 'Add net.ipv4.tcp_keepalive_time = 600 to the securityContext.sysctls of Deployment "web"', preferred: true },
     { title: 'Ignore affinity-timeout for this Service', preferred: false },
     { title: 'Disable affinity-timeout for this line', preferred: false },
@@ -245,7 +226,7 @@ test('a workload scaled by an autoscaler is still the backend that gets the keep
   const hpa = lines('apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata:', '  name: web', 'spec:', '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}', '  maxReplicas: 5');
   const files = { ...advisoryFiles(undefined, deployment(1)), 'hpa.yaml': hpa };
   assert.deepEqual(briefs(files), ['info service.yaml 8:22-8:26']);
-  assert.equal(fixesOf(files)[0]!.title, 'Add net.ipv4.tcp_keepalive_time = 600 to the securityContext.sysctls of Deployment "web"');
+  assert.equal(fixesOf(files, { only: true })[0]!.title, 'Add net.ipv4.tcp_keepalive_time = 600 to the securityContext.sysctls of Deployment "web"');
 });
 
 test('each finding has its own severity unless settings set the rule\'s: then every finding takes it', () => {

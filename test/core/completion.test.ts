@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Workspace, completionsAt, type CompletionItem } from '@connlint/server';
 import { lines } from '../helpers/lintFiles';
+import { NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 /** Completions where `|` stands in the text (the marker is removed). */
 function complete(path: string, textWithCursor: string): CompletionItem[] {
@@ -14,7 +15,6 @@ function complete(path: string, textWithCursor: string): CompletionItem[] {
 }
 
 const labels = (items: readonly CompletionItem[]): string[] => items.map((item) => item.label);
-const NODE = 'node/sysctl.d/60-k8s.conf';
 
 /** The text after applying an item at the cursor. */
 function apply(textWithCursor: string, item: CompletionItem): string {

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits, fixAllEdits, fixesFor } from '@connlint/server';
 import { lines, workspaceOf, ruleLinter } from '../helpers/lintFiles';
+import { CONNTRACK_LOOSE as LOOSE, NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 const RULE = 'conntrack-loose';
 const { diagnostics, where } = ruleLinter(RULE);
-const LOOSE = 'net.netfilter.nf_conntrack_tcp_loose';
-const NODE = 'node/sysctl.d/60-k8s.conf';
 
 const kubeProxy = lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'conntrack:', '  tcpEstablishedTimeout: 1h');
 

@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Fix, fixesFor } from '@connlint/server';
-import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
+import { lines, applyFix, ruleLinter } from '../helpers/lintFiles';
 import { kubeProxyConfigMap } from '../helpers/manifests';
+import { CONNTRACK_CLOSE_WAIT as CLOSE_WAIT, CONNTRACK_ESTABLISHED as ESTABLISHED, CONNTRACK_MAX as MAX, NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
-type Files = Readonly<Record<string, string>>;
 const RULE = 'conntrack-overridden';
-const { diagnostics, where } = ruleLinter(RULE);
-const ESTABLISHED = 'net.netfilter.nf_conntrack_tcp_timeout_established';
-const CLOSE_WAIT = 'net.netfilter.nf_conntrack_tcp_timeout_close_wait';
-const MAX = 'net.netfilter.nf_conntrack_max';
-const NODE = 'node/sysctl.d/60-k8s.conf';
+const { diagnostics, where, fixesOf } = ruleLinter(RULE);
 const APP = lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: app', 'spec:', '  containers:', '  - name: app', '    image: nginx');
 const NO_CONFIGURATION = "kube-proxy's default, no kube-proxy configuration in the workspace";
-
-/** The fixes of the diagnostic starting on `line` of the node file. */
-function fixesAt(files: Files, line: number): Fix[] {
-  const workspace = workspaceOf(files);
-  const diagnostic = lint(workspace.model(), {}).find((candidate) => candidate.rule === RULE && candidate.file === NODE && candidate.range.start.line === line);
-  assert.ok(diagnostic, `no ${RULE} diagnostic on line ${line}`);
-  return fixesFor(workspace.model(), diagnostic);
-}
 
 const kubeProxy = (...rest: string[]): string => lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: iptables', ...rest);
 
@@ -100,7 +87,7 @@ test('a kube-proxy DaemonSet flag wins over the configuration; 0s there leaves t
   const [diagnostic] = diagnostics(files);
   assert.match(diagnostic!.message, /with 7200 s \(--conntrack-tcp-timeout-established in ds\.yaml:12\)\. .* To keep the node's value, set --conntrack-tcp-timeout-established=0s in kube-proxy's DaemonSet\.$/);
   assert.deepEqual(diagnostic!.related.map((related) => [related.file, related.range.start.character, related.range.end.character]), [['ds.yaml', 52, 54]], 'the value inside the quotes');
-  const fixes = fixesAt(files, 0);
+  const fixes = fixesOf(files, { file: NODE, line: 0 });
   assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Set --conntrack-tcp-timeout-established to 0s', false], [`Disable ${RULE} for this line`, false]]);
   const fixed = applyFix(files, fixes[0]!);
   assert.equal(fixed['ds.yaml'], daemonSet('--conntrack-tcp-timeout-established=0s'));
@@ -145,7 +132,7 @@ test('nf_conntrack_max: reported only below what kube-proxy writes on any node',
 
 test('Set conntrack.tcpEstablishedTimeout: 0s replaces a written value, not preferred', () => {
   const files = { [NODE]: lines(`${ESTABLISHED} = 3600`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  maxPerCore: 32768', '  tcpEstablishedTimeout: 24h0m0s') };
-  const fixes = fixesAt(files, 0);
+  const fixes = fixesOf(files, { file: NODE, line: 0 });
   assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Set conntrack.tcpEstablishedTimeout: 0s', false], [`Disable ${RULE} for this line`, false]]);
   const fixed = applyFix(files, fixes[0]!);
   assert.equal(fixed['kube-proxy.yaml'], kubeProxy('conntrack:', '  maxPerCore: 32768', '  tcpEstablishedTimeout: 0s'));
@@ -162,7 +149,7 @@ test('the fix adds the field, or conntrack itself, when missing', () => {
   ];
   for (const [before, after] of cases) {
     const files = { [NODE]: lines(`${ESTABLISHED} = 3600`), 'kube-proxy.yaml': before };
-    const fixed = applyFix(files, fixesAt(files, 0)[0]!);
+    const fixed = applyFix(files, fixesOf(files, { file: NODE, line: 0 })[0]!);
     assert.equal(fixed['kube-proxy.yaml'], after);
     assert.deepEqual(where(fixed), [], after);
   }
@@ -170,19 +157,19 @@ test('the fix adds the field, or conntrack itself, when missing', () => {
 
 test('inside the kube-proxy ConfigMap’s config.conf: the block scalar keeps its indentation', () => {
   const files = { [NODE]: lines(`${CLOSE_WAIT} = 60`, `${ESTABLISHED} = 3600`), 'kube-proxy.yaml': kubeProxyConfigMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 1h0m0s', 'mode: iptables') };
-  const closeWait = applyFix(files, fixesAt(files, 0)[0]!);
+  const closeWait = applyFix(files, fixesOf(files, { file: NODE, line: 0 })[0]!);
   assert.equal(closeWait['kube-proxy.yaml'], kubeProxyConfigMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 0s', 'mode: iptables'));
-  const established = applyFix(closeWait, fixesAt(closeWait, 1)[0]!);
+  const established = applyFix(closeWait, fixesOf(closeWait, { file: NODE, line: 1 })[0]!);
   assert.equal(established['kube-proxy.yaml'], kubeProxyConfigMap('kind: KubeProxyConfiguration', 'conntrack:', '  tcpCloseWaitTimeout: 0s', '  tcpEstablishedTimeout: 0s', 'mode: iptables'));
   assert.deepEqual(where(established), []);
   const bare = { ...files, 'kube-proxy.yaml': kubeProxyConfigMap('kind: KubeProxyConfiguration', 'mode: iptables') };
-  const added = applyFix(bare, fixesAt(bare, 1)[0]!);
+  const added = applyFix(bare, fixesOf(bare, { file: NODE, line: 1 })[0]!);
   assert.equal(added['kube-proxy.yaml'], kubeProxyConfigMap('kind: KubeProxyConfiguration', 'mode: iptables', 'conntrack:', '  tcpEstablishedTimeout: 0s'));
 });
 
 test('Set conntrack.maxPerCore: 0 for nf_conntrack_max', () => {
   const files = { [NODE]: lines(`${MAX} = 65536`), 'kube-proxy.yaml': kubeProxy('conntrack:', '  maxPerCore: 32768') };
-  const fixes = fixesAt(files, 0);
+  const fixes = fixesOf(files, { file: NODE, line: 0 });
   assert.equal(fixes[0]!.title, 'Set conntrack.maxPerCore: 0');
   const fixed = applyFix(files, fixes[0]!);
   assert.equal(fixed['kube-proxy.yaml'], kubeProxy('conntrack:', '  maxPerCore: 0'));
@@ -190,5 +177,5 @@ test('Set conntrack.maxPerCore: 0 for nf_conntrack_max', () => {
 });
 
 test('no configuration in the workspace: only the disable fix', () => {
-  assert.deepEqual(fixesAt({ [NODE]: lines(`${ESTABLISHED} = 3600`), 'app.yaml': APP }, 0).map((fix) => fix.title), [`Disable ${RULE} for this line`]);
+  assert.deepEqual(fixesOf({ [NODE]: lines(`${ESTABLISHED} = 3600`), 'app.yaml': APP }, { file: NODE, line: 0 }).map((fix) => fix.title), [`Disable ${RULE} for this line`]);
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Assumptions, hoverAt, effectiveSettingsReport } from '@connlint/server';
 import { lines, modelOf } from '../helpers/lintFiles';
+import { CONNTRACK_ESTABLISHED as CONNTRACK, KEEPALIVE_TIME as KEEPALIVE, NODE_SYSCTL as NODE_B } from '../helpers/sysctl';
 
 type Files = Readonly<Record<string, string>>;
 
@@ -12,8 +13,6 @@ function hover(files: Files, path: string, needle: string, delta = 0, assumption
   return hoverAt(modelOf(files, assumptions), path, offset + delta);
 }
 
-const KEEPALIVE = 'net.ipv4.tcp_keepalive_time';
-const CONNTRACK = 'net.netfilter.nf_conntrack_tcp_timeout_established';
 const KEEPALIVE_HEAD = [
   `**${KEEPALIVE}** — seconds, default 7200 (each network namespace has its own)`,
   '',
@@ -83,7 +82,6 @@ const AGENT = lines(
 );
 
 const NODE_A = 'node/sysctl.d/50-base.conf';
-const NODE_B = 'node/sysctl.d/60-k8s.conf';
 
 const WORKSPACE: Files = {
   'k8s/kube-proxy.yaml': KUBE_PROXY,

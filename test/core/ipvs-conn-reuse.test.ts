@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Assumptions, fixesFor } from '@connlint/server';
 import { lines, workspaceOf, ruleLinter } from '../helpers/lintFiles';
+import { IPVS_CONN_REUSE as KEY, NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'ipvs-conn-reuse';
 const { diagnostics } = ruleLinter(RULE);
-const KEY = 'net.ipv4.vs.conn_reuse_mode';
-const NODE = 'node/sysctl.d/60-k8s.conf';
 const IPVS = lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs');
 const MODE_RELATED = { file: 'kube-proxy.yaml', range: { start: { line: 2, character: 6 }, end: { line: 2, character: 10 } }, message: 'kube-proxy runs in IPVS mode' };
 const KERNELS = 'Kernel 5.9 fixed both, and kube-proxy leaves the value alone from 5.9 on (kubernetes#93297).';

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Assumptions, type Fix, fixesFor, formatGoDuration } from '@connlint/server';
-import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
-import { kubeProxyConfigMap, kubeProxyDaemonSet } from '../helpers/manifests';
+import { type Fix, formatGoDuration } from '@connlint/server';
+import { lines, applyFix, ruleLinter } from '../helpers/lintFiles';
+import { deployment, kubeProxyConfigMap, kubeProxyDaemonSet } from '../helpers/manifests';
+import { KEEPALIVE_TIME as KEEPALIVE, NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'keepalive-ipvs';
-const { diagnostics, where } = ruleLinter(RULE);
-const KEEPALIVE = 'net.ipv4.tcp_keepalive_time';
-const NODE = 'node/sysctl.d/60-k8s.conf';
+const { diagnostics, where, fixesOf } = ruleLinter(RULE);
 const KERNEL_IPVS = "900 s from the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0)";
 const consequence = (timeout: number): string =>
   `Every connection through a Service that stays idle for ${timeout} s is reset: IPVS forgets it, never reschedules a packet that is not a SYN, and the node answers the next one with a RST.`;
@@ -22,34 +21,6 @@ const range = (line: number, start: number, endLine: number, end: number) => ({ 
 /** A standalone KubeProxyConfiguration: `mode: ipvs` puts the mode's value at 2:6-2:10. */
 const kubeProxy = (...body: string[]): string => lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', ...body);
 const IPVS = kubeProxy('mode: ipvs');
-
-interface PodOptions {
-  readonly keepalive?: string;
-  readonly hostNetwork?: boolean;
-  readonly annotations?: string[];
-}
-
-/** A Deployment (name at 3:8, or 5:8 with annotations); a keepalive value on line 13, or 14 with hostNetwork. */
-function deployment(name: string, { keepalive, hostNetwork = false, annotations }: PodOptions = {}): string {
-  return lines(
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    ...(annotations ? ['  annotations:', ...annotations.map((line) => `    ${line}`)] : []),
-    `  name: ${name}`,
-    'spec:',
-    `  selector: {matchLabels: {app: ${name}}}`,
-    '  template:',
-    '    metadata:',
-    `      labels: {app: ${name}}`,
-    '    spec:',
-    ...(hostNetwork ? ['      hostNetwork: true'] : []),
-    ...(keepalive === undefined ? [] : ['      securityContext:', '        sysctls:', `        - name: ${KEEPALIVE}`, `          value: ${keepalive}`]),
-    '      containers:',
-    '      - name: app',
-    '        image: nginx',
-  );
-}
 
 const sets = (name: string, line = 3) => ({ file: `${name}.yaml`, range: range(line, 8, line, 8 + name.length), message: `Deployment "${name}" sets no ${KEEPALIVE} in its pods' securityContext.sysctls` });
 const MODE_RELATED = { file: 'kube-proxy.yaml', range: range(2, 6, 2, 10), message: 'kube-proxy runs in IPVS mode' };
@@ -186,13 +157,6 @@ test('silent outside IPVS mode, when kube-proxy is assumed absent, and when ever
 
 // Quick fixes.
 
-function fixesOf(files: Files, file: string, assumptions: Assumptions = {}): Fix[] {
-  const model = workspaceOf(files, assumptions).model();
-  const found = lint(model, {}).filter((diagnostic) => diagnostic.rule === RULE && diagnostic.file === file);
-  assert.equal(found.length, 1, `one ${RULE} diagnostic expected in ${file}`);
-  return fixesFor(model, found[0]!);
-}
-
 function applyPreferred(files: Files, fixes: readonly Fix[]): Record<string, string> {
   return fixes.filter((fix) => fix.preferred).reduce<Record<string, string>>((current, fix) => applyFix(current, fix), { ...files });
 }
@@ -208,13 +172,13 @@ test('formatGoDuration writes whole seconds as Go does', () => {
 
 test('the default finding: a keepalive of 450 s per workload (preferred), or ipvs.tcpTimeout above the default keepalive', () => {
   const files = { 'kube-proxy.yaml': IPVS, 'api.yaml': deployment('api'), 'agent.yaml': deployment('agent', { hostNetwork: true }) };
-  const fixes = fixesOf(files, 'kube-proxy.yaml');
+  const fixes = fixesOf(files, { file: 'kube-proxy.yaml', only: true });
   assert.deepEqual(titles(fixes), [ADD('Deployment', 'api'), { title: 'Set ipvs.tcpTimeout to 2h5m0s', preferred: false }, DISABLE]);
   const fixed = applyPreferred(files, fixes);
   assert.equal(fixed['api.yaml'], deployment('api') + KEEPALIVE_450.join('\n') + '\n');
   assert.equal(fixed['agent.yaml'], files['agent.yaml'], 'a host-network pod cannot set it');
   assert.deepEqual(where(fixed), ['kube-proxy.yaml 2:6-2:10'], 'the host-network pod still relies on the node’s default');
-  const fixedNode = applyPreferred({ ...files, 'agent.yaml': deployment('agent') }, fixesOf({ ...files, 'agent.yaml': deployment('agent') }, 'kube-proxy.yaml'));
+  const fixedNode = applyPreferred({ ...files, 'agent.yaml': deployment('agent') }, fixesOf({ ...files, 'agent.yaml': deployment('agent') }, { file: 'kube-proxy.yaml', only: true }));
   assert.deepEqual(where(fixedNode), [], 'clean once every workload sets its keepalive');
   const raised = applyFix(files, fixes[1]!);
   assert.equal(raised['kube-proxy.yaml'], kubeProxy('mode: ipvs', 'ipvs:', '  tcpTimeout: 2h5m0s'));
@@ -232,7 +196,7 @@ test('Set ipvs.tcpTimeout: replaces a written value, adds to an ipvs mapping, fi
   ];
   for (const [before, after] of cases) {
     const files = { 'kube-proxy.yaml': before, ...api };
-    const fix = fixesOf(files, 'kube-proxy.yaml').find((candidate) => candidate.title === 'Set ipvs.tcpTimeout to 2h5m0s');
+    const fix = fixesOf(files, { file: 'kube-proxy.yaml', only: true }).find((candidate) => candidate.title === 'Set ipvs.tcpTimeout to 2h5m0s');
     assert.ok(fix, before);
     assert.equal(applyFix(files, fix)['kube-proxy.yaml'], after, before);
   }
@@ -241,7 +205,7 @@ test('Set ipvs.tcpTimeout: replaces a written value, adds to an ipvs mapping, fi
 test('Set ipvs.tcpTimeout inside the kube-proxy ConfigMap’s config.conf, at the block’s indentation', () => {
   const before = kubeProxyConfigMap('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs', 'conntrack:', '  maxPerCore: 32768');
   const files = { 'kube-proxy.yaml': before, 'api.yaml': deployment('api') };
-  const fix = fixesOf(files, 'kube-proxy.yaml').find((candidate) => candidate.title === 'Set ipvs.tcpTimeout to 2h5m0s')!;
+  const fix = fixesOf(files, { file: 'kube-proxy.yaml', only: true }).find((candidate) => candidate.title === 'Set ipvs.tcpTimeout to 2h5m0s')!;
   const after = applyFix(files, fix);
   assert.equal(after['kube-proxy.yaml'], kubeProxyConfigMap('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs', 'conntrack:', '  maxPerCore: 32768', 'ipvs:', '  tcpTimeout: 2h5m0s'));
   assert.deepEqual(where(after), []);
@@ -249,23 +213,23 @@ test('Set ipvs.tcpTimeout inside the kube-proxy ConfigMap’s config.conf, at th
 
 test('Set --ipvs-tcp-timeout when the DaemonSet passes the flag: it wins over the configuration', () => {
   const files = { 'ds.yaml': kubeProxyDaemonSet('--proxy-mode=ipvs', '--ipvs-tcp-timeout=0s'), 'kube-proxy.yaml': kubeProxy('ipvs:', '  tcpTimeout: 1h'), 'api.yaml': deployment('api') };
-  const fixes = fixesOf(files, 'ds.yaml');
+  const fixes = fixesOf(files, { file: 'ds.yaml', only: true });
   assert.deepEqual(titles(fixes), [ADD('Deployment', 'api'), { title: 'Set --ipvs-tcp-timeout to 2h5m0s', preferred: false }, DISABLE]);
   const after = applyFix(files, fixes[1]!);
   assert.equal(after['ds.yaml'], kubeProxyDaemonSet('--proxy-mode=ipvs', '--ipvs-tcp-timeout=2h5m0s'));
   assert.deepEqual(where(after), []);
-  assert.deepEqual(titles(fixesOf({ 'api.yaml': deployment('api') }, 'api.yaml', { proxyMode: 'ipvs' })), [ADD('Deployment', 'api'), DISABLE], 'no kube-proxy configuration: nothing to raise');
+  assert.deepEqual(titles(fixesOf({ 'api.yaml': deployment('api') }, { file: 'api.yaml', only: true, assumptions: { proxyMode: 'ipvs' } })), [ADD('Deployment', 'api'), DISABLE], 'no kube-proxy configuration: nothing to raise');
 });
 
 test('Set net.ipv4.tcp_keepalive_time on a pod or node value: half the timeout, at most 600', () => {
   const pod = { 'kube-proxy.yaml': IPVS, 'api.yaml': deployment('api', { keepalive: '"7200"' }) };
-  const podFixes = fixesOf(pod, 'api.yaml');
+  const podFixes = fixesOf(pod, { file: 'api.yaml', only: true });
   assert.deepEqual(titles(podFixes), [{ title: `Set ${KEEPALIVE} to 450`, preferred: true }, DISABLE]);
   const fixedPod = applyPreferred(pod, podFixes);
   assert.equal(fixedPod['api.yaml'], deployment('api', { keepalive: '"450"' }));
   assert.deepEqual(where(fixedPod), []);
   const node = { 'kube-proxy.yaml': kubeProxy('mode: ipvs', 'ipvs:', '  tcpTimeout: 2h30m'), [NODE]: lines(`${KEEPALIVE} = 9000`, 'net.ipv4.tcp_keepalive_intvl = 30') };
-  const fixedNode = applyPreferred(node, fixesOf(node, NODE));
+  const fixedNode = applyPreferred(node, fixesOf(node, { file: NODE, only: true }));
   assert.equal(fixedNode[NODE], lines(`${KEEPALIVE} = 600`, 'net.ipv4.tcp_keepalive_intvl = 30'));
   assert.deepEqual(where(fixedNode), []);
 });

@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Fix, fixesFor } from '@connlint/server';
-import { lines, workspaceOf, applyFix, ruleLinter } from '../helpers/lintFiles';
+import { lines, applyFix, ruleLinter } from '../helpers/lintFiles';
+import { KEEPALIVE_INTVL as INTVL, KEEPALIVE_PROBES as PROBES, KEEPALIVE_TIME as TIME, NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
-type Files = Readonly<Record<string, string>>;
 const RULE = 'keepalive-not-inherited';
-const { diagnostics, where } = ruleLinter(RULE);
-const TIME = 'net.ipv4.tcp_keepalive_time';
-const INTVL = 'net.ipv4.tcp_keepalive_intvl';
-const PROBES = 'net.ipv4.tcp_keepalive_probes';
-const NODE = 'node/sysctl.d/60-k8s.conf';
-
-/** This rule's diagnostics only. */
-
-/** The fixes of the diagnostic starting on `line` of `file`. */
-function fixesAt(files: Files, file: string, line: number): Fix[] {
-  const workspace = workspaceOf(files);
-  const diagnostic = lint(workspace.model(), {}).find((candidate) => candidate.rule === RULE && candidate.file === file && candidate.range.start.line === line);
-  assert.ok(diagnostic, `no ${RULE} diagnostic on ${file}:${line}`);
-  return fixesFor(workspace.model(), diagnostic);
-}
+const { diagnostics, where, fixesOf } = ruleLinter(RULE);
 
 /** A workload named `name` whose name value starts at 3:8 (a Pod's at 3:8 too). */
 function workload(kind: string, name: string, spec: readonly string[] = []): string {
@@ -123,7 +108,7 @@ test('quick fixes add the node value to each workload’s pod sysctls; once appl
   const web = workload('Deployment', 'web');
   const db = workload('StatefulSet', 'db', sysctls([INTVL, '30']));
   const files = { [NODE]: lines(`${TIME} = 600`), 'web.yaml': web, 'db.yaml': db };
-  const fixes = fixesAt(files, NODE, 0);
+  const fixes = fixesOf(files, { file: NODE, line: 0 });
   assert.deepEqual(
     fixes.map((fix) => [fix.title, fix.preferred]),
     [
@@ -143,7 +128,7 @@ test('quick fixes add the node value to each workload’s pod sysctls; once appl
 
 test('the quick fix on a bare Pod and for a probe count', () => {
   const files = { [NODE]: lines(`${PROBES} = 5`), 'pod.yaml': workload('Pod', 'job') };
-  const [fix] = fixesAt(files, NODE, 0);
+  const [fix] = fixesOf(files, { file: NODE, line: 0 });
   const fixed = applyFix(files, fix!);
   assert.equal(fixed['pod.yaml'], lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: job', 'spec:', '  containers:', '  - name: app', '    image: nginx', '  securityContext:', '    sysctls:', `      - name: ${PROBES}`, '        value: "5"'));
   assert.deepEqual(where(fixed), []);
@@ -151,7 +136,7 @@ test('the quick fix on a bare Pod and for a probe count', () => {
 
 test('disable the rule on the node line', () => {
   const files = { [NODE]: lines(`${TIME} = 600`), 'web.yaml': workload('Deployment', 'web') };
-  const fixes = fixesAt(files, NODE, 0);
+  const fixes = fixesOf(files, { file: NODE, line: 0 });
   const fixed = applyFix(files, fixes.find((fix) => fix.title === `Disable ${RULE} for this line`)!);
   assert.equal(fixed[NODE], lines(`# connlint-disable-next-line ${RULE}`, `${TIME} = 600`));
   assert.deepEqual(where(fixed), []);

@@ -1,50 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintersFor, lines, type Brief } from '../helpers/lintFiles';
+import { deployment } from '../helpers/manifests';
+import { CONNTRACK_ESTABLISHED as CONNTRACK, KEEPALIVE_TIME as KEEPALIVE, NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 const { lintBrief, lintFiles } = lintersFor('keepalive-conntrack');
-
-interface PodOptions {
-  /** `securityContext.sysctls` value of net.ipv4.tcp_keepalive_time, as written (quotes included). */
-  readonly keepalive?: string;
-  readonly hostNetwork?: boolean;
-}
-
-/** A Deployment named `name` (at 3:8); a keepalive value sits on line 13, or 14 with hostNetwork. */
-function deployment(name: string, { keepalive, hostNetwork = false }: PodOptions = {}): string[] {
-  return [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    `  selector: {matchLabels: {app: ${name}}}`,
-    '  template:',
-    '    metadata:',
-    `      labels: {app: ${name}}`,
-    '    spec:',
-    ...(hostNetwork ? ['      hostNetwork: true'] : []),
-    ...(keepalive === undefined ? [] : ['      securityContext:', '        sysctls:', '        - name: net.ipv4.tcp_keepalive_time', `          value: ${keepalive}`]),
-    '      containers:',
-    '      - name: app',
-    '        image: nginx',
-  ];
-}
 
 /** A KubeProxyConfiguration whose tcpEstablishedTimeout value starts at 4:25. */
 const kubeProxy = (timeout: string): string =>
   lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: iptables', 'conntrack:', `  tcpEstablishedTimeout: ${timeout}`);
 
-const KEEPALIVE = 'net.ipv4.tcp_keepalive_time';
-const CONNTRACK = 'net.netfilter.nf_conntrack_tcp_timeout_established';
 const CONSEQUENCE =
   'An idle connection through a Service loses its conntrack entry before the first keepalive probe, and its next packet can be sent to another pod and reset.';
 const at = (file: string, range: string): Brief => ({ rule: 'keepalive-conntrack', severity: 'warning', file, range });
-const app = lines(...deployment('web'));
-const NODE = 'node/sysctl.d/60-k8s.conf';
+const app = deployment('web');
 
 test('a node keepalive time not below kube-proxy’s default conntrack timeout fires on its value', () => {
-  assert.deepEqual(lintFiles({ [NODE]: lines(`${KEEPALIVE} = 90000`), 'app.yaml': lines(...deployment('web', { keepalive: '"600"' })) }), [
+  assert.deepEqual(lintFiles({ [NODE]: lines(`${KEEPALIVE} = 90000`), 'app.yaml': deployment('web', { keepalive: '"600"' }) }), [
     {
       file: NODE,
       range: { start: { line: 0, character: 30 }, end: { line: 0, character: 35 } },
@@ -84,7 +56,7 @@ test('keys written with / separators or a leading - are the same key', () => {
 });
 
 test('a kube-proxy conntrack timeout at or below 7200 s fires once, naming the workloads on the default keepalive', () => {
-  const diagnostics = lintFiles({ 'kube-proxy.yaml': kubeProxy('1h'), 'api.yaml': lines(...deployment('api')), 'worker.yaml': lines(...deployment('worker')) });
+  const diagnostics = lintFiles({ 'kube-proxy.yaml': kubeProxy('1h'), 'api.yaml': deployment('api'), 'worker.yaml': deployment('worker') });
   const related = (file: string, name: string) => ({
     file,
     range: { start: { line: 3, character: 8 }, end: { line: 3, character: 8 + name.length } },
@@ -164,19 +136,19 @@ test('the kube-proxy ConfigMap: the range points into the config.conf block scal
 });
 
 test('a pod’s own keepalive sysctl is compared with the conntrack timeout', () => {
-  const diagnostics = lintFiles({ 'app.yaml': lines(...deployment('web', { keepalive: '"90000"' })) });
+  const diagnostics = lintFiles({ 'app.yaml': deployment('web', { keepalive: '"90000"' }) });
   assert.deepEqual(diagnostics.map((d) => [d.rule, d.severity, d.range, d.related]), [['keepalive-conntrack', 'warning', { start: { line: 13, character: 17 }, end: { line: 13, character: 24 } }, []]]);
   assert.equal(
     diagnostics[0]!.message,
     `${KEEPALIVE} is 90000 s in the pods of Deployment "web", not below the conntrack established timeout of 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace). ${CONSEQUENCE}`,
   );
-  assert.deepEqual(lintBrief({ 'app.yaml': lines(...deployment('web', { keepalive: '"600"' })) }), []);
-  assert.deepEqual(lintBrief({ 'app.yaml': lines(...deployment('web', { keepalive: '"600"' })), 'kube-proxy.yaml': kubeProxy('1h'), [NODE]: lines(`${KEEPALIVE} = 600`) }), []);
-  assert.deepEqual(lintBrief({ 'app.yaml': lines(...deployment('web', { keepalive: '"3600"' })), 'kube-proxy.yaml': kubeProxy('1h'), [NODE]: lines(`${KEEPALIVE} = 600`) }), [at('app.yaml', '13:17-13:23')]);
+  assert.deepEqual(lintBrief({ 'app.yaml': deployment('web', { keepalive: '"600"' }) }), []);
+  assert.deepEqual(lintBrief({ 'app.yaml': deployment('web', { keepalive: '"600"' }), 'kube-proxy.yaml': kubeProxy('1h'), [NODE]: lines(`${KEEPALIVE} = 600`) }), []);
+  assert.deepEqual(lintBrief({ 'app.yaml': deployment('web', { keepalive: '"3600"' }), 'kube-proxy.yaml': kubeProxy('1h'), [NODE]: lines(`${KEEPALIVE} = 600`) }), [at('app.yaml', '13:17-13:23')]);
 });
 
 test('a host-network pod’s own sysctl is ignored: it has the node’s keepalive', () => {
-  const hostPod = (keepalive: string): string => lines(...deployment('web', { keepalive, hostNetwork: true }));
+  const hostPod = (keepalive: string): string => deployment('web', { keepalive, hostNetwork: true });
   assert.deepEqual(lintBrief({ 'app.yaml': hostPod('"90000"') }), []);
   assert.deepEqual(lintBrief({ 'app.yaml': hostPod('"600"'), 'kube-proxy.yaml': kubeProxy('1h') }), [at('kube-proxy.yaml', '4:25-4:27')]);
   assert.deepEqual(lintBrief({ 'app.yaml': hostPod('"600"'), 'kube-proxy.yaml': kubeProxy('1h'), [NODE]: lines(`${KEEPALIVE} = 600`) }), []);
@@ -184,7 +156,7 @@ test('a host-network pod’s own sysctl is ignored: it has the node’s keepaliv
 });
 
 test('the related note on a host-network pod says the node default applies, not that it sets no keepalive', () => {
-  const [diagnostic] = lintFiles({ 'app.yaml': lines(...deployment('web', { keepalive: '"600"', hostNetwork: true })), 'kube-proxy.yaml': kubeProxy('1h') });
+  const [diagnostic] = lintFiles({ 'app.yaml': deployment('web', { keepalive: '"600"', hostNetwork: true }), 'kube-proxy.yaml': kubeProxy('1h') });
   assert.deepEqual(
     diagnostic?.related.map((related) => related.message),
     ['Deployment "web" uses the host network, where the node\'s default net.ipv4.tcp_keepalive_time applies'],

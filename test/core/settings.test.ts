@@ -2,6 +2,7 @@ import { RULES, DEFAULT_SETTINGS, assumptionsOf, exclusionMatcher, lintSettingsO
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintBrief, lines, lintersFor } from '../helpers/lintFiles';
+import { CONNTRACK_ESTABLISHED as CONNTRACK, KEEPALIVE_TIME as KEEPALIVE } from '../helpers/sysctl';
 
 /** The message for an unknown rule id with no near match: every rule of the registry, in its order. */
 const KNOWN = `unknown rule (known: ${RULES.map((rule) => rule.id).join(', ')})`;
@@ -147,8 +148,6 @@ test('assumptionsOf and lintSettingsOf', () => {
   assert.deepEqual(lintSettingsOf({ ...DEFAULT_SETTINGS, rules: { 'service-affinity': 'error' } }), { severities: { 'service-affinity': 'error' } });
 });
 
-const KEEPALIVE = 'net.ipv4.tcp_keepalive_time';
-const CONNTRACK = 'net.netfilter.nf_conntrack_tcp_timeout_established';
 
 /** Deployment "api" whose pods set the keepalive (its value on line 13, 0-based, at column 17). */
 const api = (keepalive: string): string =>

@@ -1,28 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, applyEdits, type Fix, fixesFor } from '@connlint/server';
-import { lintFiles, lines } from '../helpers/lintFiles';
+import { applyEdits } from '@connlint/server';
+import { lintFiles, lines, ruleLinter } from '../helpers/lintFiles';
+import { KEEPALIVE_TIME as KEEPALIVE, NODE_SYSCTL as A } from '../helpers/sysctl';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'sysctl-duplicate';
-const KEEPALIVE = 'net.ipv4.tcp_keepalive_time';
-const A = 'node/sysctl.d/60-k8s.conf';
+const { where, fixesOf } = ruleLinter(RULE);
 const B = 'node/sysctl.d/99-override.conf';
-
-/** This rule's diagnostics as `file line:col-line:col`. */
-function ranges(files: Files): string[] {
-  return lintFiles(files)
-    .filter((diagnostic) => diagnostic.rule === RULE)
-    .map(({ file, range: { start, end } }) => `${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
-}
-
-function fixesOf(files: Files, index = 0): Fix[] {
-  const workspace = new Workspace({}, (path) => path in files);
-  for (const [path, text] of Object.entries(files)) workspace.set(path, text);
-  const diagnostic = lint(workspace.model(), {}).filter((candidate) => candidate.rule === RULE)[index];
-  assert.ok(diagnostic);
-  return fixesFor(workspace.model(), diagnostic);
-}
 
 test('an assignment overridden later in the same file: info on the line, both values, related at the winner', () => {
   const diagnostics = lintFiles({ [A]: lines(`${KEEPALIVE} = 7200`, 'net.ipv4.tcp_keepalive_probes = 5', `${KEEPALIVE} = 600`) });
@@ -40,24 +25,24 @@ test('an assignment overridden later in the same file: info on the line, both va
 
 test('across files the sysctl.d order decides, and every overridden assignment is reported', () => {
   const files = { [B]: lines(`${KEEPALIVE} = 300`), [A]: lines(`${KEEPALIVE} = 7200`, `net/ipv4/tcp_keepalive_time = 600`) };
-  assert.deepEqual(ranges(files), [`${A} 0:0-0:34`, `${A} 1:0-1:33`]);
+  assert.deepEqual(where(files), [`${A} 0:0-0:34`, `${A} 1:0-1:33`]);
   assert.match(lintFiles(files)[1]!.message, /= 600 is overridden by net\.ipv4\.tcp_keepalive_time = 300 in 99-override\.conf:1,/);
-  assert.deepEqual(ranges({ 'etc/sysctl.conf': lines(`${KEEPALIVE} = 300`), 'etc/sysctl.d/99-z.conf': lines(`${KEEPALIVE} = 600`) }), ['etc/sysctl.d/99-z.conf 0:0-0:33'], 'sysctl.conf last');
+  assert.deepEqual(where({ 'etc/sysctl.conf': lines(`${KEEPALIVE} = 300`), 'etc/sysctl.d/99-z.conf': lines(`${KEEPALIVE} = 600`) }), ['etc/sysctl.d/99-z.conf 0:0-0:33'], 'sysctl.conf last');
 });
 
 test('silent for single assignments, different keys, glob keys and masked files', () => {
-  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 600`, 'net.ipv4.tcp_keepalive_intvl = 600') }), []);
-  assert.deepEqual(ranges({ [A]: lines('net.ipv4.conf.*.rp_filter = 2', 'net.ipv4.conf.*.rp_filter = 1') }), []);
-  assert.deepEqual(ranges({ 'etc/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 600`), 'usr/lib/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 300`) }), [], 'the /usr/lib file is masked');
-  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 600`), 'app.yaml': lines('apiVersion: v1', 'kind: Pod', 'spec:', '  securityContext:', '    sysctls:', `    - {name: ${KEEPALIVE}, value: "300"}`) }), [], 'pods are not the node');
+  assert.deepEqual(where({ [A]: lines(`${KEEPALIVE} = 600`, 'net.ipv4.tcp_keepalive_intvl = 600') }), []);
+  assert.deepEqual(where({ [A]: lines('net.ipv4.conf.*.rp_filter = 2', 'net.ipv4.conf.*.rp_filter = 1') }), []);
+  assert.deepEqual(where({ 'etc/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 600`), 'usr/lib/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 300`) }), [], 'the /usr/lib file is masked');
+  assert.deepEqual(where({ [A]: lines(`${KEEPALIVE} = 600`), 'app.yaml': lines('apiVersion: v1', 'kind: Pod', 'spec:', '  securityContext:', '    sysctls:', `    - {name: ${KEEPALIVE}, value: "300"}`) }), [], 'pods are not the node');
 });
 
 test('a later assignment the kernel rejects does not win; a rejected earlier one is sysctl-value’s, not a duplicate', () => {
-  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 600`, `${KEEPALIVE} = 10m`) }), []);
-  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 600`, 'net.ipv4.tcp_keepalive_probes = 5', 'net.ipv4.tcp_keepalive_probes = 300') }), []);
-  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 10m`, `${KEEPALIVE} = 600`) }), []);
-  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = "600"`, `${KEEPALIVE} = 600`) }), [], 'a quoted value is no assignment');
-  assert.deepEqual(ranges({ [A]: lines(`${KEEPALIVE} = 900`, `${KEEPALIVE} = 10m`, `${KEEPALIVE} = 600`) }), [`${A} 0:0-0:33`]);
+  assert.deepEqual(where({ [A]: lines(`${KEEPALIVE} = 600`, `${KEEPALIVE} = 10m`) }), []);
+  assert.deepEqual(where({ [A]: lines(`${KEEPALIVE} = 600`, 'net.ipv4.tcp_keepalive_probes = 5', 'net.ipv4.tcp_keepalive_probes = 300') }), []);
+  assert.deepEqual(where({ [A]: lines(`${KEEPALIVE} = 10m`, `${KEEPALIVE} = 600`) }), []);
+  assert.deepEqual(where({ [A]: lines(`${KEEPALIVE} = "600"`, `${KEEPALIVE} = 600`) }), [], 'a quoted value is no assignment');
+  assert.deepEqual(where({ [A]: lines(`${KEEPALIVE} = 900`, `${KEEPALIVE} = 10m`, `${KEEPALIVE} = 600`) }), [`${A} 0:0-0:33`]);
 });
 
 test('Remove this assignment deletes the whole line; preferred within one directory, and clean afterwards', () => {
@@ -66,7 +51,7 @@ test('Remove this assignment deletes the whole line; preferred within one direct
   assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Remove this assignment', true], ['Disable sysctl-duplicate for this line', false]]);
   const fixed = applyEdits(text, fixes[0]!.edits);
   assert.equal(fixed, lines('# keepalive', 'net.ipv4.tcp_keepalive_probes = 5', `${KEEPALIVE} = 600`));
-  assert.deepEqual(ranges({ [A]: fixed }), []);
+  assert.deepEqual(where({ [A]: fixed }), []);
   const crlf = `${KEEPALIVE} = 7200\r\n${KEEPALIVE} = 600\r\n`;
   assert.equal(applyEdits(crlf, fixesOf({ [A]: crlf })[0]!.edits), `${KEEPALIVE} = 600\r\n`);
 });

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdits, fixesFor, editDistance, closestKeys, suggestionThreshold } from '@connlint/server';
 import { lintBrief, lintFiles, lines, type Brief, modelOf } from '../helpers/lintFiles';
+import { NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 const RULE = 'sysctl-unknown-key';
-const NODE = 'node/sysctl.d/60-k8s.conf';
 const NODE_CONSEQUENCE = 'The node never applies it: sysctl skips a key the kernel does not have and goes on with the next line.';
 const at = (file: string, range: string): Brief => ({ rule: RULE, severity: 'warning', file, range });
 const ours = (files: Record<string, string>): Brief[] => lintBrief(files).filter((brief) => brief.rule === RULE);

@@ -1,30 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint, type Diagnostic, applyEdits, type Fix, fixesFor } from '@connlint/server';
-import { lintFiles, lines, workspaceOf } from '../helpers/lintFiles';
+import { type Diagnostic, applyEdits } from '@connlint/server';
+import { lintFiles, lines, ruleLinter } from '../helpers/lintFiles';
+import { NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'sysctl-value';
-const NODE = 'node/sysctl.d/60-k8s.conf';
-
-/** This rule's diagnostics, as `line:col-line:col message`-free briefs. */
-function ranges(files: Files): string[] {
-  return lintFiles(files)
-    .filter((diagnostic) => diagnostic.rule === RULE)
-    .map(({ file, range: { start, end } }) => `${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
-}
+const { where, fixesOf } = ruleLinter(RULE);
 
 function only(files: Files): Diagnostic {
   const found = lintFiles(files).filter((diagnostic) => diagnostic.rule === RULE);
   assert.equal(found.length, 1, JSON.stringify(found, null, 1));
   return found[0]!;
-}
-
-function fixesOf(files: Files): Fix[] {
-  const workspace = workspaceOf(files);
-  const diagnostic = lint(workspace.model(), {}).find((candidate) => candidate.rule === RULE);
-  assert.ok(diagnostic);
-  return fixesFor(workspace.model(), diagnostic);
 }
 
 const node = (...content: string[]): Files => ({ [NODE]: lines(...content) });
@@ -38,49 +25,49 @@ test('a non-integer value of a known integer key: error on the value, full messa
     message: 'net.ipv4.tcp_keepalive_intvl takes an integer; the kernel rejects "30s": the node keeps its previous value.',
     related: [],
   });
-  for (const value of ['10m', '1e3', '+600', '600.5', 'true', '08']) assert.equal(ranges(node(`net.ipv4.tcp_keepalive_time = ${value}`)).length, 1, value);
+  for (const value of ['10m', '1e3', '+600', '600.5', 'true', '08']) assert.equal(where(node(`net.ipv4.tcp_keepalive_time = ${value}`)).length, 1, value);
 });
 
 test('values the kernel reads as integers are silent: decimal, hex, octal, negative conntrack values aside', () => {
-  for (const value of ['600', '0x258', '0600', '1', '86400']) assert.deepEqual(ranges(node(`net.ipv4.tcp_keepalive_time = ${value}`)), [], value);
-  assert.deepEqual(ranges(node('net.netfilter.nf_conntrack_tcp_timeout_established = 3600')), []);
+  for (const value of ['600', '0x258', '0600', '1', '86400']) assert.deepEqual(where(node(`net.ipv4.tcp_keepalive_time = ${value}`)), [], value);
+  assert.deepEqual(where(node('net.netfilter.nf_conntrack_tcp_timeout_established = 3600')), []);
 });
 
 test('unknown keys, glob keys and quoted or empty values (sysctl-syntax reports those) are not checked', () => {
-  assert.deepEqual(ranges(node('net.ipv4.ip_local_port_range = 1024 65000', 'kernel.core_pattern = core # x', 'vm.swappiness = ten')), []);
-  assert.deepEqual(ranges(node('net.ipv4.conf.*.rp_filter = x')), []);
+  assert.deepEqual(where(node('net.ipv4.ip_local_port_range = 1024 65000', 'kernel.core_pattern = core # x', 'vm.swappiness = ten')), []);
+  assert.deepEqual(where(node('net.ipv4.conf.*.rp_filter = x')), []);
   const quoted = lintFiles(node('net.ipv4.tcp_keepalive_time = "600"', 'net.ipv4.tcp_keepalive_intvl =')).map((diagnostic) => diagnostic.rule);
   assert.deepEqual(quoted, ['sysctl-syntax', 'sysctl-syntax']);
 });
 
 test('multi-field keys take integers separated by blanks; text keys are not checked', () => {
-  assert.deepEqual(ranges(node('net.ipv4.tcp_rmem = 4096 131072 6291456', 'net.ipv4.tcp_wmem = 4096\t16384 4194304')), []);
+  assert.deepEqual(where(node('net.ipv4.tcp_rmem = 4096 131072 6291456', 'net.ipv4.tcp_wmem = 4096\t16384 4194304')), []);
   assert.equal(
     only(node('net.ipv4.tcp_rmem = 4096 128k 6291456')).message,
     'net.ipv4.tcp_rmem takes integers separated by blanks; the kernel rejects "4096 128k 6291456": the node keeps its previous value.',
   );
-  assert.deepEqual(ranges(node('net.ipv4.tcp_congestion_control = bbr # fast')), []);
+  assert.deepEqual(where(node('net.ipv4.tcp_congestion_control = bbr # fast')), []);
 });
 
 test('a lower bound from the catalog (≥ 0)', () => {
-  assert.deepEqual(ranges(node('net.ipv4.tcp_fastopen_blackhole_timeout_sec = -1')), [`${NODE} 0:46-0:48`]);
-  assert.deepEqual(ranges(node('net.ipv4.tcp_fastopen_blackhole_timeout_sec = 0')), []);
+  assert.deepEqual(where(node('net.ipv4.tcp_fastopen_blackhole_timeout_sec = -1')), [`${NODE} 0:46-0:48`]);
+  assert.deepEqual(where(node('net.ipv4.tcp_fastopen_blackhole_timeout_sec = 0')), []);
 });
 
 test('ranges from the catalog: probes 0..255, loose and be_liberal 0 or 1', () => {
   assert.equal(only(node('net.ipv4.tcp_keepalive_probes = 300')).message, 'net.ipv4.tcp_keepalive_probes accepts 0..255; the kernel rejects 300: the node keeps its previous value.');
-  assert.deepEqual(ranges(node('net.ipv4.tcp_keepalive_probes = -1')), [`${NODE} 0:32-0:34`]);
-  assert.deepEqual(ranges(node('net.ipv4.tcp_keepalive_probes = 255', 'net.ipv4.tcp_keepalive_probes = 0')), []);
+  assert.deepEqual(where(node('net.ipv4.tcp_keepalive_probes = -1')), [`${NODE} 0:32-0:34`]);
+  assert.deepEqual(where(node('net.ipv4.tcp_keepalive_probes = 255', 'net.ipv4.tcp_keepalive_probes = 0')), []);
   assert.equal(only(node('net.netfilter.nf_conntrack_tcp_loose = 2')).message, 'net.netfilter.nf_conntrack_tcp_loose accepts 0 or 1; the kernel rejects 2: the node keeps its previous value.');
-  assert.deepEqual(ranges(node('net.netfilter.nf_conntrack_tcp_be_liberal = 1', 'net.netfilter.nf_conntrack_tcp_loose = 0')), []);
-  assert.deepEqual(ranges(node('net.netfilter.nf_conntrack_tcp_be_liberal = -1')), [`${NODE} 0:44-0:46`]);
+  assert.deepEqual(where(node('net.netfilter.nf_conntrack_tcp_be_liberal = 1', 'net.netfilter.nf_conntrack_tcp_loose = 0')), []);
+  assert.deepEqual(where(node('net.netfilter.nf_conntrack_tcp_be_liberal = -1')), [`${NODE} 0:44-0:46`]);
   assert.equal(fixesOf(node('net.ipv4.tcp_keepalive_probes = 300')).filter((fix) => fix.preferred).length, 0, 'no clamping fix');
 });
 
 test('keepalive time or interval at or below zero: accepted by the kernel, reported as meaningless', () => {
   assert.equal(only(node('net.ipv4.tcp_keepalive_time = 0')).message, 'net.ipv4.tcp_keepalive_time is 0 s: the kernel accepts it, but a keepalive time or interval at or below zero means nothing.');
-  assert.deepEqual(ranges(node('net.ipv4.tcp_keepalive_intvl = -5')), [`${NODE} 0:31-0:33`]);
-  assert.deepEqual(ranges(node('net.netfilter.nf_conntrack_tcp_timeout_close = 0')), [], 'only the keepalive keys');
+  assert.deepEqual(where(node('net.ipv4.tcp_keepalive_intvl = -5')), [`${NODE} 0:31-0:33`]);
+  assert.deepEqual(where(node('net.netfilter.nf_conntrack_tcp_timeout_close = 0')), [], 'only the keepalive keys');
 });
 
 test('a second field after a single integer: the kernel sets the first and ignores the rest', () => {
@@ -102,8 +89,8 @@ test('an inline comment: the message says what the kernel makes of it', () => {
     only(node('net.ipv4.tcp_keepalive_intvl = 30#x')).message,
     'The value of net.ipv4.tcp_keepalive_intvl is "30#x": sysctl files have no inline comments, so the comment is part of the value and the kernel rejects it: the node keeps its previous value.',
   );
-  assert.deepEqual(ranges(node('net.ipv4.tcp_keepalive_time = 600 ; ten minutes')), [`${NODE} 0:30-0:47`], '; too');
-  assert.deepEqual(ranges(node('# net.ipv4.tcp_keepalive_time = 600', '; net.ipv4.tcp_keepalive_time = x')), [], 'comment lines');
+  assert.deepEqual(where(node('net.ipv4.tcp_keepalive_time = 600 ; ten minutes')), [`${NODE} 0:30-0:47`], '; too');
+  assert.deepEqual(where(node('# net.ipv4.tcp_keepalive_time = 600', '; net.ipv4.tcp_keepalive_time = x')), [], 'comment lines');
 });
 
 test('comment fixes: remove it (preferred) or move it above; the whole text after each, and clean after the preferred one', () => {
@@ -119,7 +106,7 @@ test('comment fixes: remove it (preferred) or move it above; the whole text afte
   );
   const removed = applyEdits(text, fixes[0]!.edits);
   assert.equal(removed, lines('# keepalive', '  net.ipv4.tcp_keepalive_time = 600', 'net.ipv4.tcp_keepalive_probes = 5'));
-  assert.deepEqual(ranges({ [NODE]: removed }), []);
+  assert.deepEqual(where({ [NODE]: removed }), []);
   assert.equal(applyEdits(text, fixes[1]!.edits), lines('# keepalive', '  # ten minutes', '  net.ipv4.tcp_keepalive_time = 600', 'net.ipv4.tcp_keepalive_probes = 5'));
   const crlf = 'a.b = 1\r\nnet.ipv4.tcp_keepalive_time = 600 # x\r\n';
   assert.equal(applyEdits(crlf, fixesOf({ [NODE]: crlf })[1]!.edits), 'a.b = 1\r\n# x\r\nnet.ipv4.tcp_keepalive_time = 600\r\n');
@@ -152,11 +139,11 @@ test('pod sysctl values are checked like node values, with the pods’ consequen
     message: 'net.ipv4.tcp_keepalive_time takes an integer; the kernel rejects "10m": the container runtime fails to set it, so the pods do not start. Set in the pods of Deployment "web".',
     related: [],
   });
-  assert.deepEqual(ranges({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_probes', '"300"'], ['net.ipv4.tcp_keepalive_intvl', '""']]) }), ['app.yaml 10:17-10:22', 'app.yaml 12:17-12:19']);
-  assert.deepEqual(ranges({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '"600"'], ['net.ipv4.tcp_keepalive_probes', '5'], ['kernel.shm_rmid_forced', '"x"']]) }), []);
-  assert.deepEqual(ranges({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '600 # a YAML comment']]) }), [], 'a YAML comment is not part of the value');
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_probes', '"300"'], ['net.ipv4.tcp_keepalive_intvl', '""']]) }), ['app.yaml 10:17-10:22', 'app.yaml 12:17-12:19']);
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '"600"'], ['net.ipv4.tcp_keepalive_probes', '5'], ['kernel.shm_rmid_forced', '"x"']]) }), []);
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '600 # a YAML comment']]) }), [], 'a YAML comment is not part of the value');
   const annotated = deployment([['net.ipv4.tcp_keepalive_time', '"10m"']]).replace('  name: web', '  name: web\n  annotations: {connlint.dev/ignore: sysctl-value}');
-  assert.deepEqual(ranges({ 'app.yaml': annotated }), [], 'the annotation on the workload silences it');
+  assert.deepEqual(where({ 'app.yaml': annotated }), [], 'the annotation on the workload silences it');
 });
 
 test('a comment inside a pod value: remove it, keeping the value a quoted string', () => {
@@ -165,7 +152,7 @@ test('a comment inside a pod value: remove it, keeping the value a quoted string
   assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Remove the comment', true], ['Disable sysctl-value for this line', false]]);
   const fixed = applyEdits(text, fixes[0]!.edits);
   assert.equal(fixed, deployment([['net.ipv4.tcp_keepalive_time', '"600"']]));
-  assert.deepEqual(ranges({ 'app.yaml': fixed }), []);
+  assert.deepEqual(where({ 'app.yaml': fixed }), []);
 });
 
 test('net.* sysctls with hostNetwork: true are refused by the API server', () => {
@@ -180,7 +167,7 @@ test('net.* sysctls with hostNetwork: true are refused by the API server', () =>
       'so Deployment "web" is not accepted. Set it on the node instead, or drop hostNetwork.',
     related: [{ file: 'app.yaml', range: { start: { line: 7, character: 19 }, end: { line: 7, character: 23 } }, message: 'Deployment "web" uses the host network' }],
   });
-  assert.deepEqual(ranges({ 'app.yaml': text.replace('hostNetwork: true', 'hostNetwork: false') }), []);
+  assert.deepEqual(where({ 'app.yaml': text.replace('hostNetwork: true', 'hostNetwork: false') }), []);
 });
 
 test('net.netfilter.* in a pod: unsafe, and no effect on Service connections', () => {
@@ -190,8 +177,8 @@ test('net.netfilter.* in a pod: unsafe, and no effect on Service connections', (
     'net.netfilter.nf_conntrack_tcp_timeout_established is set in the pods of Deployment "web". net.netfilter.* sysctls are not safe: the kubelet refuses the pods unless it allows the sysctl with --allowed-unsafe-sysctls. ' +
       "And conntrack for Service traffic lives in the node's network namespace, so a pod's value has no effect on Service connections.",
   );
-  assert.deepEqual(ranges({ 'app.yaml': deployment([['net.netfilter.nf_conntrack_tcp_loose', '"2"']]) }), ['app.yaml 9:16-9:52'], 'one finding per sysctl');
-  assert.deepEqual(ranges({ 'app.yaml': deployment([['net.netfilter.nf_conntrack_tcp_loose', '"1"']], true) }), ['app.yaml 10:16-10:52'], 'hostNetwork first');
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.netfilter.nf_conntrack_tcp_loose', '"2"']]) }), ['app.yaml 9:16-9:52'], 'one finding per sysctl');
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.netfilter.nf_conntrack_tcp_loose', '"1"']], true) }), ['app.yaml 10:16-10:52'], 'hostNetwork first');
 });
 
 const kubeProxy = (...conntrack: string[]): string => lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'conntrack:', ...conntrack);
@@ -207,9 +194,9 @@ test('kube-proxy durations that Go does not parse, in the configuration and in t
       'Go durations need a unit on every number (24h0m0s, 90m, 1h30m; only 0 may stand alone).',
     related: [],
   });
-  assert.deepEqual(ranges({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 86400', '  tcpCloseWaitTimeout: 1h') }), ['kube-proxy.yaml 3:25-3:30']);
-  assert.deepEqual(ranges({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 24h0m0s', '  tcpCloseWaitTimeout: 0') }), []);
-  assert.deepEqual(ranges({ 'kube-proxy.yaml': lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'ipvs:', '  tcpTimeout: 15 min', '  udpTimeout: 5m') }), ['kube-proxy.yaml 3:14-3:20']);
+  assert.deepEqual(where({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 86400', '  tcpCloseWaitTimeout: 1h') }), ['kube-proxy.yaml 3:25-3:30']);
+  assert.deepEqual(where({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 24h0m0s', '  tcpCloseWaitTimeout: 0') }), []);
+  assert.deepEqual(where({ 'kube-proxy.yaml': lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'ipvs:', '  tcpTimeout: 15 min', '  udpTimeout: 5m') }), ['kube-proxy.yaml 3:14-3:20']);
   const configMap = lines(
     'apiVersion: v1',
     'kind: ConfigMap',
@@ -220,7 +207,7 @@ test('kube-proxy durations that Go does not parse, in the configuration and in t
     '    conntrack:',
     '      tcpEstablishedTimeout: 1d',
   );
-  assert.deepEqual(ranges({ 'cm.yaml': configMap }), ['cm.yaml 7:29-7:31']);
+  assert.deepEqual(where({ 'cm.yaml': configMap }), ['cm.yaml 7:29-7:31']);
 });
 
 test('kube-proxy DaemonSet flags with durations Go does not parse', () => {
@@ -242,7 +229,7 @@ test('kube-proxy DaemonSet flags with durations Go does not parse', () => {
     '--conntrack-tcp-timeout-established is "24 hours" in DaemonSet "kube-proxy", which is not a Go duration: kube-proxy rejects the flag and does not start. ' +
       'Go durations need a unit on every number (24h0m0s, 90m, 1h30m; only 0 may stand alone).',
   );
-  assert.deepEqual(ranges({ 'ds.yaml': daemonSet('--conntrack-tcp-timeout-established=24 hours') }), ['ds.yaml 9:46-9:54']);
-  assert.deepEqual(ranges({ 'ds.yaml': daemonSet('--ipvs-tcp-timeout', '900') }), ['ds.yaml 10:10-10:13']);
-  assert.deepEqual(ranges({ 'ds.yaml': daemonSet('--ipvs-tcp-timeout=15m', '--conntrack-tcp-timeout-established=0', '--proxy-mode=ipvs') }), []);
+  assert.deepEqual(where({ 'ds.yaml': daemonSet('--conntrack-tcp-timeout-established=24 hours') }), ['ds.yaml 9:46-9:54']);
+  assert.deepEqual(where({ 'ds.yaml': daemonSet('--ipvs-tcp-timeout', '900') }), ['ds.yaml 10:10-10:13']);
+  assert.deepEqual(where({ 'ds.yaml': daemonSet('--ipvs-tcp-timeout=15m', '--conntrack-tcp-timeout-established=0', '--proxy-mode=ipvs') }), []);
 });

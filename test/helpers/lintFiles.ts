@@ -1,4 +1,5 @@
-import { Workspace, lint, type Assumptions, type Diagnostic, type LintSettings, type WorkspaceModel, applyEdits, type Fix, type TextEdit } from '@connlint/server';
+import assert from 'node:assert/strict';
+import { Workspace, lint, fixesFor, type Assumptions, type Diagnostic, type LintSettings, type WorkspaceModel, applyEdits, type Fix, type TextEdit } from '@connlint/server';
 
 /** Joins lines into a file's text: fixtures read as the file they stand for. */
 export function lines(...content: string[]): string {
@@ -79,11 +80,47 @@ export function lintBrief(files: Readonly<Record<string, string>>, options?: Par
   return lintFiles(files, options).map(brief);
 }
 
-/** One rule's view of in-memory workspaces: its diagnostics, and their places as `file line:col-line:col`. */
+/** Which of a rule's findings: the first in `file` (any file if absent) starting on `line` (any line if absent). */
+export interface FindingPick {
+  readonly file?: string;
+  readonly line?: number;
+  /** The `index`-th of the matching findings (default the first). */
+  readonly index?: number;
+  /** Assert that exactly one finding matches. */
+  readonly only?: boolean;
+  readonly assumptions?: Assumptions;
+}
+
+/**
+ * One rule's view of in-memory workspaces: its diagnostics (`diagnostics` with assumptions,
+ * `diagnosticsOf` with settings), their places as `file line:col-line:col`, the fixes of one of
+ * its findings, and `assertFix`, which applies a fix and compares the whole texts.
+ */
 export function ruleLinter(rule: string) {
   const diagnostics = (files: Readonly<Record<string, string>>, assumptions: Assumptions = {}): Diagnostic[] =>
     lint(workspaceOf(files, assumptions).model(), {}).filter((diagnostic) => diagnostic.rule === rule);
+  const diagnosticsOf = (files: Readonly<Record<string, string>>, settings: LintSettings = {}): Diagnostic[] =>
+    lint(workspaceOf(files).model(), settings).filter((diagnostic) => diagnostic.rule === rule);
   const where = (files: Readonly<Record<string, string>>, assumptions: Assumptions = {}): string[] =>
     diagnostics(files, assumptions).map(({ file, range: { start, end } }) => `${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
-  return { diagnostics, where };
+  const fixesOf = (files: Readonly<Record<string, string>>, pick: FindingPick = {}): Fix[] => {
+    const model = workspaceOf(files, pick.assumptions).model();
+    const found = lint(model, {}).filter(
+      (diagnostic) => diagnostic.rule === rule && (pick.file === undefined || diagnostic.file === pick.file) && (pick.line === undefined || diagnostic.range.start.line === pick.line),
+    );
+    if (pick.only) assert.equal(found.length, 1, `one ${rule} diagnostic expected, got ${found.map(brief).map((item) => `${item.file} ${item.range}`).join(', ')}`);
+    const diagnostic = found[pick.index ?? 0];
+    assert.ok(diagnostic, `no ${rule} diagnostic${pick.file === undefined ? '' : ` in ${pick.file}`}${pick.line === undefined ? '' : ` on line ${pick.line}`}`);
+    return fixesFor(model, diagnostic);
+  };
+  /** Applies the fix titled `title` of the rule's only finding, compares every file's whole text with `expected` (unlisted files unchanged), and with `clean` checks the finding is gone. */
+  const assertFix = (files: Readonly<Record<string, string>>, title: string, expected: Readonly<Record<string, string>>, clean = true): void => {
+    const fix = fixesOf(files, { only: true }).find((candidate) => candidate.title === title);
+    assert.ok(fix, `no fix "${title}"`);
+    const fixed: Record<string, string> = { ...files };
+    for (const path of Object.keys(files)) fixed[path] = applyEdits(files[path]!, fix.edits.filter((edit) => edit.file === path));
+    assert.deepEqual(fixed, { ...files, ...expected });
+    if (clean) assert.deepEqual(diagnosticsOf(fixed), [], 'the finding is gone');
+  };
+  return { diagnostics, diagnosticsOf, where, fixesOf, assertFix };
 }

@@ -1,4 +1,5 @@
 import { lines } from './lintFiles';
+import { KEEPALIVE_TIME } from './sysctl';
 
 /**
  * A kube-proxy DaemonSet whose container runs `/usr/local/bin/kube-proxy` with these arguments,
@@ -53,4 +54,41 @@ export function classicDeployment(replicas: number): string {
     '      - name: nginx',
     '        image: nginx',
   );
+}
+
+/** How a Deployment's pods are set up: a keepalive sysctl value (as written, quotes included), the host network, annotations. */
+export interface PodOptions {
+  readonly keepalive?: string;
+  readonly hostNetwork?: boolean;
+  readonly annotations?: readonly string[];
+}
+
+/**
+ * The lines of a Deployment named `name` (at 3:8, or 5:8 with annotations), pods labelled
+ * `app: <name>`; a keepalive value sits on line 13, or 14 with hostNetwork.
+ */
+export function deploymentLines(name: string, { keepalive, hostNetwork = false, annotations }: PodOptions = {}): string[] {
+  return [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    ...(annotations ? ['  annotations:', ...annotations.map((line) => `    ${line}`)] : []),
+    `  name: ${name}`,
+    'spec:',
+    `  selector: {matchLabels: {app: ${name}}}`,
+    '  template:',
+    '    metadata:',
+    `      labels: {app: ${name}}`,
+    '    spec:',
+    ...(hostNetwork ? ['      hostNetwork: true'] : []),
+    ...(keepalive === undefined ? [] : ['      securityContext:', '        sysctls:', `        - name: ${KEEPALIVE_TIME}`, `          value: ${keepalive}`]),
+    '      containers:',
+    '      - name: app',
+    '        image: nginx',
+  ];
+}
+
+/** The text of `deploymentLines`. */
+export function deployment(name: string, options: PodOptions = {}): string {
+  return lines(...deploymentLines(name, options));
 }

@@ -12,9 +12,9 @@ import {
   InitializeRequest,
   type CodeAction,
   type Diagnostic,
-  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { lines } from '../helpers/lintFiles';
+import { applyTextEdits } from '../helpers/lspEdits';
 import { LspTestClient } from '../helpers/lspClient';
 import { classicDeployment } from '../helpers/manifests';
 
@@ -36,14 +36,6 @@ const service = lines(
 let folder: string;
 let client: LspTestClient;
 let serviceUri: string;
-
-/** Applies LSP text edits (non-overlapping) to a text. */
-function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const offset = (p: { line: number; character: number }): number => starts[p.line]! + p.character;
-  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
-}
 
 before(async () => {
   folder = mkdtempSync(path.join(tmpdir(), 'connlint-features-'));

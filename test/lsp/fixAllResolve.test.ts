@@ -12,9 +12,9 @@ import {
   InitializeRequest,
   type CodeAction,
   type Diagnostic,
-  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { lines } from '../helpers/lintFiles';
+import { applyTextEdits } from '../helpers/lspEdits';
 import { LspTestClient } from '../helpers/lspClient';
 
 /** A node file with a misspelled key on each of its 1,000 lines: 1,000 unknown keys, and 999 assignments the last one overrides. */
@@ -55,14 +55,6 @@ async function lightbulbActions(uri: string, count: number): Promise<CodeAction[
   const diagnostics = published.filter((diagnostic: Diagnostic) => diagnostic.range.start.line === 0);
   const range = { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } };
   return (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } })) as CodeAction[];
-}
-
-/** Applies LSP text edits (non-overlapping) to a text of `\n` lines. */
-function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const offset = (p: { line: number; character: number }): number => starts[p.line]! + p.character;
-  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
 }
 
 test('the lightbulb on a file of 1,999 findings gets the line\'s quick fixes and fix-all unresolved', async () => {
