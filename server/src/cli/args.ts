@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 
 /** The report formats, in the order `--help` lists them. */
-export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** What the command line asks for. */
 export interface CliOptions {

@@ -11,7 +11,7 @@ import { CONFIG_FILE_NAME, type LoadedConfig } from './config';
 export class PrintConfigError extends Error {}
 
 /** What applies to one file: `connlint --print-config FILE`. */
-export interface ConfigReport {
+interface ConfigReport {
   readonly file: string;
   /** The settings file, relative to the current directory; `null`: none, the defaults apply. */
   readonly configuration: string | null;

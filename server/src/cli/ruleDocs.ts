@@ -29,7 +29,7 @@ export function ruleSummary(markdown: string): string | undefined {
 }
 
 /** Inline Markdown as plain text: links keep their text, emphasis marks go, code keeps its backticks. */
-export function plainText(markdown: string): string {
+function plainText(markdown: string): string {
   return markdown
     .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
     .replace(/\*\*([^*]+)\*\*/g, '$1')

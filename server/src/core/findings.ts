@@ -34,7 +34,7 @@ export interface Shard {
 }
 
 /** What a shard found, per rule, and the facets of the model it read to find it. */
-export interface ShardResult {
+interface ShardResult {
   /** Only rules that found something have an entry. */
   readonly findings: ReadonlyMap<Rule, readonly Finding[]>;
   readonly reads: readonly string[];

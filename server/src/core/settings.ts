@@ -6,10 +6,10 @@ import { RULES } from './rules/registry';
 import type { SeverityLevel } from './types';
 
 /** What the workspace cannot show about kube-proxy: detect it from the manifests, or say. */
-export type KubeProxyAssumption = 'auto' | 'running' | 'absent';
+type KubeProxyAssumption = 'auto' | 'running' | 'absent';
 
 /** kube-proxy's mode: read from the workspace, or said. */
-export type ProxyModeAssumption = 'auto' | 'iptables' | 'ipvs' | 'nftables';
+type ProxyModeAssumption = 'auto' | 'iptables' | 'ipvs' | 'nftables';
 
 /**
  * Connlint's settings, one schema for the editor (`connlint.*`) and the CLI (`.connlint.yaml`).

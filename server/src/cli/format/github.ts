@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity } from '../../core/types';
 
 /** GitHub's annotation commands: `info` and `hint` are both `notice`. */
-export function githubCommand(severity: Severity): 'error' | 'warning' | 'notice' {
+function githubCommand(severity: Severity): 'error' | 'warning' | 'notice' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'notice';
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/types';
 
 /** Version of the JSON report; bumped only by an incompatible change. */
-export const JSON_REPORT_VERSION = 1;
+const JSON_REPORT_VERSION = 1;
 
 /**
  * The JSON report other tools parse: 1-based lines and columns (UTF-16 code units), files

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 
 /** How a page is laid out on the terminal. */
-export interface TerminalOptions {
+interface TerminalOptions {
   readonly width: number;
   readonly color: boolean;
   /** A relative link's target, made useful outside the repository (a command, an absolute URL). */

@@ -5,17 +5,17 @@ import type { Range } from '../../core/text';
 import type { Diagnostic, Severity } from '../../core/types';
 
 /** The SARIF version written, and the schema it validates against. */
-export const SARIF_VERSION = '2.1.0';
+const SARIF_VERSION = '2.1.0';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Where relative artifact URIs start: the directory connlint ran in. */
-export const SOURCE_ROOT = '%SRCROOT%';
+const SOURCE_ROOT = '%SRCROOT%';
 
 /** The key of Connlint's fingerprint in `partialFingerprints`. */
-export const FINGERPRINT_KEY = 'connlint/v1';
+const FINGERPRINT_KEY = 'connlint/v1';
 
 /** What the SARIF report needs beyond the findings. */
-export interface SarifContext {
+interface SarifContext {
   readonly version: string;
   readonly informationUri: string;
   /** Every registered rule, in registry order: `ruleIndex` points into this list. */
@@ -29,7 +29,7 @@ export interface SarifContext {
 }
 
 /** SARIF levels: `info` and `hint` are both `note`. */
-export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
+function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
@@ -104,7 +104,7 @@ function physicalLocation(file: string, range: Range, context: SarifContext) {
 }
 
 /** A `/`-separated relative path as a relative URI reference: each segment percent-encoded. */
-export function fileUri(file: string): string {
+function fileUri(file: string): string {
   return file
     .split('/')
     .map((segment) => encodeURIComponent(segment))

@@ -2,7 +2,7 @@ import { createColors } from 'picocolors';
 import type { Diagnostic, Severity } from '../../core/types';
 
 /** Counts by severity, for the summary line and the exit code. */
-export interface Tally {
+interface Tally {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;

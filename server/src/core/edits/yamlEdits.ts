@@ -1,4 +1,4 @@
-import { isMap, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
 import type { ObjectBase } from '../k8s/objects';
 import { lineEnding, type LineIndex, type Span } from '../text';
@@ -178,9 +178,4 @@ function removeFlowEntry(fileText: string, target: MapTarget, index: number, sta
 /** Replaces a scalar's written text. */
 export function replaceSpan(file: string, span: Span, newText: string): TextEdit {
   return { file, span, newText };
-}
-
-/** Whether a node is a mapping (for callers that hold raw nodes). */
-export function isMapNode(node: unknown): node is YAMLMap<unknown, unknown> {
-  return isMap(node);
 }

@@ -31,7 +31,7 @@ export interface SyntaxProblem {
 }
 
 /** Where the objects of one document come from. */
-export interface DocumentOrigin {
+interface DocumentOrigin {
   readonly file: string;
   readonly fileText: string;
   readonly documentIndex: number;

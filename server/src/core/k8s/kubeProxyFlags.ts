@@ -15,7 +15,7 @@ export interface CommandLineFlag {
  * them when a configuration file is given (its flag reference: "This parameter is ignored if a
  * config file is specified by --config"), which is how kubeadm runs it.
  */
-export const KUBE_PROXY_FLAGS = [
+const KUBE_PROXY_FLAGS = [
   'proxy-mode',
   'conntrack-tcp-timeout-established',
   'conntrack-tcp-timeout-close-wait',

@@ -68,12 +68,6 @@ function directoryDistance(from: string, to: string): number {
   return (left.length - common) * 1000 + (right.length - common);
 }
 
-/** A selector matches labels that contain every one of its key/value pairs. */
-export function matches(selector: ReadonlyMap<string, string>, labels: ReadonlyMap<string, string>): boolean {
-  for (const [key, value] of selector) if (labels.get(key) !== value) return false;
-  return true;
-}
-
 function workloadSource(workload: Workload, model: WorkspaceModel): BackendSource {
   const name = objectLabel(workload);
   const at = { file: workload.file, span: workload.replicas?.span ?? workload.nameSpan };

@@ -4,11 +4,8 @@ import { parseGoDuration } from '../yaml/duration';
 import type { Effective, ValueSource } from './sources';
 import type { WorkspaceModel } from './workspaceModel';
 
-/** kube-proxy's modes on Linux. */
-export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
-
 /** IPVS's own idle timeout for established TCP when kube-proxy leaves it alone (`ipvs.tcpTimeout: 0`). */
-export const KERNEL_IPVS_TCP_TIMEOUT = 900;
+const KERNEL_IPVS_TCP_TIMEOUT = 900;
 
 /** A kube-proxy flag found in a DaemonSet, with the DaemonSet. */
 export interface LocatedFlag {

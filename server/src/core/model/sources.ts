@@ -15,11 +15,6 @@ export interface Effective<T> {
   readonly source: ValueSource;
 }
 
-/** Whether someone chose the value (a file or an assumption), rather than a default applying. */
-export function isConfigured(source: ValueSource): boolean {
-  return source.kind !== 'default';
-}
-
 /** The last path segment of a file path or URI, for messages. */
 export function baseName(file: string): string {
   const trimmed = file.replace(/[\\/]+$/, '');

@@ -17,7 +17,7 @@
  * Several fields: `triple` (three integers, `min default max`), `pair` (two integers).
  * Text: `string` (one name), `list` (names or keys separated by spaces or commas).
  */
-export type SysctlUnit =
+type SysctlUnit =
   | 'seconds'
   | 'milliseconds'
   | 'microseconds'

@@ -19,7 +19,7 @@ export interface SysctlAssignment {
 }
 
 /** A line sysctl would reject or skip, with the reason. */
-export interface SysctlProblem {
+interface SysctlProblem {
   readonly span: Span;
   readonly message: string;
 }

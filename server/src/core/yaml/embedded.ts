@@ -3,7 +3,7 @@ import type { Span } from '../text';
 import { NodeReader } from './nodes';
 
 /** Text held in a YAML string scalar, with a map from its offsets back to the file's. */
-export interface EmbeddedText {
+interface EmbeddedText {
   readonly text: string;
   /** The file offset where the character at `offset` of `text` is written. */
   toFileOffset(offset: number): number;
