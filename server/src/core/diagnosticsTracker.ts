@@ -62,7 +62,9 @@ export class DiagnosticsTracker {
 
   /** The linted findings of a file as of the last call to `changes`: what it last reported for the file. */
   current(file: string): LintedFinding[] {
-    return this.shownIn(file, [...(this.contributors.get(file) ?? [])]);
+    const shards = [...(this.contributors.get(file) ?? [])];
+    if (shards.length === 0) this.contributors.delete(file);
+    return this.shownIn(file, shards);
   }
 
   /**
@@ -75,7 +77,6 @@ export class DiagnosticsTracker {
   }
 
   private shownIn(file: string, shards: Shard[]): LintedFinding[] {
-    if (shards.length === 0) this.contributors.delete(file);
     shards.sort((a, b) => a.order - b.order);
     return shards.flatMap((shard) => this.shown.get(shard)?.get(file) ?? []).sort(compareLinted);
   }
