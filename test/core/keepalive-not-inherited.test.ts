@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lines, applyFix, ruleLinter } from '../helpers/lintFiles';
+import { deployment } from '../helpers/manifests';
 import { KEEPALIVE_INTVL as INTVL, KEEPALIVE_PROBES as PROBES, KEEPALIVE_TIME as TIME, NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 const RULE = 'keepalive-not-inherited';
@@ -9,22 +10,7 @@ const { diagnostics, where, fixesOf } = ruleLinter(RULE);
 /** A workload named `name` whose name value starts at 3:8 (a Pod's at 3:8 too). */
 function workload(kind: string, name: string, spec: readonly string[] = []): string {
   if (kind === 'Pod') return lines('apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, 'spec:', ...spec.map((line) => line.slice(4)), '  containers:', '  - name: app', '    image: nginx');
-  return lines(
-    'apiVersion: apps/v1',
-    `kind: ${kind}`,
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    `  selector: {matchLabels: {app: ${name}}}`,
-    '  template:',
-    '    metadata:',
-    `      labels: {app: ${name}}`,
-    '    spec:',
-    ...spec,
-    '      containers:',
-    '      - name: app',
-    '        image: nginx',
-  );
+  return deployment(name, { kind, podSpec: spec });
 }
 
 const sysctls = (...entries: [string, string][]): string[] => ['      securityContext:', '        sysctls:', ...entries.flatMap(([name, value]) => [`        - name: ${name}`, `          value: "${value}"`])];

@@ -56,21 +56,25 @@ export function classicDeployment(replicas: number): string {
   );
 }
 
-/** How a Deployment's pods are set up: a keepalive sysctl value (as written, quotes included), the host network, annotations. */
+/** How a workload and its pods are set up: a keepalive sysctl value (as written, quotes included), the host network, annotations. */
 export interface PodOptions {
   readonly keepalive?: string;
   readonly hostNetwork?: boolean;
   readonly annotations?: readonly string[];
+  /** The workload's kind (default Deployment). */
+  readonly kind?: string;
+  /** More lines under the pod template's `spec:`, at six spaces, before its containers. */
+  readonly podSpec?: readonly string[];
 }
 
 /**
  * The lines of a Deployment named `name` (at 3:8, or 5:8 with annotations), pods labelled
  * `app: <name>`; a keepalive value sits on line 13, or 14 with hostNetwork.
  */
-export function deploymentLines(name: string, { keepalive, hostNetwork = false, annotations }: PodOptions = {}): string[] {
+export function deploymentLines(name: string, { keepalive, hostNetwork = false, annotations, kind = 'Deployment', podSpec = [] }: PodOptions = {}): string[] {
   return [
     'apiVersion: apps/v1',
-    'kind: Deployment',
+    `kind: ${kind}`,
     'metadata:',
     ...(annotations ? ['  annotations:', ...annotations.map((line) => `    ${line}`)] : []),
     `  name: ${name}`,
@@ -82,6 +86,7 @@ export function deploymentLines(name: string, { keepalive, hostNetwork = false, 
     '    spec:',
     ...(hostNetwork ? ['      hostNetwork: true'] : []),
     ...(keepalive === undefined ? [] : ['      securityContext:', '        sysctls:', `        - name: ${KEEPALIVE_TIME}`, `          value: ${keepalive}`]),
+    ...podSpec,
     '      containers:',
     '      - name: app',
     '        image: nginx',
