@@ -13,6 +13,7 @@ export const affinityIgnored: Rule = {
   id: 'affinity-ignored',
   defaultSeverity: 'warning',
   description: 'sessionAffinity: ClientIP on a headless or ExternalName Service, which kube-proxy never handles; the affinity does nothing.',
+  scope: 'file',
   check(model, report) {
     for (const service of model.services) {
       const affinity = service.sessionAffinity;

@@ -28,6 +28,7 @@ export const affinityTimeout: Rule = {
   id: ID,
   defaultSeverity: 'info',
   description: 'A ClientIP timeout the API server rejects, a sessionAffinityConfig it drops, or an affinity that cannot keep an idle connection on its pod.',
+  scope: 'file',
   check(model, report) {
     for (const service of model.services) {
       const findings = [invalidTimeout(model, service), droppedConfig(model, service), shortAffinity(model, service)];

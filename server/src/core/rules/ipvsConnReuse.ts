@@ -32,6 +32,7 @@ export const ipvsConnReuse: Rule = {
   id: 'ipvs-conn-reuse',
   defaultSeverity: 'info',
   description: 'net.ipv4.vs.conn_reuse_mode set on the nodes in IPVS mode: what the value costs, and on which kernels.',
+  scope: 'workspace',
   check(model, report) {
     const mode = ipvsMode(model);
     if (mode === undefined) return;

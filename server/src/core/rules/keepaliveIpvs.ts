@@ -38,6 +38,7 @@ export const keepaliveIpvs: Rule = {
   id: 'keepalive-ipvs',
   defaultSeverity: 'warning',
   description: "TCP keepalive time not below IPVS's idle timeout in IPVS mode; idle connections through Services are reset.",
+  scope: 'workspace',
   check(model, report) {
     const mode = ipvsMode(model);
     if (mode === undefined) return;

@@ -23,6 +23,7 @@ export const serviceAffinity: Rule = {
   id: 'service-affinity',
   defaultSeverity: 'warning',
   description: 'A Service with several backends and no sessionAffinity: ClientIP; an idle connection can be re-balanced to another pod and reset.',
+  scope: 'file',
   check(model, report) {
     const conntrack = effectiveConntrackTimeout(model);
     for (const service of model.services) {

@@ -15,6 +15,7 @@ export const sysctlDuplicate: Rule = {
   id: 'sysctl-duplicate',
   defaultSeverity: 'info',
   description: 'A node sysctl assignment that a later assignment of the same key overrides; it has no effect.',
+  scope: 'workspace',
   check(model, report) {
     const keys = new Set(model.sysctlFiles.flatMap((file) => (file.sysctl?.assignments ?? []).map((assignment) => assignment.key)));
     for (const key of keys) {

@@ -125,6 +125,7 @@ export const sysctlValue: Rule = {
   id: 'sysctl-value',
   defaultSeverity: 'error',
   description: 'A sysctl value the kernel rejects or that means nothing, a pod sysctl the API or kubelet refuses, or a kube-proxy duration that does not parse.',
+  scope: 'file',
   check(model, report) {
     for (const file of model.files) {
       for (const assignment of file.sysctl?.assignments ?? []) {
