@@ -2,8 +2,9 @@ import type { AnalyzedFile } from '../analyze';
 import { type Service, objectLabel } from '../k8s/objects';
 import type { Fix, TextEdit } from '../fixes/fix';
 import { childMap, objectMap, removeKey } from '../fixes/yamlEdits';
+import { ignoreForService } from '../edits/ignoreAnnotation';
+import { isProxied } from '../model/proxy';
 import type { Rule } from './rule';
-import { ignoreForService, isProxied } from './serviceAffinity';
 
 /**
  * `sessionAffinity: ClientIP` on a Service kube-proxy never handles (headless or ExternalName):

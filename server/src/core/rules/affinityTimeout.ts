@@ -3,14 +3,14 @@ import { type Service, type Workload, objectLabel } from '../k8s/objects';
 import { isWorkload } from '../k8s/objects';
 import { backendsOf, type BackendSource } from '../model/backends';
 import { KEEPALIVE_TIME_KEY, effectiveConntrackTimeout, podKeepaliveTime } from '../model/effective';
-import { effectiveProxyMode } from '../model/proxy';
+import { MAX_AFFINITY_TIMEOUT, effectiveProxyMode, isProxied } from '../model/proxy';
 import type { Effective, ValueSource } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix } from '../fixes/fix';
 import { addToMap, childMap, objectMap, removeKey, replaceSpan } from '../fixes/yamlEdits';
 import { addPodKeepalive, recommendedKeepalive } from '../fixes/podKeepalive';
+import { ignoreForService } from '../edits/ignoreAnnotation';
 import type { Finding, RelatedSpan, Rule } from './rule';
-import { MAX_AFFINITY_TIMEOUT, ignoreForService, isProxied } from './serviceAffinity';
 
 /** The smallest `timeoutSeconds` the API server accepts. */
 export const MIN_AFFINITY_TIMEOUT = 1;

@@ -1,6 +1,6 @@
 import { parseInteger } from '../model/effective';
-import { ipvsMode, relatedSource } from './keepaliveIpvs';
-import type { Rule } from './rule';
+import { ipvsMode } from '../model/proxy';
+import { relatedSource, type Rule } from './rule';
 
 /** The IPVS sysctl that decides what happens to a SYN reusing the ports of a known connection. */
 export const CONN_REUSE_MODE_KEY = 'net.ipv4.vs.conn_reuse_mode';

@@ -1,3 +1,4 @@
+import type { ValueSource } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Span } from '../text';
 import type { Fix } from '../fixes/fix';
@@ -53,4 +54,9 @@ export interface Rule {
 /** The page that documents a rule. */
 export function ruleDocsUrl(id: string): string {
   return `${RULE_DOCS_BASE}${id}.md`;
+}
+
+/** The place a source is written, as a related location; none for a default or an assumption. */
+export function relatedSource(source: ValueSource, message: string): RelatedSpan[] {
+  return source.kind === 'file' ? [{ file: source.file, span: source.span, message }] : [];
 }

@@ -3,7 +3,7 @@ import type { Fix } from '../fixes/fix';
 import type { NodeSysctl, WorkspaceModel } from '../model/workspaceModel';
 import type { Finding, Rule } from './rule';
 import { nodeRootOf } from '../sysctl/order';
-import { kernelAccepts } from './sysctlValue';
+import { kernelAccepts } from '../sysctl/values';
 
 /**
  * A node sysctl assignment that a later one of another value overrides (later in the same file,
