@@ -1,5 +1,5 @@
 import { RULES } from '../core/rules/registry';
-import { ruleDocsUrl } from '../core/rules/rule';
+import { ruleDocsUrl, type Rule } from '../core/rules/rule';
 import { DEFAULT_SETTINGS, SEVERITY_LEVELS } from '../core/settings';
 
 /** Where the schema is published, for `# yaml-language-server: $schema=…` lines. */
@@ -7,10 +7,10 @@ export const CONFIG_SCHEMA_ID = 'https://raw.githubusercontent.com/connlint/conn
 
 /**
  * The JSON schema of `.connlint.yaml`, built from the rule registry and the settings' defaults,
- * so it says what `parseSettings` accepts. schemas/connlint.schema.json is this, written out:
- *   node server/out/cli/configSchema.js > schemas/connlint.schema.json
+ * so it says what `parseSettings` accepts. schemas/connlint.schema.json is this, written out by
+ * `npm run build` (see generatedFiles.ts).
  */
-export function configSchema(): object {
+export function configSchema(rules: readonly Rule[] = RULES): object {
   const nullable = (type: string): string[] => [type, 'null'];
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -26,7 +26,7 @@ export function configSchema(): object {
         additionalProperties: false,
         default: DEFAULT_SETTINGS.rules,
         properties: Object.fromEntries(
-          RULES.map((rule) => [
+          rules.map((rule) => [
             rule.id,
             {
               description: `${rule.description} Default: ${rule.defaultSeverity}. ${ruleDocsUrl(rule.id)}`,
@@ -71,8 +71,6 @@ export function configSchema(): object {
 }
 
 /** The schema file's exact text. */
-export function configSchemaText(): string {
-  return `${JSON.stringify(configSchema(), null, 2)}\n`;
+export function configSchemaText(rules: readonly Rule[] = RULES): string {
+  return `${JSON.stringify(configSchema(rules), null, 2)}\n`;
 }
-
-if (require.main === module) process.stdout.write(configSchemaText());
