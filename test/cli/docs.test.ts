@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { RULES } from '@connlint/server';
 import { repoRoot, runCli } from '../helpers/runCli';
 
 /**
@@ -64,3 +65,15 @@ for (const page of readdirSync(docsDirectory).filter((name) => name.endsWith('.m
     }
   });
 }
+
+test('every registered rule has its page, titled with its id and stating its default severity; every page is a rule\'s', () => {
+  for (const rule of RULES) {
+    const page = path.join(docsDirectory, `${rule.id}.md`);
+    assert.ok(existsSync(page), `the rule ${rule.id} has no page: write docs/rules/${rule.id}.md (what it finds, why, how to fix, a runnable example)`);
+    const [title, , severity] = readFileSync(page, 'utf8').split('\n');
+    assert.equal(title, `# ${rule.id}`, `docs/rules/${rule.id}.md: the title is the rule's id`);
+    assert.ok(severity?.startsWith(`**Default severity:** ${rule.defaultSeverity}`), `docs/rules/${rule.id}.md: the third line is "**Default severity:** ${rule.defaultSeverity}"`);
+  }
+  const registered = new Set(RULES.map((rule) => `${rule.id}.md`));
+  assert.deepEqual(readdirSync(docsDirectory).filter((name) => name.endsWith('.md') && !registered.has(name)), [], 'pages of no registered rule');
+});

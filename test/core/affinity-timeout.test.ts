@@ -241,6 +241,7 @@ test('lint: a finding\'s severity over its rule\'s default, a configured severit
     id: 'two-kinds',
     defaultSeverity: 'info',
     description: 'Reports twice.',
+    scope: 'workspace',
     check(model, report) {
       const file = [...model.files][0]!.path;
       report({ file, span: { start: 0, end: 1 }, message: 'default' });

@@ -1,17 +1,18 @@
 import { RULES } from '../core/rules/registry';
-import { ruleDocsUrl } from '../core/rules/rule';
+import { ruleDocsUrl, type Rule } from '../core/rules/rule';
 import { DEFAULT_SETTINGS, SEVERITY_LEVELS } from '../core/settings';
 
 /** Where the schema is published, for `# yaml-language-server: $schema=…` lines. */
 export const CONFIG_SCHEMA_ID = 'https://raw.githubusercontent.com/connlint/connlint/main/schemas/connlint.schema.json';
 
+const nullable = (type: string): string[] => [type, 'null'];
+
 /**
  * The JSON schema of `.connlint.yaml`, built from the rule registry and the settings' defaults,
- * so it says what `parseSettings` accepts. schemas/connlint.schema.json is this, written out:
- *   node server/out/cli/configSchema.js > schemas/connlint.schema.json
+ * so it says what `parseSettings` accepts. schemas/connlint.schema.json is this, written out by
+ * `npm run build` (see generatedFiles.ts).
  */
-export function configSchema(): object {
-  const nullable = (type: string): string[] => [type, 'null'];
+export function configSchema(rules: readonly Rule[] = RULES): object {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: CONFIG_SCHEMA_ID,
@@ -20,59 +21,67 @@ export function configSchema(): object {
     type: nullable('object'),
     additionalProperties: false,
     properties: {
-      rules: {
-        description: "Severity of each rule's findings, over the rule's default: off hides them. Rules not listed keep their default.",
-        type: nullable('object'),
-        additionalProperties: false,
-        default: DEFAULT_SETTINGS.rules,
-        properties: Object.fromEntries(
-          RULES.map((rule) => [
-            rule.id,
-            {
-              description: `${rule.description} Default: ${rule.defaultSeverity}. ${ruleDocsUrl(rule.id)}`,
-              enum: SEVERITY_LEVELS,
-              default: rule.defaultSeverity,
-            },
-          ]),
-        ),
-      },
+      rules: rulesSchema(rules),
       exclude: {
         description: "Glob patterns of files to leave out, relative to this file's directory (vendor/**, **/*.generated.yaml). A pattern that matches a directory leaves out everything below it. Files named on the command line are still read.",
         type: nullable('array'),
         items: { type: 'string' },
         default: DEFAULT_SETTINGS.exclude,
       },
-      assume: {
-        description: 'What the files cannot show about the cluster.',
-        type: nullable('object'),
-        additionalProperties: false,
-        properties: {
-          conntrackEstablishedTimeout: {
-            description:
-              "The nodes' conntrack established timeout (net.netfilter.nf_conntrack_tcp_timeout_established) in seconds. null: work it out from kube-proxy's configuration, kube-proxy's default (86400 s) or the nodes' sysctl.d files.",
-            type: nullable('integer'),
-            minimum: 1,
-            default: DEFAULT_SETTINGS.assume.conntrackEstablishedTimeout,
-          },
-          kubeProxy: {
-            description: 'Whether kube-proxy runs on the nodes: auto (when the files hold Kubernetes manifests or a kube-proxy configuration), running, absent.',
-            enum: ['auto', 'running', 'absent'],
-            default: DEFAULT_SETTINGS.assume.kubeProxy,
-          },
-          proxyMode: {
-            description: "kube-proxy's mode: auto (from a kube-proxy DaemonSet's --proxy-mode or its configuration, else iptables), iptables, ipvs, nftables.",
-            enum: ['auto', 'iptables', 'ipvs', 'nftables'],
-            default: DEFAULT_SETTINGS.assume.proxyMode,
-          },
+      assume: assumeSchema(),
+    },
+  };
+}
+
+/** `rules`: a severity per registered rule. */
+function rulesSchema(rules: readonly Rule[]): object {
+  return {
+    description: "Severity of each rule's findings, over the rule's default: off hides them. Rules not listed keep their default.",
+    type: nullable('object'),
+    additionalProperties: false,
+    default: DEFAULT_SETTINGS.rules,
+    properties: Object.fromEntries(
+      rules.map((rule) => [
+        rule.id,
+        {
+          description: `${rule.description} Default: ${rule.defaultSeverity}. ${ruleDocsUrl(rule.id)}`,
+          enum: SEVERITY_LEVELS,
+          default: rule.defaultSeverity,
         },
+      ]),
+    ),
+  };
+}
+
+/** `assume`: what the files cannot show about the cluster. */
+function assumeSchema(): object {
+  return {
+    description: 'What the files cannot show about the cluster.',
+    type: nullable('object'),
+    additionalProperties: false,
+    properties: {
+      conntrackEstablishedTimeout: {
+        description:
+          "The nodes' conntrack established timeout (net.netfilter.nf_conntrack_tcp_timeout_established) in seconds. null: work it out from kube-proxy's configuration, kube-proxy's default (86400 s) or the nodes' sysctl.d files.",
+        type: nullable('integer'),
+        minimum: 1,
+        default: DEFAULT_SETTINGS.assume.conntrackEstablishedTimeout,
+      },
+      kubeProxy: {
+        description: 'Whether kube-proxy runs on the nodes: auto (when the files hold Kubernetes manifests or a kube-proxy configuration), running, absent.',
+        enum: ['auto', 'running', 'absent'],
+        default: DEFAULT_SETTINGS.assume.kubeProxy,
+      },
+      proxyMode: {
+        description: "kube-proxy's mode: auto (from a kube-proxy DaemonSet's --proxy-mode or its configuration, else iptables), iptables, ipvs, nftables.",
+        enum: ['auto', 'iptables', 'ipvs', 'nftables'],
+        default: DEFAULT_SETTINGS.assume.proxyMode,
       },
     },
   };
 }
 
 /** The schema file's exact text. */
-export function configSchemaText(): string {
-  return `${JSON.stringify(configSchema(), null, 2)}\n`;
+export function configSchemaText(rules: readonly Rule[] = RULES): string {
+  return `${JSON.stringify(configSchema(rules), null, 2)}\n`;
 }
-
-if (require.main === module) process.stdout.write(configSchemaText());

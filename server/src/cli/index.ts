@@ -3,3 +3,4 @@ export { main, displayPath, STDIN_NAME, type CliIo } from './main';
 export { applyFixes, formatDiff, type FixedFile } from './fix';
 export { configSchema, configSchemaText, CONFIG_SCHEMA_ID } from './configSchema';
 export { escapeData, escapeProperty, formatGithub } from './format/github';
+export { GENERATED_FILES, REGENERATE_HINT, replaceRuleSection, staleFiles } from './generatedFiles';

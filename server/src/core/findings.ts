@@ -3,24 +3,11 @@ import { RULES } from './rules/registry';
 import type { Finding, Rule } from './rules/rule';
 
 /**
- * Rules whose findings are each about one object or file: the Services, workloads, kube-proxy
- * configurations or files they iterate, with the rest of the model only looked up. They run
- * together one file at a time, over the model scoped to that file (`WorkspaceModel.scopedTo`).
- * The other rules weigh the whole workspace at once (a default that many workloads rely on, the
- * node's sysctl files in order) and run over the whole model, one shard each.
+ * The registered file-scoped rules (`Rule.scope`), in registry order: the rules of every file
+ * shard, each run over the model scoped to that file (`WorkspaceModel.scopedTo`). Every other
+ * rule runs over the whole model, in a shard of its own.
  */
-const FILE_SCOPED_RULE_IDS = new Set([
-  'service-affinity',
-  'affinity-timeout',
-  'affinity-ignored',
-  'sysctl-value',
-  'sysctl-unknown-key',
-  'yaml-syntax',
-  'sysctl-syntax',
-]);
-
-/** The registered file-scoped rules, in registry order: the rules of every file shard. */
-const FILE_SCOPED_RULES: readonly Rule[] = RULES.filter((rule) => FILE_SCOPED_RULE_IDS.has(rule.id));
+const FILE_SCOPED_RULES: readonly Rule[] = RULES.filter((rule) => rule.scope === 'file');
 
 /**
  * A unit of findings kept and recomputed together: every file-scoped rule over one file (`key`

@@ -1,11 +1,19 @@
 import type { CommandLineFlag } from '../k8s/kubeProxyFlags';
-import type { Workload } from '../k8s/objects';
+import type { Service, Workload } from '../k8s/objects';
 import { parseGoDuration } from '../yaml/duration';
 import type { Effective, ValueSource } from './sources';
 import type { WorkspaceModel } from './workspaceModel';
 
 /** IPVS's own idle timeout for established TCP when kube-proxy leaves it alone (`ipvs.tcpTimeout: 0`). */
 const KERNEL_IPVS_TCP_TIMEOUT = 900;
+
+/** The largest ClientIP affinity `timeoutSeconds` the API server accepts: the affinity that lasts longest. */
+export const MAX_AFFINITY_TIMEOUT = 86400;
+
+/** Whether kube-proxy load-balances the Service: headless and ExternalName Services bypass it. */
+export function isProxied(service: Service): boolean {
+  return !service.headless && service.type !== 'ExternalName';
+}
 
 /** A kube-proxy flag found in a DaemonSet, with the DaemonSet. */
 export interface LocatedFlag {
@@ -41,6 +49,13 @@ export function effectiveProxyMode(model: WorkspaceModel): Effective<string> {
     return { value: configuration.mode.value, source: { kind: 'file', file: configuration.file, span: configuration.mode.span, setting: 'mode' } };
   }
   return { value: 'iptables', source: { kind: 'default', reason: "kube-proxy's default on Linux" } };
+}
+
+/** kube-proxy's mode when it is IPVS, with where that comes from; undefined in any other mode, or when kube-proxy is assumed absent. */
+export function ipvsMode(model: WorkspaceModel): Effective<string> | undefined {
+  const mode = effectiveProxyMode(model);
+  if (mode.value !== 'ipvs') return undefined;
+  return model.assumptions.kubeProxy === false && mode.source.kind !== 'assumption' ? undefined : mode;
 }
 
 /**

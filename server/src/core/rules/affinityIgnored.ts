@@ -2,8 +2,9 @@ import type { AnalyzedFile } from '../analyze';
 import { type Service, objectLabel } from '../k8s/objects';
 import type { Fix, TextEdit } from '../edits/fix';
 import { childMap, objectMap, removeKey } from '../edits/yamlEdits';
+import { ignoreForService } from '../edits/ignoreAnnotation';
+import { isProxied } from '../model/proxy';
 import type { Rule } from './rule';
-import { ignoreForService, isProxied } from './serviceAffinity';
 
 /**
  * `sessionAffinity: ClientIP` on a Service kube-proxy never handles (headless or ExternalName):
@@ -13,6 +14,7 @@ export const affinityIgnored: Rule = {
   id: 'affinity-ignored',
   defaultSeverity: 'warning',
   description: 'sessionAffinity: ClientIP on a headless or ExternalName Service, which kube-proxy never handles; the affinity does nothing.',
+  scope: 'file',
   check(model, report) {
     for (const service of model.services) {
       const affinity = service.sessionAffinity;

@@ -3,14 +3,14 @@ import { type Service, type Workload, objectLabel } from '../k8s/objects';
 import { isWorkload } from '../k8s/objects';
 import { backendsOf, type BackendSource } from '../model/backends';
 import { KEEPALIVE_TIME_KEY, effectiveConntrackTimeout, podKeepaliveTime } from '../model/effective';
-import { effectiveProxyMode } from '../model/proxy';
+import { MAX_AFFINITY_TIMEOUT, effectiveProxyMode, isProxied } from '../model/proxy';
 import type { Effective, ValueSource } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix } from '../edits/fix';
 import { addToMap, childMap, objectMap, removeKey, replaceSpan } from '../edits/yamlEdits';
 import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
+import { ignoreForService } from '../edits/ignoreAnnotation';
 import type { Finding, RelatedSpan, Rule } from './rule';
-import { MAX_AFFINITY_TIMEOUT, ignoreForService, isProxied } from './serviceAffinity';
 
 /** The smallest `timeoutSeconds` the API server accepts. */
 export const MIN_AFFINITY_TIMEOUT = 1;
@@ -28,6 +28,7 @@ export const affinityTimeout: Rule = {
   id: ID,
   defaultSeverity: 'info',
   description: 'A ClientIP timeout the API server rejects, a sessionAffinityConfig it drops, or an affinity that cannot keep an idle connection on its pod.',
+  scope: 'file',
   check(model, report) {
     for (const service of model.services) {
       const findings = [invalidTimeout(model, service), droppedConfig(model, service), shortAffinity(model, service)];

@@ -13,6 +13,7 @@ export const conntrackLoose: Rule = {
   id: 'conntrack-loose',
   defaultSeverity: 'warning',
   description: 'nf_conntrack_tcp_loose = 0 on a node: after its conntrack entry expires, an idle connection hangs instead of resetting.',
+  scope: 'workspace',
   check(model, report) {
     if (model.assumptions.kubeProxy === false) return;
     // The kernel accepts only 0 and 1; any other value is rejected and the one before stays.

@@ -70,6 +70,7 @@ export const conntrackOverridden: Rule = {
   id: 'conntrack-overridden',
   defaultSeverity: 'warning',
   description: 'A node sysctl file sets a conntrack timeout or nf_conntrack_max that kube-proxy overwrites at start-up.',
+  scope: 'workspace',
   check(model, report) {
     for (const setting of [ESTABLISHED, CLOSE_WAIT]) {
       const node = winningNodeAssignment(model, setting.key);

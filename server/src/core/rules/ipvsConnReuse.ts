@@ -1,6 +1,6 @@
 import { parseInteger } from '../model/effective';
-import { ipvsMode, relatedSource } from './keepaliveIpvs';
-import type { Rule } from './rule';
+import { ipvsMode } from '../model/proxy';
+import { relatedSource, type Rule } from './rule';
 
 /** The IPVS sysctl that decides what happens to a SYN reusing the ports of a known connection. */
 export const CONN_REUSE_MODE_KEY = 'net.ipv4.vs.conn_reuse_mode';
@@ -32,6 +32,7 @@ export const ipvsConnReuse: Rule = {
   id: 'ipvs-conn-reuse',
   defaultSeverity: 'info',
   description: 'net.ipv4.vs.conn_reuse_mode set on the nodes in IPVS mode: what the value costs, and on which kernels.',
+  scope: 'workspace',
   check(model, report) {
     const mode = ipvsMode(model);
     if (mode === undefined) return;

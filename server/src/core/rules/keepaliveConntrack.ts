@@ -20,6 +20,7 @@ export const keepaliveConntrack: Rule = {
   id: 'keepalive-conntrack',
   defaultSeverity: 'warning',
   description: 'TCP keepalive time not below the conntrack established timeout; idle connections lose their conntrack entry first.',
+  scope: 'workspace',
   check(model, report) {
     const conntrack = effectiveConntrackTimeout(model);
     const node = nodeKeepaliveTime(model);

@@ -3,26 +3,14 @@ import type { Fix } from '../edits/fix';
 import { formatGoDuration, setIpvsTcpTimeout } from '../edits/kubeProxyEdits';
 import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
 import { DEFAULTS, KEEPALIVE_TIME_KEY, nodeKeepaliveTime, parseInteger } from '../model/effective';
-import { effectiveIpvsTcpTimeout, effectiveProxyMode } from '../model/proxy';
-import type { Effective, ValueSource } from '../model/sources';
+import { effectiveIpvsTcpTimeout, ipvsMode } from '../model/proxy';
+import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Span } from '../text';
-import type { Finding, RelatedSpan, Rule } from './rule';
+import { relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
 
 /** What `ipvs.tcpTimeout` quick fixes add to the keepalive they must stay above: room for unanswered probes (default interval 75 s). */
 export const IPVS_TIMEOUT_MARGIN = 300;
-
-/** kube-proxy's mode when it is IPVS, with where that comes from; undefined in any other mode, or when kube-proxy is assumed absent. */
-export function ipvsMode(model: WorkspaceModel): Effective<string> | undefined {
-  const mode = effectiveProxyMode(model);
-  if (mode.value !== 'ipvs') return undefined;
-  return model.assumptions.kubeProxy === false && mode.source.kind !== 'assumption' ? undefined : mode;
-}
-
-/** The place a source is written, as a related location. */
-export function relatedSource(source: ValueSource, message: string): RelatedSpan[] {
-  return source.kind === 'file' ? [{ file: source.file, span: source.span, message }] : [];
-}
 
 interface Context {
   readonly model: WorkspaceModel;
@@ -38,6 +26,7 @@ export const keepaliveIpvs: Rule = {
   id: 'keepalive-ipvs',
   defaultSeverity: 'warning',
   description: "TCP keepalive time not below IPVS's idle timeout in IPVS mode; idle connections through Services are reset.",
+  scope: 'workspace',
   check(model, report) {
     const mode = ipvsMode(model);
     if (mode === undefined) return;

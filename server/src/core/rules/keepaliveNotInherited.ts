@@ -20,6 +20,7 @@ export const keepaliveNotInherited: Rule = {
   id: 'keepalive-not-inherited',
   defaultSeverity: 'info',
   description: "A node sysctl file sets TCP keepalive that pods never get: each pod's network namespace starts from the kernel's defaults.",
+  scope: 'workspace',
   check(model, report) {
     for (const key of KEEPALIVE_KEYS) {
       const finding = notInheritedFinding(model, key);

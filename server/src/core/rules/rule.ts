@@ -1,3 +1,4 @@
+import type { ValueSource } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Span } from '../text';
 import type { Fix } from '../edits/fix';
@@ -29,17 +30,33 @@ export interface Finding {
   readonly severity?: Severity;
 }
 
-/** One check over the workspace model. */
+/**
+ * How much of the workspace one run of a rule weighs. `file`: each finding is about one object
+ * or file (the Services, workloads, kube-proxy configurations or files the rule iterates), the
+ * rest of the model only looked up; the rule runs one file at a time, over the model scoped to
+ * that file, and an edit re-runs it for the files it affects. `workspace`: a finding weighs the
+ * whole workspace at once (a default that many workloads rely on, the node's sysctl files in
+ * order); the rule runs over the whole model.
+ */
+export type RuleScope = 'file' | 'workspace';
+
+/** One check over the workspace model, and everything said about it in settings, schema and docs. */
 export interface Rule {
   /** Kebab-case and stable: users write it in suppressions and CI configuration. */
   readonly id: string;
   readonly defaultSeverity: Severity;
-  /** One line, for rule tables and `--help`. */
+  /** One line, for rule tables, settings and the schema. */
   readonly description: string;
+  readonly scope: RuleScope;
   check(model: WorkspaceModel, report: (finding: Finding) => void): void;
 }
 
 /** The page that documents a rule. */
 export function ruleDocsUrl(id: string): string {
   return `${RULE_DOCS_BASE}${id}.md`;
+}
+
+/** The place a source is written, as a related location; none for a default or an assumption. */
+export function relatedSource(source: ValueSource, message: string): RelatedSpan[] {
+  return source.kind === 'file' ? [{ file: source.file, span: source.span, message }] : [];
 }

@@ -1,19 +1,12 @@
 import type { AnalyzedFile } from '../analyze';
-import { IGNORE_ANNOTATION, parseRuleList } from '../k8s/extract';
 import type { Service } from '../k8s/objects';
 import { backendsOf, formatCount } from '../model/backends';
 import { effectiveConntrackTimeout } from '../model/effective';
+import { MAX_AFFINITY_TIMEOUT, isProxied } from '../model/proxy';
+import { ignoreForService } from '../edits/ignoreAnnotation';
 import type { Fix, TextEdit } from '../edits/fix';
-import { addToMap, childMap, fillEmptyKey, objectMap, replaceSpan, type Entry, type MapTarget } from '../edits/yamlEdits';
+import { addToMap, childMap, fillEmptyKey, objectMap, replaceSpan, type Entry } from '../edits/yamlEdits';
 import type { Rule } from './rule';
-
-/** The largest `timeoutSeconds` the API server accepts: the affinity that lasts longest. */
-export const MAX_AFFINITY_TIMEOUT = 86400;
-
-/** Whether kube-proxy load-balances the Service: headless and ExternalName Services bypass it. */
-export function isProxied(service: Service): boolean {
-  return !service.headless && service.type !== 'ExternalName';
-}
 
 /**
  * A Service that kube-proxy balances over several pods without ClientIP affinity: once an idle
@@ -23,6 +16,7 @@ export const serviceAffinity: Rule = {
   id: 'service-affinity',
   defaultSeverity: 'warning',
   description: 'A Service with several backends and no sessionAffinity: ClientIP; an idle connection can be re-balanced to another pod and reset.',
+  scope: 'file',
   check(model, report) {
     const conntrack = effectiveConntrackTimeout(model);
     for (const service of model.services) {
@@ -74,25 +68,6 @@ function addClientIpAffinity(file: AnalyzedFile, service: Service): Fix | undefi
   } else specEntries.push({ key: 'sessionAffinityConfig', value: [{ key: 'clientIP', value: [timeout] }] });
   if (specEntries.length > 0) pushEdit(edits, spec ? addToMap(file.text, spec, specEntries, file.path) : addToMap(file.text, root, [{ key: 'spec', value: specEntries }], file.path));
   return edits.length === 0 ? undefined : { title: 'Add sessionAffinity: ClientIP', edits, preferred: true };
-}
-
-/** Adds a rule to the object's `connlint.dev/ignore` annotation, creating the annotation as needed. */
-export function ignoreForService(file: AnalyzedFile, service: Service, rule: string): Fix | undefined {
-  const root = objectMap(file, service);
-  const metadata = root && childMap(root, 'metadata');
-  if (root === undefined || metadata === undefined) return undefined;
-  const annotations = childMap(metadata, 'annotations');
-  const existing = annotations?.reader.get(annotations.map, IGNORE_ANNOTATION);
-  const existingSpan = annotations?.reader.span(existing);
-  const title = `Ignore ${rule} for this Service`;
-  if (annotations !== undefined && existingSpan !== undefined) {
-    const rules = [...parseRuleList(annotations.reader.string(existing)), rule];
-    return { title, edits: [replaceSpan(file.path, existingSpan, JSON.stringify(rules.join(',')))], preferred: false };
-  }
-  const entry: Entry = { key: IGNORE_ANNOTATION, value: JSON.stringify(rule) };
-  const target: MapTarget = annotations ?? metadata;
-  const edit = addToMap(file.text, target, annotations ? [entry] : [{ key: 'annotations', value: [entry] }], file.path);
-  return edit === undefined ? undefined : { title, edits: [edit], preferred: false };
 }
 
 function pushEdit(edits: TextEdit[], edit: TextEdit | undefined): void {

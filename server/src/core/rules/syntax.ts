@@ -8,6 +8,7 @@ export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
   description: 'A Kubernetes manifest (or embedded kube-proxy configuration) that is not valid YAML.',
+  scope: 'file',
   check(model, report) {
     for (const file of model.files) {
       for (const problem of file.syntaxProblems) {
@@ -22,6 +23,7 @@ export const sysctlSyntax: Rule = {
   id: 'sysctl-syntax',
   defaultSeverity: 'error',
   description: 'A sysctl line that is not an assignment, or whose value is empty or quoted.',
+  scope: 'file',
   check(model, report) {
     for (const file of model.files) {
       for (const problem of file.sysctl?.problems ?? []) report({ file: file.path, span: problem.span, message: problem.message });

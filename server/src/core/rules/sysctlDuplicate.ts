@@ -3,7 +3,7 @@ import type { Fix } from '../edits/fix';
 import type { NodeSysctl, WorkspaceModel } from '../model/workspaceModel';
 import type { Finding, Rule } from './rule';
 import { nodeRootOf } from '../sysctl/order';
-import { kernelAccepts } from './sysctlValue';
+import { kernelAccepts } from '../sysctl/values';
 
 /**
  * A node sysctl assignment that a later one of another value overrides (later in the same file,
@@ -15,6 +15,7 @@ export const sysctlDuplicate: Rule = {
   id: 'sysctl-duplicate',
   defaultSeverity: 'info',
   description: 'A node sysctl assignment that a later assignment of the same key overrides; it has no effect.',
+  scope: 'workspace',
   check(model, report) {
     const keys = new Set(model.sysctlFiles.flatMap((file) => (file.sysctl?.assignments ?? []).map((assignment) => assignment.key)));
     for (const key of keys) {

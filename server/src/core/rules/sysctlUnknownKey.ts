@@ -36,6 +36,7 @@ export const sysctlUnknownKey: Rule = {
   id: 'sysctl-unknown-key',
   defaultSeverity: 'warning',
   description: 'A net.ipv4.tcp_*, net.ipv4.vs.* or net.netfilter.nf_conntrack_* key the kernel does not have (a typo), with the closest real key.',
+  scope: 'file',
   check(model, report) {
     for (const file of model.files) {
       for (const assignment of file.sysctl?.assignments ?? []) {
