@@ -29,8 +29,8 @@ export function addPodSysctl(file: AnalyzedFile, workload: Workload, name: strin
   const sysctls = securityContext?.reader.get(securityContext.map, 'sysctls');
   let edit: TextEdit | undefined;
   if (securityContext === undefined) edit = addToMap(file.text, podSpec, [{ key: 'securityContext', value: [{ key: 'sysctls', value: { list: [item] } }] }], file.path);
-  else if (sysctls === undefined) edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
   else if (isSeq(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
+  else edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
   return edit && {
     title: `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload)}`,
     edits: [edit],
