@@ -25,6 +25,7 @@ export interface Span {
  */
 export class LineIndex {
   private starts: number[] | undefined;
+  private ending: ReturnType<typeof lineEnding> | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -32,9 +33,14 @@ export class LineIndex {
     if (this.starts === undefined) {
       const starts = [0];
       const text = this.text;
-      for (let i = nextBreak(text, 0); i !== -1; i = nextBreak(text, i + 1)) {
-        if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+      if (!text.includes('\r')) {
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      } else {
+        for (let i = 0; i < text.length; i++) {
+          const code = text.charCodeAt(i);
+          if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+          if (code === 10 || code === 13) starts.push(i + 1);
+        }
       }
       this.starts = starts;
     }
@@ -81,18 +87,15 @@ export class LineIndex {
     return next - 1 > starts[index]! && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
   }
 
+  /** The line ending of the text (see `lineEnding`), found once. */
+  get eol(): '\r\n' | '\n' | '\r' {
+    return (this.ending ??= lineEnding(this.text));
+  }
+
   /** Offset where a line starts. */
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]!;
   }
-}
-
-/** The offset of the next `\n` or `\r` from `from`, or -1. */
-function nextBreak(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  const carriageReturn = text.indexOf('\r', from);
-  if (carriageReturn === -1) return newline;
-  return newline === -1 ? carriageReturn : Math.min(newline, carriageReturn);
 }
 
 /** Removes a leading byte-order mark (what a file's reader does: editors never count it). */

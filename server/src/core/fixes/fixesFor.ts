@@ -45,25 +45,51 @@ export function disableLineFix(model: WorkspaceModel, path: string, line: number
   };
 }
 
+/** What fix-all may change: one file only (the editor's fix-all, on save), files it must leave alone, findings it may fix. */
+export interface FixAllScope {
+  readonly onlyFile?: string;
+  readonly readOnly?: ReadonlySet<string>;
+  /** Fixes only the findings whose identity (see `findingIdentity`) this accepts. */
+  readonly accept?: (identity: string) => boolean;
+}
+
+/** The edits of fix-all, and the findings it fixed and those whose fixes overlapped another's and wait for a later pass. */
+export interface FixAllPlan {
+  readonly edits: Map<string, TextEdit[]>;
+  readonly fixed: readonly string[];
+  readonly deferred: readonly string[];
+}
+
 /**
  * The preferred fixes of every diagnostic (of one file, or all), without overlaps: what "fix
  * all" and `connlint --fix` apply in one pass. A finding can have several (one per workload that
  * relies on a default); all of them apply. For one file, only fixes that change nothing else
  * apply. Edits are grouped by the file they change. Linear in the findings (bar a log factor):
- * a file with thousands of them is fixed in one pass.
+ * each file's documents are split and parsed once, whatever the number of fixes.
  */
 export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyFile?: string): Map<string, TextEdit[]> {
+  return planFixAll(model, settings, onlyFile === undefined ? {} : { onlyFile }).edits;
+}
+
+/** Fix-all over a scope, telling which findings it fixed and which wait for another pass. */
+export function planFixAll(model: WorkspaceModel, settings: LintSettings, scope: FixAllScope = {}): FixAllPlan {
   const chosen = new Map<string, EditSet>();
   const findings = new Map<string, Map<string, Finding>>();
+  const fixed: string[] = [];
+  const deferred: string[] = [];
   for (const diagnostic of lint(model, settings)) {
-    if (onlyFile !== undefined && diagnostic.file !== onlyFile) continue;
+    if (scope.onlyFile !== undefined && diagnostic.file !== scope.onlyFile) continue;
     const finding = findingAt(model, findings, diagnostic);
     if (finding === undefined) continue;
+    const identity = findingIdentity(model, diagnostic.rule, finding);
+    if (scope.accept !== undefined && !scope.accept(identity)) continue;
     for (const fix of fixesOfFinding(model, diagnostic.rule, finding)) {
-      if (!fix.preferred) continue;
-      // Fixing one file (the editor's fix-all, on save) changes only that file.
-      if (onlyFile !== undefined && fix.edits.some((edit) => edit.file !== onlyFile)) continue;
-      if (fix.edits.some((edit) => chosen.get(edit.file)?.overlaps(edit))) continue;
+      if (!fix.preferred || !fitsScope(fix, scope)) continue;
+      if (fix.edits.some((edit) => chosen.get(edit.file)?.overlaps(edit))) {
+        deferred.push(identity);
+        continue;
+      }
+      fixed.push(identity);
       for (const edit of fix.edits) {
         let set = chosen.get(edit.file);
         if (set === undefined) chosen.set(edit.file, (set = new EditSet()));
@@ -71,7 +97,27 @@ export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyF
       }
     }
   }
-  return new Map([...chosen].map(([file, set]) => [file, set.edits]));
+  return { edits: new Map([...chosen].map(([file, set]) => [file, set.edits])), fixed, deferred };
+}
+
+function fitsScope(fix: Fix, scope: FixAllScope): boolean {
+  return fix.edits.every((edit) => (scope.onlyFile === undefined || edit.file === scope.onlyFile) && !scope.readOnly?.has(edit.file));
+}
+
+/**
+ * What stays of a finding when other fixes move it: its rule, file, the object it is about and
+ * the text of the line it starts on. Passes of `--fix` after the first fix only findings known from the start.
+ */
+export function findingIdentity(model: WorkspaceModel, rule: string, finding: Finding): string {
+  const file = model.file(finding.file);
+  const line = file === undefined ? '' : lineText(file.text, file.lineIndex, file.lineIndex.positionAt(finding.span.start).line).trim();
+  const subject = finding.subject as { kind?: string; namespace?: string; name?: string } | undefined;
+  const about = subject === undefined ? '' : `${subject.kind ?? ''}/${subject.namespace ?? ''}/${subject.name ?? ''}`;
+  return `${rule}\0${finding.file}\0${about}\0${line}`;
+}
+
+function lineText(text: string, lines: LineIndex, line: number): string {
+  return text.slice(lines.lineStart(line), lines.lineEnd(line));
 }
 
 /** The finding behind a diagnostic, through one index per rule built on first use. */

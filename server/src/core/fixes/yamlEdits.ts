@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
 import type { ObjectBase } from '../k8s/objects';
-import { lineEnding, parsableText, type LineIndex, type Span } from '../text';
-import { splitDocuments } from '../yaml/documents';
+import { parsableText, type LineIndex, type Span } from '../text';
+import { splitDocuments, type DocumentSlice } from '../yaml/documents';
 import { NodeReader } from '../yaml/nodes';
 import type { TextEdit } from './fix';
 
@@ -16,15 +16,46 @@ export interface MapTarget {
 
 /** An object's mapping in its file, parsed again for editing (analysis keeps no syntax trees). */
 export function objectMap(file: AnalyzedFile, object: ObjectBase): MapTarget | undefined {
-  const text = parsableText(file.text);
-  const slice = splitDocuments(text).find((candidate) => candidate.index === object.documentIndex);
-  if (slice === undefined) return undefined;
-  const source = text.slice(slice.start, slice.end);
-  const document = parseDocument(source, { prettyErrors: false });
-  const reader = new NodeReader(document, slice.start, source);
-  const root = object.itemIndex === undefined ? reader.get(document.contents) : reader.items(reader.get(document.contents, 'items'))[object.itemIndex];
+  const parsed = parsedDocument(file, object.documentIndex);
+  if (parsed === undefined) return undefined;
+  const { reader, contents } = parsed;
+  const root = object.itemIndex === undefined ? reader.get(contents) : reader.items(reader.get(contents, 'items'))[object.itemIndex];
   const map = reader.map(root);
   return map === undefined ? undefined : { map, reader, lines: file.lineIndex };
+}
+
+/** A file's documents as parsed for editing: split once, each parsed on first use, kept while the analysis lives. */
+interface EditableDocuments {
+  readonly text: string;
+  readonly slices: ReadonlyMap<number, DocumentSlice>;
+  readonly parsed: Map<number, EditableDocument>;
+}
+
+/** A parsed document's root node and a reader over it. */
+interface EditableDocument {
+  readonly reader: NodeReader;
+  readonly contents: unknown;
+}
+
+const editableDocuments = new WeakMap<AnalyzedFile, EditableDocuments>();
+
+/** The reader of one document of a file: a file with many findings is split and each document parsed once, whatever the number of fixes. */
+function parsedDocument(file: AnalyzedFile, index: number): EditableDocument | undefined {
+  let documents = editableDocuments.get(file);
+  if (documents === undefined) {
+    const text = parsableText(file.text);
+    documents = { text, slices: new Map(splitDocuments(text).map((slice) => [slice.index, slice])), parsed: new Map() };
+    editableDocuments.set(file, documents);
+  }
+  let parsed = documents.parsed.get(index);
+  const slice = documents.slices.get(index);
+  if (parsed === undefined && slice !== undefined) {
+    const source = documents.text.slice(slice.start, slice.end);
+    const document = parseDocument(source, { prettyErrors: false });
+    parsed = { reader: new NodeReader(document, slice.start, source), contents: document.contents };
+    documents.parsed.set(index, parsed);
+  }
+  return parsed;
 }
 
 /** The child mapping under `key`, if it is one. */
@@ -92,8 +123,8 @@ function replaceValue(fileText: string, target: MapTarget, pair: Pair<unknown, u
   if (target.map.flow || typeof value === 'string') return { file, span: { start: colon + 1, end }, newText: ` ${flowValue(value)}` };
   const lines = target.lines;
   const position = lines.positionAt(keySpan.start);
-  const step = indentStep(fileText);
-  const eol = lineEnding(fileText);
+  const step = indentStepOf(fileText, lines);
+  const eol = lines.eol;
   const nested = blockEntry(entry, step).slice(1).map((line) => eol + ' '.repeat(position.character) + line).join('');
   // An empty value keeps a comment after the key: the nested lines go after it.
   const start = isEmpty ? lines.lineEnd(position.line) : colon + 1;
@@ -124,8 +155,8 @@ function appendEntries(fileText: string, target: MapTarget, entries: readonly En
   const lines = target.lines;
   const firstKey = target.reader.span(target.map.items[0]?.key);
   const indent = firstKey === undefined ? 0 : lines.positionAt(firstKey.start).character;
-  const step = indentStep(fileText);
-  const eol = lineEnding(fileText);
+  const step = indentStepOf(fileText, lines);
+  const eol = lines.eol;
   const at = lines.lineEnd(lastContentLine(fileText, lines, mapSpan, indent));
   const text = entries.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + ' '.repeat(indent) + line).join('');
   return { file, span: { start: at, end: at }, newText: text };
@@ -200,10 +231,19 @@ export function appendToList(fileText: string, target: MapTarget, list: YAMLSeq<
   const lines = target.lines;
   const dash = fileText.lastIndexOf('-', listSpan.start);
   const indent = lines.positionAt(dash).character;
-  const eol = lineEnding(fileText);
+  const eol = lines.eol;
   const at = lines.lineEnd(lines.positionAt(Math.max(listSpan.start, listSpan.end - 1)).line);
-  const text = listItem(item, indentStep(fileText)).map((line) => eol + ' '.repeat(indent) + line).join('');
+  const text = listItem(item, indentStepOf(fileText, lines)).map((line) => eol + ' '.repeat(indent) + line).join('');
   return { file, span: { start: at, end: at }, newText: text };
+}
+
+/** Each file's indentation step, found once per text (its line index stands for it). */
+const indentSteps = new WeakMap<LineIndex, number>();
+
+function indentStepOf(fileText: string, lines: LineIndex): number {
+  let step = indentSteps.get(lines);
+  if (step === undefined) indentSteps.set(lines, (step = indentStep(fileText)));
+  return step;
 }
 
 /** The file's indentation step: the smallest positive indentation of a mapping key line, else 2. */
