@@ -163,13 +163,20 @@ test('a byte-order mark the client kept is a character of the first line: edits 
   assert.equal(new LineIndex(text).offsetAt({ line: 0, character: 31 }), text.indexOf('7200'));
 });
 
-test('--fix fixes the findings it started with: a value it lowers does not make earlier lines "overridden" and deleted', () => {
+test('--fix fixes the findings it started with: a value it lowers takes its repeats along, and no line is deleted', () => {
   const text = lines('net.ipv4.tcp_keepalive_time = 7200', 'net.ipv4.tcp_keepalive_time = 7200', 'net.netfilter.nf_conntrack_tcp_timeout_established = 1200');
-  const fixed = fixAll({ 'sysctl.d/99-k.conf': text });
-  assert.equal(fixed['sysctl.d/99-k.conf'], lines('net.ipv4.tcp_keepalive_time = 7200', 'net.ipv4.tcp_keepalive_time = 600', 'net.netfilter.nf_conntrack_tcp_timeout_established = 1200'));
+  const once = fixAll({ 'sysctl.d/99-k.conf': text });
+  assert.equal(once['sysctl.d/99-k.conf'], lines('net.ipv4.tcp_keepalive_time = 600', 'net.ipv4.tcp_keepalive_time = 600', 'net.netfilter.nf_conntrack_tcp_timeout_established = 1200'));
+  assert.deepEqual(fixAll(once), once);
 });
 
-test('--fix renames a mistyped key and leaves the renamed line in place', () => {
-  const text = lines('net.ipv4.tcp_keepalive_tme = 300', 'net.ipv4.tcp_keepalive_time = 600');
-  assert.equal(fixAll({ 'sysctl.d/99-k.conf': text })['sysctl.d/99-k.conf'], lines('net.ipv4.tcp_keepalive_time = 300', 'net.ipv4.tcp_keepalive_time = 600'));
+test('--fix renames a mistyped key only when no line sets the key it would become', () => {
+  const alone = lines('net.ipv4.tcp_keepalive_tme = 300');
+  assert.equal(fixAll({ 'sysctl.d/99-k.conf': alone })['sysctl.d/99-k.conf'], lines('net.ipv4.tcp_keepalive_time = 300'));
+  const beside = lines('net.ipv4.tcp_keepalive_tme = 300', 'net.ipv4.tcp_keepalive_time = 600');
+  assert.equal(fixAll({ 'sysctl.d/99-k.conf': beside })['sysctl.d/99-k.conf'], beside);
+  assert.deepEqual(
+    fixesFor(workspaceOf({ 'sysctl.d/99-k.conf': beside }).model(), diagnosticsOf({ 'sysctl.d/99-k.conf': beside }, 'sysctl-unknown-key')[0]!).map((fix) => [fix.title, fix.preferred]),
+    [['Replace with net.ipv4.tcp_keepalive_time', false], ['Disable sysctl-unknown-key for this line', false]],
+  );
 });
