@@ -180,3 +180,13 @@ test('--fix renames a mistyped key only when no line sets the key it would becom
     [['Replace with net.ipv4.tcp_keepalive_time', false], ['Disable sysctl-unknown-key for this line', false]],
   );
 });
+
+test('"Disable … for this line" on a sequence item goes on its own line above the item, at the dash, and silences the finding', () => {
+  const pod = (...sysctls: string[]) =>
+    lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  securityContext:', '    sysctls:', ...sysctls, '  containers:', '  - name: app', '    image: nginx');
+  const files = { 'p.yaml': pod('    - name: net.ipv4.tcp_keepalive_tme', '      value: "1"') };
+  const fixed = applyFix(files, fixNamed(files, 'sysctl-unknown-key', 'Disable sysctl-unknown-key for this line'));
+  assert.equal(fixed['p.yaml'], pod('    # connlint-disable-next-line sysctl-unknown-key', '    - name: net.ipv4.tcp_keepalive_tme', '      value: "1"'));
+  assert.deepEqual(yamlErrors(fixed['p.yaml']!), []);
+  assert.deepEqual(diagnosticsOf(fixed, 'sysctl-unknown-key'), []);
+});

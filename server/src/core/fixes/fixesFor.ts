@@ -1,7 +1,9 @@
 import { findingsOf, lint, type LintSettings } from '../lint';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { ruleById } from '../rules/registry';
-import { type LineIndex, type Range, lineEnding } from '../text';
+import { parseAllDocuments } from 'yaml';
+import { type LineIndex, type Range, parsableText } from '../text';
+import { splitDocuments } from '../yaml/documents';
 import type { Finding } from '../rules/rule';
 import type { Diagnostic } from '../types';
 import { overlaps, type Fix, type TextEdit } from './fix';
@@ -29,20 +31,38 @@ function isTarget(finding: Finding, target: FixTarget, lines: LineIndex): boolea
 
 function fixesOfFinding(model: WorkspaceModel, rule: string, finding: Finding): Fix[] {
   const line = model.file(finding.file)!.lineIndex.positionAt(finding.span.start).line;
-  return [...(finding.fixes?.() ?? []), disableLineFix(model, finding.file, line, rule)];
+  const disable = disableLineFix(model, finding.file, line, rule);
+  return [...(finding.fixes?.() ?? []), ...(disable === undefined ? [] : [disable])];
 }
 
-/** Inserts `# connlint-disable-next-line <rule>` above a line, at the line's indentation. */
-export function disableLineFix(model: WorkspaceModel, path: string, line: number, rule: string): Fix {
+/**
+ * Inserts `# connlint-disable-next-line <rule>` on a line of its own above a line, at the line's
+ * indentation (in a sequence item `- name: x`, the dash's), where suppressions.ts reads it. In a
+ * manifest, only when the document still parses as before: a comment line inside a construct
+ * that cannot hold one is never offered.
+ */
+export function disableLineFix(model: WorkspaceModel, path: string, line: number, rule: string): Fix | undefined {
   const file = model.file(path)!;
   const start = file.lineIndex.lineStart(line);
   const indent = /^[ \t]*/.exec(file.text.slice(start, file.lineIndex.lineEnd(line)))![0];
-  const eol = lineEnding(file.text);
-  return {
-    title: `Disable ${rule} for this line`,
-    edits: [{ file: path, span: { start, end: start }, newText: `${indent}# connlint-disable-next-line ${rule}${eol}` }],
-    preferred: false,
+  const edit = { file: path, span: { start, end: start }, newText: `${indent}# connlint-disable-next-line ${rule}${file.lineIndex.eol}` };
+  if (file.role === 'manifest' && !keepsDocumentWhole(file.text, edit)) return undefined;
+  return { title: `Disable ${rule} for this line`, edits: [edit], preferred: false };
+}
+
+/** Whether an insertion leaves the YAML document it lands in with the same errors and as one document. */
+function keepsDocumentWhole(text: string, edit: TextEdit): boolean {
+  const parsable = parsableText(text);
+  const slice = splitDocuments(parsable).find((candidate) => candidate.start <= edit.span.start && edit.span.start <= candidate.end);
+  if (slice === undefined) return true;
+  const before = parsable.slice(slice.start, slice.end);
+  const at = edit.span.start - slice.start;
+  const after = parsableText(before.slice(0, at) + edit.newText + before.slice(at));
+  const shape = (source: string): string => {
+    const documents = parseAllDocuments(source);
+    return Array.isArray(documents) ? `${documents.length}:${documents.reduce((sum, document) => sum + document.errors.length, 0)}` : '0:0';
   };
+  return shape(after) === shape(before);
 }
 
 /** What fix-all may change: one file only (the editor's fix-all, on save), files it must leave alone, findings it may fix. */
@@ -83,7 +103,8 @@ export function planFixAll(model: WorkspaceModel, settings: LintSettings, scope:
     if (finding === undefined) continue;
     const identity = findingIdentity(model, diagnostic.rule, finding);
     if (scope.accept !== undefined && !scope.accept(identity)) continue;
-    for (const fix of fixesOfFinding(model, diagnostic.rule, finding)) {
+    // "Disable … for this line" is never preferred: fix-all needs only the rule's own fixes.
+    for (const fix of finding.fixes?.() ?? []) {
       if (!fix.preferred || !fitsScope(fix, scope)) continue;
       if (fix.edits.some((edit) => chosen.get(edit.file)?.overlaps(edit))) {
         deferred.push(identity);
