@@ -1,8 +1,10 @@
+import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { applyEdits } from '../core/fixes/fix';
 import { planFixAll } from '../core/fixes/fixesFor';
 import type { LintSettings } from '../core/lint';
 import type { Workspace } from '../core/workspace';
+import { replaceFiles } from '../files/write';
 
 /** Fixes that overlapped others wait for the next pass; passes stop when none waits. */
 const MAX_PASSES = 5;
@@ -42,4 +44,28 @@ export function applyFixes(workspace: Workspace, settings: LintSettings, readOnl
 /** A unified diff of the fixes, as `git diff` shows one. */
 export function formatDiff(files: readonly FixedFile[]): string {
   return files.map((file) => createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, file.before, file.after, undefined, undefined, { context: 3 }).replace(/^=+\n/m, '')).join('');
+}
+
+/** Where fixed files are written: paths are relative to `cwd`; only below `roots` (the linted paths); `bomFiles` get their byte-order mark back. */
+export interface FixDestination {
+  readonly cwd: string;
+  readonly roots: readonly string[];
+  readonly bomFiles: ReadonlySet<string>;
+}
+
+/**
+ * Writes the fixed files safely (see replaceFiles) and reports each one that was not written on
+ * `warn`. Returns how many were not written.
+ */
+export async function writeFixes(files: readonly FixedFile[], destination: FixDestination, warn: (message: string) => void): Promise<number> {
+  const encode = (file: FixedFile, text: string): Buffer => Buffer.from((destination.bomFiles.has(file.path) ? '\uFEFF' : '') + text, 'utf8');
+  const replacements = files.map((file) => ({ path: path.resolve(destination.cwd, file.path), before: encode(file, file.before), after: encode(file, file.after) }));
+  const outcomes = await replaceFiles(replacements, { roots: destination.roots.map((root) => path.resolve(destination.cwd, root)) });
+  let unwritten = 0;
+  outcomes.forEach((outcome, index) => {
+    if ('written' in outcome) return;
+    unwritten++;
+    warn('skipped' in outcome ? `did not write the fixes of ${files[index]!.path}: ${outcome.skipped}` : `cannot write the fixes of ${files[index]!.path}: ${outcome.failed}`);
+  });
+  return unwritten;
 }
