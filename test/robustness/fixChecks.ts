@@ -26,16 +26,17 @@ export function fixViolations(files: Files, limits: CheckLimits = {}): string[] 
   const violations: string[] = [];
   const workspace = workspaceOf(files);
   const diagnostics = lint(workspace.model(), {});
+  const before = { files, diagnostics };
   for (const diagnostic of diagnostics.slice(0, limits.maxDiagnostics ?? Infinity)) {
     for (const fix of fixesFor(workspace.model(), diagnostic)) {
       const where = `${diagnostic.rule} at ${diagnostic.file}:${diagnostic.range.start.line + 1}, fix "${fix.title}"`;
-      for (const problem of fixProblems(files, diagnostics, diagnostic, fix)) violations.push(`${where}: ${problem}`);
+      for (const problem of fixProblems(before, diagnostic, fix)) violations.push(`${where}: ${problem}`);
     }
   }
-  const fixedAll = applyAll(files, [...fixAllEdits(workspace.model(), {}).values()].flat());
-  for (const problem of parseProblems(files, fixedAll)) violations.push(`fix-all: ${problem}`);
+  const fixedAll = linted(applyAll(files, [...fixAllEdits(workspace.model(), {}).values()].flat()));
+  for (const problem of parseProblems(before, fixedAll)) violations.push(`fix-all: ${problem}`);
   const once = runFix(files);
-  for (const problem of parseProblems(files, once)) violations.push(`--fix: ${problem}`);
+  for (const problem of parseProblems(before, linted(once))) violations.push(`--fix: ${problem}`);
   const twice = runFix(once);
   for (const path of Object.keys(once).filter((path) => once[path] !== twice[path])) violations.push(`--fix: a second run changed ${path}`);
   return violations;
@@ -55,12 +56,22 @@ export function runFix(files: Files): Record<string, string> {
   return result;
 }
 
-function fixProblems(files: Files, before: readonly Diagnostic[], diagnostic: Diagnostic, fix: Fix): string[] {
-  const problems = fix.edits.flatMap((edit) => editProblems(files, edit));
+/** Files and their diagnostics. */
+interface Linted {
+  readonly files: Files;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function linted(files: Files): Linted {
+  return { files, diagnostics: lint(workspaceOf(files).model(), {}) };
+}
+
+function fixProblems(before: Linted, diagnostic: Diagnostic, fix: Fix): string[] {
+  const problems = fix.edits.flatMap((edit) => editProblems(before.files, edit));
   if (problems.length > 0) return problems;
-  const after = applyAll(files, fix.edits);
-  problems.push(...parseProblems(files, after));
-  if (isStillThere(files, before, diagnostic, after)) problems.push('the finding is still there, unchanged');
+  const after = linted(applyAll(before.files, fix.edits));
+  problems.push(...parseProblems(before, after));
+  if (isStillThere(before, diagnostic, after)) problems.push('the finding is still there, unchanged');
   return problems;
 }
 
@@ -68,10 +79,10 @@ function fixProblems(files: Files, before: readonly Diagnostic[], diagnostic: Di
  * Whether a fix left its finding as it was. A finding about several workloads has one fix per
  * workload: each one changes the finding (it names fewer), all of them remove it.
  */
-function isStillThere(files: Files, before: readonly Diagnostic[], diagnostic: Diagnostic, after: Files): boolean {
-  const identity = identityOf(files, diagnostic);
-  const same = (list: readonly Diagnostic[], texts: Files) => list.filter((candidate) => identityOf(texts, candidate) === identity && candidate.message === diagnostic.message).length;
-  return same(lint(workspaceOf(after).model(), {}), after) >= same(before, files);
+function isStillThere(before: Linted, diagnostic: Diagnostic, after: Linted): boolean {
+  const identity = identityOf(before.files, diagnostic);
+  const same = ({ files, diagnostics }: Linted) => diagnostics.filter((candidate) => identityOf(files, candidate) === identity && candidate.message === diagnostic.message).length;
+  return same(after) >= same(before);
 }
 
 /** An edit of a file of the workspace, inside it, that splits neither a CRLF nor a surrogate pair. */
@@ -86,24 +97,24 @@ function editProblems(files: Files, edit: TextEdit): string[] {
 }
 
 /** Files an edit made unreadable: fewer or more YAML documents, or new parse errors (YAML, or sysctl syntax). */
-export function parseProblems(before: Files, after: Files): string[] {
+function parseProblems(before: Linted, after: Linted): string[] {
   const problems: string[] = [];
-  const syntaxBefore = syntaxCounts(before);
-  const syntaxAfter = syntaxCounts(after);
-  for (const path of Object.keys(after).filter((path) => after[path] !== before[path])) {
+  const syntaxBefore = syntaxCounts(before.diagnostics);
+  const syntaxAfter = syntaxCounts(after.diagnostics);
+  for (const path of Object.keys(after.files).filter((path) => after.files[path] !== before.files[path])) {
     if ((syntaxAfter.get(path) ?? 0) > (syntaxBefore.get(path) ?? 0)) problems.push(`${path} has new syntax findings`);
     if (!/\.(ya?ml|json)$/.test(path)) continue;
-    const [documentsBefore, errorsBefore] = yamlShape(before[path]!);
-    const [documentsAfter, errorsAfter] = yamlShape(after[path]!);
+    const [documentsBefore, errorsBefore] = yamlShape(before.files[path]!);
+    const [documentsAfter, errorsAfter] = yamlShape(after.files[path]!);
     if (documentsAfter !== documentsBefore) problems.push(`${path} has ${documentsAfter} YAML documents, not ${documentsBefore}`);
     if (errorsAfter > errorsBefore) problems.push(`${path} has ${errorsAfter} YAML errors, not ${errorsBefore}`);
   }
   return problems;
 }
 
-function syntaxCounts(files: Files): Map<string, number> {
+function syntaxCounts(diagnostics: readonly Diagnostic[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const diagnostic of lint(workspaceOf(files).model(), {})) {
+  for (const diagnostic of diagnostics) {
     if (SYNTAX_RULES.has(diagnostic.rule)) counts.set(diagnostic.file, (counts.get(diagnostic.file) ?? 0) + 1);
   }
   return counts;
