@@ -190,3 +190,14 @@ test('"Disable … for this line" on a sequence item goes on its own line above 
   assert.deepEqual(yamlErrors(fixed['p.yaml']!), []);
   assert.deepEqual(diagnosticsOf(fixed, 'sysctl-unknown-key'), []);
 });
+
+test('LineIndex counts LF, CRLF and lone CR as line breaks, and an offset inside a CRLF is its line\'s end', () => {
+  const index = new LineIndex('a\r\nbc\rd\ne');
+  assert.equal(index.lineCount, 4);
+  assert.deepEqual([0, 1, 2, 3].map((line) => [index.lineStart(line), index.lineEnd(line)]), [[0, 1], [3, 5], [6, 7], [8, 9]]);
+  assert.deepEqual(index.positionAt(2), { line: 0, character: 1 });
+  assert.deepEqual(index.positionAt(6), { line: 2, character: 0 });
+  assert.equal(index.offsetAt({ line: 1, character: 9 }), 5);
+  assert.equal(index.eol, '\r\n');
+  assert.equal(new LineIndex('a\rb\r').eol, '\r');
+});
