@@ -5,6 +5,7 @@ import { contentSkipReason, fileRole } from '../core/analyze';
 import { lint } from '../core/lint';
 import { assumptionsOf, exclusionMatcher, lintSettingsOf } from '../core/settings';
 import type { Diagnostic } from '../core/types';
+import { stripBom } from '../core/text';
 import { Workspace } from '../core/workspace';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { formatGithub } from './format/github';
@@ -94,7 +95,8 @@ async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: 
   };
   for (const input of new Set(options.paths)) {
     if (input === '-') {
-      const text = await io.readStdin();
+      // As for files: the byte-order mark is not counted in columns (editors do not show it).
+      const text = stripBom(await io.readStdin());
       const skipped = contentSkipReason(text);
       if (skipped !== undefined) warn(`skipped ${STDIN_NAME}: ${skipped}`);
       workspace.set(STDIN_NAME, text, { role: 'manifest' });
