@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lint, LineIndex, type Diagnostic } from '@connlint/server';
 import { applyEdits, type Fix } from '@connlint/server/out/core/fixes/fix.js';
-import { fixesFor } from '@connlint/server/out/core/fixes/fixesFor.js';
+import { fixesFor, planFixAll } from '@connlint/server/out/core/fixes/fixesFor.js';
 import { applyFixes } from '@connlint/server/out/cli/fix.js';
 import { parseAllDocuments } from 'yaml';
 import { applyFix, lines, workspaceOf } from '../helpers/lintFiles';
@@ -200,4 +200,18 @@ test('LineIndex counts LF, CRLF and lone CR as line breaks, and an offset inside
   assert.equal(index.offsetAt({ line: 1, character: 9 }), 5);
   assert.equal(index.eol, '\r\n');
   assert.equal(new LineIndex('a\rb\r').eol, '\r');
+});
+
+test('a pass of fix-all fixes only the findings it accepts, named by rule, file, subject and line', () => {
+  const text = lines('net.netfilter.nf_conntrack_tcp_loose = 0', 'net.netfilter.nf_conntrack_tcp_timeout_established = 1200', 'net.ipv4.tcp_keepalive_time = 7200');
+  const model = workspaceOf({ 'sysctl.d/99-k.conf': text }).model();
+  const all = planFixAll(model, {});
+  assert.deepEqual(all.fixed, [
+    'conntrack-loose\0sysctl.d/99-k.conf\0\0net.netfilter.nf_conntrack_tcp_loose = 0',
+    'keepalive-conntrack\0sysctl.d/99-k.conf\0\0net.ipv4.tcp_keepalive_time = 7200',
+  ]);
+  assert.deepEqual(all.deferred, []);
+  const one = planFixAll(model, {}, { accept: (identity) => identity.startsWith('keepalive-conntrack\0') });
+  assert.deepEqual(one.edits.get('sysctl.d/99-k.conf')?.map((edit) => edit.newText), ['600']);
+  assert.deepEqual(planFixAll(model, {}, { readOnly: new Set(['sysctl.d/99-k.conf']) }).edits.size, 0);
 });
