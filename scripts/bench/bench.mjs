@@ -1,12 +1,13 @@
 // Connlint's benchmark: `npm run bench` (builds, bundles, then runs this). Prints one table row
 // per figure, each the median of several runs, next to what it is compared with in the same run.
-//   node scripts/bench/bench.mjs [--only=cli,editor,scale,cold] [--runs=N] [--server=dist/server.js]
+//   node scripts/bench/bench.mjs [--only=cli,fix,editor,scale,cold] [--runs=N] [--server=dist/server.js]
 // The real corpus is read from ../shared/corpus/k8s beside the repository; its rows are skipped
 // when it is absent. Generated inputs are written to a temporary directory and removed.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { measureColdStart, measureEditor } from './editor.mjs';
+import { measureFixes } from './fixes.mjs';
 import { multiDocument, writeCorpus } from './generate.mjs';
 import { measureScale } from './scale.mjs';
 import { measureCliProcess, measureThroughput, readTexts } from './throughput.mjs';
@@ -47,6 +48,12 @@ async function throughput() {
   } finally {
     rmSync(generated, { recursive: true, force: true });
   }
+}
+
+function fixes() {
+  const result = measureFixes(Math.min(runs, 3));
+  const label = `one file with ${result.findings} findings`;
+  row(`--fix against lint, in process: ${label}`, `fix ${ms(result.fix)}`, `lint ${ms(result.lint)}`, `fix/lint ${(result.fix / result.lint).toFixed(1)}×`, 'fix ≤ 5× lint');
 }
 
 async function editor() {
@@ -93,7 +100,7 @@ function printTable() {
   console.log(`\nMachine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}; median of ${runs} runs.`);
 }
 
-for (const [part, run] of [['cli', throughput], ['editor', editor], ['scale', scale], ['cold', coldStart]]) {
+for (const [part, run] of [['cli', throughput], ['fix', fixes], ['editor', editor], ['scale', scale], ['cold', coldStart]]) {
   if (!wanted(part)) continue;
   console.error(`${part}…`);
   await run();

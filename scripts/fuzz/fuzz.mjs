@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Mutation fuzzer: `npm run fuzz -- --seconds N --seed S`. Mutates the examples and the corpus
 // files at byte, line and YAML-structure level and checks that no exception escapes, every range
-// lies inside its file, the CLI never exits 2 on a readable file, and linting is deterministic.
+// lies inside its file, the CLI never exits 2 on a readable file, linting is deterministic, and
+// every fix keeps its file whole (same YAML documents, no new parse errors), removes its finding,
+// and leaves nothing for a second --fix (test/robustness/fixChecks.ts, built by tsc -b).
 // Every failing input is written to test/fixtures/fuzz-regressions/ with the seed that found it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ const { applyEdits } = require(path.join(root, 'server/out/core/edits/fix.js'));
 const { hoverAt } = require(path.join(root, 'server/out/core/hover.js'));
 const { completionsAt } = require(path.join(root, 'server/out/core/completion.js'));
 const { main } = require(path.join(root, 'server/out/cli/main.js'));
+const { fixViolations } = require(path.join(root, 'test/out/robustness/fixChecks.js'));
 
 const args = parseArgs(process.argv.slice(2));
 const regressions = path.join(root, 'test', 'fixtures', 'fuzz-regressions');
@@ -77,7 +80,9 @@ async function check(name, text, iteration) {
     }
     const elapsed = Date.now() - started;
     if (elapsed > 10_000) return `took ${elapsed} ms`;
-    return undefined;
+    // The fix checks lint the input again for every fix they try: they have no time limit of their own.
+    const broken = fixViolations({ [name]: text }, { maxDiagnostics: 5 });
+    return broken.length > 0 ? `a fix broke a property: ${broken.join('; ')}` : undefined;
   } catch (error) {
     return `exception: ${error?.stack ?? error}`;
   }
@@ -90,9 +95,9 @@ function lintOnce(name, text) {
   return { workspace, diagnostics, json: JSON.stringify(diagnostics) };
 }
 
-/** Whether a range lies inside the text: lines exist and characters are within their line. */
+/** Whether a range lies inside the text: lines exist (ended by LF, CRLF or a lone CR, as clients count them) and characters are within their line. */
 function inside(range, text) {
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n|\r|\n/);
   const ok = (position) => position.line >= 0 && position.line < lines.length && position.character >= 0 && position.character <= lines[position.line].length;
   return ok(range.start) && ok(range.end) && (range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character));
 }

@@ -33,7 +33,7 @@ export type { Diagnostic, RelatedLocation, Location, Severity, SeverityLevel } f
 
 // Fixes.
 export { applyEdits, overlaps, type Fix, type TextEdit } from './core/edits/fix';
-export { fixesFor, findTarget, quickFixesOf, fixAllEdits, disableLineFix, type FixTarget } from './core/quickFixes';
+export { fixesFor, findTarget, quickFixesOf, fixAllEdits, planFixAll, findingIdentity, disableLineFix, type FixTarget, type FixAllScope, type FixAllPlan } from './core/quickFixes';
 
 // Editor features.
 export { hoverAt } from './core/hover';
@@ -41,7 +41,7 @@ export { completionsAt, type CompletionItem } from './core/completion';
 export { effectiveSettingsReport } from './core/effectiveReport';
 
 // Text, YAML and sysctl helpers.
-export { LineIndex, lineEnding, stripBom, type Position, type Range, type Span } from './core/text';
+export { LineIndex, lineEnding, stripBom, parsableText, type Position, type Range, type Span } from './core/text';
 export { editDistance } from './core/editDistance';
 export { parseGoDuration } from './core/yaml/duration';
 export { formatGoDuration } from './core/edits/kubeProxyEdits';

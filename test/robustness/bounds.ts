@@ -22,6 +22,6 @@ let lastLines: string[] = [];
 
 /** The lines of a text, kept for the next call: a file's diagnostics are checked one after another. */
 function linesOf(text: string): string[] {
-  if (text !== lastText) [lastText, lastLines] = [text, text.split('\n')];
+  if (text !== lastText) [lastText, lastLines] = [text, text.split(/\r\n|\r|\n/)];
   return lastLines;
 }

@@ -50,7 +50,8 @@ Options:
   -h, --help                   Show this help
   -v, --version                Show the version
 
-Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage, configuration or I/O error.
+Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage, configuration or I/O error
+(with --fix: also when a fixed file could not be written; each such file is named on stderr).
 With --fix or --fix-dry-run, the report and exit code are those of the files as fixed.`;
 
 /** Parses `argv` (without the node and script paths). */

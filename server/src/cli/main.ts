@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { contentSkipReason, fileRole } from '../core/analyze';
 import { lint } from '../core/lint';
 import { assumptionsOf, exclusionMatcher, lintSettingsOf } from '../core/settings';
 import type { Diagnostic } from '../core/types';
+import { stripBom } from '../core/text';
 import { Workspace } from '../core/workspace';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { formatGithub } from './format/github';
@@ -19,7 +20,7 @@ import { readRuleDoc, ruleSummary } from './ruleDocs';
 import { readTextFile, type ReadText } from '../files/read';
 import { walk } from '../files/walk';
 import { ConfigError, loadConfig, type LoadedConfig } from './config';
-import { applyFixes, formatDiff } from './fix';
+import { applyFixes, formatDiff, writeFixes } from './fix';
 
 /** The process around the CLI, replaceable in tests. */
 export interface CliIo {
@@ -33,7 +34,7 @@ export interface CliIo {
 /** The name standard input goes by in reports. */
 export const STDIN_NAME = '<stdin>';
 
-/** Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 usage or I/O error. */
+/** Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 usage or I/O error (a fixed file that could not be written, too). */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   try {
     const options = parseCliArgs(argv);
@@ -48,16 +49,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const { bomFiles, lossyFiles } = await loadInputs(options, config, workspace, io);
     const filesChecked = workspace.paths().length;
     const settings = lintSettingsOf(config.settings);
+    let unwritten = 0;
     if (options.fix !== undefined) {
       for (const file of lossyFiles) io.stderr.write(`connlint: warning: ${file} is not valid UTF-8; --fix leaves it alone\n`);
       const fixed = applyFixes(workspace, settings, new Set([STDIN_NAME, ...lossyFiles]));
       if (options.fix === 'dry-run') return write(io.stdout, formatDiff(fixed), exitCode(lint(workspace.model(), settings), options));
-      await Promise.all(fixed.map((file) => writeFile(path.resolve(io.cwd, file.path), (bomFiles.has(file.path) ? '\uFEFF' : '') + file.after)));
+      const roots = options.paths.filter((input) => input !== '-');
+      unwritten = await writeFixes(fixed, { cwd: io.cwd, roots, bomFiles }, (message) => void io.stderr.write(`connlint: ${message}\n`));
     }
     let diagnostics = lint(workspace.model(), settings);
     if (options.quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     io.stdout.write(render(diagnostics, options, io, { filesChecked, workspace }));
-    return exitCode(diagnostics, options);
+    // A fixed file that could not be written is an I/O error: the files on disk are not as reported.
+    return unwritten > 0 ? 2 : exitCode(diagnostics, options);
   } catch (error) {
     if ([UsageError, InputError, ConfigError, ExplainError, PrintConfigError].some((type) => error instanceof type)) return write(io.stderr, `connlint: ${(error as Error).message}\n`, 2);
     throw error;
@@ -91,7 +95,8 @@ async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: 
   };
   for (const input of new Set(options.paths)) {
     if (input === '-') {
-      const text = await io.readStdin();
+      // As for files: the byte-order mark is not counted in columns (editors do not show it).
+      const text = stripBom(await io.readStdin());
       const skipped = contentSkipReason(text);
       if (skipped !== undefined) warn(`skipped ${STDIN_NAME}: ${skipped}`);
       workspace.set(STDIN_NAME, text, { role: 'manifest' });

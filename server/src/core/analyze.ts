@@ -4,7 +4,7 @@ import { extractObjects, firstLine, type SyntaxProblem } from './k8s/extract';
 import { MODELLED_KINDS, type K8sObject } from './k8s/objects';
 import { NO_SUPPRESSIONS, parseSuppressions, type Suppressions } from './suppressions';
 import { parseSysctl, type ParsedSysctl } from './sysctl/parse';
-import { LineIndex, stripBom } from './text';
+import { LineIndex, parsableText } from './text';
 import { NodeReader } from './yaml/nodes';
 import { splitDocuments, type DocumentSlice } from './yaml/documents';
 
@@ -109,14 +109,15 @@ export function fileRole(path: string, context: FileContext = {}): FileRole | un
 }
 
 /** Parses one file into its part of the model: objects, sysctl assignments, syntax problems, suppressions. */
-export function analyzeFile(path: string, rawText: string, context: FileContext = {}): AnalyzedFile {
-  const text = stripBom(rawText);
+export function analyzeFile(path: string, text: string, context: FileContext = {}): AnalyzedFile {
   const role = fileRole(path, context);
   const skipReason = role === undefined ? undefined : (contentSkipReason(text) ?? templateReason(path, text, role, context));
   const read = skipReason === undefined ? role : undefined;
   const previous = context.previous?.path === path && context.previous.role === 'manifest' ? context.previous : undefined;
-  const manifests = read === 'manifest' ? readManifests(path, text, previous) : NO_MANIFESTS;
-  return analyzed(path, text, read, skipReason, manifests, read === 'sysctl' ? parseSysctl(text) : undefined);
+  // Offsets into the parsers' text are offsets into the text as the client counts it.
+  const parsable = read === undefined ? text : parsableText(text);
+  const manifests = read === 'manifest' ? readManifests(path, parsable, previous) : NO_MANIFESTS;
+  return analyzed(path, text, read, skipReason, manifests, read === 'sysctl' ? parseSysctl(parsable.replace(/^\uFEFF/, ' ')) : undefined);
 }
 
 /** What a manifest file holds. */
@@ -152,8 +153,9 @@ function readManifests(path: string, text: string, previous: AnalyzedFile | unde
 
 /** Parses one document whose kind may matter and adds its objects and YAML errors. */
 function readDocument(path: string, text: string, slice: DocumentSlice, objects: K8sObject[], syntaxProblems: SyntaxProblem[]): void {
-  const document = parseDocument(text.slice(slice.start, slice.end), { prettyErrors: false });
-  const reader = new NodeReader(document, slice.start);
+  const source = text.slice(slice.start, slice.end);
+  const document = parseDocument(source, { prettyErrors: false });
+  const reader = new NodeReader(document, slice.start, source);
   const kind = reader.string(reader.get(document.contents, 'kind'));
   if (kind === undefined || !isModelledKind(kind)) return;
   const seen = new Set<string>();

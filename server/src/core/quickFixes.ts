@@ -1,9 +1,13 @@
+import { parseAllDocuments } from 'yaml';
+import type { Fix, TextEdit } from './edits/fix';
+import { overlaps } from './edits/fix';
 import { lintFindings, type LintedFinding, type LintSettings } from './lint';
 import type { WorkspaceModel } from './model/workspaceModel';
 import { ruleById } from './rules/registry';
-import { type Range, lineEnding } from './text';
+import type { Finding } from './rules/rule';
+import { type LineIndex, type Range, parsableText } from './text';
 import type { Diagnostic } from './types';
-import { overlaps, type Fix, type TextEdit } from './edits/fix';
+import { splitDocuments } from './yaml/documents';
 
 /** Which finding to fix: its rule and file, and its range or the offset where it starts. */
 export type FixTarget = Pick<Diagnostic, 'rule' | 'file'> & ({ readonly range: Range } | { readonly start: number });
@@ -30,22 +34,55 @@ export function findTarget(linted: Iterable<LintedFinding>, target: FixTarget): 
   return undefined;
 }
 
-/** The quick fixes of a linted finding: the rule's own fixes, then "Disable <rule> for this line". */
+/** The quick fixes of a linted finding: the rule's own fixes, then "Disable <rule> for this line" where it keeps the file whole. */
 export function quickFixesOf(model: WorkspaceModel, { diagnostic, finding }: LintedFinding): Fix[] {
-  return [...(finding.fixes?.() ?? []), disableLineFix(model, diagnostic.file, diagnostic.range.start.line, diagnostic.rule)];
+  const disable = disableLineFix(model, diagnostic.file, diagnostic.range.start.line, diagnostic.rule);
+  return [...(finding.fixes?.() ?? []), ...(disable === undefined ? [] : [disable])];
 }
 
-/** Inserts `# connlint-disable-next-line <rule>` above a line, at the line's indentation. */
-export function disableLineFix(model: WorkspaceModel, path: string, line: number, rule: string): Fix {
+/**
+ * Inserts `# connlint-disable-next-line <rule>` on a line of its own above a line, at the line's
+ * indentation (in a sequence item `- name: x`, the dash's), where suppressions.ts reads it. In a
+ * manifest, only when the document still parses as before: a comment line inside a construct
+ * that cannot hold one is never offered.
+ */
+export function disableLineFix(model: WorkspaceModel, path: string, line: number, rule: string): Fix | undefined {
   const file = model.file(path)!;
   const start = file.lineIndex.lineStart(line);
   const indent = /^[ \t]*/.exec(file.text.slice(start, file.lineIndex.lineEnd(line)))![0];
-  const eol = lineEnding(file.text);
-  return {
-    title: `Disable ${rule} for this line`,
-    edits: [{ file: path, span: { start, end: start }, newText: `${indent}# connlint-disable-next-line ${rule}${eol}` }],
-    preferred: false,
+  const edit = { file: path, span: { start, end: start }, newText: `${indent}# connlint-disable-next-line ${rule}${file.lineIndex.eol}` };
+  if (file.role === 'manifest' && !keepsDocumentWhole(file.text, edit)) return undefined;
+  return { title: `Disable ${rule} for this line`, edits: [edit], preferred: false };
+}
+
+/** Whether an insertion leaves the YAML document it lands in with the same errors and as one document. */
+function keepsDocumentWhole(text: string, edit: TextEdit): boolean {
+  const parsable = parsableText(text);
+  const slice = splitDocuments(parsable).find((candidate) => candidate.start <= edit.span.start && edit.span.start <= candidate.end);
+  if (slice === undefined) return true;
+  const before = parsable.slice(slice.start, slice.end);
+  const at = edit.span.start - slice.start;
+  const after = parsableText(before.slice(0, at) + edit.newText + before.slice(at));
+  const shape = (source: string): string => {
+    const documents = parseAllDocuments(source);
+    return Array.isArray(documents) ? `${documents.length}:${documents.reduce((sum, document) => sum + document.errors.length, 0)}` : '0:0';
   };
+  return shape(after) === shape(before);
+}
+
+/** What fix-all may change: one file only (the editor's fix-all, on save), files it must leave alone, findings it may fix. */
+export interface FixAllScope {
+  readonly onlyFile?: string;
+  readonly readOnly?: ReadonlySet<string>;
+  /** Fixes only the findings whose identity (see `findingIdentity`) this accepts. */
+  readonly accept?: (identity: string) => boolean;
+}
+
+/** The edits of fix-all, and the findings it fixed and those whose fixes overlapped another's and wait for a later pass. */
+export interface FixAllPlan {
+  readonly edits: Map<string, TextEdit[]>;
+  readonly fixed: readonly string[];
+  readonly deferred: readonly string[];
 }
 
 /**
@@ -53,17 +90,30 @@ export function disableLineFix(model: WorkspaceModel, path: string, line: number
  * all" and `connlint --fix` apply in one pass. A finding can have several (one per workload that
  * relies on a default); all of them apply. For one file, only fixes that change nothing else
  * apply. Edits are grouped by the file they change. Linear in the findings (bar a log factor):
- * a file with thousands of them is fixed in one pass.
+ * each file's documents are split and parsed once, whatever the number of fixes.
  */
 export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyFile?: string): Map<string, TextEdit[]> {
+  return planFixAll(model, settings, onlyFile === undefined ? {} : { onlyFile }).edits;
+}
+
+/** Fix-all over a scope, telling which findings it fixed and which wait for another pass. */
+export function planFixAll(model: WorkspaceModel, settings: LintSettings, scope: FixAllScope = {}): FixAllPlan {
   const chosen = new Map<string, EditSet>();
-  for (const linted of lintFindings(model, settings)) {
-    if (onlyFile !== undefined && linted.diagnostic.file !== onlyFile) continue;
-    for (const fix of quickFixesOf(model, linted)) {
-      if (!fix.preferred) continue;
+  const fixed: string[] = [];
+  const deferred: string[] = [];
+  for (const { diagnostic, finding } of lintFindings(model, settings)) {
+    if (scope.onlyFile !== undefined && diagnostic.file !== scope.onlyFile) continue;
+    const identity = findingIdentity(model, diagnostic.rule, finding);
+    if (scope.accept !== undefined && !scope.accept(identity)) continue;
+    // "Disable … for this line" is never preferred: fix-all needs only the rule's own fixes.
+    for (const fix of finding.fixes?.() ?? []) {
       // Fixing one file (the editor's fix-all, on save) changes only that file.
-      if (onlyFile !== undefined && fix.edits.some((edit) => edit.file !== onlyFile)) continue;
-      if (fix.edits.some((edit) => chosen.get(edit.file)?.overlaps(edit))) continue;
+      if (!fix.preferred || !fitsScope(fix, scope)) continue;
+      if (fix.edits.some((edit) => chosen.get(edit.file)?.overlaps(edit))) {
+        deferred.push(identity);
+        continue;
+      }
+      fixed.push(identity);
       for (const edit of fix.edits) {
         let set = chosen.get(edit.file);
         if (set === undefined) chosen.set(edit.file, (set = new EditSet()));
@@ -71,7 +121,27 @@ export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyF
       }
     }
   }
-  return new Map([...chosen].map(([file, set]) => [file, set.edits]));
+  return { edits: new Map([...chosen].map(([file, set]) => [file, set.edits])), fixed, deferred };
+}
+
+function fitsScope(fix: Fix, scope: FixAllScope): boolean {
+  return fix.edits.every((edit) => (scope.onlyFile === undefined || edit.file === scope.onlyFile) && !scope.readOnly?.has(edit.file));
+}
+
+/**
+ * What stays of a finding when other fixes move it: its rule, file, the object it is about and
+ * the text of the line it starts on. Passes of `--fix` after the first fix only findings known from the start.
+ */
+export function findingIdentity(model: WorkspaceModel, rule: string, finding: Finding): string {
+  const file = model.file(finding.file);
+  const line = file === undefined ? '' : lineText(file.text, file.lineIndex, file.lineIndex.positionAt(finding.span.start).line).trim();
+  const subject = finding.subject as { kind?: string; namespace?: string; name?: string } | undefined;
+  const about = subject === undefined ? '' : `${subject.kind ?? ''}/${subject.namespace ?? ''}/${subject.name ?? ''}`;
+  return `${rule}\0${finding.file}\0${about}\0${line}`;
+}
+
+function lineText(text: string, lines: LineIndex, line: number): string {
+  return text.slice(lines.lineStart(line), lines.lineEnd(line));
 }
 
 /** The edits chosen for one file, sorted by start, with the overlap test of fix.ts in log time. */

@@ -1,3 +1,5 @@
+import { parsableText } from './text';
+
 /**
  * Comment directives that silence rules in YAML and sysctl files:
  * `# connlint-disable-next-line rule-a, rule-b` for the next line and
@@ -20,8 +22,9 @@ const DIRECTIVE = /^[ \t]*[#;][ \t]*connlint-(disable-next-line|disable)(?:[ \t]
 export const NO_SUPPRESSIONS: Suppressions = { isSuppressed: () => false };
 
 /** Finds the directives of a file's comment lines. */
-export function parseSuppressions(text: string): Suppressions {
-  if (!text.includes('connlint-disable')) return NO_SUPPRESSIONS;
+export function parseSuppressions(fileText: string): Suppressions {
+  if (!fileText.includes('connlint-disable')) return NO_SUPPRESSIONS;
+  const text = parsableText(fileText);
   const nextLine: Directive[] = [];
   const toEnd: Directive[] = [];
   let line = 0;

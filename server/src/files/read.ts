@@ -4,6 +4,7 @@ import { contentSkipReason, MAX_FILE_SIZE } from '../core/analyze';
 /** A file read from disk as text, or the reason it was not. */
 export type ReadText =
   | {
+      /** The text, without a leading byte-order mark (editors do not count it). */
       readonly text: string;
       /** The file starts with a UTF-8 byte-order mark (writing it back keeps it). */
       readonly bom: boolean;
@@ -53,7 +54,8 @@ export function decode(bytes: Buffer): ReadText {
   const skipped = contentSkipReason(text);
   if (skipped !== undefined) return { skipped };
   const lossy = text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes);
-  return { text, bom: text.charCodeAt(0) === 0xfeff, lossy };
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom, lossy };
 }
 
 function tooLarge(size: number): string {

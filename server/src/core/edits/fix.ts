@@ -16,14 +16,19 @@ export interface Fix {
 }
 
 /**
- * Applies edits to one file's text; edits must not overlap. Insertions at the same place appear
- * in the order of the array, as the Language Server Protocol specifies.
+ * Applies edits to one file's text in one pass; edits must not overlap. Insertions at the same
+ * place appear in the order of the array, as the Language Server Protocol specifies.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.span.start - a.edit.span.start || b.edit.span.end - a.edit.span.end || b.index - a.index);
-  let result = text;
-  for (const { edit } of sorted) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
-  return result;
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.span.start - b.edit.span.start || a.edit.span.end - b.edit.span.end || a.index - b.index);
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const { edit } of sorted) {
+    pieces.push(text.slice(copied, Math.max(copied, edit.span.start)), edit.newText);
+    copied = Math.max(copied, edit.span.end);
+  }
+  pieces.push(text.slice(copied));
+  return pieces.join('');
 }
 
 /** Whether two sets of edits touch overlapping text (then only one of them may be applied in a pass). */

@@ -4,8 +4,8 @@ import type { KubeProxyConfiguration } from '../k8s/objects';
 import { kubeProxyFlag } from '../model/proxy';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { embeddedText, EmbeddedNodeReader } from '../yaml/embedded';
-import type { Fix, TextEdit } from './fix';
-import { addToMap, childMap, fillEmptyKey, objectMap, replaceSpan, type MapTarget } from './yamlEdits';
+import type { Fix } from './fix';
+import { addToMap, childMap, objectMap, replaceSpan, type MapTarget } from './yamlEdits';
 
 /** Whole seconds written as Go's `time.Duration.String` writes them: `2h5m0s`, `15m0s`, `45s`. */
 export function formatGoDuration(seconds: number): string {
@@ -56,9 +56,6 @@ export function setIpvsTcpTimeout(model: WorkspaceModel, duration: string, prefe
   if (file === undefined || root === undefined) return undefined;
   const entry = { key: 'tcpTimeout', value: duration };
   const ipvs = childMap(root, 'ipvs');
-  let edit: TextEdit | undefined;
-  if (ipvs !== undefined) edit = addToMap(file.text, ipvs, [entry], file.path);
-  else if (root.reader.keyNode(root.map, 'ipvs') === undefined) edit = addToMap(file.text, root, [{ key: 'ipvs', value: [entry] }], file.path);
-  else if (root.reader.scalar(root.reader.get(root.map, 'ipvs'))?.value === null) edit = fillEmptyKey(file.text, root, 'ipvs', [entry], file.path);
+  const edit = ipvs !== undefined ? addToMap(file.text, ipvs, [entry], file.path) : addToMap(file.text, root, [{ key: 'ipvs', value: [entry] }], file.path);
   return edit && { title, edits: [edit], preferred };
 }

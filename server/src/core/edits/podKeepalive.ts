@@ -2,6 +2,9 @@ import { isSeq } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
 import { type Workload, objectLabel } from '../k8s/objects';
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
+import type { WorkspaceModel } from '../model/workspaceModel';
+import { nodeRootOf } from '../sysctl/order';
+import type { Span } from '../text';
 import type { Fix, TextEdit } from './fix';
 import { addToMap, appendToList, childMap, objectMap, type Entry } from './yamlEdits';
 
@@ -29,11 +32,31 @@ export function addPodSysctl(file: AnalyzedFile, workload: Workload, name: strin
   const sysctls = securityContext?.reader.get(securityContext.map, 'sysctls');
   let edit: TextEdit | undefined;
   if (securityContext === undefined) edit = addToMap(file.text, podSpec, [{ key: 'securityContext', value: [{ key: 'sysctls', value: { list: [item] } }] }], file.path);
-  else if (sysctls === undefined) edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
   else if (isSeq(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
+  else edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
   return edit && {
     title: `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload)}`,
     edits: [edit],
     preferred: true,
   };
+}
+
+/**
+ * Writes a node sysctl's winning value, and the same new value over each earlier assignment of
+ * the key on the same node that repeats the old one: left alone, they would turn into
+ * assignments a later one overrides, for a second `--fix` to delete. For a pod's sysctl, the one edit.
+ */
+export function setSysctlValue(model: WorkspaceModel, key: string, file: string, span: Span, newText: string): TextEdit[] {
+  const assignments = model.nodeSysctlAssignments(key);
+  const winner = assignments.find((entry) => entry.file === file && entry.assignment.valueSpan.start === span.start);
+  const edit = { file, span, newText };
+  if (winner === undefined) return [edit];
+  const root = nodeRootOf(file);
+  const value = normalised(winner.assignment.value);
+  const repeats = assignments.slice(0, assignments.indexOf(winner)).filter((entry) => nodeRootOf(entry.file) === root && normalised(entry.assignment.value) === value);
+  return [...repeats.map((entry) => ({ file: entry.file, span: entry.assignment.valueSpan, newText })), edit];
+}
+
+function normalised(value: string): string {
+  return value.split(/\s+/).join(' ');
 }

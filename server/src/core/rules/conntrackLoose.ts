@@ -1,5 +1,5 @@
 import { effectiveConntrackTimeout, winningNodeAssignment } from '../model/effective';
-import { replaceSpan } from '../edits/yamlEdits';
+import { setSysctlValue } from '../edits/podKeepalive';
 import type { Rule } from './rule';
 
 /** The sysctl that lets conntrack pick up a connection from a mid-stream packet (kernel default 1). */
@@ -29,7 +29,7 @@ export const conntrackLoose: Rule = {
         `${TCP_LOOSE_KEY} is 0 on the node (${where}); the kernel's default is 1. Once an idle connection's conntrack entry expires ` +
         `(after ${conntrack.value} s, ${model.describe(conntrack.source)}), its next packet is INVALID and kube-proxy's rules drop it: ` +
         'the connection hangs silently until the application gives up, instead of being reset or re-established.',
-      fixes: () => [{ title: 'Set nf_conntrack_tcp_loose to 1', edits: [replaceSpan(node.file, span, '1')], preferred: true }],
+      fixes: () => [{ title: 'Set nf_conntrack_tcp_loose to 1', edits: setSysctlValue(model, TCP_LOOSE_KEY, node.file, span, '1'), preferred: true }],
     });
   },
 };

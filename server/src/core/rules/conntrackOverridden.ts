@@ -6,7 +6,7 @@ import { baseName, type ValueSource } from '../model/sources';
 import type { NodeSysctl, WorkspaceModel } from '../model/workspaceModel';
 import type { Fix, TextEdit } from '../edits/fix';
 import { kubeProxyConfigMap } from '../edits/kubeProxyEdits';
-import { addToMap, childMap, fillEmptyKey, replaceSpan } from '../edits/yamlEdits';
+import { addToMap, childMap, replaceSpan } from '../edits/yamlEdits';
 import { parseGoDuration } from '../yaml/duration';
 import type { Finding, RelatedSpan, Rule } from './rule';
 
@@ -199,9 +199,8 @@ function setConntrackField(file: AnalyzedFile, configuration: KubeProxyConfigura
     const current = conntrack.reader.get(conntrack.map, field);
     const span = conntrack.reader.string(current) === undefined ? undefined : conntrack.reader.span(current);
     if (span !== undefined) return replaceSpan(file.path, span, value);
-    return current === undefined ? addToMap(file.text, conntrack, [{ key: field, value }], file.path) : undefined;
+    return addToMap(file.text, conntrack, [{ key: field, value }], file.path);
   }
-  const conntrackValue = root.reader.get(root.map, 'conntrack');
-  if (conntrackValue === undefined) return addToMap(file.text, root, [{ key: 'conntrack', value: [{ key: field, value }] }], file.path);
-  return root.reader.scalar(conntrackValue)?.value === null ? fillEmptyKey(file.text, root, 'conntrack', [{ key: field, value }], file.path) : undefined;
+  // An empty, null or mistyped `conntrack:` is filled in or replaced, never written twice.
+  return addToMap(file.text, root, [{ key: 'conntrack', value: [{ key: field, value }] }], file.path);
 }

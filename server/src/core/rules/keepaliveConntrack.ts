@@ -9,7 +9,7 @@ import {
 import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix, TextEdit } from '../edits/fix';
-import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
+import { addPodKeepalive, recommendedKeepalive, setSysctlValue } from '../edits/podKeepalive';
 import type { Finding, RelatedSpan, Rule } from './rule';
 
 /**
@@ -32,7 +32,7 @@ export const keepaliveConntrack: Rule = {
         span: nodeSource.span,
         message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
         related: relatedConntrack(conntrack),
-        fixes: () => [setKeepalive(nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value)))],
+        fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))],
       });
     }
     for (const workload of model.workloads) {
@@ -57,7 +57,7 @@ function podSysctlFinding(workload: Workload, conntrack: Effective<number>, conn
     subject: workload,
     message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
     related: relatedConntrack(conntrack),
-    fixes: () => [setKeepalive(workload.file, sysctl.valueSpan!, JSON.stringify(String(recommendedKeepalive(conntrack.value))))],
+    fixes: () => [setKeepalive([{ file: workload.file, span: sysctl.valueSpan!, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])],
   };
 }
 
@@ -112,6 +112,6 @@ function relatedConntrack(conntrack: Effective<number>): RelatedSpan[] {
   return source.kind === 'file' ? [{ file: source.file, span: source.span, message: `The conntrack established timeout: ${conntrack.value} s` }] : [];
 }
 
-function setKeepalive(file: string, span: TextEdit['span'], value: string): Fix {
-  return { title: `Set ${KEEPALIVE_TIME_KEY} to ${value.replace(/"/g, '')}`, edits: [{ file, span, newText: value }], preferred: true };
+function setKeepalive(edits: readonly TextEdit[]): Fix {
+  return { title: `Set ${KEEPALIVE_TIME_KEY} to ${edits[0]!.newText.replace(/"/g, '')}`, edits, preferred: true };
 }

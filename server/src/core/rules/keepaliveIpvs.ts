@@ -1,7 +1,7 @@
 import { type Workload, objectLabel } from '../k8s/objects';
 import type { Fix } from '../edits/fix';
 import { formatGoDuration, setIpvsTcpTimeout } from '../edits/kubeProxyEdits';
-import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
+import { addPodKeepalive, recommendedKeepalive, setSysctlValue } from '../edits/podKeepalive';
 import { DEFAULTS, KEEPALIVE_TIME_KEY, nodeKeepaliveTime, parseInteger } from '../model/effective';
 import { effectiveIpvsTcpTimeout, ipvsMode } from '../model/proxy';
 import type { Effective } from '../model/sources';
@@ -64,7 +64,7 @@ function valueFinding(context: Context, file: string, span: Span, what: string, 
     span,
     message: `In IPVS mode (${model.describe(mode.source)}), ${what}, not below ${timeoutText(context)}. ${consequence(timeout.value)}`,
     related: [...relatedSource(timeout.source, `IPVS's idle timeout for established TCP: ${timeout.value} s`), ...relatedSource(mode.source, 'kube-proxy runs in IPVS mode')],
-    fixes: () => [{ title: `Set ${KEEPALIVE_TIME_KEY} to ${newText.replace(/"/g, '')}`, edits: [{ file, span, newText }], preferred: true }],
+    fixes: () => [{ title: `Set ${KEEPALIVE_TIME_KEY} to ${newText.replace(/"/g, '')}`, edits: setSysctlValue(model, KEEPALIVE_TIME_KEY, file, span, newText), preferred: true }],
   };
 }
 

@@ -5,7 +5,7 @@ import { effectiveConntrackTimeout } from '../model/effective';
 import { MAX_AFFINITY_TIMEOUT, isProxied } from '../model/proxy';
 import { ignoreForService } from '../edits/ignoreAnnotation';
 import type { Fix, TextEdit } from '../edits/fix';
-import { addToMap, childMap, fillEmptyKey, objectMap, replaceSpan, type Entry } from '../edits/yamlEdits';
+import { addToMap, childMap, objectMap, replaceSpan, type Entry } from '../edits/yamlEdits';
 import type { Rule } from './rule';
 
 /**
@@ -62,10 +62,8 @@ function addClientIpAffinity(file: AnalyzedFile, service: Service): Fix | undefi
     if (service.affinityTimeoutSeconds.value !== MAX_AFFINITY_TIMEOUT) edits.push(replaceSpan(file.path, service.affinityTimeoutSeconds.span, String(MAX_AFFINITY_TIMEOUT)));
   } else if (clientIp !== undefined) pushEdit(edits, addToMap(file.text, clientIp, [timeout], file.path));
   else if (config !== undefined) pushEdit(edits, addToMap(file.text, config, [{ key: 'clientIP', value: [timeout] }], file.path));
-  else if (spec !== undefined && spec.reader.keyNode(spec.map, 'sessionAffinityConfig') !== undefined) {
-    // `sessionAffinityConfig:` with no value: fill it in rather than write the key twice.
-    pushEdit(edits, fillEmptyKey(file.text, spec, 'sessionAffinityConfig', [{ key: 'clientIP', value: [timeout] }], file.path));
-  } else specEntries.push({ key: 'sessionAffinityConfig', value: [{ key: 'clientIP', value: [timeout] }] });
+  // An empty `sessionAffinityConfig:` is filled in by addToMap, never written twice.
+  else specEntries.push({ key: 'sessionAffinityConfig', value: [{ key: 'clientIP', value: [timeout] }] });
   if (specEntries.length > 0) pushEdit(edits, spec ? addToMap(file.text, spec, specEntries, file.path) : addToMap(file.text, root, [{ key: 'spec', value: specEntries }], file.path));
   return edits.length === 0 ? undefined : { title: 'Add sessionAffinity: ClientIP', edits, preferred: true };
 }

@@ -41,7 +41,7 @@ export const sysctlUnknownKey: Rule = {
     for (const file of model.files) {
       for (const assignment of file.sysctl?.assignments ?? []) {
         if (assignment.isGlob) continue;
-        const finding = unknownKeyFinding(file, assignment.key, assignment.keySpan, NODE_CONSEQUENCE);
+        const finding = unknownKeyFinding(file, assignment.key, assignment.keySpan, NODE_CONSEQUENCE, (key) => file.sysctl!.assignments.some((other) => other.key === key));
         if (finding !== undefined) report(finding);
       }
     }
@@ -49,7 +49,7 @@ export const sysctlUnknownKey: Rule = {
       const file = model.file(workload.file);
       for (const sysctl of workload.template?.sysctls ?? []) {
         if (file === undefined || /[*?[]/.test(sysctl.name)) continue;
-        const finding = unknownKeyFinding(file, sysctl.name, sysctl.nameSpan, podConsequence(workload));
+        const finding = unknownKeyFinding(file, sysctl.name, sysctl.nameSpan, podConsequence(workload), (key) => workload.template!.sysctls.some((other) => other.name === key));
         if (finding !== undefined) report({ ...finding, subject: workload });
       }
     }
@@ -62,8 +62,12 @@ function podConsequence(workload: Workload): string {
   return `The pods of ${objectLabel(workload)} cannot set it: the kubelet admits only sysctls it knows as safe or the node allows, and the container runtime fails on a key the kernel does not have.`;
 }
 
-/** The finding for one key as written at `span` (its text may be quoted or use `/`), or none when the key is known or outside the families. */
-function unknownKeyFinding(file: AnalyzedFile, key: string, span: Span, consequence: string): Finding | undefined {
+/**
+ * The finding for one key as written at `span` (its text may be quoted or use `/`), or none when
+ * the key is known or outside the families. Renaming to a key that is set beside it would leave
+ * one of the two without effect: that fix is offered, never applied by fix-all.
+ */
+function unknownKeyFinding(file: AnalyzedFile, key: string, span: Span, consequence: string, isSetBeside: (key: string) => boolean): Finding | undefined {
   const family = sysctlFamilyOf(key);
   if (family === undefined || SYSCTL_CATALOG.has(key)) return undefined;
   const written = writtenKey(file.text, span);
@@ -80,7 +84,7 @@ function unknownKeyFinding(file: AnalyzedFile, key: string, span: Span, conseque
     fixes: () => (closest?.keys ?? []).map((candidate): Fix => ({
       title: `Replace with ${inStyle(candidate, written.text)}`,
       edits: [{ file: file.path, span: written.span, newText: inStyle(candidate, written.text) }],
-      preferred: closest!.keys.length === 1,
+      preferred: closest!.keys.length === 1 && !isSetBeside(candidate),
     })),
   };
 }

@@ -20,7 +20,8 @@ export function splitDocuments(text: string): DocumentSlice[] {
   const slices: DocumentSlice[] = [];
   let docStart = 0;
   let hasContent = false;
-  let lineStart = 0;
+  // A byte-order mark a client kept is not part of the first line's content.
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const finish = (end: number): void => {
     if (hasContent) slices.push({ start: docStart, end, index: slices.length, kind: quickKind(text, docStart, end) });
     hasContent = false;
@@ -60,7 +61,7 @@ function documentMarker(text: string, start: number, end: number): '---' | '...'
 /** A line that holds something other than blanks, a comment or a directive. */
 function isContentLine(text: string, start: number, end: number): boolean {
   let i = start;
-  while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+  while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\uFEFF')) i++;
   if (i >= end) return false;
   const first = text[i];
   if (first === '#') return false;

@@ -17,6 +17,8 @@ export class NodeReader {
     private readonly document: Document.Parsed,
     /** Offset of the document's text in its file. */
     readonly offset: number,
+    /** The document's text as parsed: without it, a block scalar's span keeps its final line break. */
+    private readonly source?: string,
   ) {}
 
   /** The node at a path of mapping keys below `node`, if every step is a mapping. */
@@ -77,11 +79,16 @@ export class NodeReader {
     return result;
   }
 
-  /** Where a node's value is written in the file (without a trailing comment). */
+  /**
+   * Where a node's value is written in the file (without a trailing comment). A block scalar's
+   * (`|`, `>-`) runs from its header to its last content character: the line break after it
+   * belongs to what follows, so replacing the value keeps the next key on its own line.
+   */
   span(node: unknown): Span | undefined {
     if (!isNodeWithRange(node)) return undefined;
     const [start, valueEnd] = node.range;
-    return { start: start + this.offset, end: valueEnd + this.offset };
+    const end = this.source !== undefined && isBlockScalar(node) ? blockScalarEnd(this.source, start, valueEnd) : valueEnd;
+    return { start: start + this.offset, end: end + this.offset };
   }
 
   private resolve(node: unknown): YamlNode | undefined {
@@ -109,6 +116,17 @@ function valueOf(map: YAMLMap<unknown, unknown>, key: string): unknown {
     if (isScalar(pair.key) && String(pair.key.value) === key) return pair.value;
   }
   return undefined;
+}
+
+function isBlockScalar(node: YamlNode): node is Scalar {
+  return isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+}
+
+/** Where a block scalar's written text ends: before the blanks and line breaks that close it. */
+function blockScalarEnd(source: string, start: number, valueEnd: number): number {
+  let end = valueEnd;
+  while (end > start + 1 && /\s/.test(source.charAt(end - 1))) end--;
+  return end;
 }
 
 function isNodeWithRange(node: unknown): node is YamlNode & { range: [number, number, number] } {
