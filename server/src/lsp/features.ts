@@ -22,8 +22,8 @@ import { normaliseUri, type WorkspaceIndex } from './workspaceIndex';
 /** The code action kind of "fix everything Connlint can in this file". */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.connlint`;
 
-/** Quick fixes for the Connlint diagnostics in the request's context, and fix-all when asked. */
-export function codeActions(index: WorkspaceIndex, params: CodeActionParams): CodeAction[] {
+/** Quick fixes for the Connlint diagnostics in the request's context, and fix-all when asked; nothing once `isCancelled`. */
+export function codeActions(index: WorkspaceIndex, params: CodeActionParams, isCancelled: () => boolean = () => false): CodeAction[] {
   const uri = normaliseUri(params.textDocument.uri);
   const model = index.modelFor(uri);
   if (model === undefined) return [];
@@ -39,8 +39,8 @@ export function codeActions(index: WorkspaceIndex, params: CodeActionParams): Co
       }
     }
   }
-  if (wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdits(model, lintSettingsOf(index.currentSettings), uri).get(uri) ?? [];
+  if (wants(FIX_ALL_KIND) && !isCancelled()) {
+    const edits = fixAllEdits(model, lintSettingsOf(index.currentSettings), uri, isCancelled).get(uri) ?? [];
     if (edits.length > 0) actions.push({ title: 'Fix all Connlint problems in this file', kind: FIX_ALL_KIND, edit: workspaceEdit(model, edits) });
   }
   return actions;

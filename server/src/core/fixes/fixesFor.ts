@@ -50,12 +50,14 @@ export function disableLineFix(model: WorkspaceModel, path: string, line: number
  * all" and `connlint --fix` apply in one pass. A finding can have several (one per workload that
  * relies on a default); all of them apply. For one file, only fixes that change nothing else
  * apply. Edits are grouped by the file they change. Linear in the findings (bar a log factor):
- * a file with thousands of them is fixed in one pass.
+ * a file with thousands of them is fixed in one pass. Once `isCancelled` says so, it stops and
+ * returns no edits at all.
  */
-export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyFile?: string): Map<string, TextEdit[]> {
+export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyFile?: string, isCancelled?: () => boolean): Map<string, TextEdit[]> {
   const chosen = new Map<string, EditSet>();
   const findings = new Map<string, Map<string, Finding>>();
   for (const diagnostic of lint(model, settings)) {
+    if (isCancelled?.()) return new Map();
     if (onlyFile !== undefined && diagnostic.file !== onlyFile) continue;
     const finding = findingAt(model, findings, diagnostic);
     if (finding === undefined) continue;

@@ -1,0 +1,63 @@
+import type { Connection } from 'vscode-languageserver';
+import { toLspDiagnostic } from './convert';
+import { guarded } from './guards';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** How long edits must pause before the findings over the whole workspace are re-published. */
+export const AGGREGATE_DELAY_MS = 100;
+
+/**
+ * Publishes the diagnostics of the files a change affects, in two passes: first, right away,
+ * the findings of the files an edit concerns (a Service whose Deployment changed); then, once
+ * edits pause for AGGREGATE_DELAY_MS, the aggregate findings that weigh every workload of the
+ * workspace, whose cost grows with it. While a scan runs, only open documents' diagnostics are
+ * published, never a half-read workspace's. What changed is the index's to say (its tracker
+ * compares each file's diagnostics with the last ones it handed out): each file it reports is
+ * sent, and nothing else.
+ */
+export class DiagnosticsPublisher {
+  private scheduled = false;
+  private aggregateTimer: ReturnType<typeof setTimeout> | undefined;
+  private scans = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly index: WorkspaceIndex,
+  ) {}
+
+  /** Publishes what changed on the next turn; calls until then add up to one pass. */
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(guarded(this.connection, 'publishing diagnostics', () => this.publish(false)));
+  }
+
+  /** Runs a scan of the workspace; until it ends, only open documents' diagnostics are published. */
+  async duringScan(scan: () => Promise<void>): Promise<void> {
+    this.scans++;
+    try {
+      await scan();
+    } finally {
+      this.scans--;
+      this.schedule();
+    }
+  }
+
+  /** Stops the pending aggregate pass. */
+  dispose(): void {
+    clearTimeout(this.aggregateTimer);
+  }
+
+  private publish(wholeWorkspace: boolean): void {
+    if (!wholeWorkspace) {
+      this.scheduled = false;
+      clearTimeout(this.aggregateTimer);
+      this.aggregateTimer = setTimeout(guarded(this.connection, 'publishing diagnostics', () => this.publish(true)), AGGREGATE_DELAY_MS);
+    }
+    for (const [uri, found] of this.index.diagnosticChanges({ wholeWorkspace, openOnly: this.scans > 0 })) {
+      const lines = this.index.modelFor(uri)?.file(uri)?.lineIndex;
+      const diagnostics = found.map((diagnostic) => toLspDiagnostic(diagnostic, lines?.offsetAt(diagnostic.range.start) ?? 0));
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+}
