@@ -1,26 +1,38 @@
 import {
+  Message as Messages,
   PublishDiagnosticsNotification,
   type Event,
   type Message,
+  type MessageStrategy,
   type MessageWriter,
   type NotificationMessage,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver';
 
-/** Messages written and not yet taken by the client from which the server stops reading requests. */
+/** Messages written and not yet taken by the client from which the server takes no new request. */
 export const MAX_PENDING_MESSAGES = 64;
+
+/** What waits to reach the client (see CoalescingWriter). */
+export interface OutputBacklog {
+  /** Messages handed to the stream and not yet taken by it. */
+  readonly written: number;
+  /** publishDiagnostics held back until the stream has taken those: at most one per file. */
+  readonly waitingDiagnostics: number;
+}
 
 /**
  * The server's side of the output stream, bounded for a client that stops reading it. A write
  * is pending until the stream has taken it; while any is, diagnostics wait here, only the newest
  * per file kept, and go out once the stream has taken everything. Other messages (responses,
- * logs, progress) are written in order; past MAX_PENDING_MESSAGES pending, `onBackedUp(true)`
- * asks the caller to stop reading requests, and `onBackedUp(false)` to read again.
+ * logs, progress) are written in order; at MAX_PENDING_MESSAGES pending, requests wait (see
+ * `requestsWhileBackedUp`), and `onBackedUp(true)` asks the caller to stop reading input until
+ * `onBackedUp(false)`.
  */
 export class CoalescingWriter implements MessageWriter {
   private pending = 0;
   private backedUp = false;
   private readonly waitingDiagnostics = new Map<string, NotificationMessage>();
+  private readonly waitingRequests: (() => void)[] = [];
 
   constructor(
     private readonly inner: MessageWriter,
@@ -35,9 +47,23 @@ export class CoalescingWriter implements MessageWriter {
     return this.inner.onClose;
   }
 
-  /** Messages handed to the stream and not yet taken, plus diagnostics waiting for them. */
-  get queued(): number {
-    return this.pending + this.waitingDiagnostics.size;
+  /** What waits to reach the client: messages handed to the stream and not yet taken, and diagnostics held back until it has. */
+  get backlog(): OutputBacklog {
+    return { written: this.pending, waitingDiagnostics: this.waitingDiagnostics.size };
+  }
+
+  /**
+   * How the connection takes messages in: a request that comes while the output is backed up
+   * waits until it is not, so that its answer does not add to it. Notifications (edits, exit)
+   * are taken at once.
+   */
+  get requestsWhileBackedUp(): MessageStrategy {
+    return {
+      handleMessage: (message, next) => {
+        if (!this.backedUp || !Messages.isRequest(message)) return next(message);
+        this.waitingRequests.push(() => next(message));
+      },
+    };
   }
 
   write(message: Message): Promise<void> {
@@ -81,6 +107,7 @@ export class CoalescingWriter implements MessageWriter {
     if (backedUp === this.backedUp) return;
     this.backedUp = backedUp;
     this.onBackedUp(backedUp);
+    while (!this.backedUp && this.waitingRequests.length > 0) this.waitingRequests.shift()!();
   }
 }
 

@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { createConnection, createProtocolConnection, type Connection, type InitializeParams, type WatchDog } from 'vscode-languageserver';
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { Lifecycle } from './guards';
-import { CoalescingWriter } from './output';
+import { CoalescingWriter, type OutputBacklog } from './output';
 import { startServer } from './server';
 
 /** How often the server checks that the client process named in `initialize` is still alive. */
@@ -12,8 +12,8 @@ const CLIENT_CHECK_INTERVAL_MS = 3000;
 export interface InProcessServer {
   /** Resolves with the exit code the server would end with (0 after `shutdown`, else 1) on `exit` or when its input ends. */
   readonly exited: Promise<number>;
-  /** Messages written to the output and not yet taken, plus diagnostics waiting for them. */
-  queuedOutput(): number;
+  /** What waits to reach the client. */
+  outputBacklog(): OutputBacklog;
   /** Stops the server without the protocol's goodbye. */
   dispose(): void;
 }
@@ -31,7 +31,7 @@ export function startInProcess(input: Readable, output: Writable): InProcessServ
     connection?.dispose();
   });
   connection = served.connection;
-  return { exited, queuedOutput: () => served.writer.queued, dispose: () => served.connection.dispose() };
+  return { exited, outputBacklog: () => served.writer.backlog, dispose: () => served.connection.dispose() };
 }
 
 /** Serves the protocol over the process's stdin and stdout; `exit` ends the process. */
@@ -65,7 +65,7 @@ function serveOverStreams(
     },
     exit: exitOnce,
   };
-  const connection = createConnection((logger) => createProtocolConnection(new StreamMessageReader(input), writer, logger), watchDog, ProposedFeatures.all);
+  const connection = createConnection((logger) => createProtocolConnection(new StreamMessageReader(input), writer, logger, { messageStrategy: writer.requestsWhileBackedUp }), watchDog, ProposedFeatures.all);
   input.once('end', end);
   input.once('close', end);
   startServer(connection, lifecycle);
