@@ -19,6 +19,7 @@ export class DiagnosticsPublisher {
   private scheduled = false;
   private aggregateTimer: ReturnType<typeof setTimeout> | undefined;
   private scans = 0;
+  private disposed = false;
 
   constructor(
     private readonly connection: Connection,
@@ -27,7 +28,7 @@ export class DiagnosticsPublisher {
 
   /** Publishes what changed on the next turn; calls until then add up to one pass. */
   schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.disposed) return;
     this.scheduled = true;
     setImmediate(guarded(this.connection, 'publishing diagnostics', () => this.publish(false)));
   }
@@ -43,12 +44,14 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** Stops the pending aggregate pass. */
+  /** Publishes nothing more. */
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.aggregateTimer);
   }
 
   private publish(wholeWorkspace: boolean): void {
+    if (this.disposed) return;
     if (!wholeWorkspace) {
       this.scheduled = false;
       clearTimeout(this.aggregateTimer);
@@ -57,7 +60,8 @@ export class DiagnosticsPublisher {
     for (const [uri, found] of this.index.diagnosticChanges({ wholeWorkspace, openOnly: this.scans > 0 })) {
       const lines = this.index.modelFor(uri)?.file(uri)?.lineIndex;
       const diagnostics = found.map((diagnostic) => toLspDiagnostic(diagnostic, lines?.offsetAt(diagnostic.range.start) ?? 0));
-      void this.connection.sendDiagnostics({ uri, diagnostics });
+      // A client that is gone cannot be told; the server goes on until its input ends.
+      this.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
     }
   }
 }

@@ -7,6 +7,7 @@ import {
   type ClientCapabilities,
   type Connection,
   type DidChangeWatchedFilesParams,
+  type Disposable,
   type InitializeError,
   type InitializeResult,
   type ResponseError,
@@ -51,7 +52,7 @@ interface Server {
  * follows open documents and file events, and re-publishes the diagnostics of every file a
  * change affects (cross-file: a Deployment edited here can clear a Service's warning there).
  */
-export function startServer(connection: Connection, lifecycle: Lifecycle): void {
+export function startServer(connection: Connection, lifecycle: Lifecycle): Disposable {
   const index = new WorkspaceIndex((message) => connection.console.warn(message));
   const publisher = new DiagnosticsPublisher(connection, index);
   const server: Server = {
@@ -68,11 +69,15 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): void 
   handleLifecycle(server);
   handleDocuments(server);
   handleRequests(server);
-  connection.onExit(() => {
-    publisher.dispose();
-    server.settings.dispose();
-  });
+  const stop: Disposable = {
+    dispose: () => {
+      publisher.dispose();
+      server.settings.dispose();
+    },
+  };
+  connection.onExit(() => stop.dispose());
   connection.listen();
+  return stop;
 }
 
 function handleLifecycle(server: Server): void {

@@ -63,7 +63,7 @@ export class SettingsSync {
     if (list === this.reportedProblems) return;
     this.reportedProblems = list;
     if (list === '') return;
-    void this.connection.window.showWarningMessage(`Connlint ignored settings it does not understand: ${list}`);
+    this.connection.window.showWarningMessage(`Connlint ignored settings it does not understand: ${list}`);
   }
 }
 

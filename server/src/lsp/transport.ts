@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { createConnection, createProtocolConnection, type Connection, type InitializeParams, type WatchDog } from 'vscode-languageserver';
+import { createConnection, createProtocolConnection, type Connection, type Disposable, type InitializeParams, type WatchDog } from 'vscode-languageserver';
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { Lifecycle } from './guards';
 import { CoalescingWriter, type OutputBacklog } from './output';
@@ -25,13 +25,16 @@ export interface InProcessServer {
 export function startInProcess(input: Readable, output: Writable): InProcessServer {
   let resolveExit: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolve) => (resolveExit = resolve));
-  let connection: Connection | undefined;
+  let stop = (): void => undefined;
   const served = serveOverStreams(input, output, (code) => {
     resolveExit(code);
-    connection?.dispose();
+    stop();
   });
-  connection = served.connection;
-  return { exited, outputBacklog: () => served.writer.backlog, dispose: () => served.connection.dispose() };
+  stop = () => {
+    served.server.dispose();
+    served.connection.dispose();
+  };
+  return { exited, outputBacklog: () => served.writer.backlog, dispose: () => stop() };
 }
 
 /** Serves the protocol over the process's stdin and stdout; `exit` ends the process. */
@@ -50,7 +53,7 @@ function serveOverStreams(
   output: Writable,
   exit: (code: number) => void,
   onInitialize: (params: InitializeParams, end: () => void) => void = () => undefined,
-): { connection: Connection; writer: CoalescingWriter } {
+): { connection: Connection; writer: CoalescingWriter; server: Disposable } {
   const lifecycle = new Lifecycle();
   const exitOnce = onlyOnce((code: number) => exit(code));
   const end = (): void => exitOnce(lifecycle.isShutDown ? 0 : 1);
@@ -68,8 +71,8 @@ function serveOverStreams(
   const connection = createConnection((logger) => createProtocolConnection(new StreamMessageReader(input), writer, logger, { messageStrategy: writer.requestsWhileBackedUp }), watchDog, ProposedFeatures.all);
   input.once('end', end);
   input.once('close', end);
-  startServer(connection, lifecycle);
-  return { connection, writer };
+  const server = startServer(connection, lifecycle);
+  return { connection, writer, server };
 }
 
 /** Ends the server when the client process named in `initialize` is gone. */
