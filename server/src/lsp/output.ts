@@ -1,8 +1,7 @@
 import {
-  Message as Messages,
+  Message,
   PublishDiagnosticsNotification,
   type Event,
-  type Message,
   type MessageStrategy,
   type MessageWriter,
   type NotificationMessage,
@@ -60,7 +59,7 @@ export class CoalescingWriter implements MessageWriter {
   get requestsWhileBackedUp(): MessageStrategy {
     return {
       handleMessage: (message, next) => {
-        if (!this.backedUp || !Messages.isRequest(message)) return next(message);
+        if (!this.backedUp || !Message.isRequest(message)) return next(message);
         this.waitingRequests.push(() => next(message));
       },
     };

@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import type { Diagnostic } from '../core/types';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guards';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -20,14 +21,17 @@ export class DiagnosticsPublisher {
   private aggregateTimer: ReturnType<typeof setTimeout> | undefined;
   private scans = 0;
   private disposed = false;
+  /** Documents edited since the last pass: their diagnostics go out again even where the tracker sees no change (see `publish`). */
+  private readonly edited = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly index: WorkspaceIndex,
   ) {}
 
-  /** Publishes what changed on the next turn; calls until then add up to one pass. */
-  schedule(): void {
+  /** Publishes what changed on the next turn; calls until then add up to one pass. `editedUri`: a document whose text changed. */
+  schedule(editedUri?: string): void {
+    if (editedUri !== undefined) this.edited.add(editedUri);
     if (this.scheduled || this.disposed) return;
     this.scheduled = true;
     setImmediate(guarded(this.connection, 'publishing diagnostics', () => this.publish(false)));
@@ -57,11 +61,27 @@ export class DiagnosticsPublisher {
       clearTimeout(this.aggregateTimer);
       this.aggregateTimer = setTimeout(guarded(this.connection, 'publishing diagnostics', () => this.publish(true)), AGGREGATE_DELAY_MS);
     }
-    for (const [uri, found] of this.index.diagnosticChanges({ wholeWorkspace, openOnly: this.scans > 0 })) {
+    const changes = this.index.diagnosticChanges({ wholeWorkspace, openOnly: this.scans > 0 });
+    this.addEditedDocuments(changes);
+    for (const [uri, found] of changes) {
       const lines = this.index.modelFor(uri)?.file(uri)?.lineIndex;
       const diagnostics = found.map((diagnostic) => toLspDiagnostic(diagnostic, lines?.offsetAt(diagnostic.range.start) ?? 0));
       // A client that is gone cannot be told; the server goes on until its input ends.
       this.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
     }
+  }
+
+  /**
+   * Adds the edited documents that have diagnostics: the same range can start at another offset
+   * after an edit above it, and the offset in each diagnostic's data, by which code actions find
+   * it again, must follow.
+   */
+  private addEditedDocuments(changes: Map<string, Diagnostic[]>): void {
+    for (const uri of this.edited) {
+      if (changes.has(uri)) continue;
+      const current = this.index.diagnosticsOf(uri);
+      if (current.length > 0) changes.set(uri, current);
+    }
+    this.edited.clear();
   }
 }

@@ -132,8 +132,9 @@ function handleDocuments(server: Server): void {
   const { connection, index, publisher } = server;
   const documents = new TextDocuments(TextDocument);
   documents.onDidChangeContent((event) => {
-    index.openDocument(normaliseUri(event.document.uri), event.document.getText());
-    publisher.schedule();
+    const uri = normaliseUri(event.document.uri);
+    index.openDocument(uri, event.document.getText());
+    publisher.schedule(uri);
   });
   documents.onDidClose(
     guarded(connection, 'closing a document', (event: { document: TextDocument }) => {

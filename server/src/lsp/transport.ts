@@ -59,7 +59,7 @@ function serveOverStreams(
   const end = (): void => exitOnce(lifecycle.isShutDown ? 0 : 1);
   const writer = new CoalescingWriter(new StreamMessageWriter(output), (backedUp) => (backedUp ? input.pause() : input.resume()));
   const watchDog: WatchDog = {
-    initialize: (params) => onInitialize(params, end),
+    initialize: onlyOnce((params: InitializeParams) => onInitialize(params, end)),
     get shutdownReceived() {
       return lifecycle.isShutDown;
     },

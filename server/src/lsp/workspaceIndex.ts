@@ -192,8 +192,13 @@ export class WorkspaceIndex {
     }
     const byFile = new Map<string, Diagnostic[]>();
     // A document can be in the folders' model and in a model of its own (opened before its folder was added).
-    for (const uri of changed) byFile.set(uri, workspaces.flatMap((workspace) => this.trackerOf(workspace).current(uri)));
+    for (const uri of changed) byFile.set(uri, this.diagnosticsOf(uri));
     return byFile;
+  }
+
+  /** A file's diagnostics as of the last call to `diagnosticChanges`. */
+  diagnosticsOf(uri: string): Diagnostic[] {
+    return [this.workspace, ...this.outside.values()].flatMap((workspace) => this.trackerOf(workspace).current(uri));
   }
 
   private trackerOf(workspace: Workspace): DiagnosticsTracker {
