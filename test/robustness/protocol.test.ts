@@ -167,7 +167,8 @@ test('before initialize: shutdown and every other request are refused with Serve
     server.send({ id: 2, method: 'textDocument/completion', params: document });
     server.send({ id: 3, method: 'textDocument/codeAction', params: { textDocument: document.textDocument, range, context: { diagnostics: [] } } });
     server.send({ id: 4, method: 'connlint/effectiveNetworkSettings', params: {} });
-    for (const id of [1, 2, 3, 4]) assert.equal((await server.response(id)).error?.code, SERVER_NOT_INITIALIZED, `request ${id}`);
+    server.send({ id: 5, method: 'textDocument/definition', params: document });
+    for (const id of [1, 2, 3, 4, 5]) assert.equal((await server.response(id)).error?.code, SERVER_NOT_INITIALIZED, `request ${id}`);
     // The refused shutdown did not count: exit still ends the server as without one.
     server.send({ method: 'exit' });
     assert.equal(await server.exited, 1);

@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -10,7 +11,7 @@ import {
   type Disposable,
   type InitializeError,
   type InitializeResult,
-  type ResponseError,
+  ResponseError,
   type ServerCapabilities,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
@@ -164,6 +165,7 @@ function handleRequests(server: Server): void {
   connection.onHover((params, token) => answer(connection, lifecycle, token, 'hover', () => hover(index, params), null));
   connection.onCompletion((params, token) => answer(connection, lifecycle, token, 'completion', () => completion(index, params), []));
   connection.onRequest('connlint/effectiveNetworkSettings', () => lifecycle.refusal() ?? effectiveNetworkSettings(index));
+  connection.onRequest((method) => lifecycle.refusal() ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 }
 
 /**
