@@ -3,6 +3,7 @@ import {
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   FileChangeType,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -11,7 +12,6 @@ import {
   type Disposable,
   type InitializeError,
   type InitializeResult,
-  ResponseError,
   type ServerCapabilities,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
@@ -26,14 +26,16 @@ import { normaliseUri, WorkspaceIndex } from './workspaceIndex';
 /** The files whose changes the server follows on disk. */
 const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/sysctl.conf', '**/sysctl.d/*.conf'];
 
-/** What the server offers the client. */
-const CAPABILITIES: ServerCapabilities = {
-  textDocumentSync: TextDocumentSyncKind.Incremental,
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-  hoverProvider: true,
-  completionProvider: { triggerCharacters: ['.', '/'] },
-  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-};
+/** What the server offers the client: a new object each time, since the protocol library fills in its own. */
+function serverCapabilities(): ServerCapabilities {
+  return {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: ['.', '/'] },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}
 
 /** The server's version, from the package it ships in. */
 const SERVER_VERSION: string = (require('../../../package.json') as { version: string }).version;
@@ -90,7 +92,7 @@ function handleLifecycle(server: Server): void {
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     index.setFolders(folders);
     index.setSkippedCategories(yamlSyntaxReportedByClient(params.initializationOptions) ? [YAML_PARSE_CATEGORY] : []);
-    return { capabilities: CAPABILITIES, serverInfo: { name: 'connlint', version: SERVER_VERSION } };
+    return { capabilities: serverCapabilities(), serverInfo: { name: 'connlint', version: SERVER_VERSION } };
   });
   connection.onInitialized(
     guarded(connection, 'initialisation', async () => {
