@@ -3,7 +3,7 @@ import { parseSettings, type ConnlintSettings, type SettingsProblem } from '../c
 import { guarded } from './guards';
 
 /** How long `workspace/didChangeConfiguration` notifications must pause before the settings are fetched again. */
-export const SETTINGS_SETTLE_MS = 50;
+export const SETTINGS_SETTLE_MS = 100;
 
 /**
  * Follows the editor's `connlint.*` settings. A burst of change notifications (an extension
