@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import {
   createProtocolConnection,
   PublishDiagnosticsNotification,
@@ -19,21 +20,40 @@ export function repositoryRoot(from: string = __dirname): string {
   }
 }
 
-/** A language client over the real server's stdio that records published diagnostics and waits for them. */
+/** Where a test client talks to a server: the streams from and to it, how it ends, and how to stop it. */
+export interface ServerEnd {
+  readonly fromServer: Readable;
+  readonly toServer: Writable;
+  readonly exited: Promise<number | null>;
+  stop(): void;
+}
+
+/** The real server binary over stdio, in a child process; its stderr shown or not. */
+export function spawnedServer(stderr: 'inherit' | 'ignore' = 'inherit'): ServerEnd {
+  const server = path.join(repositoryRoot(), 'server', 'bin', 'connlint-language-server.js');
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', stderr] });
+  return {
+    fromServer: child.stdout!,
+    toServer: child.stdin!,
+    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    stop: () => child.kill(),
+  };
+}
+
+/** A language client that records published diagnostics and waits for them; by default over the real server's stdio. */
 export class LspTestClient {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, Diagnostic[]>();
   /** How many publishDiagnostics notifications have arrived. */
   publishes = 0;
-  private readonly waiters: (() => void)[] = [];
-  private readonly process: ChildProcess;
   readonly exited: Promise<number | null>;
+  private readonly waiters: (() => void)[] = [];
+  private readonly server: ServerEnd;
 
-  constructor() {
-    const server = path.join(repositoryRoot(), 'server', 'bin', 'connlint-language-server.js');
-    this.process = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  constructor(server: ServerEnd = spawnedServer()) {
+    this.server = server;
+    this.exited = server.exited;
+    this.connection = createProtocolConnection(new StreamMessageReader(server.fromServer), new StreamMessageWriter(server.toServer));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.publishes++;
@@ -70,6 +90,6 @@ export class LspTestClient {
 
   kill(): void {
     this.connection.dispose();
-    this.process.kill();
+    this.server.stop();
   }
 }

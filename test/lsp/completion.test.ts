@@ -16,7 +16,8 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { lines } from '../helpers/lintFiles';
-import { LspTestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/inProcessServer';
+import type { LspTestClient } from '../helpers/lspClient';
 
 const sysctlText = lines('# node tuning', 'net.ipv4.tcp_keepalive_');
 const podText = lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  securityContext:', '    sysctls:', '    - name: net.ipv4.tcp_keepalive_t', '      value: "600"');
@@ -34,7 +35,7 @@ before(async () => {
   writeFileSync(path.join(folder, 'pod.yaml'), podText);
   sysctlUri = pathToFileURL(path.join(folder, 'node', 'sysctl.d', '60-k8s.conf')).href;
   podUri = pathToFileURL(path.join(folder, 'pod.yaml')).href;
-  client = new LspTestClient();
+  client = inProcessClient();
   initialized = await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'test' }], capabilities: {} });
   await client.connection.sendNotification(InitializedNotification.type, {});
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: sysctlUri, languageId: 'sysctl', version: 1, text: sysctlText } });

@@ -15,7 +15,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { lines } from '../helpers/lintFiles';
 import { applyTextEdits } from '../helpers/lspEdits';
-import { LspTestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/inProcessServer';
+import type { LspTestClient } from '../helpers/lspClient';
 import { classicDeployment } from '../helpers/manifests';
 
 const deployment = classicDeployment(2);
@@ -43,7 +44,7 @@ before(async () => {
   writeFileSync(path.join(folder, 'app', 'deploy.yaml'), deployment);
   writeFileSync(path.join(folder, 'app', 'service.yaml'), service);
   serviceUri = pathToFileURL(path.join(folder, 'app', 'service.yaml')).href;
-  client = new LspTestClient();
+  client = inProcessClient();
   await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'test' }], capabilities: {} });
   await client.connection.sendNotification(InitializedNotification.type, {});
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: serviceUri, languageId: 'yaml', version: 1, text: service } });

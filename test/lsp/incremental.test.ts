@@ -14,7 +14,8 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { lines } from '../helpers/lintFiles';
-import { LspTestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/inProcessServer';
+import type { LspTestClient } from '../helpers/lspClient';
 
 /** Apps in the workspace: a Service, a Deployment and an HPA each, ten apps to a namespace, in files of their own. */
 const APPS = 200;
@@ -42,7 +43,7 @@ before(async () => {
   }
   mkdirSync(path.join(folder, 'nodes', 'sysctl.d'), { recursive: true });
   writeFileSync(path.join(folder, 'nodes', 'sysctl.d', '10-net.conf'), lines('net.ipv4.tcp_keepalive_time = 600'));
-  client = new LspTestClient();
+  client = inProcessClient();
   await client.connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,

@@ -16,7 +16,8 @@ import { lint, LineIndex } from '@connlint/server';
 import { toLspDiagnostic } from '@connlint/server/lsp';
 import { lines, workspaceOf } from '../helpers/lintFiles';
 import { kubeProxyConfigMap } from '../helpers/manifests';
-import { LspTestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/inProcessServer';
+import type { LspTestClient } from '../helpers/lspClient';
 
 /** Enough files for the scan to run on the analysis workers (from 200 files). */
 const APPS = 110;
@@ -73,7 +74,7 @@ test(`a scan of ${APPS * 3} files on the analysis workers publishes, once it end
   }
   assert.ok(expected.size >= 60, `the fixture should give many files findings, not ${expected.size}`);
 
-  client = new LspTestClient();
+  client = inProcessClient();
   const running = client;
   let publishedBeforeEnd: string[] | undefined;
   running.connection.onRequest(WorkDoneProgressCreateRequest.type, () => {});

@@ -17,7 +17,8 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { lines } from '../helpers/lintFiles';
-import { LspTestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/inProcessServer';
+import type { LspTestClient } from '../helpers/lspClient';
 import { classicDeployment } from '../helpers/manifests';
 
 const deployment = classicDeployment;
@@ -36,7 +37,7 @@ before(async () => {
   mkdirSync(path.join(folder, 'app'));
   writeFileSync(path.join(folder, 'app', 'deploy.yaml'), deployment(2));
   writeFileSync(path.join(folder, 'app', 'service.yaml'), service);
-  client = new LspTestClient();
+  client = inProcessClient();
   await client.connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest } from 'vscode-languageserver-protocol/node';
 import { lines } from '../helpers/lintFiles';
-import { LspTestClient } from '../helpers/lspClient';
+import { inProcessClient } from '../helpers/inProcessServer';
 
 const brokenService = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  ports: [', '');
 const brokenKubeProxy = lines(
@@ -23,7 +23,7 @@ const brokenKubeProxy = lines(
 
 async function syntaxErrorsWith(initializationOptions: unknown): Promise<[number, number][]> {
   const folder = mkdtempSync(path.join(tmpdir(), 'connlint-yamlext-'));
-  const client = new LspTestClient();
+  const client = inProcessClient();
   try {
     await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 't' }], capabilities: {}, initializationOptions });
     await client.connection.sendNotification(InitializedNotification.type, {});

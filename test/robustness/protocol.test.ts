@@ -1,25 +1,26 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
 import { test } from 'node:test';
-import { repositoryRoot } from '../helpers/lspClient';
+import { inProcessServer } from '../helpers/inProcessServer';
+import { spawnedServer, type ServerEnd } from '../helpers/lspClient';
 
 /** A JSON-RPC message as the server writes it. */
 type Message = { id?: number | string | null; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } };
 
-/** The real server over stdio, spoken to in raw bytes: Content-Length frames written by hand. */
+/** A server spoken to in raw bytes, Content-Length frames written by hand: by default the real binary over stdio. */
 class RawServer {
-  private readonly process: ChildProcess;
   private buffer = Buffer.alloc(0);
   readonly received: Message[] = [];
   private readonly waiters: (() => void)[] = [];
   readonly exited: Promise<number | null>;
 
-  constructor() {
-    const server = path.join(repositoryRoot(), 'server', 'bin', 'connlint-language-server.js');
-    this.process = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
-    this.process.stdout!.on('data', (chunk: Buffer) => this.read(chunk));
+  constructor(private readonly server: ServerEnd = spawnedServer('ignore')) {
+    this.exited = server.exited;
+    server.fromServer.on('data', (chunk: Buffer) => this.read(chunk));
+  }
+
+  /** The server in this process, over in-memory streams. */
+  static inProcess(): RawServer {
+    return new RawServer(inProcessServer());
   }
 
   send(message: object): void {
@@ -28,11 +29,11 @@ class RawServer {
 
   sendRaw(body: string): void {
     const bytes = Buffer.from(body, 'utf8');
-    this.process.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]));
+    this.server.toServer.write(Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]));
   }
 
   closeStdin(): void {
-    this.process.stdin!.end();
+    this.server.toServer.end();
   }
 
   /** The response to request `id`, waiting for it. */
@@ -58,7 +59,7 @@ class RawServer {
   }
 
   kill(): void {
-    this.process.kill();
+    this.server.stop();
   }
 
   private read(chunk: Buffer): void {
@@ -104,7 +105,7 @@ test('before initialize: requests are refused with ServerNotInitialized, a notif
 });
 
 test('unknown documents, out-of-range positions, a version gap, unknown methods and malformed JSON get answers, not a crash', async () => {
-  const server = new RawServer();
+  const server = RawServer.inProcess();
   try {
     await initialized(server);
     const unknown = { uri: 'file:///nowhere/never-opened.yaml' };
@@ -150,6 +151,43 @@ test('unknown documents, out-of-range positions, a version gap, unknown methods 
     assert.equal((await server.response(40)).result, null);
     server.send({ id: 41, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 0 } } });
     assert.equal((await server.response(41)).error?.code, INVALID_REQUEST, 'requests after shutdown are invalid');
+    server.send({ method: 'exit' });
+    assert.equal(await server.exited, 0);
+  } finally {
+    server.kill();
+  }
+});
+
+test('before initialize: shutdown and every other request are refused with ServerNotInitialized', async () => {
+  const server = RawServer.inProcess();
+  try {
+    const document = { textDocument: { uri: 'file:///early.yaml' }, position: { line: 0, character: 0 } };
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    server.send({ id: 1, method: 'shutdown' });
+    server.send({ id: 2, method: 'textDocument/completion', params: document });
+    server.send({ id: 3, method: 'textDocument/codeAction', params: { textDocument: document.textDocument, range, context: { diagnostics: [] } } });
+    server.send({ id: 4, method: 'connlint/effectiveNetworkSettings', params: {} });
+    server.send({ id: 5, method: 'textDocument/definition', params: document });
+    for (const id of [1, 2, 3, 4, 5]) assert.equal((await server.response(id)).error?.code, SERVER_NOT_INITIALIZED, `request ${id}`);
+    // The refused shutdown did not count: exit still ends the server as without one.
+    server.send({ method: 'exit' });
+    assert.equal(await server.exited, 1);
+  } finally {
+    server.kill();
+  }
+});
+
+test('a second initialize is refused with InvalidRequest, and the first one stays in force', async () => {
+  const server = RawServer.inProcess();
+  try {
+    await initialized(server);
+    server.send({ id: 2, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null } });
+    const refused = await server.response(2);
+    assert.deepEqual(refused.error, { code: INVALID_REQUEST, message: 'The server is already initialized.', data: { retry: false } });
+    server.send({ id: 3, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///none.yaml' }, position: { line: 0, character: 0 } } });
+    assert.deepEqual(await server.response(3), { jsonrpc: '2.0', id: 3, result: null });
+    server.send({ id: 4, method: 'shutdown' });
+    assert.equal((await server.response(4)).result, null);
     server.send({ method: 'exit' });
     assert.equal(await server.exited, 0);
   } finally {

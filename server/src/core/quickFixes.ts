@@ -74,6 +74,8 @@ function keepsDocumentWhole(text: string, edit: TextEdit): boolean {
 export interface FixAllScope {
   readonly onlyFile?: string;
   readonly readOnly?: ReadonlySet<string>;
+  /** Stops fix-all, which then returns no edits at all (a request the client cancelled). */
+  readonly isCancelled?: () => boolean;
   /** Fixes only the findings whose identity (see `findingIdentity`) this accepts. */
   readonly accept?: (identity: string) => boolean;
 }
@@ -90,10 +92,11 @@ export interface FixAllPlan {
  * all" and `connlint --fix` apply in one pass. A finding can have several (one per workload that
  * relies on a default); all of them apply. For one file, only fixes that change nothing else
  * apply. Edits are grouped by the file they change. Linear in the findings (bar a log factor):
- * each file's documents are split and parsed once, whatever the number of fixes.
+ * each file's documents are split and parsed once, whatever the number of fixes. Once
+ * `isCancelled` says so, it stops and returns no edits at all.
  */
-export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyFile?: string): Map<string, TextEdit[]> {
-  return planFixAll(model, settings, onlyFile === undefined ? {} : { onlyFile }).edits;
+export function fixAllEdits(model: WorkspaceModel, settings: LintSettings, onlyFile?: string, isCancelled?: () => boolean): Map<string, TextEdit[]> {
+  return planFixAll(model, settings, { ...(onlyFile === undefined ? {} : { onlyFile }), ...(isCancelled === undefined ? {} : { isCancelled }) }).edits;
 }
 
 /** Fix-all over a scope, telling which findings it fixed and which wait for another pass. */
@@ -102,6 +105,7 @@ export function planFixAll(model: WorkspaceModel, settings: LintSettings, scope:
   const fixed: string[] = [];
   const deferred: string[] = [];
   for (const { diagnostic, finding } of lintFindings(model, settings)) {
+    if (scope.isCancelled?.()) return { edits: new Map(), fixed: [], deferred: [] };
     if (scope.onlyFile !== undefined && diagnostic.file !== scope.onlyFile) continue;
     const identity = findingIdentity(model, diagnostic.rule, finding);
     if (scope.accept !== undefined && !scope.accept(identity)) continue;

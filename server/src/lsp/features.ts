@@ -32,7 +32,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.connlint`;
  * move) fix-all is offered beside a preferred quick fix, its edit left to `codeAction/resolve`
  * when the client can resolve edits.
  */
-export function codeActions(index: WorkspaceIndex, params: CodeActionParams, clientResolvesEdits: boolean): CodeAction[] {
+export function codeActions(index: WorkspaceIndex, params: CodeActionParams, clientResolvesEdits: boolean, isCancelled: () => boolean = () => false): CodeAction[] {
   const uri = normaliseUri(params.textDocument.uri);
   const model = index.modelFor(uri);
   if (model === undefined) return [];
@@ -40,8 +40,8 @@ export function codeActions(index: WorkspaceIndex, params: CodeActionParams, cli
   const wants = (kind: string): boolean => only === undefined || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
   const actions = wants(CodeActionKind.QuickFix) ? quickFixActions(index, model, uri, params.context.diagnostics) : [];
   if (only !== undefined) {
-    if (wants(FIX_ALL_KIND)) {
-      const fixAll = fixAllAction(index, model, uri);
+    if (wants(FIX_ALL_KIND) && !isCancelled()) {
+      const fixAll = fixAllAction(index, model, uri, isCancelled);
       if (fixAll.edit !== undefined) actions.push(fixAll);
     }
   } else if (actions.some((action) => action.isPreferred)) {
@@ -51,13 +51,13 @@ export function codeActions(index: WorkspaceIndex, params: CodeActionParams, cli
 }
 
 /** Fills in the edit of a fix-all action offered unresolved; other actions come back as they are. */
-export function resolveCodeAction(index: WorkspaceIndex, action: CodeAction): CodeAction {
+export function resolveCodeAction(index: WorkspaceIndex, action: CodeAction, isCancelled: () => boolean = () => false): CodeAction {
   const data = action.data as Partial<FixAllData> | undefined;
   if (action.kind !== FIX_ALL_KIND || action.edit !== undefined || typeof data?.uri !== 'string') return action;
   const uri = normaliseUri(data.uri);
   const model = index.modelFor(uri);
   if (model === undefined) return action;
-  return { ...action, edit: fixAllAction(index, model, uri).edit ?? { changes: {} } };
+  return { ...action, edit: fixAllAction(index, model, uri, isCancelled).edit ?? { changes: {} } };
 }
 
 /** Whether a client can take a code action without its edit and fill it in with `codeAction/resolve`. */
@@ -89,8 +89,8 @@ function quickFixActions(index: WorkspaceIndex, model: WorkspaceModel, uri: stri
 }
 
 /** The fix-all action of a file, with its edit when there is anything to fix. */
-function fixAllAction(index: WorkspaceIndex, model: WorkspaceModel, uri: string): CodeAction {
-  const edits = fixAllEdits(model, lintSettingsOf(index.currentSettings), uri).get(uri) ?? [];
+function fixAllAction(index: WorkspaceIndex, model: WorkspaceModel, uri: string, isCancelled?: () => boolean): CodeAction {
+  const edits = fixAllEdits(model, lintSettingsOf(index.currentSettings), uri, isCancelled).get(uri) ?? [];
   return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, ...(edits.length > 0 ? { edit: workspaceEdit(model, edits) } : {}) };
 }
 

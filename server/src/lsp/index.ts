@@ -2,3 +2,7 @@
 export { toLspDiagnostic, diagnosticData, type DiagnosticData } from './convert';
 export { AnalysisPool, type AnalysisReply, type AnalysisRequest } from './analysisPool';
 export { analyzeFromDisk, uriExists, type DiskAnalysis } from './diskAnalysis';
+export { startInProcess, type InProcessServer } from './transport';
+export { MAX_PENDING_MESSAGES } from './output';
+export { codeActions } from './features';
+export { WorkspaceIndex } from './workspaceIndex';

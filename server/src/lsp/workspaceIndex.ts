@@ -192,7 +192,7 @@ export class WorkspaceIndex {
     }
     const byFile = new Map<string, LintedFinding[]>();
     // A document can be in the folders' model and in a model of its own (opened before its folder was added).
-    for (const uri of changed) byFile.set(uri, workspaces.flatMap((workspace) => this.trackerOf(workspace).current(uri)));
+    for (const uri of changed) byFile.set(uri, this.diagnosticsOf(uri));
     return byFile;
   }
 
@@ -200,6 +200,11 @@ export class WorkspaceIndex {
   publishedFindings(uri: string): LintedFinding[] {
     const workspace = this.workspace.has(uri) ? this.workspace : this.outside.get(uri);
     return workspace === undefined ? [] : this.trackerOf(workspace).upToDate(uri);
+  }
+
+  /** A file's linted findings as of the last call to `diagnosticChanges`. */
+  diagnosticsOf(uri: string): LintedFinding[] {
+    return [this.workspace, ...this.outside.values()].flatMap((workspace) => this.trackerOf(workspace).current(uri));
   }
 
   private trackerOf(workspace: Workspace): DiagnosticsTracker {
