@@ -7,6 +7,7 @@ import { assumptionsOf, exclusionMatcher, lintSettingsOf } from '../core/setting
 import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
+import { escapingMessages } from './format/escape';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -34,7 +35,9 @@ export interface CliIo {
 export const STDIN_NAME = '<stdin>';
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 usage or I/O error. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Warnings and errors name files: each is one line, escaped like the reports.
+  const io: CliIo = { ...given, stderr: escapingMessages(given.stderr) };
   try {
     const options = parseCliArgs(argv);
     if (options.help) return write(io.stdout, `${USAGE}\n`, 0);

@@ -6,6 +6,7 @@ import { RULES } from '../core/rules/registry';
 import { exclusionMatcher, type ConnlintSettings } from '../core/settings';
 import type { SeverityLevel } from '../core/types';
 import { CONFIG_FILE_NAME, type LoadedConfig } from './config';
+import { escapeStrings, inertJson } from './format/escape';
 
 /** `--print-config` was given a path it cannot describe: exit code 2. */
 export class PrintConfigError extends Error {}
@@ -54,9 +55,12 @@ export function configReport(cwd: string, file: string, config: LoadedConfig): C
   };
 }
 
-/** The report as YAML, or as JSON for `--format json`. */
+/**
+ * The report as YAML, or as JSON for `--format json`. The JSON keeps every value as found (with no
+ * raw control character, see inertJson); the YAML, read by people, shows them escaped (escapeStrings).
+ */
 export function formatConfigReport(report: ConfigReport, format: 'yaml' | 'json'): string {
-  return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : stringify(report, { lineWidth: 0 });
+  return format === 'json' ? inertJson(report) : stringify(escapeStrings(report), { lineWidth: 0 });
 }
 
 function excludingPattern(config: LoadedConfig, absolute: string): string | false {
