@@ -243,7 +243,7 @@ function embeddedKubeProxyConfiguration(
   const scalar = reader.scalar(reader.get(node, 'data', 'config.conf'));
   const embedded = scalar && embeddedText(scalar as Scalar, origin.fileText, reader.offset);
   if (embedded === undefined) return undefined;
-  const document = parseDocument(embedded.text, { prettyErrors: false });
+  const document = parseDocument(embedded.text, { prettyErrors: false, merge: true });
   const toFile = (start: number, end: number): Span => {
     const fileStart = embedded.toFileOffset(start);
     return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
