@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../text';
+import { kubernetesInt32 } from './int32';
 
 /** A YAML value node, with aliases not yet resolved. */
 export type YamlNode = Node;
@@ -62,10 +63,9 @@ export class NodeReader {
     return typeof scalar.value === 'string' ? scalar.value : (scalar.source ?? String(scalar.value));
   }
 
-  /** A scalar that is an integer (not a string holding one), or undefined. */
-  integer(node: unknown): number | undefined {
-    const value = this.scalar(node)?.value;
-    return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+  /** An int32 field's value as the API server reads it (see kubernetesInt32), or undefined. */
+  int32(node: unknown): number | undefined {
+    return kubernetesInt32(this.scalar(node));
   }
 
   /** A mapping of scalars to scalars (labels, selectors, annotations). */
