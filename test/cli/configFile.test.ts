@@ -53,3 +53,15 @@ test('a directory named .connlint.yaml is a configuration error', () => {
   const root = project((file) => execFileSync('mkdir', [file]));
   assert.deepEqual(runCli(['.'], { cwd: root }), { code: 2, stdout: '', stderr: `connlint: cannot use .connlint.yaml: not a regular file (${LIMIT})\n` });
 });
+
+test('--print-config describes a FIFO or a device as skipped instead of reading it', () => {
+  const root = project(() => undefined);
+  execFileSync('mkfifo', [path.join(root, 'pipe.yaml')]);
+  symlinkSync('/dev/zero', path.join(root, 'zero.yaml'));
+  for (const file of ['pipe.yaml', 'zero.yaml']) {
+    const result = runCli(['--print-config', file, '--format', 'json'], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as { file: string; readAs: string; reason: string; reads: string[] };
+    assert.deepEqual([report.file, report.readAs, report.reason, report.reads], [file, 'skipped', 'not a regular file', []]);
+  }
+});
