@@ -92,16 +92,17 @@ export class NodeReader {
    * where a merge key writes its mappings' pairs in its place (of a list of mappings, the first
    * wins). Each mapping is searched once: merge cycles and merge bombs cost one pass over them.
    */
-  private pair(map: YAMLMap<unknown, unknown>, key: string, searched = new Set<YAMLMap<unknown, unknown>>()): Pair<unknown, unknown> | undefined {
-    if (searched.has(map)) return undefined;
-    searched.add(map);
+  private pair(map: YAMLMap<unknown, unknown>, key: string, searched?: Set<YAMLMap<unknown, unknown>>): Pair<unknown, unknown> | undefined {
     for (let i = map.items.length - 1; i >= 0; i--) {
       const pair = map.items[i]!;
       if (!isMergeKey(pair.key)) {
         if (isScalar(pair.key) && String(pair.key.value) === key) return pair;
         continue;
       }
+      searched ??= new Set([map]);
       for (const source of this.mergeSources(pair.value)) {
+        if (searched.has(source)) continue;
+        searched.add(source);
         const merged = this.pair(source, key, searched);
         if (merged !== undefined) return merged;
       }
