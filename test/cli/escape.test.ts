@@ -88,6 +88,15 @@ test('stylish: the file name and metadata.name are escaped on their own lines, e
   );
 });
 
+test('stylish with colours forced on: only the colour codes are escape sequences', () => {
+  for (const args of [['--color'], ['--no-color']]) {
+    const result = runCli([...args, '.'], { cwd: hostileTree(), env: { FORCE_COLOR: '1' } });
+    assert.equal(result.code, 1);
+    assertInert(result.stdout.replace(/\u001b\[[0-9;]*m/g, ''), `stylish ${args[0]}`);
+    assert.ok(result.stdout.includes(HOSTILE_FILE_ESCAPED), result.stdout);
+  }
+});
+
 test('json: the values are the names as found, and the text holds no raw control character', () => {
   const report = JSON.parse(lint('json').stdout) as { diagnostics: { file: string; message: string; related: { file: string; message: string }[] }[] };
   assert.deepEqual(
