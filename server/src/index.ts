@@ -50,3 +50,4 @@ export { parseSysctl, normaliseSysctlKey, type ParsedSysctl, type SysctlAssignme
 export { sysctlApplicationOrder } from './core/sysctl/order';
 export { SYSCTL_CATALOG, SYSCTL_FAMILIES, rangeBounds, sysctlFamilyOf, takesSingleInteger, type SysctlInfo } from './core/sysctl/catalog';
 export { closestKeys, suggestionThreshold } from './core/rules/sysctlUnknownKey';
+export { INT32_MAX, INT32_MIN, kubernetesInt32 } from './core/yaml/int32';

@@ -1,10 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { readRegularFile } from '../files/read';
 import { DEFAULT_SETTINGS, parseSettings, type ConnlintSettings } from '../core/settings';
 
 /** The configuration file's name, looked for from the current directory upwards. */
 export const CONFIG_FILE_NAME = '.connlint.yaml';
+
+/** The largest configuration file read: 1 MiB; a larger one is a configuration error. */
+export const MAX_CONFIG_SIZE = 1024 * 1024;
 
 /** Settings and the directory their `exclude` patterns are relative to. */
 export interface LoadedConfig {
@@ -23,7 +27,7 @@ export function loadConfig(cwd: string, explicit: string | undefined): LoadedCon
   if (file === undefined) return { settings: DEFAULT_SETTINGS, file: undefined, baseDirectory: cwd };
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'), { prettyErrors: false });
+    raw = parse(readConfigText(file), { prettyErrors: false });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.split('\n')[0];
     throw new ConfigError(`cannot use ${path.relative(cwd, file) || file}: ${reason}`);
@@ -34,6 +38,17 @@ export function loadConfig(cwd: string, explicit: string | undefined): LoadedCon
     throw new ConfigError(`invalid ${path.relative(cwd, file) || file}: ${list}`);
   }
   return { settings, file, baseDirectory: path.dirname(file) };
+}
+
+/**
+ * The configuration file's text. Only a regular file of at most MAX_CONFIG_SIZE is read: a FIFO
+ * or a device behind the name (`/dev/zero`, say) would otherwise hang the run or fill its memory.
+ */
+function readConfigText(file: string): string {
+  const read = readRegularFile(file, MAX_CONFIG_SIZE);
+  if ('bytes' in read) return read.bytes.toString('utf8');
+  const limit = `a configuration file is a regular file of at most ${MAX_CONFIG_SIZE / 1024 / 1024} MiB`;
+  throw new Error('skipped' in read ? `${read.skipped} (${limit})` : `${(read.tooLarge / 1024 / 1024).toFixed(1)} MiB (${limit})`);
 }
 
 function findConfig(cwd: string): string | undefined {

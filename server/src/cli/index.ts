@@ -4,3 +4,5 @@ export { applyFixes, formatDiff, type FixedFile } from './fix';
 export { configSchema, configSchemaText, CONFIG_SCHEMA_ID } from './configSchema';
 export { escapeData, escapeProperty, formatGithub } from './format/github';
 export { GENERATED_FILES, REGENERATE_HINT, replaceRuleSection, staleFiles } from './generatedFiles';
+export { escapeControl, inertJson } from './format/escape';
+export { renderMarkdown } from './format/markdown';

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../core/types';
 import { stripBom } from '../core/text';
 import { Workspace } from '../core/workspace';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
+import { escapingMessages } from './format/escape';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -35,7 +36,9 @@ export interface CliIo {
 export const STDIN_NAME = '<stdin>';
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 usage or I/O error (a fixed file that could not be written, too). */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  // Warnings and errors name files: each is one line, escaped like the reports.
+  const io: CliIo = { ...given, stderr: escapingMessages(given.stderr) };
   try {
     const options = parseCliArgs(argv);
     if (options.help) return write(io.stdout, `${USAGE}\n`, 0);

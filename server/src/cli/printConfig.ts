@@ -1,11 +1,13 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { analyzeFile, fileRole, type AnalyzedFile } from '../core/analyze';
 import { RULES } from '../core/rules/registry';
 import { exclusionMatcher, type ConnlintSettings } from '../core/settings';
 import type { SeverityLevel } from '../core/types';
+import { readTextFile, type ReadText } from '../files/read';
 import { CONFIG_FILE_NAME, type LoadedConfig } from './config';
+import { escapeStrings, inertJson } from './format/escape';
 
 /** `--print-config` was given a path it cannot describe: exit code 2. */
 export class PrintConfigError extends Error {}
@@ -30,10 +32,11 @@ interface ConfigReport {
 export function configReport(cwd: string, file: string, config: LoadedConfig): ConfigReport {
   const absolute = path.resolve(cwd, file);
   const display = path.relative(cwd, absolute).split(path.sep).join('/') || path.basename(absolute);
-  let text: string;
+  let read: ReadText;
   try {
     if (statSync(absolute).isDirectory()) throw new PrintConfigError(`--print-config takes a file, and ${file} is a directory`);
-    text = readFileSync(absolute, 'utf8');
+    // Bounded: a FIFO, a device or a file over the size limit is described as skipped, not read.
+    read = readTextFile(absolute);
   } catch (error) {
     if (error instanceof PrintConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -41,8 +44,8 @@ export function configReport(cwd: string, file: string, config: LoadedConfig): C
   }
   const configuration = config.file === undefined ? null : path.relative(cwd, config.file).split(path.sep).join('/') || CONFIG_FILE_NAME;
   const excluded = excludingPattern(config, absolute);
-  const analyzed = analyzeFile(display, text, { location: absolute, fileExists: existsSync });
-  const { readAs, reason } = howRead(analyzed, absolute, excluded, configuration);
+  const analyzed = analyzeFile(display, 'skipped' in read ? '' : read.text, { location: absolute, fileExists: existsSync });
+  const { readAs, reason } = 'skipped' in read ? { readAs: 'skipped' as const, reason: read.skipped } : howRead(analyzed, absolute, excluded, configuration);
   return {
     file: display,
     configuration,
@@ -54,9 +57,12 @@ export function configReport(cwd: string, file: string, config: LoadedConfig): C
   };
 }
 
-/** The report as YAML, or as JSON for `--format json`. */
+/**
+ * The report as YAML, or as JSON for `--format json`. The JSON keeps every value as found (with no
+ * raw control character, see inertJson); the YAML, read by people, shows them escaped (escapeStrings).
+ */
 export function formatConfigReport(report: ConfigReport, format: 'yaml' | 'json'): string {
-  return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : stringify(report, { lineWidth: 0 });
+  return format === 'json' ? inertJson(report) : stringify(escapeStrings(report), { lineWidth: 0 });
 }
 
 function excludingPattern(config: LoadedConfig, absolute: string): string | false {

@@ -154,7 +154,7 @@ function readManifests(path: string, text: string, previous: AnalyzedFile | unde
 /** Parses one document whose kind may matter and adds its objects and YAML errors. */
 function readDocument(path: string, text: string, slice: DocumentSlice, objects: K8sObject[], syntaxProblems: SyntaxProblem[]): void {
   const source = text.slice(slice.start, slice.end);
-  const document = parseDocument(source, { prettyErrors: false });
+  const document = parseDocument(source, { prettyErrors: false, merge: true });
   const reader = new NodeReader(document, slice.start, source);
   const kind = reader.string(reader.get(document.contents, 'kind'));
   if (kind === undefined || !isModelledKind(kind)) return;

@@ -22,12 +22,26 @@ export type ReadText =
  * language server reads many files on worker threads, one file at a time on its own thread.
  */
 export function readTextFile(file: string): ReadText {
+  const read = readRegularFile(file, MAX_FILE_SIZE);
+  if ('tooLarge' in read) return { skipped: tooLarge(read.tooLarge) };
+  return 'bytes' in read ? decode(read.bytes) : read;
+}
+
+/** A regular file's bytes, or why they were not read: not a regular file, or more than the limit (the size seen). */
+export type RegularFileRead = { readonly bytes: Buffer } | { readonly skipped: string } | { readonly tooLarge: number };
+
+/**
+ * Reads the bytes of a regular file of at most `maxBytes`, without waiting on a FIFO or reading
+ * a device without end (`/dev/zero` behind a symbolic link): the limit is checked against the
+ * size on disk and again while reading. I/O errors are thrown.
+ */
+export function readRegularFile(file: string, maxBytes: number): RegularFileRead {
   // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
   const descriptor = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const info = fstatSync(descriptor);
     if (!info.isFile()) return { skipped: 'not a regular file' };
-    if (info.size > MAX_FILE_SIZE) return { skipped: tooLarge(info.size) };
+    if (info.size > maxBytes) return { tooLarge: info.size };
     const chunks: Buffer[] = [];
     let length = 0;
     // Sized by stat, then read to the end: the file may have grown since.
@@ -37,9 +51,9 @@ export function readTextFile(file: string): ReadText {
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
-      if (length > MAX_FILE_SIZE) return { skipped: tooLarge(length) };
+      if (length > maxBytes) return { tooLarge: length };
     }
-    return decode(Buffer.concat(chunks, length));
+    return { bytes: Buffer.concat(chunks, length) };
   } finally {
     closeSync(descriptor);
   }

@@ -86,7 +86,8 @@ function loadIgnore(directory: string): IgnoreScope | undefined {
   } catch {
     return undefined;
   }
-  return { directory, rules: ignore().add(text) };
+  // Case-sensitive, as git reads .gitignore on Linux (core.ignorecase false): `*.YAML` does not hide `a.yaml`.
+  return { directory, rules: ignore({ ignorecase: false }).add(text) };
 }
 
 function isIgnored(scopes: readonly IgnoreScope[], full: string, isDirectory: boolean): boolean {

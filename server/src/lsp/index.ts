@@ -6,3 +6,4 @@ export { startInProcess, type InProcessServer } from './transport';
 export { MAX_PENDING_MESSAGES } from './output';
 export { codeActions } from './features';
 export { WorkspaceIndex } from './workspaceIndex';
+export { MAX_INDEXED_TEXT } from './textBudget';

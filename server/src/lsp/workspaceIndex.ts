@@ -9,6 +9,7 @@ import { Workspace } from '../core/workspace';
 import { walk } from '../files/walk';
 import { AnalysisPool } from './analysisPool';
 import { analyzeFromDisk, uriExists, type DiskAnalysis } from './diskAnalysis';
+import { IndexedTextBudget, MAX_INDEXED_TEXT } from './textBudget';
 
 /** Files read and analysed together: one message to a worker, or one turn of the server's thread. */
 const SCAN_BATCH = 50;
@@ -27,7 +28,7 @@ export function normaliseUri(uri: string): string {
 /**
  * The files the server knows: every relevant file of the workspace folders (from disk, or the
  * editor's text while a document is open), plus documents opened from outside the folders,
- * each linted on its own.
+ * each linted on its own. The text held from disk has a ceiling (IndexedTextBudget).
  */
 export class WorkspaceIndex {
   private folders: string[] = [];
@@ -43,9 +44,20 @@ export class WorkspaceIndex {
   private isExcludedPath: (relativePath: string) => boolean = () => false;
   /** Finding categories another extension in the editor reports already. */
   private skipCategories: readonly string[] = [];
+  private readonly budget: IndexedTextBudget;
 
-  constructor(private readonly log: (message: string) => void) {
+  constructor(
+    private readonly log: (message: string) => void,
+    /** The most text held from disk, in UTF-16 code units. */
+    maxIndexedText: number = MAX_INDEXED_TEXT,
+  ) {
     this.workspace = new Workspace({}, uriExists);
+    this.budget = new IndexedTextBudget(maxIndexedText);
+  }
+
+  /** The text held from disk, in UTF-16 code units (open documents are the editor's). */
+  get indexedText(): number {
+    return this.budget.used;
   }
 
   /** Applies new settings: assumptions reach every model, excluded files leave the index. */
@@ -55,7 +67,7 @@ export class WorkspaceIndex {
     const assumptions = assumptionsOf(settings);
     this.workspace.setAssumptions(assumptions);
     for (const single of this.outside.values()) single.setAssumptions(assumptions);
-    for (const path of this.workspace.paths()) if (this.isExcluded(path)) this.workspace.delete(path);
+    for (const path of this.workspace.paths()) if (this.isExcluded(path)) this.forget(path);
   }
 
   /** The settings in force. */
@@ -88,15 +100,16 @@ export class WorkspaceIndex {
    * Reads every relevant file of the folders from disk; `onBatch` reports progress between
    * batches. A large workspace is read and analysed on worker threads (AnalysisPool) as well as
    * on this thread, batch by batch, while this thread takes in the results; a batch whose worker
-   * fails is done here.
+   * fails is done here. Files past the budget of text held are not read.
    */
   async scan(onBatch: (done: number, total: number) => void): Promise<void> {
-    const found: string[] = [];
+    const listed: string[] = [];
     for (const folder of this.folders) {
       const root = URI.parse(folder).fsPath;
       const files = await walk(root, (file) => fileRole(file) !== undefined && !this.isExcluded(URI.file(file).toString()), this.log);
-      for (const file of files) found.push(URI.file(file).toString());
+      for (const file of files) listed.push(URI.file(file).toString());
     }
+    const found = this.budget.plan(listed, this.log);
     const pool = found.length >= POOL_THRESHOLD ? AnalysisPool.start(POOL_SIZE, this.log) : undefined;
     let done = 0;
     const take = (batch: readonly string[], generations: readonly number[], results: readonly DiskAnalysis[]): void => {
@@ -136,6 +149,7 @@ export class WorkspaceIndex {
   /** The editor's text of an open document wins over the disk. */
   openDocument(uri: string, text: string): void {
     this.open.add(uri);
+    this.budget.release(uri);
     if (!this.isExcluded(uri)) this.workspaceFor(uri).set(uri, text);
   }
 
@@ -158,9 +172,9 @@ export class WorkspaceIndex {
   fileDeleted(uri: string): void {
     if (this.open.has(uri)) return;
     this.nextGeneration(uri);
-    this.workspace.delete(uri);
+    this.forget(uri);
     const prefix = withSlash(uri);
-    for (const path of this.workspace.paths()) if (path.startsWith(prefix) && !this.open.has(path)) this.workspace.delete(path);
+    for (const path of this.workspace.paths()) if (path.startsWith(prefix) && !this.open.has(path)) this.forget(path);
   }
 
   /** The model a file belongs to, if the index holds the file. */
@@ -220,18 +234,27 @@ export class WorkspaceIndex {
 
   /**
    * Takes in a file read from disk. What happened since the read began wins: a newer read, an
-   * edit in the editor, a deletion, its folder removed. Files over the limits are left out and logged.
+   * edit in the editor, a deletion, its folder removed. Files over the limits (their own, the
+   * budget of text held) are left out and logged.
    */
   private accept(result: DiskAnalysis, generation: number): void {
     const uri = result.uri;
     if (this.readGenerations.get(uri) !== generation || this.open.has(uri) || !this.isInFolders(uri)) return;
-    if ('analyzed' in result) {
+    if ('analyzed' in result && this.budget.fits(uri, result.analyzed.text.length)) {
       this.workspace.setAnalyzed(result.analyzed);
+      this.budget.hold(uri, result.analyzed.text.length);
       return;
     }
-    this.workspace.delete(uri);
-    if ('skipped' in result) this.log(`Skipped ${uri}: ${result.skipped}`);
+    this.forget(uri);
+    if ('analyzed' in result) this.log(this.budget.skipMessage(uri));
+    else if ('skipped' in result) this.log(`Skipped ${uri}: ${result.skipped}`);
     else if (result.failed !== 'ENOENT' && result.failed !== 'EISDIR') this.log(`Cannot read ${uri}: ${result.failed}`);
+  }
+
+  /** Drops a file read from disk from the index. */
+  private forget(uri: string): void {
+    this.workspace.delete(uri);
+    this.budget.release(uri);
   }
 
   /** Counts the reads and deletions of a file, so that a read that finishes late is dropped. */

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../../core/types';
+import { escapeControl } from './escape';
 
 /** GitHub's annotation commands: `info` and `hint` are both `notice`. */
 function githubCommand(severity: Severity): 'error' | 'warning' | 'notice' {
@@ -8,14 +9,16 @@ function githubCommand(severity: Severity): 'error' | 'warning' | 'notice' {
 /**
  * One GitHub Actions workflow command per finding (`::warning file=…,line=…::message`), which
  * the runner turns into annotations on the pull request's diff. The related places follow the
- * message on their own lines.
+ * message on their own lines. Names and messages from the files are first made inert
+ * (escapeControl), then encoded as the runner decodes commands: nothing in them ends the command
+ * or starts another.
  */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((diagnostic) => {
       const { start, end } = diagnostic.range;
       const properties = [
-        ['file', diagnostic.file],
+        ['file', escapeControl(diagnostic.file)],
         ['line', String(start.line + 1)],
         ['col', String(start.character + 1)],
         ['endLine', String(end.line + 1)],
@@ -24,8 +27,10 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
       ]
         .map(([name, value]) => `${name}=${escapeProperty(value!)}`)
         .join(',');
-      const related = diagnostic.related.map((place) => `\n↳ ${place.file}:${place.range.start.line + 1}:${place.range.start.character + 1}  ${place.message}`);
-      return `::${githubCommand(diagnostic.severity)} ${properties}::${escapeData(diagnostic.message + related.join(''))}\n`;
+      const related = diagnostic.related.map(
+        (place) => `\n↳ ${escapeControl(place.file)}:${place.range.start.line + 1}:${place.range.start.character + 1}  ${escapeControl(place.message)}`,
+      );
+      return `::${githubCommand(diagnostic.severity)} ${properties}::${escapeData(escapeControl(diagnostic.message) + related.join(''))}\n`;
     })
     .join('');
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../core/types';
+import { inertJson } from './escape';
 
 /** Version of the JSON report; bumped only by an incompatible change. */
 const JSON_REPORT_VERSION = 1;
@@ -6,6 +7,7 @@ const JSON_REPORT_VERSION = 1;
 /**
  * The JSON report other tools parse: 1-based lines and columns (UTF-16 code units), files
  * relative to the current directory with `/` separators, sorted by file, line and column.
+ * Values are as found; the text has no raw control character (inertJson).
  */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
   const report = {
@@ -27,5 +29,5 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
       })),
     })),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return inertJson(report);
 }

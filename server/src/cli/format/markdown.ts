@@ -1,4 +1,5 @@
 import { createColors } from 'picocolors';
+import { escapeControl } from './escape';
 
 /** How a page is laid out on the terminal. */
 interface TerminalOptions {
@@ -10,7 +11,8 @@ interface TerminalOptions {
 
 /**
  * Markdown as plain, readable terminal text: headings underlined, paragraphs and list items
- * wrapped to the width, code blocks indented, links written out after their text.
+ * wrapped to the width, code blocks indented, links written out after their text. Control
+ * characters in the page are escaped (escapeControl): only the colours added here reach the terminal.
  */
 export function renderMarkdown(markdown: string, options: TerminalOptions): string {
   const c = createColors(options.color);
@@ -21,7 +23,7 @@ export function renderMarkdown(markdown: string, options: TerminalOptions): stri
       .replace(/\*\*([^*]+)\*\*/g, (_, bold: string) => c.bold(bold))
       .replace(/`([^`]+)`/g, (code: string) => c.cyan(code));
   const out: string[] = [];
-  const lines = markdown.replace(/\r\n/g, '\n').split('\n');
+  const lines = markdown.replace(/\r\n/g, '\n').split('\n').map(escapeControl);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.startsWith('```')) {

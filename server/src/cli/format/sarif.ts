@@ -3,6 +3,7 @@ import type { Rule } from '../../core/rules/rule';
 import { ruleDocsUrl } from '../../core/rules/rule';
 import type { Range } from '../../core/text';
 import type { Diagnostic, Severity } from '../../core/types';
+import { inertJson } from './escape';
 
 /** The SARIF version written, and the schema it validates against. */
 const SARIF_VERSION = '2.1.0';
@@ -76,7 +77,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], context: SarifCo
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return inertJson(log);
 }
 
 function reportingDescriptor(rule: Rule, fullDescription: string | undefined) {

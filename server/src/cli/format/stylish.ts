@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { Diagnostic, Severity } from '../../core/types';
+import { escapeControl } from './escape';
 
 /** Counts by severity, for the summary line and the exit code. */
 interface Tally {
@@ -16,6 +17,7 @@ export function tally(diagnostics: readonly Diagnostic[]): Tally {
 /**
  * The human report, in the look of ESLint's `stylish`: findings grouped by file, one aligned
  * row each with its `line:column`, severity, message and rule, related places below, then a summary.
+ * File names and messages are escaped (escapeControl): a row is always one line.
  */
 export function formatStylish(diagnostics: readonly Diagnostic[], options: { color: boolean; filesChecked: number }): string {
   const c = createColors(options.color);
@@ -31,13 +33,13 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: { col
     }));
     const placeWidth = Math.max(...rows.map((row) => row.place.length));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
-    out.push('', c.underline(file));
+    out.push('', c.underline(escapeControl(file)));
     for (const row of rows) {
       const severity = severityColor[row.severity](row.severity.padEnd(severityWidth));
-      out.push(`  ${c.dim(row.place.padStart(placeWidth))}  ${severity}  ${row.diagnostic.message}  ${c.dim(row.diagnostic.rule)}`);
+      out.push(`  ${c.dim(row.place.padStart(placeWidth))}  ${severity}  ${escapeControl(row.diagnostic.message)}  ${c.dim(row.diagnostic.rule)}`);
       for (const related of row.diagnostic.related) {
-        const where = `${related.file}:${related.range.start.line + 1}:${related.range.start.character + 1}`;
-        out.push(`  ${' '.repeat(placeWidth)}  ${c.dim(`↳ ${where}  ${related.message}`)}`);
+        const where = `${escapeControl(related.file)}:${related.range.start.line + 1}:${related.range.start.character + 1}`;
+        out.push(`  ${' '.repeat(placeWidth)}  ${c.dim(`↳ ${where}  ${escapeControl(related.message)}`)}`);
       }
     }
   }

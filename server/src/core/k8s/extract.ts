@@ -133,7 +133,7 @@ function located<T>(reader: NodeReader, node: YamlNode | undefined, value: T | u
 function workload(reader: NodeReader, node: YamlNode, base: ObjectBase, template: YamlNode | undefined, fileText: string): Workload {
   const replicasNode = base.kind === 'Pod' ? undefined : reader.get(node, 'spec', 'replicas');
   return Object.assign(base as OfKind<Workload>, {
-    replicas: located(reader, replicasNode, reader.integer(replicasNode)),
+    replicas: located(reader, replicasNode, reader.int32(replicasNode)),
     template: template === undefined ? undefined : podTemplate(reader, template),
     kubeProxyFlags: base.kind === 'DaemonSet' ? kubeProxyFlags(reader, reader.get(template, 'spec'), fileText) : [],
   });
@@ -169,7 +169,7 @@ function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service 
     type: reader.string(reader.get(spec, 'type')) ?? 'ClusterIP',
     headless: clusterIPs.includes('None'),
     sessionAffinity: located(reader, affinityNode, reader.string(affinityNode)),
-    affinityTimeoutSeconds: located(reader, timeoutNode, reader.integer(timeoutNode)),
+    affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
     affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
     affinityConfigKey: configNode === undefined || reader.scalar(configNode)?.value === null ? undefined : reader.span(reader.keyNode(spec, 'sessionAffinityConfig')),
   });
@@ -182,7 +182,7 @@ function autoscaler(reader: NodeReader, node: YamlNode, base: ObjectBase): Horiz
   const maxNode = reader.get(spec, 'maxReplicas');
   return Object.assign(base as OfKind<HorizontalPodAutoscaler>, {
     target: targetKind !== undefined && targetName !== undefined ? { kind: targetKind, name: targetName } : undefined,
-    maxReplicas: located(reader, maxNode, reader.integer(maxNode)),
+    maxReplicas: located(reader, maxNode, reader.int32(maxNode)),
   });
 }
 
@@ -215,8 +215,8 @@ function kubeProxyConfiguration(reader: NodeReader, node: YamlNode | undefined, 
   return Object.assign(base as OfKind<KubeProxyConfiguration>, {
     tcpEstablishedTimeout: parsed('conntrack.tcpEstablishedTimeout'),
     ipvsTcpTimeout: parsed('ipvs.tcpTimeout'),
-    conntrackMaxPerCore: located(reader, maxPerCoreNode, reader.integer(maxPerCoreNode)),
-    conntrackMin: located(reader, minNode, reader.integer(minNode)),
+    conntrackMaxPerCore: located(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
+    conntrackMin: located(reader, minNode, reader.int32(minNode)),
     durations,
     mode: located(reader, modeNode, reader.string(modeNode) || undefined),
     embedded,
@@ -243,7 +243,7 @@ function embeddedKubeProxyConfiguration(
   const scalar = reader.scalar(reader.get(node, 'data', 'config.conf'));
   const embedded = scalar && embeddedText(scalar as Scalar, origin.fileText, reader.offset);
   if (embedded === undefined) return undefined;
-  const document = parseDocument(embedded.text, { prettyErrors: false });
+  const document = parseDocument(embedded.text, { prettyErrors: false, merge: true });
   const toFile = (start: number, end: number): Span => {
     const fileStart = embedded.toFileOffset(start);
     return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };

@@ -57,7 +57,7 @@ export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'Repli
 /** A Deployment, StatefulSet, ReplicaSet, ReplicationController, DaemonSet or Pod. */
 export interface Workload extends ObjectBase {
   readonly kind: (typeof WORKLOAD_KINDS)[number];
-  /** `spec.replicas` when written as an integer. */
+  /** `spec.replicas` as the API server reads it (kubernetesInt32); undefined when absent or refused. */
   readonly replicas: Located<number> | undefined;
   readonly template: PodTemplate | undefined;
   /** For a DaemonSet that runs kube-proxy: the flags of its kube-proxy container. */

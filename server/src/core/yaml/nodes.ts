@@ -1,5 +1,6 @@
-import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../text';
+import { kubernetesInt32 } from './int32';
 
 /** A YAML value node, with aliases not yet resolved. */
 export type YamlNode = Node;
@@ -7,7 +8,9 @@ export type YamlNode = Node;
 /**
  * Reads typed values from a parsed YAML document and turns node ranges into spans of the
  * file the document was sliced from. Aliases resolve to their anchor's node, one level and
- * never expanded: an alias bomb costs no more than its text.
+ * never expanded: an alias bomb costs no more than its text. Mappings are read as kubectl reads
+ * them (go-yaml v2, then JSON): merge keys (`<<: *base`, `<<: [*a, *b]`) bring in the keys of the
+ * mappings they name, and of two writes of a key the later one in the mapping wins.
  */
 export class NodeReader {
   /** Each alias's anchored node, found in one pass over the document on first need. */
@@ -27,7 +30,7 @@ export class NodeReader {
     for (const key of path) {
       const map = this.map(current);
       if (map === undefined) return undefined;
-      current = this.resolve(valueOf(map, key));
+      current = this.resolve(this.pair(map, key)?.value);
     }
     return current;
   }
@@ -35,7 +38,7 @@ export class NodeReader {
   /** The pair's key node for `key` in a mapping: where the key is written. */
   keyNode(node: unknown, key: string): YamlNode | undefined {
     const map = this.map(node);
-    const pair = map?.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+    const pair = map === undefined ? undefined : this.pair(map, key);
     return isScalar(pair?.key) ? pair.key : undefined;
   }
 
@@ -62,16 +65,16 @@ export class NodeReader {
     return typeof scalar.value === 'string' ? scalar.value : (scalar.source ?? String(scalar.value));
   }
 
-  /** A scalar that is an integer (not a string holding one), or undefined. */
-  integer(node: unknown): number | undefined {
-    const value = this.scalar(node)?.value;
-    return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+  /** An int32 field's value as the API server reads it (see kubernetesInt32), or undefined. */
+  int32(node: unknown): number | undefined {
+    return kubernetesInt32(this.scalar(node));
   }
 
   /** A mapping of scalars to scalars (labels, selectors, annotations). */
   stringMap(node: unknown): Map<string, string> {
     const result = new Map<string, string>();
-    for (const pair of this.map(node)?.items ?? []) {
+    const map = this.map(node);
+    for (const pair of map === undefined ? [] : this.pairs(map)) {
       const key = this.string(pair.key);
       const value = this.string(pair.value) ?? (this.scalar(pair.value)?.value === null ? '' : undefined);
       if (key !== undefined && value !== undefined) result.set(key, value);
@@ -89,6 +92,58 @@ export class NodeReader {
     const [start, valueEnd] = node.range;
     const end = this.source !== undefined && isBlockScalar(node) ? blockScalarEnd(this.source, start, valueEnd) : valueEnd;
     return { start: start + this.offset, end: end + this.offset };
+  }
+
+  /**
+   * The pair that gives `key` its value in a mapping, merge keys included: the last one written,
+   * where a merge key writes its mappings' pairs in its place (of a list of mappings, the first
+   * wins). Each mapping is searched once: merge cycles and merge bombs cost one pass over them.
+   */
+  private pair(map: YAMLMap<unknown, unknown>, key: string, searched?: Set<YAMLMap<unknown, unknown>>): Pair<unknown, unknown> | undefined {
+    for (let i = map.items.length - 1; i >= 0; i--) {
+      const pair = map.items[i]!;
+      if (!isMergeKey(pair.key)) {
+        if (isScalar(pair.key) && String(pair.key.value) === key) return pair;
+        continue;
+      }
+      searched ??= new Set([map]);
+      for (const source of this.mergeSources(pair.value)) {
+        if (searched.has(source)) continue;
+        searched.add(source);
+        const merged = this.pair(source, key, searched);
+        if (merged !== undefined) return merged;
+      }
+    }
+    return undefined;
+  }
+
+  /** A mapping's pairs as kubectl ends up with them (see `pair`), without the merge keys, each key once. */
+  private pairs(map: YAMLMap<unknown, unknown>): Pair<unknown, unknown>[] {
+    if (!map.items.some((pair) => isMergeKey(pair.key))) return map.items;
+    const byKey = new Map<string, Pair<unknown, unknown>>();
+    const expansions = { left: MAX_MERGE_EXPANSIONS };
+    const write = (current: YAMLMap<unknown, unknown>, path: ReadonlySet<YAMLMap<unknown, unknown>>): void => {
+      for (const pair of current.items) {
+        if (!isMergeKey(pair.key)) {
+          if (isScalar(pair.key)) byKey.set(String(pair.key.value), pair);
+          continue;
+        }
+        // go-yaml writes a list of merged mappings from the last to the first: the first wins.
+        for (const source of this.mergeSources(pair.value).reverse()) {
+          if (path.has(source) || --expansions.left < 0) continue;
+          write(source, new Set([...path, source]));
+        }
+      }
+    };
+    write(map, new Set([map]));
+    return [...byKey.values()];
+  }
+
+  /** The mappings a merge key's value names: a mapping, or a list of them (aliases resolved). */
+  private mergeSources(value: unknown): YAMLMap<unknown, unknown>[] {
+    const resolved = this.resolve(value);
+    if (isMap(resolved)) return [resolved];
+    return isSeq(resolved) ? resolved.items.flatMap((item) => this.map(item) ?? []) : [];
   }
 
   private resolve(node: unknown): YamlNode | undefined {
@@ -111,11 +166,15 @@ function anchorsOf(document: Document.Parsed): Map<Alias, YamlNode | undefined> 
   return anchored;
 }
 
-function valueOf(map: YAMLMap<unknown, unknown>, key: string): unknown {
-  for (const pair of map.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.value;
-  }
-  return undefined;
+/** Merged mappings expanded when a mapping's pairs are listed, at most: a merge bomb stops there. */
+const MAX_MERGE_EXPANSIONS = 1000;
+
+/**
+ * A merge key: `<<` written plain or tagged `!!merge` (parsed with `merge: true`, its value is a
+ * symbol), as go-yaml reads it; a quoted `"<<"` is an ordinary key.
+ */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.type === 'PLAIN' && key.tag === undefined));
 }
 
 function isBlockScalar(node: YamlNode): node is Scalar {
