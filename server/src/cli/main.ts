@@ -8,7 +8,9 @@ import type { Diagnostic } from '../core/types';
 import { Workspace } from '../core/workspace';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { formatGithub } from './format/github';
+import { formatGitlab, pathFromRoot, repositoryRoot } from './format/gitlab';
 import { formatJson } from './format/json';
+import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
 import { formatStylish, tally } from './format/stylish';
 import { RULES } from '../core/rules/registry';
@@ -162,6 +164,15 @@ function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: Cli
         textOf: (file) => run.workspace.model().file(file)?.text,
         outsideSourceRoot: (file) => file === STDIN_NAME,
       });
+    case 'junit':
+      return formatJunit(diagnostics, { files: run.workspace.paths() });
+    case 'gitlab': {
+      const root = repositoryRoot(io.cwd, io.env);
+      return formatGitlab(diagnostics, {
+        textOf: (file) => run.workspace.model().file(file)?.text,
+        repositoryPath: (file) => pathFromRoot(file, io.cwd, root, (name) => name !== STDIN_NAME),
+      });
+    }
     case 'stylish':
       return formatStylish(diagnostics, { color: options.color ?? useColor(io), filesChecked: run.filesChecked });
   }
