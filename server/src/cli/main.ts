@@ -72,10 +72,10 @@ function exitCode(diagnostics: readonly Diagnostic[], options: CliOptions): numb
 }
 
 /** A path on the command line that cannot be read. */
-class InputError extends Error {}
+export class InputError extends Error {}
 
 /** What reading the inputs found out about their encoding, for --fix. */
-interface InputEncodings {
+export interface InputEncodings {
   /** Files that start with a byte-order mark (--fix writes it back). */
   readonly bomFiles: Set<string>;
   /** Files that are not valid UTF-8 (--fix would change their bytes, so it leaves them alone). */
@@ -83,7 +83,7 @@ interface InputEncodings {
 }
 
 /** Reads every input into the workspace; files that are too large, binary or UTF-16 are skipped with a warning. */
-async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: Workspace, io: CliIo): Promise<InputEncodings> {
+export async function loadInputs(options: Pick<CliOptions, 'paths'>, config: LoadedConfig, workspace: Workspace, io: CliIo): Promise<InputEncodings> {
   const encodings: InputEncodings = { bomFiles: new Set(), lossyFiles: new Set() };
   const warn = (message: string): void => void io.stderr.write(`connlint: warning: ${message}\n`);
   const isExcluded = exclusionMatcher(config.settings);
