@@ -13783,7 +13783,11 @@ No problems (${files}).
 }
 function ruleRows(diagnostics) {
   const byRule = /* @__PURE__ */ new Map();
-  for (const diagnostic of diagnostics) byRule.set(diagnostic.rule, [...byRule.get(diagnostic.rule) ?? [], diagnostic]);
+  for (const diagnostic of diagnostics) {
+    const findings = byRule.get(diagnostic.rule);
+    if (findings === void 0) byRule.set(diagnostic.rule, [diagnostic]);
+    else findings.push(diagnostic);
+  }
   return [...byRule.keys()].sort().map((id) => {
     const counts = tally(byRule.get(id));
     return `| [${markdownCell(id)}](${ruleDocsUrl(id)}) | ${counts.errors} | ${counts.warnings} | ${counts.infos} | ${markdownCell(ruleById(id)?.description ?? "")} |`;

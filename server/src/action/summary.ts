@@ -38,7 +38,11 @@ export function jobSummary(diagnostics: readonly Diagnostic[], filesChecked: num
 
 function ruleRows(diagnostics: readonly Diagnostic[]): string[] {
   const byRule = new Map<string, Diagnostic[]>();
-  for (const diagnostic of diagnostics) byRule.set(diagnostic.rule, [...(byRule.get(diagnostic.rule) ?? []), diagnostic]);
+  for (const diagnostic of diagnostics) {
+    const findings = byRule.get(diagnostic.rule);
+    if (findings === undefined) byRule.set(diagnostic.rule, [diagnostic]);
+    else findings.push(diagnostic);
+  }
   return [...byRule.keys()].sort().map((id) => {
     const counts = tally(byRule.get(id)!);
     return `| [${markdownCell(id)}](${ruleDocsUrl(id)}) | ${counts.errors} | ${counts.warnings} | ${counts.infos} | ${markdownCell(ruleById(id)?.description ?? '')} |`;

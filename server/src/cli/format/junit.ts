@@ -16,7 +16,11 @@ export interface JunitContext {
  */
 export function formatJunit(diagnostics: readonly Diagnostic[], context: JunitContext): string {
   const byFile = new Map<string, Diagnostic[]>(context.files.map((file) => [file, []]));
-  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+  for (const diagnostic of diagnostics) {
+    const findings = byFile.get(diagnostic.file);
+    if (findings === undefined) byFile.set(diagnostic.file, [diagnostic]);
+    else findings.push(diagnostic);
+  }
   const counts = `tests="${byFile.size}" failures="${diagnostics.length}" errors="0"`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
