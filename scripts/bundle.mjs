@@ -3,12 +3,18 @@
 // (the server's analysis worker threads) beside it. Type checking is `tsc -b`.
 //   node scripts/bundle.mjs           minified, with source maps (not shipped: see .vscodeignore)
 //   node scripts/bundle.mjs --watch   rebuilds on change
+// With --action, bundles the GitHub Action instead: action/dist/index.js, committed so that the
+// runner needs no install, readable (not minified, no source map) so that its diffs can be reviewed.
+//   node scripts/bundle.mjs --action [--outfile FILE]   FILE instead of action/dist/index.js
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const watch = process.argv.includes('--watch');
+const action = process.argv.includes('--action');
+const outfileFlag = process.argv.indexOf('--outfile');
+const actionOutfile = outfileFlag === -1 ? 'action/dist/index.js' : process.argv[outfileFlag + 1];
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -41,11 +47,25 @@ const yamlDebugLogsOff = {
   },
 };
 
-const bundles = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlDebugLogsOff] },
-  { ...common, entryPoints: ['server/src/lsp/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', plugins: [yamlDebugLogsOff] },
-];
+/** The action's bundle is committed: its bytes depend on the sources and the esbuild version only. */
+const actionBundle = {
+  ...common,
+  minify: false,
+  sourcemap: false,
+  legalComments: 'eof',
+  banner: { js: '// Connlint GitHub Action, bundled by `npm run bundle:action` from server/src/action/main.ts: do not edit.' },
+  entryPoints: ['server/src/action/main.ts'],
+  outfile: actionOutfile,
+  plugins: [yamlDebugLogsOff],
+};
+
+const bundles = action
+  ? [actionBundle]
+  : [
+      { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+      { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlDebugLogsOff] },
+      { ...common, entryPoints: ['server/src/lsp/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', plugins: [yamlDebugLogsOff] },
+    ];
 
 if (watch) {
   for (const options of bundles) await (await esbuild.context(options)).watch();

@@ -19,21 +19,33 @@ interface Step {
   if?: string;
 }
 
-test('examples/ci/github-actions.yml: checkout, setup-node, connlint as SARIF, upload to code scanning', () => {
-  const workflow = readYaml('examples/ci/github-actions.yml') as { on: unknown; permissions: Record<string, string>; jobs: Record<string, { 'runs-on': string; steps: Step[] }> };
+test("examples/ci/github-actions.yml: checkout, Connlint's action with a SARIF report, upload to code scanning", () => {
+  const workflow = readYaml('examples/ci/github-actions.yml') as { on: unknown; permissions: Record<string, string>; jobs: Record<string, { 'runs-on': string; steps: (Step & { id?: string })[] }> };
   assert.ok(workflow.on !== undefined);
   assert.equal(workflow.permissions['security-events'], 'write', 'upload-sarif needs security-events: write');
   const [job] = Object.values(workflow.jobs);
   const steps = job!.steps;
   assert.deepEqual(
-    steps.map((step) => step.uses?.replace(/@.*$/, '') ?? 'run'),
-    ['actions/checkout', 'actions/setup-node', 'run', 'github/codeql-action/upload-sarif'],
+    steps.map((step) => step.uses?.replace(/@.*$/, '')),
+    ['actions/checkout', 'connlint/connlint', 'github/codeql-action/upload-sarif'],
   );
-  assert.ok(Number(steps[1]!.with!['node-version']) >= 20, 'Node 20 or later');
-  assert.match(steps[2]!.run!, /npx (--yes )?connlint --format sarif \. > connlint\.sarif/);
-  assert.match(steps[2]!.run!, /\|\| \[ \$\? -eq 1 \]$/, 'findings (exit 1) do not stop the upload; usage errors (exit 2) do');
-  assert.equal(steps[3]!.with!['sarif_file'], 'connlint.sarif');
-  assert.equal(steps[3]!.if, 'always()');
+  const { repository } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { repository: { url: string } };
+  assert.equal(`https://github.com/${steps[1]!.uses!.replace(/@.*$/, '')}`, repository.url, 'the action is this repository');
+  const action = readYaml('action.yml') as { inputs: Record<string, unknown> };
+  assert.deepEqual(Object.keys(steps[1]!.with!).filter((input) => !(input in action.inputs)), [], 'only inputs action.yml declares');
+  assert.equal(steps[1]!.with!['sarif'], steps[2]!.with!['sarif_file']);
+  assert.equal(steps[2]!.if, `\${{ !cancelled() && steps.${steps[1]!.id}.outputs.total != '' }}`, 'uploads after findings failed the job, not after a usage error');
+});
+
+test('examples/ci/gitlab-ci.yml: the Code Quality and JUnit reports as artifacts, kept when the job fails', () => {
+  const jobs = readYaml('examples/ci/gitlab-ci.yml') as Record<string, { script: string[]; artifacts: { when: string; reports: Record<string, string> } }>;
+  const job = jobs['connlint']!;
+  assert.match(job.script[0]!, /^npx --yes connlint --format gitlab \. > (\S+) \|\| \[ \$\? -eq 1 \]$/);
+  assert.match(job.script[1]!, /^npx --yes connlint --format junit \. > (\S+)$/);
+  assert.deepEqual(job.artifacts, {
+    when: 'always',
+    reports: { codequality: job.script[0]!.split(' > ')[1]!.split(' ')[0], junit: job.script[1]!.split(' > ')[1] },
+  });
 });
 
 test('.pre-commit-hooks.yaml: the connlint hook, run on YAML, JSON and sysctl files', () => {

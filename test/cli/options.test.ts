@@ -32,9 +32,9 @@ test('an unknown option is a usage error', () => {
 });
 
 test('an unknown format is a usage error', () => {
-  assertFails(['--format', 'nope', 'classic'], 'unknown format "nope" (use stylish, json, sarif or github)');
-  assertFails(['-f', 'JSON', 'classic'], 'unknown format "JSON" (use stylish, json, sarif or github)');
-  assertFails(['--format=xml', 'classic'], 'unknown format "xml" (use stylish, json, sarif or github)');
+  assertFails(['--format', 'nope', 'classic'], 'unknown format "nope" (use stylish, json, sarif, github, junit or gitlab)');
+  assertFails(['-f', 'JSON', 'classic'], 'unknown format "JSON" (use stylish, json, sarif, github, junit or gitlab)');
+  assertFails(['--format=xml', 'classic'], 'unknown format "xml" (use stylish, json, sarif, github, junit or gitlab)');
 });
 
 test('--max-warnings takes a whole number', () => {

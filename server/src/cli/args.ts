@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 /** The report formats, in the order `--help` lists them. */
-const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -36,8 +36,9 @@ Directories are walked (skipping node_modules, .git and what .gitignore ignores)
 YAML from standard input; no path means the current directory.
 
 Options:
-  -f, --format <format>        stylish (default), json, sarif (SARIF 2.1.0, for code scanning)
-                               or github (GitHub Actions annotations)
+  -f, --format <format>        stylish (default), json, sarif (SARIF 2.1.0, for code scanning),
+                               github (GitHub Actions annotations), junit (JUnit XML test
+                               report) or gitlab (GitLab Code Quality report)
   -q, --quiet                  Report errors only
   -c, --config <file>          Settings file (default: the nearest .connlint.yaml upwards)
       --fix                    Apply the preferred fix of each finding to the files
@@ -82,7 +83,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const format = values.format;
-  if (!isOutputFormat(format)) throw new UsageError(`unknown format "${format}" (use stylish, json, sarif or github)`);
+  if (!isOutputFormat(format)) throw new UsageError(`unknown format "${format}" (use stylish, json, sarif, github, junit or gitlab)`);
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
   const printConfig = values['print-config'];
   const explain = values.explain;

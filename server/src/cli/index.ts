@@ -6,3 +6,5 @@ export { escapeData, escapeProperty, formatGithub } from './format/github';
 export { GENERATED_FILES, REGENERATE_HINT, replaceRuleSection, staleFiles } from './generatedFiles';
 export { escapeControl, inertJson } from './format/escape';
 export { renderMarkdown } from './format/markdown';
+export { escapeXmlAttribute, escapeXmlText } from './format/junit';
+export { codeQualitySeverity, pathFromRoot, repositoryRoot } from './format/gitlab';

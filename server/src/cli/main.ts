@@ -10,7 +10,9 @@ import { Workspace } from '../core/workspace';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import { escapingMessages } from './format/escape';
 import { formatGithub } from './format/github';
+import { formatGitlab, pathFromRoot, repositoryRoot } from './format/gitlab';
 import { formatJson } from './format/json';
+import { formatJunit } from './format/junit';
 import { formatSarif } from './format/sarif';
 import { formatStylish, tally } from './format/stylish';
 import { RULES } from '../core/rules/registry';
@@ -77,10 +79,10 @@ function exitCode(diagnostics: readonly Diagnostic[], options: CliOptions): numb
 }
 
 /** A path on the command line that cannot be read. */
-class InputError extends Error {}
+export class InputError extends Error {}
 
 /** What reading the inputs found out about their encoding, for --fix. */
-interface InputEncodings {
+export interface InputEncodings {
   /** Files that start with a byte-order mark (--fix writes it back). */
   readonly bomFiles: Set<string>;
   /** Files that are not valid UTF-8 (--fix would change their bytes, so it leaves them alone). */
@@ -88,7 +90,7 @@ interface InputEncodings {
 }
 
 /** Reads every input into the workspace; files that are too large, binary or UTF-16 are skipped with a warning. */
-async function loadInputs(options: CliOptions, config: LoadedConfig, workspace: Workspace, io: CliIo): Promise<InputEncodings> {
+export async function loadInputs(options: Pick<CliOptions, 'paths'>, config: LoadedConfig, workspace: Workspace, io: CliIo): Promise<InputEncodings> {
   const encodings: InputEncodings = { bomFiles: new Set(), lossyFiles: new Set() };
   const warn = (message: string): void => void io.stderr.write(`connlint: warning: ${message}\n`);
   const isExcluded = exclusionMatcher(config.settings);
@@ -170,6 +172,15 @@ function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: Cli
         textOf: (file) => run.workspace.model().file(file)?.text,
         outsideSourceRoot: (file) => file === STDIN_NAME,
       });
+    case 'junit':
+      return formatJunit(diagnostics, { files: run.workspace.paths() });
+    case 'gitlab': {
+      const root = repositoryRoot(io.cwd, io.env);
+      return formatGitlab(diagnostics, {
+        textOf: (file) => run.workspace.model().file(file)?.text,
+        repositoryPath: (file) => pathFromRoot(file, io.cwd, root, (name) => name !== STDIN_NAME),
+      });
+    }
     case 'stylish':
       return formatStylish(diagnostics, { color: options.color ?? useColor(io), filesChecked: run.filesChecked });
   }

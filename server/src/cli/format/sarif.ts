@@ -117,7 +117,7 @@ function fileUri(file: string): string {
  * the lines it spans (trimmed) and how many earlier findings share those three. Moving the
  * lines, or editing other lines, keeps the fingerprint; editing the anchored text changes it.
  */
-class Fingerprints {
+export class Fingerprints {
   private readonly seen = new Map<string, number>();
   private readonly lines = new Map<string, readonly string[]>();
 
