@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { escapeControl, inertJson, renderMarkdown } from '@connlint/server/cli';
+import { escapeControl, formatDiff, inertJson, renderMarkdown } from '@connlint/server/cli';
 import { runCli, type CliResult } from '../helpers/runCli';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'connlint-escape-'));
@@ -162,4 +162,17 @@ test('a directory named with control characters is escaped in the walk', () => {
   mkdirSync(path.join(root, 'dir\n::error::x'));
   writeFileSync(path.join(root, 'dir\n::error::x', 'deployment.yaml'), 'kind: Deployment\nmetadata:\n  name: other\n');
   assertInert(runCli(['.'], { cwd: root }).stdout, 'stylish');
+});
+
+test('--fix-dry-run: the diff escapes controls in file names and lines, and keeps a CRLF line ending', () => {
+  const diff = formatDiff([{ path: 'x\n::error::name.yaml', before: 'a: 1\r\nb: 2\r\n', after: 'a: "\u001b[2J"\r\nb: 2\r\n' }]);
+  assert.deepEqual(diff.split('\n'), [
+    '--- a/x\\n::error::name.yaml',
+    '+++ b/x\\n::error::name.yaml',
+    '@@ -1,2 +1,2 @@',
+    '-a: 1\r',
+    '+a: "\\u001b[2J"\r',
+    ' b: 2\r',
+    '',
+  ]);
 });

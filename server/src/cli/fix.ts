@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { escapeControl } from './format/escape';
 import { applyEdits } from '../core/edits/fix';
 import { planFixAll } from '../core/quickFixes';
 import type { LintSettings } from '../core/lint';
@@ -43,7 +44,20 @@ export function applyFixes(workspace: Workspace, settings: LintSettings, readOnl
 
 /** A unified diff of the fixes, as `git diff` shows one. */
 export function formatDiff(files: readonly FixedFile[]): string {
-  return files.map((file) => createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, file.before, file.after, undefined, undefined, { context: 3 }).replace(/^=+\n/m, '')).join('');
+  return files
+    .map((file) => {
+      const name = escapeControl(file.path);
+      return inertDiff(createTwoFilesPatch(`a/${name}`, `b/${name}`, file.before, file.after, undefined, undefined, { context: 3 }).replace(/^=+\n/m, ''));
+    })
+    .join('');
+}
+
+/** A unified diff with each line's controls escaped (see escape.ts), a CRLF file's line-ending CR kept: no line of it can act on a terminal or a CI runner. */
+function inertDiff(diff: string): string {
+  return diff
+    .split('\n')
+    .map((line) => (line.endsWith('\r') ? `${escapeControl(line.slice(0, -1))}\r` : escapeControl(line)))
+    .join('\n');
 }
 
 /** Where fixed files are written: paths are relative to `cwd`; only below `roots` (the linted paths); `bomFiles` get their byte-order mark back. */
