@@ -113,6 +113,14 @@ test('sarif: the message is the name as found, the file a percent-encoded URI, a
   assert.equal(result!.locations[0]!.physicalLocation.artifactLocation.uri, 'svc%0A%3A%3Aadd-mask%3A%3Ax%1B%5B2J%0D%E2%80%A8.yaml');
 });
 
+test('gitlab: the description is the message as found, the path the file, and no raw control character', () => {
+  const issues = JSON.parse(lint('gitlab').stdout) as { description: string; location: { path: string } }[];
+  assert.deepEqual(
+    issues.map((issue) => [issue.location.path, issue.description]),
+    [[HOSTILE_FILE, message(HOSTILE_NAME)]],
+  );
+});
+
 test('github: one workflow command per finding, whose data and properties hold the escaped names', () => {
   const { stdout } = lint('github');
   assert.equal(

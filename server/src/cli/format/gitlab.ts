@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, Severity } from '../../core/types';
+import { inertJson } from './escape';
 import { Fingerprints } from './sarif';
 
 /** GitLab's Code Quality severities, from least to most severe. */
@@ -39,7 +40,7 @@ export function formatGitlab(diagnostics: readonly Diagnostic[], context: Gitlab
     severity: codeQualitySeverity(diagnostic.severity),
     location: { path: context.repositoryPath(diagnostic.file), lines: { begin: diagnostic.range.start.line + 1 } },
   }));
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return inertJson(issues);
 }
 
 /**
