@@ -4,13 +4,14 @@ import { parseGoDuration } from '../yaml/duration';
 import { EmbeddedNodeReader, embeddedText } from '../yaml/embedded';
 import { NodeReader, type YamlNode } from '../yaml/nodes';
 import { normaliseSysctlKey } from '../sysctl/parse';
-import { kubeProxyFlags } from './kubeProxyFlags';
+import { kubeProxyFlags, kubeProxyImage } from './kubeProxyFlags';
 import {
   WORKLOAD_KINDS,
   type EndpointSet,
   type HorizontalPodAutoscaler,
   type K8sObject,
   type KubeProxyConfiguration,
+  type Namespace,
   type DurationField,
   type Located,
   type ObjectBase,
@@ -76,6 +77,8 @@ function extractObject(
       return endpointSet(reader, node, base);
     case 'KubeProxyConfiguration':
       return kubeProxyConfiguration(reader, node, base, false);
+    case 'Namespace':
+      return namespace(reader, node, base);
     case 'ConfigMap':
       return base.name === 'kube-proxy' ? embeddedKubeProxyConfiguration(reader, node, base, origin, problems) : undefined;
     default:
@@ -136,6 +139,7 @@ function workload(reader: NodeReader, node: YamlNode, base: ObjectBase, template
     replicas: located(reader, replicasNode, reader.int32(replicasNode)),
     template: template === undefined ? undefined : podTemplate(reader, template),
     kubeProxyFlags: base.kind === 'DaemonSet' ? kubeProxyFlags(reader, reader.get(template, 'spec'), fileText) : [],
+    kubeProxyImage: base.kind === 'DaemonSet' ? kubeProxyImage(reader, reader.get(template, 'spec')) : undefined,
   });
 }
 
@@ -196,6 +200,19 @@ function endpointSet(reader: NodeReader, node: YamlNode, base: ObjectBase): Endp
   const endpoints = reader.items(reader.get(node, 'endpoints'));
   const ready = endpoints.filter((endpoint) => reader.scalar(reader.get(endpoint, 'conditions', 'ready'))?.value !== false);
   return Object.assign(base as OfKind<EndpointSet>, { serviceName: labels.get('kubernetes.io/service-name'), addressCount: ready.length });
+}
+
+function namespace(reader: NodeReader, node: YamlNode, base: ObjectBase): Namespace {
+  const labels = reader.get(node, 'metadata', 'labels');
+  const label = (name: string): Located<string> | undefined => {
+    const value = reader.get(labels, name);
+    return located(reader, value, reader.string(value));
+  };
+  // A Namespace's own name is its namespace.
+  return Object.assign(base as OfKind<Namespace>, {
+    podSecurityEnforce: label('pod-security.kubernetes.io/enforce'),
+    podSecurityEnforceVersion: label('pod-security.kubernetes.io/enforce-version'),
+  });
 }
 
 function kubeProxyConfiguration(reader: NodeReader, node: YamlNode | undefined, base: ObjectBase, embedded: boolean): KubeProxyConfiguration {

@@ -62,6 +62,8 @@ export interface Workload extends ObjectBase {
   readonly template: PodTemplate | undefined;
   /** For a DaemonSet that runs kube-proxy: the flags of its kube-proxy container. */
   readonly kubeProxyFlags: readonly CommandLineFlag[];
+  /** For a DaemonSet that runs kube-proxy: its container's image (`registry.k8s.io/kube-proxy:v1.30.2`). */
+  readonly kubeProxyImage: Located<string> | undefined;
 }
 
 export interface Service extends ObjectBase {
@@ -111,7 +113,16 @@ export interface KubeProxyConfiguration extends ObjectBase {
   readonly embedded: boolean;
 }
 
-export type K8sObject = Workload | Service | HorizontalPodAutoscaler | EndpointSet | KubeProxyConfiguration;
+/** A Namespace, for the Pod Security admission level it enforces on its pods. */
+export interface Namespace extends ObjectBase {
+  readonly kind: 'Namespace';
+  /** Label `pod-security.kubernetes.io/enforce`: `privileged`, `baseline` or `restricted`. */
+  readonly podSecurityEnforce: Located<string> | undefined;
+  /** Label `pod-security.kubernetes.io/enforce-version`: `v1.28`, or `latest` (the default). */
+  readonly podSecurityEnforceVersion: Located<string> | undefined;
+}
+
+export type K8sObject = Workload | Service | HorizontalPodAutoscaler | EndpointSet | KubeProxyConfiguration | Namespace;
 
 /** Kinds whose documents the analysis reads; every other document is skipped unparsed. */
 export const MODELLED_KINDS: ReadonlySet<string> = new Set([
@@ -122,6 +133,7 @@ export const MODELLED_KINDS: ReadonlySet<string> = new Set([
   'EndpointSlice',
   'KubeProxyConfiguration',
   'ConfigMap',
+  'Namespace',
   'List',
 ]);
 

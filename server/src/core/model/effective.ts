@@ -1,5 +1,6 @@
 import { type Workload, objectLabel } from '../k8s/objects';
 import { parseGoDuration } from '../yaml/duration';
+import { effectiveKubernetesVersion, kubeProxyOnlyRaisesConntrack } from './kubernetesVersion';
 import { flagSource, kubeProxyFlag } from './proxy';
 import { baseName, type Effective, type ValueSource } from './sources';
 import type { NodeSysctl, WorkspaceModel } from './workspaceModel';
@@ -18,39 +19,39 @@ export const CONNTRACK_ESTABLISHED_KEY = 'net.netfilter.nf_conntrack_tcp_timeout
 export const KEEPALIVE_TIME_KEY = 'net.ipv4.tcp_keepalive_time';
 
 /**
- * The conntrack established timeout on the nodes: an assumption, else kube-proxy's configuration
- * (`0s` leaves the node's value), else kube-proxy's default when the workspace holds manifests,
- * else the node's sysctl files, else the kernel's default.
+ * The conntrack established timeout on the nodes: an assumption, else what kube-proxy writes
+ * (its flag, its configuration, its default when the workspace holds manifests; `0s` leaves the
+ * node's value, and in Kubernetes 1.23 to 1.28 it only raises a lower one), else the node's
+ * sysctl files, else the kernel's default.
  */
 export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<number> {
   const assumed = model.assumptions.conntrackEstablishedTimeout;
   if (assumed !== undefined) return { value: assumed, source: { kind: 'assumption', setting: 'conntrackEstablishedTimeout' } };
-  const flag = model.assumptions.kubeProxy === false ? undefined : kubeProxyFlag(model, 'conntrack-tcp-timeout-established');
+  const node = nodeInteger(model, CONNTRACK_ESTABLISHED_KEY);
+  const written = kubeProxyConntrackTimeout(model);
+  if (written === undefined) return node ?? kernelConntrack();
+  if (node !== undefined && node.value > written.value && kubeProxyOnlyRaisesConntrack(effectiveKubernetesVersion(model).value)) return node;
+  return written;
+}
+
+/** The conntrack established timeout kube-proxy writes at start-up, or undefined when it leaves the node's value or is not in view. */
+function kubeProxyConntrackTimeout(model: WorkspaceModel): Effective<number> | undefined {
+  if (model.assumptions.kubeProxy === false) return undefined;
+  const flag = kubeProxyFlag(model, 'conntrack-tcp-timeout-established');
   const flagSeconds = flag === undefined ? undefined : parseGoDuration(flag.flag.value.value);
-  if (flag !== undefined && flagSeconds !== undefined) {
-    // The flag wins over the configuration file; 0 leaves the node's value.
-    if (flagSeconds > 0) return { value: flagSeconds, source: flagSource(flag) };
-    return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
-  }
+  // The flag wins over the configuration file; 0 leaves the node's value.
+  if (flag !== undefined && flagSeconds !== undefined) return flagSeconds > 0 ? { value: flagSeconds, source: flagSource(flag) } : undefined;
   const configuration = model.workspaceKubeProxyConfigurations[0];
-  if (configuration !== undefined && model.assumptions.kubeProxy !== false) {
+  if (configuration !== undefined) {
     const timeout = configuration.tcpEstablishedTimeout;
     if (timeout === undefined) {
-      return {
-        value: DEFAULTS.kubeProxyConntrackEstablished,
-        source: { kind: 'default', reason: `kube-proxy's default, tcpEstablishedTimeout unset in ${baseName(configuration.file)}` },
-      };
+      const reason = `kube-proxy's default, tcpEstablishedTimeout unset in ${baseName(configuration.file)}`;
+      return { value: DEFAULTS.kubeProxyConntrackEstablished, source: { kind: 'default', reason } };
     }
-    if (timeout.value > 0) {
-      return { value: timeout.value, source: { kind: 'file', file: configuration.file, span: timeout.span, setting: 'tcpEstablishedTimeout' } };
-    }
-  } else if ((model.hasManifests || model.assumptions.kubeProxy === true) && model.assumptions.kubeProxy !== false) {
-    return {
-      value: DEFAULTS.kubeProxyConntrackEstablished,
-      source: { kind: 'default', reason: "kube-proxy's default, no kube-proxy configuration in the workspace" },
-    };
+    return timeout.value > 0 ? { value: timeout.value, source: { kind: 'file', file: configuration.file, span: timeout.span, setting: 'tcpEstablishedTimeout' } } : undefined;
   }
-  return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
+  if (!model.hasManifests && model.assumptions.kubeProxy !== true) return undefined;
+  return { value: DEFAULTS.kubeProxyConntrackEstablished, source: { kind: 'default', reason: "kube-proxy's default, no kube-proxy configuration in the workspace" } };
 }
 
 function kernelConntrack(): Effective<number> {

@@ -5,6 +5,7 @@ import {
   type HorizontalPodAutoscaler,
   type K8sObject,
   type KubeProxyConfiguration,
+  type Namespace,
   type Service,
   type Workload,
 } from '../k8s/objects';
@@ -21,6 +22,8 @@ export interface Assumptions {
   readonly kubeProxy?: boolean;
   /** kube-proxy's mode (`iptables`, `ipvs`, `nftables`), over what the workspace says. */
   readonly proxyMode?: string;
+  /** The cluster's Kubernetes version (`1.30`), over a kube-proxy image's tag. */
+  readonly kubernetesVersion?: string;
 }
 
 /** A sysctl assignment that applies on the node, with its file. */
@@ -54,6 +57,7 @@ export class WorkspaceModel {
   private readonly workloadsByLabel = new OrderedIndex<Workload>();
   private readonly autoscalersByTarget = new OrderedIndex<HorizontalPodAutoscaler>();
   private readonly endpointSetsByService = new OrderedIndex<EndpointSet>();
+  private readonly namespacesByName = new OrderedIndex<Namespace>();
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private nodeSysctls = new Map<string, NodeSysctl[]>();
   private changes: Set<string> | typeof EVERYTHING = new Set();
@@ -99,7 +103,7 @@ export class WorkspaceModel {
     return this.read('kubeProxyConfigurations', this.all.kubeProxyConfigurations.get(''));
   }
 
-  /** Workloads that run kube-proxy with command-line flags, in workspace order. */
+  /** DaemonSets that run kube-proxy (with command-line flags or a kube-proxy image), in workspace order. */
   get kubeProxyDaemonSets(): readonly Workload[] {
     return this.read('kubeProxyDaemonSets', this.all.workloads.get(KUBE_PROXY));
   }
@@ -155,6 +159,11 @@ export class WorkspaceModel {
   endpointSetsOf(service: Service): readonly EndpointSet[] {
     const key = `${service.namespace}/${service.name}`;
     return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
+  }
+
+  /** Namespace objects of that name in the workspace. */
+  namespacesNamed(name: string): readonly Namespace[] {
+    return this.read(`namespace:${name}`, this.namespacesByName.get(name));
   }
 
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
@@ -250,6 +259,7 @@ export class WorkspaceModel {
     update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
     update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
     update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+    update(this.namespacesByName, (object) => (object.kind === 'Namespace' && object.name !== undefined ? [object.name] : []), (key) => `namespace:${key}`);
   }
 
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
@@ -304,12 +314,12 @@ function scopePrototypeOf(model: WorkspaceModel): WorkspaceModel {
   }) as WorkspaceModel;
 }
 
-/** The key under which workloads that run kube-proxy with flags are listed too. */
+/** The key under which DaemonSets that run kube-proxy are listed too. */
 const KUBE_PROXY = 'kube-proxy';
 
 function globalWorkloadKeys(object: K8sObject): string[] {
   if (!isWorkload(object)) return [];
-  return object.kubeProxyFlags.length > 0 ? ['', KUBE_PROXY] : [''];
+  return object.kubeProxyFlags.length > 0 || object.kubeProxyImage !== undefined ? ['', KUBE_PROXY] : [''];
 }
 
 function labelKeys(object: K8sObject): string[] {

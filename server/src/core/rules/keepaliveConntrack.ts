@@ -81,7 +81,7 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
     fixes: () =>
       podsOnDefault
         .filter((workload) => workload.template?.hostNetwork?.value !== true)
-        .map((workload) => addPodKeepalive(model.file(workload.file)!, workload, keepalive))
+        .map((workload) => addPodKeepalive(model, workload, keepalive))
         .filter((fix): fix is Fix => fix !== undefined),
     message:
       `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} ` +
