@@ -6,7 +6,7 @@ import { NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'sysctl-value';
-const { where, fixesOf } = ruleLinter(RULE);
+const { diagnostics, where, fixesOf } = ruleLinter(RULE);
 
 function only(files: Files): Diagnostic {
   const found = lintFiles(files).filter((diagnostic) => diagnostic.rule === RULE);
@@ -140,8 +140,8 @@ test('pod sysctl values are checked like node values, with the pods’ consequen
     related: [],
   });
   assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_probes', '"300"'], ['net.ipv4.tcp_keepalive_intvl', '""']]) }), ['app.yaml 10:17-10:22', 'app.yaml 12:17-12:19']);
-  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '"600"'], ['net.ipv4.tcp_keepalive_probes', '5'], ['kernel.shm_rmid_forced', '"x"']]) }), []);
-  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '600 # a YAML comment']]) }), [], 'a YAML comment is not part of the value');
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '"600"'], ['net.ipv4.tcp_keepalive_probes', '"5"'], ['kernel.shm_rmid_forced', '"x"']]) }), []);
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', "'600' # a YAML comment"]]) }), [], 'a YAML comment is not part of the value');
   const annotated = deployment([['net.ipv4.tcp_keepalive_time', '"10m"']]).replace('  name: web', '  name: web\n  annotations: {connlint.dev/ignore: sysctl-value}');
   assert.deepEqual(where({ 'app.yaml': annotated }), [], 'the annotation on the workload silences it');
 });
@@ -195,7 +195,7 @@ test('kube-proxy durations that Go does not parse, in the configuration and in t
     related: [],
   });
   assert.deepEqual(where({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 86400', '  tcpCloseWaitTimeout: 1h') }), ['kube-proxy.yaml 3:25-3:30']);
-  assert.deepEqual(where({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 24h0m0s', '  tcpCloseWaitTimeout: 0') }), []);
+  assert.deepEqual(where({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 24h0m0s', '  tcpCloseWaitTimeout: "0"') }), []);
   assert.deepEqual(where({ 'kube-proxy.yaml': lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'ipvs:', '  tcpTimeout: 15 min', '  udpTimeout: 5m') }), ['kube-proxy.yaml 3:14-3:20']);
   const configMap = lines(
     'apiVersion: v1',
@@ -232,4 +232,54 @@ test('kube-proxy DaemonSet flags with durations Go does not parse', () => {
   assert.deepEqual(where({ 'ds.yaml': daemonSet('--conntrack-tcp-timeout-established=24 hours') }), ['ds.yaml 9:46-9:54']);
   assert.deepEqual(where({ 'ds.yaml': daemonSet('--ipvs-tcp-timeout', '900') }), ['ds.yaml 10:10-10:13']);
   assert.deepEqual(where({ 'ds.yaml': daemonSet('--ipvs-tcp-timeout=15m', '--conntrack-tcp-timeout-established=0', '--proxy-mode=ipvs') }), []);
+});
+
+test('a pod sysctl value that YAML reads as a number: the API server refuses the object; the fix quotes it', () => {
+  const text = deployment([['net.ipv4.tcp_keepalive_time', '600']]);
+  assert.deepEqual(only({ 'app.yaml': text }), {
+    file: 'app.yaml',
+    range: { start: { line: 10, character: 17 }, end: { line: 10, character: 20 } },
+    rule: RULE,
+    severity: 'error',
+    message: 'net.ipv4.tcp_keepalive_time is 600, not a string: the API server refuses Deployment "web", so its pods never run. Quote it: "600".',
+    related: [],
+  });
+  const fixes = fixesOf({ 'app.yaml': text });
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Quote the value: "600"', true], ['Disable sysctl-value for this line', false]]);
+  assert.equal(applyEdits(text, fixes[0]!.edits), deployment([['net.ipv4.tcp_keepalive_time', '"600"']]));
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_probes', 'true']]) }), ['app.yaml 10:17-10:21'], 'a boolean too');
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '600 # a YAML comment']]) }), ['app.yaml 10:17-10:20']);
+});
+
+test('kube-proxy durations written as YAML numbers, or negative: kube-proxy cannot load them; a number is quoted as a Go duration', () => {
+  const text = kubeProxy('  tcpEstablishedTimeout: 3600', '  tcpCloseWaitTimeout: 0');
+  const found = diagnostics({ 'kube-proxy.yaml': text });
+  assert.deepEqual(
+    found.map((diagnostic) => [where({ 'kube-proxy.yaml': text })[found.indexOf(diagnostic)], diagnostic.message]),
+    [
+      ['kube-proxy.yaml 3:25-3:29', 'conntrack.tcpEstablishedTimeout is 3600, not a string: kube-proxy cannot load its configuration and does not start. Write a quoted Go duration: "1h0m0s".'],
+      ['kube-proxy.yaml 4:23-4:24', 'conntrack.tcpCloseWaitTimeout is 0, not a string: kube-proxy cannot load its configuration and does not start. Write a quoted Go duration: "0s".'],
+    ],
+  );
+  const fixes = fixesOf({ 'kube-proxy.yaml': text });
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Write "1h0m0s" (3600 seconds)', true], ['Disable sysctl-value for this line', false]]);
+  assert.equal(applyEdits(text, fixes[0]!.edits), kubeProxy('  tcpEstablishedTimeout: "1h0m0s"', '  tcpCloseWaitTimeout: 0'));
+  assert.equal(
+    only({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 1.5') }).message,
+    'conntrack.tcpEstablishedTimeout is 1.5, not a string: kube-proxy cannot load its configuration and does not start. Write a quoted Go duration, such as "24h0m0s".',
+  );
+  assert.deepEqual(fixesOf({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 1.5') }).map((fix) => fix.title), ['Disable sysctl-value for this line']);
+  const negative = only({ 'kube-proxy.yaml': lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'ipvs:', '  tcpTimeout: -15m') });
+  assert.equal(negative.message, 'ipvs.tcpTimeout is "-15m", a negative duration: kube-proxy\'s validation rejects it and kube-proxy does not start.');
+  assert.deepEqual(negative.range, { start: { line: 3, character: 14 }, end: { line: 3, character: 18 } });
+});
+
+test('a kube-proxy configuration in any ConfigMap value: EKS kube-proxy-config/config, config.yaml', () => {
+  const configMap = (name: string, key: string): string =>
+    lines('apiVersion: v1', 'kind: ConfigMap', `metadata: {name: ${name}, namespace: kube-system}`, 'data:', '  other: x', `  ${key}: |`, '    apiVersion: kubeproxy.config.k8s.io/v1alpha1', '    kind: KubeProxyConfiguration', '    conntrack:', '      tcpEstablishedTimeout: 0');
+  assert.deepEqual(where({ 'cm.yaml': configMap('kube-proxy-config', 'config') }), ['cm.yaml 9:29-9:30']);
+  assert.deepEqual(where({ 'cm.yaml': configMap('proxy', 'config.yaml') }), ['cm.yaml 9:29-9:30']);
+  assert.deepEqual(where({ 'cm.yaml': configMap('proxy', 'config.yaml').replace('kind: KubeProxyConfiguration', 'kind: Other') }), [], 'another kind');
+  const fix = fixesOf({ 'cm.yaml': configMap('kube-proxy-config', 'config') })[0]!;
+  assert.equal(applyEdits(configMap('kube-proxy-config', 'config'), fix.edits), configMap('kube-proxy-config', 'config').replace('tcpEstablishedTimeout: 0', 'tcpEstablishedTimeout: "0s"'));
 });

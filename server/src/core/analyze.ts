@@ -174,7 +174,8 @@ function readDocument(path: string, text: string, slice: DocumentSlice, objects:
 function mayMatter(text: string, slice: DocumentSlice): boolean {
   if (slice.kind === null) return false;
   if (slice.kind === undefined) return true;
-  if (slice.kind === 'ConfigMap') return includesWithin(text, 'kube-proxy', slice) && includesWithin(text, 'config.conf', slice);
+  // A ConfigMap matters only when one of its values is kube-proxy's configuration.
+  if (slice.kind === 'ConfigMap') return includesWithin(text, 'KubeProxyConfiguration', slice);
   return isModelledKind(slice.kind);
 }
 

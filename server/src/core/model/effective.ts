@@ -70,6 +70,11 @@ export function nodeKeepaliveTime(model: WorkspaceModel): Effective<number> {
 export function podKeepaliveTime(workload: Workload, model: WorkspaceModel): Effective<number> {
   if (workload.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model);
   const sysctl = workload.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
+  if (sysctl?.valueNotString && sysctl.valueSpan !== undefined) {
+    // The API server refuses the object: its value protects nothing, and quoting it is the fix.
+    const setting = `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload)} (not a string: refused)`;
+    return { value: DEFAULTS.keepaliveTime, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting } };
+  }
   const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
   if (sysctl !== undefined && sysctl.valueSpan !== undefined && value !== undefined) {
     return { value, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload)}` } };

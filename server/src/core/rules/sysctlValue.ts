@@ -1,7 +1,9 @@
 import { lineEnding } from '../text';
 import type { AnalyzedFile } from '../analyze';
 import type { Fix } from '../edits/fix';
-import { type PodSysctl, type Workload, objectLabel } from '../k8s/objects';
+import { type DurationField, type PodSysctl, type Workload, objectLabel } from '../k8s/objects';
+import { formatGoDuration } from '../edits/kubeProxyEdits';
+import type { Span } from '../text';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { SysctlAssignment } from '../sysctl/parse';
 import { integerFields, valueProblem, type ValueProblem } from '../sysctl/values';
@@ -112,6 +114,7 @@ function podFinding(workload: Workload, sysctl: PodSysctl): Finding | undefined 
     };
   }
   if (sysctl.value === undefined) return undefined;
+  if (sysctl.valueNotString && sysctl.valueSpan !== undefined) return notStringFinding(workload, sysctl, sysctl.value, sysctl.valueSpan);
   const problem = valueProblem(sysctl.name, sysctl.value);
   if (problem === undefined) return undefined;
   const valueSpan = sysctl.valueSpan ?? sysctl.nameSpan;
@@ -125,31 +128,63 @@ function podFinding(workload: Workload, sysctl: PodSysctl): Finding | undefined 
   };
 }
 
+/** A pod sysctl value YAML reads as a number or boolean: the API server takes only strings there. */
+function notStringFinding(workload: Workload, sysctl: PodSysctl, value: string, span: Span): Finding {
+  return {
+    file: workload.file,
+    span,
+    subject: workload,
+    message: `${sysctl.name} is ${value}, not a string: the API server refuses ${objectLabel(workload)}, so its pods never run. Quote it: ${JSON.stringify(value)}.`,
+    fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file: workload.file, span, newText: JSON.stringify(value) }], preferred: true }],
+  };
+}
+
 const DURATION_CONSEQUENCE = 'Go durations need a unit on every number (24h0m0s, 90m, 1h30m; only 0 may stand alone)';
 
-/** kube-proxy durations, in its configuration and in its DaemonSet's flags, that Go's time.ParseDuration rejects. */
+/** kube-proxy durations, in its configuration and in its DaemonSet's flags, that kube-proxy cannot load: not Go durations, not strings, or negative. */
 function durationFindings(model: WorkspaceModel): Finding[] {
   const findings: Finding[] = [];
   for (const configuration of model.kubeProxyConfigurations) {
     for (const duration of configuration.durations) {
       if (duration.seconds !== undefined) continue;
-      findings.push({
-        file: configuration.file,
-        span: duration.span,
-        message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`,
-      });
+      findings.push({ file: configuration.file, span: duration.span, ...configurationDurationProblem(configuration.file, duration) });
     }
   }
   for (const daemonSet of model.workloads) {
     for (const flag of daemonSet.kubeProxyFlags) {
-      if (!DURATION_FLAGS.has(flag.name) || parseGoDuration(flag.value.value) !== undefined) continue;
+      const seconds = DURATION_FLAGS.has(flag.name) ? parseGoDuration(flag.value.value) : 0;
+      if (seconds !== undefined && seconds >= 0) continue;
+      const what = `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${objectLabel(daemonSet)}`;
       findings.push({
         file: daemonSet.file,
         span: flag.value.span,
         subject: daemonSet,
-        message: `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${objectLabel(daemonSet)}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.`,
+        message:
+          seconds === undefined
+            ? `${what}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.`
+            : `${what}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.`,
       });
     }
   }
   return findings;
+}
+
+/** Why kube-proxy cannot load a duration of its configuration, and the fix that quotes a number as a Go duration. */
+function configurationDurationProblem(file: string, duration: DurationField): Pick<Finding, 'message' | 'fixes'> {
+  if (duration.notString) {
+    const seconds = /^\d+$/.test(duration.text) ? Number(duration.text) : undefined;
+    const quoted = seconds === undefined ? undefined : JSON.stringify(formatGoDuration(seconds));
+    return {
+      message:
+        `${duration.field} is ${duration.text}, not a string: kube-proxy cannot load its configuration and does not start. ` +
+        (quoted === undefined ? 'Write a quoted Go duration, such as "24h0m0s".' : `Write a quoted Go duration: ${quoted}.`),
+      ...(quoted === undefined ? {} : { fixes: () => [{ title: `Write ${quoted} (${seconds} seconds)`, edits: [{ file, span: duration.span, newText: quoted }], preferred: true }] }),
+    };
+  }
+  if (parseGoDuration(duration.text) !== undefined) {
+    return { message: `${duration.field} is ${JSON.stringify(duration.text)}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.` };
+  }
+  return {
+    message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`,
+  };
 }
