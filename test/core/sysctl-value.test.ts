@@ -55,7 +55,10 @@ test('a lower bound from the catalog (≥ 0)', () => {
 });
 
 test('ranges from the catalog: probes 0..255, loose and be_liberal 0 or 1', () => {
-  assert.equal(only(node('net.ipv4.tcp_keepalive_probes = 300')).message, 'net.ipv4.tcp_keepalive_probes accepts 0..255; the kernel rejects 300: the node keeps its previous value.');
+  assert.equal(
+    only(node('net.ipv4.tcp_keepalive_probes = 300')).message,
+    'net.ipv4.tcp_keepalive_probes accepts 0..255 from Linux 5.13, which rejects 300: the node keeps its previous value. Older kernels accept it.',
+  );
   assert.deepEqual(where(node('net.ipv4.tcp_keepalive_probes = -1')), [`${NODE} 0:32-0:34`]);
   assert.deepEqual(where(node('net.ipv4.tcp_keepalive_probes = 255', 'net.ipv4.tcp_keepalive_probes = 0')), []);
   assert.equal(only(node('net.netfilter.nf_conntrack_tcp_loose = 2')).message, 'net.netfilter.nf_conntrack_tcp_loose accepts 0 or 1; the kernel rejects 2: the node keeps its previous value.');
@@ -64,8 +67,15 @@ test('ranges from the catalog: probes 0..255, loose and be_liberal 0 or 1', () =
   assert.equal(fixesOf(node('net.ipv4.tcp_keepalive_probes = 300')).filter((fix) => fix.preferred).length, 0, 'no clamping fix');
 });
 
-test('keepalive time or interval at or below zero: accepted by the kernel, reported as meaningless', () => {
-  assert.equal(only(node('net.ipv4.tcp_keepalive_time = 0')).message, 'net.ipv4.tcp_keepalive_time is 0 s: the kernel accepts it, but a keepalive time or interval at or below zero means nothing.');
+test('keepalive time or interval at or below zero: accepted by the kernel, a warning that says what it does', () => {
+  const zero = only(node('net.ipv4.tcp_keepalive_time = 0'));
+  assert.deepEqual([zero.severity, zero.message], ['warning', 'net.ipv4.tcp_keepalive_time is 0 s: an idle socket with SO_KEEPALIVE sends a probe every tcp_keepalive_intvl seconds, not after an idle period.']);
+  assert.equal(only(node('net.ipv4.tcp_keepalive_time = -1')).message, 'net.ipv4.tcp_keepalive_time is -1 s: the kernel accepts it, and a negative keepalive time disables keepalive probes.');
+  assert.equal(
+    only(node('net.ipv4.tcp_keepalive_intvl = 0')).message,
+    'net.ipv4.tcp_keepalive_intvl is 0 s: unanswered keepalive probes are retried at once, so the peer gets no time to answer before the connection is dropped.',
+  );
+  assert.equal(only(node('net.ipv4.tcp_keepalive_intvl = -5')).message, 'net.ipv4.tcp_keepalive_intvl is -5 s: the kernel accepts it, but a negative keepalive interval means nothing.');
   assert.deepEqual(where(node('net.ipv4.tcp_keepalive_intvl = -5')), [`${NODE} 0:31-0:33`]);
   assert.deepEqual(where(node('net.netfilter.nf_conntrack_tcp_timeout_close = 0')), [], 'only the keepalive keys');
 });

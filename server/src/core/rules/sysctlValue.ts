@@ -6,6 +6,7 @@ import { formatGoDuration } from '../edits/kubeProxyEdits';
 import type { Span } from '../text';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { SysctlAssignment } from '../sysctl/parse';
+import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import { integerFields, valueProblem, type ValueProblem } from '../sysctl/values';
 import { parseGoDuration } from '../yaml/duration';
 import type { Finding, Rule } from './rule';
@@ -33,12 +34,26 @@ function describeProblem(key: string, value: string, problem: ValueProblem, { no
     case 'not-integer':
       return `${key} takes ${integerFields(key) === 1 ? 'an integer' : 'integers separated by blanks'}; the kernel rejects ${shown}: ${outcome}.`;
     case 'range':
-      return `${key} accepts ${problem.range}; the kernel rejects ${problem.value}: ${outcome}.`;
+      return problem.since === undefined
+        ? `${key} accepts ${problem.range}; the kernel rejects ${problem.value}: ${outcome}.`
+        : `${key} accepts ${problem.range} from ${problem.since}, which rejects ${problem.value}: ${outcome}. Older kernels accept it.`;
     case 'extra-fields':
       return `${key} takes one integer; the kernel sets ${problem.first} and ignores ${JSON.stringify(problem.rest)}.`;
     case 'not-positive':
-      return `${key} is ${problem.value} s: the kernel accepts it, but a keepalive time or interval at or below zero means nothing.`;
+      return notPositiveMessage(key, problem.value);
   }
+}
+
+/** A keepalive time or interval at or below zero is accepted and does something: a warning, not an error. */
+const ACCEPTED_SEVERITY = 'warning';
+
+/** What a keepalive time or interval at or below zero does, which the kernel accepts [measured, domain §2]. */
+function notPositiveMessage(key: string, value: number): string {
+  const isTime = key === KEEPALIVE_TIME_KEY;
+  if (isTime && value === 0) return `${key} is 0 s: an idle socket with SO_KEEPALIVE sends a probe every tcp_keepalive_intvl seconds, not after an idle period.`;
+  if (isTime) return `${key} is ${value} s: the kernel accepts it, and a negative keepalive time disables keepalive probes.`;
+  if (value === 0) return `${key} is 0 s: unanswered keepalive probes are retried at once, so the peer gets no time to answer before the connection is dropped.`;
+  return `${key} is ${value} s: the kernel accepts it, but a negative keepalive interval means nothing.`;
 }
 
 /**
@@ -74,6 +89,7 @@ function nodeFinding(file: AnalyzedFile, assignment: SysctlAssignment): Finding 
     file: file.path,
     span: assignment.valueSpan,
     message: describeProblem(assignment.key, assignment.value, problem, NODE),
+    ...(problem.kind === 'not-positive' ? { severity: ACCEPTED_SEVERITY } : {}),
     ...(problem.kind === 'comment' ? { fixes: () => nodeCommentFixes(file, assignment, problem.kept, problem.comment) } : {}),
   };
 }
@@ -122,6 +138,7 @@ function podFinding(workload: Workload, sysctl: PodSysctl): Finding | undefined 
     ...base,
     span: valueSpan,
     message: `${describeProblem(sysctl.name, sysctl.value, problem, POD)} Set in the pods of ${owner}.`,
+    ...(problem.kind === 'not-positive' ? { severity: ACCEPTED_SEVERITY } : {}),
     ...(problem.kind === 'comment' && problem.kept !== '' && sysctl.valueSpan !== undefined
       ? { fixes: () => [{ title: 'Remove the comment', edits: [{ file: workload.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] }
       : {}),
