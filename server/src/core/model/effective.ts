@@ -2,6 +2,7 @@ import { type Workload, objectLabel } from '../k8s/objects';
 import { parseGoDuration } from '../yaml/duration';
 import { effectiveKubernetesVersion, kubeProxyOnlyRaisesConntrack } from './kubernetesVersion';
 import { flagSource, kubeProxyFlag } from './proxy';
+import { bootOrder } from '../sysctl/order';
 import { baseName, type Effective, type ValueSource } from './sources';
 import type { NodeSysctl, WorkspaceModel } from './workspaceModel';
 
@@ -82,15 +83,27 @@ export function podKeepaliveTime(workload: Workload, model: WorkspaceModel): Eff
   return { value: DEFAULTS.keepaliveTime, source: { kind: 'default', reason: "the kernel's default in a pod's own network namespace" } };
 }
 
-/** The node's value of an integer key: the last assignment the kernel accepts (it rejects the others, keeping the value before). */
+/**
+ * The node's value of an integer key: the last assignment the kernel accepts (it rejects the
+ * others, keeping the value before), in `sysctl --system` order. Where systemd-sysctl at boot
+ * ends with another value (sysctl.conf read as 99-sysctl.conf), the source says so.
+ */
 function nodeInteger(model: WorkspaceModel, key: string): Effective<number> | undefined {
   const assignments = model.nodeSysctlAssignments(key);
+  const current = lastInteger(assignments);
+  if (current === undefined) return undefined;
+  const atBoot = lastInteger(bootOrder(assignments));
+  const differs = atBoot !== undefined && atBoot.value !== current.value;
+  const setting = differs ? `${key} (by sysctl --system; at boot ${atBoot.value}, ${baseName(atBoot.file)}:${atBoot.assignment.line + 1})` : key;
+  const source: ValueSource = { kind: 'file', file: current.file, span: current.assignment.valueSpan, setting };
+  return { value: current.value, source };
+}
+
+/** The last of the assignments whose value is an integer, with that integer. */
+function lastInteger(assignments: readonly NodeSysctl[]): (NodeSysctl & { readonly value: number }) | undefined {
   for (let i = assignments.length - 1; i >= 0; i--) {
-    const { file, assignment } = assignments[i]!;
-    const value = parseInteger(assignment.value);
-    if (value === undefined) continue;
-    const source: ValueSource = { kind: 'file', file, span: assignment.valueSpan, setting: key };
-    return { value, source };
+    const value = parseInteger(assignments[i]!.assignment.value);
+    if (value !== undefined) return { ...assignments[i]!, value };
   }
   return undefined;
 }
