@@ -2,7 +2,8 @@ import { type Workload, objectLabel } from '../k8s/objects';
 import { parseGoDuration } from '../yaml/duration';
 import { effectiveKubernetesVersion, kubeProxyOnlyRaisesConntrack } from './kubernetesVersion';
 import { flagSource, kubeProxyFlag } from './proxy';
-import { bootOrder } from '../sysctl/order';
+import { bootOrder, moduleOfKey, nodeRootOf } from '../sysctl/order';
+import type { Span } from '../text';
 import { baseName, type Effective, type ValueSource } from './sources';
 import type { NodeSysctl, WorkspaceModel } from './workspaceModel';
 
@@ -134,4 +135,23 @@ export function winningNodeAssignment(
     if (value !== undefined && accepts(value)) return { ...assignments[i]!, value };
   }
   return undefined;
+}
+
+/**
+ * The kernel module a node sysctl assignment needs loaded before systemd-sysctl runs at boot,
+ * when its node image's modules-load.d files (in the workspace) do not load it: the key does not
+ * exist yet then, and systemd-sysctl skips it. Undefined when the key needs no module, the
+ * module is loaded, or the workspace holds no modules-load.d file of that image.
+ */
+export function moduleMissingAtBoot(model: WorkspaceModel, key: string, file: string): string | undefined {
+  const module = moduleOfKey(key);
+  const loaded = module === undefined ? undefined : model.modulesLoadedAtBoot(nodeRootOf(file));
+  return loaded === undefined || loaded.has(module!) ? undefined : module;
+}
+
+/** A related location saying that an assignment does not apply at boot, for findings that rely on it. */
+export function moduleMissingNote(model: WorkspaceModel, key: string, file: string, span: Span): { file: string; span: Span; message: string }[] {
+  const module = moduleMissingAtBoot(model, key, file);
+  if (module === undefined) return [];
+  return [{ file, span, message: `${module} is not in the node image's modules-load.d: at boot ${key} does not exist yet and systemd-sysctl skips this line` }];
 }

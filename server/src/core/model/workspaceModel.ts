@@ -9,7 +9,7 @@ import {
   type Service,
   type Workload,
 } from '../k8s/objects';
-import { sysctlApplicationOrder } from '../sysctl/order';
+import { modulesLoadRootOf, sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
 import { OrderedIndex } from './orderedIndex';
 import { baseName, type ValueSource } from './sources';
@@ -60,6 +60,7 @@ export class WorkspaceModel {
   private readonly namespacesByName = new OrderedIndex<Namespace>();
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private nodeSysctls = new Map<string, NodeSysctl[]>();
+  private modulesByRoot = new Map<string, Set<string>>();
   private changes: Set<string> | typeof EVERYTHING = new Set();
   private reads: Set<string> | undefined;
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
@@ -171,6 +172,14 @@ export class WorkspaceModel {
     return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
   }
 
+  /**
+   * The kernel modules a node image loads at boot (its modules-load.d files), by node root (see
+   * modulesLoadRootOf); undefined when the workspace holds no modules-load.d file of that image.
+   */
+  modulesLoadedAtBoot(root: string): ReadonlySet<string> | undefined {
+    return this.read('modulesLoad', this.modulesByRoot.get(root));
+  }
+
   /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
   describe(source: ValueSource): string {
     switch (source.kind) {
@@ -246,6 +255,7 @@ export class WorkspaceModel {
     const after = next?.objects ?? [];
     this.reindex(path, before, after);
     if (previous?.role === 'sysctl' || next?.role === 'sysctl') this.reorderSysctl([previous, next]);
+    if (previous?.role === 'modules-load' || next?.role === 'modules-load') this.reindexModules();
     if (hadManifests !== this.holdsManifests()) this.changed('hasManifests');
   }
 
@@ -274,6 +284,19 @@ export class WorkspaceModel {
     }
     this.changed('sysctlFiles');
     for (const file of changedFiles) for (const assignment of file?.sysctl?.assignments ?? []) this.changed(`nodeSysctl:${assignment.key}`);
+  }
+
+  /** Rebuilds the modules each node image loads at boot (a handful of files). */
+  private reindexModules(): void {
+    this.modulesByRoot = new Map();
+    for (const file of this.filesByPath.values()) {
+      if (file.role !== 'modules-load') continue;
+      const root = modulesLoadRootOf(file.path);
+      const modules = this.modulesByRoot.get(root) ?? new Set<string>();
+      for (const module of file.modules ?? []) modules.add(module);
+      this.modulesByRoot.set(root, modules);
+    }
+    this.changed('modulesLoad');
   }
 
   private holdsManifests(): boolean {

@@ -1,4 +1,4 @@
-import { parseInteger } from '../model/effective';
+import { moduleMissingNote, parseInteger } from '../model/effective';
 import { effectiveKubernetesVersion, formatKubernetesVersion, kubeProxyLeavesConnReuse, type KubernetesVersion } from '../model/kubernetesVersion';
 import { ipvsMode } from '../model/proxy';
 import { relatedSource, type Rule } from './rule';
@@ -51,7 +51,7 @@ export const ipvsConnReuse: Rule = {
       const { file, assignment } = assignments[i]!;
       const value = parseInteger(assignment.value);
       if (value === undefined) continue;
-      const related = relatedSource(mode.source, 'kube-proxy runs in IPVS mode');
+      const related = [...relatedSource(mode.source, 'kube-proxy runs in IPVS mode'), ...moduleMissingNote(model, CONN_REUSE_MODE_KEY, file, assignment.valueSpan)];
       if (!kubeProxyLeavesConnReuse(version.value) && value !== 0) {
         report({ file, span: assignment.valueSpan, message: overwrittenMessage(value, version.value!), related: [...related, ...relatedSource(version.source, `Kubernetes ${formatKubernetesVersion(version.value!)}`)] });
         return;

@@ -91,3 +91,15 @@ export function bootOrder<T extends { readonly file: string }>(entries: readonly
     .sort((a, b) => compare(a.name, b.name) || a.index - b.index)
     .map(({ entry }) => entry);
 }
+
+/** The node image root of a modules-load.d file, as nodeRootOf gives it for a sysctl.d file beside it. */
+export function modulesLoadRootOf(path: string): string {
+  return nodeRootOf(path.replace(/\\/g, '/').replace(/(^|\/)modules-load\.d(\/[^/]*)$/, '$1sysctl.d$2'));
+}
+
+/** The kernel module a sysctl key exists with: `nf_conntrack` for net.netfilter.nf_conntrack_*, `ip_vs` for net.ipv4.vs.*. */
+export function moduleOfKey(key: string): string | undefined {
+  if (key.startsWith('net.netfilter.nf_conntrack_')) return 'nf_conntrack';
+  if (key.startsWith('net.ipv4.vs.')) return 'ip_vs';
+  return undefined;
+}
