@@ -63,7 +63,7 @@ function notPositiveMessage(key: string, value: number): string {
 export const sysctlValue: Rule = {
   id: 'sysctl-value',
   defaultSeverity: 'error',
-  description: 'A sysctl value the kernel rejects or that means nothing, a pod sysctl the API or kubelet refuses, or a kube-proxy duration that does not parse.',
+  description: 'A sysctl value the kernel rejects or that does what few intend, a pod sysctl the API or kubelet refuses, or a kube-proxy duration it cannot load.',
   scope: 'file',
   check(model, report) {
     for (const file of model.files) {
