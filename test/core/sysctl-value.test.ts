@@ -293,3 +293,20 @@ test('a kube-proxy configuration in any ConfigMap value: EKS kube-proxy-config/c
   const fix = fixesOf({ 'cm.yaml': configMap('kube-proxy-config', 'config') })[0]!;
   assert.equal(applyEdits(configMap('kube-proxy-config', 'config'), fix.edits), configMap('kube-proxy-config', 'config').replace('tcpEstablishedTimeout: 0', 'tcpEstablishedTimeout: "0s"'));
 });
+
+test('pod keepalive sysctls before Kubernetes 1.29, or under Pod Security pinned before v1.29: refused', () => {
+  const text = deployment([['net.ipv4.tcp_keepalive_time', '"600"'], ['net.ipv4.tcp_rmem', '"4096 87380 6291456"']]);
+  const [refused] = diagnostics({ 'app.yaml': text }, { kubernetesVersion: '1.28' });
+  assert.deepEqual([refused!.range, refused!.severity, refused!.message], [
+    { start: { line: 9, character: 16 }, end: { line: 9, character: 43 } },
+    'error',
+    'net.ipv4.tcp_keepalive_time is refused in the pods of Deployment "web": Kubernetes 1.28 (the kubernetesVersion setting) refuses pods with keepalive sysctls before 1.29.',
+  ]);
+  assert.deepEqual(where({ 'app.yaml': text }, { kubernetesVersion: '1.28' }), ['app.yaml 9:16-9:43'], 'only the keepalive keys');
+  assert.deepEqual(where({ 'app.yaml': text }, { kubernetesVersion: '1.29' }), []);
+  const namespace = lines('apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: default', '  labels:', '    pod-security.kubernetes.io/enforce: restricted', '    pod-security.kubernetes.io/enforce-version: v1.27');
+  assert.equal(
+    diagnostics({ 'app.yaml': text, 'ns.yaml': namespace })[0]!.message,
+    'net.ipv4.tcp_keepalive_time is refused in the pods of Deployment "web": namespace default enforces Pod Security restricted at v1.27, which rejects keepalive sysctls before v1.29.',
+  );
+});

@@ -44,6 +44,9 @@ export function addPodSysctl(model: WorkspaceModel, workload: Workload, name: st
   return edit && { title: refusal === undefined ? title : `${title} (${refusal})`, edits: [edit], preferred: refusal === undefined };
 }
 
+/** The keepalive keys a pod has its own copy of, in its network namespace: safe pod sysctls from Kubernetes 1.29. */
+export const POD_KEEPALIVE_KEYS: readonly string[] = ['net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
+
 /** The Pod Security levels that reject keepalive sysctls before v1.29 (kubernetes #121240). */
 const RESTRICTING_LEVELS: ReadonlySet<string> = new Set(['baseline', 'restricted']);
 

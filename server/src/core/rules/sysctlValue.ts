@@ -3,6 +3,7 @@ import type { AnalyzedFile } from '../analyze';
 import type { Fix } from '../edits/fix';
 import { type DurationField, type PodSysctl, type Workload, objectLabel } from '../k8s/objects';
 import { formatGoDuration } from '../edits/kubeProxyEdits';
+import { POD_KEEPALIVE_KEYS, podKeepaliveRefusal } from '../edits/podKeepalive';
 import type { Span } from '../text';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { SysctlAssignment } from '../sysctl/parse';
@@ -74,7 +75,7 @@ export const sysctlValue: Rule = {
     }
     for (const workload of model.workloads) {
       for (const sysctl of workload.template?.sysctls ?? []) {
-        const finding = podFinding(workload, sysctl);
+        const finding = podFinding(model, workload, sysctl);
         if (finding !== undefined) report(finding);
       }
     }
@@ -108,7 +109,7 @@ function nodeCommentFixes(file: AnalyzedFile, assignment: SysctlAssignment, kept
   ];
 }
 
-function podFinding(workload: Workload, sysctl: PodSysctl): Finding | undefined {
+function podFinding(model: WorkspaceModel, workload: Workload, sysctl: PodSysctl): Finding | undefined {
   const owner = objectLabel(workload);
   const hostNetwork = workload.template?.hostNetwork;
   const base = { file: workload.file, subject: workload };
@@ -129,6 +130,8 @@ function podFinding(workload: Workload, sysctl: PodSysctl): Finding | undefined 
         "And conntrack for Service traffic lives in the node's network namespace, so a pod's value has no effect on Service connections.",
     };
   }
+  const refusal = POD_KEEPALIVE_KEYS.includes(sysctl.name) ? podKeepaliveRefusal(model, workload) : undefined;
+  if (refusal !== undefined) return { ...base, span: sysctl.nameSpan, message: `${sysctl.name} is refused in the pods of ${owner}: ${refusal}.` };
   if (sysctl.value === undefined) return undefined;
   if (sysctl.valueNotString && sysctl.valueSpan !== undefined) return notStringFinding(workload, sysctl, sysctl.value, sysctl.valueSpan);
   const problem = valueProblem(sysctl.name, sysctl.value);
