@@ -10135,6 +10135,7 @@ var MODELLED_KINDS = /* @__PURE__ */ new Set([
   "EndpointSlice",
   "KubeProxyConfiguration",
   "ConfigMap",
+  "Namespace",
   "List"
 ]);
 function objectLabel(object) {
@@ -10193,6 +10194,23 @@ function nodeRootOf(path8) {
   if (directory === "sysctl.d") return "";
   if (directory.endsWith("/sysctl.d")) return directory.slice(0, directory.length - "sysctl.d".length);
   return `${directory}/`;
+}
+var SYSCTL_CONF_BOOT_NAME = "99-sysctl.conf";
+function isMainSysctlFile(path8) {
+  const { directory, name } = splitPath(path8);
+  return name === "sysctl.conf" && !directory.endsWith("sysctl.d");
+}
+function bootOrder(entries3) {
+  const bootName = (file) => isMainSysctlFile(file) ? SYSCTL_CONF_BOOT_NAME : splitPath(file).name;
+  return entries3.map((entry, index) => ({ entry, index, name: bootName(entry.file) })).sort((a, b) => compare(a.name, b.name) || a.index - b.index).map(({ entry }) => entry);
+}
+function modulesLoadRootOf(path8) {
+  return nodeRootOf(path8.replace(/\\/g, "/").replace(/(^|\/)modules-load\.d(\/[^/]*)$/, "$1sysctl.d$2"));
+}
+function moduleOfKey(key) {
+  if (key.startsWith("net.netfilter.nf_conntrack_")) return "nf_conntrack";
+  if (key.startsWith("net.ipv4.vs.")) return "ip_vs";
+  return void 0;
 }
 
 // server/src/core/model/orderedIndex.ts
@@ -10267,8 +10285,10 @@ var WorkspaceModel = class {
   workloadsByLabel = new OrderedIndex();
   autoscalersByTarget = new OrderedIndex();
   endpointSetsByService = new OrderedIndex();
+  namespacesByName = new OrderedIndex();
   sysctlOrder = [];
   nodeSysctls = /* @__PURE__ */ new Map();
+  modulesByRoot = /* @__PURE__ */ new Map();
   changes = /* @__PURE__ */ new Set();
   reads;
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
@@ -10298,7 +10318,7 @@ var WorkspaceModel = class {
   get workspaceKubeProxyConfigurations() {
     return this.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
   }
-  /** Workloads that run kube-proxy with command-line flags, in workspace order. */
+  /** DaemonSets that run kube-proxy (with command-line flags or a kube-proxy image), in workspace order. */
   get kubeProxyDaemonSets() {
     return this.read("kubeProxyDaemonSets", this.all.workloads.get(KUBE_PROXY));
   }
@@ -10319,22 +10339,22 @@ var WorkspaceModel = class {
     return this.read("hasManifests", this.holdsManifests());
   }
   /** Workloads and Pods of a namespace. */
-  workloadsIn(namespace) {
-    return this.read(`workloadsIn:${namespace}`, this.workloadsByNamespace.get(namespace));
+  workloadsIn(namespace2) {
+    return this.read(`workloadsIn:${namespace2}`, this.workloadsByNamespace.get(namespace2));
   }
   /**
    * Workloads of a namespace whose pod template's labels hold every pair of `selector`, in
    * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
    */
-  workloadsSelectedBy(namespace, selector) {
+  workloadsSelectedBy(namespace2, selector) {
     let candidates;
-    let facet = `workloadsIn:${namespace}`;
+    let facet = `workloadsIn:${namespace2}`;
     for (const [key, value] of selector) {
-      const labelKey = labelIndexKey(namespace, key, value);
+      const labelKey = labelIndexKey(namespace2, key, value);
       const list = this.workloadsByLabel.get(labelKey);
       if (candidates === void 0 || list.length < candidates.length) [candidates, facet] = [list, `label:${labelKey}`];
     }
-    candidates = this.read(facet, candidates ?? this.workloadsByNamespace.get(namespace));
+    candidates = this.read(facet, candidates ?? this.workloadsByNamespace.get(namespace2));
     return candidates.filter((workload2) => workload2.template !== void 0 && containsAll(workload2.template.labels, selector));
   }
   /** Autoscalers whose `scaleTargetRef` names this workload. */
@@ -10347,9 +10367,20 @@ var WorkspaceModel = class {
     const key = `${service2.namespace}/${service2.name}`;
     return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
   }
+  /** Namespace objects of that name in the workspace. */
+  namespacesNamed(name) {
+    return this.read(`namespace:${name}`, this.namespacesByName.get(name));
+  }
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
   nodeSysctlAssignments(key) {
     return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
+  }
+  /**
+   * The kernel modules a node image loads at boot (its modules-load.d files), by node root (see
+   * modulesLoadRootOf); undefined when the workspace holds no modules-load.d file of that image.
+   */
+  modulesLoadedAtBoot(root) {
+    return this.read("modulesLoad", this.modulesByRoot.get(root));
   }
   /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
   describe(source) {
@@ -10419,6 +10450,7 @@ var WorkspaceModel = class {
     const after = next?.objects ?? [];
     this.reindex(path8, before, after);
     if (previous?.role === "sysctl" || next?.role === "sysctl") this.reorderSysctl([previous, next]);
+    if (previous?.role === "modules-load" || next?.role === "modules-load") this.reindexModules();
     if (hadManifests !== this.holdsManifests()) this.changed("hasManifests");
   }
   reindex(path8, before, after) {
@@ -10430,6 +10462,7 @@ var WorkspaceModel = class {
     update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
     update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
     update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+    update(this.namespacesByName, (object) => object.kind === "Namespace" && object.name !== void 0 ? [object.name] : [], (key) => `namespace:${key}`);
   }
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
   reorderSysctl(changedFiles) {
@@ -10443,6 +10476,18 @@ var WorkspaceModel = class {
     }
     this.changed("sysctlFiles");
     for (const file of changedFiles) for (const assignment of file?.sysctl?.assignments ?? []) this.changed(`nodeSysctl:${assignment.key}`);
+  }
+  /** Rebuilds the modules each node image loads at boot (a handful of files). */
+  reindexModules() {
+    this.modulesByRoot = /* @__PURE__ */ new Map();
+    for (const file of this.filesByPath.values()) {
+      if (file.role !== "modules-load") continue;
+      const root = modulesLoadRootOf(file.path);
+      const modules = this.modulesByRoot.get(root) ?? /* @__PURE__ */ new Set();
+      for (const module2 of file.modules ?? []) modules.add(module2);
+      this.modulesByRoot.set(root, modules);
+    }
+    this.changed("modulesLoad");
   }
   holdsManifests() {
     return this.all.services.get("").length > 0 || this.all.workloads.get("").length > 0 || this.all.kubeProxyConfigurations.get("").length > 0;
@@ -10474,7 +10519,7 @@ function scopePrototypeOf(model) {
 var KUBE_PROXY = "kube-proxy";
 function globalWorkloadKeys(object) {
   if (!isWorkload(object)) return [];
-  return object.kubeProxyFlags.length > 0 ? ["", KUBE_PROXY] : [""];
+  return object.kubeProxyFlags.length > 0 || object.kubeProxyImage !== void 0 ? ["", KUBE_PROXY] : [""];
 }
 function labelKeys(object) {
   if (!isWorkload(object) || object.template === void 0) return [];
@@ -10491,15 +10536,15 @@ function endpointKeys(object) {
 function entries(objects, keysOf) {
   return objects.flatMap((object) => keysOf(object).map((key) => [key, object]));
 }
-function labelIndexKey(namespace, key, value) {
-  return `${namespace}\0${key}=${value}`;
+function labelIndexKey(namespace2, key, value) {
+  return `${namespace2}\0${key}=${value}`;
 }
 function containsAll(labels, selector) {
   for (const [key, value] of selector) if (labels.get(key) !== value) return false;
   return true;
 }
-function targetKey(namespace, kind, name) {
-  return `${namespace}/${kind}/${name ?? ""}`;
+function targetKey(namespace2, kind, name) {
+  return `${namespace2}/${kind}/${name ?? ""}`;
 }
 function comparePaths(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -11223,6 +11268,7 @@ function parseLine(text, lineStart, lineEnd, line, assignments, problems) {
   const lineSpan = { start, end };
   const equals = text.indexOf("=", start);
   if (equals === -1 || equals >= end) {
+    if (first === "-" && /^-\s*[^\s=]+$/.test(text.slice(start, end))) return;
     problems.push({ span: lineSpan, message: "This line is not a `key = value` assignment; sysctl ignores it." });
     return;
   }
@@ -11288,10 +11334,7 @@ var KUBE_PROXY_FLAGS = [
 ];
 function kubeProxyFlags(reader, podSpec, fileText) {
   const flags = [];
-  for (const container of reader.items(reader.get(podSpec, "containers"))) {
-    const name = reader.string(reader.get(container, "name")) ?? "";
-    const image = reader.string(reader.get(container, "image")) ?? "";
-    if (!name.includes("kube-proxy") && !image.includes("kube-proxy")) continue;
+  for (const container of kubeProxyContainers(reader, podSpec)) {
     const words = [...reader.items(reader.get(container, "command")), ...reader.items(reader.get(container, "args"))];
     if (words.some((word) => /^--?config(?:=|$)/.test(reader.string(word) ?? ""))) continue;
     words.forEach((word, index) => {
@@ -11300,6 +11343,22 @@ function kubeProxyFlags(reader, podSpec, fileText) {
     });
   }
   return flags;
+}
+function kubeProxyImage(reader, podSpec) {
+  for (const container of kubeProxyContainers(reader, podSpec)) {
+    const node = reader.get(container, "image");
+    const image = reader.string(node);
+    const span = reader.span(node);
+    if (image !== void 0 && span !== void 0) return { value: image, span };
+  }
+  return void 0;
+}
+function kubeProxyContainers(reader, podSpec) {
+  return reader.items(reader.get(podSpec, "containers")).filter((container) => {
+    const name = reader.string(reader.get(container, "name")) ?? "";
+    const image = reader.string(reader.get(container, "image")) ?? "";
+    return name.includes("kube-proxy") || image.includes("kube-proxy");
+  });
 }
 function readFlag(reader, word, next, fileText) {
   const text = reader.string(word);
@@ -11349,9 +11408,11 @@ function extractObject(reader, node, origin, itemIndex, problems) {
     case "EndpointSlice":
       return endpointSet(reader, node, base);
     case "KubeProxyConfiguration":
-      return kubeProxyConfiguration(reader, node, base, false);
+      return kubeProxyConfiguration(reader, node, base, void 0);
+    case "Namespace":
+      return namespace(reader, node, base);
     case "ConfigMap":
-      return base.name === "kube-proxy" ? embeddedKubeProxyConfiguration(reader, node, base, origin, problems) : void 0;
+      return embeddedKubeProxyConfiguration(reader, node, base, origin, problems);
     default:
       return void 0;
   }
@@ -11376,6 +11437,10 @@ function parseRuleList(list) {
   if (list === void 0) return [];
   return list.split(",").map((rule) => rule.trim()).filter((rule) => rule !== "");
 }
+function isNonStringScalar(reader, node) {
+  const value = reader.scalar(node)?.value;
+  return typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
+}
 function located(reader, node, value) {
   const span = reader.span(node);
   return value === void 0 || span === void 0 ? void 0 : { value, span };
@@ -11385,7 +11450,8 @@ function workload(reader, node, base, template, fileText) {
   return Object.assign(base, {
     replicas: located(reader, replicasNode, reader.int32(replicasNode)),
     template: template === void 0 ? void 0 : podTemplate(reader, template),
-    kubeProxyFlags: base.kind === "DaemonSet" ? kubeProxyFlags(reader, reader.get(template, "spec"), fileText) : []
+    kubeProxyFlags: base.kind === "DaemonSet" ? kubeProxyFlags(reader, reader.get(template, "spec"), fileText) : [],
+    kubeProxyImage: base.kind === "DaemonSet" ? kubeProxyImage(reader, reader.get(template, "spec")) : void 0
   });
 }
 function podTemplate(reader, template) {
@@ -11401,7 +11467,8 @@ function podTemplate(reader, template) {
       const name = reader.string(nameNode);
       const nameSpan = reader.span(nameNode);
       if (name === void 0 || nameSpan === void 0) return [];
-      return [{ name: normaliseSysctlKey(name), value: reader.string(valueNode), nameSpan, valueSpan: reader.span(valueNode) }];
+      const valueNotString = isNonStringScalar(reader, valueNode);
+      return [{ name: normaliseSysctlKey(name), value: reader.string(valueNode), nameSpan, valueSpan: reader.span(valueNode), valueNotString }];
     })
   };
 }
@@ -11443,12 +11510,26 @@ function endpointSet(reader, node, base) {
   const ready = endpoints.filter((endpoint) => reader.scalar(reader.get(endpoint, "conditions", "ready"))?.value !== false);
   return Object.assign(base, { serviceName: labels.get("kubernetes.io/service-name"), addressCount: ready.length });
 }
-function kubeProxyConfiguration(reader, node, base, embedded) {
+function namespace(reader, node, base) {
+  const labels = reader.get(node, "metadata", "labels");
+  const label = (name) => {
+    const value = reader.get(labels, name);
+    return located(reader, value, reader.string(value));
+  };
+  return Object.assign(base, {
+    podSecurityEnforce: label("pod-security.kubernetes.io/enforce"),
+    podSecurityEnforceVersion: label("pod-security.kubernetes.io/enforce-version")
+  });
+}
+function kubeProxyConfiguration(reader, node, base, embeddedKey) {
   const durations = DURATION_FIELDS.flatMap((path8) => {
     const valueNode = reader.get(node, ...path8);
     const text = reader.string(valueNode);
     const span = reader.span(valueNode);
-    return text === void 0 || span === void 0 ? [] : [{ field: path8.join("."), text, seconds: parseGoDuration(text), span }];
+    if (text === void 0 || span === void 0) return [];
+    const notString = isNonStringScalar(reader, valueNode);
+    const seconds = notString ? void 0 : parseGoDuration(text);
+    return [{ field: path8.join("."), text, seconds: seconds !== void 0 && seconds < 0 ? void 0 : seconds, span, notString }];
   });
   const parsed = (field) => {
     const duration = durations.find((candidate) => candidate.field === field);
@@ -11464,7 +11545,7 @@ function kubeProxyConfiguration(reader, node, base, embedded) {
     conntrackMin: located(reader, minNode, reader.int32(minNode)),
     durations,
     mode: located(reader, modeNode, reader.string(modeNode) || void 0),
-    embedded
+    embeddedKey
   });
 }
 var DURATION_FIELDS = [
@@ -11474,20 +11555,25 @@ var DURATION_FIELDS = [
   ["ipvs", "tcpFinTimeout"],
   ["ipvs", "udpTimeout"]
 ];
+function namesKubeProxyConfiguration(text) {
+  return /\bkind["']?\s*:\s*["']?KubeProxyConfiguration\b/.test(text);
+}
 function embeddedKubeProxyConfiguration(reader, node, base, origin, problems) {
-  const scalar = reader.scalar(reader.get(node, "data", "config.conf"));
+  const data = reader.get(node, "data");
+  const key = [...reader.stringMap(data)].find(([, value]) => namesKubeProxyConfiguration(value))?.[0];
+  const scalar = key === void 0 ? void 0 : reader.scalar(reader.get(data, key));
   const embedded = scalar && embeddedText(scalar, origin.fileText, reader.offset);
-  if (embedded === void 0) return void 0;
+  if (key === void 0 || embedded === void 0) return void 0;
   const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
   const toFile = (start, end) => {
     const fileStart = embedded.toFileOffset(start);
     return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
   };
   for (const error of document.errors) {
-    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In config.conf: ${firstLine(error.message)}`, embedded: true });
+    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In ${key}: ${firstLine(error.message)}`, embedded: true });
   }
   const embeddedReader = new EmbeddedNodeReader(document, embedded);
-  return kubeProxyConfiguration(embeddedReader, document.contents ?? void 0, { ...base, kind: "KubeProxyConfiguration" }, true);
+  return kubeProxyConfiguration(embeddedReader, document.contents ?? void 0, { ...base, kind: "KubeProxyConfiguration" }, key);
 }
 function firstLine(message) {
   const end = message.indexOf("\n");
@@ -11667,6 +11753,49 @@ function formatCount(count) {
   return `${count} backend${count === 1 ? "" : "s"}`;
 }
 
+// server/src/core/model/kubernetesVersion.ts
+function parseKubernetesVersion(text) {
+  const match = /^v?(\d{1,3})\.(\d{1,3})(?:\.\d+)?(?:[-+][0-9A-Za-z.+-]*)?$/.exec(text.trim());
+  return match === null ? void 0 : { major: Number(match[1]), minor: Number(match[2]) };
+}
+function formatKubernetesVersion(version) {
+  return `${version.major}.${version.minor}`;
+}
+function effectiveKubernetesVersion(model) {
+  const assumed = model.assumptions.kubernetesVersion;
+  const parsedAssumption = assumed === void 0 ? void 0 : parseKubernetesVersion(assumed);
+  if (parsedAssumption !== void 0) return { value: parsedAssumption, source: { kind: "assumption", setting: "kubernetesVersion" } };
+  for (const daemonSet of model.kubeProxyDaemonSets) {
+    const image = daemonSet.kubeProxyImage;
+    const version = image === void 0 ? void 0 : imageTagVersion(image.value);
+    if (image !== void 0 && version !== void 0) {
+      return { value: version, source: { kind: "file", file: daemonSet.file, span: image.span, setting: "the kube-proxy image" } };
+    }
+  }
+  return { value: void 0, source: { kind: "default", reason: "the newest Kubernetes behaviour, no version in the workspace" } };
+}
+function imageTagVersion(image) {
+  const withoutDigest = image.split("@")[0];
+  const colon = withoutDigest.lastIndexOf(":");
+  if (colon === -1 || withoutDigest.indexOf("/", colon) !== -1) return void 0;
+  return parseKubernetesVersion(withoutDigest.slice(colon + 1));
+}
+function isAtLeast(version, major, minor) {
+  return version === void 0 || version.major > major || version.major === major && version.minor >= minor;
+}
+function kubeProxyOnlyRaisesConntrack(version) {
+  return isAtLeast(version, 1, 23) && !isAtLeast(version, 1, 29);
+}
+function podKeepaliveAllowed(version) {
+  return isAtLeast(version, 1, 29);
+}
+function kubeProxyLeavesConnReuse(version) {
+  return isAtLeast(version, 1, 22);
+}
+function kubeProxyCapsConntrackMax(version) {
+  return isAtLeast(version, 1, 36);
+}
+
 // server/src/core/model/effective.ts
 var DEFAULTS = {
   /** net.netfilter.nf_conntrack_tcp_timeout_established, the kernel's default (5 days). */
@@ -11681,31 +11810,28 @@ var KEEPALIVE_TIME_KEY = "net.ipv4.tcp_keepalive_time";
 function effectiveConntrackTimeout(model) {
   const assumed = model.assumptions.conntrackEstablishedTimeout;
   if (assumed !== void 0) return { value: assumed, source: { kind: "assumption", setting: "conntrackEstablishedTimeout" } };
-  const flag = model.assumptions.kubeProxy === false ? void 0 : kubeProxyFlag(model, "conntrack-tcp-timeout-established");
+  const node = nodeInteger(model, CONNTRACK_ESTABLISHED_KEY);
+  const written = kubeProxyConntrackTimeout(model);
+  if (written === void 0) return node ?? kernelConntrack();
+  if (node !== void 0 && node.value > written.value && kubeProxyOnlyRaisesConntrack(effectiveKubernetesVersion(model).value)) return node;
+  return written;
+}
+function kubeProxyConntrackTimeout(model) {
+  if (model.assumptions.kubeProxy === false) return void 0;
+  const flag = kubeProxyFlag(model, "conntrack-tcp-timeout-established");
   const flagSeconds = flag === void 0 ? void 0 : parseGoDuration(flag.flag.value.value);
-  if (flag !== void 0 && flagSeconds !== void 0) {
-    if (flagSeconds > 0) return { value: flagSeconds, source: flagSource(flag) };
-    return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
-  }
+  if (flag !== void 0 && flagSeconds !== void 0) return flagSeconds > 0 ? { value: flagSeconds, source: flagSource(flag) } : void 0;
   const configuration = model.workspaceKubeProxyConfigurations[0];
-  if (configuration !== void 0 && model.assumptions.kubeProxy !== false) {
+  if (configuration !== void 0) {
     const timeout = configuration.tcpEstablishedTimeout;
     if (timeout === void 0) {
-      return {
-        value: DEFAULTS.kubeProxyConntrackEstablished,
-        source: { kind: "default", reason: `kube-proxy's default, tcpEstablishedTimeout unset in ${baseName(configuration.file)}` }
-      };
+      const reason = `kube-proxy's default, tcpEstablishedTimeout unset in ${baseName(configuration.file)}`;
+      return { value: DEFAULTS.kubeProxyConntrackEstablished, source: { kind: "default", reason } };
     }
-    if (timeout.value > 0) {
-      return { value: timeout.value, source: { kind: "file", file: configuration.file, span: timeout.span, setting: "tcpEstablishedTimeout" } };
-    }
-  } else if ((model.hasManifests || model.assumptions.kubeProxy === true) && model.assumptions.kubeProxy !== false) {
-    return {
-      value: DEFAULTS.kubeProxyConntrackEstablished,
-      source: { kind: "default", reason: "kube-proxy's default, no kube-proxy configuration in the workspace" }
-    };
+    return timeout.value > 0 ? { value: timeout.value, source: { kind: "file", file: configuration.file, span: timeout.span, setting: "tcpEstablishedTimeout" } } : void 0;
   }
-  return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
+  if (!model.hasManifests && model.assumptions.kubeProxy !== true) return void 0;
+  return { value: DEFAULTS.kubeProxyConntrackEstablished, source: { kind: "default", reason: "kube-proxy's default, no kube-proxy configuration in the workspace" } };
 }
 function kernelConntrack() {
   return { value: DEFAULTS.kernelConntrackEstablished, source: { kind: "default", reason: "the kernel's default" } };
@@ -11716,6 +11842,10 @@ function nodeKeepaliveTime(model) {
 function podKeepaliveTime(workload2, model) {
   if (workload2.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model);
   const sysctl = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
+  if (sysctl?.valueNotString && sysctl.valueSpan !== void 0) {
+    const setting = `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)} (not a string: refused)`;
+    return { value: DEFAULTS.keepaliveTime, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting } };
+  }
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
   if (sysctl !== void 0 && sysctl.valueSpan !== void 0 && value !== void 0) {
     return { value, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)}` } };
@@ -11724,12 +11854,18 @@ function podKeepaliveTime(workload2, model) {
 }
 function nodeInteger(model, key) {
   const assignments = model.nodeSysctlAssignments(key);
+  const current = lastInteger(assignments);
+  if (current === void 0) return void 0;
+  const atBoot = lastInteger(bootOrder(assignments));
+  const differs = atBoot !== void 0 && atBoot.value !== current.value;
+  const setting = differs ? `${key} (by sysctl --system; at boot ${atBoot.value}, ${baseName(atBoot.file)}:${atBoot.assignment.line + 1})` : key;
+  const source = { kind: "file", file: current.file, span: current.assignment.valueSpan, setting };
+  return { value: current.value, source };
+}
+function lastInteger(assignments) {
   for (let i = assignments.length - 1; i >= 0; i--) {
-    const { file, assignment } = assignments[i];
-    const value = parseInteger(assignment.value);
-    if (value === void 0) continue;
-    const source = { kind: "file", file, span: assignment.valueSpan, setting: key };
-    return { value, source };
+    const value = parseInteger(assignments[i].assignment.value);
+    if (value !== void 0) return { ...assignments[i], value };
   }
   return void 0;
 }
@@ -11748,20 +11884,31 @@ function winningNodeAssignment(model, key, accepts = () => true) {
   }
   return void 0;
 }
+function moduleMissingAtBoot(model, key, file) {
+  const module2 = moduleOfKey(key);
+  const loaded = module2 === void 0 ? void 0 : model.modulesLoadedAtBoot(nodeRootOf(file));
+  return loaded === void 0 || loaded.has(module2) ? void 0 : module2;
+}
+function moduleMissingNote(model, key, file, span) {
+  const module2 = moduleMissingAtBoot(model, key, file);
+  if (module2 === void 0) return [];
+  return [{ file, span, message: `${module2} is not in the node image's modules-load.d: at boot ${key} does not exist yet and systemd-sysctl skips this line` }];
+}
 
 // server/src/core/edits/podKeepalive.ts
 var import_yaml6 = __toESM(require_dist());
 function recommendedKeepalive(idleTimeout) {
   return Math.max(1, Math.min(600, Math.floor(idleTimeout / 2)));
 }
-function addPodKeepalive(file, workload2, seconds) {
-  return addPodSysctl(file, workload2, KEEPALIVE_TIME_KEY, String(seconds));
+function addPodKeepalive(model, workload2, seconds) {
+  return addPodSysctl(model, workload2, KEEPALIVE_TIME_KEY, String(seconds));
 }
-function addPodSysctl(file, workload2, name, value) {
-  const root = objectMap(file, workload2);
+function addPodSysctl(model, workload2, name, value) {
+  const file = model.file(workload2.file);
+  const root = file && objectMap(file, workload2);
   const template = root && (workload2.kind === "Pod" ? root : childMap(childMap(root, "spec") ?? root, "template"));
   const podSpec = template && childMap(template, "spec");
-  if (podSpec === void 0) return void 0;
+  if (file === void 0 || podSpec === void 0) return void 0;
   const item = [
     { key: "name", value: name },
     { key: "value", value: JSON.stringify(value) }
@@ -11772,11 +11919,26 @@ function addPodSysctl(file, workload2, name, value) {
   if (securityContext === void 0) edit = addToMap(file.text, podSpec, [{ key: "securityContext", value: [{ key: "sysctls", value: { list: [item] } }] }], file.path);
   else if ((0, import_yaml6.isSeq)(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
   else edit = addToMap(file.text, securityContext, [{ key: "sysctls", value: { list: [item] } }], file.path);
-  return edit && {
-    title: `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload2)}`,
-    edits: [edit],
-    preferred: true
-  };
+  const refusal = podKeepaliveRefusal(model, workload2);
+  const title = `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload2)}`;
+  return edit && { title: refusal === void 0 ? title : `${title} (${refusal})`, edits: [edit], preferred: refusal === void 0 };
+}
+var POD_KEEPALIVE_KEYS = ["net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes"];
+var RESTRICTING_LEVELS = /* @__PURE__ */ new Set(["baseline", "restricted"]);
+function podKeepaliveRefusal(model, workload2) {
+  const version = effectiveKubernetesVersion(model);
+  if (!podKeepaliveAllowed(version.value)) {
+    return `Kubernetes ${formatKubernetesVersion(version.value)} (${model.describe(version.source)}) refuses pods with keepalive sysctls before 1.29`;
+  }
+  for (const namespace2 of model.namespacesNamed(workload2.namespace)) {
+    const level = namespace2.podSecurityEnforce?.value;
+    const pinned = namespace2.podSecurityEnforceVersion?.value;
+    const pinnedVersion = pinned === void 0 ? void 0 : parseKubernetesVersion(pinned);
+    if (level !== void 0 && RESTRICTING_LEVELS.has(level) && pinnedVersion !== void 0 && !podKeepaliveAllowed(pinnedVersion)) {
+      return `namespace ${workload2.namespace} enforces Pod Security ${level} at ${pinned}, which rejects keepalive sysctls before v1.29`;
+    }
+  }
+  return void 0;
 }
 function setSysctlValue(model, key, file, span, newText) {
   const assignments = model.nodeSysctlAssignments(key);
@@ -11932,7 +12094,7 @@ function fileRelated(source, message) {
 }
 function keepaliveFix(model, { workload: workload2, keepalive }, seconds) {
   if (workload2 === void 0 || keepalive === void 0 || workload2.template?.hostNetwork?.value === true) return void 0;
-  if (keepalive.source.kind !== "file") return addPodKeepalive(model.file(workload2.file), workload2, seconds);
+  if (keepalive.source.kind !== "file") return addPodKeepalive(model, workload2, seconds);
   return {
     title: `Set ${KEEPALIVE_TIME_KEY} to ${seconds} in ${objectLabel(workload2)}`,
     edits: [replaceSpan(keepalive.source.file, keepalive.source.span, JSON.stringify(String(seconds)))],
@@ -11961,6 +12123,7 @@ var conntrackLoose = {
       file: node.file,
       span,
       message: `${TCP_LOOSE_KEY} is 0 on the node (${where}); the kernel's default is 1. Once an idle connection's conntrack entry expires (after ${conntrack.value} s, ${model.describe(conntrack.source)}), its next packet is INVALID and kube-proxy's rules drop it: the connection hangs silently until the application gives up, instead of being reset or re-established.`,
+      related: moduleMissingNote(model, TCP_LOOSE_KEY, node.file, span),
       fixes: () => [{ title: "Set nf_conntrack_tcp_loose to 1", edits: setSysctlValue(model, TCP_LOOSE_KEY, node.file, span, "1"), preferred: true }]
     });
   }
@@ -11977,8 +12140,8 @@ function formatGoDuration(seconds) {
 }
 function kubeProxyConfigMap(file, configuration) {
   const root = objectMap(file, configuration);
-  if (root === void 0 || !configuration.embedded) return root;
-  const scalar = root.reader.scalar(root.reader.get(root.map, "data", "config.conf"));
+  if (root === void 0 || configuration.embeddedKey === void 0) return root;
+  const scalar = root.reader.scalar(root.reader.get(root.map, "data", configuration.embeddedKey));
   if (scalar?.type !== import_yaml7.Scalar.BLOCK_LITERAL) return void 0;
   const embedded = embeddedText(scalar, file.text, root.reader.offset);
   if (embedded === void 0) return void 0;
@@ -12034,6 +12197,7 @@ var MAX_PER_CORE = {
   leave: "0",
   governs: ""
 };
+var CONNTRACK_MAX_CAP = 1048576;
 var KUBE_PROXY_CONNTRACK_MIN = 131072;
 var conntrackOverridden = {
   id: "conntrack-overridden",
@@ -12041,10 +12205,12 @@ var conntrackOverridden = {
   description: "A node sysctl file sets a conntrack timeout or nf_conntrack_max that kube-proxy overwrites at start-up.",
   scope: "workspace",
   check(model, report) {
+    const onlyRaises = kubeProxyOnlyRaisesConntrack(effectiveKubernetesVersion(model).value);
     for (const setting of [ESTABLISHED, CLOSE_WAIT]) {
       const node = winningNodeAssignment(model, setting.key);
       const kubeProxy = node && kubeProxyValue(model, setting, parseGoDuration);
       if (node === void 0 || kubeProxy === void 0 || kubeProxy.value === node.value) continue;
+      if (onlyRaises && node.value > kubeProxy.value) continue;
       const written = `${kubeProxy.value} s (${model.describe(kubeProxy.source)})`;
       const consequence2 = `${setting.governs} for ${kubeProxy.value} s, not the node's ${node.value} s.`;
       report(finding(model, setting, node, kubeProxy, [kubeProxy], written, consequence2));
@@ -12058,13 +12224,15 @@ function conntrackMaxFinding(model) {
   const perCore = node && kubeProxyValue(model, MAX_PER_CORE, parseInteger);
   if (node === void 0 || perCore === void 0) return void 0;
   const min = kubeProxyValue(model, { ...MAX_PER_CORE, field: "min", flag: "conntrack-min", kubeProxyDefault: KUBE_PROXY_CONNTRACK_MIN }, parseInteger);
-  const floor = Math.max(perCore.value, min?.value ?? 0);
+  const caps = kubeProxyCapsConntrackMax(effectiveKubernetesVersion(model).value);
+  const floor = Math.max(caps ? Math.min(perCore.value, CONNTRACK_MAX_CAP) : perCore.value, min?.value ?? 0);
   if (node.value >= floor) return void 0;
   const perCoreText = `maxPerCore ${perCore.value}`;
   const perCoreFrom = model.describe(perCore.source);
   const minFrom = min && model.describe(min.source);
   const from = min === void 0 ? `${perCoreText}, ${perCoreFrom}; min 0` : minFrom === perCoreFrom ? `${perCoreText} and min ${min.value}, ${perCoreFrom}` : `${perCoreText}, ${perCoreFrom}; min ${min.value}, ${minFrom}`;
-  const written = min === void 0 ? `${perCore.value} \xD7 the node's CPUs (${from})` : `the larger of ${perCore.value} \xD7 the node's CPUs and ${min.value} (${from})`;
+  const perCpu = `${perCore.value} \xD7 the node's CPUs${caps && perCore.value > CONNTRACK_MAX_CAP ? ` (at most ${CONNTRACK_MAX_CAP})` : ""}`;
+  const written = min === void 0 ? `${perCpu} (${from})` : `the larger of ${perCpu} and ${min.value} (${from})`;
   const consequence2 = `The conntrack table holds at least ${floor} entries, not the node's ${node.value}.`;
   return finding(model, MAX_PER_CORE, node, perCore, min === void 0 ? [perCore] : [perCore, min], written, consequence2);
 }
@@ -12159,6 +12327,9 @@ function history(value) {
   const what = value === 1 ? "1, the kernel's default" : `${value}, neither the kernel's default 1 nor the 0 kube-proxy writes on older kernels`;
   return `${what}. On kernels before 5.9, 1 drops a SYN that reuses the ports of a stale IPVS connection, so new connections wait 1 s under load (kubernetes#70747); kube-proxy then writes 0 at start-up on kernels 4.1 to 5.8, overriding this file, and 0 sends clients that reuse a port to deleted pods (kubernetes#81775). ` + HISTORY_KERNELS;
 }
+function overwrittenMessage(value, version) {
+  return `${CONN_REUSE_MODE_KEY} = ${value} is overwritten: kube-proxy ${formatKubernetesVersion(version)} writes 0 on every kernel from 4.1 (1.22 leaves 5.9+ alone, kubernetes#102122); 0 sends port-reusing clients to deleted pods.`;
+}
 var ipvsConnReuse = {
   id: "ipvs-conn-reuse",
   defaultSeverity: "info",
@@ -12167,17 +12338,18 @@ var ipvsConnReuse = {
   check(model, report) {
     const mode = ipvsMode(model);
     if (mode === void 0) return;
+    const version = effectiveKubernetesVersion(model);
     const assignments = model.nodeSysctlAssignments(CONN_REUSE_MODE_KEY);
     for (let i = assignments.length - 1; i >= 0; i--) {
       const { file, assignment } = assignments[i];
       const value = parseInteger(assignment.value);
       if (value === void 0) continue;
-      report({
-        file,
-        span: assignment.valueSpan,
-        message: `In IPVS mode (${model.describe(mode.source)}), the node sets ${CONN_REUSE_MODE_KEY} to ${history(value)}`,
-        related: relatedSource(mode.source, "kube-proxy runs in IPVS mode")
-      });
+      const related = [...relatedSource(mode.source, "kube-proxy runs in IPVS mode"), ...moduleMissingNote(model, CONN_REUSE_MODE_KEY, file, assignment.valueSpan)];
+      if (!kubeProxyLeavesConnReuse(version.value) && value !== 0) {
+        report({ file, span: assignment.valueSpan, message: overwrittenMessage(value, version.value), related: [...related, ...relatedSource(version.source, `Kubernetes ${formatKubernetesVersion(version.value)}`)] });
+        return;
+      }
+      report({ file, span: assignment.valueSpan, message: `In IPVS mode (${model.describe(mode.source)}), the node sets ${CONN_REUSE_MODE_KEY} to ${history(value)}`, related });
       return;
     }
   }
@@ -12199,12 +12371,12 @@ var keepaliveConntrack = {
         file: nodeSource.file,
         span: nodeSource.span,
         message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
-        related: relatedConntrack(conntrack),
+        related: relatedConntrack(model, conntrack),
         fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))]
       });
     }
     for (const workload2 of model.workloads) {
-      const finding2 = podSysctlFinding(workload2, conntrack, conntrackText);
+      const finding2 = podSysctlFinding(model, workload2, conntrack, conntrackText);
       if (finding2 !== void 0) report(finding2);
     }
     const defaultFinding = defaultKeepaliveFinding(model, conntrack, node);
@@ -12212,7 +12384,7 @@ var keepaliveConntrack = {
   }
 };
 var CONSEQUENCE = "An idle connection through a Service loses its conntrack entry before the first keepalive probe, and its next packet can be sent to another pod and reset.";
-function podSysctlFinding(workload2, conntrack, conntrackText) {
+function podSysctlFinding(model, workload2, conntrack, conntrackText) {
   if (workload2.template === void 0 || workload2.template.hostNetwork?.value === true) return void 0;
   const sysctl = workload2.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
@@ -12222,7 +12394,7 @@ function podSysctlFinding(workload2, conntrack, conntrackText) {
     span: sysctl.valueSpan,
     subject: workload2,
     message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
-    related: relatedConntrack(conntrack),
+    related: relatedConntrack(model, conntrack),
     fixes: () => [setKeepalive([{ file: workload2.file, span: sysctl.valueSpan, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])]
   };
 }
@@ -12238,7 +12410,7 @@ function defaultKeepaliveFinding(model, conntrack, node) {
   return {
     file: source.file,
     span: source.span,
-    fixes: () => podsOnDefault.filter((workload2) => workload2.template?.hostNetwork?.value !== true).map((workload2) => addPodKeepalive(model.file(workload2.file), workload2, keepalive)).filter((fix) => fix !== void 0),
+    fixes: () => podsOnDefault.filter((workload2) => workload2.template?.hostNetwork?.value !== true).map((workload2) => addPodKeepalive(model, workload2, keepalive)).filter((fix) => fix !== void 0),
     message: `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd(who)} ${who.length === 1 ? "relies" : "rely"} on. ${CONSEQUENCE}`,
     related: podsOnDefault.map((workload2) => ({
       file: workload2.file,
@@ -12255,9 +12427,11 @@ function reliesOnDefault(workload2, node) {
   if (workload2.template.hostNetwork?.value === true) return node.source.kind === "default";
   return !workload2.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== void 0 && parseInteger(entry.value) !== void 0);
 }
-function relatedConntrack(conntrack) {
+function relatedConntrack(model, conntrack) {
   const source = conntrack.source;
-  return source.kind === "file" ? [{ file: source.file, span: source.span, message: `The conntrack established timeout: ${conntrack.value} s` }] : [];
+  if (source.kind !== "file") return [];
+  const onNode = model.file(source.file)?.role === "sysctl" ? moduleMissingNote(model, CONNTRACK_ESTABLISHED_KEY, source.file, source.span) : [];
+  return [{ file: source.file, span: source.span, message: `The conntrack established timeout: ${conntrack.value} s` }, ...onNode];
 }
 function setKeepalive(edits) {
   return { title: `Set ${KEEPALIVE_TIME_KEY} to ${edits[0].newText.replace(/"/g, "")}`, edits, preferred: true };
@@ -12325,7 +12499,7 @@ function defaultKeepaliveFinding2(context, node) {
       ...onDefault.filter((workload2) => workload2.nameSpan !== anchor.span).map((workload2) => ({ file: workload2.file, span: workload2.nameSpan, message: defaultReason(workload2) }))
     ],
     fixes: () => [
-      ...onDefault.filter((workload2) => workload2.template?.hostNetwork?.value !== true).map((workload2) => addPodKeepalive(model.file(workload2.file), workload2, keepalive)).filter((fix) => fix !== void 0),
+      ...onDefault.filter((workload2) => workload2.template?.hostNetwork?.value !== true).map((workload2) => addPodKeepalive(model, workload2, keepalive)).filter((fix) => fix !== void 0),
       ...optional(setIpvsTcpTimeout(model, formatGoDuration(DEFAULTS.keepaliveTime + IPVS_TIMEOUT_MARGIN), false))
     ]
   };
@@ -12601,7 +12775,7 @@ function notInheritedFinding(model, key) {
     ),
     fixes: () => {
       const value = String(podValue(model, key, node.value));
-      return pods.map((workload2) => addPodSysctl(model.file(workload2.file), workload2, key, value)).filter((fix) => fix !== void 0);
+      return pods.map((workload2) => addPodSysctl(model, workload2, key, value)).filter((fix) => fix !== void 0);
     }
   };
 }
@@ -12700,6 +12874,7 @@ var sysctlSyntax = {
 
 // server/src/core/sysctl/values.ts
 var POSITIVE_KEYS = /* @__PURE__ */ new Set([KEEPALIVE_TIME_KEY, "net.ipv4.tcp_keepalive_intvl"]);
+var RANGE_SINCE = { "net.ipv4.tcp_keepalive_probes": "Linux 5.13" };
 function kernelInteger(text) {
   const match = /^(-?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
   if (match === null) return void 0;
@@ -12741,7 +12916,7 @@ function valueProblem(key, value) {
   const first = kernelInteger(parts[0] ?? "");
   if (first === void 0) return { kind: "not-integer" };
   const range = SYSCTL_CATALOG.get(key)?.range;
-  if (range !== void 0 && !admits(range, first)) return { kind: "range", value: first, range };
+  if (range !== void 0 && !admits(range, first)) return { kind: "range", value: first, range, since: RANGE_SINCE[key] };
   if (parts.length > 1) return { kind: "extra-fields", first, rest: parts.slice(1).join(" ") };
   if (POSITIVE_KEYS.has(key) && first <= 0) return { kind: "not-positive", value: first };
   return void 0;
@@ -12757,16 +12932,29 @@ var sysctlDuplicate = {
     const keys = new Set(model.sysctlFiles.flatMap((file) => (file.sysctl?.assignments ?? []).map((assignment) => assignment.key)));
     for (const key of keys) {
       for (const assignments of byNodeRoot(model.nodeSysctlAssignments(key))) {
-        const winner = findLastIndex(assignments, (entry) => kernelAccepts(key, entry.assignment.value));
+        const accepted = (entry) => kernelAccepts(key, entry.assignment.value);
+        const winner = findLastIndex(assignments, accepted);
+        const atBoot = bootOrder(assignments);
+        const bootWinner = atBoot[findLastIndex(atBoot, accepted)];
         for (let i = 0; i < winner; i++) {
           const overridden = assignments[i];
-          if (!kernelAccepts(key, overridden.assignment.value) || sameValue(overridden, assignments[winner])) continue;
+          if (!accepted(overridden) || sameValue(overridden, assignments[winner]) || overridden === bootWinner) continue;
           report(duplicateFinding(model, key, overridden, assignments[winner]));
         }
+        if (bootWinner !== void 0 && winner !== -1 && !sameValue(bootWinner, assignments[winner])) report(appliersDisagree(key, bootWinner, assignments[winner]));
       }
     }
   }
 };
+function appliersDisagree(key, atBoot, bySystem) {
+  const line = (entry) => `${baseName(entry.file)}:${entry.assignment.line + 1}`;
+  return {
+    file: atBoot.file,
+    span: atBoot.assignment.lineSpan,
+    message: `${key} = ${atBoot.assignment.value} applies at boot, but sysctl --system ends with ${bySystem.assignment.value} from ${line(bySystem)}, as it applies sysctl.conf last.`,
+    related: [{ file: bySystem.file, span: bySystem.assignment.valueSpan, message: `sysctl --system applies this last: ${key} = ${bySystem.assignment.value}` }]
+  };
+}
 function duplicateFinding(model, key, overridden, winner) {
   const where = model.describe({ kind: "file", file: winner.file, span: winner.assignment.valueSpan, setting: `${key} = ${winner.assignment.value}` });
   const file = model.file(overridden.file);
@@ -12815,17 +13003,25 @@ function describeProblem(key, value, problem, { noComments, outcome }) {
     case "not-integer":
       return `${key} takes ${integerFields(key) === 1 ? "an integer" : "integers separated by blanks"}; the kernel rejects ${shown}: ${outcome}.`;
     case "range":
-      return `${key} accepts ${problem.range}; the kernel rejects ${problem.value}: ${outcome}.`;
+      return problem.since === void 0 ? `${key} accepts ${problem.range}; the kernel rejects ${problem.value}: ${outcome}.` : `${key} accepts ${problem.range} from ${problem.since}, which rejects ${problem.value}: ${outcome}. Older kernels accept it.`;
     case "extra-fields":
       return `${key} takes one integer; the kernel sets ${problem.first} and ignores ${JSON.stringify(problem.rest)}.`;
     case "not-positive":
-      return `${key} is ${problem.value} s: the kernel accepts it, but a keepalive time or interval at or below zero means nothing.`;
+      return notPositiveMessage(key, problem.value);
   }
+}
+var ACCEPTED_SEVERITY = "warning";
+function notPositiveMessage(key, value) {
+  const isTime = key === KEEPALIVE_TIME_KEY;
+  if (isTime && value === 0) return `${key} is 0 s: an idle socket with SO_KEEPALIVE sends a probe every tcp_keepalive_intvl seconds, not after an idle period.`;
+  if (isTime) return `${key} is ${value} s: the kernel accepts it, and a negative keepalive time disables keepalive probes.`;
+  if (value === 0) return `${key} is 0 s: unanswered keepalive probes are retried at once, so the peer gets no time to answer before the connection is dropped.`;
+  return `${key} is ${value} s: the kernel accepts it, but a negative keepalive interval means nothing.`;
 }
 var sysctlValue = {
   id: "sysctl-value",
   defaultSeverity: "error",
-  description: "A sysctl value the kernel rejects or that means nothing, a pod sysctl the API or kubelet refuses, or a kube-proxy duration that does not parse.",
+  description: "A sysctl value the kernel rejects or that does what few intend, a pod sysctl the API or kubelet refuses, or a kube-proxy duration it cannot load.",
   scope: "file",
   check(model, report) {
     for (const file of model.files) {
@@ -12836,7 +13032,7 @@ var sysctlValue = {
     }
     for (const workload2 of model.workloads) {
       for (const sysctl of workload2.template?.sysctls ?? []) {
-        const finding2 = podFinding(workload2, sysctl);
+        const finding2 = podFinding(model, workload2, sysctl);
         if (finding2 !== void 0) report(finding2);
       }
     }
@@ -12850,6 +13046,7 @@ function nodeFinding(file, assignment) {
     file: file.path,
     span: assignment.valueSpan,
     message: describeProblem(assignment.key, assignment.value, problem, NODE),
+    ...problem.kind === "not-positive" ? { severity: ACCEPTED_SEVERITY } : {},
     ...problem.kind === "comment" ? { fixes: () => nodeCommentFixes(file, assignment, problem.kept, problem.comment) } : {}
   };
 }
@@ -12865,7 +13062,7 @@ function nodeCommentFixes(file, assignment, kept, comment) {
     { title: "Move the comment to its own line above", edits: [{ file: file.path, span: { start: lineStart, end: lineStart }, newText: `${indent}${commentLine}${eol}` }, replace], preferred: false }
   ];
 }
-function podFinding(workload2, sysctl) {
+function podFinding(model, workload2, sysctl) {
   const owner = objectLabel(workload2);
   const hostNetwork = workload2.template?.hostNetwork;
   const base = { file: workload2.file, subject: workload2 };
@@ -12884,7 +13081,10 @@ function podFinding(workload2, sysctl) {
       message: `${sysctl.name} is set in the pods of ${owner}. net.netfilter.* sysctls are not safe: the kubelet refuses the pods unless it allows the sysctl with --allowed-unsafe-sysctls. And conntrack for Service traffic lives in the node's network namespace, so a pod's value has no effect on Service connections.`
     };
   }
+  const refusal = POD_KEEPALIVE_KEYS.includes(sysctl.name) ? podKeepaliveRefusal(model, workload2) : void 0;
+  if (refusal !== void 0) return { ...base, span: sysctl.nameSpan, message: `${sysctl.name} is refused in the pods of ${owner}: ${refusal}.` };
   if (sysctl.value === void 0) return void 0;
+  if (sysctl.valueNotString && sysctl.valueSpan !== void 0) return notStringFinding(workload2, sysctl, sysctl.value, sysctl.valueSpan);
   const problem = valueProblem(sysctl.name, sysctl.value);
   if (problem === void 0) return void 0;
   const valueSpan = sysctl.valueSpan ?? sysctl.nameSpan;
@@ -12892,7 +13092,17 @@ function podFinding(workload2, sysctl) {
     ...base,
     span: valueSpan,
     message: `${describeProblem(sysctl.name, sysctl.value, problem, POD)} Set in the pods of ${owner}.`,
+    ...problem.kind === "not-positive" ? { severity: ACCEPTED_SEVERITY } : {},
     ...problem.kind === "comment" && problem.kept !== "" && sysctl.valueSpan !== void 0 ? { fixes: () => [{ title: "Remove the comment", edits: [{ file: workload2.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] } : {}
+  };
+}
+function notStringFinding(workload2, sysctl, value, span) {
+  return {
+    file: workload2.file,
+    span,
+    subject: workload2,
+    message: `${sysctl.name} is ${value}, not a string: the API server refuses ${objectLabel(workload2)}, so its pods never run. Quote it: ${JSON.stringify(value)}.`,
+    fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file: workload2.file, span, newText: JSON.stringify(value) }], preferred: true }]
   };
 }
 var DURATION_CONSEQUENCE = "Go durations need a unit on every number (24h0m0s, 90m, 1h30m; only 0 may stand alone)";
@@ -12901,25 +13111,39 @@ function durationFindings(model) {
   for (const configuration of model.kubeProxyConfigurations) {
     for (const duration of configuration.durations) {
       if (duration.seconds !== void 0) continue;
-      findings.push({
-        file: configuration.file,
-        span: duration.span,
-        message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`
-      });
+      findings.push({ file: configuration.file, span: duration.span, ...configurationDurationProblem(configuration.file, duration) });
     }
   }
   for (const daemonSet of model.workloads) {
     for (const flag of daemonSet.kubeProxyFlags) {
-      if (!DURATION_FLAGS.has(flag.name) || parseGoDuration(flag.value.value) !== void 0) continue;
+      const seconds = DURATION_FLAGS.has(flag.name) ? parseGoDuration(flag.value.value) : 0;
+      if (seconds !== void 0 && seconds >= 0) continue;
+      const what = `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${objectLabel(daemonSet)}`;
       findings.push({
         file: daemonSet.file,
         span: flag.value.span,
         subject: daemonSet,
-        message: `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${objectLabel(daemonSet)}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.`
+        message: seconds === void 0 ? `${what}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.` : `${what}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.`
       });
     }
   }
   return findings;
+}
+function configurationDurationProblem(file, duration) {
+  if (duration.notString) {
+    const seconds = /^\d+$/.test(duration.text) ? Number(duration.text) : void 0;
+    const quoted = seconds === void 0 ? void 0 : JSON.stringify(formatGoDuration(seconds));
+    return {
+      message: `${duration.field} is ${duration.text}, not a string: kube-proxy cannot load its configuration and does not start. ` + (quoted === void 0 ? 'Write a quoted Go duration, such as "24h0m0s".' : `Write a quoted Go duration: ${quoted}.`),
+      ...quoted === void 0 ? {} : { fixes: () => [{ title: `Write ${quoted} (${seconds} seconds)`, edits: [{ file, span: duration.span, newText: quoted }], preferred: true }] }
+    };
+  }
+  if (parseGoDuration(duration.text) !== void 0) {
+    return { message: `${duration.field} is ${JSON.stringify(duration.text)}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.` };
+  }
+  return {
+    message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`
+  };
 }
 
 // server/src/core/editDistance.ts
@@ -13253,7 +13477,7 @@ var import_picomatch = __toESM(require_picomatch2());
 var DEFAULT_SETTINGS = {
   rules: {},
   exclude: [],
-  assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto" }
+  assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto", kubernetesVersion: null }
 };
 var SEVERITY_LEVELS = ["off", "hint", "info", "warning", "error"];
 var KUBE_PROXY_ASSUMPTIONS = ["auto", "running", "absent"];
@@ -13297,7 +13521,7 @@ function parseAssume(value, problems) {
   const assume = { ...DEFAULT_SETTINGS.assume };
   if (value === void 0 || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: "assume", message: "must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)" });
+    problems.push({ key: "assume", message: "must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)" });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
@@ -13310,16 +13534,26 @@ function parseAssume(value, problems) {
     } else if (key === "proxyMode") {
       if (typeof item === "string" && PROXY_MODE_ASSUMPTIONS.includes(item)) assume.proxyMode = item;
       else problems.push({ key: "assume.proxyMode", message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(", ")}` });
-    } else problems.push({ key: `assume.${key}`, message: "unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)" });
+    } else if (key === "kubernetesVersion") {
+      const problem = kubernetesVersionProblem(item);
+      if (problem === void 0) assume.kubernetesVersion = item === null ? null : formatKubernetesVersion(parseKubernetesVersion(item));
+      else problems.push({ key: "assume.kubernetesVersion", message: problem });
+    } else problems.push({ key: `assume.${key}`, message: "unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)" });
   }
   return assume;
+}
+function kubernetesVersionProblem(item) {
+  if (item === null || typeof item === "string" && parseKubernetesVersion(item) !== void 0) return void 0;
+  if (typeof item === "number") return `must be a string: write "${item}" in quotes (unquoted, 1.30 reads as 1.3)`;
+  return 'must be a Kubernetes version like "1.30", or null';
 }
 function lintSettingsOf(settings) {
   return { severities: settings.rules };
 }
 function assumptionsOf(settings) {
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode } = settings.assume;
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = settings.assume;
   return {
+    ...kubernetesVersion === null ? {} : { kubernetesVersion },
     ...conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout },
     ...kubeProxy === "auto" ? {} : { kubeProxy: kubeProxy === "running" },
     ...proxyMode === "auto" ? {} : { proxyMode }
@@ -13423,9 +13657,9 @@ function countNewlines(text, from, to) {
 }
 
 // server/src/core/analyze.ts
-function analyzed(path8, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl) {
+function analyzed(path8, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl, modules) {
   const suppressions = skipReason === void 0 ? parseSuppressions(text) : NO_SUPPRESSIONS;
-  return { path: path8, text, role, skipReason, objects, sysctl, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
+  return { path: path8, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
 }
 var MAX_FILE_SIZE = 10 * 1024 * 1024;
 function contentSkipReason(text) {
@@ -13442,6 +13676,7 @@ function fileRole(path8, context = {}) {
   if (/\.(ya?ml|json)$/.test(name)) return "manifest";
   if (name === "sysctl.conf") return "sysctl";
   if (name.endsWith(".conf") && segments[segments.length - 2] === "sysctl.d") return "sysctl";
+  if (name.endsWith(".conf") && segments[segments.length - 2] === "modules-load.d") return "modules-load";
   return context.explicit ? "sysctl" : void 0;
 }
 function analyzeFile(path8, text, context = {}) {
@@ -13451,7 +13686,11 @@ function analyzeFile(path8, text, context = {}) {
   const previous = context.previous?.path === path8 && context.previous.role === "manifest" ? context.previous : void 0;
   const parsable = read === void 0 ? text : parsableText(text);
   const manifests = read === "manifest" ? readManifests(path8, parsable, previous) : NO_MANIFESTS;
-  return analyzed(path8, text, read, skipReason, manifests, read === "sysctl" ? parseSysctl(parsable.replace(/^\uFEFF/, " ")) : void 0);
+  const sysctl = read === "sysctl" ? parseSysctl(parsable.replace(/^\uFEFF/, " ")) : void 0;
+  return analyzed(path8, text, read, skipReason, manifests, sysctl, read === "modules-load" ? parseModulesLoad(parsable) : void 0);
+}
+function parseModulesLoad(text) {
+  return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith(";")).map((module2) => module2.replace(/-/g, "_"));
 }
 var NO_MANIFESTS = { objects: [], syntaxProblems: [], documents: [] };
 function readManifests(path8, text, previous) {
@@ -13494,7 +13733,7 @@ function readDocument(path8, text, slice, objects, syntaxProblems) {
 function mayMatter(text, slice) {
   if (slice.kind === null) return false;
   if (slice.kind === void 0) return true;
-  if (slice.kind === "ConfigMap") return includesWithin(text, "kube-proxy", slice) && includesWithin(text, "config.conf", slice);
+  if (slice.kind === "ConfigMap") return includesWithin(text, "KubeProxyConfiguration", slice);
   return isModelledKind(slice.kind);
 }
 function isModelledKind(kind) {

@@ -10,6 +10,7 @@ export { WorkspaceModel, type Assumptions } from './core/model/workspaceModel';
 export { backendsOf, type Backends, type BackendSource } from './core/model/backends';
 export { effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime, DEFAULTS } from './core/model/effective';
 export { effectiveIpvsTcpTimeout, effectiveProxyMode } from './core/model/proxy';
+export { effectiveKubernetesVersion, imageTagVersion, parseKubernetesVersion, type KubernetesVersion } from './core/model/kubernetesVersion';
 export type { Effective, ValueSource } from './core/model/sources';
 
 // Rules, lint and settings.

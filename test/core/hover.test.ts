@@ -262,6 +262,7 @@ test('effectiveSettingsReport: kube-proxy configuration, node keepalive, and eac
       '|---|---|---|',
       '| Conntrack established timeout | 3600 s | tcpEstablishedTimeout in kube-proxy.yaml:5 |',
       `| Node TCP keepalive time | 300 s | ${KEEPALIVE} in 60-k8s.conf:1 |`,
+      '| Kubernetes version | newest | the newest Kubernetes behaviour, no version in the workspace |',
       '| kube-proxy mode | ipvs | mode in kube-proxy.yaml:3 |',
       "| IPVS TCP idle timeout | 900 s | the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0) |",
       '',
@@ -285,6 +286,7 @@ test('effectiveSettingsReport of an empty workspace: the defaults, no pod table'
       '|---|---|---|',
       "| Conntrack established timeout | 432000 s | the kernel's default |",
       "| Node TCP keepalive time | 7200 s | the kernel's default |",
+      '| Kubernetes version | newest | the newest Kubernetes behaviour, no version in the workspace |',
       "| kube-proxy mode | iptables | kube-proxy's default on Linux |",
     ),
   );

@@ -132,7 +132,8 @@ test('the kube-proxy ConfigMap: the range points into the config.conf block scal
     '    mode: iptables',
   );
   assert.deepEqual(lintBrief({ 'kube-proxy.yaml': configMap }), [at('kube-proxy.yaml', '11:29-11:31')]);
-  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': configMap.replace('name: kube-proxy', 'name: other') }), [], 'another ConfigMap');
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': configMap.replace('name: kube-proxy', 'name: other') }), [at('kube-proxy.yaml', '11:29-11:31')], 'any ConfigMap name');
+  assert.deepEqual(lintBrief({ 'kube-proxy.yaml': configMap.replace('kind: KubeProxyConfiguration', 'kind: KubeletConfiguration') }), [], 'another kind of configuration');
 });
 
 test('a pod’s own keepalive sysctl is compared with the conntrack timeout', () => {

@@ -65,6 +65,18 @@ test('sysctl-syntax: lines sysctl skips or the kernel rejects, with their ranges
   assert.deepEqual(lintBrief({ 'notes/90-net.conf': text }), [], 'a .conf outside sysctl.d is not a sysctl file');
 });
 
+test('a `-key` line without `=` excludes the key from globs: valid, and it assigns nothing', () => {
+  const text = lines('-net.ipv4.conf.all.rp_filter', '  - net.ipv4.conf.eth0.rp_filter', 'net.ipv4.conf.*.rp_filter = 2', '-', '- two words');
+  assert.deepEqual(parseSysctl(text).assignments.map((assignment) => assignment.key), ['net.ipv4.conf.*.rp_filter']);
+  assert.deepEqual(
+    lintFiles({ 'sysctl.d/50-rp.conf': text }).map((d) => [d.rule, `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`]),
+    [
+      ['sysctl-syntax', '3:0-3:1'],
+      ['sysctl-syntax', '4:0-4:11'],
+    ],
+  );
+});
+
 test('fileRole: manifests by extension, sysctl files by name and directory', () => {
   const roles = ['k8s/app.yaml', 'k8s/app.YML', 'app.json', 'etc/sysctl.conf', 'sysctl.d/60-k8s.conf', 'roles\\node\\sysctl.d\\60-k8s.conf', 'etc/60-k8s.conf', 'README.md'].map((path) => fileRole(path));
   assert.deepEqual(roles, ['manifest', 'manifest', 'manifest', 'sysctl', 'sysctl', 'sysctl', undefined, undefined]);

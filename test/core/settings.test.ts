@@ -14,24 +14,24 @@ test('parseSettings accepts the full schema', () => {
   const raw = {
     rules: { 'service-affinity': 'error', 'keepalive-conntrack': 'off', 'yaml-syntax': 'hint', 'sysctl-syntax': 'info' },
     exclude: ['vendor/**', '**/*.generated.yaml'],
-    assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs' },
+    assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs', kubernetesVersion: null },
   };
   assert.deepEqual(parseSettings(raw), {
     settings: {
       rules: { 'service-affinity': 'error', 'keepalive-conntrack': 'off', 'yaml-syntax': 'hint', 'sysctl-syntax': 'info' },
       exclude: ['vendor/**', '**/*.generated.yaml'],
-      assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs' },
+      assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs', kubernetesVersion: null },
     },
     problems: [],
   });
   assert.deepEqual(parseSettings({ rules: { 'service-affinity': 'warning' }, assume: { kubeProxy: 'running', conntrackEstablishedTimeout: null } }), {
-    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto' } },
+    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } },
     problems: [],
   });
 });
 
 test('parseSettings: nothing, null and empty values give the defaults', () => {
-  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto' } });
+  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } });
   for (const raw of [undefined, null, {}, { rules: null, exclude: null, assume: null }, { rules: {}, exclude: [], assume: {} }]) {
     assert.deepEqual(parseSettings(raw), { settings: DEFAULT_SETTINGS, problems: [] }, JSON.stringify(raw));
   }
@@ -75,15 +75,15 @@ test('parseSettings: assume values', () => {
       problems: [{ key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT }],
     }, JSON.stringify(conntrackEstablishedTimeout));
   }
-  assert.deepEqual(parseSettings({ assume: { conntrackEstablishedTimeout: 1 } }).settings.assume, { conntrackEstablishedTimeout: 1, kubeProxy: 'auto', proxyMode: 'auto' });
+  assert.deepEqual(parseSettings({ assume: { conntrackEstablishedTimeout: 1 } }).settings.assume, { conntrackEstablishedTimeout: 1, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null });
   for (const kubeProxy of ['yes', 'Absent', true, null]) {
     assert.deepEqual(parseSettings({ assume: { kubeProxy } }).problems, [{ key: 'assume.kubeProxy', message: 'must be one of auto, running, absent' }], JSON.stringify(kubeProxy));
   }
   assert.deepEqual(parseSettings({ assume: { kubeproxy: 'absent' } }).problems, [
-    { key: 'assume.kubeproxy', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)' },
+    { key: 'assume.kubeproxy', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' },
   ]);
   for (const assume of ['absent', [], 3600]) {
-    assert.deepEqual(parseSettings({ assume }).problems, [{ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)' }], JSON.stringify(assume));
+    assert.deepEqual(parseSettings({ assume }).problems, [{ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' }], JSON.stringify(assume));
   }
 });
 
@@ -98,13 +98,13 @@ test('parseSettings: unknown top-level keys, and every problem at once with the 
     exclude: 'charts',
     assume: { conntrackEstablishedTimeout: 0, kubeProxy: 'running', extra: 1 },
   });
-  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto' } });
+  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } });
   assert.deepEqual(problems, [
     { key: 'severity', message: 'unknown setting (allowed: rules, exclude, assume)' },
     { key: 'rules.nope', message: KNOWN },
     { key: 'exclude', message: 'must be a list of glob patterns' },
     { key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT },
-    { key: 'assume.extra', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)' },
+    { key: 'assume.extra', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' },
   ]);
 });
 
@@ -142,9 +142,9 @@ test('exclusionMatcher: no patterns exclude nothing', () => {
 
 test('assumptionsOf and lintSettingsOf', () => {
   assert.deepEqual(assumptionsOf(DEFAULT_SETTINGS), {});
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'running', proxyMode: 'auto' } }), { conntrackEstablishedTimeout: 3600, kubeProxy: true });
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: null, kubeProxy: 'absent', proxyMode: 'ipvs' } }), { kubeProxy: false, proxyMode: 'ipvs' });
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 900, kubeProxy: 'auto', proxyMode: 'auto' } }), { conntrackEstablishedTimeout: 900 });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } }), { conntrackEstablishedTimeout: 3600, kubeProxy: true });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: null, kubeProxy: 'absent', proxyMode: 'ipvs', kubernetesVersion: null } }), { kubeProxy: false, proxyMode: 'ipvs' });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 900, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: '1.27' } }), { conntrackEstablishedTimeout: 900, kubernetesVersion: '1.27' });
   assert.deepEqual(lintSettingsOf({ ...DEFAULT_SETTINGS, rules: { 'service-affinity': 'error' } }), { severities: { 'service-affinity': 'error' } });
 });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyEdits } from '@connlint/server';
-import { lintFiles, lines, ruleLinter } from '../helpers/lintFiles';
+import { applyEdits, nodeKeepaliveTime } from '@connlint/server';
+import { lintFiles, lines, modelOf, ruleLinter } from '../helpers/lintFiles';
 import { KEEPALIVE_TIME as KEEPALIVE, NODE_SYSCTL as A } from '../helpers/sysctl';
 
 type Files = Readonly<Record<string, string>>;
@@ -27,7 +27,22 @@ test('across files the sysctl.d order decides, and every overridden assignment i
   const files = { [B]: lines(`${KEEPALIVE} = 300`), [A]: lines(`${KEEPALIVE} = 7200`, `net/ipv4/tcp_keepalive_time = 600`) };
   assert.deepEqual(where(files), [`${A} 0:0-0:34`, `${A} 1:0-1:33`]);
   assert.match(lintFiles(files)[1]!.message, /= 600 is overridden by net\.ipv4\.tcp_keepalive_time = 300 in 99-override\.conf:1,/);
-  assert.deepEqual(where({ 'etc/sysctl.conf': lines(`${KEEPALIVE} = 300`), 'etc/sysctl.d/99-z.conf': lines(`${KEEPALIVE} = 600`) }), ['etc/sysctl.d/99-z.conf 0:0-0:33'], 'sysctl.conf last');
+  assert.deepEqual(where({ 'etc/sysctl.conf': lines(`${KEEPALIVE} = 300`), 'etc/sysctl.d/50-a.conf': lines(`${KEEPALIVE} = 600`) }), ['etc/sysctl.d/50-a.conf 0:0-0:33'], 'sysctl.conf last');
+});
+
+test('sysctl.conf: systemd-sysctl applies it at boot as 99-sysctl.conf, sysctl --system last; a line that wins for one is never removed', () => {
+  const files = { 'etc/sysctl.conf': lines(`${KEEPALIVE} = 7200`), 'etc/sysctl.d/99-zz-k8s.conf': lines(`${KEEPALIVE} = 600`), 'etc/sysctl.d/60-a.conf': lines(`${KEEPALIVE} = 300`) };
+  const found = lintFiles(files).filter((diagnostic) => diagnostic.rule === RULE);
+  assert.deepEqual(found.map((diagnostic) => [diagnostic.file, diagnostic.range.start.line, diagnostic.message]), [
+    ['etc/sysctl.d/60-a.conf', 0, `${KEEPALIVE} = 300 is overridden by ${KEEPALIVE} = 7200 in sysctl.conf:1, which is applied later and wins: this assignment has no effect.`],
+    ['etc/sysctl.d/99-zz-k8s.conf', 0, `${KEEPALIVE} = 600 applies at boot, but sysctl --system ends with 7200 from sysctl.conf:1, as it applies sysctl.conf last.`],
+  ]);
+  assert.deepEqual(found[1]!.related, [
+    { file: 'etc/sysctl.conf', range: { start: { line: 0, character: 30 }, end: { line: 0, character: 34 } }, message: `sysctl --system applies this last: ${KEEPALIVE} = 7200` },
+  ]);
+  assert.deepEqual(fixesOf(files, { file: 'etc/sysctl.d/99-zz-k8s.conf' }).map((fix) => [fix.title, fix.preferred]), [['Disable sysctl-duplicate for this line', false]]);
+  assert.deepEqual(where({ 'etc/sysctl.conf': lines(`${KEEPALIVE} = 600`), 'etc/sysctl.d/99-zz-k8s.conf': lines(`${KEEPALIVE} = 600`) }), [], 'the same value');
+  assert.deepEqual(where({ 'etc/sysctl.conf': lines(`${KEEPALIVE} = 7200`), 'etc/sysctl.d/10-a.conf': lines(`${KEEPALIVE} = 600`) }), ['etc/sysctl.d/10-a.conf 0:0-0:33'], 'before 99-sysctl.conf: overridden by both');
 });
 
 test('silent for single assignments, different keys, glob keys and masked files', () => {
@@ -76,4 +91,13 @@ test('files of different node images are not compared; the same value repeated i
   assert.deepEqual(fixesOf(image).map((fix) => [fix.title, fix.preferred]), [['Remove this assignment', true], ['Disable sysctl-duplicate for this line', false]]);
   assert.deepEqual(duplicates({ 'rootfs/etc/sysctl.d/60-k8s.conf': lines(`${KEEPALIVE} = 600`), 'rootfs/etc/sysctl.conf': lines(`${KEEPALIVE}=600`) }), [], 'same value');
   assert.deepEqual(duplicates({ 'sysctl.d/60-a.conf': lines('net.ipv4.ip_local_port_range = 1024  65000', 'net.ipv4.ip_local_port_range = 1024 65000') }), [], 'blanks folded');
+});
+
+test('the node value names the boot value where systemd-sysctl and sysctl --system disagree', () => {
+  const files = { 'etc/sysctl.conf': lines(`${KEEPALIVE} = 7200`), 'etc/sysctl.d/99-zz-k8s.conf': lines(`${KEEPALIVE} = 600`) };
+  const model = modelOf(files);
+  const effective = nodeKeepaliveTime(model);
+  assert.equal(effective.value, 7200);
+  assert.equal(model.describe(effective.source), `${KEEPALIVE} (by sysctl --system; at boot 600, 99-zz-k8s.conf:1) in sysctl.conf:1`);
+  assert.equal(model.describe(nodeKeepaliveTime(modelOf({ 'etc/sysctl.conf': lines(`${KEEPALIVE} = 7200`) })).source), `${KEEPALIVE} in sysctl.conf:1`);
 });

@@ -6,7 +6,7 @@ import { NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 type Files = Readonly<Record<string, string>>;
 const RULE = 'sysctl-value';
-const { where, fixesOf } = ruleLinter(RULE);
+const { diagnostics, where, fixesOf } = ruleLinter(RULE);
 
 function only(files: Files): Diagnostic {
   const found = lintFiles(files).filter((diagnostic) => diagnostic.rule === RULE);
@@ -55,7 +55,10 @@ test('a lower bound from the catalog (≥ 0)', () => {
 });
 
 test('ranges from the catalog: probes 0..255, loose and be_liberal 0 or 1', () => {
-  assert.equal(only(node('net.ipv4.tcp_keepalive_probes = 300')).message, 'net.ipv4.tcp_keepalive_probes accepts 0..255; the kernel rejects 300: the node keeps its previous value.');
+  assert.equal(
+    only(node('net.ipv4.tcp_keepalive_probes = 300')).message,
+    'net.ipv4.tcp_keepalive_probes accepts 0..255 from Linux 5.13, which rejects 300: the node keeps its previous value. Older kernels accept it.',
+  );
   assert.deepEqual(where(node('net.ipv4.tcp_keepalive_probes = -1')), [`${NODE} 0:32-0:34`]);
   assert.deepEqual(where(node('net.ipv4.tcp_keepalive_probes = 255', 'net.ipv4.tcp_keepalive_probes = 0')), []);
   assert.equal(only(node('net.netfilter.nf_conntrack_tcp_loose = 2')).message, 'net.netfilter.nf_conntrack_tcp_loose accepts 0 or 1; the kernel rejects 2: the node keeps its previous value.');
@@ -64,8 +67,15 @@ test('ranges from the catalog: probes 0..255, loose and be_liberal 0 or 1', () =
   assert.equal(fixesOf(node('net.ipv4.tcp_keepalive_probes = 300')).filter((fix) => fix.preferred).length, 0, 'no clamping fix');
 });
 
-test('keepalive time or interval at or below zero: accepted by the kernel, reported as meaningless', () => {
-  assert.equal(only(node('net.ipv4.tcp_keepalive_time = 0')).message, 'net.ipv4.tcp_keepalive_time is 0 s: the kernel accepts it, but a keepalive time or interval at or below zero means nothing.');
+test('keepalive time or interval at or below zero: accepted by the kernel, a warning that says what it does', () => {
+  const zero = only(node('net.ipv4.tcp_keepalive_time = 0'));
+  assert.deepEqual([zero.severity, zero.message], ['warning', 'net.ipv4.tcp_keepalive_time is 0 s: an idle socket with SO_KEEPALIVE sends a probe every tcp_keepalive_intvl seconds, not after an idle period.']);
+  assert.equal(only(node('net.ipv4.tcp_keepalive_time = -1')).message, 'net.ipv4.tcp_keepalive_time is -1 s: the kernel accepts it, and a negative keepalive time disables keepalive probes.');
+  assert.equal(
+    only(node('net.ipv4.tcp_keepalive_intvl = 0')).message,
+    'net.ipv4.tcp_keepalive_intvl is 0 s: unanswered keepalive probes are retried at once, so the peer gets no time to answer before the connection is dropped.',
+  );
+  assert.equal(only(node('net.ipv4.tcp_keepalive_intvl = -5')).message, 'net.ipv4.tcp_keepalive_intvl is -5 s: the kernel accepts it, but a negative keepalive interval means nothing.');
   assert.deepEqual(where(node('net.ipv4.tcp_keepalive_intvl = -5')), [`${NODE} 0:31-0:33`]);
   assert.deepEqual(where(node('net.netfilter.nf_conntrack_tcp_timeout_close = 0')), [], 'only the keepalive keys');
 });
@@ -140,8 +150,8 @@ test('pod sysctl values are checked like node values, with the pods’ consequen
     related: [],
   });
   assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_probes', '"300"'], ['net.ipv4.tcp_keepalive_intvl', '""']]) }), ['app.yaml 10:17-10:22', 'app.yaml 12:17-12:19']);
-  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '"600"'], ['net.ipv4.tcp_keepalive_probes', '5'], ['kernel.shm_rmid_forced', '"x"']]) }), []);
-  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '600 # a YAML comment']]) }), [], 'a YAML comment is not part of the value');
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '"600"'], ['net.ipv4.tcp_keepalive_probes', '"5"'], ['kernel.shm_rmid_forced', '"x"']]) }), []);
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', "'600' # a YAML comment"]]) }), [], 'a YAML comment is not part of the value');
   const annotated = deployment([['net.ipv4.tcp_keepalive_time', '"10m"']]).replace('  name: web', '  name: web\n  annotations: {connlint.dev/ignore: sysctl-value}');
   assert.deepEqual(where({ 'app.yaml': annotated }), [], 'the annotation on the workload silences it');
 });
@@ -195,7 +205,7 @@ test('kube-proxy durations that Go does not parse, in the configuration and in t
     related: [],
   });
   assert.deepEqual(where({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 86400', '  tcpCloseWaitTimeout: 1h') }), ['kube-proxy.yaml 3:25-3:30']);
-  assert.deepEqual(where({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 24h0m0s', '  tcpCloseWaitTimeout: 0') }), []);
+  assert.deepEqual(where({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 24h0m0s', '  tcpCloseWaitTimeout: "0"') }), []);
   assert.deepEqual(where({ 'kube-proxy.yaml': lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'ipvs:', '  tcpTimeout: 15 min', '  udpTimeout: 5m') }), ['kube-proxy.yaml 3:14-3:20']);
   const configMap = lines(
     'apiVersion: v1',
@@ -232,4 +242,71 @@ test('kube-proxy DaemonSet flags with durations Go does not parse', () => {
   assert.deepEqual(where({ 'ds.yaml': daemonSet('--conntrack-tcp-timeout-established=24 hours') }), ['ds.yaml 9:46-9:54']);
   assert.deepEqual(where({ 'ds.yaml': daemonSet('--ipvs-tcp-timeout', '900') }), ['ds.yaml 10:10-10:13']);
   assert.deepEqual(where({ 'ds.yaml': daemonSet('--ipvs-tcp-timeout=15m', '--conntrack-tcp-timeout-established=0', '--proxy-mode=ipvs') }), []);
+});
+
+test('a pod sysctl value that YAML reads as a number: the API server refuses the object; the fix quotes it', () => {
+  const text = deployment([['net.ipv4.tcp_keepalive_time', '600']]);
+  assert.deepEqual(only({ 'app.yaml': text }), {
+    file: 'app.yaml',
+    range: { start: { line: 10, character: 17 }, end: { line: 10, character: 20 } },
+    rule: RULE,
+    severity: 'error',
+    message: 'net.ipv4.tcp_keepalive_time is 600, not a string: the API server refuses Deployment "web", so its pods never run. Quote it: "600".',
+    related: [],
+  });
+  const fixes = fixesOf({ 'app.yaml': text });
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Quote the value: "600"', true], ['Disable sysctl-value for this line', false]]);
+  assert.equal(applyEdits(text, fixes[0]!.edits), deployment([['net.ipv4.tcp_keepalive_time', '"600"']]));
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_probes', 'true']]) }), ['app.yaml 10:17-10:21'], 'a boolean too');
+  assert.deepEqual(where({ 'app.yaml': deployment([['net.ipv4.tcp_keepalive_time', '600 # a YAML comment']]) }), ['app.yaml 10:17-10:20']);
+});
+
+test('kube-proxy durations written as YAML numbers, or negative: kube-proxy cannot load them; a number is quoted as a Go duration', () => {
+  const text = kubeProxy('  tcpEstablishedTimeout: 3600', '  tcpCloseWaitTimeout: 0');
+  const found = diagnostics({ 'kube-proxy.yaml': text });
+  assert.deepEqual(
+    found.map((diagnostic) => [where({ 'kube-proxy.yaml': text })[found.indexOf(diagnostic)], diagnostic.message]),
+    [
+      ['kube-proxy.yaml 3:25-3:29', 'conntrack.tcpEstablishedTimeout is 3600, not a string: kube-proxy cannot load its configuration and does not start. Write a quoted Go duration: "1h0m0s".'],
+      ['kube-proxy.yaml 4:23-4:24', 'conntrack.tcpCloseWaitTimeout is 0, not a string: kube-proxy cannot load its configuration and does not start. Write a quoted Go duration: "0s".'],
+    ],
+  );
+  const fixes = fixesOf({ 'kube-proxy.yaml': text });
+  assert.deepEqual(fixes.map((fix) => [fix.title, fix.preferred]), [['Write "1h0m0s" (3600 seconds)', true], ['Disable sysctl-value for this line', false]]);
+  assert.equal(applyEdits(text, fixes[0]!.edits), kubeProxy('  tcpEstablishedTimeout: "1h0m0s"', '  tcpCloseWaitTimeout: 0'));
+  assert.equal(
+    only({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 1.5') }).message,
+    'conntrack.tcpEstablishedTimeout is 1.5, not a string: kube-proxy cannot load its configuration and does not start. Write a quoted Go duration, such as "24h0m0s".',
+  );
+  assert.deepEqual(fixesOf({ 'kube-proxy.yaml': kubeProxy('  tcpEstablishedTimeout: 1.5') }).map((fix) => fix.title), ['Disable sysctl-value for this line']);
+  const negative = only({ 'kube-proxy.yaml': lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'ipvs:', '  tcpTimeout: -15m') });
+  assert.equal(negative.message, 'ipvs.tcpTimeout is "-15m", a negative duration: kube-proxy\'s validation rejects it and kube-proxy does not start.');
+  assert.deepEqual(negative.range, { start: { line: 3, character: 14 }, end: { line: 3, character: 18 } });
+});
+
+test('a kube-proxy configuration in any ConfigMap value: EKS kube-proxy-config/config, config.yaml', () => {
+  const configMap = (name: string, key: string): string =>
+    lines('apiVersion: v1', 'kind: ConfigMap', `metadata: {name: ${name}, namespace: kube-system}`, 'data:', '  other: x', `  ${key}: |`, '    apiVersion: kubeproxy.config.k8s.io/v1alpha1', '    kind: KubeProxyConfiguration', '    conntrack:', '      tcpEstablishedTimeout: 0');
+  assert.deepEqual(where({ 'cm.yaml': configMap('kube-proxy-config', 'config') }), ['cm.yaml 9:29-9:30']);
+  assert.deepEqual(where({ 'cm.yaml': configMap('proxy', 'config.yaml') }), ['cm.yaml 9:29-9:30']);
+  assert.deepEqual(where({ 'cm.yaml': configMap('proxy', 'config.yaml').replace('kind: KubeProxyConfiguration', 'kind: Other') }), [], 'another kind');
+  const fix = fixesOf({ 'cm.yaml': configMap('kube-proxy-config', 'config') })[0]!;
+  assert.equal(applyEdits(configMap('kube-proxy-config', 'config'), fix.edits), configMap('kube-proxy-config', 'config').replace('tcpEstablishedTimeout: 0', 'tcpEstablishedTimeout: "0s"'));
+});
+
+test('pod keepalive sysctls before Kubernetes 1.29, or under Pod Security pinned before v1.29: refused', () => {
+  const text = deployment([['net.ipv4.tcp_keepalive_time', '"600"'], ['net.ipv4.tcp_rmem', '"4096 87380 6291456"']]);
+  const [refused] = diagnostics({ 'app.yaml': text }, { kubernetesVersion: '1.28' });
+  assert.deepEqual([refused!.range, refused!.severity, refused!.message], [
+    { start: { line: 9, character: 16 }, end: { line: 9, character: 43 } },
+    'error',
+    'net.ipv4.tcp_keepalive_time is refused in the pods of Deployment "web": Kubernetes 1.28 (the kubernetesVersion setting) refuses pods with keepalive sysctls before 1.29.',
+  ]);
+  assert.deepEqual(where({ 'app.yaml': text }, { kubernetesVersion: '1.28' }), ['app.yaml 9:16-9:43'], 'only the keepalive keys');
+  assert.deepEqual(where({ 'app.yaml': text }, { kubernetesVersion: '1.29' }), []);
+  const namespace = lines('apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: default', '  labels:', '    pod-security.kubernetes.io/enforce: restricted', '    pod-security.kubernetes.io/enforce-version: v1.27');
+  assert.equal(
+    diagnostics({ 'app.yaml': text, 'ns.yaml': namespace })[0]!.message,
+    'net.ipv4.tcp_keepalive_time is refused in the pods of Deployment "web": namespace default enforces Pod Security restricted at v1.27, which rejects keepalive sysctls before v1.29.',
+  );
 });

@@ -167,6 +167,7 @@ test('connlint/effectiveNetworkSettings reports the values and their sources', a
       '|---|---|---|',
       "| Conntrack established timeout | 86400 s | kube-proxy's default, no kube-proxy configuration in the workspace |",
       "| Node TCP keepalive time | 7200 s | the kernel's default |",
+      '| Kubernetes version | newest | the newest Kubernetes behaviour, no version in the workspace |',
       "| kube-proxy mode | iptables | kube-proxy's default on Linux |",
       '',
       '## TCP keepalive time in the pods',

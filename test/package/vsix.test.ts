@@ -109,7 +109,7 @@ function assertManifest(shipped: ExtensionManifest): void {
 
   const { title, properties } = shipped.contributes.configuration;
   assert.equal(title, 'Connlint');
-  assert.deepEqual(Object.keys(properties).sort(), ['connlint.assume.conntrackEstablishedTimeout', 'connlint.assume.kubeProxy', 'connlint.assume.proxyMode', 'connlint.exclude', 'connlint.rules']);
+  assert.deepEqual(Object.keys(properties).sort(), ['connlint.assume.conntrackEstablishedTimeout', 'connlint.assume.kubeProxy', 'connlint.assume.kubernetesVersion', 'connlint.assume.proxyMode', 'connlint.exclude', 'connlint.rules']);
   const rules = properties['connlint.rules']!.properties!;
   assert.deepEqual(Object.keys(rules), RULES.map((rule) => rule.id));
   for (const rule of RULES) {

@@ -77,6 +77,13 @@ function assumeSchema(): object {
         enum: ['auto', 'iptables', 'ipvs', 'nftables'],
         default: DEFAULT_SETTINGS.assume.proxyMode,
       },
+      kubernetesVersion: {
+        description:
+          'The Kubernetes version of the cluster, as a string ("1.30"). null: the tag of a kube-proxy DaemonSet\'s image, else the newest behaviour. It decides whether kube-proxy overwrites a higher node conntrack timeout (not in 1.23 to 1.28) and whether pods may set TCP keepalive sysctls (1.29 on).',
+        type: nullable('string'),
+        pattern: '^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$',
+        default: DEFAULT_SETTINGS.assume.kubernetesVersion,
+      },
     },
   };
 }

@@ -20,7 +20,7 @@ interface ConfigReport {
   /** The `exclude` pattern that matches the file, or `false`. */
   readonly excluded: string | false;
   /** How the file is read when its directory is linted. */
-  readonly readAs: 'manifest' | 'sysctl' | 'skipped';
+  readonly readAs: 'manifest' | 'sysctl' | 'modules-load' | 'skipped';
   readonly reason: string;
   /** The Kubernetes objects or sysctl keys Connlint finds in it. */
   readonly reads: readonly string[];
@@ -83,10 +83,12 @@ function howRead(analyzed: AnalyzedFile, absolute: string, excluded: string | fa
     const name = path.basename(absolute);
     return { readAs: 'sysctl', reason: name === 'sysctl.conf' ? 'sysctl.conf: applied after every sysctl.d file' : 'a .conf file in a sysctl.d directory: applied in file-name order' };
   }
+  if (analyzed.role === 'modules-load') return { readAs: 'modules-load', reason: 'a .conf file in a modules-load.d directory: the kernel modules its node image loads at boot' };
   return { readAs: 'skipped', reason: 'not a .yaml, .yml or .json file, sysctl.conf or sysctl.d/*.conf: skipped when a directory is linted; read as sysctl when named on the command line' };
 }
 
 function contents(analyzed: AnalyzedFile): string[] {
   if (analyzed.sysctl !== undefined) return [...new Set(analyzed.sysctl.assignments.map((assignment) => assignment.key))];
+  if (analyzed.modules !== undefined) return [...analyzed.modules];
   return analyzed.objects.map((object) => `${object.kind} ${object.namespace}/${object.name ?? '(no name)'}`);
 }

@@ -8,8 +8,8 @@ import { LineIndex, parsableText } from './text';
 import { NodeReader } from './yaml/nodes';
 import { splitDocuments, type DocumentSlice } from './yaml/documents';
 
-/** How a file is read: as Kubernetes manifests, as a sysctl file, or not at all. */
-export type FileRole = 'manifest' | 'sysctl';
+/** How a file is read: as Kubernetes manifests, as a sysctl file, as a modules-load.d list, or not at all. */
+export type FileRole = 'manifest' | 'sysctl' | 'modules-load';
 
 /** What the analysis needs to know about a file beyond its path and text. */
 export interface FileContext {
@@ -44,6 +44,8 @@ export interface AnalyzedFile {
   readonly skipReason: string | undefined;
   readonly objects: readonly K8sObject[];
   readonly sysctl: ParsedSysctl | undefined;
+  /** For a modules-load.d file: the kernel modules it loads at boot (`-` and `_` alike, as `_`). */
+  readonly modules: readonly string[] | undefined;
   /** YAML errors of the documents that matter; sysctl problems live in `sysctl`. */
   readonly syntaxProblems: readonly SyntaxProblem[];
   /** The documents that were parsed, in order (the others' kinds do not matter). */
@@ -64,8 +66,8 @@ export function toPortable(file: AnalyzedFile): PortableAnalysis {
 }
 
 export function fromPortable(portable: PortableAnalysis): AnalyzedFile {
-  const { path, text, role, skipReason, objects, sysctl, syntaxProblems, documents } = portable;
-  return analyzed(path, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl);
+  const { path, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents } = portable;
+  return analyzed(path, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl, modules);
 }
 
 /**
@@ -80,9 +82,10 @@ function analyzed(
   skipReason: string | undefined,
   { objects, syntaxProblems, documents }: Manifests,
   sysctl: ParsedSysctl | undefined,
+  modules: readonly string[] | undefined,
 ): AnalyzedFile {
   const suppressions = skipReason === undefined ? parseSuppressions(text) : NO_SUPPRESSIONS;
-  return { path, text, role, skipReason, objects, sysctl, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
+  return { path, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
 }
 
 /** Files larger than this (in bytes on disk, in UTF-16 code units in memory) are skipped: 10 MiB. */
@@ -105,6 +108,7 @@ export function fileRole(path: string, context: FileContext = {}): FileRole | un
   if (/\.(ya?ml|json)$/.test(name)) return 'manifest';
   if (name === 'sysctl.conf') return 'sysctl';
   if (name.endsWith('.conf') && segments[segments.length - 2] === 'sysctl.d') return 'sysctl';
+  if (name.endsWith('.conf') && segments[segments.length - 2] === 'modules-load.d') return 'modules-load';
   return context.explicit ? 'sysctl' : undefined;
 }
 
@@ -117,7 +121,17 @@ export function analyzeFile(path: string, text: string, context: FileContext = {
   // Offsets into the parsers' text are offsets into the text as the client counts it.
   const parsable = read === undefined ? text : parsableText(text);
   const manifests = read === 'manifest' ? readManifests(path, parsable, previous) : NO_MANIFESTS;
-  return analyzed(path, text, read, skipReason, manifests, read === 'sysctl' ? parseSysctl(parsable.replace(/^\uFEFF/, ' ')) : undefined);
+  const sysctl = read === 'sysctl' ? parseSysctl(parsable.replace(/^\uFEFF/, ' ')) : undefined;
+  return analyzed(path, text, read, skipReason, manifests, sysctl, read === 'modules-load' ? parseModulesLoad(parsable) : undefined);
+}
+
+/** The modules a modules-load.d(5) file lists: one per line, `#` and `;` comment lines. */
+export function parseModulesLoad(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith(';'))
+    .map((module) => module.replace(/-/g, '_'));
 }
 
 /** What a manifest file holds. */
@@ -174,7 +188,8 @@ function readDocument(path: string, text: string, slice: DocumentSlice, objects:
 function mayMatter(text: string, slice: DocumentSlice): boolean {
   if (slice.kind === null) return false;
   if (slice.kind === undefined) return true;
-  if (slice.kind === 'ConfigMap') return includesWithin(text, 'kube-proxy', slice) && includesWithin(text, 'config.conf', slice);
+  // A ConfigMap matters only when one of its values is kube-proxy's configuration.
+  if (slice.kind === 'ConfigMap') return includesWithin(text, 'KubeProxyConfiguration', slice);
   return isModelledKind(slice.kind);
 }
 

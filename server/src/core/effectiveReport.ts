@@ -1,5 +1,6 @@
 import { objectLabel } from './k8s/objects';
 import { effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime } from './model/effective';
+import { effectiveKubernetesVersion, formatKubernetesVersion } from './model/kubernetesVersion';
 import { effectiveIpvsTcpTimeout, effectiveProxyMode } from './model/proxy';
 import type { WorkspaceModel } from './model/workspaceModel';
 
@@ -9,11 +10,13 @@ export function effectiveSettingsReport(model: WorkspaceModel): string {
   const keepalive = nodeKeepaliveTime(model);
   const ipvs = effectiveIpvsTcpTimeout(model);
   const mode = effectiveProxyMode(model);
+  const version = effectiveKubernetesVersion(model);
   const rows = [
     '| Setting | Value | Source |',
     '|---|---|---|',
     `| Conntrack established timeout | ${conntrack.value} s | ${model.describe(conntrack.source)} |`,
     `| Node TCP keepalive time | ${keepalive.value} s | ${model.describe(keepalive.source)} |`,
+    `| Kubernetes version | ${version.value === undefined ? 'newest' : formatKubernetesVersion(version.value)} | ${model.describe(version.source)} |`,
     `| kube-proxy mode | ${mode.value} | ${model.describe(mode.source)} |`,
     ...(mode.value === 'ipvs' ? [`| IPVS TCP idle timeout | ${ipvs.value} s | ${model.describe(ipvs.source)} |`] : []),
   ];

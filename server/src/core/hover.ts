@@ -2,6 +2,7 @@ import type { AnalyzedFile } from './analyze';
 import { type Located, type Service, type Workload, objectLabel } from './k8s/objects';
 import { backendsOf, formatCount } from './model/backends';
 import { CONNTRACK_ESTABLISHED_KEY, effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime, KEEPALIVE_TIME_KEY } from './model/effective';
+import { effectiveKubernetesVersion, formatKubernetesVersion, kubeProxyOnlyRaisesConntrack, podKeepaliveAllowed } from './model/kubernetesVersion';
 import { effectiveIpvsTcpTimeout, effectiveProxyMode } from './model/proxy';
 import { baseName, type Effective } from './model/sources';
 import type { WorkspaceModel } from './model/workspaceModel';
@@ -27,6 +28,7 @@ export function hoverAt(model: WorkspaceModel, path: string, offset: number): st
       if (onLine(object.tcpEstablishedTimeout?.span)) return sysctlHover(model, CONNTRACK_ESTABLISHED_KEY, 'node');
       if (object.mode !== undefined && onLine(object.mode.span)) return proxyModeHover(model, object.file, object.mode);
     } else if ('template' in object) {
+      if (object.kubeProxyImage !== undefined && onLine(object.kubeProxyImage.span)) return kubernetesVersionHover(model);
       const sysctl = object.template?.sysctls.find((entry) => onLine(entry.nameSpan) || onLine(entry.valueSpan));
       if (sysctl !== undefined) return sysctlHover(model, sysctl.name, object);
     }
@@ -71,6 +73,18 @@ function proxyModeHover(model: WorkspaceModel, file: string, written: Located<st
       "Once an idle connection's entry expires, its next packet is load-balanced again and can reach a pod that resets it. TCP keepalive below the timeout keeps the entry.";
   } else body = 'Not a mode kube-proxy has on Linux (iptables, ipvs, nftables).';
   return [header, '', body].join('\n');
+}
+
+/** The Kubernetes version the analysis assumes, where it comes from, and what it decides. */
+function kubernetesVersionHover(model: WorkspaceModel): string {
+  const version = effectiveKubernetesVersion(model);
+  const shown = version.value === undefined ? 'newest' : formatKubernetesVersion(version.value);
+  return [
+    `**Kubernetes version: ${shown}** (${model.describe(version.source)})`,
+    '',
+    `kube-proxy ${kubeProxyOnlyRaisesConntrack(version.value) ? 'only raises a lower node conntrack timeout (1.23 to 1.28)' : "overwrites the node's conntrack timeout when it differs"}; ` +
+      `pods ${podKeepaliveAllowed(version.value) ? 'may' : 'may not'} set the TCP keepalive sysctls (safe from 1.29).`,
+  ].join('\n');
 }
 
 function serviceHover(model: WorkspaceModel, service: Service): string {

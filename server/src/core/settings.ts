@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { nearestWords } from './editDistance';
+import { formatKubernetesVersion, parseKubernetesVersion } from './model/kubernetesVersion';
 import type { Assumptions } from './model/workspaceModel';
 import type { LintSettings } from './lint';
 import { RULES } from './rules/registry';
@@ -25,13 +26,15 @@ export interface ConnlintSettings {
     readonly conntrackEstablishedTimeout: number | null;
     readonly kubeProxy: KubeProxyAssumption;
     readonly proxyMode: ProxyModeAssumption;
+    /** The cluster's Kubernetes version (`1.30`); null: a kube-proxy image's tag, else the newest behaviour. */
+    readonly kubernetesVersion: string | null;
   };
 }
 
 export const DEFAULT_SETTINGS: ConnlintSettings = {
   rules: {},
   exclude: [],
-  assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto' },
+  assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null },
 };
 
 export const SEVERITY_LEVELS: readonly SeverityLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -91,7 +94,7 @@ function parseAssume(value: unknown, problems: SettingsProblem[]): ConnlintSetti
   const assume = { ...DEFAULT_SETTINGS.assume };
   if (value === undefined || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)' });
+    problems.push({ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
@@ -104,9 +107,21 @@ function parseAssume(value: unknown, problems: SettingsProblem[]): ConnlintSetti
     } else if (key === 'proxyMode') {
       if (typeof item === 'string' && (PROXY_MODE_ASSUMPTIONS as readonly string[]).includes(item)) assume.proxyMode = item as ProxyModeAssumption;
       else problems.push({ key: 'assume.proxyMode', message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(', ')}` });
-    } else problems.push({ key: `assume.${key}`, message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)' });
+    } else if (key === 'kubernetesVersion') {
+      const problem = kubernetesVersionProblem(item);
+      if (problem === undefined) assume.kubernetesVersion = item === null ? null : formatKubernetesVersion(parseKubernetesVersion(item as string)!);
+      else problems.push({ key: 'assume.kubernetesVersion', message: problem });
+    } else problems.push({ key: `assume.${key}`, message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' });
   }
   return assume;
+}
+
+/** What is wrong with a kubernetesVersion setting; undefined when it is null or a version like "1.30". */
+function kubernetesVersionProblem(item: unknown): string | undefined {
+  if (item === null || (typeof item === 'string' && parseKubernetesVersion(item) !== undefined)) return undefined;
+  // YAML reads an unquoted 1.30 as the number 1.3.
+  if (typeof item === 'number') return `must be a string: write "${item}" in quotes (unquoted, 1.30 reads as 1.3)`;
+  return 'must be a Kubernetes version like "1.30", or null';
 }
 
 /** The part of the settings the rules take. */
@@ -116,8 +131,9 @@ export function lintSettingsOf(settings: ConnlintSettings): LintSettings {
 
 /** The part of the settings the workspace model takes. */
 export function assumptionsOf(settings: ConnlintSettings): Assumptions {
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode } = settings.assume;
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = settings.assume;
   return {
+    ...(kubernetesVersion === null ? {} : { kubernetesVersion }),
     ...(conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout }),
     ...(kubeProxy === 'auto' ? {} : { kubeProxy: kubeProxy === 'running' }),
     ...(proxyMode === 'auto' ? {} : { proxyMode }),

@@ -18,12 +18,12 @@ export function formatGoDuration(seconds: number): string {
 
 /**
  * A KubeProxyConfiguration's root mapping, for editing: the document itself, or the YAML in the
- * kube-proxy ConfigMap's `config.conf` when it is a literal block scalar (`|`, as kubeadm writes it).
+ * ConfigMap value that holds it when that is a literal block scalar (`|`, as kubeadm writes it).
  */
 export function kubeProxyConfigMap(file: AnalyzedFile, configuration: KubeProxyConfiguration): MapTarget | undefined {
   const root = objectMap(file, configuration);
-  if (root === undefined || !configuration.embedded) return root;
-  const scalar = root.reader.scalar(root.reader.get(root.map, 'data', 'config.conf'));
+  if (root === undefined || configuration.embeddedKey === undefined) return root;
+  const scalar = root.reader.scalar(root.reader.get(root.map, 'data', configuration.embeddedKey));
   if (scalar?.type !== Scalar.BLOCK_LITERAL) return undefined;
   const embedded = embeddedText(scalar, file.text, root.reader.offset);
   if (embedded === undefined) return undefined;

@@ -1,7 +1,7 @@
 import { isSeq } from 'yaml';
-import type { AnalyzedFile } from '../analyze';
 import { type Workload, objectLabel } from '../k8s/objects';
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
+import { effectiveKubernetesVersion, formatKubernetesVersion, parseKubernetesVersion, podKeepaliveAllowed } from '../model/kubernetesVersion';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { nodeRootOf } from '../sysctl/order';
 import type { Span } from '../text';
@@ -14,16 +14,21 @@ export function recommendedKeepalive(idleTimeout: number): number {
 }
 
 /** Adds the keepalive to a workload's pod `securityContext.sysctls`, creating what is missing. */
-export function addPodKeepalive(file: AnalyzedFile, workload: Workload, seconds: number): Fix | undefined {
-  return addPodSysctl(file, workload, KEEPALIVE_TIME_KEY, String(seconds));
+export function addPodKeepalive(model: WorkspaceModel, workload: Workload, seconds: number): Fix | undefined {
+  return addPodSysctl(model, workload, KEEPALIVE_TIME_KEY, String(seconds));
 }
 
-/** Adds `name = value` to a workload's pod `securityContext.sysctls` (the value quoted, as Kubernetes requires), creating what is missing. */
-export function addPodSysctl(file: AnalyzedFile, workload: Workload, name: string, value: string): Fix | undefined {
-  const root = objectMap(file, workload);
+/**
+ * Adds `name = value` to a workload's pod `securityContext.sysctls` (the value quoted, as
+ * Kubernetes requires), creating what is missing. Preferred only where the cluster admits such
+ * pods (see podKeepaliveRefusal); otherwise its title says why not.
+ */
+export function addPodSysctl(model: WorkspaceModel, workload: Workload, name: string, value: string): Fix | undefined {
+  const file = model.file(workload.file);
+  const root = file && objectMap(file, workload);
   const template = root && (workload.kind === 'Pod' ? root : childMap(childMap(root, 'spec') ?? root, 'template'));
   const podSpec = template && childMap(template, 'spec');
-  if (podSpec === undefined) return undefined;
+  if (file === undefined || podSpec === undefined) return undefined;
   const item: Entry[] = [
     { key: 'name', value: name },
     { key: 'value', value: JSON.stringify(value) },
@@ -34,11 +39,36 @@ export function addPodSysctl(file: AnalyzedFile, workload: Workload, name: strin
   if (securityContext === undefined) edit = addToMap(file.text, podSpec, [{ key: 'securityContext', value: [{ key: 'sysctls', value: { list: [item] } }] }], file.path);
   else if (isSeq(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
   else edit = addToMap(file.text, securityContext, [{ key: 'sysctls', value: { list: [item] } }], file.path);
-  return edit && {
-    title: `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload)}`,
-    edits: [edit],
-    preferred: true,
-  };
+  const refusal = podKeepaliveRefusal(model, workload);
+  const title = `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload)}`;
+  return edit && { title: refusal === undefined ? title : `${title} (${refusal})`, edits: [edit], preferred: refusal === undefined };
+}
+
+/** The keepalive keys a pod has its own copy of, in its network namespace: safe pod sysctls from Kubernetes 1.29. */
+export const POD_KEEPALIVE_KEYS: readonly string[] = ['net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
+
+/** The Pod Security levels that reject keepalive sysctls before v1.29 (kubernetes #121240). */
+const RESTRICTING_LEVELS: ReadonlySet<string> = new Set(['baseline', 'restricted']);
+
+/**
+ * Why the cluster would refuse a workload's pods that set the TCP keepalive sysctls, or undefined
+ * when it admits them: a cluster before 1.29 (they became safe sysctls in 1.29, kubernetes #118846),
+ * or a Namespace whose Pod Security admission enforces baseline or restricted pinned before v1.29.
+ */
+export function podKeepaliveRefusal(model: WorkspaceModel, workload: Workload): string | undefined {
+  const version = effectiveKubernetesVersion(model);
+  if (!podKeepaliveAllowed(version.value)) {
+    return `Kubernetes ${formatKubernetesVersion(version.value!)} (${model.describe(version.source)}) refuses pods with keepalive sysctls before 1.29`;
+  }
+  for (const namespace of model.namespacesNamed(workload.namespace)) {
+    const level = namespace.podSecurityEnforce?.value;
+    const pinned = namespace.podSecurityEnforceVersion?.value;
+    const pinnedVersion = pinned === undefined ? undefined : parseKubernetesVersion(pinned);
+    if (level !== undefined && RESTRICTING_LEVELS.has(level) && pinnedVersion !== undefined && !podKeepaliveAllowed(pinnedVersion)) {
+      return `namespace ${workload.namespace} enforces Pod Security ${level} at ${pinned}, which rejects keepalive sysctls before v1.29`;
+    }
+  }
+  return undefined;
 }
 
 /**

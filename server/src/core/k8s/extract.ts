@@ -4,13 +4,14 @@ import { parseGoDuration } from '../yaml/duration';
 import { EmbeddedNodeReader, embeddedText } from '../yaml/embedded';
 import { NodeReader, type YamlNode } from '../yaml/nodes';
 import { normaliseSysctlKey } from '../sysctl/parse';
-import { kubeProxyFlags } from './kubeProxyFlags';
+import { kubeProxyFlags, kubeProxyImage } from './kubeProxyFlags';
 import {
   WORKLOAD_KINDS,
   type EndpointSet,
   type HorizontalPodAutoscaler,
   type K8sObject,
   type KubeProxyConfiguration,
+  type Namespace,
   type DurationField,
   type Located,
   type ObjectBase,
@@ -75,9 +76,11 @@ function extractObject(
     case 'EndpointSlice':
       return endpointSet(reader, node, base);
     case 'KubeProxyConfiguration':
-      return kubeProxyConfiguration(reader, node, base, false);
+      return kubeProxyConfiguration(reader, node, base, undefined);
+    case 'Namespace':
+      return namespace(reader, node, base);
     case 'ConfigMap':
-      return base.name === 'kube-proxy' ? embeddedKubeProxyConfiguration(reader, node, base, origin, problems) : undefined;
+      return embeddedKubeProxyConfiguration(reader, node, base, origin, problems);
     default:
       return undefined;
   }
@@ -125,6 +128,12 @@ export function parseRuleList(list: string | undefined): string[] {
     .filter((rule) => rule !== '');
 }
 
+/** A scalar YAML reads as a number or boolean (`600`, `true`), where Kubernetes wants a string. */
+function isNonStringScalar(reader: NodeReader, node: YamlNode | undefined): boolean {
+  const value = reader.scalar(node)?.value;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
+}
+
 function located<T>(reader: NodeReader, node: YamlNode | undefined, value: T | undefined): Located<T> | undefined {
   const span = reader.span(node);
   return value === undefined || span === undefined ? undefined : { value, span };
@@ -136,6 +145,7 @@ function workload(reader: NodeReader, node: YamlNode, base: ObjectBase, template
     replicas: located(reader, replicasNode, reader.int32(replicasNode)),
     template: template === undefined ? undefined : podTemplate(reader, template),
     kubeProxyFlags: base.kind === 'DaemonSet' ? kubeProxyFlags(reader, reader.get(template, 'spec'), fileText) : [],
+    kubeProxyImage: base.kind === 'DaemonSet' ? kubeProxyImage(reader, reader.get(template, 'spec')) : undefined,
   });
 }
 
@@ -152,7 +162,8 @@ function podTemplate(reader: NodeReader, template: YamlNode): PodTemplate {
       const name = reader.string(nameNode);
       const nameSpan = reader.span(nameNode);
       if (name === undefined || nameSpan === undefined) return [];
-      return [{ name: normaliseSysctlKey(name), value: reader.string(valueNode), nameSpan, valueSpan: reader.span(valueNode) }];
+      const valueNotString = isNonStringScalar(reader, valueNode);
+      return [{ name: normaliseSysctlKey(name), value: reader.string(valueNode), nameSpan, valueSpan: reader.span(valueNode), valueNotString }];
     }),
   };
 }
@@ -198,12 +209,28 @@ function endpointSet(reader: NodeReader, node: YamlNode, base: ObjectBase): Endp
   return Object.assign(base as OfKind<EndpointSet>, { serviceName: labels.get('kubernetes.io/service-name'), addressCount: ready.length });
 }
 
-function kubeProxyConfiguration(reader: NodeReader, node: YamlNode | undefined, base: ObjectBase, embedded: boolean): KubeProxyConfiguration {
+function namespace(reader: NodeReader, node: YamlNode, base: ObjectBase): Namespace {
+  const labels = reader.get(node, 'metadata', 'labels');
+  const label = (name: string): Located<string> | undefined => {
+    const value = reader.get(labels, name);
+    return located(reader, value, reader.string(value));
+  };
+  // A Namespace's own name is its namespace.
+  return Object.assign(base as OfKind<Namespace>, {
+    podSecurityEnforce: label('pod-security.kubernetes.io/enforce'),
+    podSecurityEnforceVersion: label('pod-security.kubernetes.io/enforce-version'),
+  });
+}
+
+function kubeProxyConfiguration(reader: NodeReader, node: YamlNode | undefined, base: ObjectBase, embeddedKey: string | undefined): KubeProxyConfiguration {
   const durations = DURATION_FIELDS.flatMap((path): DurationField[] => {
     const valueNode = reader.get(node, ...path);
     const text = reader.string(valueNode);
     const span = reader.span(valueNode);
-    return text === undefined || span === undefined ? [] : [{ field: path.join('.'), text, seconds: parseGoDuration(text), span }];
+    if (text === undefined || span === undefined) return [];
+    const notString = isNonStringScalar(reader, valueNode);
+    const seconds = notString ? undefined : parseGoDuration(text);
+    return [{ field: path.join('.'), text, seconds: seconds !== undefined && seconds < 0 ? undefined : seconds, span, notString }];
   });
   const parsed = (field: string): Located<number> | undefined => {
     const duration = durations.find((candidate) => candidate.field === field);
@@ -219,7 +246,7 @@ function kubeProxyConfiguration(reader: NodeReader, node: YamlNode | undefined, 
     conntrackMin: located(reader, minNode, reader.int32(minNode)),
     durations,
     mode: located(reader, modeNode, reader.string(modeNode) || undefined),
-    embedded,
+    embeddedKey,
   });
 }
 
@@ -232,7 +259,16 @@ const DURATION_FIELDS = [
   ['ipvs', 'udpTimeout'],
 ] as const;
 
-/** kubeadm keeps kube-proxy's configuration as YAML text in the `kube-proxy` ConfigMap's `config.conf`. */
+/** Whether a text is a KubeProxyConfiguration written as YAML or JSON: it names the kind. */
+export function namesKubeProxyConfiguration(text: string): boolean {
+  return /\bkind["']?\s*:\s*["']?KubeProxyConfiguration\b/.test(text);
+}
+
+/**
+ * kube-proxy's configuration kept as text in a ConfigMap value: kubeadm's `kube-proxy` ConfigMap,
+ * key `config.conf`; EKS's `kube-proxy-config`, key `config`; others `config.yaml`. The first
+ * value that is a KubeProxyConfiguration is read, whatever the names.
+ */
 function embeddedKubeProxyConfiguration(
   reader: NodeReader,
   node: YamlNode,
@@ -240,20 +276,22 @@ function embeddedKubeProxyConfiguration(
   origin: DocumentOrigin,
   problems: SyntaxProblem[],
 ): KubeProxyConfiguration | undefined {
-  const scalar = reader.scalar(reader.get(node, 'data', 'config.conf'));
+  const data = reader.get(node, 'data');
+  const key = [...reader.stringMap(data)].find(([, value]) => namesKubeProxyConfiguration(value))?.[0];
+  const scalar = key === undefined ? undefined : reader.scalar(reader.get(data, key));
   const embedded = scalar && embeddedText(scalar as Scalar, origin.fileText, reader.offset);
-  if (embedded === undefined) return undefined;
+  if (key === undefined || embedded === undefined) return undefined;
   const document = parseDocument(embedded.text, { prettyErrors: false, merge: true });
   const toFile = (start: number, end: number): Span => {
     const fileStart = embedded.toFileOffset(start);
     return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
   };
   for (const error of document.errors) {
-    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In config.conf: ${firstLine(error.message)}`, embedded: true });
+    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In ${key}: ${firstLine(error.message)}`, embedded: true });
   }
   const embeddedReader = new EmbeddedNodeReader(document, embedded);
   // The configuration is the ConfigMap's: it has the ConfigMap's place and name.
-  return kubeProxyConfiguration(embeddedReader, document.contents ?? undefined, { ...base, kind: 'KubeProxyConfiguration' }, true);
+  return kubeProxyConfiguration(embeddedReader, document.contents ?? undefined, { ...base, kind: 'KubeProxyConfiguration' }, key);
 }
 
 /** The first line of a `yaml` error message (the rest is a source excerpt). */

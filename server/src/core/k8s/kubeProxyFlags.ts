@@ -30,10 +30,7 @@ const KUBE_PROXY_FLAGS = [
  */
 export function kubeProxyFlags(reader: NodeReader, podSpec: YamlNode | undefined, fileText: string): CommandLineFlag[] {
   const flags: CommandLineFlag[] = [];
-  for (const container of reader.items(reader.get(podSpec, 'containers'))) {
-    const name = reader.string(reader.get(container, 'name')) ?? '';
-    const image = reader.string(reader.get(container, 'image')) ?? '';
-    if (!name.includes('kube-proxy') && !image.includes('kube-proxy')) continue;
+  for (const container of kubeProxyContainers(reader, podSpec)) {
     const words = [...reader.items(reader.get(container, 'command')), ...reader.items(reader.get(container, 'args'))];
     if (words.some((word) => /^--?config(?:=|$)/.test(reader.string(word) ?? ''))) continue;
     words.forEach((word, index) => {
@@ -42,6 +39,26 @@ export function kubeProxyFlags(reader: NodeReader, podSpec: YamlNode | undefined
     });
   }
   return flags;
+}
+
+/** The image of a pod template's kube-proxy container, with where it is written. */
+export function kubeProxyImage(reader: NodeReader, podSpec: YamlNode | undefined): Located<string> | undefined {
+  for (const container of kubeProxyContainers(reader, podSpec)) {
+    const node = reader.get(container, 'image');
+    const image = reader.string(node);
+    const span = reader.span(node);
+    if (image !== undefined && span !== undefined) return { value: image, span };
+  }
+  return undefined;
+}
+
+/** Containers named or imaged `kube-proxy`. */
+function kubeProxyContainers(reader: NodeReader, podSpec: YamlNode | undefined): YamlNode[] {
+  return reader.items(reader.get(podSpec, 'containers')).filter((container) => {
+    const name = reader.string(reader.get(container, 'name')) ?? '';
+    const image = reader.string(reader.get(container, 'image')) ?? '';
+    return name.includes('kube-proxy') || image.includes('kube-proxy');
+  });
 }
 
 function readFlag(reader: NodeReader, word: YamlNode, next: YamlNode | undefined, fileText: string): CommandLineFlag | undefined {

@@ -6,8 +6,10 @@ export interface DurationField {
   /** Its path: `conntrack.tcpEstablishedTimeout`. */
   readonly field: string;
   readonly text: string;
-  /** Whole seconds, or undefined when Go would not parse it. */
+  /** Whole seconds, or undefined when kube-proxy would not load it: not a Go duration, not a string (`0`, `3600`), or negative. */
   readonly seconds: number | undefined;
+  /** YAML reads the value as a number or boolean, not a string: metav1.Duration decodes only strings. */
+  readonly notString: boolean;
   readonly span: Span;
 }
 
@@ -43,6 +45,8 @@ export interface PodSysctl {
   readonly value: string | undefined;
   readonly nameSpan: Span;
   readonly valueSpan: Span | undefined;
+  /** YAML reads the value as a number or boolean (`value: 600`): the API server refuses a sysctl value that is not a string. */
+  readonly valueNotString: boolean;
 }
 
 /** The pods a workload runs (its `spec.template`), or a bare Pod itself. */
@@ -62,6 +66,8 @@ export interface Workload extends ObjectBase {
   readonly template: PodTemplate | undefined;
   /** For a DaemonSet that runs kube-proxy: the flags of its kube-proxy container. */
   readonly kubeProxyFlags: readonly CommandLineFlag[];
+  /** For a DaemonSet that runs kube-proxy: its container's image (`registry.k8s.io/kube-proxy:v1.30.2`). */
+  readonly kubeProxyImage: Located<string> | undefined;
 }
 
 export interface Service extends ObjectBase {
@@ -93,7 +99,7 @@ export interface EndpointSet extends ObjectBase {
   readonly addressCount: number;
 }
 
-/** A kube-proxy configuration: standalone, in the kube-proxy ConfigMap, or from a DaemonSet's flags. */
+/** A kube-proxy configuration: standalone, or the text of a ConfigMap value. */
 export interface KubeProxyConfiguration extends ObjectBase {
   readonly kind: 'KubeProxyConfiguration';
   /** `conntrack.tcpEstablishedTimeout` in seconds, with the span of its value, when it parses. */
@@ -107,11 +113,20 @@ export interface KubeProxyConfiguration extends ObjectBase {
   /** Every Go duration field as written, parsed or not (`conntrack.tcpEstablishedTimeout`, …). */
   readonly durations: readonly DurationField[];
   readonly mode: Located<string> | undefined;
-  /** Whether it is embedded in the `kube-proxy` ConfigMap's `config.conf`. */
-  readonly embedded: boolean;
+  /** The ConfigMap key whose value holds it as text (kubeadm `config.conf`, EKS `config`), when it is embedded in a ConfigMap. */
+  readonly embeddedKey: string | undefined;
 }
 
-export type K8sObject = Workload | Service | HorizontalPodAutoscaler | EndpointSet | KubeProxyConfiguration;
+/** A Namespace, for the Pod Security admission level it enforces on its pods. */
+export interface Namespace extends ObjectBase {
+  readonly kind: 'Namespace';
+  /** Label `pod-security.kubernetes.io/enforce`: `privileged`, `baseline` or `restricted`. */
+  readonly podSecurityEnforce: Located<string> | undefined;
+  /** Label `pod-security.kubernetes.io/enforce-version`: `v1.28`, or `latest` (the default). */
+  readonly podSecurityEnforceVersion: Located<string> | undefined;
+}
+
+export type K8sObject = Workload | Service | HorizontalPodAutoscaler | EndpointSet | KubeProxyConfiguration | Namespace;
 
 /** Kinds whose documents the analysis reads; every other document is skipped unparsed. */
 export const MODELLED_KINDS: ReadonlySet<string> = new Set([
@@ -122,6 +137,7 @@ export const MODELLED_KINDS: ReadonlySet<string> = new Set([
   'EndpointSlice',
   'KubeProxyConfiguration',
   'ConfigMap',
+  'Namespace',
   'List',
 ]);
 

@@ -1,6 +1,9 @@
 import { type Workload, objectLabel } from '../k8s/objects';
 import { parseGoDuration } from '../yaml/duration';
+import { effectiveKubernetesVersion, kubeProxyOnlyRaisesConntrack } from './kubernetesVersion';
 import { flagSource, kubeProxyFlag } from './proxy';
+import { bootOrder, moduleOfKey, nodeRootOf } from '../sysctl/order';
+import type { Span } from '../text';
 import { baseName, type Effective, type ValueSource } from './sources';
 import type { NodeSysctl, WorkspaceModel } from './workspaceModel';
 
@@ -18,39 +21,39 @@ export const CONNTRACK_ESTABLISHED_KEY = 'net.netfilter.nf_conntrack_tcp_timeout
 export const KEEPALIVE_TIME_KEY = 'net.ipv4.tcp_keepalive_time';
 
 /**
- * The conntrack established timeout on the nodes: an assumption, else kube-proxy's configuration
- * (`0s` leaves the node's value), else kube-proxy's default when the workspace holds manifests,
- * else the node's sysctl files, else the kernel's default.
+ * The conntrack established timeout on the nodes: an assumption, else what kube-proxy writes
+ * (its flag, its configuration, its default when the workspace holds manifests; `0s` leaves the
+ * node's value, and in Kubernetes 1.23 to 1.28 it only raises a lower one), else the node's
+ * sysctl files, else the kernel's default.
  */
 export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<number> {
   const assumed = model.assumptions.conntrackEstablishedTimeout;
   if (assumed !== undefined) return { value: assumed, source: { kind: 'assumption', setting: 'conntrackEstablishedTimeout' } };
-  const flag = model.assumptions.kubeProxy === false ? undefined : kubeProxyFlag(model, 'conntrack-tcp-timeout-established');
+  const node = nodeInteger(model, CONNTRACK_ESTABLISHED_KEY);
+  const written = kubeProxyConntrackTimeout(model);
+  if (written === undefined) return node ?? kernelConntrack();
+  if (node !== undefined && node.value > written.value && kubeProxyOnlyRaisesConntrack(effectiveKubernetesVersion(model).value)) return node;
+  return written;
+}
+
+/** The conntrack established timeout kube-proxy writes at start-up, or undefined when it leaves the node's value or is not in view. */
+function kubeProxyConntrackTimeout(model: WorkspaceModel): Effective<number> | undefined {
+  if (model.assumptions.kubeProxy === false) return undefined;
+  const flag = kubeProxyFlag(model, 'conntrack-tcp-timeout-established');
   const flagSeconds = flag === undefined ? undefined : parseGoDuration(flag.flag.value.value);
-  if (flag !== undefined && flagSeconds !== undefined) {
-    // The flag wins over the configuration file; 0 leaves the node's value.
-    if (flagSeconds > 0) return { value: flagSeconds, source: flagSource(flag) };
-    return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
-  }
+  // The flag wins over the configuration file; 0 leaves the node's value.
+  if (flag !== undefined && flagSeconds !== undefined) return flagSeconds > 0 ? { value: flagSeconds, source: flagSource(flag) } : undefined;
   const configuration = model.workspaceKubeProxyConfigurations[0];
-  if (configuration !== undefined && model.assumptions.kubeProxy !== false) {
+  if (configuration !== undefined) {
     const timeout = configuration.tcpEstablishedTimeout;
     if (timeout === undefined) {
-      return {
-        value: DEFAULTS.kubeProxyConntrackEstablished,
-        source: { kind: 'default', reason: `kube-proxy's default, tcpEstablishedTimeout unset in ${baseName(configuration.file)}` },
-      };
+      const reason = `kube-proxy's default, tcpEstablishedTimeout unset in ${baseName(configuration.file)}`;
+      return { value: DEFAULTS.kubeProxyConntrackEstablished, source: { kind: 'default', reason } };
     }
-    if (timeout.value > 0) {
-      return { value: timeout.value, source: { kind: 'file', file: configuration.file, span: timeout.span, setting: 'tcpEstablishedTimeout' } };
-    }
-  } else if ((model.hasManifests || model.assumptions.kubeProxy === true) && model.assumptions.kubeProxy !== false) {
-    return {
-      value: DEFAULTS.kubeProxyConntrackEstablished,
-      source: { kind: 'default', reason: "kube-proxy's default, no kube-proxy configuration in the workspace" },
-    };
+    return timeout.value > 0 ? { value: timeout.value, source: { kind: 'file', file: configuration.file, span: timeout.span, setting: 'tcpEstablishedTimeout' } } : undefined;
   }
-  return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
+  if (!model.hasManifests && model.assumptions.kubeProxy !== true) return undefined;
+  return { value: DEFAULTS.kubeProxyConntrackEstablished, source: { kind: 'default', reason: "kube-proxy's default, no kube-proxy configuration in the workspace" } };
 }
 
 function kernelConntrack(): Effective<number> {
@@ -69,6 +72,11 @@ export function nodeKeepaliveTime(model: WorkspaceModel): Effective<number> {
 export function podKeepaliveTime(workload: Workload, model: WorkspaceModel): Effective<number> {
   if (workload.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model);
   const sysctl = workload.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
+  if (sysctl?.valueNotString && sysctl.valueSpan !== undefined) {
+    // The API server refuses the object: its value protects nothing, and quoting it is the fix.
+    const setting = `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload)} (not a string: refused)`;
+    return { value: DEFAULTS.keepaliveTime, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting } };
+  }
   const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
   if (sysctl !== undefined && sysctl.valueSpan !== undefined && value !== undefined) {
     return { value, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload)}` } };
@@ -76,15 +84,27 @@ export function podKeepaliveTime(workload: Workload, model: WorkspaceModel): Eff
   return { value: DEFAULTS.keepaliveTime, source: { kind: 'default', reason: "the kernel's default in a pod's own network namespace" } };
 }
 
-/** The node's value of an integer key: the last assignment the kernel accepts (it rejects the others, keeping the value before). */
+/**
+ * The node's value of an integer key: the last assignment the kernel accepts (it rejects the
+ * others, keeping the value before), in `sysctl --system` order. Where systemd-sysctl at boot
+ * ends with another value (sysctl.conf read as 99-sysctl.conf), the source says so.
+ */
 function nodeInteger(model: WorkspaceModel, key: string): Effective<number> | undefined {
   const assignments = model.nodeSysctlAssignments(key);
+  const current = lastInteger(assignments);
+  if (current === undefined) return undefined;
+  const atBoot = lastInteger(bootOrder(assignments));
+  const differs = atBoot !== undefined && atBoot.value !== current.value;
+  const setting = differs ? `${key} (by sysctl --system; at boot ${atBoot.value}, ${baseName(atBoot.file)}:${atBoot.assignment.line + 1})` : key;
+  const source: ValueSource = { kind: 'file', file: current.file, span: current.assignment.valueSpan, setting };
+  return { value: current.value, source };
+}
+
+/** The last of the assignments whose value is an integer, with that integer. */
+function lastInteger(assignments: readonly NodeSysctl[]): (NodeSysctl & { readonly value: number }) | undefined {
   for (let i = assignments.length - 1; i >= 0; i--) {
-    const { file, assignment } = assignments[i]!;
-    const value = parseInteger(assignment.value);
-    if (value === undefined) continue;
-    const source: ValueSource = { kind: 'file', file, span: assignment.valueSpan, setting: key };
-    return { value, source };
+    const value = parseInteger(assignments[i]!.assignment.value);
+    if (value !== undefined) return { ...assignments[i]!, value };
   }
   return undefined;
 }
@@ -115,4 +135,23 @@ export function winningNodeAssignment(
     if (value !== undefined && accepts(value)) return { ...assignments[i]!, value };
   }
   return undefined;
+}
+
+/**
+ * The kernel module a node sysctl assignment needs loaded before systemd-sysctl runs at boot,
+ * when its node image's modules-load.d files (in the workspace) do not load it: the key does not
+ * exist yet then, and systemd-sysctl skips it. Undefined when the key needs no module, the
+ * module is loaded, or the workspace holds no modules-load.d file of that image.
+ */
+export function moduleMissingAtBoot(model: WorkspaceModel, key: string, file: string): string | undefined {
+  const module = moduleOfKey(key);
+  const loaded = module === undefined ? undefined : model.modulesLoadedAtBoot(nodeRootOf(file));
+  return loaded === undefined || loaded.has(module!) ? undefined : module;
+}
+
+/** A related location saying that an assignment does not apply at boot, for findings that rely on it. */
+export function moduleMissingNote(model: WorkspaceModel, key: string, file: string, span: Span): { file: string; span: Span; message: string }[] {
+  const module = moduleMissingAtBoot(model, key, file);
+  if (module === undefined) return [];
+  return [{ file, span, message: `${module} is not in the node image's modules-load.d: at boot ${key} does not exist yet and systemd-sysctl skips this line` }];
 }

@@ -5,10 +5,11 @@ import {
   type HorizontalPodAutoscaler,
   type K8sObject,
   type KubeProxyConfiguration,
+  type Namespace,
   type Service,
   type Workload,
 } from '../k8s/objects';
-import { sysctlApplicationOrder } from '../sysctl/order';
+import { modulesLoadRootOf, sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
 import { OrderedIndex } from './orderedIndex';
 import { baseName, type ValueSource } from './sources';
@@ -21,6 +22,8 @@ export interface Assumptions {
   readonly kubeProxy?: boolean;
   /** kube-proxy's mode (`iptables`, `ipvs`, `nftables`), over what the workspace says. */
   readonly proxyMode?: string;
+  /** The cluster's Kubernetes version (`1.30`), over a kube-proxy image's tag. */
+  readonly kubernetesVersion?: string;
 }
 
 /** A sysctl assignment that applies on the node, with its file. */
@@ -54,8 +57,10 @@ export class WorkspaceModel {
   private readonly workloadsByLabel = new OrderedIndex<Workload>();
   private readonly autoscalersByTarget = new OrderedIndex<HorizontalPodAutoscaler>();
   private readonly endpointSetsByService = new OrderedIndex<EndpointSet>();
+  private readonly namespacesByName = new OrderedIndex<Namespace>();
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private nodeSysctls = new Map<string, NodeSysctl[]>();
+  private modulesByRoot = new Map<string, Set<string>>();
   private changes: Set<string> | typeof EVERYTHING = new Set();
   private reads: Set<string> | undefined;
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
@@ -99,7 +104,7 @@ export class WorkspaceModel {
     return this.read('kubeProxyConfigurations', this.all.kubeProxyConfigurations.get(''));
   }
 
-  /** Workloads that run kube-proxy with command-line flags, in workspace order. */
+  /** DaemonSets that run kube-proxy (with command-line flags or a kube-proxy image), in workspace order. */
   get kubeProxyDaemonSets(): readonly Workload[] {
     return this.read('kubeProxyDaemonSets', this.all.workloads.get(KUBE_PROXY));
   }
@@ -157,9 +162,22 @@ export class WorkspaceModel {
     return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
   }
 
+  /** Namespace objects of that name in the workspace. */
+  namespacesNamed(name: string): readonly Namespace[] {
+    return this.read(`namespace:${name}`, this.namespacesByName.get(name));
+  }
+
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
   nodeSysctlAssignments(key: string): readonly NodeSysctl[] {
     return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
+  }
+
+  /**
+   * The kernel modules a node image loads at boot (its modules-load.d files), by node root (see
+   * modulesLoadRootOf); undefined when the workspace holds no modules-load.d file of that image.
+   */
+  modulesLoadedAtBoot(root: string): ReadonlySet<string> | undefined {
+    return this.read('modulesLoad', this.modulesByRoot.get(root));
   }
 
   /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
@@ -237,6 +255,7 @@ export class WorkspaceModel {
     const after = next?.objects ?? [];
     this.reindex(path, before, after);
     if (previous?.role === 'sysctl' || next?.role === 'sysctl') this.reorderSysctl([previous, next]);
+    if (previous?.role === 'modules-load' || next?.role === 'modules-load') this.reindexModules();
     if (hadManifests !== this.holdsManifests()) this.changed('hasManifests');
   }
 
@@ -250,6 +269,7 @@ export class WorkspaceModel {
     update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
     update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
     update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+    update(this.namespacesByName, (object) => (object.kind === 'Namespace' && object.name !== undefined ? [object.name] : []), (key) => `namespace:${key}`);
   }
 
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
@@ -264,6 +284,19 @@ export class WorkspaceModel {
     }
     this.changed('sysctlFiles');
     for (const file of changedFiles) for (const assignment of file?.sysctl?.assignments ?? []) this.changed(`nodeSysctl:${assignment.key}`);
+  }
+
+  /** Rebuilds the modules each node image loads at boot (a handful of files). */
+  private reindexModules(): void {
+    this.modulesByRoot = new Map();
+    for (const file of this.filesByPath.values()) {
+      if (file.role !== 'modules-load') continue;
+      const root = modulesLoadRootOf(file.path);
+      const modules = this.modulesByRoot.get(root) ?? new Set<string>();
+      for (const module of file.modules ?? []) modules.add(module);
+      this.modulesByRoot.set(root, modules);
+    }
+    this.changed('modulesLoad');
   }
 
   private holdsManifests(): boolean {
@@ -304,12 +337,12 @@ function scopePrototypeOf(model: WorkspaceModel): WorkspaceModel {
   }) as WorkspaceModel;
 }
 
-/** The key under which workloads that run kube-proxy with flags are listed too. */
+/** The key under which DaemonSets that run kube-proxy are listed too. */
 const KUBE_PROXY = 'kube-proxy';
 
 function globalWorkloadKeys(object: K8sObject): string[] {
   if (!isWorkload(object)) return [];
-  return object.kubeProxyFlags.length > 0 ? ['', KUBE_PROXY] : [''];
+  return object.kubeProxyFlags.length > 0 || object.kubeProxyImage !== undefined ? ['', KUBE_PROXY] : [''];
 }
 
 function labelKeys(object: K8sObject): string[] {

@@ -205,7 +205,7 @@ function fileRelated(source: ValueSource, message: string): RelatedSpan[] {
 /** A keepalive in the workload's pods: added when they rely on the default, lowered when set too high. */
 function keepaliveFix(model: WorkspaceModel, { workload, keepalive }: Exposed, seconds: number): Fix | undefined {
   if (workload === undefined || keepalive === undefined || workload.template?.hostNetwork?.value === true) return undefined;
-  if (keepalive.source.kind !== 'file') return addPodKeepalive(model.file(workload.file)!, workload, seconds);
+  if (keepalive.source.kind !== 'file') return addPodKeepalive(model, workload, seconds);
   return {
     title: `Set ${KEEPALIVE_TIME_KEY} to ${seconds} in ${objectLabel(workload)}`,
     edits: [replaceSpan(keepalive.source.file, keepalive.source.span, JSON.stringify(String(seconds)))],

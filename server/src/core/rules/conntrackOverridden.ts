@@ -1,6 +1,7 @@
 import type { AnalyzedFile } from '../analyze';
 import type { KubeProxyConfiguration } from '../k8s/objects';
 import { winningNodeAssignment, parseInteger } from '../model/effective';
+import { effectiveKubernetesVersion, kubeProxyCapsConntrackMax, kubeProxyOnlyRaisesConntrack } from '../model/kubernetesVersion';
 import { kubeProxyFlag, type LocatedFlag } from '../model/proxy';
 import { baseName, type ValueSource } from '../model/sources';
 import type { NodeSysctl, WorkspaceModel } from '../model/workspaceModel';
@@ -51,6 +52,9 @@ const MAX_PER_CORE: ConntrackSetting = {
   governs: '',
 };
 
+/** The cap kube-proxy 1.36 and later put on maxPerCore × CPUs before comparing it with `min` (kubernetes #137002). */
+const CONNTRACK_MAX_CAP = 1_048_576;
+
 /** kube-proxy's `conntrack.min` default: the floor of the nf_conntrack_max it writes. */
 const KUBE_PROXY_CONNTRACK_MIN = 131072;
 
@@ -72,10 +76,13 @@ export const conntrackOverridden: Rule = {
   description: 'A node sysctl file sets a conntrack timeout or nf_conntrack_max that kube-proxy overwrites at start-up.',
   scope: 'workspace',
   check(model, report) {
+    const onlyRaises = kubeProxyOnlyRaisesConntrack(effectiveKubernetesVersion(model).value);
     for (const setting of [ESTABLISHED, CLOSE_WAIT]) {
       const node = winningNodeAssignment(model, setting.key);
       const kubeProxy = node && kubeProxyValue(model, setting, parseGoDuration);
       if (node === undefined || kubeProxy === undefined || kubeProxy.value === node.value) continue;
+      // Kubernetes 1.23 to 1.28 keep a node value above kube-proxy's.
+      if (onlyRaises && node.value > kubeProxy.value) continue;
       const written = `${kubeProxy.value} s (${model.describe(kubeProxy.source)})`;
       const consequence = `${setting.governs} for ${kubeProxy.value} s, not the node's ${node.value} s.`;
       report(finding(model, setting, node, kubeProxy, [kubeProxy], written, consequence));
@@ -86,23 +93,25 @@ export const conntrackOverridden: Rule = {
 };
 
 /**
- * nf_conntrack_max: kube-proxy writes the larger of maxPerCore × CPUs and min. The CPU count is
- * unknown and some kube-proxy versions only raise the value, so only a node value below the least
- * kube-proxy can write (one CPU) is reported: it is raised on every node.
+ * nf_conntrack_max: kube-proxy writes the larger of maxPerCore × CPUs (capped at 1,048,576 from
+ * 1.36) and min. The CPU count is unknown and some kube-proxy versions only raise the value, so
+ * only a node value below the least kube-proxy can write (one CPU) is reported: it is raised on every node.
  */
 function conntrackMaxFinding(model: WorkspaceModel): Finding | undefined {
   const node = winningNodeAssignment(model, MAX_PER_CORE.key);
   const perCore = node && kubeProxyValue(model, MAX_PER_CORE, parseInteger);
   if (node === undefined || perCore === undefined) return undefined;
   const min = kubeProxyValue(model, { ...MAX_PER_CORE, field: 'min', flag: 'conntrack-min', kubeProxyDefault: KUBE_PROXY_CONNTRACK_MIN }, parseInteger);
-  const floor = Math.max(perCore.value, min?.value ?? 0);
+  const caps = kubeProxyCapsConntrackMax(effectiveKubernetesVersion(model).value);
+  const floor = Math.max(caps ? Math.min(perCore.value, CONNTRACK_MAX_CAP) : perCore.value, min?.value ?? 0);
   if (node.value >= floor) return undefined;
   const perCoreText = `maxPerCore ${perCore.value}`;
   const perCoreFrom = model.describe(perCore.source);
   const minFrom = min && model.describe(min.source);
   const from =
     min === undefined ? `${perCoreText}, ${perCoreFrom}; min 0` : minFrom === perCoreFrom ? `${perCoreText} and min ${min.value}, ${perCoreFrom}` : `${perCoreText}, ${perCoreFrom}; min ${min.value}, ${minFrom}`;
-  const written = min === undefined ? `${perCore.value} × the node's CPUs (${from})` : `the larger of ${perCore.value} × the node's CPUs and ${min.value} (${from})`;
+  const perCpu = `${perCore.value} × the node's CPUs${caps && perCore.value > CONNTRACK_MAX_CAP ? ` (at most ${CONNTRACK_MAX_CAP})` : ''}`;
+  const written = min === undefined ? `${perCpu} (${from})` : `the larger of ${perCpu} and ${min.value} (${from})`;
   const consequence = `The conntrack table holds at least ${floor} entries, not the node's ${node.value}.`;
   return finding(model, MAX_PER_CORE, node, perCore, min === undefined ? [perCore] : [perCore, min], written, consequence);
 }

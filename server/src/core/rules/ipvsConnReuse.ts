@@ -1,4 +1,5 @@
-import { parseInteger } from '../model/effective';
+import { moduleMissingNote, parseInteger } from '../model/effective';
+import { effectiveKubernetesVersion, formatKubernetesVersion, kubeProxyLeavesConnReuse, type KubernetesVersion } from '../model/kubernetesVersion';
 import { ipvsMode } from '../model/proxy';
 import { relatedSource, type Rule } from './rule';
 
@@ -24,6 +25,14 @@ function history(value: number): string {
   );
 }
 
+/** kube-proxy before 1.22 writes 0 at start-up on every kernel from 4.1: the node's value never applies. */
+function overwrittenMessage(value: number, version: KubernetesVersion): string {
+  return (
+    `${CONN_REUSE_MODE_KEY} = ${value} is overwritten: kube-proxy ${formatKubernetesVersion(version)} writes 0 on every kernel from 4.1 ` +
+    '(1.22 leaves 5.9+ alone, kubernetes#102122); 0 sends port-reusing clients to deleted pods.'
+  );
+}
+
 /**
  * In IPVS mode, `net.ipv4.vs.conn_reuse_mode` set in a node's sysctl files: every value has had
  * a cost on some kernel, so the finding tells the history rather than a fix.
@@ -36,17 +45,18 @@ export const ipvsConnReuse: Rule = {
   check(model, report) {
     const mode = ipvsMode(model);
     if (mode === undefined) return;
+    const version = effectiveKubernetesVersion(model);
     const assignments = model.nodeSysctlAssignments(CONN_REUSE_MODE_KEY);
     for (let i = assignments.length - 1; i >= 0; i--) {
       const { file, assignment } = assignments[i]!;
       const value = parseInteger(assignment.value);
       if (value === undefined) continue;
-      report({
-        file,
-        span: assignment.valueSpan,
-        message: `In IPVS mode (${model.describe(mode.source)}), the node sets ${CONN_REUSE_MODE_KEY} to ${history(value)}`,
-        related: relatedSource(mode.source, 'kube-proxy runs in IPVS mode'),
-      });
+      const related = [...relatedSource(mode.source, 'kube-proxy runs in IPVS mode'), ...moduleMissingNote(model, CONN_REUSE_MODE_KEY, file, assignment.valueSpan)];
+      if (!kubeProxyLeavesConnReuse(version.value) && value !== 0) {
+        report({ file, span: assignment.valueSpan, message: overwrittenMessage(value, version.value!), related: [...related, ...relatedSource(version.source, `Kubernetes ${formatKubernetesVersion(version.value!)}`)] });
+        return;
+      }
+      report({ file, span: assignment.valueSpan, message: `In IPVS mode (${model.describe(mode.source)}), the node sets ${CONN_REUSE_MODE_KEY} to ${history(value)}`, related });
       return;
     }
   },

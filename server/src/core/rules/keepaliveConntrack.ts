@@ -2,7 +2,9 @@ import { type Workload, objectLabel } from '../k8s/objects';
 import {
   DEFAULTS,
   KEEPALIVE_TIME_KEY,
+  CONNTRACK_ESTABLISHED_KEY,
   effectiveConntrackTimeout,
+  moduleMissingNote,
   nodeKeepaliveTime,
   parseInteger,
 } from '../model/effective';
@@ -31,12 +33,12 @@ export const keepaliveConntrack: Rule = {
         file: nodeSource.file,
         span: nodeSource.span,
         message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
-        related: relatedConntrack(conntrack),
+        related: relatedConntrack(model, conntrack),
         fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))],
       });
     }
     for (const workload of model.workloads) {
-      const finding = podSysctlFinding(workload, conntrack, conntrackText);
+      const finding = podSysctlFinding(model, workload, conntrack, conntrackText);
       if (finding !== undefined) report(finding);
     }
     const defaultFinding = defaultKeepaliveFinding(model, conntrack, node);
@@ -46,7 +48,7 @@ export const keepaliveConntrack: Rule = {
 
 const CONSEQUENCE = 'An idle connection through a Service loses its conntrack entry before the first keepalive probe, and its next packet can be sent to another pod and reset.';
 
-function podSysctlFinding(workload: Workload, conntrack: Effective<number>, conntrackText: string): Finding | undefined {
+function podSysctlFinding(model: WorkspaceModel, workload: Workload, conntrack: Effective<number>, conntrackText: string): Finding | undefined {
   if (workload.template === undefined || workload.template.hostNetwork?.value === true) return undefined;
   const sysctl = workload.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
@@ -56,7 +58,7 @@ function podSysctlFinding(workload: Workload, conntrack: Effective<number>, conn
     span: sysctl.valueSpan,
     subject: workload,
     message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
-    related: relatedConntrack(conntrack),
+    related: relatedConntrack(model, conntrack),
     fixes: () => [setKeepalive([{ file: workload.file, span: sysctl.valueSpan!, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])],
   };
 }
@@ -81,7 +83,7 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
     fixes: () =>
       podsOnDefault
         .filter((workload) => workload.template?.hostNetwork?.value !== true)
-        .map((workload) => addPodKeepalive(model.file(workload.file)!, workload, keepalive))
+        .map((workload) => addPodKeepalive(model, workload, keepalive))
         .filter((fix): fix is Fix => fix !== undefined),
     message:
       `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} ` +
@@ -107,9 +109,11 @@ function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
   return !workload.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== undefined && parseInteger(entry.value) !== undefined);
 }
 
-function relatedConntrack(conntrack: Effective<number>): RelatedSpan[] {
+function relatedConntrack(model: WorkspaceModel, conntrack: Effective<number>): RelatedSpan[] {
   const source = conntrack.source;
-  return source.kind === 'file' ? [{ file: source.file, span: source.span, message: `The conntrack established timeout: ${conntrack.value} s` }] : [];
+  if (source.kind !== 'file') return [];
+  const onNode = model.file(source.file)?.role === 'sysctl' ? moduleMissingNote(model, CONNTRACK_ESTABLISHED_KEY, source.file, source.span) : [];
+  return [{ file: source.file, span: source.span, message: `The conntrack established timeout: ${conntrack.value} s` }, ...onNode];
 }
 
 function setKeepalive(edits: readonly TextEdit[]): Fix {

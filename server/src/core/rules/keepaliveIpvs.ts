@@ -95,7 +95,7 @@ function defaultKeepaliveFinding(context: Context, node: Effective<number>): Fin
     fixes: () => [
       ...onDefault
         .filter((workload) => workload.template?.hostNetwork?.value !== true)
-        .map((workload) => addPodKeepalive(model.file(workload.file)!, workload, keepalive))
+        .map((workload) => addPodKeepalive(model, workload, keepalive))
         .filter((fix): fix is Fix => fix !== undefined),
       ...optional(setIpvsTcpTimeout(model, formatGoDuration(DEFAULTS.keepaliveTime + IPVS_TIMEOUT_MARGIN), false)),
     ],

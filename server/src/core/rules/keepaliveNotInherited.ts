@@ -57,7 +57,7 @@ function notInheritedFinding(model: WorkspaceModel, key: (typeof KEEPALIVE_KEYS)
     ),
     fixes: () => {
       const value = String(podValue(model, key, node.value));
-      return pods.map((workload) => addPodSysctl(model.file(workload.file)!, workload, key, value)).filter((fix): fix is Fix => fix !== undefined);
+      return pods.map((workload) => addPodSysctl(model, workload, key, value)).filter((fix): fix is Fix => fix !== undefined);
     },
   };
 }

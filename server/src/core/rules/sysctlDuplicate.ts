@@ -2,7 +2,8 @@ import type { AnalyzedFile } from '../analyze';
 import type { Fix } from '../edits/fix';
 import type { NodeSysctl, WorkspaceModel } from '../model/workspaceModel';
 import type { Finding, Rule } from './rule';
-import { nodeRootOf } from '../sysctl/order';
+import { baseName } from '../model/sources';
+import { bootOrder, nodeRootOf } from '../sysctl/order';
 import { kernelAccepts } from '../sysctl/values';
 
 /**
@@ -20,17 +21,35 @@ export const sysctlDuplicate: Rule = {
     const keys = new Set(model.sysctlFiles.flatMap((file) => (file.sysctl?.assignments ?? []).map((assignment) => assignment.key)));
     for (const key of keys) {
       for (const assignments of byNodeRoot(model.nodeSysctlAssignments(key))) {
-        const winner = findLastIndex(assignments, (entry) => kernelAccepts(key, entry.assignment.value));
+        const accepted = (entry: NodeSysctl): boolean => kernelAccepts(key, entry.assignment.value);
+        const winner = findLastIndex(assignments, accepted);
+        const atBoot = bootOrder(assignments);
+        const bootWinner = atBoot[findLastIndex(atBoot, accepted)];
         for (let i = 0; i < winner; i++) {
           const overridden = assignments[i]!;
           // A value the kernel rejects is sysctl-value's finding: it was never in effect to be overridden.
-          if (!kernelAccepts(key, overridden.assignment.value) || sameValue(overridden, assignments[winner]!)) continue;
+          if (!accepted(overridden) || sameValue(overridden, assignments[winner]!) || overridden === bootWinner) continue;
           report(duplicateFinding(model, key, overridden, assignments[winner]!));
         }
+        if (bootWinner !== undefined && winner !== -1 && !sameValue(bootWinner, assignments[winner]!)) report(appliersDisagree(key, bootWinner, assignments[winner]!));
       }
     }
   },
 };
+
+/**
+ * systemd-sysctl at boot and `sysctl --system` end with different values: reported on the boot
+ * winner, which is never removed (it is what the node boots with).
+ */
+function appliersDisagree(key: string, atBoot: NodeSysctl, bySystem: NodeSysctl): Finding {
+  const line = (entry: NodeSysctl): string => `${baseName(entry.file)}:${entry.assignment.line + 1}`;
+  return {
+    file: atBoot.file,
+    span: atBoot.assignment.lineSpan,
+    message: `${key} = ${atBoot.assignment.value} applies at boot, but sysctl --system ends with ${bySystem.assignment.value} from ${line(bySystem)}, as it applies sysctl.conf last.`,
+    related: [{ file: bySystem.file, span: bySystem.assignment.valueSpan, message: `sysctl --system applies this last: ${key} = ${bySystem.assignment.value}` }],
+  };
+}
 
 function duplicateFinding(model: WorkspaceModel, key: string, overridden: NodeSysctl, winner: NodeSysctl): Finding {
   const where = model.describe({ kind: 'file', file: winner.file, span: winner.assignment.valueSpan, setting: `${key} = ${winner.assignment.value}` });

@@ -1,9 +1,13 @@
 import { lineEnding } from '../text';
 import type { AnalyzedFile } from '../analyze';
 import type { Fix } from '../edits/fix';
-import { type PodSysctl, type Workload, objectLabel } from '../k8s/objects';
+import { type DurationField, type PodSysctl, type Workload, objectLabel } from '../k8s/objects';
+import { formatGoDuration } from '../edits/kubeProxyEdits';
+import { POD_KEEPALIVE_KEYS, podKeepaliveRefusal } from '../edits/podKeepalive';
+import type { Span } from '../text';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { SysctlAssignment } from '../sysctl/parse';
+import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import { integerFields, valueProblem, type ValueProblem } from '../sysctl/values';
 import { parseGoDuration } from '../yaml/duration';
 import type { Finding, Rule } from './rule';
@@ -31,12 +35,26 @@ function describeProblem(key: string, value: string, problem: ValueProblem, { no
     case 'not-integer':
       return `${key} takes ${integerFields(key) === 1 ? 'an integer' : 'integers separated by blanks'}; the kernel rejects ${shown}: ${outcome}.`;
     case 'range':
-      return `${key} accepts ${problem.range}; the kernel rejects ${problem.value}: ${outcome}.`;
+      return problem.since === undefined
+        ? `${key} accepts ${problem.range}; the kernel rejects ${problem.value}: ${outcome}.`
+        : `${key} accepts ${problem.range} from ${problem.since}, which rejects ${problem.value}: ${outcome}. Older kernels accept it.`;
     case 'extra-fields':
       return `${key} takes one integer; the kernel sets ${problem.first} and ignores ${JSON.stringify(problem.rest)}.`;
     case 'not-positive':
-      return `${key} is ${problem.value} s: the kernel accepts it, but a keepalive time or interval at or below zero means nothing.`;
+      return notPositiveMessage(key, problem.value);
   }
+}
+
+/** A keepalive time or interval at or below zero is accepted and does something: a warning, not an error. */
+const ACCEPTED_SEVERITY = 'warning';
+
+/** What a keepalive time or interval at or below zero does, which the kernel accepts [measured, domain §2]. */
+function notPositiveMessage(key: string, value: number): string {
+  const isTime = key === KEEPALIVE_TIME_KEY;
+  if (isTime && value === 0) return `${key} is 0 s: an idle socket with SO_KEEPALIVE sends a probe every tcp_keepalive_intvl seconds, not after an idle period.`;
+  if (isTime) return `${key} is ${value} s: the kernel accepts it, and a negative keepalive time disables keepalive probes.`;
+  if (value === 0) return `${key} is 0 s: unanswered keepalive probes are retried at once, so the peer gets no time to answer before the connection is dropped.`;
+  return `${key} is ${value} s: the kernel accepts it, but a negative keepalive interval means nothing.`;
 }
 
 /**
@@ -46,7 +64,7 @@ function describeProblem(key: string, value: string, problem: ValueProblem, { no
 export const sysctlValue: Rule = {
   id: 'sysctl-value',
   defaultSeverity: 'error',
-  description: 'A sysctl value the kernel rejects or that means nothing, a pod sysctl the API or kubelet refuses, or a kube-proxy duration that does not parse.',
+  description: 'A sysctl value the kernel rejects or that does what few intend, a pod sysctl the API or kubelet refuses, or a kube-proxy duration it cannot load.',
   scope: 'file',
   check(model, report) {
     for (const file of model.files) {
@@ -57,7 +75,7 @@ export const sysctlValue: Rule = {
     }
     for (const workload of model.workloads) {
       for (const sysctl of workload.template?.sysctls ?? []) {
-        const finding = podFinding(workload, sysctl);
+        const finding = podFinding(model, workload, sysctl);
         if (finding !== undefined) report(finding);
       }
     }
@@ -72,6 +90,7 @@ function nodeFinding(file: AnalyzedFile, assignment: SysctlAssignment): Finding 
     file: file.path,
     span: assignment.valueSpan,
     message: describeProblem(assignment.key, assignment.value, problem, NODE),
+    ...(problem.kind === 'not-positive' ? { severity: ACCEPTED_SEVERITY } : {}),
     ...(problem.kind === 'comment' ? { fixes: () => nodeCommentFixes(file, assignment, problem.kept, problem.comment) } : {}),
   };
 }
@@ -90,7 +109,7 @@ function nodeCommentFixes(file: AnalyzedFile, assignment: SysctlAssignment, kept
   ];
 }
 
-function podFinding(workload: Workload, sysctl: PodSysctl): Finding | undefined {
+function podFinding(model: WorkspaceModel, workload: Workload, sysctl: PodSysctl): Finding | undefined {
   const owner = objectLabel(workload);
   const hostNetwork = workload.template?.hostNetwork;
   const base = { file: workload.file, subject: workload };
@@ -111,7 +130,10 @@ function podFinding(workload: Workload, sysctl: PodSysctl): Finding | undefined 
         "And conntrack for Service traffic lives in the node's network namespace, so a pod's value has no effect on Service connections.",
     };
   }
+  const refusal = POD_KEEPALIVE_KEYS.includes(sysctl.name) ? podKeepaliveRefusal(model, workload) : undefined;
+  if (refusal !== undefined) return { ...base, span: sysctl.nameSpan, message: `${sysctl.name} is refused in the pods of ${owner}: ${refusal}.` };
   if (sysctl.value === undefined) return undefined;
+  if (sysctl.valueNotString && sysctl.valueSpan !== undefined) return notStringFinding(workload, sysctl, sysctl.value, sysctl.valueSpan);
   const problem = valueProblem(sysctl.name, sysctl.value);
   if (problem === undefined) return undefined;
   const valueSpan = sysctl.valueSpan ?? sysctl.nameSpan;
@@ -119,37 +141,70 @@ function podFinding(workload: Workload, sysctl: PodSysctl): Finding | undefined 
     ...base,
     span: valueSpan,
     message: `${describeProblem(sysctl.name, sysctl.value, problem, POD)} Set in the pods of ${owner}.`,
+    ...(problem.kind === 'not-positive' ? { severity: ACCEPTED_SEVERITY } : {}),
     ...(problem.kind === 'comment' && problem.kept !== '' && sysctl.valueSpan !== undefined
       ? { fixes: () => [{ title: 'Remove the comment', edits: [{ file: workload.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] }
       : {}),
   };
 }
 
+/** A pod sysctl value YAML reads as a number or boolean: the API server takes only strings there. */
+function notStringFinding(workload: Workload, sysctl: PodSysctl, value: string, span: Span): Finding {
+  return {
+    file: workload.file,
+    span,
+    subject: workload,
+    message: `${sysctl.name} is ${value}, not a string: the API server refuses ${objectLabel(workload)}, so its pods never run. Quote it: ${JSON.stringify(value)}.`,
+    fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file: workload.file, span, newText: JSON.stringify(value) }], preferred: true }],
+  };
+}
+
 const DURATION_CONSEQUENCE = 'Go durations need a unit on every number (24h0m0s, 90m, 1h30m; only 0 may stand alone)';
 
-/** kube-proxy durations, in its configuration and in its DaemonSet's flags, that Go's time.ParseDuration rejects. */
+/** kube-proxy durations, in its configuration and in its DaemonSet's flags, that kube-proxy cannot load: not Go durations, not strings, or negative. */
 function durationFindings(model: WorkspaceModel): Finding[] {
   const findings: Finding[] = [];
   for (const configuration of model.kubeProxyConfigurations) {
     for (const duration of configuration.durations) {
       if (duration.seconds !== undefined) continue;
-      findings.push({
-        file: configuration.file,
-        span: duration.span,
-        message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`,
-      });
+      findings.push({ file: configuration.file, span: duration.span, ...configurationDurationProblem(configuration.file, duration) });
     }
   }
   for (const daemonSet of model.workloads) {
     for (const flag of daemonSet.kubeProxyFlags) {
-      if (!DURATION_FLAGS.has(flag.name) || parseGoDuration(flag.value.value) !== undefined) continue;
+      const seconds = DURATION_FLAGS.has(flag.name) ? parseGoDuration(flag.value.value) : 0;
+      if (seconds !== undefined && seconds >= 0) continue;
+      const what = `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${objectLabel(daemonSet)}`;
       findings.push({
         file: daemonSet.file,
         span: flag.value.span,
         subject: daemonSet,
-        message: `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${objectLabel(daemonSet)}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.`,
+        message:
+          seconds === undefined
+            ? `${what}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.`
+            : `${what}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.`,
       });
     }
   }
   return findings;
+}
+
+/** Why kube-proxy cannot load a duration of its configuration, and the fix that quotes a number as a Go duration. */
+function configurationDurationProblem(file: string, duration: DurationField): Pick<Finding, 'message' | 'fixes'> {
+  if (duration.notString) {
+    const seconds = /^\d+$/.test(duration.text) ? Number(duration.text) : undefined;
+    const quoted = seconds === undefined ? undefined : JSON.stringify(formatGoDuration(seconds));
+    return {
+      message:
+        `${duration.field} is ${duration.text}, not a string: kube-proxy cannot load its configuration and does not start. ` +
+        (quoted === undefined ? 'Write a quoted Go duration, such as "24h0m0s".' : `Write a quoted Go duration: ${quoted}.`),
+      ...(quoted === undefined ? {} : { fixes: () => [{ title: `Write ${quoted} (${seconds} seconds)`, edits: [{ file, span: duration.span, newText: quoted }], preferred: true }] }),
+    };
+  }
+  if (parseGoDuration(duration.text) !== undefined) {
+    return { message: `${duration.field} is ${JSON.stringify(duration.text)}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.` };
+  }
+  return {
+    message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`,
+  };
 }

@@ -66,3 +66,40 @@ export function nodeRootOf(path: string): string {
   if (directory.endsWith('/sysctl.d')) return directory.slice(0, directory.length - 'sysctl.d'.length);
   return `${directory}/`;
 }
+
+/**
+ * The name under which systemd-sysctl applies `/etc/sysctl.conf` at boot: Debian and Ubuntu ship
+ * the symlink `/etc/sysctl.d/99-sysctl.conf -> ../sysctl.conf`, applied in name order among the
+ * drop-ins; `sysctl --system` (procps) applies sysctl.conf itself last.
+ */
+export const SYSCTL_CONF_BOOT_NAME = '99-sysctl.conf';
+
+/** Whether a path is a main `sysctl.conf`, not a drop-in of a `sysctl.d` directory. */
+export function isMainSysctlFile(path: string): boolean {
+  const { directory, name } = splitPath(path);
+  return name === 'sysctl.conf' && !directory.endsWith('sysctl.d');
+}
+
+/**
+ * Entries in `sysctl --system` order (see sysctlApplicationOrder) reordered as systemd-sysctl
+ * applies them at boot: a main sysctl.conf's take the place of `99-sysctl.conf` among the drop-ins.
+ */
+export function bootOrder<T extends { readonly file: string }>(entries: readonly T[]): T[] {
+  const bootName = (file: string): string => (isMainSysctlFile(file) ? SYSCTL_CONF_BOOT_NAME : splitPath(file).name);
+  return entries
+    .map((entry, index) => ({ entry, index, name: bootName(entry.file) }))
+    .sort((a, b) => compare(a.name, b.name) || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
+/** The node image root of a modules-load.d file, as nodeRootOf gives it for a sysctl.d file beside it. */
+export function modulesLoadRootOf(path: string): string {
+  return nodeRootOf(path.replace(/\\/g, '/').replace(/(^|\/)modules-load\.d(\/[^/]*)$/, '$1sysctl.d$2'));
+}
+
+/** The kernel module a sysctl key exists with: `nf_conntrack` for net.netfilter.nf_conntrack_*, `ip_vs` for net.ipv4.vs.*. */
+export function moduleOfKey(key: string): string | undefined {
+  if (key.startsWith('net.netfilter.nf_conntrack_')) return 'nf_conntrack';
+  if (key.startsWith('net.ipv4.vs.')) return 'ip_vs';
+  return undefined;
+}

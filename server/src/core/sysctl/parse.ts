@@ -32,7 +32,8 @@ export interface ParsedSysctl {
 
 /**
  * Parses a sysctl.conf / sysctl.d file as procps and systemd read it: one assignment per
- * line, `#` and `;` comment lines, whitespace trimmed around key, `=` and value.
+ * line, `#` and `;` comment lines, whitespace trimmed around key, `=` and value; a `-key` line
+ * (a glob exclusion) is valid and assigns nothing.
  */
 export function parseSysctl(text: string): ParsedSysctl {
   const assignments: SysctlAssignment[] = [];
@@ -63,6 +64,8 @@ function parseLine(
   const lineSpan = { start, end };
   const equals = text.indexOf('=', start);
   if (equals === -1 || equals >= end) {
+    // `-key` alone excludes the key from the globs of other lines (procps parse_setting_line, sysctl.d(5)).
+    if (first === '-' && /^-\s*[^\s=]+$/.test(text.slice(start, end))) return;
     problems.push({ span: lineSpan, message: 'This line is not a `key = value` assignment; sysctl ignores it.' });
     return;
   }

@@ -1,15 +1,18 @@
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import { SYSCTL_CATALOG, rangeBounds, takesSingleInteger } from './catalog';
 
-/** Keys the kernel accepts at or below zero although such a value means nothing (keepalive time and interval). */
+/** Keys the kernel accepts at or below zero, where such a value changes how keepalive probes (time and interval). */
 const POSITIVE_KEYS: ReadonlySet<string> = new Set([KEEPALIVE_TIME_KEY, 'net.ipv4.tcp_keepalive_intvl']);
+
+/** Ranges the kernel enforces only from a release on: tcp_keepalive_probes became a u8 in Linux 5.13; older kernels take any int. */
+const RANGE_SINCE: Readonly<Record<string, string>> = { 'net.ipv4.tcp_keepalive_probes': 'Linux 5.13' };
 
 /** What is wrong with a value of a known integer key. */
 export type ValueProblem =
   | { readonly kind: 'comment'; readonly kept: string; readonly comment: string; readonly accepted: boolean }
   | { readonly kind: 'not-integer' }
   | { readonly kind: 'extra-fields'; readonly first: number; readonly rest: string }
-  | { readonly kind: 'range'; readonly value: number; readonly range: string }
+  | { readonly kind: 'range'; readonly value: number; readonly range: string; readonly since: string | undefined }
   | { readonly kind: 'not-positive'; readonly value: number };
 
 /**
@@ -72,7 +75,7 @@ export function valueProblem(key: string, value: string): ValueProblem | undefin
   const first = kernelInteger(parts[0] ?? '');
   if (first === undefined) return { kind: 'not-integer' };
   const range = SYSCTL_CATALOG.get(key)?.range;
-  if (range !== undefined && !admits(range, first)) return { kind: 'range', value: first, range };
+  if (range !== undefined && !admits(range, first)) return { kind: 'range', value: first, range, since: RANGE_SINCE[key] };
   if (parts.length > 1) return { kind: 'extra-fields', first, rest: parts.slice(1).join(' ') };
   if (POSITIVE_KEYS.has(key) && first <= 0) return { kind: 'not-positive', value: first };
   return undefined;
