@@ -1,6 +1,7 @@
 import { objectLabel } from './k8s/objects';
 import { effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime } from './model/effective';
 import { effectiveIpvsTcpTimeout, effectiveProxyMode } from './model/proxy';
+import { describeDataPlane, effectiveDataPlane } from './model/dataPlane';
 import type { WorkspaceModel } from './model/workspaceModel';
 
 /** A Markdown report of the values that decide whether idle connections survive, with their sources. */
@@ -9,11 +10,13 @@ export function effectiveSettingsReport(model: WorkspaceModel): string {
   const keepalive = nodeKeepaliveTime(model);
   const ipvs = effectiveIpvsTcpTimeout(model);
   const mode = effectiveProxyMode(model);
+  const plane = effectiveDataPlane(model);
   const rows = [
     '| Setting | Value | Source |',
     '|---|---|---|',
     `| Conntrack established timeout | ${conntrack.value} s | ${model.describe(conntrack.source)} |`,
     `| Node TCP keepalive time | ${keepalive.value} s | ${model.describe(keepalive.source)} |`,
+    `| Service data plane | ${describeDataPlane(plane.value)} | ${model.describe(plane.source)} |`,
     `| kube-proxy mode | ${mode.value} | ${model.describe(mode.source)} |`,
     ...(mode.value === 'ipvs' ? [`| IPVS TCP idle timeout | ${ipvs.value} s | ${model.describe(ipvs.source)} |`] : []),
   ];

@@ -3,6 +3,7 @@ import { parseGoDuration } from '../yaml/duration';
 import { flagSource, kubeProxyFlag } from './proxy';
 import { baseName, type Effective, type ValueSource } from './sources';
 import type { NodeSysctl, WorkspaceModel } from './workspaceModel';
+import { kubeProxyRuns } from './dataPlane';
 
 /** Kernel and kube-proxy defaults; their sources are cited in docs/rules/keepalive-conntrack.md. */
 export const DEFAULTS = {
@@ -25,7 +26,7 @@ export const KEEPALIVE_TIME_KEY = 'net.ipv4.tcp_keepalive_time';
 export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<number> {
   const assumed = model.assumptions.conntrackEstablishedTimeout;
   if (assumed !== undefined) return { value: assumed, source: { kind: 'assumption', setting: 'conntrackEstablishedTimeout' } };
-  const flag = model.assumptions.kubeProxy === false ? undefined : kubeProxyFlag(model, 'conntrack-tcp-timeout-established');
+  const flag = !kubeProxyRuns(model) ? undefined : kubeProxyFlag(model, 'conntrack-tcp-timeout-established');
   const flagSeconds = flag === undefined ? undefined : parseGoDuration(flag.flag.value.value);
   if (flag !== undefined && flagSeconds !== undefined) {
     // The flag wins over the configuration file; 0 leaves the node's value.
@@ -33,7 +34,7 @@ export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<numb
     return nodeInteger(model, CONNTRACK_ESTABLISHED_KEY) ?? kernelConntrack();
   }
   const configuration = model.workspaceKubeProxyConfigurations[0];
-  if (configuration !== undefined && model.assumptions.kubeProxy !== false) {
+  if (configuration !== undefined && kubeProxyRuns(model)) {
     const timeout = configuration.tcpEstablishedTimeout;
     if (timeout === undefined) {
       return {
@@ -44,7 +45,7 @@ export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<numb
     if (timeout.value > 0) {
       return { value: timeout.value, source: { kind: 'file', file: configuration.file, span: timeout.span, setting: 'tcpEstablishedTimeout' } };
     }
-  } else if ((model.hasManifests || model.assumptions.kubeProxy === true) && model.assumptions.kubeProxy !== false) {
+  } else if ((model.hasManifests || model.assumptions.kubeProxy === true) && kubeProxyRuns(model)) {
     return {
       value: DEFAULTS.kubeProxyConntrackEstablished,
       source: { kind: 'default', reason: "kube-proxy's default, no kube-proxy configuration in the workspace" },
