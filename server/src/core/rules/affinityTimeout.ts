@@ -1,5 +1,5 @@
 import type { AnalyzedFile } from '../analyze';
-import { type Service, type Workload, objectLabel } from '../k8s/objects';
+import { type Service, objectLabel } from '../k8s/objects';
 import { serviceExposure, type ExposedBackend } from '../model/exposure';
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import { MAX_AFFINITY_TIMEOUT, effectiveProxyMode, isProxied } from '../model/proxy';
@@ -7,7 +7,8 @@ import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix } from '../edits/fix';
 import { addToMap, childMap, objectMap, removeKey, replaceSpan } from '../edits/yamlEdits';
-import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
+import { recommendedKeepalive } from '../edits/podKeepalive';
+import { backendKeepaliveFix } from '../edits/backendKeepalive';
 import { ignoreForService } from '../edits/ignoreAnnotation';
 import { relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
 
@@ -167,17 +168,6 @@ function exposedRelated({ source, keepalive }: ExposedBackend): RelatedSpan {
   const name = objectLabel(workload);
   if (keepalive.source.kind === 'file') return { file: keepalive.source.file, span: keepalive.source.span, message: `${KEEPALIVE_TIME_KEY} of ${name}: ${keepalive.value} s` };
   return { file: workload.file, span: workload.nameSpan, message: `${name} relies on the default ${KEEPALIVE_TIME_KEY} of ${keepalive.value} s` };
-}
-
-/** A keepalive of `seconds` in a workload's pods: added when they rely on the default, lowered when set too high; none for host-network pods. */
-export function backendKeepaliveFix(model: WorkspaceModel, workload: Workload, keepalive: Effective<number>, seconds: number): Fix | undefined {
-  if (workload.template?.hostNetwork?.value === true) return undefined;
-  if (keepalive.source.kind !== 'file') return addPodKeepalive(model.file(workload.file)!, workload, seconds);
-  return {
-    title: `Set ${KEEPALIVE_TIME_KEY} to ${seconds} in ${objectLabel(workload)}`,
-    edits: [replaceSpan(keepalive.source.file, keepalive.source.span, JSON.stringify(String(seconds)))],
-    preferred: true,
-  };
 }
 
 function nameOf(service: Service): string {

@@ -1,6 +1,6 @@
 import type { AnalyzedFile } from '../analyze';
 import { type Service, objectLabel } from '../k8s/objects';
-import { formatCount } from '../model/backends';
+import { formatCount, type BackendSource } from '../model/backends';
 import { serviceExposure, type Exposed } from '../model/exposure';
 import { MAX_AFFINITY_TIMEOUT } from '../model/proxy';
 import { ignoreForService } from '../edits/ignoreAnnotation';
@@ -8,7 +8,7 @@ import type { Fix, TextEdit } from '../edits/fix';
 import { addToMap, childMap, objectMap, replaceSpan, type Entry } from '../edits/yamlEdits';
 import { recommendedKeepalive } from '../edits/podKeepalive';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import { backendKeepaliveFix } from './affinityTimeout';
+import { backendKeepaliveFix } from '../edits/backendKeepalive';
 import { relatedSource, type RelatedSpan, type Rule } from './rule';
 
 const ID = 'service-affinity';
@@ -41,14 +41,25 @@ export const serviceAffinity: Rule = {
   },
 };
 
-/** The fact first: how many backends, and the timeout after which an idle connection is re-balanced. */
+/** The longest message: the rest goes into related locations, hover and the rule's page. */
+const MAX_MESSAGE = 200;
+
+/** The fact first: how many backends and where that comes from, and the timeout after which an idle connection is re-balanced. */
 function message(service: Service, { backends, conntrack, internalLocal }: Exposed): string {
   const name = `Service "${service.name ?? '(unnamed)'}"`;
   const count = formatCount(backends.count, backends.upTo);
-  if (internalLocal) {
-    return `${name} has ${count} and internalTrafficPolicy: Local: a connection idle over the ${conntrack.value} s conntrack timeout can be reset by another pod on the client's node.`;
-  }
-  return `${name} has ${count} and no ClientIP affinity: a connection idle over the ${conntrack.value} s conntrack timeout can be re-balanced to another pod and reset.`;
+  const tail = internalLocal
+    ? `and internalTrafficPolicy: Local: a connection idle over the ${conntrack.value} s conntrack timeout can be reset by another pod on the client's node.`
+    : `and no ClientIP affinity: a connection idle over the ${conntrack.value} s conntrack timeout can be re-balanced to another pod and reset.`;
+  const withOrigin = `${name} has ${count} (${origin(backends.sources)}) ${tail}`;
+  return withOrigin.length <= MAX_MESSAGE ? withOrigin : `${name} has ${count} ${tail}`;
+}
+
+/** Where the count comes from: `Deployment "web" has replicas: 3`, or the first source's object `and 2 more`. */
+function origin(sources: readonly BackendSource[]): string {
+  const first = sources[0]!;
+  const more = sources.length > 1 ? ` and ${sources.length - 1} more` : '';
+  return sources.length === 1 && first.reason.length <= 80 ? first.reason : `${objectLabel(first.object)}${more}`;
 }
 
 function related(service: Service, exposure: Exposed): RelatedSpan[] {
