@@ -51,15 +51,16 @@ function message(service: Service, { backends, conntrack, internalLocal }: Expos
   const tail = internalLocal
     ? `and internalTrafficPolicy: Local: a connection idle over the ${conntrack.value} s conntrack timeout can be reset by another pod on the client's node.`
     : `and no ClientIP affinity: a connection idle over the ${conntrack.value} s conntrack timeout can be re-balanced to another pod and reset.`;
-  const withOrigin = `${name} has ${count} (${origin(backends.sources)}) ${tail}`;
-  return withOrigin.length <= MAX_MESSAGE ? withOrigin : `${name} has ${count} ${tail}`;
+  const candidates = [...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`];
+  return candidates.find((candidate) => candidate.length <= MAX_MESSAGE) ?? candidates.at(-1)!;
 }
 
-/** Where the count comes from: `Deployment "web" has replicas: 3`, or the first source's object `and 2 more`. */
-function origin(sources: readonly BackendSource[]): string {
+/** Where the count comes from, longest first: `Deployment "web" has replicas: 3`, then `Deployment "web"` (with `and 2 more`). */
+function origins(sources: readonly BackendSource[]): string[] {
   const first = sources[0]!;
   const more = sources.length > 1 ? ` and ${sources.length - 1} more` : '';
-  return sources.length === 1 && first.reason.length <= 80 ? first.reason : `${objectLabel(first.object)}${more}`;
+  const label = `${objectLabel(first.object)}${more}`;
+  return sources.length === 1 && first.reason.length <= 80 ? [first.reason, label] : [label];
 }
 
 function related(service: Service, exposure: Exposed): RelatedSpan[] {
