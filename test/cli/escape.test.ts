@@ -43,7 +43,7 @@ function hostileTree(): string {
 }
 
 const MESSAGE_TAIL =
-  "and no sessionAffinity. A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) is load-balanced again and can be reset by another pod.";
+  'and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.';
 const message = (name: string): string => `Service "${name}" has 2 backends (Deployment "${name}" has replicas: 2) ${MESSAGE_TAIL}`;
 const related = (name: string): string => `Backend of Service "${name}": Deployment "${name}" has replicas: 2`;
 

@@ -19,7 +19,7 @@ function parseCommand(line: string): { command: string; properties: Record<strin
 }
 
 const CLASSIC_MESSAGE =
-  "Service \"orders\" has 2 backends (Deployment \"orders\" has replicas: 2) and no sessionAffinity. A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) is load-balanced again and can be reset by another pod.";
+  "Service \"orders\" has 2 backends (Deployment \"orders\" has replicas: 2) and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.";
 
 test('one annotation per finding, with its place and the related places on following lines', () => {
   const result = runCli(['--format', 'github', 'classic'], { cwd: cliFixtures });

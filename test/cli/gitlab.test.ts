@@ -33,8 +33,8 @@ const FIXTURES_PATH = 'test/fixtures/cli';
 test('one issue per finding: message, rule, severity on GitLab scale, path from the repository root, first line', () => {
   const { code, issues } = gitlab(['classic', 'mixed']);
   assert.equal(code, 1);
-  const reset = 'is load-balanced again and can be reset by another pod.';
-  const idle = "and no sessionAffinity. A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace)";
+  const reset = 'can be re-balanced to another pod and reset.';
+  const idle = 'and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout';
   assert.deepEqual(
     issues.map(({ fingerprint, ...issue }) => (assert.match(fingerprint, /^[0-9a-f]{32}$/), issue)),
     [

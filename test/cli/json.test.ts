@@ -6,7 +6,6 @@ import { cliFixtures, repoRoot, runCli } from '../helpers/runCli';
 
 const fixture = (...segments: string[]): string => path.join(cliFixtures, ...segments);
 
-const DEFAULT_CONNTRACK = "86400 s, kube-proxy's default, no kube-proxy configuration in the workspace";
 
 /** The service-affinity finding of a Service whose backends are explained by one reason. */
 function affinity(at: { file: string; line: number; column: number; endColumn: number }, service: string, count: number, reason: string, related: { file: string; line: number; column: number }) {
@@ -15,8 +14,7 @@ function affinity(at: { file: string; line: number; column: number; endColumn: n
     rule: 'service-affinity',
     severity: 'warning',
     message:
-      `Service "${service}" has ${count} backends (${reason}) and no sessionAffinity. ` +
-      `A connection idle longer than the conntrack timeout (${DEFAULT_CONNTRACK}) is load-balanced again and can be reset by another pod.`,
+      `Service "${service}" has ${count} backends (${reason}) and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.`,
     line: at.line,
     column: at.column,
     endLine: at.line,

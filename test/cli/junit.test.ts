@@ -30,7 +30,7 @@ test('one suite, a test case per file checked, a failure per finding with its pl
   const { code, xml } = await junit(['classic']);
   assert.equal(code, 1);
   const message =
-    "Service &quot;orders&quot; has 2 backends (Deployment &quot;orders&quot; has replicas: 2) and no sessionAffinity. A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) is load-balanced again and can be reset by another pod.";
+    "Service &quot;orders&quot; has 2 backends (Deployment &quot;orders&quot; has replicas: 2) and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.";
   assert.equal(
     xml,
     [

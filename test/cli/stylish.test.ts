@@ -5,9 +5,7 @@ import { cliFixtures, runCli } from '../helpers/runCli';
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 const ordersMessage =
-  'Service "orders" has 2 backends (Deployment "orders" has replicas: 2) and no sessionAffinity. ' +
-  "A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) " +
-  'is load-balanced again and can be reset by another pod.';
+  'Service "orders" has 2 backends (Deployment "orders" has replicas: 2) and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.';
 
 const classicReport = [
   '',
@@ -31,9 +29,7 @@ test('stylish: a clean run says so and counts the files', () => {
 
 test('stylish: columns aligned per file, files in order, errors and warnings counted', () => {
   const apiMessage =
-    'Service "api" has 3 backends (Deployment "api" has replicas: 3) and no sessionAffinity. ' +
-    "A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) " +
-    'is load-balanced again and can be reset by another pod.';
+    'Service "api" has 3 backends (Deployment "api" has replicas: 3) and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.';
   const expected = [
     '',
     'mixed/api.yaml',

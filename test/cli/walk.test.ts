@@ -41,9 +41,7 @@ function findings(args: readonly string[], cwd: string): { code: number | null; 
 }
 
 const ordersMessage = (backends: string): string =>
-  `Service "orders" has 2 backends (${backends}) and no sessionAffinity. ` +
-  "A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) " +
-  'is load-balanced again and can be reset by another pod.';
+  `Service "orders" has 2 backends (${backends}) and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.`;
 
 /** What linting a copy of broken/worker.yaml finds: a file that is read always reports it. */
 const brokenFinding = (file: string): Finding => ({

@@ -36,9 +36,7 @@ test('the classic report: a Service in front of a two-replica Deployment, in ano
       rule: 'service-affinity',
       severity: 'warning',
       message:
-        'Service "myservice" has 2 backends (Deployment "server" has replicas: 2) and no sessionAffinity. ' +
-        "A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) " +
-        'is load-balanced again and can be reset by another pod.',
+        'Service "myservice" has 2 backends (Deployment "server" has replicas: 2) and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.',
       related: [
         {
           file: 'deploy.yaml',

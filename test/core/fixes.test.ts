@@ -51,10 +51,11 @@ const DEPLOYMENT = lines(
 );
 
 const SPEC = ['spec:', '  selector:', '    app: a', '  ports:', '  - port: 80'];
-const ADD_AFFINITY = 'Add sessionAffinity: ClientIP';
+const ADD_AFFINITY = 'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)';
 const IGNORE_AFFINITY = 'Ignore service-affinity for this Service';
 const AFFINITY_FIXES = [
-  { title: ADD_AFFINITY, preferred: true },
+  { title: 'Add net.ipv4.tcp_keepalive_time = 600 to the securityContext.sysctls of Deployment "a"', preferred: true },
+  { title: ADD_AFFINITY, preferred: false },
   { title: IGNORE_AFFINITY, preferred: false },
   { title: 'Disable service-affinity for this line', preferred: false },
 ];
@@ -559,7 +560,7 @@ test('fixesFor a diagnostic that is not there, or of an unknown rule or file, is
   const files = { 'service.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: a', ...SPEC), 'deployment.yaml': DEPLOYMENT };
   const model = workspaceOf(files).model();
   const range = { start: { line: 3, character: 8 }, end: { line: 3, character: 9 } };
-  assert.equal(fixesFor(model, { rule: 'service-affinity', file: 'service.yaml', range }).length, 3);
+  assert.equal(fixesFor(model, { rule: 'service-affinity', file: 'service.yaml', range }).length, 4);
   assert.deepEqual(fixesFor(model, { rule: 'service-affinity', file: 'service.yaml', range: { start: range.start, end: { line: 3, character: 10 } } }), []);
   assert.deepEqual(fixesFor(model, { rule: 'no-such-rule', file: 'service.yaml', range }), []);
   const nameOffset = files['service.yaml'].indexOf('name: a') + 6;
@@ -582,26 +583,11 @@ test('fixAllEdits: the preferred fix of every diagnostic, grouped by file; apply
     'service-affinity services.yaml 13:8-13:9',
   ]);
   const edits = fixAllEdits(model, {});
-  assert.deepEqual([...edits.keys()].sort(), ['deployment.yaml', NODE, 'services.yaml']);
+  assert.deepEqual([...edits.keys()].sort(), ['deployment.yaml', NODE]);
   const fixed = applyAll(files, [...edits.values()].flat());
   assert.deepEqual(fixed, {
-    'services.yaml': lines(
-      'apiVersion: v1',
-      'kind: Service',
-      'metadata:',
-      '  name: a',
-      ...SPEC,
-      '  sessionAffinity: ClientIP',
-      '  sessionAffinityConfig:',
-      '    clientIP:',
-      '      timeoutSeconds: 86400',
-      '---',
-      'apiVersion: v1',
-      'kind: Service',
-      'metadata:',
-      '  name: b',
-      'spec: {selector: {app: a}, sessionAffinity: ClientIP, sessionAffinityConfig: {clientIP: {timeoutSeconds: 86400}}}',
-    ),
+    // Both Services are fixed by the keepalive in their backends' pods, not by ClientIP affinity.
+    'services.yaml': files['services.yaml'],
     // The pods get their own keepalive: not the node's 90000 s, which the conntrack timeout would outlast, but 600 s.
     'deployment.yaml': DEPLOYMENT.replace(
       '        image: nginx\n',
@@ -613,7 +599,7 @@ test('fixAllEdits: the preferred fix of every diagnostic, grouped by file; apply
   const only = fixAllEdits(model, {}, NODE);
   assert.deepEqual([...only.keys()], [NODE]);
   assert.deepEqual(only.get(NODE), [{ file: NODE, span: { start: 30, end: 35 }, newText: '600' }]);
-  assert.deepEqual(fixAllEdits(model, { severities: { 'service-affinity': 'off' } }).get('services.yaml'), undefined, 'rules turned off are not fixed');
+  assert.deepEqual(fixAllEdits(model, { severities: { 'service-affinity': 'off', 'keepalive-conntrack': 'off', 'keepalive-not-inherited': 'off' } }).size, 0, 'rules turned off are not fixed');
 });
 
 test('fixAllEdits applies every preferred fix of a finding: one pass fixes each workload on the default', () => {

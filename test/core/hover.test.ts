@@ -154,7 +154,8 @@ test('hover on a Service name: its backends and its affinity', () => {
       '',
       '- Deployment "api" has replicas: 3 (api.yaml:17)',
       '',
-      'Session affinity: ClientIP. Conntrack established timeout: 3600 s (tcpEstablishedTimeout in kube-proxy.yaml:5).',
+      // kube-proxy runs in IPVS mode here: IPVS's timeout applies, not conntrack's.
+      "Session affinity: ClientIP. IPVS idle timeout for established TCP: 900 s (the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0)).",
     ].join('\n'),
   );
   const files = {
@@ -202,11 +203,11 @@ const AFFINITY_INTRO = [
 ];
 const KEEPALIVE_TAIL = 'TCP keepalive below the conntrack timeout is what keeps an idle connection on its pod.';
 
-test('hover on sessionAffinity and timeoutSeconds: a timeout above the conntrack timeout', () => {
+test('hover on sessionAffinity and timeoutSeconds: in IPVS mode, IPVS persistence that cannot outlive the IPVS entry', () => {
   const expected = [
-    ...AFFINITY_INTRO,
-    "Conntrack established timeout: 3600 s (tcpEstablishedTimeout in kube-proxy.yaml:5). timeoutSeconds (7200 s) is above it, so a client that keeps opening connections stays on its pod even after an idle connection's entry expires. " +
-      KEEPALIVE_TAIL,
+    '**Session affinity and idle connections**',
+    '',
+    "In IPVS mode the affinity is IPVS persistence. It cannot save a connection whose IPVS entry expired after 900 s idle (the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0)): TCP keepalive below that keeps it.",
   ].join('\n');
   assert.equal(hover(WORKSPACE, 'k8s/api.yaml', 'sessionAffinity:'), expected, 'on the key');
   assert.equal(hover(WORKSPACE, 'k8s/api.yaml', 'ClientIP'), expected, 'on the value');
@@ -263,6 +264,7 @@ test('effectiveSettingsReport: kube-proxy configuration, node keepalive, and eac
       '| Conntrack established timeout | 3600 s | tcpEstablishedTimeout in kube-proxy.yaml:5 |',
       `| Node TCP keepalive time | 300 s | ${KEEPALIVE} in 60-k8s.conf:1 |`,
       '| Kubernetes version | newest | the newest Kubernetes behaviour, no version in the workspace |',
+      '| Service data plane | kube-proxy | no kube-proxy replacement in the workspace |',
       '| kube-proxy mode | ipvs | mode in kube-proxy.yaml:3 |',
       "| IPVS TCP idle timeout | 900 s | the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0) |",
       '',
@@ -287,6 +289,7 @@ test('effectiveSettingsReport of an empty workspace: the defaults, no pod table'
       "| Conntrack established timeout | 432000 s | the kernel's default |",
       "| Node TCP keepalive time | 7200 s | the kernel's default |",
       '| Kubernetes version | newest | the newest Kubernetes behaviour, no version in the workspace |',
+      '| Service data plane | kube-proxy | no kube-proxy replacement in the workspace |',
       "| kube-proxy mode | iptables | kube-proxy's default on Linux |",
     ),
   );

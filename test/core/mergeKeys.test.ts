@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lines, lintFiles, modelOf } from '../helpers/lintFiles';
 
-const TAIL =
-  "and no sessionAffinity. A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) " +
-  'is load-balanced again and can be reset by another pod.';
+const TAIL = 'and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.';
 
 /** A Deployment "web" whose pods' labels come through a merge key; `spec` holds its replicas. */
 const deployment = (...spec: string[]): string =>

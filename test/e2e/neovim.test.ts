@@ -218,8 +218,8 @@ describe('Neovim end to end', { skip: neovim.skip }, () => {
     const codeAction = step('code_action');
     assert.equal(codeAction.error, undefined, `${codeAction.error} ${JSON.stringify(codeAction.error_response)}`);
     assert.deepEqual(
-      codeAction.actions?.find((action) => action.title === 'Add sessionAffinity: ClientIP'),
-      { title: 'Add sessionAffinity: ClientIP', kind: 'quickfix', has_edit: true },
+      codeAction.actions?.find((action) => action.title === 'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)'),
+      { title: 'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)', kind: 'quickfix', has_edit: true },
     );
     // Neovim 0.7 announces no documentChanges support: the edit comes as plain `changes`.
     assert.deepEqual(codeAction.edit_fields, ['changes']);
@@ -235,7 +235,7 @@ describe('Neovim end to end', { skip: neovim.skip }, () => {
     () => {
       const builtin = step('builtin_code_action');
       const sent = `context range sent: ${JSON.stringify(builtin.context_range)}, offered: ${JSON.stringify(builtin.titles)} ${builtin.error ?? ''}`;
-      assert.ok(builtin.titles?.includes('Add sessionAffinity: ClientIP'), sent);
+      assert.ok(builtin.titles?.includes('Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)'), sent);
     },
   );
 

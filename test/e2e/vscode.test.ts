@@ -62,7 +62,7 @@ const chromiumPath = process.env.CONNLINT_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const fixtures = path.join(root, 'test', 'e2e', 'fixtures', 'vscode');
 const screenshots = path.join(root, 'test', 'out', 'e2e', 'screenshots');
 const WARNING = 'Service "myservice" has 2 backends';
-const QUICK_FIX = 'Add sessionAffinity: ClientIP';
+const QUICK_FIX = 'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)';
 /** The Deployment's backends, as the Problems panel and the hover on the Service's name give them. */
 const BACKENDS = 'Deployment "server" has replicas: 2';
 const NO_PROBLEMS = 'No problems have been detected in the workspace.';

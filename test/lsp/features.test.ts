@@ -70,7 +70,7 @@ test('service-affinity offers its fixes, keyed by code and range', async () => {
   assert.deepEqual(
     actions.map((action) => [action.title, action.kind, action.isPreferred]),
     [
-      ['Add sessionAffinity: ClientIP', 'quickfix', true],
+      ['Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)', 'quickfix', true],
       ['Ignore service-affinity for this Service', 'quickfix', false],
       ['Disable service-affinity for this line', 'quickfix', false],
       ['Fix all Connlint problems in this file', 'source.fixAll.connlint', undefined],
@@ -168,6 +168,7 @@ test('connlint/effectiveNetworkSettings reports the values and their sources', a
       "| Conntrack established timeout | 86400 s | kube-proxy's default, no kube-proxy configuration in the workspace |",
       "| Node TCP keepalive time | 7200 s | the kernel's default |",
       '| Kubernetes version | newest | the newest Kubernetes behaviour, no version in the workspace |',
+      '| Service data plane | kube-proxy | no kube-proxy replacement in the workspace |',
       "| kube-proxy mode | iptables | kube-proxy's default on Linux |",
       '',
       '## TCP keepalive time in the pods',

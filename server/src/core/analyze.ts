@@ -149,7 +149,7 @@ function readManifests(path: string, text: string, previous: AnalyzedFile | unde
   const documents: ParsedDocument[] = [];
   const reuse = previous === undefined ? undefined : new DocumentReuse(previous);
   for (const slice of splitDocuments(text)) {
-    if (!mayMatter(text, slice)) continue;
+    if (!mayMatter(path, text, slice)) continue;
     const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
     if (reuse?.take(text, slice, objects, syntaxProblems) !== true) {
       try {
@@ -171,6 +171,9 @@ function readDocument(path: string, text: string, slice: DocumentSlice, objects:
   const document = parseDocument(source, { prettyErrors: false, merge: true });
   const reader = new NodeReader(document, slice.start, source);
   const kind = reader.string(reader.get(document.contents, 'kind'));
+  const origin = { file: path, fileText: text, documentIndex: slice.index };
+  // A Helm values file has no kind; its YAML errors are the chart's business.
+  if (kind === undefined && isHelmValuesFile(path)) for (const object of extractObjects(reader, document.contents, origin, [])) objects.push(object);
   if (kind === undefined || !isModelledKind(kind)) return;
   const seen = new Set<string>();
   for (const error of document.errors) {
@@ -180,17 +183,21 @@ function readDocument(path: string, text: string, slice: DocumentSlice, objects:
     if (!seen.has(key)) syntaxProblems.push(problem);
     seen.add(key);
   }
-  const origin = { file: path, fileText: text, documentIndex: slice.index };
   for (const object of extractObjects(reader, document.contents, origin, syntaxProblems)) objects.push(object);
 }
 
 /** Whether a document must be parsed: its kind is modelled, or can't be told without parsing. */
-function mayMatter(text: string, slice: DocumentSlice): boolean {
-  if (slice.kind === null) return false;
+function mayMatter(path: string, text: string, slice: DocumentSlice): boolean {
+  if (slice.kind === null) return isHelmValuesFile(path) && (includesWithin(text, 'kubeProxyReplacement', slice) || includesWithin(text, 'socketLB', slice));
   if (slice.kind === undefined) return true;
-  // A ConfigMap matters only when one of its values is kube-proxy's configuration.
-  if (slice.kind === 'ConfigMap') return includesWithin(text, 'KubeProxyConfiguration', slice);
+  // A ConfigMap matters only when one of its values is kube-proxy's configuration, or when it is Cilium's.
+  if (slice.kind === 'ConfigMap') return includesWithin(text, 'KubeProxyConfiguration', slice) || includesWithin(text, 'cilium-config', slice);
   return isModelledKind(slice.kind);
+}
+
+/** A Helm values file (`values.yaml`, `values-prod.yaml`), read for a data plane's settings. */
+function isHelmValuesFile(path: string): boolean {
+  return /(^|[\\/])values[^\\/]*\.ya?ml$/i.test(path);
 }
 
 /** A kind the model reads, or a typed list of objects (`ServiceList`, as the API returns them). */

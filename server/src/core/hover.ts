@@ -4,6 +4,8 @@ import { backendsOf, formatCount } from './model/backends';
 import { CONNTRACK_ESTABLISHED_KEY, effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime, KEEPALIVE_TIME_KEY } from './model/effective';
 import { effectiveKubernetesVersion, formatKubernetesVersion, kubeProxyOnlyRaisesConntrack, podKeepaliveAllowed } from './model/kubernetesVersion';
 import { effectiveIpvsTcpTimeout, effectiveProxyMode } from './model/proxy';
+import { describeDataPlane, effectiveDataPlane } from './model/dataPlane';
+import { serviceExposure } from './model/exposure';
 import { baseName, type Effective } from './model/sources';
 import type { WorkspaceModel } from './model/workspaceModel';
 import { SYSCTL_CATALOG } from './sysctl/catalog';
@@ -72,7 +74,15 @@ function proxyModeHover(model: WorkspaceModel, file: string, written: Located<st
       `The conntrack established timeout applies: **${conntrack.value} s** (${model.describe(conntrack.source)}). ` +
       "Once an idle connection's entry expires, its next packet is load-balanced again and can reach a pod that resets it. TCP keepalive below the timeout keeps the entry.";
   } else body = 'Not a mode kube-proxy has on Linux (iptables, ipvs, nftables).';
-  return [header, '', body].join('\n');
+  return [header, '', body, ...dataPlaneLines(model)].join('\n');
+}
+
+/** The data plane, when something other than kube-proxy alone forwards Service traffic. */
+function dataPlaneLines(model: WorkspaceModel): string[] {
+  const plane = effectiveDataPlane(model);
+  if (plane.value.name === 'kube-proxy' && !plane.value.connectTimeBalancing) return [];
+  const connect = plane.value.connectTimeBalancing ? ' In-cluster clients get their backend at connect(): conntrack expiry does not re-balance them.' : '';
+  return ['', `Data plane: **${describeDataPlane(plane.value)}** (${model.describe(plane.source)}).${connect}`];
 }
 
 /** The Kubernetes version the analysis assumes, where it comes from, and what it decides. */
@@ -90,15 +100,26 @@ function kubernetesVersionHover(model: WorkspaceModel): string {
 function serviceHover(model: WorkspaceModel, service: Service): string {
   const backends = backendsOf(service, model);
   const proxied = !service.headless && service.type !== 'ExternalName';
-  const header = `**Service \`${service.name ?? '(unnamed)'}\`** — ${backends.count === 0 ? 'no backends in this workspace' : formatCount(backends.count)}`;
+  const header = `**Service \`${service.name ?? '(unnamed)'}\`** — ${backends.count === 0 ? 'no backends in this workspace' : formatCount(backends.count, backends.upTo)}`;
   const list = backends.sources.map((source) => `- ${source.reason} (${baseName(source.file)}:${lineOf(model, source.file, source.span) + 1})`);
+  const exposure = serviceExposure(service, model);
+  const sidecar = exposure.exposed ? undefined : exposure.sidecar;
+  const mesh = sidecar === undefined ? '' : ` ${sidecar.mesh} sidecars (${sidecar.reason}) pick the pods, not kube-proxy${sidecar.idleTimeout === undefined ? '' : `; Envoy closes connections idle for ${sidecar.idleTimeout} s by default`}.`;
   const closing = proxied
-    ? `Session affinity: ${service.sessionAffinity?.value ?? 'None'}. ${conntrackSentence(model)}`
+    ? `Session affinity: ${service.sessionAffinity?.value ?? 'None'}. ${idleLimitSentence(model)}${mesh}`
     : 'kube-proxy does not handle this Service (headless or ExternalName): clients reach the pods directly.';
   return [header, ...(list.length > 0 ? [list.join('\n')] : []), closing].join('\n\n');
 }
 
 function affinityHover(model: WorkspaceModel, service: Service): string {
+  if (effectiveProxyMode(model).value === 'ipvs') {
+    const ipvs = effectiveIpvsTcpTimeout(model);
+    return [
+      '**Session affinity and idle connections**',
+      '',
+      `In IPVS mode the affinity is IPVS persistence. It cannot save a connection whose IPVS entry expired after ${ipvs.value} s idle (${model.describe(ipvs.source)}): TCP keepalive below that keeps it.`,
+    ].join('\n');
+  }
   const conntrack = effectiveConntrackTimeout(model);
   const timeout = service.affinityTimeoutSeconds?.value ?? 10800;
   const verdict =
@@ -112,6 +133,13 @@ function affinityHover(model: WorkspaceModel, service: Service): string {
     '',
     `${conntrackSentence(model)} ${verdict} TCP keepalive below the conntrack timeout is what keeps an idle connection on its pod.`,
   ].join('\n');
+}
+
+/** The idle limit that applies to a Service's connections: IPVS's timeout in IPVS mode, else conntrack's. */
+function idleLimitSentence(model: WorkspaceModel): string {
+  if (effectiveProxyMode(model).value !== 'ipvs') return conntrackSentence(model);
+  const ipvs = effectiveIpvsTcpTimeout(model);
+  return `IPVS idle timeout for established TCP: ${ipvs.value} s (${model.describe(ipvs.source)}).`;
 }
 
 function conntrackSentence(model: WorkspaceModel): string {

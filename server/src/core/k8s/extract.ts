@@ -5,6 +5,7 @@ import { EmbeddedNodeReader, embeddedText } from '../yaml/embedded';
 import { NodeReader, type YamlNode } from '../yaml/nodes';
 import { normaliseSysctlKey } from '../sysctl/parse';
 import { kubeProxyFlags, kubeProxyImage } from './kubeProxyFlags';
+import { CILIUM_CONFIG_MAP, ciliumConfigMap, ciliumHelmValues, felixConfiguration, scaledObject } from './extractNetwork';
 import {
   WORKLOAD_KINDS,
   type EndpointSet,
@@ -17,6 +18,7 @@ import {
   type ObjectBase,
   type PodTemplate,
   type Service,
+  type ServicePort,
   type Workload,
 } from './objects';
 
@@ -41,6 +43,7 @@ interface DocumentOrigin {
 /** Reads the Kubernetes objects of one document's root node (a `kind: List` gives several). */
 export function extractObjects(reader: NodeReader, root: unknown, origin: DocumentOrigin, problems: SyntaxProblem[]): K8sObject[] {
   const kind = reader.string(reader.get(root, 'kind'));
+  if (kind === undefined) return kindlessObjects(reader, root, origin);
   if (kind === 'List' || (kind?.endsWith('List') && reader.get(root, 'items') !== undefined)) {
     return reader
       .items(reader.get(root, 'items'))
@@ -80,10 +83,35 @@ function extractObject(
     case 'Namespace':
       return namespace(reader, node, base);
     case 'ConfigMap':
+      if (base.name === CILIUM_CONFIG_MAP) return ciliumConfigMap(reader, node, base);
       return embeddedKubeProxyConfiguration(reader, node, base, origin, problems);
+    case 'ScaledObject':
+      return scaledObject(reader, node, base);
+    case 'FelixConfiguration':
+      return felixConfiguration(reader, node, base);
     default:
       return undefined;
   }
+}
+
+/** A document without `kind`: a Helm values file of the Cilium chart is read for its data plane settings. */
+function kindlessObjects(reader: NodeReader, root: unknown, origin: DocumentOrigin): K8sObject[] {
+  const span = reader.span(reader.get(root));
+  const name = origin.file.slice(origin.file.lastIndexOf('/') + 1);
+  if (span === undefined || !/^values.*\.ya?ml$/i.test(name)) return [];
+  const base: ObjectBase = {
+    file: origin.file,
+    documentIndex: origin.documentIndex,
+    itemIndex: undefined,
+    kind: 'DataPlaneConfiguration',
+    name,
+    namespace: 'default',
+    span,
+    nameSpan: { start: span.start, end: span.start },
+    ignoredRules: [],
+  };
+  const values = ciliumHelmValues(reader, root, base);
+  return values === undefined ? [] : [values];
 }
 
 /**
@@ -146,7 +174,14 @@ function workload(reader: NodeReader, node: YamlNode, base: ObjectBase, template
     template: template === undefined ? undefined : podTemplate(reader, template),
     kubeProxyFlags: base.kind === 'DaemonSet' ? kubeProxyFlags(reader, reader.get(template, 'spec'), fileText) : [],
     kubeProxyImage: base.kind === 'DaemonSet' ? kubeProxyImage(reader, reader.get(template, 'spec')) : undefined,
+    workloadRef: base.kind === 'Rollout' ? objectRef(reader, reader.get(node, 'spec', 'workloadRef')) : undefined,
   });
+}
+
+function objectRef(reader: NodeReader, node: YamlNode | undefined): { kind: string; name: string } | undefined {
+  const kind = reader.string(reader.get(node, 'kind'));
+  const name = reader.string(reader.get(node, 'name'));
+  return kind === undefined || name === undefined ? undefined : { kind, name };
 }
 
 function podTemplate(reader: NodeReader, template: YamlNode): PodTemplate {
@@ -155,6 +190,7 @@ function podTemplate(reader: NodeReader, template: YamlNode): PodTemplate {
   const hostNetwork = reader.scalar(hostNetworkNode)?.value;
   return {
     labels: reader.stringMap(reader.get(template, 'metadata', 'labels')),
+    annotations: reader.stringMap(reader.get(template, 'metadata', 'annotations')),
     hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === 'boolean' ? hostNetwork : undefined),
     sysctls: reader.items(reader.get(spec, 'securityContext', 'sysctls')).flatMap((entry) => {
       const nameNode = reader.get(entry, 'name');
@@ -183,7 +219,18 @@ function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service 
     affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
     affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
     affinityConfigKey: configNode === undefined || reader.scalar(configNode)?.value === null ? undefined : reader.span(reader.keyNode(spec, 'sessionAffinityConfig')),
+    ports: reader.items(reader.get(spec, 'ports')).flatMap((port): ServicePort[] => {
+      const span = reader.span(port);
+      return span === undefined ? [] : [{ protocol: reader.string(reader.get(port, 'protocol')) || 'TCP', span }];
+    }),
+    internalTrafficPolicy: locatedString(reader, reader.get(spec, 'internalTrafficPolicy')),
+    externalTrafficPolicy: locatedString(reader, reader.get(spec, 'externalTrafficPolicy')),
+    typeSpan: reader.span(reader.get(spec, 'type')),
   });
+}
+
+function locatedString(reader: NodeReader, node: YamlNode | undefined): Located<string> | undefined {
+  return located(reader, node, reader.string(node));
 }
 
 function autoscaler(reader: NodeReader, node: YamlNode, base: ObjectBase): HorizontalPodAutoscaler {
@@ -215,8 +262,11 @@ function namespace(reader: NodeReader, node: YamlNode, base: ObjectBase): Namesp
     const value = reader.get(labels, name);
     return located(reader, value, reader.string(value));
   };
-  // A Namespace's own name is its namespace.
+  // A Namespace's own name is its namespace: objects in it are looked up by it.
   return Object.assign(base as OfKind<Namespace>, {
+    namespace: base.name ?? base.namespace,
+    labels: reader.stringMap(labels),
+    annotations: reader.stringMap(reader.get(node, 'metadata', 'annotations')),
     podSecurityEnforce: label('pod-security.kubernetes.io/enforce'),
     podSecurityEnforceVersion: label('pod-security.kubernetes.io/enforce-version'),
   });

@@ -52,13 +52,20 @@ export interface PodSysctl {
 /** The pods a workload runs (its `spec.template`), or a bare Pod itself. */
 export interface PodTemplate {
   readonly labels: ReadonlyMap<string, string>;
+  readonly annotations: ReadonlyMap<string, string>;
   readonly hostNetwork: Located<boolean> | undefined;
   readonly sysctls: readonly PodSysctl[];
 }
 
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'Pod'] as const;
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'Pod', 'Rollout'] as const;
 
-/** A Deployment, StatefulSet, ReplicaSet, ReplicationController, DaemonSet or Pod. */
+/** A reference to another object by kind and name, in the referrer's namespace. */
+export interface ObjectRef {
+  readonly kind: string;
+  readonly name: string;
+}
+
+/** A Deployment, StatefulSet, ReplicaSet, ReplicationController, DaemonSet, Pod or Argo Rollout. */
 export interface Workload extends ObjectBase {
   readonly kind: (typeof WORKLOAD_KINDS)[number];
   /** `spec.replicas` as the API server reads it (kubernetesInt32); undefined when absent or refused. */
@@ -68,6 +75,8 @@ export interface Workload extends ObjectBase {
   readonly kubeProxyFlags: readonly CommandLineFlag[];
   /** For a DaemonSet that runs kube-proxy: its container's image (`registry.k8s.io/kube-proxy:v1.30.2`). */
   readonly kubeProxyImage: Located<string> | undefined;
+  /** An Argo Rollout's `spec.workloadRef`: the workload whose pod template it runs. */
+  readonly workloadRef: ObjectRef | undefined;
 }
 
 export interface Service extends ObjectBase {
@@ -83,12 +92,74 @@ export interface Service extends ObjectBase {
   readonly affinityTimeoutText: Located<string> | undefined;
   /** The `sessionAffinityConfig` key, when its value is not null. */
   readonly affinityConfigKey: Span | undefined;
+  /** `spec.ports`, each with its protocol (`TCP` when unset). */
+  readonly ports: readonly ServicePort[];
+  /** `spec.internalTrafficPolicy` as written. */
+  readonly internalTrafficPolicy: Located<string> | undefined;
+  /** `spec.externalTrafficPolicy` as written. */
+  readonly externalTrafficPolicy: Located<string> | undefined;
+  /** The value of `spec.type`, when written. */
+  readonly typeSpan: Span | undefined;
+}
+
+/** One entry of a Service's `spec.ports`. */
+export interface ServicePort {
+  /** `TCP`, `UDP` or `SCTP` (`TCP` when unset). */
+  readonly protocol: string;
+  readonly span: Span;
 }
 
 export interface HorizontalPodAutoscaler extends ObjectBase {
   readonly kind: 'HorizontalPodAutoscaler';
-  readonly target: { readonly kind: string; readonly name: string } | undefined;
+  readonly target: ObjectRef | undefined;
   readonly maxReplicas: Located<number> | undefined;
+}
+
+/** The KEDA ScaledObject's default `maxReplicaCount`. */
+export const KEDA_DEFAULT_MAX_REPLICAS = 100;
+
+/** A KEDA ScaledObject: an autoscaler whose `maxReplicas` is `spec.maxReplicaCount` (100 when unset, at the object's name). */
+export interface ScaledObject extends ObjectBase {
+  readonly kind: 'ScaledObject';
+  /** `spec.scaleTargetRef`, its kind `Deployment` when unset. */
+  readonly target: ObjectRef | undefined;
+  readonly maxReplicas: Located<number> | undefined;
+  /** Whether `maxReplicaCount` is written (else the default applies). */
+  readonly maxReplicasWritten: boolean;
+}
+
+/** What raises a workload's replicas: a HorizontalPodAutoscaler or a KEDA ScaledObject. */
+export type Autoscaler = HorizontalPodAutoscaler | ScaledObject;
+
+/** A Namespace: the labels that turn on sidecar injection, and the Pod Security admission level it enforces on its pods. */
+export interface Namespace extends ObjectBase {
+  readonly kind: 'Namespace';
+  readonly labels: ReadonlyMap<string, string>;
+  readonly annotations: ReadonlyMap<string, string>;
+  /** Label `pod-security.kubernetes.io/enforce`: `privileged`, `baseline` or `restricted`. */
+  readonly podSecurityEnforce: Located<string> | undefined;
+  /** Label `pod-security.kubernetes.io/enforce-version`: `v1.28`, or `latest` (the default). */
+  readonly podSecurityEnforceVersion: Located<string> | undefined;
+}
+
+/** A data plane setting that can replace kube-proxy, as written. */
+export interface DataPlaneSetting {
+  /** As the source spells it: `kube-proxy-replacement`, `socketLB.enabled`, `bpfEnabled`. */
+  readonly key: string;
+  readonly value: string;
+  readonly span: Span;
+}
+
+/**
+ * Cilium's or Calico's data plane configuration: the `cilium-config` ConfigMap, a Helm values
+ * file of the Cilium chart, or a FelixConfiguration.
+ */
+export interface DataPlaneConfiguration extends ObjectBase {
+  readonly kind: 'DataPlaneConfiguration';
+  readonly provider: 'cilium' | 'calico';
+  /** How messages name it: `ConfigMap "cilium-config"`, `Helm values`, `FelixConfiguration "default"`. */
+  readonly origin: string;
+  readonly settings: readonly DataPlaneSetting[];
 }
 
 /** Hand-written backends of a Service without a selector: Endpoints or an EndpointSlice. */
@@ -117,16 +188,7 @@ export interface KubeProxyConfiguration extends ObjectBase {
   readonly embeddedKey: string | undefined;
 }
 
-/** A Namespace, for the Pod Security admission level it enforces on its pods. */
-export interface Namespace extends ObjectBase {
-  readonly kind: 'Namespace';
-  /** Label `pod-security.kubernetes.io/enforce`: `privileged`, `baseline` or `restricted`. */
-  readonly podSecurityEnforce: Located<string> | undefined;
-  /** Label `pod-security.kubernetes.io/enforce-version`: `v1.28`, or `latest` (the default). */
-  readonly podSecurityEnforceVersion: Located<string> | undefined;
-}
-
-export type K8sObject = Workload | Service | HorizontalPodAutoscaler | EndpointSet | KubeProxyConfiguration | Namespace;
+export type K8sObject = Workload | Service | Autoscaler | EndpointSet | KubeProxyConfiguration | Namespace | DataPlaneConfiguration;
 
 /** Kinds whose documents the analysis reads; every other document is skipped unparsed. */
 export const MODELLED_KINDS: ReadonlySet<string> = new Set([
@@ -137,7 +199,9 @@ export const MODELLED_KINDS: ReadonlySet<string> = new Set([
   'EndpointSlice',
   'KubeProxyConfiguration',
   'ConfigMap',
+  'ScaledObject',
   'Namespace',
+  'FelixConfiguration',
   'List',
 ]);
 

@@ -1,4 +1,4 @@
-import { type K8sObject, type Service, type Workload, objectLabel } from '../k8s/objects';
+import { type Autoscaler, type K8sObject, type Service, type Workload, objectLabel } from '../k8s/objects';
 import type { Span } from '../text';
 import type { WorkspaceModel } from './workspaceModel';
 
@@ -12,6 +12,10 @@ export interface BackendSource {
   /** Where the count is written (replicas, maxReplicas), else the object's name. */
   readonly file: string;
   readonly span: Span;
+  /** The workload whose pod template the pods run; undefined for hand-written Endpoints. */
+  readonly workload: Workload | undefined;
+  /** Whether an autoscaler decides the count: it is a most, `up to` it. */
+  readonly autoscaled: boolean;
 }
 
 /** The pods a Service can send a connection to. */
@@ -19,6 +23,8 @@ export interface Backends {
   /** Total pods; `Infinity` when a DaemonSet is among them. */
   readonly count: number;
   readonly sources: readonly BackendSource[];
+  /** Whether an autoscaler decides part of the count: it is a most. */
+  readonly upTo: boolean;
 }
 
 /**
@@ -28,7 +34,11 @@ export interface Backends {
 export function backendsOf(service: Service, model: WorkspaceModel): Backends {
   const sources = service.selector === undefined ? endpointSources(service, model) : selectedSources(service, service.selector, model);
   const contributing = sources.filter((source) => source.count > 0);
-  return { count: contributing.reduce((sum, source) => sum + source.count, 0), sources: contributing };
+  return {
+    count: contributing.reduce((sum, source) => sum + source.count, 0),
+    sources: contributing,
+    upTo: contributing.some((source) => source.autoscaled),
+  };
 }
 
 function selectedSources(service: Service, selector: ReadonlyMap<string, string>, model: WorkspaceModel): BackendSource[] {
@@ -41,7 +51,12 @@ function selectedSources(service: Service, selector: ReadonlyMap<string, string>
       identities.add(identity);
       return first;
     })
-    .map((workload) => workloadSource(workload, model));
+    .flatMap((workload) => {
+      const rollouts = model.rolloutsReferencing(workload);
+      if (rollouts.length === 0) return [workloadSource(workload, workload, model)];
+      // Argo Rollouts runs the referenced workload's template in the Rollout's own ReplicaSets.
+      return nearest(workload.file, rollouts).map((rollout) => workloadSource(rollout, workload, model));
+    });
 }
 
 /**
@@ -68,9 +83,10 @@ function directoryDistance(from: string, to: string): number {
   return (left.length - common) * 1000 + (right.length - common);
 }
 
-function workloadSource(workload: Workload, model: WorkspaceModel): BackendSource {
-  const name = objectLabel(workload);
-  const at = { file: workload.file, span: workload.replicas?.span ?? workload.nameSpan };
+/** The pods of `workload`, running the pod template of `template` (itself, or the workload an Argo Rollout references). */
+function workloadSource(workload: Workload, template: Workload, model: WorkspaceModel): BackendSource {
+  const name = workload === template ? objectLabel(workload) : `${objectLabel(workload)} (the pods of ${objectLabel(template)})`;
+  const at = { file: workload.file, span: workload.replicas?.span ?? workload.nameSpan, workload: template, autoscaled: false };
   if (workload.kind === 'Pod') return { object: workload, count: 1, reason: objectLabel(workload), ...at };
   if (workload.kind === 'DaemonSet') return { object: workload, count: Infinity, reason: `${name} runs a pod on every node`, ...at };
   const replicas = workload.replicas?.value ?? 1;
@@ -81,16 +97,25 @@ function workloadSource(workload: Workload, model: WorkspaceModel): BackendSourc
     return {
       object: autoscaler,
       count: autoscaler.maxReplicas.value,
-      reason: `${name} ${written} and ${objectLabel(autoscaler)} scales it to maxReplicas: ${autoscaler.maxReplicas.value}`,
+      reason: `${name} ${written} and ${objectLabel(autoscaler)} scales it up to ${maxReplicasText(autoscaler)}`,
       file: autoscaler.file,
       span: autoscaler.maxReplicas.span,
+      workload: template,
+      autoscaled: true,
     };
   }
   return { object: workload, count: Math.max(replicas, 0), reason: `${name} ${written}`, ...at };
 }
 
-function largestAutoscaler(workload: Workload, model: WorkspaceModel) {
-  let largest;
+/** `maxReplicas: 5`, `maxReplicaCount: 10`, or `maxReplicaCount: 100 (KEDA's default)`. */
+function maxReplicasText(autoscaler: Autoscaler): string {
+  const value = autoscaler.maxReplicas?.value;
+  if (autoscaler.kind === 'HorizontalPodAutoscaler') return `maxReplicas: ${value}`;
+  return autoscaler.maxReplicasWritten ? `maxReplicaCount: ${value}` : `maxReplicaCount: ${value} (KEDA's default)`;
+}
+
+function largestAutoscaler(workload: Workload, model: WorkspaceModel): Autoscaler | undefined {
+  let largest: Autoscaler | undefined;
   for (const autoscaler of nearest(workload.file, model.autoscalersOf(workload))) {
     if ((autoscaler.maxReplicas?.value ?? 0) > (largest?.maxReplicas?.value ?? 0)) largest = autoscaler;
   }
@@ -104,11 +129,13 @@ function endpointSources(service: Service, model: WorkspaceModel): BackendSource
     reason: `${objectLabel(set)} lists ${set.addressCount} address${set.addressCount === 1 ? '' : 'es'}`,
     file: set.file,
     span: set.nameSpan,
+    workload: undefined,
+    autoscaled: false,
   }));
 }
 
-/** A backend count for messages: `2 backends`, or `one backend per node` for a DaemonSet. */
-export function formatCount(count: number): string {
+/** A backend count for messages: `2 backends`, `up to 5 backends` when an autoscaler decides it, or `one backend per node` for a DaemonSet. */
+export function formatCount(count: number, upTo = false): string {
   if (!Number.isFinite(count)) return 'one backend per node';
-  return `${count} backend${count === 1 ? '' : 's'}`;
+  return `${upTo ? 'up to ' : ''}${count} backend${count === 1 ? '' : 's'}`;
 }

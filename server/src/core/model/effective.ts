@@ -6,6 +6,7 @@ import { bootOrder, moduleOfKey, nodeRootOf } from '../sysctl/order';
 import type { Span } from '../text';
 import { baseName, type Effective, type ValueSource } from './sources';
 import type { NodeSysctl, WorkspaceModel } from './workspaceModel';
+import { kubeProxyRuns } from './dataPlane';
 
 /** Kernel and kube-proxy defaults; their sources are cited in docs/rules/keepalive-conntrack.md. */
 export const DEFAULTS = {
@@ -38,7 +39,7 @@ export function effectiveConntrackTimeout(model: WorkspaceModel): Effective<numb
 
 /** The conntrack established timeout kube-proxy writes at start-up, or undefined when it leaves the node's value or is not in view. */
 function kubeProxyConntrackTimeout(model: WorkspaceModel): Effective<number> | undefined {
-  if (model.assumptions.kubeProxy === false) return undefined;
+  if (!kubeProxyRuns(model)) return undefined;
   const flag = kubeProxyFlag(model, 'conntrack-tcp-timeout-established');
   const flagSeconds = flag === undefined ? undefined : parseGoDuration(flag.flag.value.value);
   // The flag wins over the configuration file; 0 leaves the node's value.

@@ -3,6 +3,7 @@ import type { Service, Workload } from '../k8s/objects';
 import { parseGoDuration } from '../yaml/duration';
 import type { Effective, ValueSource } from './sources';
 import type { WorkspaceModel } from './workspaceModel';
+import { kubeProxyRuns } from './dataPlane';
 
 /** IPVS's own idle timeout for established TCP when kube-proxy leaves it alone (`ipvs.tcpTimeout: 0`). */
 const KERNEL_IPVS_TCP_TIMEOUT = 900;
@@ -55,7 +56,7 @@ export function effectiveProxyMode(model: WorkspaceModel): Effective<string> {
 export function ipvsMode(model: WorkspaceModel): Effective<string> | undefined {
   const mode = effectiveProxyMode(model);
   if (mode.value !== 'ipvs') return undefined;
-  return model.assumptions.kubeProxy === false && mode.source.kind !== 'assumption' ? undefined : mode;
+  return !kubeProxyRuns(model) && mode.source.kind !== 'assumption' ? undefined : mode;
 }
 
 /**

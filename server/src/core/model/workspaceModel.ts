@@ -1,8 +1,9 @@
 import type { AnalyzedFile } from '../analyze';
 import {
   isWorkload,
+  type Autoscaler,
+  type DataPlaneConfiguration,
   type EndpointSet,
-  type HorizontalPodAutoscaler,
   type K8sObject,
   type KubeProxyConfiguration,
   type Namespace,
@@ -52,12 +53,14 @@ export class WorkspaceModel {
     services: new OrderedIndex<Service>(),
     workloads: new OrderedIndex<Workload>(),
     kubeProxyConfigurations: new OrderedIndex<KubeProxyConfiguration>(),
+    dataPlaneConfigurations: new OrderedIndex<DataPlaneConfiguration>(),
   };
+  private readonly namespacesByName = new OrderedIndex<Namespace>();
+  private readonly rolloutsByWorkloadRef = new OrderedIndex<Workload>();
   private readonly workloadsByNamespace = new OrderedIndex<Workload>();
   private readonly workloadsByLabel = new OrderedIndex<Workload>();
-  private readonly autoscalersByTarget = new OrderedIndex<HorizontalPodAutoscaler>();
+  private readonly autoscalersByTarget = new OrderedIndex<Autoscaler>();
   private readonly endpointSetsByService = new OrderedIndex<EndpointSet>();
-  private readonly namespacesByName = new OrderedIndex<Namespace>();
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private nodeSysctls = new Map<string, NodeSysctl[]>();
   private modulesByRoot = new Map<string, Set<string>>();
@@ -150,8 +153,24 @@ export class WorkspaceModel {
     return candidates.filter((workload) => workload.template !== undefined && containsAll(workload.template.labels, selector));
   }
 
-  /** Autoscalers whose `scaleTargetRef` names this workload. */
-  autoscalersOf(workload: Workload): readonly HorizontalPodAutoscaler[] {
+  /** Cilium and Calico data plane configurations of the whole workspace, even in a scoped model: what applies on the nodes. */
+  get dataPlaneConfigurations(): readonly DataPlaneConfiguration[] {
+    return this.read('dataPlaneConfigurations', this.all.dataPlaneConfigurations.get(''));
+  }
+
+  /** The Namespace objects of that name in the workspace. */
+  namespacesNamed(name: string): readonly Namespace[] {
+    return this.read(`namespace:${name}`, this.namespacesByName.get(name));
+  }
+
+  /** Argo Rollouts whose `spec.workloadRef` names this workload: they run its pod template. */
+  rolloutsReferencing(workload: Workload): readonly Workload[] {
+    const key = targetKey(workload.namespace, workload.kind, workload.name);
+    return this.read(`rollouts:${key}`, this.rolloutsByWorkloadRef.get(key));
+  }
+
+  /** Autoscalers (HorizontalPodAutoscalers, KEDA ScaledObjects) whose `scaleTargetRef` names this workload. */
+  autoscalersOf(workload: Workload): readonly Autoscaler[] {
     const key = targetKey(workload.namespace, workload.kind, workload.name);
     return this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
   }
@@ -160,11 +179,6 @@ export class WorkspaceModel {
   endpointSetsOf(service: Service): readonly EndpointSet[] {
     const key = `${service.namespace}/${service.name}`;
     return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
-  }
-
-  /** Namespace objects of that name in the workspace. */
-  namespacesNamed(name: string): readonly Namespace[] {
-    return this.read(`namespace:${name}`, this.namespacesByName.get(name));
   }
 
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
@@ -269,7 +283,9 @@ export class WorkspaceModel {
     update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
     update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
     update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+    update(this.all.dataPlaneConfigurations, (object) => (object.kind === 'DataPlaneConfiguration' ? [''] : []), () => 'dataPlaneConfigurations');
     update(this.namespacesByName, (object) => (object.kind === 'Namespace' && object.name !== undefined ? [object.name] : []), (key) => `namespace:${key}`);
+    update(this.rolloutsByWorkloadRef, rolloutKeys, (key) => `rollouts:${key}`);
   }
 
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
@@ -350,8 +366,13 @@ function labelKeys(object: K8sObject): string[] {
   return [...object.template.labels].map(([key, value]) => labelIndexKey(object.namespace, key, value));
 }
 
+function rolloutKeys(object: K8sObject): string[] {
+  if (object.kind !== 'Rollout' || object.workloadRef === undefined) return [];
+  return [targetKey(object.namespace, object.workloadRef.kind, object.workloadRef.name)];
+}
+
 function autoscalerKeys(object: K8sObject): string[] {
-  if (object.kind !== 'HorizontalPodAutoscaler' || object.target === undefined) return [];
+  if ((object.kind !== 'HorizontalPodAutoscaler' && object.kind !== 'ScaledObject') || object.target === undefined) return [];
   return [targetKey(object.namespace, object.target.kind, object.target.name)];
 }
 

@@ -1,16 +1,16 @@
 import type { AnalyzedFile } from '../analyze';
-import { type Service, type Workload, objectLabel } from '../k8s/objects';
-import { isWorkload } from '../k8s/objects';
-import { backendsOf, type BackendSource } from '../model/backends';
-import { KEEPALIVE_TIME_KEY, effectiveConntrackTimeout, podKeepaliveTime } from '../model/effective';
+import { type Service, objectLabel } from '../k8s/objects';
+import { serviceExposure, type ExposedBackend } from '../model/exposure';
+import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import { MAX_AFFINITY_TIMEOUT, effectiveProxyMode, isProxied } from '../model/proxy';
-import type { Effective, ValueSource } from '../model/sources';
+import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix } from '../edits/fix';
 import { addToMap, childMap, objectMap, removeKey, replaceSpan } from '../edits/yamlEdits';
-import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
+import { recommendedKeepalive } from '../edits/podKeepalive';
+import { backendKeepaliveFix } from '../edits/backendKeepalive';
 import { ignoreForService } from '../edits/ignoreAnnotation';
-import type { Finding, RelatedSpan, Rule } from './rule';
+import { relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
 
 /** The smallest `timeoutSeconds` the API server accepts. */
 export const MIN_AFFINITY_TIMEOUT = 1;
@@ -90,7 +90,9 @@ function droppedConfig(model: WorkspaceModel, service: Service): Finding | undef
       'so what is written here never applies and no client is kept on a pod.',
     related: affinity === undefined ? [] : [{ file: service.file, span: affinity.span, message: 'sessionAffinity: None' }],
     fixes: () => {
-      const fixes = [setClientIp(file, service, isProxied(service)), removeConfig(file, service, !isProxied(service))];
+      // In IPVS mode affinity cannot save an expired connection: it is not offered as a cure there.
+      const ipvs = effectiveProxyMode(model).value === 'ipvs';
+      const fixes = [ipvs ? undefined : setClientIp(file, service, isProxied(service)), removeConfig(file, service, ipvs || !isProxied(service))];
       return fixes.filter((fix): fix is Fix => fix !== undefined);
     },
   };
@@ -120,13 +122,6 @@ function removeConfig(file: AnalyzedFile, service: Service, preferred: boolean):
   return edit && { title: 'Remove sessionAffinityConfig', edits: [edit], preferred };
 }
 
-/** A backend that is not protected by a keepalive below the conntrack timeout, and why. */
-interface Exposed {
-  readonly source: BackendSource;
-  readonly workload: Workload | undefined;
-  readonly keepalive: Effective<number> | undefined;
-}
-
 /**
  * ClientIP affinity in iptables or nftables mode whose timeout is not above the conntrack
  * timeout, over several backends that some lack a keepalive below it: affinity alone will not
@@ -134,20 +129,12 @@ interface Exposed {
  */
 function shortAffinity(model: WorkspaceModel, service: Service): Finding | undefined {
   const affinity = service.sessionAffinity;
-  if (affinity?.value !== 'ClientIP' || !isProxied(service)) return undefined;
+  if (affinity?.value !== 'ClientIP') return undefined;
   if (service.affinityTimeoutText !== undefined && timeoutProblem(service, service.affinityTimeoutText.value) !== undefined) return undefined;
   const timeout = clientIpTimeout(service);
-  const mode = effectiveProxyMode(model);
-  const conntrack = effectiveConntrackTimeout(model);
-  if ((mode.value !== 'iptables' && mode.value !== 'nftables') || timeout.value > conntrack.value) return undefined;
-  const backends = backendsOf(service, model);
-  if (backends.count <= 1) return undefined;
-  const exposed = backends.sources.flatMap((source): Exposed[] => {
-    const workload = workloadOf(source, model);
-    const keepalive = workload && podKeepaliveTime(workload, model);
-    return keepalive !== undefined && keepalive.value < conntrack.value ? [] : [{ source, workload, keepalive }];
-  });
-  if (exposed.length === 0) return undefined;
+  const exposure = serviceExposure(service, model);
+  if (!exposure.exposed || timeout.value > exposure.conntrack.value) return undefined;
+  const { conntrack, unprotected } = exposure;
   const file = model.file(service.file)!;
   const keepalive = recommendedKeepalive(conntrack.value);
   return {
@@ -155,14 +142,15 @@ function shortAffinity(model: WorkspaceModel, service: Service): Finding | undef
     span: service.affinityTimeoutSeconds?.span ?? affinity.span,
     subject: service,
     message:
-      `Service "${nameOf(service)}" keeps a client on its pod for timeoutSeconds ${timeout.value} s (${model.describe(timeout.source)}), ` +
-      `not above the conntrack established timeout of ${conntrack.value} s (${model.describe(conntrack.source)}). ` +
-      `In ${mode.value} mode (${model.describe(mode.source)}) only a new connection from the client refreshes the affinity, so a connection idle long enough ` +
-      'to lose its conntrack entry has outlived its affinity too: affinity alone will not keep it on its pod, and another pod can reset it. ' +
-      `A TCP keepalive below ${conntrack.value} s (on sockets that enable SO_KEEPALIVE) keeps the entry alive; it is not below that in ${listExposed(model, exposed)}.`,
-    related: [...fileRelated(conntrack.source, `The conntrack established timeout: ${conntrack.value} s`), ...exposed.map((item) => exposedRelated(item))],
+      `Service "${nameOf(service)}": ClientIP timeoutSeconds ${timeout.value} s is not above the ${conntrack.value} s conntrack timeout, ` +
+      'so affinity cannot keep a connection idle that long on its pod.',
+    related: [
+      ...relatedSource(timeout.source, `timeoutSeconds: ${timeout.value} s; only a new connection from the client refreshes the affinity record`),
+      ...relatedSource(conntrack.source, `The conntrack established timeout: ${conntrack.value} s`),
+      ...unprotected.map((item) => exposedRelated(item)),
+    ],
     fixes: () => [
-      ...exposed.flatMap((item) => keepaliveFix(model, item, keepalive) ?? []),
+      ...unprotected.flatMap(({ source, keepalive: current }) => (source.workload && current && backendKeepaliveFix(model, source.workload, current, keepalive)) || []),
       ...[ignoreForService(file, service, ID)].filter((fix): fix is Fix => fix !== undefined),
     ],
   };
@@ -174,43 +162,12 @@ function clientIpTimeout(service: Service): Effective<number> {
   return { value: written.value, source: { kind: 'file', file: service.file, span: written.span, setting: 'timeoutSeconds' } };
 }
 
-/** The workload behind a backend: itself, or the workload an autoscaler scales. */
-function workloadOf(source: BackendSource, model: WorkspaceModel): Workload | undefined {
-  const object = source.object;
-  if (isWorkload(object)) return object;
-  if (object.kind !== 'HorizontalPodAutoscaler') return undefined;
-  return model.workloadsIn(object.namespace).find((workload) => model.autoscalersOf(workload).includes(object));
-}
-
-function listExposed(model: WorkspaceModel, exposed: readonly Exposed[]): string {
-  const items = exposed.map(({ source, workload, keepalive }) => {
-    if (workload === undefined || keepalive === undefined) return `${source.reason} (their keepalive is not in the workspace)`;
-    return `${objectLabel(workload)} (${keepalive.value} s, ${model.describe(keepalive.source)})`;
-  });
-  const shown = items.slice(0, 3).join('; ');
-  return items.length > 3 ? `${shown}; and ${items.length - 3} more` : shown;
-}
-
-function exposedRelated({ source, workload, keepalive }: Exposed): RelatedSpan {
+function exposedRelated({ source, keepalive }: ExposedBackend): RelatedSpan {
+  const workload = source.workload;
   if (workload === undefined || keepalive === undefined) return { file: source.file, span: source.span, message: `Backend without a known keepalive: ${source.reason}` };
   const name = objectLabel(workload);
   if (keepalive.source.kind === 'file') return { file: keepalive.source.file, span: keepalive.source.span, message: `${KEEPALIVE_TIME_KEY} of ${name}: ${keepalive.value} s` };
   return { file: workload.file, span: workload.nameSpan, message: `${name} relies on the default ${KEEPALIVE_TIME_KEY} of ${keepalive.value} s` };
-}
-
-function fileRelated(source: ValueSource, message: string): RelatedSpan[] {
-  return source.kind === 'file' ? [{ file: source.file, span: source.span, message }] : [];
-}
-
-/** A keepalive in the workload's pods: added when they rely on the default, lowered when set too high. */
-function keepaliveFix(model: WorkspaceModel, { workload, keepalive }: Exposed, seconds: number): Fix | undefined {
-  if (workload === undefined || keepalive === undefined || workload.template?.hostNetwork?.value === true) return undefined;
-  if (keepalive.source.kind !== 'file') return addPodKeepalive(model, workload, seconds);
-  return {
-    title: `Set ${KEEPALIVE_TIME_KEY} to ${seconds} in ${objectLabel(workload)}`,
-    edits: [replaceSpan(keepalive.source.file, keepalive.source.span, JSON.stringify(String(seconds)))],
-    preferred: true,
-  };
 }
 
 function nameOf(service: Service): string {

@@ -1,6 +1,7 @@
 import { effectiveConntrackTimeout, moduleMissingNote, winningNodeAssignment } from '../model/effective';
 import { setSysctlValue } from '../edits/podKeepalive';
 import type { Rule } from './rule';
+import { kubeProxyRuns } from '../model/dataPlane';
 
 /** The sysctl that lets conntrack pick up a connection from a mid-stream packet (kernel default 1). */
 export const TCP_LOOSE_KEY = 'net.netfilter.nf_conntrack_tcp_loose';
@@ -15,7 +16,7 @@ export const conntrackLoose: Rule = {
   description: 'nf_conntrack_tcp_loose = 0 on a node: after its conntrack entry expires, an idle connection hangs instead of resetting.',
   scope: 'workspace',
   check(model, report) {
-    if (model.assumptions.kubeProxy === false) return;
+    if (!kubeProxyRuns(model)) return;
     // The kernel accepts only 0 and 1; any other value is rejected and the one before stays.
     const node = winningNodeAssignment(model, TCP_LOOSE_KEY, (value) => value === 0 || value === 1);
     if (node === undefined || node.value !== 0) return;

@@ -10,6 +10,7 @@ import { kubeProxyConfigMap } from '../edits/kubeProxyEdits';
 import { addToMap, childMap, replaceSpan } from '../edits/yamlEdits';
 import { parseGoDuration } from '../yaml/duration';
 import type { Finding, RelatedSpan, Rule } from './rule';
+import { kubeProxyRuns } from '../model/dataPlane';
 
 /** A conntrack sysctl kube-proxy writes at start-up, and where its value is configured. */
 interface ConntrackSetting {
@@ -148,7 +149,7 @@ function finding(
  * unreadable value, kube-proxy absent or not in view). Flags win over the configuration, as in the model.
  */
 function kubeProxyValue(model: WorkspaceModel, setting: ConntrackSetting, parse: (text: string) => number | undefined): KubeProxyValue | undefined {
-  if (model.assumptions.kubeProxy === false) return undefined;
+  if (!kubeProxyRuns(model)) return undefined;
   const flag = kubeProxyFlag(model, setting.flag);
   const flagValue = flag && parse(flag.flag.value.value);
   if (flag !== undefined && flagValue !== undefined) return flagValue > 0 ? { value: flagValue, source: { kind: 'file', file: flag.daemonSet.file, span: flagValueSpan(model, flag), setting: `--${flag.flag.name}` }, flag } : undefined;

@@ -1,50 +1,108 @@
 import type { AnalyzedFile } from '../analyze';
-import type { Service } from '../k8s/objects';
-import { backendsOf, formatCount } from '../model/backends';
-import { effectiveConntrackTimeout } from '../model/effective';
-import { MAX_AFFINITY_TIMEOUT, isProxied } from '../model/proxy';
+import { type Service, objectLabel } from '../k8s/objects';
+import { formatCount, type BackendSource } from '../model/backends';
+import { serviceExposure, type Exposed } from '../model/exposure';
+import { MAX_AFFINITY_TIMEOUT } from '../model/proxy';
 import { ignoreForService } from '../edits/ignoreAnnotation';
 import type { Fix, TextEdit } from '../edits/fix';
 import { addToMap, childMap, objectMap, replaceSpan, type Entry } from '../edits/yamlEdits';
-import type { Rule } from './rule';
+import { recommendedKeepalive } from '../edits/podKeepalive';
+import type { WorkspaceModel } from '../model/workspaceModel';
+import { backendKeepaliveFix } from '../edits/backendKeepalive';
+import { relatedSource, type RelatedSpan, type Rule } from './rule';
+
+const ID = 'service-affinity';
 
 /**
- * A Service that kube-proxy balances over several pods without ClientIP affinity: once an idle
- * connection's conntrack entry expires, its next packet can be sent to another pod, which resets it.
+ * A TCP Service that kube-proxy balances per packet over several pods, some without a keepalive
+ * below the conntrack timeout and without ClientIP affinity: once an idle connection's conntrack
+ * entry expires, its next packet can be sent to another pod, which resets it.
  */
 export const serviceAffinity: Rule = {
-  id: 'service-affinity',
+  id: ID,
   defaultSeverity: 'warning',
-  description: 'A Service with several backends and no sessionAffinity: ClientIP; an idle connection can be re-balanced to another pod and reset.',
+  description: 'A TCP Service with several backends and no keepalive below the conntrack timeout; an idle connection can be re-balanced to another pod and reset.',
   scope: 'file',
   check(model, report) {
-    const conntrack = effectiveConntrackTimeout(model);
     for (const service of model.services) {
-      if (!isProxied(service) || service.sessionAffinity?.value === 'ClientIP') continue;
-      const backends = backendsOf(service, model);
-      if (backends.count <= 1) continue;
-      const reasons = backends.sources.map((source) => source.reason);
-      const affinity = service.sessionAffinity === undefined ? 'no sessionAffinity' : `sessionAffinity: ${service.sessionAffinity.value}`;
+      if (service.sessionAffinity?.value === 'ClientIP') continue;
+      const exposure = serviceExposure(service, model);
+      if (!exposure.exposed) continue;
       const file = model.file(service.file)!;
       report({
         file: service.file,
         span: service.nameSpan,
         subject: service,
-        fixes: () => [addClientIpAffinity(file, service), ignoreForService(file, service, 'service-affinity')].filter((fix): fix is Fix => fix !== undefined),
-        message:
-          `Service "${service.name}" has ${formatCount(backends.count)} (${summarise(reasons)}) and ${affinity}. ` +
-          `A connection idle longer than the conntrack timeout (${conntrack.value} s, ${model.describe(conntrack.source)}) ` +
-          'is load-balanced again and can be reset by another pod.',
-        related: backends.sources.map((source) => ({ file: source.file, span: source.span, message: `Backend of Service "${service.name}": ${source.reason}` })),
+        message: message(service, exposure),
+        related: related(service, exposure),
+        fixes: () => [keepaliveFix(model, exposure), addClientIpAffinity(file, service), ignoreForService(file, service, ID)].filter((fix): fix is Fix => fix !== undefined),
       });
     }
   },
 };
 
-function summarise(reasons: readonly string[]): string {
-  const shown = reasons.slice(0, 3).join('; ');
-  return reasons.length > 3 ? `${shown}; and ${reasons.length - 3} more` : shown;
+/** The longest message: the rest goes into related locations, hover and the rule's page. */
+const MAX_MESSAGE = 200;
+
+/** The fact first: how many backends and where that comes from, and the timeout after which an idle connection is re-balanced. */
+function message(service: Service, { backends, conntrack, internalLocal }: Exposed): string {
+  const name = `Service "${service.name ?? '(unnamed)'}"`;
+  const count = formatCount(backends.count, backends.upTo);
+  const tail = internalLocal
+    ? `and internalTrafficPolicy: Local: a connection idle over the ${conntrack.value} s conntrack timeout can be reset by another pod on the client's node.`
+    : `and no ClientIP affinity: a connection idle over the ${conntrack.value} s conntrack timeout can be re-balanced to another pod and reset.`;
+  const candidates = [...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`];
+  return candidates.find((candidate) => candidate.length <= MAX_MESSAGE) ?? candidates.at(-1)!;
 }
+
+/** Where the count comes from, longest first: `Deployment "web" has replicas: 3`, then `Deployment "web"` (with `and 2 more`). */
+function origins(sources: readonly BackendSource[]): string[] {
+  const first = sources[0]!;
+  const more = sources.length > 1 ? ` and ${sources.length - 1} more` : '';
+  const label = `${objectLabel(first.object)}${more}`;
+  return sources.length === 1 && first.reason.length <= 80 ? [first.reason, label] : [label];
+}
+
+function related(service: Service, exposure: Exposed): RelatedSpan[] {
+  const name = `Service "${service.name ?? '(unnamed)'}"`;
+  const backends = exposure.backends.sources.map((source) => ({ file: source.file, span: source.span, message: `Backend of ${name}: ${source.reason}` }));
+  const keepalive = exposure.unprotected.flatMap(({ keepalive }) =>
+    keepalive?.source.kind === 'file' ? [{ file: keepalive.source.file, span: keepalive.source.span, message: `${keepalive.source.setting}: ${keepalive.value} s, not below ${exposure.conntrack.value} s` }] : [],
+  );
+  return [
+    ...backends,
+    ...keepalive,
+    ...relatedSource(exposure.conntrack.source, `The conntrack established timeout: ${exposure.conntrack.value} s`),
+    ...externalPath(service),
+  ];
+}
+
+/** What happens to connections from outside the cluster, for a NodePort or LoadBalancer Service. */
+function externalPath(service: Service): RelatedSpan[] {
+  if ((service.type !== 'NodePort' && service.type !== 'LoadBalancer') || service.typeSpan === undefined) return [];
+  const policy = service.externalTrafficPolicy;
+  const span = policy?.span ?? service.typeSpan;
+  if (policy?.value === 'Local') {
+    return [{ file: service.file, span, message: 'externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at' }];
+  }
+  return [{ file: service.file, span, message: 'externalTrafficPolicy: Cluster (the default): external connections are masqueraded, so after conntrack expiry they are reset even by one backend, and ClientIP affinity cannot help' }];
+}
+
+/** A keepalive below the conntrack timeout in the pods of every unprotected backend: one fix, so that `--fix` protects them all. */
+function keepaliveFix(model: WorkspaceModel, exposure: Exposed): Fix | undefined {
+  const seconds = recommendedKeepalive(exposure.conntrack.value);
+  const fixes = exposure.unprotected.flatMap(({ source, keepalive }) => (source.workload && keepalive && backendKeepaliveFix(model, source.workload, keepalive, seconds)) || []);
+  if (fixes.length <= 1) return fixes[0];
+  const workloads = exposure.unprotected.flatMap(({ source }) => (source.workload ? [objectLabel(source.workload)] : []));
+  return {
+    title: `Set net.ipv4.tcp_keepalive_time to ${seconds} in the pods of ${workloads.join(', ')}`,
+    edits: fixes.flatMap((fix) => fix.edits),
+    preferred: fixes.every((fix) => fix.preferred === true),
+  };
+}
+
+/** The affinity fix's title states its cost: clients stay pinned, and new pods get none of their traffic. */
+const CLIENT_IP_TITLE = 'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)';
 
 /** Sets `sessionAffinity: ClientIP` with the longest timeout the API server accepts, keeping what is already there. */
 function addClientIpAffinity(file: AnalyzedFile, service: Service): Fix | undefined {
@@ -65,7 +123,7 @@ function addClientIpAffinity(file: AnalyzedFile, service: Service): Fix | undefi
   // An empty `sessionAffinityConfig:` is filled in by addToMap, never written twice.
   else specEntries.push({ key: 'sessionAffinityConfig', value: [{ key: 'clientIP', value: [timeout] }] });
   if (specEntries.length > 0) pushEdit(edits, spec ? addToMap(file.text, spec, specEntries, file.path) : addToMap(file.text, root, [{ key: 'spec', value: specEntries }], file.path));
-  return edits.length === 0 ? undefined : { title: 'Add sessionAffinity: ClientIP', edits, preferred: true };
+  return edits.length === 0 ? undefined : { title: CLIENT_IP_TITLE, edits, preferred: false };
 }
 
 function pushEdit(edits: TextEdit[], edit: TextEdit | undefined): void {
