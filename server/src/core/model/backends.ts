@@ -1,4 +1,5 @@
 import { type K8sObject, type Service, type Workload, objectLabel } from '../k8s/objects';
+import { fileOfValue } from '../kustomize/transform';
 import type { Span } from '../text';
 import type { WorkspaceModel } from './workspaceModel';
 
@@ -32,7 +33,7 @@ export function backendsOf(service: Service, model: WorkspaceModel): Backends {
 }
 
 function selectedSources(service: Service, selector: ReadonlyMap<string, string>, model: WorkspaceModel): BackendSource[] {
-  const matching = model.workloadsSelectedBy(service.namespace, selector);
+  const matching = model.workloadsSelectedBy(service.namespace, selector, model.buildOf(service));
   const identities = new Set<string>();
   return nearest(service.file, matching)
     .filter((workload) => {
@@ -69,8 +70,9 @@ function directoryDistance(from: string, to: string): number {
 }
 
 function workloadSource(workload: Workload, model: WorkspaceModel): BackendSource {
-  const name = objectLabel(workload);
-  const at = { file: workload.file, span: workload.replicas?.span ?? workload.nameSpan };
+  const build = model.buildOf(workload);
+  const name = build === undefined ? objectLabel(workload) : `${objectLabel(workload)} of ${build.name}`;
+  const at = workload.replicas === undefined ? { file: workload.file, span: workload.nameSpan } : { file: fileOfValue(workload, workload.replicas), span: workload.replicas.span };
   if (workload.kind === 'Pod') return { object: workload, count: 1, reason: objectLabel(workload), ...at };
   if (workload.kind === 'DaemonSet') return { object: workload, count: Infinity, reason: `${name} runs a pod on every node`, ...at };
   const replicas = workload.replicas?.value ?? 1;
@@ -82,7 +84,7 @@ function workloadSource(workload: Workload, model: WorkspaceModel): BackendSourc
       object: autoscaler,
       count: autoscaler.maxReplicas.value,
       reason: `${name} ${written} and ${objectLabel(autoscaler)} scales it to maxReplicas: ${autoscaler.maxReplicas.value}`,
-      file: autoscaler.file,
+      file: fileOfValue(autoscaler, autoscaler.maxReplicas),
       span: autoscaler.maxReplicas.span,
     };
   }

@@ -8,6 +8,8 @@ import {
   type Service,
   type Workload,
 } from '../k8s/objects';
+import { isKustomizationPath } from '../kustomize/kustomization';
+import { kustomizeLayout, type KustomizeBuild, type KustomizeLayout } from '../kustomize/build';
 import { sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
 import { OrderedIndex } from './orderedIndex';
@@ -56,6 +58,11 @@ export class WorkspaceModel {
   private readonly endpointSetsByService = new OrderedIndex<EndpointSet>();
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private nodeSysctls = new Map<string, NodeSysctl[]>();
+  private readonly kustomizationPaths = new Set<string>();
+  /** The workspace's kustomize builds, evaluated on first need after a change to what they read. */
+  private layout: KustomizeLayout | undefined;
+  /** The objects each list holds with builds evaluated, for the generation they were made at. */
+  private emittedLists: { generation: number; lists: Map<string, readonly K8sObject[]> } | undefined;
   private changes: Set<string> | typeof EVERYTHING = new Set();
   private reads: Set<string> | undefined;
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
@@ -82,16 +89,38 @@ export class WorkspaceModel {
 
   /** Kubernetes Services, in workspace order. */
   get services(): readonly Service[] {
-    return this.read('services', this.all.services.get(''));
+    return this.read('services', this.withBuilds('Service', this.all.services.get(''), isService));
   }
 
   /** Workloads and Pods, in workspace order. */
   get workloads(): readonly Workload[] {
-    return this.read('workloads', this.all.workloads.get(''));
+    return this.read('workloads', this.withBuilds('Workload', this.all.workloads.get(''), isWorkload));
   }
 
   get kubeProxyConfigurations(): readonly KubeProxyConfiguration[] {
-    return this.read('kubeProxyConfigurations', this.all.kubeProxyConfigurations.get(''));
+    return this.read('kubeProxyConfigurations', this.withBuilds('KubeProxyConfiguration', this.all.kubeProxyConfigurations.get(''), isKubeProxyConfiguration));
+  }
+
+  /** The kustomize builds of the workspace (none without a kustomization file). */
+  get builds(): readonly KustomizeBuild[] {
+    return this.kustomizeLayout()?.builds ?? [];
+  }
+
+  /** The build an object belongs to, when it is one a build emits. */
+  buildOf(object: K8sObject): KustomizeBuild | undefined {
+    return this.kustomizeLayout()?.buildOf(object);
+  }
+
+  /**
+   * A file's objects as the analysis sees them: as each build emits them when builds read the
+   * file (none for a file used only as a patch), else as the file defines them.
+   */
+  objectsFrom(path: string): readonly K8sObject[] {
+    const file = this.file(path);
+    if (file === undefined) return [];
+    const layout = this.kustomizeLayout();
+    if (layout === undefined || !layout.claimedFiles.has(path)) return file.objects;
+    return this.emittedList(`file:${path}`, () => layout.builds.flatMap((build) => build.objects.filter((object) => object.file === path)));
   }
 
   /** kube-proxy configurations of the whole workspace, even in a model scoped to one file: what applies on the nodes. */
@@ -133,7 +162,8 @@ export class WorkspaceModel {
    * Workloads of a namespace whose pod template's labels hold every pair of `selector`, in
    * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
    */
-  workloadsSelectedBy(namespace: string, selector: ReadonlyMap<string, string>): Workload[] {
+  workloadsSelectedBy(namespace: string, selector: ReadonlyMap<string, string>, build?: KustomizeBuild): Workload[] {
+    if (build !== undefined) return build.objects.filter((object): object is Workload => isWorkload(object) && object.namespace === namespace && selects(object, selector));
     let candidates: readonly Workload[] | undefined;
     let facet = `workloadsIn:${namespace}`;
     for (const [key, value] of selector) {
@@ -142,19 +172,28 @@ export class WorkspaceModel {
       if (candidates === undefined || list.length < candidates.length) [candidates, facet] = [list, `label:${labelKey}`];
     }
     candidates = this.read(facet, candidates ?? this.workloadsByNamespace.get(namespace));
-    return candidates.filter((workload) => workload.template !== undefined && containsAll(workload.template.labels, selector));
+    return this.unclaimed(candidates.filter((workload) => selects(workload, selector)));
   }
 
-  /** Autoscalers whose `scaleTargetRef` names this workload. */
+  /** Autoscalers whose `scaleTargetRef` names this workload: in its build, when a build emits it. */
   autoscalersOf(workload: Workload): readonly HorizontalPodAutoscaler[] {
+    const build = this.buildOf(workload);
+    if (build !== undefined) {
+      return build.objects.filter(
+        (object): object is HorizontalPodAutoscaler =>
+          object.kind === 'HorizontalPodAutoscaler' && object.namespace === workload.namespace && object.target?.kind === workload.kind && object.target.name === workload.name,
+      );
+    }
     const key = targetKey(workload.namespace, workload.kind, workload.name);
-    return this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
+    return this.unclaimed(this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key)));
   }
 
-  /** Endpoints and EndpointSlices written for a Service. */
+  /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
   endpointSetsOf(service: Service): readonly EndpointSet[] {
+    const build = this.buildOf(service);
+    if (build !== undefined) return build.objects.filter((object): object is EndpointSet => endpointKeys(object).includes(`${service.namespace}/${service.name}`));
     const key = `${service.namespace}/${service.name}`;
-    return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
+    return this.unclaimed(this.read(`endpoints:${key}`, this.endpointSetsByService.get(key)));
   }
 
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
@@ -228,6 +267,7 @@ export class WorkspaceModel {
     const previous = this.filesByPath.get(path);
     if (previous === next) return;
     const hadManifests = this.holdsManifests();
+    this.noteKustomizeInput(path, next !== undefined);
     if (next === undefined) this.filesByPath.delete(path);
     else this.filesByPath.set(path, next);
     this.updates++;
@@ -266,6 +306,43 @@ export class WorkspaceModel {
     for (const file of changedFiles) for (const assignment of file?.sysctl?.assignments ?? []) this.changed(`nodeSysctl:${assignment.key}`);
   }
 
+  /** Drops the evaluated builds when a kustomization, or a file a build read or looked for, changes. */
+  private noteKustomizeInput(path: string, exists: boolean): void {
+    const isKustomization = isKustomizationPath(path);
+    if (isKustomization && exists) this.kustomizationPaths.add(path);
+    else if (isKustomization) this.kustomizationPaths.delete(path);
+    if (isKustomization || this.layout?.inputs.has(path) === true) {
+      this.layout = undefined;
+      this.changed('kustomize');
+    }
+  }
+
+  private kustomizeLayout(): KustomizeLayout | undefined {
+    if (this.kustomizationPaths.size === 0) return undefined;
+    this.reads?.add('kustomize');
+    return (this.layout ??= kustomizeLayout(this.kustomizationPaths, (path) => this.filesByPath.get(path)));
+  }
+
+  /** A list of objects of the whole workspace with builds evaluated: those of unclaimed files, then those each build emits. */
+  private withBuilds<T extends K8sObject>(list: string, raw: readonly T[], is: (object: K8sObject) => object is T): readonly T[] {
+    const layout = this.kustomizeLayout();
+    if (layout === undefined) return raw;
+    return this.emittedList(list, () => [...raw.filter((object) => !layout.claimedFiles.has(object.file)), ...layout.builds.flatMap((build) => build.objects.filter(is))]) as T[];
+  }
+
+  private emittedList(key: string, make: () => readonly K8sObject[]): readonly K8sObject[] {
+    if (this.emittedLists?.generation !== this.updates) this.emittedLists = { generation: this.updates, lists: new Map() };
+    let list = this.emittedLists.lists.get(key);
+    if (list === undefined) this.emittedLists.lists.set(key, (list = make()));
+    return list;
+  }
+
+  /** Objects outside every build: a file a build reads defines no object of its own. */
+  private unclaimed<T extends K8sObject>(objects: readonly T[]): T[] {
+    const layout = this.kustomizeLayout();
+    return layout === undefined ? [...objects] : objects.filter((object) => !layout.claimedFiles.has(object.file));
+  }
+
   private holdsManifests(): boolean {
     return this.all.services.get('').length > 0 || this.all.workloads.get('').length > 0 || this.all.kubeProxyConfigurations.get('').length > 0;
   }
@@ -290,17 +367,21 @@ type ScopedView = WorkspaceModel & { scopePath: string };
  * replaced by getters that give only the view's file's, recording a read of that file.
  */
 function scopePrototypeOf(model: WorkspaceModel): WorkspaceModel {
-  const own = <T>(pick: (file: AnalyzedFile) => T[]): PropertyDescriptor => ({
+  const own = <T extends K8sObject>(is: (object: K8sObject) => object is T): PropertyDescriptor => ({
     get(this: ScopedView): T[] {
-      const file = model.file(this.scopePath);
-      return file === undefined ? [] : pick(file);
+      return model.objectsFrom(this.scopePath).filter(is);
     },
   });
   return Object.create(model, {
-    services: own((file) => file.objects.filter((object): object is Service => object.kind === 'Service')),
-    workloads: own((file) => file.objects.filter(isWorkload)),
-    kubeProxyConfigurations: own((file) => file.objects.filter((object): object is KubeProxyConfiguration => object.kind === 'KubeProxyConfiguration')),
-    files: own((file) => [file]),
+    services: own(isService),
+    workloads: own(isWorkload),
+    kubeProxyConfigurations: own(isKubeProxyConfiguration),
+    files: {
+      get(this: ScopedView): AnalyzedFile[] {
+        const file = model.file(this.scopePath);
+        return file === undefined ? [] : [file];
+      },
+    },
   }) as WorkspaceModel;
 }
 
@@ -333,6 +414,18 @@ function entries<T>(objects: readonly K8sObject[], keysOf: (object: K8sObject) =
 
 function labelIndexKey(namespace: string, key: string, value: string): string {
   return `${namespace}\u0000${key}=${value}`;
+}
+
+function isService(object: K8sObject): object is Service {
+  return object.kind === 'Service';
+}
+
+function isKubeProxyConfiguration(object: K8sObject): object is KubeProxyConfiguration {
+  return object.kind === 'KubeProxyConfiguration';
+}
+
+function selects(workload: Workload, selector: ReadonlyMap<string, string>): boolean {
+  return workload.template !== undefined && containsAll(workload.template.labels, selector);
 }
 
 function containsAll(labels: ReadonlyMap<string, string>, selector: ReadonlyMap<string, string>): boolean {
