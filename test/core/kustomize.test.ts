@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { lint, type Diagnostic, type KustomizeBuild, type WorkspaceModel } from '@connlint/server';
+import { backendsOf, lint, type Diagnostic, type KustomizeBuild, type WorkspaceModel } from '@connlint/server';
 import { repoRoot } from '../helpers/runCli';
 import { lines, lintFiles, modelOf, workspaceOf } from '../helpers/lintFiles';
 
@@ -203,4 +203,21 @@ test('an edit to a patch or a kustomization re-runs what read the builds', () =>
   assert.deepEqual(lint(workspace.model()).filter((diagnostic) => diagnostic.rule === 'service-affinity').map((diagnostic) => diagnostic.related[0]?.message), ['Backend of Service "web": Deployment "web" of overlays/a has replicas: 6']);
   workspace.set('overlays/a/kustomization.yaml', lines('resources:', '- ../../base', 'patches:', '- path: scale.yaml', '- patch: |-', '    kind: Service', '    metadata: {name: web}', '    spec: {sessionAffinity: ClientIP}'));
   assert.deepEqual(lint(workspace.model()).filter((diagnostic) => diagnostic.rule === 'service-affinity'), []);
+});
+
+test('a Service outside every build finds the workloads its files define, never a patch nor a build\'s autoscaler', () => {
+  const files = {
+    ...BASE,
+    'base/app.yaml': BASE['base/app.yaml'].replace('kind: Service', 'kind: ConfigMap'),
+    'service.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector: {app: web}'),
+    'overlays/a/kustomization.yaml': lines('resources:', '- ../../base', '- hpa.yaml', 'patches:', '- path: scale.yaml'),
+    'overlays/a/scale.yaml': lines('kind: Deployment', 'metadata: {name: web}', 'spec:', '  replicas: 7', '  template:', '    metadata:', '      labels: {app: web}'),
+    'overlays/a/hpa.yaml': lines('kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec:', '  scaleTargetRef: {kind: Deployment, name: web}', '  maxReplicas: 9'),
+  };
+  const model = modelOf(files);
+  const [service] = model.services.filter((object) => object.file === 'service.yaml');
+  assert.deepEqual(
+    backendsOf(service!, model).sources.map((source) => `${source.file} ${source.reason}`),
+    ['base/app.yaml Deployment "web" leaves replicas unset (1)'],
+  );
 });

@@ -21,8 +21,10 @@ export interface KustomizeBuild {
 /** Every build of a workspace, and which files they read. */
 export interface KustomizeLayout {
   readonly builds: readonly KustomizeBuild[];
-  /** Files read by a build (resources, patches, kustomizations): their objects are not objects of their own. */
+  /** Files read by a build (resources, patches, kustomizations): the builds emit their objects. */
   readonly claimedFiles: ReadonlySet<string>;
+  /** Files read only as patches: they define no object at all. */
+  readonly patchOnlyFiles: ReadonlySet<string>;
   /** Every path a build read or looked for: a change to one of them changes the builds. */
   readonly inputs: ReadonlySet<string>;
   /** The build an emitted object belongs to. */
@@ -44,16 +46,21 @@ export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: Fi
   for (const kustomization of evaluator.roots()) {
     const skipped: SkippedInput[] = [];
     const emitted = evaluator.evaluate(kustomization, [], [], skipped);
+    // A component nothing uses is an optional variant: its files belong to no build, nor to the rest.
+    if (kustomization.component) continue;
     const objects = emitted.map((item) => ({ ...item.object }));
     const build = { name: buildName(kustomization.directory), kustomization: kustomization.file, objects, skipped };
     for (const object of objects) owners.set(object, build);
     builds.push(build);
   }
-  return { builds, claimedFiles: evaluator.claimed, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
+  const patchOnlyFiles = new Set([...evaluator.patches].filter((path) => !evaluator.resources.has(path)));
+  return { builds, claimedFiles: evaluator.claimed, patchOnlyFiles, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
 }
 
 class BuildEvaluator {
   readonly claimed = new Set<string>();
+  readonly resources = new Set<string>();
+  readonly patches = new Set<string>();
   readonly inputs = new Set<string>();
   private readonly byDirectory = new Map<string, Kustomization>();
 
@@ -72,7 +79,7 @@ class BuildEvaluator {
     }
   }
 
-  /** Kustomizations that no other one uses as a resource or component, in path order. */
+  /** Kustomizations that no other one uses as a resource or component, in path order (unused components too). */
   roots(): Kustomization[] {
     const used = new Set<string>();
     for (const kustomization of this.byDirectory.values()) {
@@ -106,6 +113,7 @@ class BuildEvaluator {
     const file = this.fileAt(reference.path);
     if (file !== undefined) {
       this.claimed.add(file.path);
+      this.resources.add(file.path);
       return file.objects.map((object) => ({ object, names: object.name === undefined ? [] : [object.name] }));
     }
     const kustomization = this.directory(reference.path);
@@ -155,6 +163,7 @@ class BuildEvaluator {
     const file = this.fileAt(patch.file.path);
     if (file === undefined) return undefined;
     this.claimed.add(file.path);
+    this.patches.add(file.path);
     if (file.objects.length > 0) return { objects: file.objects, operations: [] };
     return { objects: [], operations: operationsOf(file) };
   }

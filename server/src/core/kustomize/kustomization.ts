@@ -73,6 +73,8 @@ export interface SkippedInput {
 export interface Kustomization {
   readonly file: string;
   readonly directory: string;
+  /** `kind: Component`: applied by the kustomizations that list it, never built alone. */
+  readonly component: boolean;
   readonly resources: readonly PathReference[];
   readonly components: readonly PathReference[];
   readonly namespace: string | undefined;
@@ -112,6 +114,7 @@ export function readKustomization(file: AnalyzedFile): Kustomization {
   return {
     file: file.path,
     directory,
+    component: reader.string(reader.get(root, 'kind')) === 'Component',
     resources: [...references('resources'), ...references('bases')],
     components: references('components'),
     namespace: reader.string(reader.get(root, 'namespace')) || undefined,
@@ -125,7 +128,7 @@ export function readKustomization(file: AnalyzedFile): Kustomization {
 }
 
 function emptyKustomization(file: string, directory: string): Kustomization {
-  return { file, directory, resources: [], components: [], namespace: undefined, namePrefix: '', nameSuffix: '', labels: [], replicas: [], patches: [], skipped: [] };
+  return { file, directory, component: false, resources: [], components: [], namespace: undefined, namePrefix: '', nameSuffix: '', labels: [], replicas: [], patches: [], skipped: [] };
 }
 
 function pathReferences(reader: NodeReader, root: unknown, field: string, directory: string, file: string, skipped: SkippedInput[]): PathReference[] {

@@ -175,7 +175,7 @@ export class WorkspaceModel {
     return this.unclaimed(candidates.filter((workload) => selects(workload, selector)));
   }
 
-  /** Autoscalers whose `scaleTargetRef` names this workload: in its build, when a build emits it. */
+  /** Autoscalers whose `scaleTargetRef` names this workload: in its build when a build emits it, else outside every build. */
   autoscalersOf(workload: Workload): readonly HorizontalPodAutoscaler[] {
     const build = this.buildOf(workload);
     if (build !== undefined) {
@@ -185,7 +185,10 @@ export class WorkspaceModel {
       );
     }
     const key = targetKey(workload.namespace, workload.kind, workload.name);
-    return this.unclaimed(this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key)));
+    const autoscalers = this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
+    const layout = this.kustomizeLayout();
+    // An autoscaler a build emits scales that build's workloads only.
+    return layout === undefined ? autoscalers : autoscalers.filter((autoscaler) => !layout.claimedFiles.has(autoscaler.file));
   }
 
   /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
@@ -337,10 +340,14 @@ export class WorkspaceModel {
     return list;
   }
 
-  /** Objects outside every build: a file a build reads defines no object of its own. */
+  /**
+   * What an object outside every build can relate to: the workspace's objects as their files
+   * define them (a Service applied beside a build's output finds the build's workloads by the
+   * nearest-definitions rule), except those of files used only as patches.
+   */
   private unclaimed<T extends K8sObject>(objects: readonly T[]): T[] {
     const layout = this.kustomizeLayout();
-    return layout === undefined ? [...objects] : objects.filter((object) => !layout.claimedFiles.has(object.file));
+    return layout === undefined ? [...objects] : objects.filter((object) => !layout.patchOnlyFiles.has(object.file));
   }
 
   private holdsManifests(): boolean {
