@@ -12,6 +12,7 @@ import { isKustomizationPath } from '../kustomize/kustomization';
 import { kustomizeLayout, type KustomizeBuild, type KustomizeLayout } from '../kustomize/build';
 import { sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
+import { nearest } from './backends';
 import { OrderedIndex } from './orderedIndex';
 import { baseName, type ValueSource } from './sources';
 
@@ -123,7 +124,10 @@ export class WorkspaceModel {
     return this.emittedList(`file:${path}`, () => layout.builds.flatMap((build) => build.objects.filter((object) => object.file === path)));
   }
 
-  /** kube-proxy configurations of the whole workspace, even in a model scoped to one file: what applies on the nodes. */
+  /**
+   * kube-proxy configurations that apply on the nodes: the whole workspace's; in a model scoped
+   * to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
+   */
   get workspaceKubeProxyConfigurations(): readonly KubeProxyConfiguration[] {
     return this.read('kubeProxyConfigurations', this.all.kubeProxyConfigurations.get(''));
   }
@@ -209,7 +213,7 @@ export class WorkspaceModel {
     switch (source.kind) {
       case 'file': {
         const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        return `${source.setting} in ${baseName(source.file)}${line === undefined ? '' : `:${line + 1}`}`;
+        return `${source.setting} in ${baseName(source.file)}${line === undefined ? '' : `:${line + 1}`}${this.kubeProxyChoice(source.file)}`;
       }
       case 'default':
         return source.reason;
@@ -227,6 +231,21 @@ export class WorkspaceModel {
     const view = Object.create((this.scopePrototype ??= scopePrototypeOf(this))) as ScopedView;
     view.scopePath = path;
     return view;
+  }
+
+  /**
+   * Why a kube-proxy configuration was the one used, when the workspace holds several: it is
+   * the nearest to the file a scoped view is about, or the first of those equally near.
+   */
+  private kubeProxyChoice(file: string): string {
+    const configurations = filesOf(this.all.kubeProxyConfigurations.get(''));
+    const daemonSets = filesOf(this.all.workloads.get(KUBE_PROXY));
+    const all = configurations.includes(file) ? configurations : daemonSets;
+    if (all.length < 2 || !all.includes(file)) return '';
+    const scopePath = (this as Partial<ScopedView>).scopePath;
+    if (scopePath === undefined) return `, the first of ${all.length} kube-proxy configurations`;
+    const nearestFiles = new Set(nearest(scopePath, all.map((path) => ({ file: path }))).map((candidate) => candidate.file));
+    return nearestFiles.size > 1 ? `, the first of ${nearestFiles.size} equally near kube-proxy configurations` : `, the nearest of ${all.length} kube-proxy configurations`;
   }
 
   /** Runs `compute` and returns the facets of the model it read, with its result. */
@@ -383,6 +402,16 @@ function scopePrototypeOf(model: WorkspaceModel): WorkspaceModel {
     services: own(isService),
     workloads: own(isWorkload),
     kubeProxyConfigurations: own(isKubeProxyConfiguration),
+    workspaceKubeProxyConfigurations: {
+      get(this: ScopedView): readonly KubeProxyConfiguration[] {
+        return nearest(this.scopePath, model.workspaceKubeProxyConfigurations);
+      },
+    },
+    kubeProxyDaemonSets: {
+      get(this: ScopedView): readonly Workload[] {
+        return nearest(this.scopePath, model.kubeProxyDaemonSets);
+      },
+    },
     files: {
       get(this: ScopedView): AnalyzedFile[] {
         const file = model.file(this.scopePath);
@@ -394,6 +423,11 @@ function scopePrototypeOf(model: WorkspaceModel): WorkspaceModel {
 
 /** The key under which workloads that run kube-proxy with flags are listed too. */
 const KUBE_PROXY = 'kube-proxy';
+
+/** The distinct files of some objects, in workspace order. */
+function filesOf(objects: readonly K8sObject[]): string[] {
+  return [...new Set(objects.map((object) => object.file))];
+}
 
 function globalWorkloadKeys(object: K8sObject): string[] {
   if (!isWorkload(object)) return [];
