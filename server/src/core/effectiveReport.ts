@@ -1,31 +1,49 @@
-import { objectLabel } from './k8s/objects';
+import { objectLabel, type Workload } from './k8s/objects';
 import { effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime } from './model/effective';
 import { effectiveIpvsTcpTimeout, effectiveProxyMode } from './model/proxy';
 import type { WorkspaceModel } from './model/workspaceModel';
 
-/** A Markdown report of the values that decide whether idle connections survive, with their sources. */
+/**
+ * A Markdown report of the values that decide whether idle connections survive, with their
+ * sources: one section per cluster of `clusters:` in the settings (and one for the files outside
+ * them), each with the values its files are checked against.
+ */
 export function effectiveSettingsReport(model: WorkspaceModel): string {
-  const conntrack = effectiveConntrackTimeout(model);
-  const keepalive = nodeKeepaliveTime(model);
-  const ipvs = effectiveIpvsTcpTimeout(model);
-  const mode = effectiveProxyMode(model);
+  const clusters = model.assumptions.clusters ?? [];
+  if (clusters.length === 0) return ['# Connlint: effective network settings', '', ...settingsSection(model, model.workloads, '##'), ''].join('\n');
+  const sections: string[] = [];
+  const paths = [...model.files].map((file) => file.path);
+  for (const cluster of clusters) {
+    const files = paths.filter((path) => model.clusterOf(path) === cluster);
+    sections.push('', `## Cluster ${cluster.name}`, '');
+    if (files.length === 0) sections.push('No file of the workspace belongs to this cluster.');
+    else sections.push(...settingsSection(model.scopedTo(files[0]!), model.workloads.filter((workload) => files.includes(workload.file)), '###'));
+  }
+  const outside = paths.filter((path) => model.clusterOf(path) === undefined);
+  if (outside.length > 0) {
+    sections.push('', '## Files outside every cluster', '');
+    sections.push(...settingsSection(model.scopedTo(outside[0]!), model.workloads.filter((workload) => outside.includes(workload.file)), '###'));
+  }
+  return ['# Connlint: effective network settings', ...sections, ''].join('\n');
+}
+
+/** The settings table as `view` sees them, and the keepalive time in the pods of `workloads`. */
+function settingsSection(view: WorkspaceModel, workloads: readonly Workload[], heading: string): string[] {
+  const conntrack = effectiveConntrackTimeout(view);
+  const keepalive = nodeKeepaliveTime(view);
+  const ipvs = effectiveIpvsTcpTimeout(view);
+  const mode = effectiveProxyMode(view);
   const rows = [
     '| Setting | Value | Source |',
     '|---|---|---|',
-    `| Conntrack established timeout | ${conntrack.value} s | ${model.describe(conntrack.source)} |`,
-    `| Node TCP keepalive time | ${keepalive.value} s | ${model.describe(keepalive.source)} |`,
-    `| kube-proxy mode | ${mode.value} | ${model.describe(mode.source)} |`,
-    ...(mode.value === 'ipvs' ? [`| IPVS TCP idle timeout | ${ipvs.value} s | ${model.describe(ipvs.source)} |`] : []),
+    `| Conntrack established timeout | ${conntrack.value} s | ${view.describe(conntrack.source)} |`,
+    `| Node TCP keepalive time | ${keepalive.value} s | ${view.describe(keepalive.source)} |`,
+    `| kube-proxy mode | ${mode.value} | ${view.describe(mode.source)} |`,
+    ...(mode.value === 'ipvs' ? [`| IPVS TCP idle timeout | ${ipvs.value} s | ${view.describe(ipvs.source)} |`] : []),
   ];
-  const pods = model.workloads.map((workload) => {
-    const effective = podKeepaliveTime(workload, model);
-    return `| ${objectLabel(workload)} (${workload.namespace}) | ${effective.value} s | ${model.describe(effective.source)} |`;
+  const pods = workloads.map((workload) => {
+    const effective = podKeepaliveTime(workload, view);
+    return `| ${objectLabel(workload)} (${workload.namespace}) | ${effective.value} s | ${view.describe(effective.source)} |`;
   });
-  return [
-    '# Connlint: effective network settings',
-    '',
-    ...rows,
-    ...(pods.length === 0 ? [] : ['', '## TCP keepalive time in the pods', '', '| Workload | Keepalive | Source |', '|---|---|---|', ...pods]),
-    '',
-  ].join('\n');
+  return [...rows, ...(pods.length === 0 ? [] : ['', `${heading} TCP keepalive time in the pods`, '', '| Workload | Keepalive | Source |', '|---|---|---|', ...pods])];
 }

@@ -24,6 +24,16 @@ export interface Assumptions {
   readonly kubeProxy?: boolean;
   /** kube-proxy's mode (`iptables`, `ipvs`, `nftables`), over what the workspace says. */
   readonly proxyMode?: string;
+  /** Clusters the files cannot show apart, each with its own assumptions; the first that contains a file is its. */
+  readonly clusters?: readonly ClusterAssumptions[];
+}
+
+/** A cluster of `clusters:` in the settings: which files it holds, and what is assumed about it. */
+export interface ClusterAssumptions {
+  /** How reports name it: its globs. */
+  readonly name: string;
+  readonly assumptions: Assumptions;
+  contains(path: string): boolean;
 }
 
 /** A sysctl assignment that applies on the node, with its file. */
@@ -78,9 +88,15 @@ export class WorkspaceModel {
     for (const file of files) this.setFile(file);
   }
 
-  /** What is assumed about the cluster. */
+  /** What is assumed about the cluster: in a model scoped to a file, about that file's cluster. */
   get assumptions(): Assumptions {
-    return this.currentAssumptions;
+    const scopePath = (this as Partial<ScopedView>).scopePath;
+    return (scopePath === undefined ? undefined : this.clusterOf(scopePath)?.assumptions) ?? this.currentAssumptions;
+  }
+
+  /** The cluster of `clusters:` that holds a file, if any. */
+  clusterOf(path: string): ClusterAssumptions | undefined {
+    return this.currentAssumptions.clusters?.find((cluster) => cluster.contains(path));
   }
 
   /** Increases with every change to the model. */
