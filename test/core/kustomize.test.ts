@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { backendsOf, lint, type Diagnostic, type KustomizeBuild, type WorkspaceModel } from '@connlint/server';
+import { backendsOf, effectiveSettingsReport, lint, type Diagnostic, type KustomizeBuild, type WorkspaceModel } from '@connlint/server';
 import { repoRoot } from '../helpers/runCli';
 import { lines, lintFiles, modelOf, workspaceOf } from '../helpers/lintFiles';
 
@@ -219,5 +219,19 @@ test('a Service outside every build finds the workloads its files define, never 
   assert.deepEqual(
     backendsOf(service!, model).sources.map((source) => `${source.file} ${source.reason}`),
     ['base/app.yaml Deployment "web" leaves replicas unset (1)'],
+  );
+});
+
+test('the effective settings report lists each build and what it does not read, with the reason', () => {
+  const report = effectiveSettingsReport(modelOf(fixture('components')));
+  assert.equal(
+    report.slice(report.indexOf('## Kustomize builds')),
+    lines(
+      '## Kustomize builds',
+      '',
+      '| Build | Objects read | Not read |',
+      '|---|---|---|',
+      '| split | 2 | the remote resource https://github.com/example/manifests//base?ref=v1 is not fetched (split/kustomization.yaml:3); configMapGenerator: generators are not run (ha/kustomization.yaml:11) |',
+    ),
   );
 });

@@ -10,7 +10,7 @@ import type { WorkspaceModel } from './model/workspaceModel';
  */
 export function effectiveSettingsReport(model: WorkspaceModel): string {
   const clusters = model.assumptions.clusters ?? [];
-  if (clusters.length === 0) return ['# Connlint: effective network settings', '', ...settingsSection(model, model.workloads, '##'), ''].join('\n');
+  if (clusters.length === 0) return ['# Connlint: effective network settings', '', ...settingsSection(model, model.workloads, '##'), ...buildsSection(model), ''].join('\n');
   const sections: string[] = [];
   const paths = [...model.files].map((file) => file.path);
   for (const cluster of clusters) {
@@ -24,7 +24,17 @@ export function effectiveSettingsReport(model: WorkspaceModel): string {
     sections.push('', '## Files outside every cluster', '');
     sections.push(...settingsSection(model.scopedTo(outside[0]!), model.workloads.filter((workload) => outside.includes(workload.file)), '###'));
   }
-  return ['# Connlint: effective network settings', ...sections, ''].join('\n');
+  return ['# Connlint: effective network settings', ...sections, ...buildsSection(model), ''].join('\n');
+}
+
+/** The kustomize builds, each with what it uses that Connlint does not read, and why. */
+function buildsSection(model: WorkspaceModel): string[] {
+  if (model.builds.length === 0) return [];
+  const rows = model.builds.map((build) => {
+    const skipped = build.skipped.map((input) => `${input.reason} (${input.file}:${(model.file(input.file)?.lineIndex.positionAt(input.span.start).line ?? 0) + 1})`);
+    return `| ${build.name} | ${build.objects.length} | ${skipped.length === 0 ? 'nothing' : skipped.join('; ')} |`;
+  });
+  return ['', '## Kustomize builds', '', '| Build | Objects read | Not read |', '|---|---|---|', ...rows];
 }
 
 /** The settings table as `view` sees them, and the keepalive time in the pods of `workloads`. */
