@@ -235,3 +235,11 @@ test('the effective settings report lists each build and what it does not read, 
     ),
   );
 });
+
+test('commonLabels give a Service without a selector one, as kustomize documents', () => {
+  const model = modelOf({
+    'app/kustomization.yaml': lines('resources:', '- app.yaml', 'commonLabels:', '  app: bingo'),
+    'app/app.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: example'),
+  });
+  assert.deepEqual(summary(model, model.builds[0]!), ['Service default/example app/app.yaml:4 selector=app=bingo affinity=-@-']);
+});

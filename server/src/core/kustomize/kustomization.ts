@@ -27,7 +27,7 @@ export interface PathReference {
 /** Which objects a patch applies to (`patches[].target`). */
 export interface PatchTarget {
   readonly kind?: string;
-  /** A regular expression, anchored as kustomize anchors it. */
+  /** A regular expression, anchored as kustomize anchors it (as is `namespace`). */
   readonly name?: string;
   readonly namespace?: string;
   readonly labelSelector?: ReadonlyMap<string, string>;

@@ -28,7 +28,7 @@ export function patchMatches(emitted: EmittedObject, kind: string, name: string 
 export function targetMatches(emitted: EmittedObject, target: PatchTarget): boolean {
   const { object } = emitted;
   if (target.kind !== undefined && target.kind !== object.kind) return false;
-  if (target.namespace !== undefined && target.namespace !== object.namespace) return false;
+  if (target.namespace !== undefined && !anchoredMatch(target.namespace, object.namespace)) return false;
   if (target.name !== undefined && !emitted.names.some((name) => anchoredMatch(target.name!, name))) return false;
   if (target.labelSelector !== undefined) {
     const labels = isWorkload(object) ? object.template?.labels : undefined;
@@ -141,10 +141,10 @@ export function setNamespace(object: K8sObject, namespace: string): K8sObject {
   return { ...object, namespace };
 }
 
-/** `commonLabels` and `labels` entries: selectors of Services (when they have one), pod template labels. */
+/** `commonLabels` and `labels` entries: Service selectors (made when absent, as kustomize makes them), pod template labels. */
 export function addLabels(object: K8sObject, entry: LabelEntry): K8sObject {
-  if (object.kind === 'Service' && entry.selectors && object.selector !== undefined) {
-    return { ...object, selector: new Map([...object.selector, ...entry.pairs]) };
+  if (object.kind === 'Service' && entry.selectors) {
+    return { ...object, selector: new Map([...(object.selector ?? []), ...entry.pairs]) };
   }
   if (isWorkload(object) && entry.templates) {
     const template = object.template ?? { labels: new Map(), hostNetwork: undefined, sysctls: [] };
