@@ -8,6 +8,8 @@ export { analyzeFile, contentSkipReason, fileRole, fromPortable, toPortable, MAX
 export { Workspace } from './core/workspace';
 export { WorkspaceModel, type Assumptions } from './core/model/workspaceModel';
 export { backendsOf, type Backends, type BackendSource } from './core/model/backends';
+export { kustomizeLayout, type KustomizeBuild, type KustomizeLayout } from './core/kustomize/build';
+export { isKustomizationPath, type SkippedInput } from './core/kustomize/kustomization';
 export { effectiveConntrackTimeout, nodeKeepaliveTime, podKeepaliveTime, DEFAULTS } from './core/model/effective';
 export { effectiveIpvsTcpTimeout, effectiveProxyMode } from './core/model/proxy';
 export { effectiveKubernetesVersion, imageTagVersion, parseKubernetesVersion, type KubernetesVersion } from './core/model/kubernetesVersion';

@@ -90,7 +90,7 @@ test('parseSettings: assume values', () => {
 test('parseSettings: unknown top-level keys, and every problem at once with the good values kept', () => {
   assert.deepEqual(parseSettings({ rule: { 'service-affinity': 'off' } }), {
     settings: DEFAULT_SETTINGS,
-    problems: [{ key: 'rule', message: 'unknown setting (allowed: rules, exclude, assume)' }],
+    problems: [{ key: 'rule', message: 'unknown setting (allowed: rules, exclude, assume, clusters)' }],
   });
   const { settings, problems } = parseSettings({
     severity: 'error',
@@ -100,7 +100,7 @@ test('parseSettings: unknown top-level keys, and every problem at once with the 
   });
   assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } });
   assert.deepEqual(problems, [
-    { key: 'severity', message: 'unknown setting (allowed: rules, exclude, assume)' },
+    { key: 'severity', message: 'unknown setting (allowed: rules, exclude, assume, clusters)' },
     { key: 'rules.nope', message: KNOWN },
     { key: 'exclude', message: 'must be a list of glob patterns' },
     { key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT },

@@ -29,6 +29,25 @@ export function configSchema(rules: readonly Rule[] = RULES): object {
         default: DEFAULT_SETTINGS.exclude,
       },
       assume: assumeSchema(),
+      clusters: clustersSchema(),
+    },
+  };
+}
+
+/** `clusters`: groups of files deployed to clusters the files cannot tell apart, each with its own `assume`. */
+function clustersSchema(): object {
+  return {
+    description: "Clusters the files cannot show apart: each file takes the assume settings of the first cluster whose paths match it (over the top-level assume). Findings, and the effective settings report, follow each file's cluster.",
+    type: nullable('array'),
+    default: [],
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['paths'],
+      properties: {
+        paths: { description: "Glob patterns of the cluster's files, relative to this file's directory (clusters/prod/**).", type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+        assume: { ...assumeSchema(), description: 'What is assumed about this cluster, over the top-level assume.' },
+      },
     },
   };
 }

@@ -50,7 +50,8 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     if (options.printConfig !== undefined) {
       return write(io.stdout, formatConfigReport(configReport(io.cwd, options.printConfig, config), options.format === 'json' ? 'json' : 'yaml'), 0);
     }
-    const workspace = new Workspace(assumptionsOf(config.settings), existsSync);
+    const relativeToConfig = (shown: string) => path.relative(config.baseDirectory, path.resolve(io.cwd, shown)).split(path.sep).join('/');
+    const workspace = new Workspace(assumptionsOf(config.settings, relativeToConfig), existsSync);
     const { bomFiles, lossyFiles } = await loadInputs(options, config, workspace, io);
     const filesChecked = workspace.paths().length;
     const settings = lintSettingsOf(config.settings);

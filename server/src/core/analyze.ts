@@ -105,7 +105,7 @@ export function fileRole(path: string, context: FileContext = {}): FileRole | un
   const segments = normalised.split('/');
   const name = segments[segments.length - 1]!.toLowerCase();
   if (name === '.connlint.yaml') return undefined;
-  if (/\.(ya?ml|json)$/.test(name)) return 'manifest';
+  if (/\.(ya?ml|json)$/.test(name) || segments[segments.length - 1] === 'Kustomization') return 'manifest';
   if (name === 'sysctl.conf') return 'sysctl';
   if (name.endsWith('.conf') && segments[segments.length - 2] === 'sysctl.d') return 'sysctl';
   if (name.endsWith('.conf') && segments[segments.length - 2] === 'modules-load.d') return 'modules-load';

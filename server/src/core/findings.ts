@@ -1,3 +1,4 @@
+import type { K8sObject } from './k8s/objects';
 import { EVERYTHING, type WorkspaceModel } from './model/workspaceModel';
 import { RULES } from './rules/registry';
 import type { Finding, Rule } from './rules/rule';
@@ -100,7 +101,9 @@ export class ModelFindings {
       let findings: Map<Rule, Finding[]> | undefined;
       const { reads } = this.model.recordReads(() => {
         for (const rule of shard.rules) {
+          const reported = new Set<string>();
           rule.check(view, (finding) => {
+            if (this.repeatsBuildFinding(finding, reported)) return;
             const list = (findings ??= new Map()).get(rule);
             if (list === undefined) findings.set(rule, [finding]);
             else list.push(finding);
@@ -118,6 +121,19 @@ export class ModelFindings {
       }
     }
     return result;
+  }
+
+  /**
+   * Whether a finding about an object a kustomize build emits was already reported at the same
+   * place by another build: several builds that share a source line get one finding there.
+   */
+  private repeatsBuildFinding(finding: Finding, reported: Set<string>): boolean {
+    const subject = finding.subject as K8sObject | undefined;
+    if (subject === undefined || this.model.buildOf(subject) === undefined) return false;
+    const key = `${finding.file}\u0000${finding.span.start}\u0000${finding.span.end}`;
+    if (reported.has(key)) return true;
+    reported.add(key);
+    return false;
   }
 
   private ruleShard(rule: Rule): Shard {

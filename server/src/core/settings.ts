@@ -21,14 +21,26 @@ export interface ConnlintSettings {
   readonly rules: Readonly<Record<string, SeverityLevel>>;
   /** Glob patterns of files to leave out, relative to the workspace folder (or the configuration file's directory). */
   readonly exclude: readonly string[];
-  readonly assume: {
-    /** The nodes' conntrack established timeout in seconds, when the workspace does not hold it. */
-    readonly conntrackEstablishedTimeout: number | null;
-    readonly kubeProxy: KubeProxyAssumption;
-    readonly proxyMode: ProxyModeAssumption;
-    /** The cluster's Kubernetes version (`1.30`); null: a kube-proxy image's tag, else the newest behaviour. */
-    readonly kubernetesVersion: string | null;
-  };
+  readonly assume: AssumeSettings;
+  /** Clusters the files cannot show apart: files matching a cluster's globs take its `assume` (absent: none). */
+  readonly clusters?: readonly ClusterSettings[];
+}
+
+/** What is assumed about a cluster the files cannot show. */
+export interface AssumeSettings {
+  /** The nodes' conntrack established timeout in seconds, when the workspace does not hold it. */
+  readonly conntrackEstablishedTimeout: number | null;
+  readonly kubeProxy: KubeProxyAssumption;
+  readonly proxyMode: ProxyModeAssumption;
+  /** The cluster's Kubernetes version (`1.30`); null: a kube-proxy image's tag, else the newest behaviour. */
+  readonly kubernetesVersion: string | null;
+}
+
+/** One entry of `clusters`: the files deployed to a cluster, and what is assumed about it (over the top-level `assume`). */
+export interface ClusterSettings {
+  /** Glob patterns, relative like `exclude`; the first cluster that matches a file is its. */
+  readonly paths: readonly string[];
+  readonly assume: AssumeSettings;
 }
 
 export const DEFAULT_SETTINGS: ConnlintSettings = {
@@ -56,9 +68,13 @@ export function parseSettings(raw: unknown): { settings: ConnlintSettings; probl
   const input = raw === undefined || raw === null ? {} : raw;
   if (!isRecord(input)) return { settings: DEFAULT_SETTINGS, problems: [{ key: '', message: 'settings must be a mapping' }] };
   for (const key of Object.keys(input)) {
-    if (!['rules', 'exclude', 'assume'].includes(key)) problems.push({ key, message: 'unknown setting (allowed: rules, exclude, assume)' });
+    if (!['rules', 'exclude', 'assume', 'clusters'].includes(key)) problems.push({ key, message: 'unknown setting (allowed: rules, exclude, assume, clusters)' });
   }
-  return { settings: { rules: parseRules(input['rules'], problems), exclude: parseExclude(input['exclude'], problems), assume: parseAssume(input['assume'], problems) }, problems };
+  const rules = parseRules(input['rules'], problems);
+  const exclude = parseExclude(input['exclude'], problems);
+  const assume = parseAssume(input['assume'], problems, DEFAULT_SETTINGS.assume, 'assume');
+  const clusters = parseClusters(input['clusters'], problems, assume);
+  return { settings: { rules, exclude, assume, ...(clusters.length === 0 ? {} : { clusters }) }, problems };
 }
 
 function parseRules(value: unknown, problems: SettingsProblem[]): Record<string, SeverityLevel> {
@@ -90,28 +106,29 @@ function parseExclude(value: unknown, problems: SettingsProblem[]): string[] {
   return [];
 }
 
-function parseAssume(value: unknown, problems: SettingsProblem[]): ConnlintSettings['assume'] {
-  const assume = { ...DEFAULT_SETTINGS.assume };
+/** An `assume` mapping over `base` (the defaults, or the top-level `assume` for a cluster); `at` names it in problems. */
+function parseAssume(value: unknown, problems: SettingsProblem[], base: AssumeSettings, at: string): AssumeSettings {
+  const assume = { ...base };
   if (value === undefined || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' });
+    problems.push({ key: at, message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
     if (key === 'conntrackEstablishedTimeout') {
       if (item === null || (typeof item === 'number' && Number.isInteger(item) && item > 0)) assume.conntrackEstablishedTimeout = item;
-      else problems.push({ key: 'assume.conntrackEstablishedTimeout', message: 'must be a whole number of seconds above 0, or null' });
+      else problems.push({ key: `${at}.conntrackEstablishedTimeout`, message: 'must be a whole number of seconds above 0, or null' });
     } else if (key === 'kubeProxy') {
       if (typeof item === 'string' && (KUBE_PROXY_ASSUMPTIONS as readonly string[]).includes(item)) assume.kubeProxy = item as KubeProxyAssumption;
-      else problems.push({ key: 'assume.kubeProxy', message: `must be one of ${KUBE_PROXY_ASSUMPTIONS.join(', ')}` });
+      else problems.push({ key: `${at}.kubeProxy`, message: `must be one of ${KUBE_PROXY_ASSUMPTIONS.join(', ')}` });
     } else if (key === 'proxyMode') {
       if (typeof item === 'string' && (PROXY_MODE_ASSUMPTIONS as readonly string[]).includes(item)) assume.proxyMode = item as ProxyModeAssumption;
-      else problems.push({ key: 'assume.proxyMode', message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(', ')}` });
+      else problems.push({ key: `${at}.proxyMode`, message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(', ')}` });
     } else if (key === 'kubernetesVersion') {
       const problem = kubernetesVersionProblem(item);
       if (problem === undefined) assume.kubernetesVersion = item === null ? null : formatKubernetesVersion(parseKubernetesVersion(item as string)!);
-      else problems.push({ key: 'assume.kubernetesVersion', message: problem });
-    } else problems.push({ key: `assume.${key}`, message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' });
+      else problems.push({ key: `${at}.kubernetesVersion`, message: problem });
+    } else problems.push({ key: `${at}.${key}`, message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' });
   }
   return assume;
 }
@@ -124,14 +141,50 @@ function kubernetesVersionProblem(item: unknown): string | undefined {
   return 'must be a Kubernetes version like "1.30", or null';
 }
 
+function parseClusters(value: unknown, problems: SettingsProblem[], assume: AssumeSettings): ClusterSettings[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: 'clusters', message: 'must be a list of { paths, assume }' });
+    return [];
+  }
+  return value.flatMap((entry: unknown, index): ClusterSettings[] => {
+    const at = `clusters[${index}]`;
+    if (!isRecord(entry)) {
+      problems.push({ key: at, message: 'must be a mapping with paths and assume' });
+      return [];
+    }
+    for (const key of Object.keys(entry)) if (key !== 'paths' && key !== 'assume') problems.push({ key: `${at}.${key}`, message: 'unknown setting (allowed: paths, assume)' });
+    const paths = entry['paths'];
+    if (!Array.isArray(paths) || paths.length === 0 || !paths.every((item) => typeof item === 'string' && item !== '')) {
+      problems.push({ key: `${at}.paths`, message: 'must be a non-empty list of glob patterns' });
+      return [];
+    }
+    return [{ paths, assume: parseAssume(entry['assume'], problems, assume, `${at}.assume`) }];
+  });
+}
+
 /** The part of the settings the rules take. */
 export function lintSettingsOf(settings: ConnlintSettings): LintSettings {
   return { severities: settings.rules };
 }
 
-/** The part of the settings the workspace model takes. */
-export function assumptionsOf(settings: ConnlintSettings): Assumptions {
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = settings.assume;
+/**
+ * The part of the settings the workspace model takes. `relativePath` turns a workspace path into
+ * one relative to the settings' directory, for the clusters' globs (by default, the path itself).
+ */
+export function assumptionsOf(settings: ConnlintSettings, relativePath: (path: string) => string = (path) => path): Assumptions {
+  if (settings.clusters === undefined || settings.clusters.length === 0) return assumedValues(settings.assume);
+  return {
+    ...assumedValues(settings.assume),
+    clusters: settings.clusters.map((cluster) => {
+      const isMatch = picomatch([...cluster.paths], { dot: true });
+      return { name: cluster.paths.join(', '), assumptions: assumedValues(cluster.assume), contains: (path: string) => isMatch(relativePath(path)) };
+    }),
+  };
+}
+
+function assumedValues(assume: AssumeSettings): Assumptions {
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = assume;
   return {
     ...(kubernetesVersion === null ? {} : { kubernetesVersion }),
     ...(conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout }),

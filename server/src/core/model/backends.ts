@@ -1,4 +1,5 @@
 import { type Autoscaler, type K8sObject, type Service, type Workload, objectLabel } from '../k8s/objects';
+import { fileOfValue } from '../kustomize/transform';
 import type { Span } from '../text';
 import type { WorkspaceModel } from './workspaceModel';
 
@@ -42,7 +43,7 @@ export function backendsOf(service: Service, model: WorkspaceModel): Backends {
 }
 
 function selectedSources(service: Service, selector: ReadonlyMap<string, string>, model: WorkspaceModel): BackendSource[] {
-  const matching = model.workloadsSelectedBy(service.namespace, selector);
+  const matching = model.workloadsSelectedBy(service.namespace, selector, model.buildOf(service));
   const identities = new Set<string>();
   return nearest(service.file, matching)
     .filter((workload) => {
@@ -85,8 +86,11 @@ function directoryDistance(from: string, to: string): number {
 
 /** The pods of `workload`, running the pod template of `template` (itself, or the workload an Argo Rollout references). */
 function workloadSource(workload: Workload, template: Workload, model: WorkspaceModel): BackendSource {
-  const name = workload === template ? objectLabel(workload) : `${objectLabel(workload)} (the pods of ${objectLabel(template)})`;
-  const at = { file: workload.file, span: workload.replicas?.span ?? workload.nameSpan, workload: template, autoscaled: false };
+  const build = model.buildOf(workload);
+  const label = build === undefined ? objectLabel(workload) : `${objectLabel(workload)} of ${build.name}`;
+  const name = workload === template ? label : `${label} (the pods of ${objectLabel(template)})`;
+  const place = workload.replicas === undefined ? { file: workload.file, span: workload.nameSpan } : { file: fileOfValue(workload, workload.replicas), span: workload.replicas.span };
+  const at = { ...place, workload: template, autoscaled: false };
   if (workload.kind === 'Pod') return { object: workload, count: 1, reason: objectLabel(workload), ...at };
   if (workload.kind === 'DaemonSet') return { object: workload, count: Infinity, reason: `${name} runs a pod on every node`, ...at };
   const replicas = workload.replicas?.value ?? 1;
@@ -98,7 +102,7 @@ function workloadSource(workload: Workload, template: Workload, model: Workspace
       object: autoscaler,
       count: autoscaler.maxReplicas.value,
       reason: `${name} ${written} and ${objectLabel(autoscaler)} scales it up to ${maxReplicasText(autoscaler)}`,
-      file: autoscaler.file,
+      file: fileOfValue(autoscaler, autoscaler.maxReplicas),
       span: autoscaler.maxReplicas.span,
       workload: template,
       autoscaled: true,

@@ -10,8 +10,11 @@ import {
   type Service,
   type Workload,
 } from '../k8s/objects';
+import { isKustomizationPath } from '../kustomize/kustomization';
+import { kustomizeLayout, type KustomizeBuild, type KustomizeLayout } from '../kustomize/build';
 import { modulesLoadRootOf, sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
+import { nearest } from './backends';
 import { OrderedIndex } from './orderedIndex';
 import { baseName, type ValueSource } from './sources';
 
@@ -25,6 +28,16 @@ export interface Assumptions {
   readonly proxyMode?: string;
   /** The cluster's Kubernetes version (`1.30`), over a kube-proxy image's tag. */
   readonly kubernetesVersion?: string;
+  /** Clusters the files cannot show apart, each with its own assumptions; the first that contains a file is its. */
+  readonly clusters?: readonly ClusterAssumptions[];
+}
+
+/** A cluster of `clusters:` in the settings: which files it holds, and what is assumed about it. */
+export interface ClusterAssumptions {
+  /** How reports name it: its globs. */
+  readonly name: string;
+  readonly assumptions: Assumptions;
+  contains(path: string): boolean;
 }
 
 /** A sysctl assignment that applies on the node, with its file. */
@@ -64,6 +77,11 @@ export class WorkspaceModel {
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private nodeSysctls = new Map<string, NodeSysctl[]>();
   private modulesByRoot = new Map<string, Set<string>>();
+  private readonly kustomizationPaths = new Set<string>();
+  /** The workspace's kustomize builds, evaluated on first need after a change to what they read. */
+  private layout: KustomizeLayout | undefined;
+  /** The objects each list holds with builds evaluated, for the generation they were made at. */
+  private emittedLists: { generation: number; lists: Map<string, readonly K8sObject[]> } | undefined;
   private changes: Set<string> | typeof EVERYTHING = new Set();
   private reads: Set<string> | undefined;
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
@@ -78,9 +96,15 @@ export class WorkspaceModel {
     for (const file of files) this.setFile(file);
   }
 
-  /** What is assumed about the cluster. */
+  /** What is assumed about the cluster: in a model scoped to a file, about that file's cluster. */
   get assumptions(): Assumptions {
-    return this.currentAssumptions;
+    const scopePath = (this as Partial<ScopedView>).scopePath;
+    return (scopePath === undefined ? undefined : this.clusterOf(scopePath)?.assumptions) ?? this.currentAssumptions;
+  }
+
+  /** The cluster of `clusters:` that holds a file, if any. */
+  clusterOf(path: string): ClusterAssumptions | undefined {
+    return this.currentAssumptions.clusters?.find((cluster) => cluster.contains(path));
   }
 
   /** Increases with every change to the model. */
@@ -90,19 +114,44 @@ export class WorkspaceModel {
 
   /** Kubernetes Services, in workspace order. */
   get services(): readonly Service[] {
-    return this.read('services', this.all.services.get(''));
+    return this.read('services', this.withBuilds('Service', this.all.services.get(''), isService));
   }
 
   /** Workloads and Pods, in workspace order. */
   get workloads(): readonly Workload[] {
-    return this.read('workloads', this.all.workloads.get(''));
+    return this.read('workloads', this.withBuilds('Workload', this.all.workloads.get(''), isWorkload));
   }
 
   get kubeProxyConfigurations(): readonly KubeProxyConfiguration[] {
-    return this.read('kubeProxyConfigurations', this.all.kubeProxyConfigurations.get(''));
+    return this.read('kubeProxyConfigurations', this.withBuilds('KubeProxyConfiguration', this.all.kubeProxyConfigurations.get(''), isKubeProxyConfiguration));
   }
 
-  /** kube-proxy configurations of the whole workspace, even in a model scoped to one file: what applies on the nodes. */
+  /** The kustomize builds of the workspace (none without a kustomization file). */
+  get builds(): readonly KustomizeBuild[] {
+    return this.kustomizeLayout()?.builds ?? [];
+  }
+
+  /** The build an object belongs to, when it is one a build emits. */
+  buildOf(object: K8sObject): KustomizeBuild | undefined {
+    return this.kustomizeLayout()?.buildOf(object);
+  }
+
+  /**
+   * A file's objects as the analysis sees them: as each build emits them when builds read the
+   * file (none for a file used only as a patch), else as the file defines them.
+   */
+  objectsFrom(path: string): readonly K8sObject[] {
+    const file = this.file(path);
+    if (file === undefined) return [];
+    const layout = this.kustomizeLayout();
+    if (layout === undefined || !layout.claimedFiles.has(path)) return file.objects;
+    return this.emittedList(`file:${path}`, () => layout.builds.flatMap((build) => build.objects.filter((object) => object.file === path)));
+  }
+
+  /**
+   * kube-proxy configurations that apply on the nodes: the whole workspace's; in a model scoped
+   * to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
+   */
   get workspaceKubeProxyConfigurations(): readonly KubeProxyConfiguration[] {
     return this.read('kubeProxyConfigurations', this.all.kubeProxyConfigurations.get(''));
   }
@@ -141,7 +190,8 @@ export class WorkspaceModel {
    * Workloads of a namespace whose pod template's labels hold every pair of `selector`, in
    * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
    */
-  workloadsSelectedBy(namespace: string, selector: ReadonlyMap<string, string>): Workload[] {
+  workloadsSelectedBy(namespace: string, selector: ReadonlyMap<string, string>, build?: KustomizeBuild): Workload[] {
+    if (build !== undefined) return build.objects.filter((object): object is Workload => isWorkload(object) && object.namespace === namespace && selects(object, selector));
     let candidates: readonly Workload[] | undefined;
     let facet = `workloadsIn:${namespace}`;
     for (const [key, value] of selector) {
@@ -150,7 +200,7 @@ export class WorkspaceModel {
       if (candidates === undefined || list.length < candidates.length) [candidates, facet] = [list, `label:${labelKey}`];
     }
     candidates = this.read(facet, candidates ?? this.workloadsByNamespace.get(namespace));
-    return candidates.filter((workload) => workload.template !== undefined && containsAll(workload.template.labels, selector));
+    return this.unclaimed(candidates.filter((workload) => selects(workload, selector)));
   }
 
   /** Cilium and Calico data plane configurations of the whole workspace, even in a scoped model: what applies on the nodes. */
@@ -169,16 +219,28 @@ export class WorkspaceModel {
     return this.read(`rollouts:${key}`, this.rolloutsByWorkloadRef.get(key));
   }
 
-  /** Autoscalers (HorizontalPodAutoscalers, KEDA ScaledObjects) whose `scaleTargetRef` names this workload. */
+  /**
+   * Autoscalers (HorizontalPodAutoscalers, KEDA ScaledObjects) whose `scaleTargetRef` names this
+   * workload: in its build when a build emits it, else outside every build.
+   */
   autoscalersOf(workload: Workload): readonly Autoscaler[] {
+    const build = this.buildOf(workload);
+    if (build !== undefined) {
+      return build.objects.filter((object): object is Autoscaler => autoscalerKeys(object).includes(targetKey(workload.namespace, workload.kind, workload.name)));
+    }
     const key = targetKey(workload.namespace, workload.kind, workload.name);
-    return this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
+    const autoscalers = this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
+    const layout = this.kustomizeLayout();
+    // An autoscaler a build emits scales that build's workloads only.
+    return layout === undefined ? autoscalers : autoscalers.filter((autoscaler) => !layout.claimedFiles.has(autoscaler.file));
   }
 
-  /** Endpoints and EndpointSlices written for a Service. */
+  /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
   endpointSetsOf(service: Service): readonly EndpointSet[] {
+    const build = this.buildOf(service);
+    if (build !== undefined) return build.objects.filter((object): object is EndpointSet => endpointKeys(object).includes(`${service.namespace}/${service.name}`));
     const key = `${service.namespace}/${service.name}`;
-    return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
+    return this.unclaimed(this.read(`endpoints:${key}`, this.endpointSetsByService.get(key)));
   }
 
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
@@ -199,7 +261,7 @@ export class WorkspaceModel {
     switch (source.kind) {
       case 'file': {
         const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        return `${source.setting} in ${baseName(source.file)}${line === undefined ? '' : `:${line + 1}`}`;
+        return `${source.setting} in ${baseName(source.file)}${line === undefined ? '' : `:${line + 1}`}${this.kubeProxyChoice(source.file)}`;
       }
       case 'default':
         return source.reason;
@@ -217,6 +279,21 @@ export class WorkspaceModel {
     const view = Object.create((this.scopePrototype ??= scopePrototypeOf(this))) as ScopedView;
     view.scopePath = path;
     return view;
+  }
+
+  /**
+   * Why a kube-proxy configuration was the one used, when the workspace holds several: it is
+   * the nearest to the file a scoped view is about, or the first of those equally near.
+   */
+  private kubeProxyChoice(file: string): string {
+    const configurations = filesOf(this.all.kubeProxyConfigurations.get(''));
+    const daemonSets = filesOf(this.all.workloads.get(KUBE_PROXY));
+    const all = configurations.includes(file) ? configurations : daemonSets;
+    if (all.length < 2 || !all.includes(file)) return '';
+    const scopePath = (this as Partial<ScopedView>).scopePath;
+    if (scopePath === undefined) return `, the first of ${all.length} kube-proxy configurations`;
+    const nearestFiles = new Set(nearest(scopePath, all.map((path) => ({ file: path }))).map((candidate) => candidate.file));
+    return nearestFiles.size > 1 ? `, the first of ${nearestFiles.size} equally near kube-proxy configurations` : `, the nearest of ${all.length} kube-proxy configurations`;
   }
 
   /** Runs `compute` and returns the facets of the model it read, with its result. */
@@ -260,6 +337,7 @@ export class WorkspaceModel {
     const previous = this.filesByPath.get(path);
     if (previous === next) return;
     const hadManifests = this.holdsManifests();
+    this.noteKustomizeInput(path, next !== undefined);
     if (next === undefined) this.filesByPath.delete(path);
     else this.filesByPath.set(path, next);
     this.updates++;
@@ -315,6 +393,47 @@ export class WorkspaceModel {
     this.changed('modulesLoad');
   }
 
+  /** Drops the evaluated builds when a kustomization, or a file a build read or looked for, changes. */
+  private noteKustomizeInput(path: string, exists: boolean): void {
+    const isKustomization = isKustomizationPath(path);
+    if (isKustomization && exists) this.kustomizationPaths.add(path);
+    else if (isKustomization) this.kustomizationPaths.delete(path);
+    if (isKustomization || this.layout?.inputs.has(path) === true) {
+      this.layout = undefined;
+      this.changed('kustomize');
+    }
+  }
+
+  private kustomizeLayout(): KustomizeLayout | undefined {
+    if (this.kustomizationPaths.size === 0) return undefined;
+    this.reads?.add('kustomize');
+    return (this.layout ??= kustomizeLayout(this.kustomizationPaths, (path) => this.filesByPath.get(path)));
+  }
+
+  /** A list of objects of the whole workspace with builds evaluated: those of unclaimed files, then those each build emits. */
+  private withBuilds<T extends K8sObject>(list: string, raw: readonly T[], is: (object: K8sObject) => object is T): readonly T[] {
+    const layout = this.kustomizeLayout();
+    if (layout === undefined) return raw;
+    return this.emittedList(list, () => [...raw.filter((object) => !layout.claimedFiles.has(object.file)), ...layout.builds.flatMap((build) => build.objects.filter(is))]) as T[];
+  }
+
+  private emittedList(key: string, make: () => readonly K8sObject[]): readonly K8sObject[] {
+    if (this.emittedLists?.generation !== this.updates) this.emittedLists = { generation: this.updates, lists: new Map() };
+    let list = this.emittedLists.lists.get(key);
+    if (list === undefined) this.emittedLists.lists.set(key, (list = make()));
+    return list;
+  }
+
+  /**
+   * What an object outside every build can relate to: the workspace's objects as their files
+   * define them (a Service applied beside a build's output finds the build's workloads by the
+   * nearest-definitions rule), except those of files used only as patches.
+   */
+  private unclaimed<T extends K8sObject>(objects: readonly T[]): T[] {
+    const layout = this.kustomizeLayout();
+    return layout === undefined ? [...objects] : objects.filter((object) => !layout.patchOnlyFiles.has(object.file));
+  }
+
   private holdsManifests(): boolean {
     return this.all.services.get('').length > 0 || this.all.workloads.get('').length > 0 || this.all.kubeProxyConfigurations.get('').length > 0;
   }
@@ -339,22 +458,41 @@ type ScopedView = WorkspaceModel & { scopePath: string };
  * replaced by getters that give only the view's file's, recording a read of that file.
  */
 function scopePrototypeOf(model: WorkspaceModel): WorkspaceModel {
-  const own = <T>(pick: (file: AnalyzedFile) => T[]): PropertyDescriptor => ({
+  const own = <T extends K8sObject>(is: (object: K8sObject) => object is T): PropertyDescriptor => ({
     get(this: ScopedView): T[] {
-      const file = model.file(this.scopePath);
-      return file === undefined ? [] : pick(file);
+      return model.objectsFrom(this.scopePath).filter(is);
     },
   });
   return Object.create(model, {
-    services: own((file) => file.objects.filter((object): object is Service => object.kind === 'Service')),
-    workloads: own((file) => file.objects.filter(isWorkload)),
-    kubeProxyConfigurations: own((file) => file.objects.filter((object): object is KubeProxyConfiguration => object.kind === 'KubeProxyConfiguration')),
-    files: own((file) => [file]),
+    services: own(isService),
+    workloads: own(isWorkload),
+    kubeProxyConfigurations: own(isKubeProxyConfiguration),
+    workspaceKubeProxyConfigurations: {
+      get(this: ScopedView): readonly KubeProxyConfiguration[] {
+        return nearest(this.scopePath, model.workspaceKubeProxyConfigurations);
+      },
+    },
+    kubeProxyDaemonSets: {
+      get(this: ScopedView): readonly Workload[] {
+        return nearest(this.scopePath, model.kubeProxyDaemonSets);
+      },
+    },
+    files: {
+      get(this: ScopedView): AnalyzedFile[] {
+        const file = model.file(this.scopePath);
+        return file === undefined ? [] : [file];
+      },
+    },
   }) as WorkspaceModel;
 }
 
 /** The key under which DaemonSets that run kube-proxy are listed too. */
 const KUBE_PROXY = 'kube-proxy';
+
+/** The distinct files of some objects, in workspace order. */
+function filesOf(objects: readonly K8sObject[]): string[] {
+  return [...new Set(objects.map((object) => object.file))];
+}
 
 function globalWorkloadKeys(object: K8sObject): string[] {
   if (!isWorkload(object)) return [];
@@ -387,6 +525,18 @@ function entries<T>(objects: readonly K8sObject[], keysOf: (object: K8sObject) =
 
 function labelIndexKey(namespace: string, key: string, value: string): string {
   return `${namespace}\u0000${key}=${value}`;
+}
+
+function isService(object: K8sObject): object is Service {
+  return object.kind === 'Service';
+}
+
+function isKubeProxyConfiguration(object: K8sObject): object is KubeProxyConfiguration {
+  return object.kind === 'KubeProxyConfiguration';
+}
+
+function selects(workload: Workload, selector: ReadonlyMap<string, string>): boolean {
+  return workload.template !== undefined && containsAll(workload.template.labels, selector);
 }
 
 function containsAll(labels: ReadonlyMap<string, string>, selector: ReadonlyMap<string, string>): boolean {

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lines, lintFiles } from '../helpers/lintFiles';
+
+function kubeProxy(timeout: string): string {
+  return lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'conntrack:', `  tcpEstablishedTimeout: ${timeout}`);
+}
+
+/** Service "web" with a two-replica Deployment. */
+const APP = lines(
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata: {name: web}',
+  'spec:',
+  '  selector: {app: web}',
+  '---',
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata: {name: web}',
+  'spec:',
+  '  replicas: 2',
+  '  template:',
+  '    metadata: {labels: {app: web}}',
+);
+
+/** The conntrack timeout part of each service-affinity message, by file. */
+function timeouts(files: Record<string, string>): string[] {
+  return lintFiles(files, { only: ['service-affinity'] }).map((diagnostic) => `${diagnostic.file}: ${/conntrack timeout \(([^)]*)\)/.exec(diagnostic.message)?.[1]}`);
+}
+
+test('each cluster directory uses its own kube-proxy configuration, and the message says why', () => {
+  const files = {
+    'clusters/east/kube-proxy.yaml': kubeProxy('1h'),
+    'clusters/east/apps/web.yaml': APP,
+    'clusters/west/kube-proxy.yaml': kubeProxy('2h'),
+    'clusters/west/web.yaml': APP,
+    'shared/web.yaml': APP,
+  };
+  assert.deepEqual(timeouts(files), [
+    'clusters/east/apps/web.yaml: 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the nearest of 2 kube-proxy configurations',
+    'clusters/west/web.yaml: 7200 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the nearest of 2 kube-proxy configurations',
+    'shared/web.yaml: 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the first of 2 equally near kube-proxy configurations',
+  ]);
+});
+
+test('one kube-proxy configuration applies everywhere, without a word on the choice', () => {
+  assert.deepEqual(timeouts({ 'infra/kube-proxy.yaml': kubeProxy('1h'), 'apps/web.yaml': APP }), ['apps/web.yaml: 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4']);
+});
