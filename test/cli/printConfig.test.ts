@@ -80,7 +80,8 @@ test('sysctl files, other files, Helm templates and the configuration file itsel
     'nodes/sysctl.conf': 'net.netfilter.nf_conntrack_tcp_timeout_established = 86400\n',
     'notes.txt': 'hello\n',
     'chart/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\n',
-    'chart/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n',
+    'chart/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n  labels: {chart: "{{ .Chart.Name }}"}\n',
+    'chart/templates/verbatim.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n',
     'templated.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .name }}\n',
     '.connlint.yaml': '',
   });
@@ -90,8 +91,12 @@ test('sysctl files, other files, Helm templates and the configuration file itsel
   const other = printConfig('notes.txt', root);
   assert.deepEqual([other.readAs, other.reason], ['skipped', 'not a .yaml, .yml or .json file, sysctl.conf or sysctl.d/*.conf: skipped when a directory is linted; read as sysctl when named on the command line']);
   const template = printConfig('chart/templates/service.yaml', root);
-  assert.deepEqual([template.readAs, template.reason], ['skipped', 'a Helm chart template (lint the rendered output: helm template … | connlint -)']);
-  assert.deepEqual([printConfig('templated.yaml', root).readAs, printConfig('templated.yaml', root).reason], ['skipped', 'a template: it holds {{ … }} placeholders']);
+  assert.deepEqual([template.readAs, template.reason], ['skipped', 'Not linted: a Helm chart template; lint the rendered chart (helm template … | connlint -).']);
+  assert.deepEqual(printConfig('chart/templates/verbatim.yaml', root).readAs, 'manifest');
+  assert.deepEqual(
+    [printConfig('templated.yaml', root).readAs, printConfig('templated.yaml', root).reason],
+    ['skipped', 'Not linted: a template, {{ .name }} stands where YAML structure is; lint the rendered output.'],
+  );
   assert.deepEqual([printConfig('.connlint.yaml', root).readAs, printConfig('.connlint.yaml', root).reason], ['skipped', "connlint's configuration file"]);
 });
 

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { contentSkipReason, fileRole } from '../core/analyze';
 import { lint } from '../core/lint';
+import { coverageOf, type Coverage } from '../core/skipped';
 import { assumptionsOf, exclusionMatcher, lintSettingsOf } from '../core/settings';
 import type { Diagnostic } from '../core/types';
 import { stripBom } from '../core/text';
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     }
     const workspace = new Workspace(assumptionsOf(config.settings), existsSync);
     const { bomFiles, lossyFiles } = await loadInputs(options, config, workspace, io);
-    const filesChecked = workspace.paths().length;
+    const coverage = coverageOf(workspace.paths().map((file) => workspace.model().file(file)!));
     const settings = lintSettingsOf(config.settings);
     let unwritten = 0;
     if (options.fix !== undefined) {
@@ -64,7 +65,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     }
     let diagnostics = lint(workspace.model(), settings);
     if (options.quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    io.stdout.write(render(diagnostics, options, io, { filesChecked, workspace }));
+    io.stdout.write(render(diagnostics, options, io, { coverage, workspace }));
     // A fixed file that could not be written is an I/O error: the files on disk are not as reported.
     return unwritten > 0 ? 2 : exitCode(diagnostics, options);
   } catch (error) {
@@ -154,10 +155,10 @@ export function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
 }
 
-function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: CliIo, run: { filesChecked: number; workspace: Workspace }): string {
+function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: CliIo, run: { coverage: Coverage; workspace: Workspace }): string {
   switch (options.format) {
     case 'json':
-      return formatJson(diagnostics);
+      return formatJson(diagnostics, run.coverage);
     case 'github':
       return formatGithub(diagnostics);
     case 'sarif':
@@ -171,9 +172,10 @@ function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: Cli
         },
         textOf: (file) => run.workspace.model().file(file)?.text,
         outsideSourceRoot: (file) => file === STDIN_NAME,
+        skipped: run.coverage.skipped,
       });
     case 'junit':
-      return formatJunit(diagnostics, { files: run.workspace.paths() });
+      return formatJunit(diagnostics, { files: run.workspace.paths(), filesSkipped: run.coverage.filesSkipped });
     case 'gitlab': {
       const root = repositoryRoot(io.cwd, io.env);
       return formatGitlab(diagnostics, {
@@ -182,7 +184,7 @@ function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: Cli
       });
     }
     case 'stylish':
-      return formatStylish(diagnostics, { color: options.color ?? useColor(io), filesChecked: run.filesChecked });
+      return formatStylish(diagnostics, { color: options.color ?? useColor(io), ...run.coverage });
   }
 }
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { analyzeFile, fileRole, type AnalyzedFile } from '../core/analyze';
 import { RULES } from '../core/rules/registry';
+import { isSkippedFile, skippedParts } from '../core/skipped';
 import { exclusionMatcher, type ConnlintSettings } from '../core/settings';
 import type { SeverityLevel } from '../core/types';
 import { readTextFile, type ReadText } from '../files/read';
@@ -77,7 +78,7 @@ function howRead(analyzed: AnalyzedFile, absolute: string, excluded: string | fa
     return { readAs: 'skipped', reason: `excluded by "${excluded}" in ${configuration} when a directory is linted; read as ${named} when named on the command line` };
   }
   if (path.basename(absolute).toLowerCase() === CONFIG_FILE_NAME) return { readAs: 'skipped', reason: "connlint's configuration file" };
-  if (analyzed.skipReason !== undefined) return { readAs: 'skipped', reason: analyzed.skipReason };
+  if (isSkippedFile(analyzed)) return { readAs: 'skipped', reason: skippedParts(analyzed)[0]!.reason };
   if (analyzed.role === 'manifest') return { readAs: 'manifest', reason: 'a .yaml, .yml or .json file: its documents of the kinds Connlint models are read as Kubernetes objects' };
   if (analyzed.role === 'sysctl') {
     const name = path.basename(absolute);
