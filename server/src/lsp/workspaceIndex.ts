@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { URI } from 'vscode-uri';
-import { fileRole } from '../core/analyze';
+import { fileRole, type AnalyzedFile } from '../core/analyze';
 import { DiagnosticsTracker } from '../core/diagnosticsTracker';
 import type { LintedFinding } from '../core/lint';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
 import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
+import { skippedParts } from '../core/skipped';
 import { Workspace } from '../core/workspace';
 import { walk } from '../files/walk';
 import { AnalysisPool } from './analysisPool';
@@ -45,6 +46,8 @@ export class WorkspaceIndex {
   /** Finding categories another extension in the editor reports already. */
   private skipCategories: readonly string[] = [];
   private readonly budget: IndexedTextBudget;
+  /** The parts of each file last logged as left unread (templates), so that an edit that keeps them logs nothing. */
+  private readonly loggedSkips = new Map<string, string>();
 
   constructor(
     private readonly log: (message: string) => void,
@@ -150,7 +153,7 @@ export class WorkspaceIndex {
   openDocument(uri: string, text: string): void {
     this.open.add(uri);
     this.budget.release(uri);
-    if (!this.isExcluded(uri)) this.workspaceFor(uri).set(uri, text);
+    if (!this.isExcluded(uri)) this.logSkipped(this.workspaceFor(uri).set(uri, text));
   }
 
   /** A closed document goes back to its text on disk, or away when it has none. */
@@ -241,7 +244,7 @@ export class WorkspaceIndex {
     const uri = result.uri;
     if (this.readGenerations.get(uri) !== generation || this.open.has(uri) || !this.isInFolders(uri)) return;
     if ('analyzed' in result && this.budget.fits(uri, result.analyzed.text.length)) {
-      this.workspace.setAnalyzed(result.analyzed);
+      this.logSkipped(this.workspace.setAnalyzed(result.analyzed));
       this.budget.hold(uri, result.analyzed.text.length);
       return;
     }
@@ -251,8 +254,18 @@ export class WorkspaceIndex {
     else if (result.failed !== 'ENOENT' && result.failed !== 'EISDIR') this.log(`Cannot read ${uri}: ${result.failed}`);
   }
 
+  /** Logs the parts of a file left unread (its template documents) when they differ from those last logged for it. */
+  private logSkipped(analyzed: AnalyzedFile): void {
+    const lines = skippedParts(analyzed).map((part) => `Skipped ${part.file}:${part.range.start.line + 1}:${part.range.start.character + 1}: ${part.reason}`);
+    if ((this.loggedSkips.get(analyzed.path) ?? '') === lines.join('\n')) return;
+    if (lines.length === 0) this.loggedSkips.delete(analyzed.path);
+    else this.loggedSkips.set(analyzed.path, lines.join('\n'));
+    for (const line of lines) this.log(line);
+  }
+
   /** Drops a file read from disk from the index. */
   private forget(uri: string): void {
+    this.loggedSkips.delete(uri);
     this.workspace.delete(uri);
     this.budget.release(uri);
   }
