@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { contentSkipReason, fileRole } from '../core/analyze';
 import { lint } from '../core/lint';
 import { coverageOf, type Coverage } from '../core/skipped';
-import { assumptionsOf, exclusionMatcher, lintSettingsOf } from '../core/settings';
+import { assumptionsOf, exclusionMatcher } from '../core/settings';
 import type { Diagnostic } from '../core/types';
 import { stripBom } from '../core/text';
 import { Workspace } from '../core/workspace';
@@ -23,7 +23,7 @@ import { configReport, formatConfigReport, PrintConfigError } from './printConfi
 import { readRuleDoc, ruleSummary } from './ruleDocs';
 import { readTextFile, type ReadText } from '../files/read';
 import { walk } from '../files/walk';
-import { ConfigError, loadConfig, type LoadedConfig } from './config';
+import { ConfigError, configLintSettings, loadConfig, type LoadedConfig } from './config';
 import { applyFixes, formatDiff, writeFixes } from './fix';
 
 /** The process around the CLI, replaceable in tests. */
@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     const workspace = new Workspace(assumptionsOf(config.settings), existsSync);
     const { bomFiles, lossyFiles } = await loadInputs(options, config, workspace, io);
     const coverage = coverageOf(workspace.paths().map((file) => workspace.model().file(file)!));
-    const settings = lintSettingsOf(config.settings);
+    const settings = configLintSettings(config, io.cwd, new Set([STDIN_NAME]));
     let unwritten = 0;
     if (options.fix !== undefined) {
       for (const file of lossyFiles) io.stderr.write(`connlint: warning: ${file} is not valid UTF-8; --fix leaves it alone\n`);

@@ -7,7 +7,7 @@ import { isSkippedFile, skippedParts } from '../core/skipped';
 import { exclusionMatcher, type ConnlintSettings } from '../core/settings';
 import type { SeverityLevel } from '../core/types';
 import { readTextFile, type ReadText } from '../files/read';
-import { CONFIG_FILE_NAME, type LoadedConfig } from './config';
+import { CONFIG_FILE_NAME, configLintSettings, type LoadedConfig } from './config';
 import { escapeStrings, inertJson } from './format/escape';
 
 /** `--print-config` was given a path it cannot describe: exit code 2. */
@@ -25,7 +25,7 @@ interface ConfigReport {
   readonly reason: string;
   /** The Kubernetes objects or sysctl keys Connlint finds in it. */
   readonly reads: readonly string[];
-  /** The settings, with every rule's severity resolved (the file's value, else the rule's default). */
+  /** The settings, with every rule's severity resolved for this file: the last matching override's, else `rules`', else the rule's default. */
   readonly settings: ConnlintSettings & { readonly rules: Readonly<Record<string, SeverityLevel>> };
 }
 
@@ -54,8 +54,13 @@ export function configReport(cwd: string, file: string, config: LoadedConfig): C
     readAs,
     reason,
     reads: readAs === 'skipped' ? [] : contents(analyzed),
-    settings: { ...config.settings, rules: Object.fromEntries(RULES.map((rule) => [rule.id, config.settings.rules[rule.id] ?? rule.defaultSeverity])) },
+    settings: { ...config.settings, rules: effectiveSeverities(config, cwd, display) },
   };
+}
+
+function effectiveSeverities(config: LoadedConfig, cwd: string, file: string): Record<string, SeverityLevel> {
+  const overridden = configLintSettings(config, cwd).fileSeverities?.forFile(file);
+  return Object.fromEntries(RULES.map((rule) => [rule.id, overridden?.[rule.id] ?? config.settings.rules[rule.id] ?? rule.defaultSeverity]));
 }
 
 /**

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { URI } from 'vscode-uri';
 import { fileRole, type AnalyzedFile } from '../core/analyze';
 import { DiagnosticsTracker } from '../core/diagnosticsTracker';
-import type { LintedFinding } from '../core/lint';
+import type { LintedFinding, LintSettings } from '../core/lint';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
 import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
 import { skippedParts } from '../core/skipped';
@@ -43,6 +43,8 @@ export class WorkspaceIndex {
   private readonly readGenerations = new Map<string, number>();
   private settings: ConnlintSettings = DEFAULT_SETTINGS;
   private isExcludedPath: (relativePath: string) => boolean = () => false;
+  /** The lint settings of `settings` for the current folders, made when first needed. */
+  private lintSettings: LintSettings | undefined;
   /** Finding categories another extension in the editor reports already. */
   private skipCategories: readonly string[] = [];
   private readonly budget: IndexedTextBudget;
@@ -66,6 +68,7 @@ export class WorkspaceIndex {
   /** Applies new settings: assumptions reach every model, excluded files leave the index. */
   applySettings(settings: ConnlintSettings): void {
     this.settings = settings;
+    this.lintSettings = undefined;
     this.isExcludedPath = exclusionMatcher(settings);
     const assumptions = assumptionsOf(settings);
     this.workspace.setAssumptions(assumptions);
@@ -85,6 +88,7 @@ export class WorkspaceIndex {
 
   setFolders(folderUris: readonly string[]): void {
     this.folders = folderUris.map((uri) => withSlash(normaliseUri(uri)));
+    this.lintSettings = undefined;
   }
 
   /** The folders, as normalised URIs ending in `/`. */
@@ -96,6 +100,7 @@ export class WorkspaceIndex {
   removeFolders(folderUris: readonly string[]): void {
     const removed = folderUris.map(withSlash);
     this.folders = this.folders.filter((folder) => !removed.includes(folder));
+    this.lintSettings = undefined;
     for (const folder of removed) this.fileDeleted(folder);
   }
 
@@ -199,7 +204,9 @@ export class WorkspaceIndex {
    * with `openOnly`, so do the findings of the folders' files that are not open.
    */
   diagnosticChanges(options: { readonly wholeWorkspace?: boolean; readonly openOnly?: boolean } = {}): Map<string, LintedFinding[]> {
-    const settings = { ...lintSettingsOf(this.settings), skipCategories: this.skipCategories };
+    // The overrides' patterns, like `exclude`'s, are relative to the folder of each file.
+    this.lintSettings ??= lintSettingsOf(this.settings, (uri) => this.folderRelative(uri), this.folders.join('\n'));
+    const settings = { ...this.lintSettings, skipCategories: this.skipCategories };
     const workspaces = [this.workspace, ...this.outside.values()];
     const changed = new Set<string>(this.closedOutside);
     this.closedOutside.clear();
@@ -293,9 +300,14 @@ export class WorkspaceIndex {
 
   /** Whether the settings exclude a file of a workspace folder (matched relative to its folder). */
   private isExcluded(uri: string): boolean {
+    const relative = this.folderRelative(uri);
+    return relative !== undefined && this.isExcludedPath(relative);
+  }
+
+  /** A file's path relative to its workspace folder, `/`-separated; undefined outside the folders. */
+  private folderRelative(uri: string): string | undefined {
     const folder = this.folders.find((candidate) => uri.startsWith(candidate));
-    if (folder === undefined) return false;
-    return this.isExcludedPath(decodeURIComponent(uri.slice(folder.length)));
+    return folder === undefined ? undefined : decodeURIComponent(uri.slice(folder.length));
   }
 }
 
