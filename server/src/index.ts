@@ -24,6 +24,8 @@ export { parseSuppressions, type Suppressions } from './core/suppressions';
 export {
   parseSettings,
   lintSettingsOf,
+  FileSeverities,
+  type Override,
   assumptionsOf,
   exclusionMatcher,
   DEFAULT_SETTINGS,
