@@ -3993,10 +3993,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4010,7 +4010,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4034,7 +4034,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4050,7 +4050,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4141,7 +4141,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4155,13 +4155,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -4204,18 +4204,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4269,8 +4269,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap3 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4282,7 +4282,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4293,8 +4293,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4311,7 +4311,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4491,7 +4491,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4508,24 +4508,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar4.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4708,25 +4708,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5536,14 +5536,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6434,7 +6434,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -6710,18 +6710,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6874,15 +6874,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7076,13 +7076,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7207,7 +7207,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser2;
   }
 });
 
@@ -13212,16 +13212,16 @@ function lintFindings(model, settings = {}, rules = RULES) {
 function shardFindings(model, findings, shard, settings, rules) {
   const linted = [];
   for (const rule of shard.rules) {
-    if (settings.severities?.[rule.id] === "off" || !rules.includes(rule)) continue;
+    if (settings.severities?.[rule.id] === "off" && settings.fileSeverities?.enables(rule.id) !== true || !rules.includes(rule)) continue;
     for (const item of lintedFindingsOf(model, findings.findingsOf(shard, rule), rule, settings)) linted.push(item);
   }
   return linted;
 }
 function lintedFindingsOf(model, findings, rule, settings) {
-  const configured = settings.severities?.[rule.id];
   const linted = [];
   for (const finding2 of findings) {
     if (finding2.category !== void 0 && settings.skipCategories?.includes(finding2.category)) continue;
+    const configured = settings.fileSeverities?.forFile(finding2.file)?.[rule.id] ?? settings.severities?.[rule.id];
     const diagnostic = toDiagnostic(model, rule.id, configured === "off" ? void 0 : configured ?? finding2.severity ?? rule.defaultSeverity, finding2);
     if (diagnostic !== void 0) linted.push({ diagnostic, finding: finding2 });
   }
@@ -13253,6 +13253,7 @@ var import_picomatch = __toESM(require_picomatch2());
 var DEFAULT_SETTINGS = {
   rules: {},
   exclude: [],
+  overrides: [],
   assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto" }
 };
 var SEVERITY_LEVELS = ["off", "hint", "info", "warning", "error"];
@@ -13263,25 +13264,63 @@ function parseSettings(raw) {
   const input = raw === void 0 || raw === null ? {} : raw;
   if (!isRecord(input)) return { settings: DEFAULT_SETTINGS, problems: [{ key: "", message: "settings must be a mapping" }] };
   for (const key of Object.keys(input)) {
-    if (!["rules", "exclude", "assume"].includes(key)) problems.push({ key, message: "unknown setting (allowed: rules, exclude, assume)" });
+    if (!["rules", "exclude", "overrides", "assume"].includes(key)) problems.push({ key, message: "unknown setting (allowed: rules, exclude, overrides, assume)" });
   }
-  return { settings: { rules: parseRules(input["rules"], problems), exclude: parseExclude(input["exclude"], problems), assume: parseAssume(input["assume"], problems) }, problems };
+  const settings = {
+    rules: parseRules(input["rules"], problems),
+    exclude: parseExclude(input["exclude"], problems),
+    overrides: parseOverrides(input["overrides"], problems),
+    assume: parseAssume(input["assume"], problems)
+  };
+  return { settings, problems };
 }
-function parseRules(value, problems) {
+function parseRules(value, problems, key = "rules") {
   const rules = {};
   if (value === void 0 || value === null) return rules;
   if (!isRecord(value)) {
-    problems.push({ key: "rules", message: "must be a mapping of rule ids to severities" });
+    problems.push({ key, message: "must be a mapping of rule ids to severities" });
     return rules;
   }
   const known = RULES.map((rule) => rule.id);
   for (const [id, level] of Object.entries(value)) {
-    if (!known.includes(id)) problems.push({ key: `rules.${id}`, message: unknownRuleMessage(id, known) });
+    if (!known.includes(id)) problems.push({ key: `${key}.${id}`, message: unknownRuleMessage(id, known) });
     else if (typeof level !== "string" || !SEVERITY_LEVELS.includes(level)) {
-      problems.push({ key: `rules.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(", ")}` });
+      problems.push({ key: `${key}.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(", ")}` });
     } else rules[id] = level;
   }
   return rules;
+}
+function parseOverrides(value, problems) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: "overrides", message: "must be a list of entries { files, excludedFiles, rules }" });
+    return [];
+  }
+  return value.flatMap((entry, index) => {
+    const found = [];
+    const override = parseOverride(entry, `overrides[${index}]`, found);
+    problems.push(...found);
+    return found.length === 0 && override !== void 0 ? [override] : [];
+  });
+}
+function parseOverride(entry, key, problems) {
+  if (!isRecord(entry)) {
+    problems.push({ key, message: "must be a mapping with files, rules and, optionally, excludedFiles" });
+    return void 0;
+  }
+  for (const name of Object.keys(entry)) {
+    if (!["files", "excludedFiles", "rules"].includes(name)) problems.push({ key: `${key}.${name}`, message: "unknown key (allowed: files, excludedFiles, rules)" });
+  }
+  const files = entry["files"];
+  if (!isPatternList(files) || files.length === 0) problems.push({ key: `${key}.files`, message: "must be a non-empty list of glob patterns" });
+  const excludedFiles = entry["excludedFiles"] ?? [];
+  if (!isPatternList(excludedFiles)) problems.push({ key: `${key}.excludedFiles`, message: "must be a list of glob patterns" });
+  if (!isRecord(entry["rules"])) problems.push({ key: `${key}.rules`, message: "must be a mapping of rule ids to severities" });
+  const rules = isRecord(entry["rules"]) ? parseRules(entry["rules"], problems, `${key}.rules`) : {};
+  return isPatternList(files) && isPatternList(excludedFiles) ? { files, excludedFiles, rules } : void 0;
+}
+function isPatternList(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string" && item !== "");
 }
 function unknownRuleMessage(id, known) {
   const nearest2 = nearestWords(id, known, 3);
@@ -13314,9 +13353,39 @@ function parseAssume(value, problems) {
   }
   return assume;
 }
-function lintSettingsOf(settings) {
-  return { severities: settings.rules };
+function lintSettingsOf(settings, relativePath, scope = "") {
+  if (settings.overrides.length === 0 || relativePath === void 0) return { severities: settings.rules };
+  return { severities: settings.rules, fileSeverities: new FileSeverities(settings.overrides, relativePath, scope) };
 }
+var FileSeverities = class {
+  constructor(overrides, relativePath, scope = "") {
+    this.relativePath = relativePath;
+    this.matchers = overrides.map((override) => {
+      const included = pathMatcher(override.files);
+      const excluded = pathMatcher(override.excludedFiles);
+      return { matches: (relative4) => included(relative4) && !excluded(relative4), rules: override.rules };
+    });
+    this.key = JSON.stringify([scope, overrides]);
+  }
+  relativePath;
+  matchers;
+  byFile = /* @__PURE__ */ new Map();
+  /** Equal keys, equal severities for every file: what caches of linted findings compare. */
+  key;
+  /** The severities the matching entries set for the file's findings, later entries winning; undefined when none matches. */
+  forFile(file) {
+    if (this.byFile.has(file)) return this.byFile.get(file);
+    const relative4 = this.relativePath(file);
+    const matching = relative4 === void 0 ? [] : this.matchers.filter((matcher) => matcher.matches(relative4));
+    const severities = matching.length === 0 ? void 0 : Object.assign({}, ...matching.map((matcher) => matcher.rules));
+    this.byFile.set(file, severities);
+    return severities;
+  }
+  /** Whether some entry turns the rule on for its files: a rule off in `rules` must still run then. */
+  enables(rule) {
+    return this.matchers.some((matcher) => matcher.rules[rule] !== void 0 && matcher.rules[rule] !== "off");
+  }
+};
 function assumptionsOf(settings) {
   const { conntrackEstablishedTimeout, kubeProxy, proxyMode } = settings.assume;
   return {
@@ -13326,8 +13395,11 @@ function assumptionsOf(settings) {
   };
 }
 function exclusionMatcher(settings) {
-  if (settings.exclude.length === 0) return () => false;
-  const isMatch = (0, import_picomatch.default)([...settings.exclude], { dot: true });
+  return pathMatcher(settings.exclude);
+}
+function pathMatcher(patterns) {
+  if (patterns.length === 0) return () => false;
+  const isMatch = (0, import_picomatch.default)([...patterns], { dot: true });
   return (relativePath) => {
     const segments = relativePath.split("/");
     return segments.some((_, index) => isMatch(segments.slice(0, index + 1).join("/")));
@@ -13337,8 +13409,52 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// server/src/core/skipped.ts
+var MAX_QUOTED = 40;
+function skippedParts(file) {
+  if (file.skipReason !== void 0) {
+    const start = { line: 0, character: 0 };
+    return [{ file: file.path, range: { start, end: start }, label: "unreadable", reason: `Not linted: ${file.skipReason}.` }];
+  }
+  return file.skippedDocuments.map((document) => ({
+    file: file.path,
+    range: file.lineIndex.rangeOf(document.evidence),
+    label: document.cause === "helm-chart-template" ? "Helm chart template" : "template",
+    reason: skippedDocumentReason(file, document)
+  }));
+}
+function skippedDocumentReason(file, document) {
+  const which = document.start === 0 && document.end === file.text.length ? "Not linted" : `Document ${document.index + 1} not linted`;
+  if (document.cause === "helm-chart-template") return `${which}: a Helm chart template; lint the rendered chart (helm template \u2026 | connlint -).`;
+  const expression = file.text.slice(document.evidence.start, document.evidence.end);
+  const quoted = expression.length > MAX_QUOTED ? `${expression.slice(0, MAX_QUOTED - 1)}\u2026` : expression;
+  const where = file.role === void 0 ? "a sysctl assignment" : "YAML structure";
+  return `${which}: a template, ${quoted} stands where ${where} is; lint the rendered output.`;
+}
+function isSkippedFile(file) {
+  return file.skipReason !== void 0 || file.skippedDocuments.length > 0 && file.documents.length === 0 && file.sysctl === void 0;
+}
+function coverageOf(files) {
+  let filesChecked = 0;
+  const filesSkipped = [];
+  const skipped = [];
+  for (const file of files) {
+    const parts = skippedParts(file);
+    for (const part of parts) skipped.push(part);
+    if (!isSkippedFile(file)) filesChecked++;
+    else filesSkipped.push(parts[0]);
+  }
+  skipped.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { filesChecked, filesSkipped, skipped };
+}
+function countByLabel(parts) {
+  const counts = {};
+  for (const label of parts.map((part) => part.label).sort()) counts[label] = (counts[label] ?? 0) + 1;
+  return counts;
+}
+
 // server/src/core/analyze.ts
-var import_yaml8 = __toESM(require_dist());
+var import_yaml9 = __toESM(require_dist());
 
 // server/src/core/analysisReuse.ts
 var DocumentReuse = class {
@@ -13422,10 +13538,98 @@ function countNewlines(text, from, to) {
   return count;
 }
 
+// server/src/core/yaml/templates.ts
+var import_yaml8 = __toESM(require_dist());
+var TEMPLATE_MARKER = /\{\{|\{%/g;
+function holdsTemplateMarker(text, start, end, markers = TEMPLATE_MARKER) {
+  markers.lastIndex = start;
+  const found = markers.exec(text);
+  return found !== null && found.index + 2 <= end;
+}
+function templateInStructure(text, slice) {
+  if (!holdsTemplateMarker(text, slice.start, slice.end)) return void 0;
+  const source = text.slice(slice.start, slice.end);
+  const inert = [];
+  for (const token of new import_yaml8.Parser().parse(source)) collectInert(token, false, inert);
+  TEMPLATE_MARKER.lastIndex = 0;
+  for (let found = TEMPLATE_MARKER.exec(source); found !== null; found = TEMPLATE_MARKER.exec(source)) {
+    const at = found.index;
+    if (!inert.some((span) => span.start <= at && at + 2 <= span.end)) return templateExpression(text, slice.start + at);
+  }
+  return void 0;
+}
+function collectInert(token, isKey, inert) {
+  if (token === null || token === void 0) return;
+  const length = token.source?.length ?? 0;
+  switch (token.type) {
+    case "comment":
+      inert.push({ start: token.offset, end: token.offset + length });
+      return;
+    case "scalar":
+    case "single-quoted-scalar":
+    case "double-quoted-scalar":
+      if (!isKey) inert.push({ start: token.offset, end: token.offset + length });
+      collectAll(token.end, inert);
+      return;
+    case "block-scalar": {
+      const header = token.props?.[token.props.length - 1];
+      const contentStart = header === void 0 ? token.offset : header.offset + (header.source?.length ?? 0);
+      collectAll(token.props, inert);
+      if (!isKey) inert.push({ start: contentStart, end: contentStart + length });
+      return;
+    }
+    case "document":
+      collectAll(Array.isArray(token.start) ? token.start : [], inert);
+      collectInert(token.value, false, inert);
+      collectAll(token.end, inert);
+      return;
+    case "block-map":
+    case "block-seq":
+    case "flow-collection":
+      for (const item of token.items ?? []) {
+        collectAll(item.start, inert);
+        collectInert(item.key, true, inert);
+        collectAll(item.sep, inert);
+        collectInert(item.value, false, inert);
+      }
+      collectAll(token.end, inert);
+      return;
+    default:
+      return;
+  }
+}
+function collectAll(tokens, inert) {
+  for (const token of tokens ?? []) collectInert(token, false, inert);
+}
+var SYSCTL_TEMPLATE_MARKER = /\{\{|\{%|\{#/g;
+function templateInSysctl(text) {
+  if (!holdsTemplateMarker(text, 0, text.length, SYSCTL_TEMPLATE_MARKER)) return void 0;
+  SYSCTL_TEMPLATE_MARKER.lastIndex = 0;
+  for (let found = SYSCTL_TEMPLATE_MARKER.exec(text); found !== null; found = SYSCTL_TEMPLATE_MARKER.exec(text)) {
+    const lineStart = text.lastIndexOf("\n", found.index - 1) + 1;
+    const firstVisible = /\S/.exec(text.slice(lineStart, found.index + 1));
+    const isComment = firstVisible !== null && (firstVisible[0] === "#" || firstVisible[0] === ";") && lineStart + firstVisible.index < found.index;
+    if (!isComment) return templateExpression(text, found.index);
+  }
+  return void 0;
+}
+function templateExpression(text, start) {
+  const lineEnd = text.indexOf("\n", start);
+  const limit = Math.min(lineEnd === -1 ? text.length : lineEnd, start + 60);
+  const closer = text[start + 1] === "{" ? "}}" : `${text[start + 1]}}`;
+  const close = text.indexOf(closer, start + 2);
+  const end = close !== -1 && close + 2 <= limit ? close + 2 : limit;
+  return { start, end: text[end - 1] === "\r" ? end - 1 : end };
+}
+function firstGoTemplate(text, span) {
+  const at = text.indexOf("{{", span.start);
+  return at === -1 || at + 2 > span.end ? void 0 : templateExpression(text, at);
+}
+
 // server/src/core/analyze.ts
-function analyzed(path8, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl) {
+function analyzed(path8, text, role, skipReason, { objects, syntaxProblems, documents, skippedDocuments }, sysctl) {
   const suppressions = skipReason === void 0 ? parseSuppressions(text) : NO_SUPPRESSIONS;
-  return { path: path8, text, role, skipReason, objects, sysctl, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
+  return { path: path8, text, role, skipReason, objects, sysctl, syntaxProblems, documents, skippedDocuments, suppressions, lineIndex: new LineIndex(text) };
 }
 var MAX_FILE_SIZE = 10 * 1024 * 1024;
 function contentSkipReason(text) {
@@ -13446,21 +13650,33 @@ function fileRole(path8, context = {}) {
 }
 function analyzeFile(path8, text, context = {}) {
   const role = fileRole(path8, context);
-  const skipReason = role === void 0 ? void 0 : contentSkipReason(text) ?? templateReason(path8, text, role, context);
+  const skipReason = role === void 0 ? void 0 : contentSkipReason(text);
   const read = skipReason === void 0 ? role : void 0;
+  if (read === "sysctl") return analyzeSysctl(path8, text);
   const previous = context.previous?.path === path8 && context.previous.role === "manifest" ? context.previous : void 0;
   const parsable = read === void 0 ? text : parsableText(text);
-  const manifests = read === "manifest" ? readManifests(path8, parsable, previous) : NO_MANIFESTS;
-  return analyzed(path8, text, read, skipReason, manifests, read === "sysctl" ? parseSysctl(parsable.replace(/^\uFEFF/, " ")) : void 0);
+  const helmChart = read === "manifest" && text.includes("{{") && isInHelmTemplates(context.location ?? path8, context);
+  const manifests = read === "manifest" ? readManifests(path8, parsable, previous, helmChart) : NO_MANIFESTS;
+  return analyzed(path8, text, read, skipReason, manifests, void 0);
 }
-var NO_MANIFESTS = { objects: [], syntaxProblems: [], documents: [] };
-function readManifests(path8, text, previous) {
+function analyzeSysctl(path8, text) {
+  const parsable = parsableText(text);
+  const evidence = templateInSysctl(parsable);
+  if (evidence === void 0) return analyzed(path8, text, "sysctl", void 0, NO_MANIFESTS, parseSysctl(parsable.replace(/^\uFEFF/, " ")));
+  const whole = { start: 0, end: text.length, index: 0, evidence, cause: "template" };
+  return analyzed(path8, text, void 0, void 0, { ...NO_MANIFESTS, skippedDocuments: [whole] }, void 0);
+}
+var NO_MANIFESTS = { objects: [], syntaxProblems: [], documents: [], skippedDocuments: [] };
+function readManifests(path8, text, previous, helmChart) {
   const objects = [];
   const syntaxProblems = [];
   const documents = [];
+  const skippedDocuments = [];
   const reuse = previous === void 0 ? void 0 : new DocumentReuse(previous);
   for (const slice of splitDocuments(text)) {
-    if (!mayMatter(text, slice)) continue;
+    const template = templateDocument(text, slice, helmChart);
+    if (template !== void 0) skippedDocuments.push(template);
+    if (template !== void 0 || !mayMatter(text, slice)) continue;
     const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
     if (reuse?.take(text, slice, objects, syntaxProblems) !== true) {
       try {
@@ -13470,13 +13686,29 @@ function readManifests(path8, text, previous) {
         syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${why}.` });
       }
     }
+    if (helmChart && syntaxProblems.length > firstProblem) {
+      skippedDocuments.push({ start: slice.start, end: slice.end, index: slice.index, evidence: syntaxProblems[firstProblem].span, cause: "helm-chart-template" });
+      objects.length = firstObject;
+      syntaxProblems.length = firstProblem;
+      continue;
+    }
     documents.push({ start: slice.start, end: slice.end, firstObject, objectCount: objects.length - firstObject, firstProblem, problemCount: syntaxProblems.length - firstProblem });
   }
-  return { objects, syntaxProblems, documents };
+  return { objects, syntaxProblems, documents, skippedDocuments };
+}
+function templateDocument(text, slice, helmChart) {
+  const place = { start: slice.start, end: slice.end, index: slice.index };
+  if (helmChart) {
+    const evidence2 = firstGoTemplate(text, slice);
+    return evidence2 === void 0 ? void 0 : { ...place, evidence: evidence2, cause: "helm-chart-template" };
+  }
+  if (slice.kind !== null && !mayMatter(text, slice)) return void 0;
+  const evidence = templateInStructure(text, slice);
+  return evidence === void 0 ? void 0 : { ...place, evidence, cause: "template" };
 }
 function readDocument(path8, text, slice, objects, syntaxProblems) {
   const source = text.slice(slice.start, slice.end);
-  const document = (0, import_yaml8.parseDocument)(source, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml9.parseDocument)(source, { prettyErrors: false, merge: true });
   const reader = new NodeReader(document, slice.start, source);
   const kind = reader.string(reader.get(document.contents, "kind"));
   if (kind === void 0 || !isModelledKind(kind)) return;
@@ -13503,11 +13735,6 @@ function isModelledKind(kind) {
 function includesWithin(text, needle, slice) {
   const at = text.indexOf(needle, slice.start);
   return at !== -1 && at < slice.end;
-}
-function templateReason(path8, text, role, context) {
-  if (role === "manifest" && isInHelmTemplates(context.location ?? path8, context)) return "a Helm chart template (lint the rendered output: helm template \u2026 | connlint -)";
-  if (text.includes("{{") || role === "sysctl" && text.includes("{%")) return "a template: it holds {{ \u2026 }} placeholders";
-  return void 0;
 }
 function isInHelmTemplates(path8, context) {
   if (context.fileExists === void 0) return false;
@@ -13573,7 +13800,7 @@ var Workspace = class {
 // server/src/cli/config.ts
 var import_node_fs2 = require("node:fs");
 var path = __toESM(require("node:path"));
-var import_yaml9 = __toESM(require_dist());
+var import_yaml10 = __toESM(require_dist());
 
 // server/src/files/read.ts
 var import_node_fs = require("node:fs");
@@ -13628,7 +13855,7 @@ function loadConfig(cwd, explicit) {
   if (file === void 0) return { settings: DEFAULT_SETTINGS, file: void 0, baseDirectory: cwd };
   let raw;
   try {
-    raw = (0, import_yaml9.parse)(readConfigText(file), { prettyErrors: false });
+    raw = (0, import_yaml10.parse)(readConfigText(file), { prettyErrors: false });
   } catch (error) {
     const reason = error.code === "ENOENT" ? "no such file" : error.message.split("\n")[0];
     throw new ConfigError(`cannot use ${path.relative(cwd, file) || file}: ${reason}`);
@@ -13645,6 +13872,13 @@ function readConfigText(file) {
   if ("bytes" in read) return read.bytes.toString("utf8");
   const limit = `a configuration file is a regular file of at most ${MAX_CONFIG_SIZE / 1024 / 1024} MiB`;
   throw new Error("skipped" in read ? `${read.skipped} (${limit})` : `${(read.tooLarge / 1024 / 1024).toFixed(1)} MiB (${limit})`);
+}
+function configLintSettings(config, cwd, notOnDisk = /* @__PURE__ */ new Set()) {
+  return lintSettingsOf(config.settings, (file) => {
+    if (notOnDisk.has(file)) return void 0;
+    const relative4 = path.relative(config.baseDirectory, path.resolve(cwd, file)).split(path.sep).join("/");
+    return relative4.startsWith("../") || relative4 === ".." || path.isAbsolute(relative4) ? void 0 : relative4;
+  });
 }
 function findConfig(cwd) {
   for (let directory = cwd; ; directory = path.dirname(directory)) {
@@ -13681,6 +13915,7 @@ function formatSarif(diagnostics, context) {
           }
         },
         columnKind: "utf16CodeUnits",
+        ...context.skipped !== void 0 && context.skipped.length > 0 ? { invocations: [skippedNotifications(context.skipped, context)] } : {},
         results: diagnostics.map((diagnostic) => ({
           ruleId: diagnostic.rule,
           ...ruleIndex.has(diagnostic.rule) ? { ruleIndex: ruleIndex.get(diagnostic.rule) } : {},
@@ -13700,6 +13935,16 @@ function formatSarif(diagnostics, context) {
     ]
   };
   return inertJson(log);
+}
+function skippedNotifications(skipped, context) {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: skipped.map((part) => ({
+      level: "note",
+      message: { text: part.reason },
+      locations: [{ physicalLocation: physicalLocation(part.file, part.range, context) }]
+    }))
+  };
 }
 function reportingDescriptor(rule, fullDescription) {
   return {
@@ -13761,36 +14006,48 @@ function formatStylish(diagnostics, options) {
   const c = (0, import_picocolors.createColors)(options.color);
   const severityColor = { error: c.red, warning: c.yellow, info: c.blue, hint: c.dim };
   const out = [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...byFile.get(diagnostic.file) ?? [], diagnostic]);
-  for (const [file, fileDiagnostics] of byFile) {
-    const rows = fileDiagnostics.map((d) => ({
-      place: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
-      severity: d.severity,
-      diagnostic: d
-    }));
+  for (const [file, rows] of rowsByFile(diagnostics, options.skipped ?? [])) {
     const placeWidth = Math.max(...rows.map((row) => row.place.length));
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    const labelWidth = Math.max(...rows.map((row) => row.label.length));
     out.push("", c.underline(escapeControl(file)));
     for (const row of rows) {
-      const severity = severityColor[row.severity](row.severity.padEnd(severityWidth));
-      out.push(`  ${c.dim(row.place.padStart(placeWidth))}  ${severity}  ${escapeControl(row.diagnostic.message)}  ${c.dim(row.diagnostic.rule)}`);
-      for (const related of row.diagnostic.related) {
+      const label = row.label.padEnd(labelWidth);
+      const shown = row.severity === void 0 ? c.dim(label) : severityColor[row.severity](label);
+      out.push(`  ${c.dim(row.place.padStart(placeWidth))}  ${shown}  ${escapeControl(row.message)}${row.rule === "" ? "" : `  ${c.dim(row.rule)}`}`);
+      for (const related of row.related) {
         const where = `${escapeControl(related.file)}:${related.range.start.line + 1}:${related.range.start.character + 1}`;
         out.push(`  ${" ".repeat(placeWidth)}  ${c.dim(`\u21B3 ${where}  ${escapeControl(related.message)}`)}`);
       }
     }
   }
-  out.push("", summary(tally(diagnostics), options.filesChecked, c), "");
+  out.push("", summary(tally(diagnostics), options, c), "");
   return out.join("\n");
 }
-function summary(counts, filesChecked, c) {
-  const files = `${filesChecked} file${filesChecked === 1 ? "" : "s"} checked`;
+function rowsByFile(diagnostics, skipped) {
+  const byFile = /* @__PURE__ */ new Map();
+  const add = (file, row) => {
+    const rows = byFile.get(file);
+    if (rows === void 0) byFile.set(file, [row]);
+    else rows.push(row);
+  };
+  const placeOf = (range) => ({ place: `${range.start.line + 1}:${range.start.character + 1}`, line: range.start.line, character: range.start.character });
+  for (const d of diagnostics) add(d.file, { ...placeOf(d.range), label: d.severity, severity: d.severity, message: d.message, rule: d.rule, related: d.related });
+  for (const part of skipped) add(part.file, { ...placeOf(part.range), label: "skipped", severity: void 0, message: part.reason, rule: "", related: [] });
+  for (const rows of byFile.values()) rows.sort((a, b) => a.line - b.line || a.character - b.character);
+  return new Map([...byFile].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+function summary(counts, options, c) {
+  const files = `${plural(options.filesChecked, "file")} checked${skippedFiles(options.filesSkipped ?? [])}`;
   const problems = counts.errors + counts.warnings + counts.infos;
   if (problems === 0) return c.green(`\u2714 No problems (${files})`);
   const parts = [plural(counts.errors, "error"), plural(counts.warnings, "warning"), ...counts.infos > 0 ? [plural(counts.infos, "info")] : []];
   const text = `\u2716 ${plural(problems, "problem")} (${parts.join(", ")}; ${files})`;
   return counts.errors > 0 ? c.bold(c.red(text)) : counts.warnings > 0 ? c.bold(c.yellow(text)) : c.bold(text);
+}
+function skippedFiles(filesSkipped) {
+  if (filesSkipped.length === 0) return "";
+  const labels = Object.entries(countByLabel(filesSkipped));
+  return `, ${filesSkipped.length} skipped: ${labels.length === 1 ? labels[0][0] : labels.map(([label, count]) => `${count} ${label}`).join(", ")}`;
 }
 function plural(count, noun) {
   return `${count} ${noun}${count === 1 || noun === "info" ? "" : "s"}`;
@@ -13822,7 +14079,7 @@ function plainText(markdown) {
 }
 
 // server/src/cli/printConfig.ts
-var import_yaml10 = __toESM(require_dist());
+var import_yaml11 = __toESM(require_dist());
 
 // server/src/files/walk.ts
 var import_node_fs3 = require("node:fs");
@@ -13894,7 +14151,7 @@ function isIgnored(scopes, full, isDirectory) {
 }
 
 // server/src/core/quickFixes.ts
-var import_yaml11 = __toESM(require_dist());
+var import_yaml12 = __toESM(require_dist());
 
 // server/src/cli/main.ts
 var STDIN_NAME = "<stdin>";
@@ -14061,10 +14318,11 @@ async function runAction(io) {
     const config = loadConfig(cwd, inputs.config);
     const workspace = new Workspace(assumptionsOf(config.settings), import_node_fs4.existsSync);
     await loadInputs({ paths: inputs.paths }, config, workspace, cliIo(cwd, io));
-    const diagnostics = lint(workspace.model(), lintSettingsOf(config.settings));
-    const filesChecked = workspace.paths().length;
+    const diagnostics = lint(workspace.model(), configLintSettings(config, cwd, /* @__PURE__ */ new Set([STDIN_NAME])));
+    const coverage = coverageOf(workspace.paths().map((file) => workspace.model().file(file)));
+    const filesChecked = coverage.filesChecked;
     io.stdout.write(formatGithub(diagnostics));
-    io.stdout.write(`${workflowCommand("group", "Connlint report")}${formatStylish(diagnostics, { color: false, filesChecked })}
+    io.stdout.write(`${workflowCommand("group", "Connlint report")}${formatStylish(diagnostics, { color: false, ...coverage })}
 ${workflowCommand("endgroup")}`);
     if (inputs.sarif !== void 0) writeReport(path6.resolve(cwd, inputs.sarif), sarifReport(diagnostics, workspace, io.actionRoot));
     appendTo(io.env["GITHUB_STEP_SUMMARY"], jobSummary(diagnostics, filesChecked));
