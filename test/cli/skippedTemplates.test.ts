@@ -29,6 +29,10 @@ test('a skipped stream is not called checked: its row says why, the summary coun
   });
 });
 
+test('--quiet leaves the skipped rows out and keeps the counts', async () => {
+  assert.deepEqual(await lintStdin(['--quiet'], TEMPLATE), { code: 0, stdout: '\n✔ No problems (0 files checked, 1 skipped: template)\n', stderr: '' });
+});
+
 test('the JSON report lists skipped parts and counts files checked and skipped', async () => {
   const { code, stdout } = await lintStdin(['--format', 'json'], TEMPLATE);
   assert.equal(code, 0);

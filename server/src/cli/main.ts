@@ -184,7 +184,8 @@ function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: Cli
       });
     }
     case 'stylish':
-      return formatStylish(diagnostics, { color: options.color ?? useColor(io), ...run.coverage });
+      // --quiet shows errors only: the parts left unread are counted in the summary, not listed.
+      return formatStylish(diagnostics, { color: options.color ?? useColor(io), ...run.coverage, ...(options.quiet ? { skipped: [] } : {}) });
   }
 }
 
