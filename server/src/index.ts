@@ -5,6 +5,8 @@
 
 // Files, the workspace and its model.
 export { analyzeFile, contentSkipReason, fileRole, fromPortable, toPortable, MAX_FILE_SIZE, type AnalyzedFile, type FileContext, type FileRole, type PortableAnalysis } from './core/analyze';
+export { type SkippedDocument, type TemplateCause } from './core/analyze';
+export { countByLabel, coverageOf, isSkippedFile, skippedParts, type Coverage, type SkippedPart } from './core/skipped';
 export { Workspace } from './core/workspace';
 export { WorkspaceModel, type Assumptions } from './core/model/workspaceModel';
 export { backendsOf, type Backends, type BackendSource } from './core/model/backends';
@@ -25,6 +27,8 @@ export { parseSuppressions, type Suppressions } from './core/suppressions';
 export {
   parseSettings,
   lintSettingsOf,
+  FileSeverities,
+  type Override,
   assumptionsOf,
   exclusionMatcher,
   DEFAULT_SETTINGS,

@@ -93,7 +93,7 @@ test('an invalid configuration: exit 2, one line on stderr naming every bad key'
     '.connlint.yaml': 'rules:\n  service-afinity: off\n  keepalive-conntrack: warn\nexclude: vendor/**\nassume:\n  kubeProxy: maybe\nseverity: error\n',
   });
   const problems = [
-    'severity: unknown setting (allowed: rules, exclude, assume, clusters)',
+    'severity: unknown setting (allowed: rules, exclude, overrides, assume, clusters)',
     `rules.service-afinity: ${DID_YOU_MEAN}`,
     'rules.keepalive-conntrack: must be one of off, hint, info, warning, error',
     'exclude: must be a list of glob patterns',

@@ -51,7 +51,7 @@ test('a manifest under a .connlint.yaml found upwards: the file, its settings wi
     readAs: 'manifest',
     reason: 'a .yaml, .yml or .json file: its documents of the kinds Connlint models are read as Kubernetes objects',
     reads: ['Service default/orders'],
-    settings: { rules: defaults({ 'service-affinity': 'error' }), exclude: [], assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } },
+    settings: { rules: defaults({ 'service-affinity': 'error' }), exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } },
   });
   assert.deepEqual(printConfig('k8s/service.yaml', root, ['--format', 'json']), { ...report, file: 'k8s/service.yaml', configuration: '.connlint.yaml' }, 'JSON with --format json');
 });
@@ -61,7 +61,7 @@ test('no configuration file: null, the defaults; --config names another', () => 
   rmSync(path.join(root, '.connlint.yaml'));
   const report = printConfig('k8s/service.yaml', root);
   assert.equal(report.configuration, null);
-  assert.deepEqual(report.settings, { rules: defaults(), exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } });
+  assert.deepEqual(report.settings, { rules: defaults(), exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } });
   assert.equal(printConfig('k8s/service.yaml', root, ['--config', 'other.yaml']).configuration, 'other.yaml');
 });
 
@@ -80,7 +80,8 @@ test('sysctl files, other files, Helm templates and the configuration file itsel
     'nodes/sysctl.conf': 'net.netfilter.nf_conntrack_tcp_timeout_established = 86400\n',
     'notes.txt': 'hello\n',
     'chart/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\n',
-    'chart/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n',
+    'chart/templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n  labels: {chart: "{{ .Chart.Name }}"}\n',
+    'chart/templates/verbatim.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n',
     'templated.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .name }}\n',
     '.connlint.yaml': '',
   });
@@ -90,8 +91,12 @@ test('sysctl files, other files, Helm templates and the configuration file itsel
   const other = printConfig('notes.txt', root);
   assert.deepEqual([other.readAs, other.reason], ['skipped', 'not a .yaml, .yml or .json file, sysctl.conf or sysctl.d/*.conf: skipped when a directory is linted; read as sysctl when named on the command line']);
   const template = printConfig('chart/templates/service.yaml', root);
-  assert.deepEqual([template.readAs, template.reason], ['skipped', 'a Helm chart template (lint the rendered output: helm template … | connlint -)']);
-  assert.deepEqual([printConfig('templated.yaml', root).readAs, printConfig('templated.yaml', root).reason], ['skipped', 'a template: it holds {{ … }} placeholders']);
+  assert.deepEqual([template.readAs, template.reason], ['skipped', 'Not linted: a Helm chart template; lint the rendered chart (helm template … | connlint -).']);
+  assert.deepEqual(printConfig('chart/templates/verbatim.yaml', root).readAs, 'manifest');
+  assert.deepEqual(
+    [printConfig('templated.yaml', root).readAs, printConfig('templated.yaml', root).reason],
+    ['skipped', 'Not linted: a template, {{ .name }} stands where YAML structure is; lint the rendered output.'],
+  );
   assert.deepEqual([printConfig('.connlint.yaml', root).readAs, printConfig('.connlint.yaml', root).reason], ['skipped', "connlint's configuration file"]);
 });
 

@@ -129,16 +129,24 @@ test('files of a sysctl.d folder are read as sysctl when it is the current direc
 
 const chart = {
   'chart/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\n',
-  'chart/templates/service.yaml': fixtureText('classic', 'service.yaml'),
+  'chart/templates/service.yaml': fixtureText('classic', 'service.yaml').replace('name: orders', 'name: "{{ .Release.Name }}"'),
   'chart/templates/deployment.yaml': fixtureText('classic', 'deployment.yaml'),
 };
 
-test('Helm chart templates are skipped when the chart is walked from its parent', () => {
+test('Helm chart templates with {{ are skipped when the chart is walked from its parent; verbatim ones are read', () => {
   const root = tree(undefined, chart);
   assert.deepEqual(findings(['chart'], root), { code: 0, findings: [], stderr: '' });
+  assert.deepEqual(runCli(['chart'], { cwd: root }).stdout, [
+    '',
+    'chart/templates/service.yaml',
+    '  4:10  skipped  Not linted: a Helm chart template; lint the rendered chart (helm template … | connlint -).',
+    '',
+    '✔ No problems (2 files checked, 1 skipped: Helm chart template)',
+    '',
+  ].join('\n'));
 });
 
-test('Helm chart templates are skipped when the chart is the current directory', () => {
+test('Helm chart templates with {{ are skipped when the chart is the current directory', () => {
   const root = tree(undefined, chart);
   assert.deepEqual(findings(['.'], path.join(root, 'chart')), { code: 0, findings: [], stderr: '' });
   assert.deepEqual(findings(['templates'], path.join(root, 'chart')), { code: 0, findings: [], stderr: '' });

@@ -238,17 +238,20 @@ test('a Service without selector counts the addresses of its Endpoints and Endpo
   ]);
 });
 
-test('Helm chart templates are skipped', () => {
+test('Helm chart templates are skipped when they hold {{, wherever it stands; verbatim ones are linted', () => {
   const chart = lines('apiVersion: v2', 'name: web', 'version: 0.1.0');
   const pair = lines(...service(), '---', ...workload({ replicas: 2 }));
-  assert.deepEqual(lintBrief({ 'chart/Chart.yaml': chart, 'chart/templates/app.yaml': pair }), []);
+  const quoted = pair.replace('name: web', 'name: "{{ .Release.Name }}"');
+  assert.deepEqual(lintBrief({ 'chart/Chart.yaml': chart, 'chart/templates/app.yaml': quoted }), [], 'Helm renders {{ in strings too');
+  assert.deepEqual(lintBrief({ 'chart/Chart.yaml': chart, 'chart/templates/app.yaml': pair }), [at('chart/templates/app.yaml', '3:8-3:11')], 'rendered verbatim');
   assert.deepEqual(lintBrief({ 'app.yaml': pair.replace('name: web', 'name: {{ .Release.Name }}') }), []);
-  assert.deepEqual(lintBrief({ 'chart/app.yaml': pair }), [at('chart/app.yaml', '3:8-3:11')], 'no Chart.yaml: not a chart');
+  assert.deepEqual(lintBrief({ 'chart/app.yaml': quoted }), [at('chart/app.yaml', '3:8-3:29')], 'no Chart.yaml: not a chart, and {{ in a string is text');
 });
 
 test('a chart at the workspace root: templates/ next to Chart.yaml', () => {
   const chart = lines('apiVersion: v2', 'name: web', 'version: 0.1.0');
-  assert.deepEqual(lintBrief({ 'Chart.yaml': chart, 'templates/app.yaml': lines(...service(), '---', ...workload({ replicas: 2 })) }), []);
+  const templated = lines(...service(), '---', ...workload({ replicas: 2 })).replace('name: web', 'name: "{{ .Release.Name }}"');
+  assert.deepEqual(lintBrief({ 'Chart.yaml': chart, 'templates/app.yaml': templated }), []);
 });
 
 test('a broken YAML file gets yaml-syntax and the good files are still linted', () => {

@@ -14,25 +14,27 @@ test('parseSettings accepts the full schema', () => {
   const raw = {
     rules: { 'service-affinity': 'error', 'keepalive-conntrack': 'off', 'yaml-syntax': 'hint', 'sysctl-syntax': 'info' },
     exclude: ['vendor/**', '**/*.generated.yaml'],
+    overrides: [{ files: ['test/**'], excludedFiles: ['test/e2e/**'], rules: { 'service-affinity': 'off' } }],
     assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs', kubernetesVersion: null },
   };
   assert.deepEqual(parseSettings(raw), {
     settings: {
       rules: { 'service-affinity': 'error', 'keepalive-conntrack': 'off', 'yaml-syntax': 'hint', 'sysctl-syntax': 'info' },
       exclude: ['vendor/**', '**/*.generated.yaml'],
+      overrides: [{ files: ['test/**'], excludedFiles: ['test/e2e/**'], rules: { 'service-affinity': 'off' } }],
       assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs', kubernetesVersion: null },
     },
     problems: [],
   });
   assert.deepEqual(parseSettings({ rules: { 'service-affinity': 'warning' }, assume: { kubeProxy: 'running', conntrackEstablishedTimeout: null } }), {
-    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } },
+    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } },
     problems: [],
   });
 });
 
 test('parseSettings: nothing, null and empty values give the defaults', () => {
-  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } });
-  for (const raw of [undefined, null, {}, { rules: null, exclude: null, assume: null }, { rules: {}, exclude: [], assume: {} }]) {
+  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } });
+  for (const raw of [undefined, null, {}, { rules: null, exclude: null, assume: null }, { rules: {}, exclude: [], overrides: [], assume: {} }]) {
     assert.deepEqual(parseSettings(raw), { settings: DEFAULT_SETTINGS, problems: [] }, JSON.stringify(raw));
   }
 });
@@ -45,7 +47,7 @@ test('parseSettings: input that is not a mapping', () => {
 
 test('parseSettings: unknown rules and bad severities, each named by its key', () => {
   assert.deepEqual(parseSettings({ rules: { 'service-afinity': 'warning', 'keepalive-conntrack': 'warn', 'yaml-syntax': 2, 'sysctl-syntax': 'off', 'service-affinity': null } }), {
-    settings: { rules: { 'sysctl-syntax': 'off' }, exclude: [], assume: DEFAULT_SETTINGS.assume },
+    settings: { rules: { 'sysctl-syntax': 'off' }, exclude: [], overrides: [], assume: DEFAULT_SETTINGS.assume },
     problems: [
       { key: 'rules.service-afinity', message: DID_YOU_MEAN },
       { key: 'rules.keepalive-conntrack', message: SEVERITY },
@@ -90,7 +92,7 @@ test('parseSettings: assume values', () => {
 test('parseSettings: unknown top-level keys, and every problem at once with the good values kept', () => {
   assert.deepEqual(parseSettings({ rule: { 'service-affinity': 'off' } }), {
     settings: DEFAULT_SETTINGS,
-    problems: [{ key: 'rule', message: 'unknown setting (allowed: rules, exclude, assume, clusters)' }],
+    problems: [{ key: 'rule', message: 'unknown setting (allowed: rules, exclude, overrides, assume, clusters)' }],
   });
   const { settings, problems } = parseSettings({
     severity: 'error',
@@ -98,9 +100,9 @@ test('parseSettings: unknown top-level keys, and every problem at once with the 
     exclude: 'charts',
     assume: { conntrackEstablishedTimeout: 0, kubeProxy: 'running', extra: 1 },
   });
-  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } });
+  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } });
   assert.deepEqual(problems, [
-    { key: 'severity', message: 'unknown setting (allowed: rules, exclude, assume, clusters)' },
+    { key: 'severity', message: 'unknown setting (allowed: rules, exclude, overrides, assume, clusters)' },
     { key: 'rules.nope', message: KNOWN },
     { key: 'exclude', message: 'must be a list of glob patterns' },
     { key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT },

@@ -109,7 +109,7 @@ function assertManifest(shipped: ExtensionManifest): void {
 
   const { title, properties } = shipped.contributes.configuration;
   assert.equal(title, 'Connlint');
-  assert.deepEqual(Object.keys(properties).sort(), ['connlint.assume.conntrackEstablishedTimeout', 'connlint.assume.kubeProxy', 'connlint.assume.kubernetesVersion', 'connlint.assume.proxyMode', 'connlint.exclude', 'connlint.rules']);
+  assert.deepEqual(Object.keys(properties).sort(), ['connlint.assume.conntrackEstablishedTimeout', 'connlint.assume.kubeProxy', 'connlint.assume.kubernetesVersion', 'connlint.assume.proxyMode', 'connlint.exclude', 'connlint.overrides', 'connlint.rules']);
   const rules = properties['connlint.rules']!.properties!;
   assert.deepEqual(Object.keys(rules), RULES.map((rule) => rule.id));
   for (const rule of RULES) {
@@ -118,6 +118,7 @@ function assertManifest(shipped: ExtensionManifest): void {
     assert.ok(rules[rule.id]!.markdownDescription?.includes(`(${ruleDocsUrl(rule.id)})`), `${rule.id} links to its page`);
   }
   assert.deepEqual(properties['connlint.exclude']!.default, DEFAULT_SETTINGS.exclude);
+  assert.deepEqual(properties['connlint.overrides']!.default, DEFAULT_SETTINGS.overrides);
   assert.deepEqual(properties['connlint.assume.conntrackEstablishedTimeout']!.default, DEFAULT_SETTINGS.assume.conntrackEstablishedTimeout);
   assert.deepEqual(properties['connlint.assume.kubeProxy']!.enum, ['auto', 'running', 'absent']);
   assert.equal(properties['connlint.assume.kubeProxy']!.default, DEFAULT_SETTINGS.assume.kubeProxy);

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { readRegularFile } from '../files/read';
-import { DEFAULT_SETTINGS, parseSettings, type ConnlintSettings } from '../core/settings';
+import type { LintSettings } from '../core/lint';
+import { DEFAULT_SETTINGS, lintSettingsOf, parseSettings, type ConnlintSettings } from '../core/settings';
 
 /** The configuration file's name, looked for from the current directory upwards. */
 export const CONFIG_FILE_NAME = '.connlint.yaml';
@@ -49,6 +50,18 @@ function readConfigText(file: string): string {
   if ('bytes' in read) return read.bytes.toString('utf8');
   const limit = `a configuration file is a regular file of at most ${MAX_CONFIG_SIZE / 1024 / 1024} MiB`;
   throw new Error('skipped' in read ? `${read.skipped} (${limit})` : `${(read.tooLarge / 1024 / 1024).toFixed(1)} MiB (${limit})`);
+}
+
+/**
+ * The lint settings of a configuration for files named relative to `cwd`: its overrides' patterns
+ * are relative to its directory. Names in `notOnDisk` (standard input) match no override.
+ */
+export function configLintSettings(config: LoadedConfig, cwd: string, notOnDisk: ReadonlySet<string> = new Set()): LintSettings {
+  return lintSettingsOf(config.settings, (file) => {
+    if (notOnDisk.has(file)) return undefined;
+    const relative = path.relative(config.baseDirectory, path.resolve(cwd, file)).split(path.sep).join('/');
+    return relative.startsWith('../') || relative === '..' || path.isAbsolute(relative) ? undefined : relative;
+  });
 }
 
 function findConfig(cwd: string): string | undefined {

@@ -28,6 +28,7 @@ export function configSchema(rules: readonly Rule[] = RULES): object {
         items: { type: 'string' },
         default: DEFAULT_SETTINGS.exclude,
       },
+      overrides: overridesSchema(rules),
       assume: assumeSchema(),
       clusters: clustersSchema(),
     },
@@ -47,6 +48,27 @@ function clustersSchema(): object {
       properties: {
         paths: { description: "Glob patterns of the cluster's files, relative to this file's directory (clusters/prod/**).", type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
         assume: { ...assumeSchema(), description: 'What is assumed about this cluster, over the top-level assume.' },
+      },
+    },
+  };
+}
+
+/** `overrides`: severities for the files some patterns match, applied in order. */
+function overridesSchema(rules: readonly Rule[]): object {
+  const patterns = { type: 'array', items: { type: 'string', minLength: 1 } };
+  return {
+    description:
+      "Rule severities for some files, over rules: each entry applies to the files its files patterns match and its excludedFiles patterns do not (relative to this file's directory); entries apply in order, a later one winning. A finding is decided by the file it is reported in.",
+    type: nullable('array'),
+    default: DEFAULT_SETTINGS.overrides,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['files', 'rules'],
+      properties: {
+        files: { ...patterns, minItems: 1, description: 'Glob patterns of the files the entry applies to (test/fixtures/**, vendor/**).' },
+        excludedFiles: { ...patterns, description: 'Glob patterns of files the entry leaves alone among those files matches.' },
+        rules: rulesSchema(rules),
       },
     },
   };

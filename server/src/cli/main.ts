@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { contentSkipReason, fileRole } from '../core/analyze';
 import { lint } from '../core/lint';
-import { assumptionsOf, exclusionMatcher, lintSettingsOf } from '../core/settings';
+import { coverageOf, type Coverage } from '../core/skipped';
+import { assumptionsOf, exclusionMatcher } from '../core/settings';
 import type { Diagnostic } from '../core/types';
 import { stripBom } from '../core/text';
 import { Workspace } from '../core/workspace';
@@ -22,7 +23,7 @@ import { configReport, formatConfigReport, PrintConfigError } from './printConfi
 import { readRuleDoc, ruleSummary } from './ruleDocs';
 import { readTextFile, type ReadText } from '../files/read';
 import { walk } from '../files/walk';
-import { ConfigError, loadConfig, type LoadedConfig } from './config';
+import { ConfigError, configLintSettings, loadConfig, type LoadedConfig } from './config';
 import { applyFixes, formatDiff, writeFixes } from './fix';
 
 /** The process around the CLI, replaceable in tests. */
@@ -53,8 +54,8 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     const relativeToConfig = (shown: string) => path.relative(config.baseDirectory, path.resolve(io.cwd, shown)).split(path.sep).join('/');
     const workspace = new Workspace(assumptionsOf(config.settings, relativeToConfig), existsSync);
     const { bomFiles, lossyFiles } = await loadInputs(options, config, workspace, io);
-    const filesChecked = workspace.paths().length;
-    const settings = lintSettingsOf(config.settings);
+    const coverage = coverageOf(workspace.paths().map((file) => workspace.model().file(file)!));
+    const settings = configLintSettings(config, io.cwd, new Set([STDIN_NAME]));
     let unwritten = 0;
     if (options.fix !== undefined) {
       for (const file of lossyFiles) io.stderr.write(`connlint: warning: ${file} is not valid UTF-8; --fix leaves it alone\n`);
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     }
     let diagnostics = lint(workspace.model(), settings);
     if (options.quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    io.stdout.write(render(diagnostics, options, io, { filesChecked, workspace }));
+    io.stdout.write(render(diagnostics, options, io, { coverage, workspace }));
     // A fixed file that could not be written is an I/O error: the files on disk are not as reported.
     return unwritten > 0 ? 2 : exitCode(diagnostics, options);
   } catch (error) {
@@ -155,10 +156,10 @@ export function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
 }
 
-function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: CliIo, run: { filesChecked: number; workspace: Workspace }): string {
+function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: CliIo, run: { coverage: Coverage; workspace: Workspace }): string {
   switch (options.format) {
     case 'json':
-      return formatJson(diagnostics);
+      return formatJson(diagnostics, run.coverage);
     case 'github':
       return formatGithub(diagnostics);
     case 'sarif':
@@ -172,9 +173,10 @@ function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: Cli
         },
         textOf: (file) => run.workspace.model().file(file)?.text,
         outsideSourceRoot: (file) => file === STDIN_NAME,
+        skipped: run.coverage.skipped,
       });
     case 'junit':
-      return formatJunit(diagnostics, { files: run.workspace.paths() });
+      return formatJunit(diagnostics, { files: run.workspace.paths(), filesSkipped: run.coverage.filesSkipped });
     case 'gitlab': {
       const root = repositoryRoot(io.cwd, io.env);
       return formatGitlab(diagnostics, {
@@ -183,7 +185,8 @@ function render(diagnostics: readonly Diagnostic[], options: CliOptions, io: Cli
       });
     }
     case 'stylish':
-      return formatStylish(diagnostics, { color: options.color ?? useColor(io), filesChecked: run.filesChecked });
+      // --quiet shows errors only: the parts left unread are counted in the summary, not listed.
+      return formatStylish(diagnostics, { color: options.color ?? useColor(io), ...run.coverage, ...(options.quiet ? { skipped: [] } : {}) });
   }
 }
 

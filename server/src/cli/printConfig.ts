@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { analyzeFile, fileRole, type AnalyzedFile } from '../core/analyze';
 import { RULES } from '../core/rules/registry';
+import { isSkippedFile, skippedParts } from '../core/skipped';
 import { exclusionMatcher, type ConnlintSettings } from '../core/settings';
 import type { SeverityLevel } from '../core/types';
 import { readTextFile, type ReadText } from '../files/read';
-import { CONFIG_FILE_NAME, type LoadedConfig } from './config';
+import { CONFIG_FILE_NAME, configLintSettings, type LoadedConfig } from './config';
 import { escapeStrings, inertJson } from './format/escape';
 
 /** `--print-config` was given a path it cannot describe: exit code 2. */
@@ -24,7 +25,7 @@ interface ConfigReport {
   readonly reason: string;
   /** The Kubernetes objects or sysctl keys Connlint finds in it. */
   readonly reads: readonly string[];
-  /** The settings, with every rule's severity resolved (the file's value, else the rule's default). */
+  /** The settings, with every rule's severity resolved for this file: the last matching override's, else `rules`', else the rule's default. */
   readonly settings: ConnlintSettings & { readonly rules: Readonly<Record<string, SeverityLevel>> };
 }
 
@@ -53,8 +54,13 @@ export function configReport(cwd: string, file: string, config: LoadedConfig): C
     readAs,
     reason,
     reads: readAs === 'skipped' ? [] : contents(analyzed),
-    settings: { ...config.settings, rules: Object.fromEntries(RULES.map((rule) => [rule.id, config.settings.rules[rule.id] ?? rule.defaultSeverity])) },
+    settings: { ...config.settings, rules: effectiveSeverities(config, cwd, display) },
   };
+}
+
+function effectiveSeverities(config: LoadedConfig, cwd: string, file: string): Record<string, SeverityLevel> {
+  const overridden = configLintSettings(config, cwd).fileSeverities?.forFile(file);
+  return Object.fromEntries(RULES.map((rule) => [rule.id, overridden?.[rule.id] ?? config.settings.rules[rule.id] ?? rule.defaultSeverity]));
 }
 
 /**
@@ -77,7 +83,7 @@ function howRead(analyzed: AnalyzedFile, absolute: string, excluded: string | fa
     return { readAs: 'skipped', reason: `excluded by "${excluded}" in ${configuration} when a directory is linted; read as ${named} when named on the command line` };
   }
   if (path.basename(absolute).toLowerCase() === CONFIG_FILE_NAME) return { readAs: 'skipped', reason: "connlint's configuration file" };
-  if (analyzed.skipReason !== undefined) return { readAs: 'skipped', reason: analyzed.skipReason };
+  if (isSkippedFile(analyzed)) return { readAs: 'skipped', reason: skippedParts(analyzed)[0]!.reason };
   if (analyzed.role === 'manifest') return { readAs: 'manifest', reason: 'a .yaml, .yml or .json file: its documents of the kinds Connlint models are read as Kubernetes objects' };
   if (analyzed.role === 'sysctl') {
     const name = path.basename(absolute);

@@ -4,9 +4,10 @@ import { extractObjects, firstLine, type SyntaxProblem } from './k8s/extract';
 import { MODELLED_KINDS, type K8sObject } from './k8s/objects';
 import { NO_SUPPRESSIONS, parseSuppressions, type Suppressions } from './suppressions';
 import { parseSysctl, type ParsedSysctl } from './sysctl/parse';
-import { LineIndex, parsableText } from './text';
+import { LineIndex, parsableText, type Span } from './text';
 import { NodeReader } from './yaml/nodes';
 import { splitDocuments, type DocumentSlice } from './yaml/documents';
+import { firstGoTemplate, templateInStructure, templateInSysctl } from './yaml/templates';
 
 /** How a file is read: as Kubernetes manifests, as a sysctl file, as a modules-load.d list, or not at all. */
 export type FileRole = 'manifest' | 'sysctl' | 'modules-load';
@@ -19,7 +20,7 @@ export interface FileContext {
   readonly location?: string;
   /** The file was named explicitly (on the command line): a file that is not YAML is read as sysctl. */
   readonly explicit?: boolean;
-  /** Whether another file exists, to recognise Helm charts; without it only `{{` in the text tells. */
+  /** Whether another file exists, to recognise Helm charts; without it only where template syntax stands tells. */
   readonly fileExists?: (path: string) => boolean;
   /** An earlier analysis of the same file (an editor's previous version): its unchanged documents are not parsed again. */
   readonly previous?: AnalyzedFile;
@@ -35,12 +36,26 @@ export interface ParsedDocument {
   readonly problemCount: number;
 }
 
+/** Why a document is a template: its syntax stands where YAML structure is, or it is part of a Helm chart's templates. */
+export type TemplateCause = 'template' | 'helm-chart-template';
+
+/** A document that is not read because it is a template (a sysctl template is one document). */
+export interface SkippedDocument {
+  readonly start: number;
+  readonly end: number;
+  /** 0-based position of the document in its file. */
+  readonly index: number;
+  /** The template syntax that decided it (for a Helm document that is not YAML on its own, the first YAML error). */
+  readonly evidence: Span;
+  readonly cause: TemplateCause;
+}
+
 /** Everything one file contributes to the workspace model. Pure: depends only on path, text and context. */
 export interface AnalyzedFile {
   readonly path: string;
   readonly text: string;
   readonly role: FileRole | undefined;
-  /** Why a file that looked relevant was not read (a Helm template, say). */
+  /** Why a file that looked relevant was not read at all (too large, binary). */
   readonly skipReason: string | undefined;
   readonly objects: readonly K8sObject[];
   readonly sysctl: ParsedSysctl | undefined;
@@ -50,6 +65,8 @@ export interface AnalyzedFile {
   readonly syntaxProblems: readonly SyntaxProblem[];
   /** The documents that were parsed, in order (the others' kinds do not matter). */
   readonly documents: readonly ParsedDocument[];
+  /** The documents left unread as templates, in order. */
+  readonly skippedDocuments: readonly SkippedDocument[];
   readonly suppressions: Suppressions;
   readonly lineIndex: LineIndex;
 }
@@ -66,8 +83,8 @@ export function toPortable(file: AnalyzedFile): PortableAnalysis {
 }
 
 export function fromPortable(portable: PortableAnalysis): AnalyzedFile {
-  const { path, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents } = portable;
-  return analyzed(path, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl, modules);
+  const { path, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents, skippedDocuments } = portable;
+  return analyzed(path, text, role, skipReason, { objects, syntaxProblems, documents, skippedDocuments }, sysctl, modules);
 }
 
 /**
@@ -80,12 +97,12 @@ function analyzed(
   text: string,
   role: FileRole | undefined,
   skipReason: string | undefined,
-  { objects, syntaxProblems, documents }: Manifests,
+  { objects, syntaxProblems, documents, skippedDocuments }: Manifests,
   sysctl: ParsedSysctl | undefined,
   modules: readonly string[] | undefined,
 ): AnalyzedFile {
   const suppressions = skipReason === undefined ? parseSuppressions(text) : NO_SUPPRESSIONS;
-  return { path, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
+  return { path, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents, skippedDocuments, suppressions, lineIndex: new LineIndex(text) };
 }
 
 /** Files larger than this (in bytes on disk, in UTF-16 code units in memory) are skipped: 10 MiB. */
@@ -115,14 +132,15 @@ export function fileRole(path: string, context: FileContext = {}): FileRole | un
 /** Parses one file into its part of the model: objects, sysctl assignments, syntax problems, suppressions. */
 export function analyzeFile(path: string, text: string, context: FileContext = {}): AnalyzedFile {
   const role = fileRole(path, context);
-  const skipReason = role === undefined ? undefined : (contentSkipReason(text) ?? templateReason(path, text, role, context));
+  const skipReason = role === undefined ? undefined : contentSkipReason(text);
   const read = skipReason === undefined ? role : undefined;
+  if (read === 'sysctl') return analyzeSysctl(path, text);
   const previous = context.previous?.path === path && context.previous.role === 'manifest' ? context.previous : undefined;
   // Offsets into the parsers' text are offsets into the text as the client counts it.
   const parsable = read === undefined ? text : parsableText(text);
-  const manifests = read === 'manifest' ? readManifests(path, parsable, previous) : NO_MANIFESTS;
-  const sysctl = read === 'sysctl' ? parseSysctl(parsable.replace(/^\uFEFF/, ' ')) : undefined;
-  return analyzed(path, text, read, skipReason, manifests, sysctl, read === 'modules-load' ? parseModulesLoad(parsable) : undefined);
+  const helmChart = read === 'manifest' && text.includes('{{') && isInHelmTemplates(context.location ?? path, context);
+  const manifests = read === 'manifest' ? readManifests(path, parsable, previous, helmChart) : NO_MANIFESTS;
+  return analyzed(path, text, read, skipReason, manifests, undefined, read === 'modules-load' ? parseModulesLoad(parsable) : undefined);
 }
 
 /** The modules a modules-load.d(5) file lists: one per line, `#` and `;` comment lines. */
@@ -134,22 +152,41 @@ export function parseModulesLoad(text: string): string[] {
     .map((module) => module.replace(/-/g, '_'));
 }
 
+/** A sysctl file, read unless template syntax stands in its assignments (its comments do not count): a template is not read as sysctl. */
+function analyzeSysctl(path: string, text: string): AnalyzedFile {
+  const parsable = parsableText(text);
+  const evidence = templateInSysctl(parsable);
+  if (evidence === undefined) return analyzed(path, text, 'sysctl', undefined, NO_MANIFESTS, parseSysctl(parsable.replace(/^\uFEFF/, ' ')), undefined);
+  const whole: SkippedDocument = { start: 0, end: text.length, index: 0, evidence, cause: 'template' };
+  return analyzed(path, text, undefined, undefined, { ...NO_MANIFESTS, skippedDocuments: [whole] }, undefined, undefined);
+}
+
 /** What a manifest file holds. */
 interface Manifests {
   readonly objects: readonly K8sObject[];
   readonly syntaxProblems: readonly SyntaxProblem[];
   readonly documents: readonly ParsedDocument[];
+  readonly skippedDocuments: readonly SkippedDocument[];
 }
 
-const NO_MANIFESTS: Manifests = { objects: [], syntaxProblems: [], documents: [] };
+const NO_MANIFESTS: Manifests = { objects: [], syntaxProblems: [], documents: [], skippedDocuments: [] };
 
-function readManifests(path: string, text: string, previous: AnalyzedFile | undefined): Manifests {
+/**
+ * Reads the documents that may matter, each on its own: a document is left unread as a template
+ * when template syntax stands where its structure is (templateInStructure), or, in a Helm chart's
+ * templates, when it holds `{{` at all or is not YAML on its own (Helm renders every `{{`, in
+ * strings and comments too, and its blocks span documents).
+ */
+function readManifests(path: string, text: string, previous: AnalyzedFile | undefined, helmChart: boolean): Manifests {
   const objects: K8sObject[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
   const documents: ParsedDocument[] = [];
+  const skippedDocuments: SkippedDocument[] = [];
   const reuse = previous === undefined ? undefined : new DocumentReuse(previous);
   for (const slice of splitDocuments(text)) {
-    if (!mayMatter(path, text, slice)) continue;
+    const template = templateDocument(path, text, slice, helmChart);
+    if (template !== undefined) skippedDocuments.push(template);
+    if (template !== undefined || !mayMatter(path, text, slice)) continue;
     const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
     if (reuse?.take(text, slice, objects, syntaxProblems) !== true) {
       try {
@@ -160,9 +197,28 @@ function readManifests(path: string, text: string, previous: AnalyzedFile | unde
         syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${why}.` });
       }
     }
+    if (helmChart && syntaxProblems.length > firstProblem) {
+      skippedDocuments.push({ start: slice.start, end: slice.end, index: slice.index, evidence: syntaxProblems[firstProblem]!.span, cause: 'helm-chart-template' });
+      objects.length = firstObject;
+      syntaxProblems.length = firstProblem;
+      continue;
+    }
     documents.push({ start: slice.start, end: slice.end, firstObject, objectCount: objects.length - firstObject, firstProblem, problemCount: syntaxProblems.length - firstProblem });
   }
-  return { objects, syntaxProblems, documents };
+  return { objects, syntaxProblems, documents, skippedDocuments };
+}
+
+/** The document as a template left unread, or undefined when it is read (see readManifests). */
+function templateDocument(path: string, text: string, slice: DocumentSlice, helmChart: boolean): SkippedDocument | undefined {
+  const place = { start: slice.start, end: slice.end, index: slice.index };
+  if (helmChart) {
+    const evidence = firstGoTemplate(text, slice);
+    return evidence === undefined ? undefined : { ...place, evidence, cause: 'helm-chart-template' };
+  }
+  // A document without a kind can still be a template that makes one (`{{ include "service" . }}`).
+  if (slice.kind !== null && !mayMatter(path, text, slice)) return undefined;
+  const evidence = templateInStructure(text, slice);
+  return evidence === undefined ? undefined : { ...place, evidence, cause: 'template' };
 }
 
 /** Parses one document whose kind may matter and adds its objects and YAML errors. */
@@ -210,13 +266,7 @@ function includesWithin(text: string, needle: string, slice: DocumentSlice): boo
   return at !== -1 && at < slice.end;
 }
 
-/** Templates are not configuration yet: Helm chart templates and Jinja/Go-templated files are skipped. */
-function templateReason(path: string, text: string, role: FileRole, context: FileContext): string | undefined {
-  if (role === 'manifest' && isInHelmTemplates(context.location ?? path, context)) return 'a Helm chart template (lint the rendered output: helm template … | connlint -)';
-  if (text.includes('{{') || (role === 'sysctl' && text.includes('{%'))) return 'a template: it holds {{ … }} placeholders';
-  return undefined;
-}
-
+/** Whether the file is in the `templates` directory (or below it) of a Helm chart: a directory with a Chart.yaml. */
 function isInHelmTemplates(path: string, context: FileContext): boolean {
   if (context.fileExists === undefined) return false;
   const segments = path.replace(/\\/g, '/').split('/');

@@ -41,7 +41,7 @@ export class DiagnosticsTracker {
   changes(settings: LintSettings, options: TrackerOptions = {}): Map<string, Diagnostic[]> {
     this.findings.refresh();
     const dirty = new Set<string>();
-    const key = JSON.stringify([settings.severities ?? {}, settings.skipCategories ?? []]);
+    const key = JSON.stringify([settings.severities ?? {}, settings.skipCategories ?? [], settings.fileSeverities?.key ?? '']);
     if (key !== this.settingsKey) {
       // New settings change what every finding shows: all of them are due again.
       this.settingsKey = key;

@@ -2,11 +2,14 @@ import { modelFindings, type ModelFindings, type Shard } from './findings';
 import type { WorkspaceModel } from './model/workspaceModel';
 import { RULES } from './rules/registry';
 import type { Finding, Rule } from './rules/rule';
+import type { FileSeverities } from './settings';
 import type { Diagnostic, Severity, SeverityLevel } from './types';
 
 /** How the rules run: per-rule severities over the rules' defaults. */
 export interface LintSettings {
   readonly severities?: Readonly<Record<string, SeverityLevel>>;
+  /** Severities for the findings of some files, over `severities` (the settings' `overrides`). */
+  readonly fileSeverities?: FileSeverities;
   /** Finding categories to leave out, because another tool in the same editor reports them. */
   readonly skipCategories?: readonly string[];
 }
@@ -19,8 +22,9 @@ export interface LintedFinding {
 
 /**
  * Runs every enabled rule over the workspace model and returns its diagnostics, without the
- * ones a suppression silences, sorted by file, line and column. A severity set in settings
- * applies to every finding of its rule; otherwise a finding's own severity, else the rule's default.
+ * ones a suppression silences, sorted by file, line and column. A severity an override sets for
+ * the finding's file, else one set in settings, applies to every finding of its rule; otherwise a
+ * finding's own severity, else the rule's default.
  * Findings are kept between calls and recomputed only where the model changed (see findings.ts).
  */
 export function lint(model: WorkspaceModel, settings: LintSettings = {}, rules: readonly Rule[] = RULES): Diagnostic[] {
@@ -42,17 +46,17 @@ export function lintFindings(model: WorkspaceModel, settings: LintSettings = {},
 export function shardFindings(model: WorkspaceModel, findings: ModelFindings, shard: Shard, settings: LintSettings, rules: readonly Rule[]): LintedFinding[] {
   const linted: LintedFinding[] = [];
   for (const rule of shard.rules) {
-    if (settings.severities?.[rule.id] === 'off' || !rules.includes(rule)) continue;
+    if ((settings.severities?.[rule.id] === 'off' && settings.fileSeverities?.enables(rule.id) !== true) || !rules.includes(rule)) continue;
     for (const item of lintedFindingsOf(model, findings.findingsOf(shard, rule), rule, settings)) linted.push(item);
   }
   return linted;
 }
 
 function lintedFindingsOf(model: WorkspaceModel, findings: readonly Finding[], rule: Rule, settings: LintSettings): LintedFinding[] {
-  const configured = settings.severities?.[rule.id];
   const linted: LintedFinding[] = [];
   for (const finding of findings) {
     if (finding.category !== undefined && settings.skipCategories?.includes(finding.category)) continue;
+    const configured = settings.fileSeverities?.forFile(finding.file)?.[rule.id] ?? settings.severities?.[rule.id];
     const diagnostic = toDiagnostic(model, rule.id, configured === 'off' ? undefined : (configured ?? finding.severity ?? rule.defaultSeverity), finding);
     if (diagnostic !== undefined) linted.push({ diagnostic, finding });
   }

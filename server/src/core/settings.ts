@@ -21,6 +21,8 @@ export interface ConnlintSettings {
   readonly rules: Readonly<Record<string, SeverityLevel>>;
   /** Glob patterns of files to leave out, relative to the workspace folder (or the configuration file's directory). */
   readonly exclude: readonly string[];
+  /** Severities for some files, over `rules`: entries apply in order, a later one winning. */
+  readonly overrides: readonly Override[];
   readonly assume: AssumeSettings;
   /** Clusters the files cannot show apart: files matching a cluster's globs take its `assume` (absent: none). */
   readonly clusters?: readonly ClusterSettings[];
@@ -43,9 +45,18 @@ export interface ClusterSettings {
   readonly assume: AssumeSettings;
 }
 
+/** Rule severities for the files some glob patterns match (and others do not), as in ESLint's `overrides`. */
+export interface Override {
+  /** Glob patterns relative to the workspace folder (or the configuration file's directory); a pattern matching a directory matches what is below it. */
+  readonly files: readonly string[];
+  readonly excludedFiles: readonly string[];
+  readonly rules: Readonly<Record<string, SeverityLevel>>;
+}
+
 export const DEFAULT_SETTINGS: ConnlintSettings = {
   rules: {},
   exclude: [],
+  overrides: [],
   assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null },
 };
 
@@ -68,30 +79,67 @@ export function parseSettings(raw: unknown): { settings: ConnlintSettings; probl
   const input = raw === undefined || raw === null ? {} : raw;
   if (!isRecord(input)) return { settings: DEFAULT_SETTINGS, problems: [{ key: '', message: 'settings must be a mapping' }] };
   for (const key of Object.keys(input)) {
-    if (!['rules', 'exclude', 'assume', 'clusters'].includes(key)) problems.push({ key, message: 'unknown setting (allowed: rules, exclude, assume, clusters)' });
+    if (!['rules', 'exclude', 'overrides', 'assume', 'clusters'].includes(key)) problems.push({ key, message: 'unknown setting (allowed: rules, exclude, overrides, assume, clusters)' });
   }
   const rules = parseRules(input['rules'], problems);
   const exclude = parseExclude(input['exclude'], problems);
+  const overrides = parseOverrides(input['overrides'], problems);
   const assume = parseAssume(input['assume'], problems, DEFAULT_SETTINGS.assume, 'assume');
   const clusters = parseClusters(input['clusters'], problems, assume);
-  return { settings: { rules, exclude, assume, ...(clusters.length === 0 ? {} : { clusters }) }, problems };
+  return { settings: { rules, exclude, overrides, assume, ...(clusters.length === 0 ? {} : { clusters }) }, problems };
 }
 
-function parseRules(value: unknown, problems: SettingsProblem[]): Record<string, SeverityLevel> {
+function parseRules(value: unknown, problems: SettingsProblem[], key = 'rules'): Record<string, SeverityLevel> {
   const rules: Record<string, SeverityLevel> = {};
   if (value === undefined || value === null) return rules;
   if (!isRecord(value)) {
-    problems.push({ key: 'rules', message: 'must be a mapping of rule ids to severities' });
+    problems.push({ key, message: 'must be a mapping of rule ids to severities' });
     return rules;
   }
   const known = RULES.map((rule) => rule.id);
   for (const [id, level] of Object.entries(value)) {
-    if (!known.includes(id)) problems.push({ key: `rules.${id}`, message: unknownRuleMessage(id, known) });
+    if (!known.includes(id)) problems.push({ key: `${key}.${id}`, message: unknownRuleMessage(id, known) });
     else if (typeof level !== 'string' || !(SEVERITY_LEVELS as readonly string[]).includes(level)) {
-      problems.push({ key: `rules.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(', ')}` });
+      problems.push({ key: `${key}.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(', ')}` });
     } else rules[id] = level as SeverityLevel;
   }
   return rules;
+}
+
+/** `overrides`: each entry checked on its own; an entry with a problem is left out whole. */
+function parseOverrides(value: unknown, problems: SettingsProblem[]): Override[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: 'overrides', message: 'must be a list of entries { files, excludedFiles, rules }' });
+    return [];
+  }
+  return value.flatMap((entry: unknown, index) => {
+    const found: SettingsProblem[] = [];
+    const override = parseOverride(entry, `overrides[${index}]`, found);
+    problems.push(...found);
+    return found.length === 0 && override !== undefined ? [override] : [];
+  });
+}
+
+function parseOverride(entry: unknown, key: string, problems: SettingsProblem[]): Override | undefined {
+  if (!isRecord(entry)) {
+    problems.push({ key, message: 'must be a mapping with files, rules and, optionally, excludedFiles' });
+    return undefined;
+  }
+  for (const name of Object.keys(entry)) {
+    if (!['files', 'excludedFiles', 'rules'].includes(name)) problems.push({ key: `${key}.${name}`, message: 'unknown key (allowed: files, excludedFiles, rules)' });
+  }
+  const files = entry['files'];
+  if (!isPatternList(files) || files.length === 0) problems.push({ key: `${key}.files`, message: 'must be a non-empty list of glob patterns' });
+  const excludedFiles = entry['excludedFiles'] ?? [];
+  if (!isPatternList(excludedFiles)) problems.push({ key: `${key}.excludedFiles`, message: 'must be a list of glob patterns' });
+  if (!isRecord(entry['rules'])) problems.push({ key: `${key}.rules`, message: 'must be a mapping of rule ids to severities' });
+  const rules = isRecord(entry['rules']) ? parseRules(entry['rules'], problems, `${key}.rules`) : {};
+  return isPatternList(files) && isPatternList(excludedFiles) ? { files, excludedFiles, rules } : undefined;
+}
+
+function isPatternList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');
 }
 
 function unknownRuleMessage(id: string, known: readonly string[]): string {
@@ -163,9 +211,51 @@ function parseClusters(value: unknown, problems: SettingsProblem[], assume: Assu
   });
 }
 
-/** The part of the settings the rules take. */
-export function lintSettingsOf(settings: ConnlintSettings): LintSettings {
-  return { severities: settings.rules };
+/**
+ * The part of the settings the rules take. `relativePath` turns a finding's file into a
+ * `/`-separated path relative to the folder the overrides' patterns belong to (undefined when the
+ * file is not below it: no override applies); `scope` names what `relativePath` depends on (the
+ * workspace folders), for caches.
+ */
+export function lintSettingsOf(settings: ConnlintSettings, relativePath?: (file: string) => string | undefined, scope = ''): LintSettings {
+  if (settings.overrides.length === 0 || relativePath === undefined) return { severities: settings.rules };
+  return { severities: settings.rules, fileSeverities: new FileSeverities(settings.overrides, relativePath, scope) };
+}
+
+/** The `overrides` compiled: the severities each file's findings take over the rules' own settings. */
+export class FileSeverities {
+  private readonly matchers: readonly { readonly matches: (relative: string) => boolean; readonly rules: Readonly<Record<string, SeverityLevel>> }[];
+  private readonly byFile = new Map<string, Readonly<Record<string, SeverityLevel>> | undefined>();
+  /** Equal keys, equal severities for every file: what caches of linted findings compare. */
+  readonly key: string;
+
+  constructor(
+    overrides: readonly Override[],
+    private readonly relativePath: (file: string) => string | undefined,
+    scope = '',
+  ) {
+    this.matchers = overrides.map((override) => {
+      const included = pathMatcher(override.files);
+      const excluded = pathMatcher(override.excludedFiles);
+      return { matches: (relative: string) => included(relative) && !excluded(relative), rules: override.rules };
+    });
+    this.key = JSON.stringify([scope, overrides]);
+  }
+
+  /** The severities the matching entries set for the file's findings, later entries winning; undefined when none matches. */
+  forFile(file: string): Readonly<Record<string, SeverityLevel>> | undefined {
+    if (this.byFile.has(file)) return this.byFile.get(file);
+    const relative = this.relativePath(file);
+    const matching = relative === undefined ? [] : this.matchers.filter((matcher) => matcher.matches(relative));
+    const severities = matching.length === 0 ? undefined : Object.assign({}, ...matching.map((matcher) => matcher.rules));
+    this.byFile.set(file, severities);
+    return severities;
+  }
+
+  /** Whether some entry turns the rule on for its files: a rule off in `rules` must still run then. */
+  enables(rule: string): boolean {
+    return this.matchers.some((matcher) => matcher.rules[rule] !== undefined && matcher.rules[rule] !== 'off');
+  }
 }
 
 /**
@@ -195,8 +285,13 @@ function assumedValues(assume: AssumeSettings): Assumptions {
 
 /** A predicate over `/`-separated paths relative to the folder the patterns belong to. */
 export function exclusionMatcher(settings: ConnlintSettings): (relativePath: string) => boolean {
-  if (settings.exclude.length === 0) return () => false;
-  const isMatch = picomatch([...settings.exclude], { dot: true });
+  return pathMatcher(settings.exclude);
+}
+
+/** Whether a `/`-separated relative path, or a directory above it, matches one of the glob patterns. */
+function pathMatcher(patterns: readonly string[]): (relativePath: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const isMatch = picomatch([...patterns], { dot: true });
   return (relativePath) => {
     const segments = relativePath.split('/');
     return segments.some((_, index) => isMatch(segments.slice(0, index + 1).join('/')));

@@ -67,7 +67,7 @@ export class SettingsSync {
   }
 }
 
-/** Whether two settings are the same in effect: the same severities, exclusions and assumptions. */
+/** Whether two settings are the same in effect: the same severities, exclusions, overrides and assumptions. */
 export function sameSettings(a: ConnlintSettings, b: ConnlintSettings): boolean {
   return canonical(a) === canonical(b);
 }
@@ -75,5 +75,5 @@ export function sameSettings(a: ConnlintSettings, b: ConnlintSettings): boolean 
 function canonical(settings: ConnlintSettings): string {
   const rules = Object.entries(settings.rules).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = settings.assume;
-  return JSON.stringify([rules, settings.exclude, conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion]);
+  return JSON.stringify([rules, settings.exclude, settings.overrides, settings.clusters ?? [], conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion]);
 }

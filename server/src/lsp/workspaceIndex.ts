@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { URI } from 'vscode-uri';
-import { fileRole } from '../core/analyze';
+import { fileRole, type AnalyzedFile } from '../core/analyze';
 import { DiagnosticsTracker } from '../core/diagnosticsTracker';
-import type { LintedFinding } from '../core/lint';
+import type { LintedFinding, LintSettings } from '../core/lint';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
 import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
+import { skippedParts } from '../core/skipped';
 import { Workspace } from '../core/workspace';
 import { walk } from '../files/walk';
 import { AnalysisPool } from './analysisPool';
@@ -42,9 +43,13 @@ export class WorkspaceIndex {
   private readonly readGenerations = new Map<string, number>();
   private settings: ConnlintSettings = DEFAULT_SETTINGS;
   private isExcludedPath: (relativePath: string) => boolean = () => false;
+  /** The lint settings of `settings` for the current folders, made when first needed. */
+  private lintSettings: LintSettings | undefined;
   /** Finding categories another extension in the editor reports already. */
   private skipCategories: readonly string[] = [];
   private readonly budget: IndexedTextBudget;
+  /** The parts of each file last logged as left unread (templates), so that an edit that keeps them logs nothing. */
+  private readonly loggedSkips = new Map<string, string>();
 
   constructor(
     private readonly log: (message: string) => void,
@@ -63,6 +68,7 @@ export class WorkspaceIndex {
   /** Applies new settings: assumptions reach every model, excluded files leave the index. */
   applySettings(settings: ConnlintSettings): void {
     this.settings = settings;
+    this.lintSettings = undefined;
     this.isExcludedPath = exclusionMatcher(settings);
     const assumptions = assumptionsOf(settings);
     this.workspace.setAssumptions(assumptions);
@@ -82,6 +88,7 @@ export class WorkspaceIndex {
 
   setFolders(folderUris: readonly string[]): void {
     this.folders = folderUris.map((uri) => withSlash(normaliseUri(uri)));
+    this.lintSettings = undefined;
   }
 
   /** The folders, as normalised URIs ending in `/`. */
@@ -93,6 +100,7 @@ export class WorkspaceIndex {
   removeFolders(folderUris: readonly string[]): void {
     const removed = folderUris.map(withSlash);
     this.folders = this.folders.filter((folder) => !removed.includes(folder));
+    this.lintSettings = undefined;
     for (const folder of removed) this.fileDeleted(folder);
   }
 
@@ -150,7 +158,7 @@ export class WorkspaceIndex {
   openDocument(uri: string, text: string): void {
     this.open.add(uri);
     this.budget.release(uri);
-    if (!this.isExcluded(uri)) this.workspaceFor(uri).set(uri, text);
+    if (!this.isExcluded(uri)) this.logSkipped(this.workspaceFor(uri).set(uri, text));
   }
 
   /** A closed document goes back to its text on disk, or away when it has none. */
@@ -196,7 +204,9 @@ export class WorkspaceIndex {
    * with `openOnly`, so do the findings of the folders' files that are not open.
    */
   diagnosticChanges(options: { readonly wholeWorkspace?: boolean; readonly openOnly?: boolean } = {}): Map<string, LintedFinding[]> {
-    const settings = { ...lintSettingsOf(this.settings), skipCategories: this.skipCategories };
+    // The overrides' patterns, like `exclude`'s, are relative to the folder of each file.
+    this.lintSettings ??= lintSettingsOf(this.settings, (uri) => this.folderRelative(uri), this.folders.join('\n'));
+    const settings = { ...this.lintSettings, skipCategories: this.skipCategories };
     const workspaces = [this.workspace, ...this.outside.values()];
     const changed = new Set<string>(this.closedOutside);
     this.closedOutside.clear();
@@ -241,7 +251,7 @@ export class WorkspaceIndex {
     const uri = result.uri;
     if (this.readGenerations.get(uri) !== generation || this.open.has(uri) || !this.isInFolders(uri)) return;
     if ('analyzed' in result && this.budget.fits(uri, result.analyzed.text.length)) {
-      this.workspace.setAnalyzed(result.analyzed);
+      this.logSkipped(this.workspace.setAnalyzed(result.analyzed));
       this.budget.hold(uri, result.analyzed.text.length);
       return;
     }
@@ -251,8 +261,18 @@ export class WorkspaceIndex {
     else if (result.failed !== 'ENOENT' && result.failed !== 'EISDIR') this.log(`Cannot read ${uri}: ${result.failed}`);
   }
 
+  /** Logs the parts of a file left unread (its template documents) when they differ from those last logged for it. */
+  private logSkipped(analyzed: AnalyzedFile): void {
+    const lines = skippedParts(analyzed).map((part) => `Skipped ${part.file}:${part.range.start.line + 1}:${part.range.start.character + 1}: ${part.reason}`);
+    if ((this.loggedSkips.get(analyzed.path) ?? '') === lines.join('\n')) return;
+    if (lines.length === 0) this.loggedSkips.delete(analyzed.path);
+    else this.loggedSkips.set(analyzed.path, lines.join('\n'));
+    for (const line of lines) this.log(line);
+  }
+
   /** Drops a file read from disk from the index. */
   private forget(uri: string): void {
+    this.loggedSkips.delete(uri);
     this.workspace.delete(uri);
     this.budget.release(uri);
   }
@@ -280,9 +300,14 @@ export class WorkspaceIndex {
 
   /** Whether the settings exclude a file of a workspace folder (matched relative to its folder). */
   private isExcluded(uri: string): boolean {
+    const relative = this.folderRelative(uri);
+    return relative !== undefined && this.isExcludedPath(relative);
+  }
+
+  /** A file's path relative to its workspace folder, `/`-separated; undefined outside the folders. */
+  private folderRelative(uri: string): string | undefined {
     const folder = this.folders.find((candidate) => uri.startsWith(candidate));
-    if (folder === undefined) return false;
-    return this.isExcludedPath(decodeURIComponent(uri.slice(folder.length)));
+    return folder === undefined ? undefined : decodeURIComponent(uri.slice(folder.length));
   }
 }
 

@@ -1,3 +1,4 @@
+import { countByLabel, type Coverage } from '../../core/skipped';
 import type { Diagnostic } from '../../core/types';
 import { inertJson } from './escape';
 
@@ -7,9 +8,12 @@ const JSON_REPORT_VERSION = 1;
 /**
  * The JSON report other tools parse: 1-based lines and columns (UTF-16 code units), files
  * relative to the current directory with `/` separators, sorted by file, line and column.
- * Values are as found; the text has no raw control character (inertJson).
+ * Values are as found; the text has no raw control character (inertJson). When a part of a
+ * file was left unread (a template document), `skipped` lists each, placed where its template
+ * syntax stands, with the reason, and `files` counts the files checked and those left wholly
+ * unread (per kind); a report without them read everything.
  */
-export function formatJson(diagnostics: readonly Diagnostic[]): string {
+export function formatJson(diagnostics: readonly Diagnostic[], coverage: Coverage): string {
   const report = {
     version: JSON_REPORT_VERSION,
     diagnostics: diagnostics.map((diagnostic) => ({
@@ -28,6 +32,22 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
         message: related.message,
       })),
     })),
+    ...(coverage.skipped.length === 0 ? {} : skippedReport(coverage)),
   };
   return inertJson(report);
+}
+
+function skippedReport(coverage: Coverage) {
+  return {
+    files: { checked: coverage.filesChecked, skipped: countByLabel(coverage.filesSkipped) },
+    skipped: coverage.skipped.map((part) => ({
+      file: part.file,
+      kind: part.label,
+      reason: part.reason,
+      line: part.range.start.line + 1,
+      column: part.range.start.character + 1,
+      endLine: part.range.end.line + 1,
+      endColumn: part.range.end.character + 1,
+    })),
+  };
 }

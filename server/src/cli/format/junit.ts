@@ -1,18 +1,21 @@
 import { ruleDocsUrl } from '../../core/rules/rule';
+import type { SkippedPart } from '../../core/skipped';
 import type { Diagnostic } from '../../core/types';
 
 /** What the JUnit report needs beyond the findings. */
 export interface JunitContext {
   /** Every file checked: one test case each, passing when it has no finding. */
   readonly files: readonly string[];
+  /** The files of which nothing was read (templates): their test cases are skipped. */
+  readonly filesSkipped?: readonly SkippedPart[];
 }
 
 /**
  * A JUnit XML report, as GitLab, Jenkins and Azure DevOps read test results: one `<testsuite>`
  * named `connlint`, one `<testcase>` per file checked, and one `<failure>` per finding (its
  * `type` the rule, its `message` the finding's message, its text the place, the related places
- * and the rule's page). Every finding is a failure, whatever its severity. Test cases are sorted
- * by file, as findings are.
+ * and the rule's page). Every finding is a failure, whatever its severity; a file of which
+ * nothing was read (a template) is a skipped test case. Test cases are sorted by file, as findings are.
  */
 export function formatJunit(diagnostics: readonly Diagnostic[], context: JunitContext): string {
   const byFile = new Map<string, Diagnostic[]>(context.files.map((file) => [file, []]));
@@ -21,12 +24,13 @@ export function formatJunit(diagnostics: readonly Diagnostic[], context: JunitCo
     if (findings === undefined) byFile.set(diagnostic.file, [diagnostic]);
     else findings.push(diagnostic);
   }
+  const skipped = new Map((context.filesSkipped ?? []).map((part) => [part.file, part.reason]));
   const counts = `tests="${byFile.size}" failures="${diagnostics.length}" errors="0"`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="connlint" ${counts}>`,
-    `  <testsuite name="connlint" ${counts} skipped="0">`,
-    ...[...byFile.keys()].sort().flatMap((file) => testCase(file, byFile.get(file)!)),
+    `  <testsuite name="connlint" ${counts} skipped="${[...byFile.keys()].filter((file) => skipped.has(file)).length}">`,
+    ...[...byFile.keys()].sort().flatMap((file) => testCase(file, byFile.get(file)!, skipped.get(file))),
     '  </testsuite>',
     '</testsuites>',
     '',
@@ -34,8 +38,9 @@ export function formatJunit(diagnostics: readonly Diagnostic[], context: JunitCo
   return lines.join('\n');
 }
 
-function testCase(file: string, findings: readonly Diagnostic[]): string[] {
+function testCase(file: string, findings: readonly Diagnostic[], skipped: string | undefined): string[] {
   const open = `    <testcase name="${escapeXmlAttribute(file)}" classname="connlint"`;
+  if (findings.length === 0 && skipped !== undefined) return [`${open}>`, `      <skipped message="${escapeXmlAttribute(skipped)}"/>`, '    </testcase>'];
   if (findings.length === 0) return [`${open}/>`];
   return [`${open}>`, ...findings.map(failure), '    </testcase>'];
 }

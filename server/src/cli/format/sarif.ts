@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Rule } from '../../core/rules/rule';
 import { ruleDocsUrl } from '../../core/rules/rule';
+import type { SkippedPart } from '../../core/skipped';
 import type { Range } from '../../core/text';
 import type { Diagnostic, Severity } from '../../core/types';
 import { inertJson } from './escape';
@@ -27,6 +28,8 @@ interface SarifContext {
   readonly textOf: (file: string) => string | undefined;
   /** Files that are not below the source root (standard input): no `uriBaseId`. */
   readonly outsideSourceRoot: (file: string) => boolean;
+  /** Parts of files left unread (templates): notifications of the run, not results. */
+  readonly skipped?: readonly SkippedPart[];
 }
 
 /** SARIF levels: `info` and `hint` are both `note`. */
@@ -37,7 +40,8 @@ function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
 /**
  * A SARIF 2.1.0 log with one run: every registered rule as a reporting descriptor, every
  * finding as a result with its place, related places and a fingerprint that survives edits
- * elsewhere in the file. Columns are UTF-16 code units, as `columnKind` says.
+ * elsewhere in the file; the parts of files left unread as the invocation's notifications.
+ * Columns are UTF-16 code units, as `columnKind` says.
  */
 export function formatSarif(diagnostics: readonly Diagnostic[], context: SarifContext): string {
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]));
@@ -57,6 +61,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], context: SarifCo
           },
         },
         columnKind: 'utf16CodeUnits',
+        ...(context.skipped !== undefined && context.skipped.length > 0 ? { invocations: [skippedNotifications(context.skipped, context)] } : {}),
         results: diagnostics.map((diagnostic) => ({
           ruleId: diagnostic.rule,
           ...(ruleIndex.has(diagnostic.rule) ? { ruleIndex: ruleIndex.get(diagnostic.rule)! } : {}),
@@ -78,6 +83,18 @@ export function formatSarif(diagnostics: readonly Diagnostic[], context: SarifCo
     ],
   };
   return inertJson(log);
+}
+
+/** An invocation that says which parts of files it left unread, each a `note` at the template syntax that decided it. */
+function skippedNotifications(skipped: readonly SkippedPart[], context: SarifContext) {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: skipped.map((part) => ({
+      level: 'note',
+      message: { text: part.reason },
+      locations: [{ physicalLocation: physicalLocation(part.file, part.range, context) }],
+    })),
+  };
 }
 
 function reportingDescriptor(rule: Rule, fullDescription: string | undefined) {
