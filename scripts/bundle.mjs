@@ -64,7 +64,7 @@ const bundles = action
   : [
       { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
       { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlDebugLogsOff] },
-      { ...common, entryPoints: ['server/src/lsp/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', plugins: [yamlDebugLogsOff] },
+      { ...common, entryPoints: ['server/src/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', plugins: [yamlDebugLogsOff] },
     ];
 
 if (watch) {

@@ -1,0 +1,71 @@
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { readAndAnalyze, type FileRead, type FileToRead } from './fileAnalysis';
+import { AnalysisPool } from './pool';
+
+/** From this many files on, the analysis workers start: below, starting them costs more than it saves. */
+const MANY_FILES = 32;
+/** Or from this many bytes in all, for a few large files. */
+const MANY_BYTES = 2 * 1024 * 1024;
+/** One worker per core beyond the first (the main thread analyses too), at most three. */
+const WORKERS = Math.min(3, availableParallelism() - 1);
+
+/** How the files are shared out: the workers to start (none: all on this thread) and the files per batch. */
+export interface ParallelPlan {
+  readonly workers: number;
+  readonly batchSize: number;
+}
+
+/** The plan for a set of files: workers for many files or many bytes, batches small enough to keep every thread busy to the end. */
+export function planFor(files: readonly FileToRead[], workers = WORKERS): ParallelPlan {
+  const worthIt = workers > 0 && files.length > 1 && (files.length >= MANY_FILES || totalBytes(files, MANY_BYTES) >= MANY_BYTES);
+  const threads = worthIt ? workers + 1 : 1;
+  return { workers: worthIt ? workers : 0, batchSize: Math.max(1, Math.min(32, Math.ceil(files.length / (8 * threads)))) };
+}
+
+/**
+ * Reads and analyses files on this thread and on analysis workers, batch by batch, and returns
+ * the results in the files' order, as `files.map(readAndAnalyze)` would. Each worker keeps two
+ * batches in hand; this thread analyses the next batch itself in the meantime. A batch whose
+ * worker fails is analysed here; the workers end with the run.
+ */
+export async function readAndAnalyzeAll(files: readonly FileToRead[], log: (message: string) => void, plan = planFor(files)): Promise<FileRead[]> {
+  const pool = plan.workers > 0 ? AnalysisPool.start(plan.workers, log) : undefined;
+  const results: FileRead[][] = [];
+  try {
+    const inFlight = new Set<Promise<void>>();
+    for (let first = 0, index = 0; first < files.length; first += plan.batchSize, index++) {
+      const batch = files.slice(first, first + plan.batchSize);
+      const at = index;
+      if (pool === undefined || pool.size === 0 || inFlight.size >= 2 * pool.size) {
+        results[at] = batch.map(readAndAnalyze);
+        if (pool !== undefined) await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      const analysed: Promise<void> = pool
+        .analyzeFiles(batch)
+        .catch(() => batch.map(readAndAnalyze))
+        .then((read) => void (results[at] = read))
+        .finally(() => inFlight.delete(analysed));
+      inFlight.add(analysed);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.close();
+  }
+  return results.flat();
+}
+
+/** The files' sizes on disk added up, stopping once `enough` is reached. */
+function totalBytes(files: readonly FileToRead[], enough: number): number {
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += statSync(file.location).size;
+    } catch {
+      // A file that cannot be read is reported when it is read.
+    }
+    if (total >= enough) break;
+  }
+  return total;
+}
