@@ -68,7 +68,7 @@ const cliPackageRoot = {
 };
 
 /** The command line's bundles ship in the npm package: readable stack traces (names kept), no source map. */
-const cli = { ...common, minifyIdentifiers: false, sourcemap: false };
+const cli = { ...common, minify: false, minifyWhitespace: true, minifySyntax: true, sourcemap: false };
 const cliBundles = [
   { ...cli, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/bin/connlint-cli.js', plugins: [yamlDebugLogsOff, cliPackageRoot] },
   { ...cli, entryPoints: ['server/src/analysis/analysisWorker.ts'], outfile: 'server/bin/analysisWorker.js', plugins: [yamlDebugLogsOff] },
