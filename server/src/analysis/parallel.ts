@@ -5,6 +5,8 @@ import { AnalysisPool } from './pool';
 
 /** From this many files on, the analysis workers start: below, starting them costs more than it saves. */
 const MANY_FILES = 32;
+/** Files to a batch at most: one message to a worker, or one turn of the main thread. */
+const MAX_BATCH = 50;
 /** Or from this many bytes in all, for a few large files. */
 const MANY_BYTES = 2 * 1024 * 1024;
 /** One worker per core beyond the first (the main thread analyses too), at most three. */
@@ -16,11 +18,14 @@ export interface ParallelPlan {
   readonly batchSize: number;
 }
 
-/** The plan for a set of files: workers for many files or many bytes, batches small enough to keep every thread busy to the end. */
-export function planFor(files: readonly FileToRead[], workers = WORKERS): ParallelPlan {
-  const worthIt = workers > 0 && files.length > 1 && (files.length >= MANY_FILES || totalBytes(files, MANY_BYTES) >= MANY_BYTES);
+/**
+ * The plan for a set of files: `workers` workers for many files (`manyFiles`) or many bytes (a
+ * few large files), batches small enough to keep every thread busy to the end.
+ */
+export function planFor(files: readonly { readonly location: string }[], workers = WORKERS, manyFiles = MANY_FILES): ParallelPlan {
+  const worthIt = workers > 0 && files.length > 1 && (files.length >= manyFiles || totalBytes(files, MANY_BYTES) >= MANY_BYTES);
   const threads = worthIt ? workers + 1 : 1;
-  return { workers: worthIt ? workers : 0, batchSize: Math.max(1, Math.min(32, Math.ceil(files.length / (8 * threads)))) };
+  return { workers: worthIt ? workers : 0, batchSize: Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (8 * threads)))) };
 }
 
 /**
@@ -57,7 +62,7 @@ export async function readAndAnalyzeAll(files: readonly FileToRead[], log: (mess
 }
 
 /** The files' sizes on disk added up, stopping once `enough` is reached. */
-function totalBytes(files: readonly FileToRead[], enough: number): number {
+function totalBytes(files: readonly { readonly location: string }[], enough: number): number {
   let total = 0;
   for (const file of files) {
     try {
