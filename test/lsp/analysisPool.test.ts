@@ -93,8 +93,8 @@ test("the command line's files read on workers and on this thread give the analy
 
 test('workers start for many files or many bytes, never for one file or on one core', () => {
   const many = Array.from({ length: 40 }, (_, i) => toRead(`file-${i}.yaml`));
-  assert.deepEqual(planFor(many, 1), { workers: 1, batchSize: 3 });
-  assert.deepEqual(planFor(many, 0), { workers: 0, batchSize: 5 });
+  assert.deepEqual(planFor(many, 1), { workers: 1, batchSize: 1 });
+  assert.deepEqual(planFor(many, 0), { workers: 0, batchSize: 2 });
   assert.deepEqual(planFor([toRead('service.yaml')], 1), { workers: 0, batchSize: 1 });
   assert.deepEqual(planFor([toRead('service.yaml'), toRead('broken.yaml')], 1), { workers: 0, batchSize: 1 });
   const large = path.join(folder, 'large.yaml');

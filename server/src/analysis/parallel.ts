@@ -9,6 +9,8 @@ const MANY_FILES = 32;
 const MAX_BATCH = 50;
 /** Or from this many bytes in all, for a few large files. */
 const MANY_BYTES = 2 * 1024 * 1024;
+/** Batches a worker holds at a time: enough that it never waits while the main thread analyses a batch of its own. */
+const BATCHES_PER_WORKER = 4;
 /** One worker per core beyond the first (the main thread analyses too), at most three. */
 const WORKERS = Math.min(3, availableParallelism() - 1);
 
@@ -25,12 +27,12 @@ export interface ParallelPlan {
 export function planFor(files: readonly { readonly location: string }[], workers = WORKERS, manyFiles = MANY_FILES): ParallelPlan {
   const worthIt = workers > 0 && files.length > 1 && (files.length >= manyFiles || totalBytes(files, MANY_BYTES) >= MANY_BYTES);
   const threads = worthIt ? workers + 1 : 1;
-  return { workers: worthIt ? workers : 0, batchSize: Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (8 * threads)))) };
+  return { workers: worthIt ? workers : 0, batchSize: Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (32 * threads)))) };
 }
 
 /**
  * Reads and analyses files on this thread and on analysis workers, batch by batch, and returns
- * the results in the files' order, as `files.map(readAndAnalyze)` would. Each worker keeps two
+ * the results in the files' order, as `files.map(readAndAnalyze)` would. Each worker keeps a few
  * batches in hand; this thread analyses the next batch itself in the meantime. A batch whose
  * worker fails is analysed here; the workers end with the run.
  */
@@ -42,7 +44,7 @@ export async function readAndAnalyzeAll(files: readonly FileToRead[], log: (mess
     for (let first = 0, index = 0; first < files.length; first += plan.batchSize, index++) {
       const batch = files.slice(first, first + plan.batchSize);
       const at = index;
-      if (pool === undefined || pool.size === 0 || inFlight.size >= 2 * pool.size) {
+      if (pool === undefined || pool.size === 0 || inFlight.size >= BATCHES_PER_WORKER * pool.size) {
         results[at] = batch.map(readAndAnalyze);
         if (pool !== undefined) await new Promise((resolve) => setImmediate(resolve));
         continue;
