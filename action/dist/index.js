@@ -107,17 +107,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -128,13 +128,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -155,17 +155,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -176,13 +176,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -209,23 +209,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -837,10 +837,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -859,7 +859,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -889,11 +889,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -907,8 +907,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -922,8 +922,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3468,9 +3468,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3545,14 +3545,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3567,10 +3567,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3581,10 +3581,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3601,13 +3601,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -5568,9 +5568,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5579,23 +5579,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5606,10 +5606,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -7615,8 +7615,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path8, { windows } = {}) => {
-      const segs = path8.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path9, { windows } = {}) => {
+      const segs = path9.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -9710,26 +9710,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path8) => {
-      const end = path8.length - 1;
-      const index = path8.lastIndexOf(
+    var basenameOf = (path9) => {
+      const end = path9.length - 1;
+      const index = path9.lastIndexOf(
         SLASH,
-        path8[end] === SLASH ? end - 1 : end
+        path9[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path8 : path8.slice(index + 1);
+      return index < 0 ? path9 : path9.slice(index + 1);
     };
-    var parentOf = (path8) => {
-      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path8.split(SLASH).filter(Boolean);
+    var parentOf = (path9) => {
+      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path9.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path8.length - 1;
-      const cut = path8.lastIndexOf(
+      const end = path9.length - 1;
+      const cut = path9.lastIndexOf(
         SLASH,
-        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -9879,7 +9879,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path8) {
+      testLiteral(path9) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -9888,7 +9888,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path8)) {
+          if (rule.checkRegex.test(path9)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -9908,15 +9908,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path8, mode) {
+      test(path9, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path8) : path8;
+        const basename2 = shortcut ? basenameOf(path9) : path9;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path8
+            shortcut && rule._basenameOnly ? basename2 : path9
           )) {
             const { negative } = rule;
             const ret = {
@@ -9938,17 +9938,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path8, originalPath, doThrow) => {
-      if (!isString(path8)) {
+    var checkPath = (path9, originalPath, doThrow) => {
+      if (!isString(path9)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path8) {
+      if (!path9) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path8)) {
+      if (checkPath.isNotRelative(path9)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -9957,25 +9957,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path8) => {
-      const first = path8.charCodeAt(0);
+    var isNotRelative = (path9) => {
+      const first = path9.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path8.length === 1) {
+      if (path9.length === 1) {
         return true;
       }
-      const second = path8.charCodeAt(1);
+      const second = path9.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
+      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -10006,58 +10006,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path8) {
+      _test(originalPath, cache, path9) {
         checkPath(
-          path8,
+          path9,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path8 ? this._t(path8, cache) : {
+        return path9 ? this._t(path9, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path8 = convertPath(target);
-        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path8);
+        const path9 = convertPath(target);
+        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path9);
         }
-        const dir = this._t(path8, this._testCache);
+        const dir = this._t(path9, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path8);
+        const literal = this._rules.testLiteral(path9);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path8, cache) {
-        if (path8 in cache) {
-          return cache[path8];
+      _t(path9, cache) {
+        if (path9 in cache) {
+          return cache[path9];
         }
-        const parentPath = parentOf(path8);
+        const parentPath = parentOf(path9);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
+        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
       }
-      ignores(path8) {
-        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
+      ignores(path9) {
+        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
       }
       createFilter() {
-        return (path8) => !this.ignores(path8);
+        return (path9) => !this.ignores(path9);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path8) {
-        return this._test(path8, this._testCache, convertPath(path8));
+      test(path9) {
+        return this._test(path9, this._testCache, convertPath(path9));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
+    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
+      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -10073,8 +10073,8 @@ var require_ignore = __commonJS({
 });
 
 // server/src/action/main.ts
-var import_node_fs5 = require("node:fs");
-var path7 = __toESM(require("node:path"));
+var import_node_fs8 = require("node:fs");
+var path8 = __toESM(require("node:path"));
 
 // server/src/cli/format/escape.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -10122,8 +10122,8 @@ function escapeProperty(text) {
 }
 
 // server/src/action/run.ts
-var import_node_fs4 = require("node:fs");
-var path6 = __toESM(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var path7 = __toESM(require("node:path"));
 
 // server/src/core/k8s/objects.ts
 var WORKLOAD_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet", "Pod"];
@@ -10149,15 +10149,15 @@ var SYSTEM_DIRECTORIES = ["etc/sysctl.d", "run/sysctl.d", "usr/local/lib/sysctl.
 function sysctlApplicationOrder(paths) {
   const dropIns = [];
   const mainFiles = [];
-  for (const path8 of paths) {
-    const { directory, name } = splitPath(path8);
+  for (const path9 of paths) {
+    const { directory, name } = splitPath(path9);
     if (name === "sysctl.conf" && !directory.endsWith("sysctl.d")) {
-      mainFiles.push(path8);
+      mainFiles.push(path9);
       continue;
     }
     const system = SYSTEM_DIRECTORIES.findIndex((suffix) => directory === suffix || directory.endsWith(`/${suffix}`));
     const root = system === -1 ? void 0 : directory.slice(0, directory.length - SYSTEM_DIRECTORIES[system].length);
-    dropIns.push({ path: path8, name, root, precedence: system === -1 ? SYSTEM_DIRECTORIES.length : system });
+    dropIns.push({ path: path9, name, root, precedence: system === -1 ? SYSTEM_DIRECTORIES.length : system });
   }
   const winners = /* @__PURE__ */ new Map();
   const kept = [];
@@ -10175,16 +10175,16 @@ function sysctlApplicationOrder(paths) {
   mainFiles.sort(compare);
   return [...kept.map((file) => file.path), ...mainFiles];
 }
-function splitPath(path8) {
-  const normalised2 = path8.replace(/\\/g, "/");
+function splitPath(path9) {
+  const normalised2 = path9.replace(/\\/g, "/");
   const slash = normalised2.lastIndexOf("/");
   return { directory: normalised2.slice(0, Math.max(slash, 0)), name: normalised2.slice(slash + 1) };
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function nodeRootOf(path8) {
-  const { directory, name } = splitPath(path8);
+function nodeRootOf(path9) {
+  const { directory, name } = splitPath(path9);
   for (const suffix of [...SYSTEM_DIRECTORIES, "etc"]) {
     if (suffix === "etc" && name !== "sysctl.conf") continue;
     if (directory === suffix) return "";
@@ -10207,16 +10207,19 @@ var OrderedIndex = class _OrderedIndex {
    * Replaces what file `path` contributes: `before` and `after` list its objects with their keys,
    * in document order. Calls `changed` with every key whose list changed.
    */
-  replaceFile(path8, before, after, changed) {
-    const keys = /* @__PURE__ */ new Set();
-    for (const [key] of before) keys.add(key);
-    for (const [key] of after) keys.add(key);
-    for (const key of keys) {
+  replaceFile(path9, before, after, changed) {
+    const addedByKey = /* @__PURE__ */ new Map();
+    for (const [key] of before) addedByKey.set(key, []);
+    for (const [key, item] of after) {
+      const added = addedByKey.get(key);
+      if (added === void 0) addedByKey.set(key, [item]);
+      else added.push(item);
+    }
+    for (const [key, added] of addedByKey) {
       const list = this.lists.get(key) ?? [];
-      const start = firstAtOrAfter(list, path8);
+      const start = firstAtOrAfter(list, path9);
       let end = start;
-      while (end < list.length && list[end].file === path8) end++;
-      const added = after.filter(([candidate]) => candidate === key).map(([, item]) => item);
+      while (end < list.length && list[end].file === path9) end++;
       const replaced = end === start && added.length === 0 ? list : [...list.slice(0, start), ...added, ...list.slice(end)];
       if (replaced.length === 0) this.lists.delete(key);
       else this.lists.set(key, replaced);
@@ -10224,12 +10227,12 @@ var OrderedIndex = class _OrderedIndex {
     }
   }
 };
-function firstAtOrAfter(list, path8) {
+function firstAtOrAfter(list, path9) {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = low + high >>> 1;
-    if (list[middle].file < path8) low = middle + 1;
+    if (list[middle].file < path9) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -10310,9 +10313,9 @@ var WorkspaceModel = class {
   get files() {
     return this.read("files", this.filesByPath.values());
   }
-  file(path8) {
-    this.reads?.add(`file:${path8}`);
-    return this.filesByPath.get(path8);
+  file(path9) {
+    this.reads?.add(`file:${path9}`);
+    return this.filesByPath.get(path9);
   }
   /** Whether the workspace holds any Kubernetes object the analysis models. */
   get hasManifests() {
@@ -10369,9 +10372,9 @@ var WorkspaceModel = class {
    * findings are each about one of those, run over it, finds that file's findings. Lookups, and
    * what the whole workspace decides (workspaceKubeProxyConfigurations, node sysctls), are not limited.
    */
-  scopedTo(path8) {
+  scopedTo(path9) {
     const view = Object.create(this.scopePrototype ??= scopePrototypeOf(this));
-    view.scopePath = path8;
+    view.scopePath = path9;
     return view;
   }
   /** Runs `compute` and returns the facets of the model it read, with its result. */
@@ -10403,26 +10406,26 @@ var WorkspaceModel = class {
     this.replace(file.path, file);
   }
   /** Removes a file's part of the model. */
-  deleteFile(path8) {
-    if (this.filesByPath.has(path8)) this.replace(path8, void 0);
+  deleteFile(path9) {
+    if (this.filesByPath.has(path9)) this.replace(path9, void 0);
   }
-  replace(path8, next) {
-    const previous = this.filesByPath.get(path8);
+  replace(path9, next) {
+    const previous = this.filesByPath.get(path9);
     if (previous === next) return;
     const hadManifests = this.holdsManifests();
-    if (next === void 0) this.filesByPath.delete(path8);
-    else this.filesByPath.set(path8, next);
+    if (next === void 0) this.filesByPath.delete(path9);
+    else this.filesByPath.set(path9, next);
     this.updates++;
-    this.changed(`file:${path8}`);
+    this.changed(`file:${path9}`);
     this.changed("files");
     const before = previous?.objects ?? [];
     const after = next?.objects ?? [];
-    this.reindex(path8, before, after);
+    this.reindex(path9, before, after);
     if (previous?.role === "sysctl" || next?.role === "sysctl") this.reorderSysctl([previous, next]);
     if (hadManifests !== this.holdsManifests()) this.changed("hasManifests");
   }
-  reindex(path8, before, after) {
-    const update = (index, keysOf, facet) => index.replaceFile(path8, entries(before, keysOf), entries(after, keysOf), (key) => this.changed(facet(key)));
+  reindex(path9, before, after) {
+    const update = (index, keysOf, facet) => index.replaceFile(path9, entries(before, keysOf), entries(after, keysOf), (key) => this.changed(facet(key)));
     update(this.all.services, (object) => object.kind === "Service" ? [""] : [], () => "services");
     update(this.all.workloads, globalWorkloadKeys, (key) => key === KUBE_PROXY ? "kubeProxyDaemonSets" : "workloads");
     update(this.all.kubeProxyConfigurations, (object) => object.kind === "KubeProxyConfiguration" ? [""] : [], () => "kubeProxyConfigurations");
@@ -10434,7 +10437,7 @@ var WorkspaceModel = class {
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
   reorderSysctl(changedFiles) {
     const paths = [...this.filesByPath.values()].filter((file) => file.role === "sysctl").map((file) => file.path);
-    this.sysctlOrder = sysctlApplicationOrder(paths.sort(comparePaths)).map((path8) => this.filesByPath.get(path8));
+    this.sysctlOrder = sysctlApplicationOrder(paths.sort(comparePaths)).map((path9) => this.filesByPath.get(path9));
     this.nodeSysctls = /* @__PURE__ */ new Map();
     for (const file of this.sysctlOrder) {
       for (const assignment of file.sysctl?.assignments ?? []) {
@@ -10734,9 +10737,9 @@ var NodeReader = class {
   /** Each alias's anchored node, found in one pass over the document on first need. */
   anchored;
   /** The node at a path of mapping keys below `node`, if every step is a mapping. */
-  get(node, ...path8) {
+  get(node, ...path9) {
     let current = this.resolve(node);
-    for (const key of path8) {
+    for (const key of path9) {
       const map = this.map(current);
       if (map === void 0) return void 0;
       current = this.resolve(this.pair(map, key)?.value);
@@ -10821,15 +10824,15 @@ var NodeReader = class {
     if (!map.items.some((pair) => isMergeKey(pair.key))) return map.items;
     const byKey = /* @__PURE__ */ new Map();
     const expansions = { left: MAX_MERGE_EXPANSIONS };
-    const write = (current, path8) => {
+    const write = (current, path9) => {
       for (const pair of current.items) {
         if (!isMergeKey(pair.key)) {
           if ((0, import_yaml2.isScalar)(pair.key)) byKey.set(String(pair.key.value), pair);
           continue;
         }
         for (const source of this.mergeSources(pair.value).reverse()) {
-          if (path8.has(source) || --expansions.left < 0) continue;
-          write(source, /* @__PURE__ */ new Set([...path8, source]));
+          if (path9.has(source) || --expansions.left < 0) continue;
+          write(source, /* @__PURE__ */ new Set([...path9, source]));
         }
       }
     };
@@ -11444,11 +11447,11 @@ function endpointSet(reader, node, base) {
   return Object.assign(base, { serviceName: labels.get("kubernetes.io/service-name"), addressCount: ready.length });
 }
 function kubeProxyConfiguration(reader, node, base, embedded) {
-  const durations = DURATION_FIELDS.flatMap((path8) => {
-    const valueNode = reader.get(node, ...path8);
+  const durations = DURATION_FIELDS.flatMap((path9) => {
+    const valueNode = reader.get(node, ...path9);
     const text = reader.string(valueNode);
     const span = reader.span(valueNode);
-    return text === void 0 || span === void 0 ? [] : [{ field: path8.join("."), text, seconds: parseGoDuration(text), span }];
+    return text === void 0 || span === void 0 ? [] : [{ field: path9.join("."), text, seconds: parseGoDuration(text), span }];
   });
   const parsed = (field) => {
     const duration = durations.find((candidate) => candidate.field === field);
@@ -13157,10 +13160,10 @@ var ModelFindings = class {
     }
     this.notify(shard);
   }
-  fileChanged(path8) {
-    const exists = this.model.recordReads(() => this.model.file(path8) !== void 0).result;
-    const shard = this.fileShards.get(path8);
-    if (exists && shard === void 0) this.addFileShard(path8);
+  fileChanged(path9) {
+    const exists = this.model.recordReads(() => this.model.file(path9) !== void 0).result;
+    const shard = this.fileShards.get(path9);
+    if (exists && shard === void 0) this.addFileShard(path9);
     else if (!exists && shard !== void 0) this.removeFileShard(shard);
   }
   /** Makes the file shards those of the model's files. */
@@ -13170,11 +13173,11 @@ var ModelFindings = class {
       for (const file of this.model.files) paths.add(file.path);
     });
     for (const shard of [...this.fileShards.values()]) if (!paths.has(shard.key)) this.removeFileShard(shard);
-    for (const path8 of paths) if (!this.fileShards.has(path8)) this.addFileShard(path8);
+    for (const path9 of paths) if (!this.fileShards.has(path9)) this.addFileShard(path9);
   }
-  addFileShard(path8) {
-    const shard = { key: path8, rules: FILE_SCOPED_RULES, order: this.created++ };
-    this.fileShards.set(path8, shard);
+  addFileShard(path9) {
+    const shard = { key: path9, rules: FILE_SCOPED_RULES, order: this.created++ };
+    this.fileShards.set(path9, shard);
     this.notify(shard);
   }
   removeFileShard(shard) {
@@ -13423,9 +13426,13 @@ function countNewlines(text, from, to) {
 }
 
 // server/src/core/analyze.ts
-function analyzed(path8, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl) {
+function fromPortable(portable) {
+  const { path: path9, text, role, skipReason, objects, sysctl, syntaxProblems, documents } = portable;
+  return analyzed(path9, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl);
+}
+function analyzed(path9, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl) {
   const suppressions = skipReason === void 0 ? parseSuppressions(text) : NO_SUPPRESSIONS;
-  return { path: path8, text, role, skipReason, objects, sysctl, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
+  return { path: path9, text, role, skipReason, objects, sysctl, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
 }
 var MAX_FILE_SIZE = 10 * 1024 * 1024;
 function contentSkipReason(text) {
@@ -13433,9 +13440,9 @@ function contentSkipReason(text) {
   if (text.includes("\0")) return "a binary file: it holds a NUL byte";
   return void 0;
 }
-function fileRole(path8, context = {}) {
+function fileRole(path9, context = {}) {
   if (context.role !== void 0) return context.role;
-  const normalised2 = (context.location ?? path8).replace(/\\/g, "/");
+  const normalised2 = (context.location ?? path9).replace(/\\/g, "/");
   const segments = normalised2.split("/");
   const name = segments[segments.length - 1].toLowerCase();
   if (name === ".connlint.yaml") return void 0;
@@ -13444,17 +13451,17 @@ function fileRole(path8, context = {}) {
   if (name.endsWith(".conf") && segments[segments.length - 2] === "sysctl.d") return "sysctl";
   return context.explicit ? "sysctl" : void 0;
 }
-function analyzeFile(path8, text, context = {}) {
-  const role = fileRole(path8, context);
-  const skipReason = role === void 0 ? void 0 : contentSkipReason(text) ?? templateReason(path8, text, role, context);
+function analyzeFile(path9, text, context = {}) {
+  const role = fileRole(path9, context);
+  const skipReason = role === void 0 ? void 0 : contentSkipReason(text) ?? templateReason(path9, text, role, context);
   const read = skipReason === void 0 ? role : void 0;
-  const previous = context.previous?.path === path8 && context.previous.role === "manifest" ? context.previous : void 0;
+  const previous = context.previous?.path === path9 && context.previous.role === "manifest" ? context.previous : void 0;
   const parsable = read === void 0 ? text : parsableText(text);
-  const manifests = read === "manifest" ? readManifests(path8, parsable, previous) : NO_MANIFESTS;
-  return analyzed(path8, text, read, skipReason, manifests, read === "sysctl" ? parseSysctl(parsable.replace(/^\uFEFF/, " ")) : void 0);
+  const manifests = read === "manifest" ? readManifests(path9, parsable, previous) : NO_MANIFESTS;
+  return analyzed(path9, text, read, skipReason, manifests, read === "sysctl" ? parseSysctl(parsable.replace(/^\uFEFF/, " ")) : void 0);
 }
 var NO_MANIFESTS = { objects: [], syntaxProblems: [], documents: [] };
-function readManifests(path8, text, previous) {
+function readManifests(path9, text, previous) {
   const objects = [];
   const syntaxProblems = [];
   const documents = [];
@@ -13464,7 +13471,7 @@ function readManifests(path8, text, previous) {
     const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
     if (reuse?.take(text, slice, objects, syntaxProblems) !== true) {
       try {
-        readDocument(path8, text, slice, objects, syntaxProblems);
+        readDocument(path9, text, slice, objects, syntaxProblems);
       } catch (error) {
         const why = error instanceof RangeError ? "it is nested too deeply" : error.message;
         syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${why}.` });
@@ -13474,7 +13481,7 @@ function readManifests(path8, text, previous) {
   }
   return { objects, syntaxProblems, documents };
 }
-function readDocument(path8, text, slice, objects, syntaxProblems) {
+function readDocument(path9, text, slice, objects, syntaxProblems) {
   const source = text.slice(slice.start, slice.end);
   const document = (0, import_yaml8.parseDocument)(source, { prettyErrors: false, merge: true });
   const reader = new NodeReader(document, slice.start, source);
@@ -13488,7 +13495,7 @@ function readDocument(path8, text, slice, objects, syntaxProblems) {
     if (!seen.has(key)) syntaxProblems.push(problem);
     seen.add(key);
   }
-  const origin = { file: path8, fileText: text, documentIndex: slice.index };
+  const origin = { file: path9, fileText: text, documentIndex: slice.index };
   for (const object of extractObjects(reader, document.contents, origin, syntaxProblems)) objects.push(object);
 }
 function mayMatter(text, slice) {
@@ -13504,14 +13511,14 @@ function includesWithin(text, needle, slice) {
   const at = text.indexOf(needle, slice.start);
   return at !== -1 && at < slice.end;
 }
-function templateReason(path8, text, role, context) {
-  if (role === "manifest" && isInHelmTemplates(context.location ?? path8, context)) return "a Helm chart template (lint the rendered output: helm template \u2026 | connlint -)";
+function templateReason(path9, text, role, context) {
+  if (role === "manifest" && isInHelmTemplates(context.location ?? path9, context)) return "a Helm chart template (lint the rendered output: helm template \u2026 | connlint -)";
   if (text.includes("{{") || role === "sysctl" && text.includes("{%")) return "a template: it holds {{ \u2026 }} placeholders";
   return void 0;
 }
-function isInHelmTemplates(path8, context) {
+function isInHelmTemplates(path9, context) {
   if (context.fileExists === void 0) return false;
-  const segments = path8.replace(/\\/g, "/").split("/");
+  const segments = path9.replace(/\\/g, "/").split("/");
   for (let i = segments.length - 2; i >= 0; i--) {
     if (segments[i] === "templates" && context.fileExists([...segments.slice(0, i), "Chart.yaml"].join("/"))) return true;
   }
@@ -13532,11 +13539,11 @@ var Workspace = class {
     this.current.setAssumptions(assumptions);
   }
   /** Adds or replaces a file; unchanged text keeps its analysis. */
-  set(path8, text, context = {}) {
-    const current = this.files.get(path8);
+  set(path9, text, context = {}) {
+    const current = this.files.get(path9);
     if (current !== void 0 && current.text === text) return current;
-    const analyzed2 = analyzeFile(path8, text, { ...context, ...this.fileExists ? { fileExists: this.fileExists } : {}, ...current ? { previous: current } : {} });
-    this.files.set(path8, analyzed2);
+    const analyzed2 = analyzeFile(path9, text, { ...context, ...this.fileExists ? { fileExists: this.fileExists } : {}, ...current ? { previous: current } : {} });
+    this.files.set(path9, analyzed2);
     this.current.setFile(analyzed2);
     return analyzed2;
   }
@@ -13552,13 +13559,13 @@ var Workspace = class {
     return analyzed2;
   }
   /** Forgets a file. */
-  delete(path8) {
-    const deleted = this.files.delete(path8);
-    if (deleted) this.current.deleteFile(path8);
+  delete(path9) {
+    const deleted = this.files.delete(path9);
+    if (deleted) this.current.deleteFile(path9);
     return deleted;
   }
-  has(path8) {
-    return this.files.has(path8);
+  has(path9) {
+    return this.files.has(path9);
   }
   /** The paths of every file. */
   paths() {
@@ -13798,7 +13805,7 @@ function plural(count, noun) {
 
 // server/src/cli/main.ts
 var import_promises = require("node:fs/promises");
-var path5 = __toESM(require("node:path"));
+var path6 = __toESM(require("node:path"));
 
 // server/src/cli/packageInfo.ts
 var path2 = __toESM(require("node:path"));
@@ -13824,9 +13831,152 @@ function plainText(markdown) {
 // server/src/cli/printConfig.ts
 var import_yaml10 = __toESM(require_dist());
 
-// server/src/files/walk.ts
+// server/src/analysis/parallel.ts
+var import_node_fs5 = require("node:fs");
+var import_node_os = require("node:os");
+
+// server/src/analysis/fileAnalysis.ts
 var import_node_fs3 = require("node:fs");
+function readAndAnalyze(file) {
+  try {
+    const read = readTextFile(file.location);
+    if ("skipped" in read) return { name: file.name, skipped: read.skipped };
+    const analyzed2 = analyzeFile(file.name, read.text, { explicit: file.explicit, location: file.location, fileExists: import_node_fs3.existsSync });
+    return { name: file.name, analyzed: analyzed2, bom: read.bom, lossy: read.lossy };
+  } catch (error) {
+    const { code, message } = error;
+    return { name: file.name, failed: { code, message: message ?? String(error) } };
+  }
+}
+
+// server/src/analysis/pool.ts
+var import_node_fs4 = require("node:fs");
 var path4 = __toESM(require("node:path"));
+var import_node_worker_threads = require("node:worker_threads");
+var WORKER_SCRIPT = path4.join(__dirname, "analysisWorker.js");
+var YOUNG_GENERATION_MB = 48;
+var PoolWorker = class {
+  constructor(worker, log) {
+    this.worker = worker;
+    worker.on("message", (reply) => {
+      const pending = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      pending?.resolve(reply.results.map((result) => "analyzed" in result ? { ...result, analyzed: fromPortable(result.analyzed) } : result));
+    });
+    worker.on("error", (error) => this.fail(`an analysis worker failed: ${error.stack ?? error.message}`, log));
+    worker.on("exit", (code) => this.fail(`an analysis worker stopped (exit code ${code})`, log));
+    for (const stream of [worker.stdout, worker.stderr]) stream.on("data", (chunk) => log(`analysis worker: ${chunk.toString("utf8").trimEnd()}`));
+  }
+  worker;
+  pending = /* @__PURE__ */ new Map();
+  alive = true;
+  fail(message, log) {
+    if (!this.alive) return;
+    this.alive = false;
+    if (this.pending.size > 0) log(message);
+    for (const pending of this.pending.values()) pending.reject(new Error(message));
+    this.pending.clear();
+  }
+};
+var AnalysisPool = class _AnalysisPool {
+  constructor(workers) {
+    this.workers = workers;
+  }
+  workers;
+  nextId = 0;
+  /**
+   * Starts `size` workers running `script` (the analysis worker beside this module), or returns
+   * undefined when none can start (the script is missing, say).
+   */
+  static start(size, log, script = WORKER_SCRIPT) {
+    if (!(0, import_node_fs4.existsSync)(script)) {
+      log(`No analysis worker at ${script}: files are analysed on the server's thread.`);
+      return void 0;
+    }
+    const workers = [];
+    try {
+      for (let i = 0; i < size; i++) workers.push(new PoolWorker(new import_node_worker_threads.Worker(script, { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), log));
+    } catch (error) {
+      log(`Cannot start an analysis worker: ${error.message}`);
+    }
+    return workers.length === 0 ? void 0 : new _AnalysisPool(workers);
+  }
+  /** How many workers are alive. */
+  get size() {
+    return this.workers.filter((worker) => worker.alive).length;
+  }
+  /** Reads and analyses a batch of workspace files, named by URI, on the least busy worker; rejects when no worker can. */
+  analyze(uris) {
+    return this.run({ uris });
+  }
+  /** Reads and analyses a batch of the command line's files on the least busy worker; rejects when no worker can. */
+  analyzeFiles(files) {
+    return this.run({ files });
+  }
+  run(job) {
+    const live = this.workers.filter((worker) => worker.alive);
+    if (live.length === 0) return Promise.reject(new Error("no analysis worker is running"));
+    const target = live.reduce((best, worker) => worker.pending.size < best.pending.size ? worker : best);
+    const id = this.nextId++;
+    return new Promise((resolve5, reject) => {
+      target.pending.set(id, { resolve: resolve5, reject });
+      target.worker.postMessage({ ...job, id });
+    });
+  }
+  /** Stops every worker: their memory goes back once the scan is over. */
+  async close() {
+    await Promise.all(this.workers.map((worker) => worker.worker.terminate()));
+  }
+};
+
+// server/src/analysis/parallel.ts
+var MANY_FILES = 32;
+var MAX_BATCH = 50;
+var MANY_BYTES = 2 * 1024 * 1024;
+var BATCHES_PER_WORKER = 4;
+var WORKERS = Math.min(3, (0, import_node_os.availableParallelism)() - 1);
+function planFor(files, workers = WORKERS, manyFiles = MANY_FILES) {
+  const worthIt = workers > 0 && files.length > 1 && (files.length >= manyFiles || totalBytes(files, MANY_BYTES) >= MANY_BYTES);
+  const threads = worthIt ? workers + 1 : 1;
+  return { workers: worthIt ? workers : 0, batchSize: Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (32 * threads)))) };
+}
+async function readAndAnalyzeAll(files, log, plan = planFor(files)) {
+  const pool = plan.workers > 0 && (0, import_node_fs5.existsSync)(WORKER_SCRIPT) ? AnalysisPool.start(plan.workers, log) : void 0;
+  const results = [];
+  try {
+    const inFlight = /* @__PURE__ */ new Set();
+    for (let first = 0, index = 0; first < files.length; first += plan.batchSize, index++) {
+      const batch = files.slice(first, first + plan.batchSize);
+      const at = index;
+      if (pool === void 0 || pool.size === 0 || inFlight.size >= BATCHES_PER_WORKER * pool.size) {
+        results[at] = batch.map(readAndAnalyze);
+        if (pool !== void 0) await new Promise((resolve5) => setImmediate(resolve5));
+        continue;
+      }
+      const analysed = pool.analyzeFiles(batch).catch(() => batch.map(readAndAnalyze)).then((read) => void (results[at] = read)).finally(() => inFlight.delete(analysed));
+      inFlight.add(analysed);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.close();
+  }
+  return results.flat();
+}
+function totalBytes(files, enough) {
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += (0, import_node_fs5.statSync)(file.location).size;
+    } catch {
+    }
+    if (total >= enough) break;
+  }
+  return total;
+}
+
+// server/src/files/walk.ts
+var import_node_fs6 = require("node:fs");
+var path5 = __toESM(require("node:path"));
 var import_ignore = __toESM(require_ignore());
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var DIRECTORIES_PER_TURN = 64;
@@ -13845,7 +13995,7 @@ async function walk(root, accept, onError, limits = WALK_LIMITS) {
     if (++listed % DIRECTORIES_PER_TURN === 0) await new Promise((resolve5) => setImmediate(resolve5));
     let entries3;
     try {
-      entries3 = (0, import_node_fs3.readdirSync)(directory, { withFileTypes: true });
+      entries3 = (0, import_node_fs6.readdirSync)(directory, { withFileTypes: true });
     } catch (error) {
       onError(`cannot read directory ${directory}: ${error.code ?? String(error)}`);
       return;
@@ -13856,7 +14006,7 @@ async function walk(root, accept, onError, limits = WALK_LIMITS) {
     for (const entry of entries3) {
       if (stopped) return;
       if (++entriesSeen > limits.maxEntries) return stop(`${limits.maxEntries} directory entries`);
-      const full = path4.join(directory, entry.name);
+      const full = path5.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(inScope, full, true)) await visit2(full, inScope);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && accept(full) && !isIgnored(inScope, full, false)) {
@@ -13870,17 +14020,17 @@ async function walk(root, accept, onError, limits = WALK_LIMITS) {
 }
 function ancestorScopes(root) {
   const chain = [];
-  for (let directory = path4.dirname(root); ; directory = path4.dirname(directory)) {
+  for (let directory = path5.dirname(root); ; directory = path5.dirname(directory)) {
     chain.unshift(directory);
-    if ((0, import_node_fs3.existsSync)(path4.join(directory, ".git")) || path4.dirname(directory) === directory) break;
+    if ((0, import_node_fs6.existsSync)(path5.join(directory, ".git")) || path5.dirname(directory) === directory) break;
   }
-  if (!(0, import_node_fs3.existsSync)(path4.join(chain[0], ".git"))) return [];
+  if (!(0, import_node_fs6.existsSync)(path5.join(chain[0], ".git"))) return [];
   return chain.map(loadIgnore).filter((scope) => scope !== void 0);
 }
 function loadIgnore(directory) {
   let text;
   try {
-    text = (0, import_node_fs3.readFileSync)(path4.join(directory, ".gitignore"), "utf8");
+    text = (0, import_node_fs6.readFileSync)(path5.join(directory, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -13888,7 +14038,7 @@ function loadIgnore(directory) {
 }
 function isIgnored(scopes, full, isDirectory) {
   return scopes.some((scope) => {
-    const relative4 = path4.relative(scope.directory, full).split(path4.sep).join("/");
+    const relative4 = path5.relative(scope.directory, full).split(path5.sep).join("/");
     return relative4 !== "" && !relative4.startsWith("..") && scope.rules.ignores(isDirectory ? `${relative4}/` : relative4);
   });
 }
@@ -13906,7 +14056,7 @@ async function loadInputs(options, config, workspace, io) {
 `);
   const isExcluded = exclusionMatcher(config.settings);
   const excluded = (file) => {
-    const relative4 = path5.relative(config.baseDirectory, file).split(path5.sep).join("/");
+    const relative4 = path6.relative(config.baseDirectory, file).split(path6.sep).join("/");
     return !relative4.startsWith("..") && isExcluded(relative4);
   };
   for (const input of new Set(options.paths)) {
@@ -13917,42 +14067,38 @@ async function loadInputs(options, config, workspace, io) {
       workspace.set(STDIN_NAME, text, { role: "manifest" });
       continue;
     }
-    const absolute = path5.resolve(io.cwd, input);
+    const absolute = path6.resolve(io.cwd, input);
     const info = await (0, import_promises.stat)(absolute).catch((error) => {
       throw new InputError(`cannot read ${input}: ${describeIoError(error)}`);
     });
     if (info.isDirectory()) {
       const files = await walk(absolute, (file) => fileRole(file) !== void 0 && !excluded(file), warn);
-      readAll(files, workspace, io, false, encodings, warn);
+      await readAll(files, workspace, io, false, encodings, warn);
     } else {
-      readAll([absolute], workspace, io, true, encodings, (message) => {
+      await readAll([absolute], workspace, io, true, encodings, (message) => {
         throw new InputError(message);
       });
     }
   }
   return encodings;
 }
-function readAll(files, workspace, io, explicit, encodings, onError) {
-  for (const file of files) {
-    const shown = displayPath(io.cwd, file);
-    let result;
-    try {
-      result = readTextFile(file);
-    } catch (error) {
-      onError(`cannot read ${shown}: ${describeIoError(error)}`);
-      continue;
-    }
-    if ("skipped" in result) io.stderr.write(`connlint: warning: skipped ${shown}: ${result.skipped}
+async function readAll(files, workspace, io, explicit, encodings, onError) {
+  const toRead = files.map((file) => ({ location: file, name: displayPath(io.cwd, file), explicit }));
+  const log = (message) => void io.stderr.write(`connlint: ${message}
+`);
+  for (const result of await readAndAnalyzeAll(toRead, log)) {
+    if ("failed" in result) onError(`cannot read ${result.name}: ${describeIoError(result.failed)}`);
+    else if ("skipped" in result) io.stderr.write(`connlint: warning: skipped ${result.name}: ${result.skipped}
 `);
     else {
-      if (result.bom) encodings.bomFiles.add(shown);
-      if (result.lossy) encodings.lossyFiles.add(shown);
-      workspace.set(shown, result.text, { explicit, location: file });
+      if (result.bom) encodings.bomFiles.add(result.name);
+      if (result.lossy) encodings.lossyFiles.add(result.name);
+      workspace.setAnalyzed(result.analyzed);
     }
   }
 }
 function displayPath(cwd, file) {
-  return path5.relative(cwd, file).split(path5.sep).join("/") || path5.basename(file);
+  return path6.relative(cwd, file).split(path6.sep).join("/") || path6.basename(file);
 }
 function describeIoError(error) {
   switch (error.code) {
@@ -14057,16 +14203,16 @@ function markdownCell(text) {
 async function runAction(io) {
   try {
     const inputs = actionInputs(io.env);
-    const cwd = path6.resolve(io.env["GITHUB_WORKSPACE"] || process.cwd());
+    const cwd = path7.resolve(io.env["GITHUB_WORKSPACE"] || process.cwd());
     const config = loadConfig(cwd, inputs.config);
-    const workspace = new Workspace(assumptionsOf(config.settings), import_node_fs4.existsSync);
+    const workspace = new Workspace(assumptionsOf(config.settings), import_node_fs7.existsSync);
     await loadInputs({ paths: inputs.paths }, config, workspace, cliIo(cwd, io));
     const diagnostics = lint(workspace.model(), lintSettingsOf(config.settings));
     const filesChecked = workspace.paths().length;
     io.stdout.write(formatGithub(diagnostics));
     io.stdout.write(`${workflowCommand("group", "Connlint report")}${formatStylish(diagnostics, { color: false, filesChecked })}
 ${workflowCommand("endgroup")}`);
-    if (inputs.sarif !== void 0) writeReport(path6.resolve(cwd, inputs.sarif), sarifReport(diagnostics, workspace, io.actionRoot));
+    if (inputs.sarif !== void 0) writeReport(path7.resolve(cwd, inputs.sarif), sarifReport(diagnostics, workspace, io.actionRoot));
     appendTo(io.env["GITHUB_STEP_SUMMARY"], jobSummary(diagnostics, filesChecked));
     appendTo(io.env["GITHUB_OUTPUT"], stepOutputs(diagnostics));
     return failsJob(diagnostics, inputs.failOn) ? 1 : 0;
@@ -14109,14 +14255,14 @@ function cliIo(cwd, io) {
   };
 }
 function sarifReport(diagnostics, workspace, actionRoot2) {
-  const manifest = JSON.parse((0, import_node_fs4.readFileSync)(path6.join(actionRoot2, "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs7.readFileSync)(path7.join(actionRoot2, "package.json"), "utf8"));
   return formatSarif(diagnostics, {
     version: manifest.version,
     informationUri: HOMEPAGE,
     rules: RULES,
     fullDescription: (id) => {
-      const page = path6.join(actionRoot2, "docs", "rules", `${id}.md`);
-      return (0, import_node_fs4.existsSync)(page) ? ruleSummary((0, import_node_fs4.readFileSync)(page, "utf8")) : void 0;
+      const page = path7.join(actionRoot2, "docs", "rules", `${id}.md`);
+      return (0, import_node_fs7.existsSync)(page) ? ruleSummary((0, import_node_fs7.readFileSync)(page, "utf8")) : void 0;
     },
     textOf: (file) => workspace.model().file(file)?.text,
     outsideSourceRoot: () => false
@@ -14124,21 +14270,21 @@ function sarifReport(diagnostics, workspace, actionRoot2) {
 }
 function writeReport(file, text) {
   try {
-    (0, import_node_fs4.mkdirSync)(path6.dirname(file), { recursive: true });
-    (0, import_node_fs4.writeFileSync)(file, text);
+    (0, import_node_fs7.mkdirSync)(path7.dirname(file), { recursive: true });
+    (0, import_node_fs7.writeFileSync)(file, text);
   } catch (error) {
     throw new ActionInputError(`sarif: cannot write ${file}: ${error.code ?? error.message}`);
   }
 }
 function appendTo(file, text) {
-  if (file !== void 0 && file !== "") (0, import_node_fs4.appendFileSync)(file, text);
+  if (file !== void 0 && file !== "") (0, import_node_fs7.appendFileSync)(file, text);
 }
 
 // server/src/action/main.ts
 function actionRoot(start) {
-  for (let directory = start; ; directory = path7.dirname(directory)) {
-    if ((0, import_node_fs5.existsSync)(path7.join(directory, "action.yml"))) return directory;
-    if (path7.dirname(directory) === directory) return path7.resolve(start, "..", "..");
+  for (let directory = start; ; directory = path8.dirname(directory)) {
+    if ((0, import_node_fs8.existsSync)(path8.join(directory, "action.yml"))) return directory;
+    if (path8.dirname(directory) === directory) return path8.resolve(start, "..", "..");
   }
 }
 runAction({ env: process.env, stdout: process.stdout, actionRoot: actionRoot(__dirname) }).then((code) => {

@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readAndAnalyze, type FileRead, type FileToRead } from './fileAnalysis';
-import { AnalysisPool } from './pool';
+import { AnalysisPool, WORKER_SCRIPT } from './pool';
 
 /** From this many files on, the analysis workers start: below, starting them costs more than it saves. */
 const MANY_FILES = 32;
@@ -37,7 +37,8 @@ export function planFor(files: readonly { readonly location: string }[], workers
  * worker fails is analysed here; the workers end with the run.
  */
 export async function readAndAnalyzeAll(files: readonly FileToRead[], log: (message: string) => void, plan = planFor(files)): Promise<FileRead[]> {
-  const pool = plan.workers > 0 ? AnalysisPool.start(plan.workers, log) : undefined;
+  // A bundle without a worker script beside it (the GitHub Action's) analyses on this thread.
+  const pool = plan.workers > 0 && existsSync(WORKER_SCRIPT) ? AnalysisPool.start(plan.workers, log) : undefined;
   const results: FileRead[][] = [];
   try {
     const inFlight = new Set<Promise<void>>();

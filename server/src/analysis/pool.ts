@@ -20,8 +20,8 @@ export interface AnalysisReply {
   readonly results: readonly PortableResult[];
 }
 
-/** The worker's script: beside this module, both in the compiled tree and in the bundle. */
-const WORKER_SCRIPT = path.join(__dirname, 'analysisWorker.js');
+/** The worker's script: beside this module, both in the compiled tree and in the bundles that ship one. */
+export const WORKER_SCRIPT = path.join(__dirname, 'analysisWorker.js');
 
 /**
  * A worker's young generation: parsing allocates many short-lived nodes, and a larger nursery
