@@ -5,10 +5,10 @@ import { AnalysisPool, WORKER_SCRIPT } from './pool';
 
 /** From this many files on, the analysis workers start: below, starting them costs more than it saves. */
 const MANY_FILES = 32;
-/** Files to a batch at most: one message to a worker, or one turn of the main thread. */
-const MAX_BATCH = 50;
 /** Or from this many bytes in all, for a few large files. */
 const MANY_BYTES = 2 * 1024 * 1024;
+/** Files to a batch at most: one message to a worker, or one turn of the main thread. */
+const MAX_BATCH = 50;
 /** Batches a worker holds at a time: enough that it never waits while the main thread analyses a batch of its own. */
 const BATCHES_PER_WORKER = 4;
 /** One worker per core beyond the first (the main thread analyses too), at most three. */
