@@ -1,18 +1,21 @@
 // Connlint's benchmark: `npm run bench` (builds, bundles, then runs this). Prints one table row
 // per figure, each the median of several runs, next to what it is compared with in the same run.
-//   node scripts/bench/bench.mjs [--only=cli,fix,editor,scale,cold] [--runs=N] [--server=dist/server.js]
+//   node scripts/bench/bench.mjs [--only=cli,fix,editor,scale,large,cold] [--runs=N] [--server=dist/server.js]
 // The real corpus is read from ../shared/corpus/k8s beside the repository; its rows are skipped
 // when it is absent. Generated inputs are written to a temporary directory and removed.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { measureColdStart, measureEditor } from './editor.mjs';
 import { measureFixes } from './fixes.mjs';
-import { multiDocument, writeCorpus } from './generate.mjs';
-import { measureScale } from './scale.mjs';
-import { measureCliProcess, measureThroughput, readTexts } from './throughput.mjs';
+import { largeManifest, multiDocument, writeCorpus } from './generate.mjs';
+import { measureIndex, measureScale } from './scale.mjs';
+import { measureCliProcess, measureNodeStart, measureParse, measureThroughput, readTexts } from './throughput.mjs';
 import { ms, ratio, repositoryRoot } from './util.mjs';
 
+const require = createRequire(import.meta.url);
+const { MAX_INDEXED_TEXT } = require('../../server/out/lsp/index.js');
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')).map(([key, value]) => [key, value ?? 'true']));
 const only = args.has('only') ? new Set(args.get('only').split(',')) : undefined;
 const runs = Number(args.get('runs') ?? 5);
@@ -43,8 +46,14 @@ async function throughput() {
       const result = measureThroughput(set.files, runs);
       row(`CLI lint, in process: ${label}`, ms(result.connlint), `yaml parseAllDocuments ${ms(result.parse)}`, ratio(result.parse, result.connlint), '≥ 3× faster');
       row(`… against the yaml Lexer alone: ${label}`, ms(result.connlint), `yaml Lexer ${ms(result.lexer)}`, ratio(result.lexer, result.connlint), 'floor');
-      row(`CLI process wall time (connlint DIR): ${set.name}`, ms(measureCliProcess(set.dir, Math.max(3, Math.ceil(runs / 2)))), '', '', '');
+      const whole = measureCliProcess([set.dir, '--format', 'json'], Math.max(3, Math.ceil(runs / 2)));
+      row(`CLI whole process (connlint --format json DIR): ${label}`, ms(whole.wall), `yaml parseAllDocuments in process ${ms(result.parse)}`, ratio(result.parse, whole.wall), '≥ 3× faster');
+      row(`peak RSS of the CLI process: ${set.name}`, `${Math.round(whole.rss)} MB`, '', '', '< 300 MB');
     }
+    const version = measureCliProcess(['--version'], runs);
+    row('CLI start-up: connlint --version', ms(version.wall), `node -e 0 ${ms(measureNodeStart(runs))}`, '', '');
+    const oneFile = path.join(generated, 'component-0', 'manifest-1.yaml');
+    row('CLI one-file lint: connlint FILE (a Service, a Deployment, an HPA)', ms(measureCliProcess([oneFile], runs).wall), '', '', '');
   } finally {
     rmSync(generated, { recursive: true, force: true });
   }
@@ -85,6 +94,34 @@ async function scale() {
   }
 }
 
+/**
+ * Few large files: four 5 MB manifests (mostly Services without affinity: findings) indexed by the
+ * server and linted by the CLI, against parseAllDocuments of the same texts in process; the
+ * server's peak memory against the bytes it holds, also for eight 9.5 MB manifests.
+ */
+async function largeFiles() {
+  for (const [count, mb] of [[4, 5], [8, 9.5]]) {
+    const root = mkdtempSync(path.join(tmpdir(), `connlint-bench-large-${count}-`));
+    try {
+      const texts = Array.from({ length: count }, (_, i) => largeManifest(mb, `app${i}`));
+      texts.forEach((text, i) => writeFileSync(path.join(root, `manifests-${i}.yaml`), text));
+      // The server holds at most MAX_INDEXED_TEXT bytes read from disk: files past it are not read.
+      const bytes = texts.map((text) => Buffer.byteLength(text)).reduce((sum, size) => (sum + size <= MAX_INDEXED_TEXT ? sum + size : sum), 0);
+      const label = `${count} manifests of ${mb} MB`;
+      const limit = (3 * bytes) / 1e6 + 60;
+      const server = await measureIndex(CONNLINT, root);
+      row(`peak RSS of the server, ${label}`, `${Math.round(server.rss)} MB`, `${(bytes / 1e6).toFixed(1)} MB of YAML held`, `${(server.rss / (bytes / 1e6)).toFixed(1)}× the bytes`, `≤ 3× bytes + 60 MB (${Math.round(limit)} MB)`);
+      if (count !== 4) continue;
+      const parse = measureParse(texts.map((text, i) => ({ path: `manifests-${i}.yaml`, text })), Math.min(runs, 3));
+      row(`index at start-up and publish, ${label}`, ms(server.index), `yaml parseAllDocuments in process ${ms(parse)}`, ratio(parse, server.index), '≤ parseAllDocuments');
+      const cli = measureCliProcess([root, '--format', 'json'], Math.min(runs, 3));
+      row(`CLI whole process, ${label}`, ms(cli.wall), `yaml parseAllDocuments in process ${ms(parse)}`, ratio(parse, cli.wall), '≤ parseAllDocuments');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+}
+
 async function coldStart() {
   const text = multiDocument(20);
   const ours = await measureColdStart(CONNLINT, text, runs);
@@ -100,7 +137,7 @@ function printTable() {
   console.log(`\nMachine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}; median of ${runs} runs.`);
 }
 
-for (const [part, run] of [['cli', throughput], ['fix', fixes], ['editor', editor], ['scale', scale], ['cold', coldStart]]) {
+for (const [part, run] of [['cli', throughput], ['fix', fixes], ['editor', editor], ['scale', scale], ['large', largeFiles], ['cold', coldStart]]) {
   if (!wanted(part)) continue;
   console.error(`${part}…`);
   await run();

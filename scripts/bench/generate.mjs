@@ -4,25 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** A Service, its Deployment (or StatefulSet) and an autoscaler, as three documents. */
-export function app(name, namespace, replicas = 3) {
+export function app(name, namespace, replicas = 3, serviceType = 'ClusterIP') {
   return {
-    service: [
-      'apiVersion: v1',
-      'kind: Service',
-      'metadata:',
-      `  name: ${name}`,
-      `  namespace: ${namespace}`,
-      '  labels:',
-      `    app: ${name}`,
-      'spec:',
-      '  selector:',
-      `    app: ${name}`,
-      '  ports:',
-      '    - name: http',
-      '      port: 80',
-      '      targetPort: 8080',
-      '',
-    ].join('\n'),
+    service: service(name, namespace, serviceType),
     deployment: deployment(name, namespace, replicas),
     hpa: [
       'apiVersion: autoscaling/v2',
@@ -47,6 +31,28 @@ export function app(name, namespace, replicas = 3) {
       '',
     ].join('\n'),
   };
+}
+
+/** A Service of one HTTP port selecting `app: name`; the default type (ClusterIP) is left implicit. */
+export function service(name, namespace, type = 'ClusterIP') {
+  return [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${namespace}`,
+    '  labels:',
+    `    app: ${name}`,
+    'spec:',
+    ...(type === 'ClusterIP' ? [] : [`  type: ${type}`]),
+    '  selector:',
+    `    app: ${name}`,
+    '  ports:',
+    '    - name: http',
+    '      port: 80',
+    '      targetPort: 8080',
+    '',
+  ].join('\n');
 }
 
 /** A Deployment with a realistic pod template. */
@@ -132,28 +138,59 @@ export function writeCorpus(root, files = 1000) {
 }
 
 /**
- * A workspace of `manifests` manifest files: apps of a Service, a Deployment and an HPA, one file
- * each, in `apps/<namespace>/<app>/`, ten apps to a namespace, plus node sysctl.d files.
+ * A workspace of about `files` files: apps of a Service (every fifth a LoadBalancer), a Deployment
+ * and an HPA, one file each, in `apps/<namespace>/<app>/`, ten apps to a namespace; every tenth
+ * app a kustomize build (a kustomization.yaml with its resources and a replicas patch); node
+ * sysctl.d files and a sysctl.conf per node pool.
  */
-export function writeWorkspace(root, manifests) {
-  const apps = Math.floor(manifests / 3);
+export function writeWorkspace(root, files) {
+  const apps = Math.floor(files / 3.2);
   for (let i = 0; i < apps; i++) {
     const namespace = `team-${Math.floor(i / 10)}`;
     const name = `app-${i}`;
     const dir = path.join(root, 'apps', namespace, name);
     mkdirSync(dir, { recursive: true });
-    const parts = app(name, namespace, 3);
+    const parts = app(name, namespace, 3, i % 5 === 4 ? 'LoadBalancer' : 'ClusterIP');
     writeFileSync(path.join(dir, 'service.yaml'), parts.service);
     writeFileSync(path.join(dir, 'deployment.yaml'), parts.deployment);
     writeFileSync(path.join(dir, 'hpa.yaml'), parts.hpa);
+    if (i % 10 === 7) writeKustomizeBuild(dir, name);
   }
-  for (let pool = 0; pool < 4; pool++) {
-    const dir = path.join(root, 'nodes', `pool-${pool}`, 'sysctl.d');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, '10-network.conf'), ['net.core.somaxconn = 4096', 'net.ipv4.tcp_keepalive_time = 600', 'net.ipv4.tcp_keepalive_intvl = 30', ''].join('\n'));
-    writeFileSync(path.join(dir, '20-conntrack.conf'), ['net.netfilter.nf_conntrack_tcp_timeout_established = 86400', 'net.netfilter.nf_conntrack_tcp_loose = 1', ''].join('\n'));
-  }
+  for (let pool = 0; pool < 8; pool++) writeNodePool(path.join(root, 'nodes', `pool-${pool}`), pool);
   return { apps, appDir: (i) => path.join(root, 'apps', `team-${Math.floor(i / 10)}`, `app-${i}`) };
+}
+
+/** A kustomization.yaml over an app's three files, with a strategic-merge patch of its replicas. */
+function writeKustomizeBuild(dir, name) {
+  const kustomization = ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'resources:', '  - service.yaml', '  - deployment.yaml', '  - hpa.yaml', 'patches:', '  - path: replicas-patch.yaml', ''];
+  writeFileSync(path.join(dir, 'kustomization.yaml'), kustomization.join('\n'));
+  writeFileSync(path.join(dir, 'replicas-patch.yaml'), ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: ${name}`, 'spec:', '  replicas: 5', ''].join('\n'));
+}
+
+/** A node pool's sysctl files: keepalive and conntrack settings in sysctl.d, and a sysctl.conf. */
+function writeNodePool(dir, pool) {
+  mkdirSync(path.join(dir, 'sysctl.d'), { recursive: true });
+  writeFileSync(path.join(dir, 'sysctl.d', '10-network.conf'), ['net.core.somaxconn = 4096', 'net.ipv4.tcp_keepalive_time = 600', 'net.ipv4.tcp_keepalive_intvl = 30', ''].join('\n'));
+  writeFileSync(path.join(dir, 'sysctl.d', '20-conntrack.conf'), ['net.netfilter.nf_conntrack_tcp_timeout_established = 86400', 'net.netfilter.nf_conntrack_tcp_loose = 1', ''].join('\n'));
+  writeFileSync(path.join(dir, 'sysctl.conf'), ['# node pool ' + pool, 'net.ipv4.tcp_keepalive_probes = 5', `net.ipv4.ip_local_port_range = 10240 ${60000 + pool}`, ''].join('\n'));
+}
+
+/**
+ * A manifest file of about `mb` megabytes, most of its objects findings: apps of a Deployment of
+ * three replicas and eight Services without session affinity that select it, one document each.
+ */
+export function largeManifest(mb, prefix) {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < mb * 1024 * 1024; i++) {
+    const name = `${prefix}-${i}`;
+    const documents = [deployment(name, `ns-${i % 50}`, 3), ...Array.from({ length: 8 }, (_, port) => service(name, `ns-${i % 50}`).replace(`  name: ${name}\n`, `  name: ${name}-${port}\n`))];
+    for (const document of documents) {
+      parts.push(document);
+      size += document.length + 4;
+    }
+  }
+  return parts.join('---\n');
 }
 
 /** A multi-document file of about `kb` kilobytes: Services and Deployments, then CRDs. */

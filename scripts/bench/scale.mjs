@@ -18,11 +18,7 @@ export async function measureScale(command, manifests, edits) {
     const { apps, appDir } = writeWorkspace(root, manifests);
     const client = new BenchClient(command);
     try {
-      const start = performance.now();
-      await client.start(pathToFileURL(root).toString(), { progress: true });
-      while (client.progressEnded.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-      const lastPublish = await client.settle(300);
-      const index = Math.max(client.progressEnded[0], lastPublish) - start;
+      const index = await indexWorkspace(client, root);
       const edit = await measureEdits(client, appDir(Math.floor(apps / 2)), edits);
       return { index, rss: await client.peakRssMb(), edit };
     } finally {
@@ -30,6 +26,26 @@ export async function measureScale(command, manifests, edits) {
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Starts the server on a folder: the time from initialize to the last diagnostics after the scan's progress ends. */
+async function indexWorkspace(client, root) {
+  const start = performance.now();
+  await client.start(pathToFileURL(root).toString(), { progress: true });
+  while (client.progressEnded.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  const lastPublish = await client.settle(300);
+  return Math.max(client.progressEnded[0], lastPublish) - start;
+}
+
+/** Index time (to the last diagnostics published) and peak RSS of a server started on the folder `root`. */
+export async function measureIndex(command, root) {
+  const client = new BenchClient(command);
+  try {
+    const index = await indexWorkspace(client, root);
+    return { index, rss: await client.peakRssMb() };
+  } finally {
+    await client.stop();
   }
 }
 

@@ -1,14 +1,17 @@
 // CLI throughput: Connlint's in-process lint of a set of files against `yaml` parsing every
 // document of the same texts, and against the `yaml` Lexer alone, run after run side by side.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { median, repositoryRoot } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const core = require('../../server/out/index.js');
 const { walk } = require('../../server/out/files/walk.js');
 const { parseAllDocuments, Lexer } = require('yaml');
+const PEAK_RSS = `${repositoryRoot}/scripts/bench/peakRss.cjs`;
 
 /** The files Connlint reads under `root`, with their texts. */
 export async function readTexts(root) {
@@ -52,15 +55,40 @@ export function measureThroughput(files, runs) {
   return { connlint: median(samples.connlint), parse: median(samples.parse), lexer: median(samples.lexer) };
 }
 
-/** Wall time of the whole `connlint <dir>` process (start-up, walk, read, lint, report). */
-export function measureCliProcess(root, runs) {
+/** Median time of parseAllDocuments over the texts, after one warm-up round. */
+export function measureParse(files, runs) {
+  parseAll(files);
+  return median(Array.from({ length: runs }, () => time(parseAll, files)));
+}
+
+/** Wall times (median of `runs`) and the largest peak RSS in MB of a whole `connlint ARGS…` process (start-up, walk, read, lint, report). */
+export function measureCliProcess(args, runs) {
   const cli = `${repositoryRoot}/server/bin/connlint.js`;
+  const scratch = mkdtempSync(path.join(tmpdir(), 'connlint-bench-rss-'));
+  const rssFile = path.join(scratch, 'rss');
+  const samples = [];
+  let rss = 0;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const result = spawnSync(process.execPath, ['-r', PEAK_RSS, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CONNLINT_BENCH_RSS: rssFile } });
+      samples.push(performance.now() - start);
+      if (result.status !== 0 && result.status !== 1) throw new Error(`connlint exited ${result.status}: ${result.stderr}`);
+      rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')) / 1024);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return { wall: median(samples), rss };
+}
+
+/** Wall time of a Node.js process that does nothing: the floor of any start-up. */
+export function measureNodeStart(runs) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const result = spawnSync(process.execPath, [cli, root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    spawnSync(process.execPath, ['-e', '0']);
     samples.push(performance.now() - start);
-    if (result.status !== 0 && result.status !== 1) throw new Error(`connlint exited ${result.status}: ${result.stderr}`);
   }
   return median(samples);
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { toPortable } from '@connlint/server';
+import { planFor, readAndAnalyze, readAndAnalyzeAll, type FileRead, type FileToRead } from '@connlint/server/files';
 import { AnalysisPool, analyzeFromDisk, type DiskAnalysis } from '@connlint/server/lsp';
 import { lines } from '../helpers/lintFiles';
 import { kubeProxyConfigMap } from '../helpers/manifests';
@@ -59,6 +60,50 @@ test("a worker's analyses are the ones the server's own thread makes, in the bat
     await pool.close();
   }
   assert.deepEqual(logged, []);
+});
+
+/** A command-line result as it compares: the analysis in its portable form. */
+function comparableRead(result: FileRead): unknown {
+  return 'analyzed' in result ? { ...result, analyzed: toPortable(result.analyzed) } : result;
+}
+
+const toRead = (name: string, explicit = false): FileToRead => ({ location: path.join(folder, name), name: `shown/${name}`, explicit });
+
+test("the command line's files read on workers and on this thread give the analyses of one thread, in the files' order", async () => {
+  const names = ['service.yaml', 'broken.yaml', 'kube-proxy.yaml', 'sysctl.d/10-net.conf', 'template.yaml', 'missing.yaml', 'sysctl.d', 'exits.js'];
+  const files = [...names.map((name) => toRead(name)), toRead('exits.js', true), ...names.map((name) => toRead(name)).reverse()];
+  const expected = files.map((file) => comparableRead(readAndAnalyze(file)));
+  const logged: string[] = [];
+  const parallel = await readAndAnalyzeAll(files, (message) => logged.push(message), { workers: 2, batchSize: 2 });
+  assert.deepEqual(parallel.map(comparableRead), expected);
+  assert.deepEqual(logged, []);
+  assert.deepEqual(parallel[5], { name: 'shown/missing.yaml', failed: { code: 'ENOENT', message: `ENOENT: no such file or directory, open '${path.join(folder, 'missing.yaml')}'` } });
+  assert.deepEqual(parallel[6], { name: 'shown/sysctl.d', skipped: 'not a regular file' });
+  const explicit = parallel[names.length];
+  assert.ok(explicit !== undefined && 'analyzed' in explicit);
+  assert.equal(explicit.analyzed.role, 'sysctl', 'a file named explicitly is read as sysctl');
+  const pool = AnalysisPool.start(1, () => undefined);
+  assert.ok(pool);
+  try {
+    assert.deepEqual((await pool.analyzeFiles(files)).map(comparableRead), expected);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('workers start for many files or many bytes, never for one file or on one core', () => {
+  const many = Array.from({ length: 40 }, (_, i) => toRead(`file-${i}.yaml`));
+  assert.deepEqual(planFor(many, 1), { workers: 1, batchSize: 1 });
+  assert.deepEqual(planFor(many, 0), { workers: 0, batchSize: 2 });
+  assert.deepEqual(planFor([toRead('service.yaml')], 1), { workers: 0, batchSize: 1 });
+  assert.deepEqual(planFor([toRead('service.yaml'), toRead('broken.yaml')], 1), { workers: 0, batchSize: 1 });
+  const large = path.join(folder, 'large.yaml');
+  writeFileSync(large, 'a: b\n'.repeat(600_000));
+  try {
+    assert.deepEqual(planFor([toRead('service.yaml'), toRead('large.yaml')], 1), { workers: 1, batchSize: 1 });
+  } finally {
+    rmSync(large);
+  }
 });
 
 test('a worker that exits fails only its pending batches, with the reason logged; with none left, the pool refuses work', async () => {

@@ -21,7 +21,7 @@ import { explainRule, ExplainError } from './explain';
 import { HOMEPAGE, packageVersion } from './packageInfo';
 import { configReport, formatConfigReport, PrintConfigError } from './printConfig';
 import { readRuleDoc, ruleSummary } from './ruleDocs';
-import { readTextFile, type ReadText } from '../files/read';
+import { readAndAnalyzeAll } from '../analysis/parallel';
 import { walk } from '../files/walk';
 import { ConfigError, configLintSettings, loadConfig, type LoadedConfig } from './config';
 import { applyFixes, formatDiff, writeFixes } from './fix';
@@ -115,9 +115,9 @@ export async function loadInputs(options: Pick<CliOptions, 'paths'>, config: Loa
     });
     if (info.isDirectory()) {
       const files = await walk(absolute, (file) => fileRole(file) !== undefined && !excluded(file), warn);
-      readAll(files, workspace, io, false, encodings, warn);
+      await readAll(files, workspace, io, false, encodings, warn);
     } else {
-      readAll([absolute], workspace, io, true, encodings, (message) => {
+      await readAll([absolute], workspace, io, true, encodings, (message) => {
         throw new InputError(message);
       });
     }
@@ -125,28 +125,24 @@ export async function loadInputs(options: Pick<CliOptions, 'paths'>, config: Loa
   return encodings;
 }
 
-function readAll(
+/** Reads and analyses files (many of them on worker threads) into the workspace, in their order. */
+async function readAll(
   files: readonly string[],
   workspace: Workspace,
   io: CliIo,
   explicit: boolean,
   encodings: InputEncodings,
   onError: (message: string) => void,
-): void {
-  for (const file of files) {
-    const shown = displayPath(io.cwd, file);
-    let result: ReadText;
-    try {
-      result = readTextFile(file);
-    } catch (error) {
-      onError(`cannot read ${shown}: ${describeIoError(error as NodeJS.ErrnoException)}`);
-      continue;
-    }
-    if ('skipped' in result) io.stderr.write(`connlint: warning: skipped ${shown}: ${result.skipped}\n`);
+): Promise<void> {
+  const toRead = files.map((file) => ({ location: file, name: displayPath(io.cwd, file), explicit }));
+  const log = (message: string): void => void io.stderr.write(`connlint: ${message}\n`);
+  for (const result of await readAndAnalyzeAll(toRead, log)) {
+    if ('failed' in result) onError(`cannot read ${result.name}: ${describeIoError(result.failed)}`);
+    else if ('skipped' in result) io.stderr.write(`connlint: warning: skipped ${result.name}: ${result.skipped}\n`);
     else {
-      if (result.bom) encodings.bomFiles.add(shown);
-      if (result.lossy) encodings.lossyFiles.add(shown);
-      workspace.set(shown, result.text, { explicit, location: file });
+      if (result.bom) encodings.bomFiles.add(result.name);
+      if (result.lossy) encodings.lossyFiles.add(result.name);
+      workspace.setAnalyzed(result.analyzed);
     }
   }
 }
@@ -202,7 +198,7 @@ function useColor(io: CliIo): boolean {
   return io.stdout.isTTY === true && io.env['TERM'] !== 'dumb';
 }
 
-function describeIoError(error: NodeJS.ErrnoException): string {
+function describeIoError(error: { readonly code?: string | undefined; readonly message: string }): string {
   switch (error.code) {
     case 'ENOENT':
       return 'no such file or directory';

@@ -2,3 +2,5 @@
 export { walk, WALK_LIMITS, type WalkLimits } from './walk';
 export { readTextFile, decode, type ReadText } from './read';
 export { replaceFiles } from './write';
+export { readAndAnalyze, type FileRead, type FileToRead } from '../analysis/fileAnalysis';
+export { readAndAnalyzeAll, planFor, type ParallelPlan } from '../analysis/parallel';

@@ -8,14 +8,12 @@ import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type
 import { skippedParts } from '../core/skipped';
 import { Workspace } from '../core/workspace';
 import { walk } from '../files/walk';
+import { planFor } from '../analysis/parallel';
 import { AnalysisPool } from './analysisPool';
 import { analyzeFromDisk, uriExists, type DiskAnalysis } from './diskAnalysis';
 import { IndexedTextBudget, MAX_INDEXED_TEXT } from './textBudget';
 
-/** Files read and analysed together: one message to a worker, or one turn of the server's thread. */
-const SCAN_BATCH = 50;
-
-/** From this many files on, a scan reads and analyses them on worker threads. */
+/** From this many files on (or a few large ones), a scan reads and analyses them on worker threads. */
 const POOL_THRESHOLD = 200;
 
 /** Analysis workers: the cores the server's own thread leaves, at most three. */
@@ -118,7 +116,8 @@ export class WorkspaceIndex {
       for (const file of files) listed.push(URI.file(file).toString());
     }
     const found = this.budget.plan(listed, this.log);
-    const pool = found.length >= POOL_THRESHOLD ? AnalysisPool.start(POOL_SIZE, this.log) : undefined;
+    const plan = planFor(found.map((uri) => ({ location: URI.parse(uri).fsPath })), POOL_SIZE, POOL_THRESHOLD);
+    const pool = plan.workers > 0 ? AnalysisPool.start(plan.workers, this.log) : undefined;
     let done = 0;
     const take = (batch: readonly string[], generations: readonly number[], results: readonly DiskAnalysis[]): void => {
       results.forEach((result, i) => this.accept(result, generations[i]!));
@@ -128,8 +127,8 @@ export class WorkspaceIndex {
     let failure: { readonly error: unknown } | undefined;
     try {
       const inFlight = new Set<Promise<void>>();
-      for (let i = 0; i < found.length; i += SCAN_BATCH) {
-        const batch = found.slice(i, i + SCAN_BATCH);
+      for (let i = 0; i < found.length; i += plan.batchSize) {
+        const batch = found.slice(i, i + plan.batchSize);
         const generations = batch.map((uri) => this.nextGeneration(uri));
         // Two batches per worker keep every worker busy without queueing the whole workspace;
         // past that, this thread analyses the next batch itself and then takes in what came back.

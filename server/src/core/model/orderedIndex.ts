@@ -16,15 +16,19 @@ export class OrderedIndex<T extends { readonly file: string }> {
    * in document order. Calls `changed` with every key whose list changed.
    */
   replaceFile(path: string, before: readonly (readonly [string, T])[], after: readonly (readonly [string, T])[], changed: (key: string) => void): void {
-    const keys = new Set<string>();
-    for (const [key] of before) keys.add(key);
-    for (const [key] of after) keys.add(key);
-    for (const key of keys) {
+    // Grouped in one pass: filtering `after` once per key is quadratic in a file of many objects.
+    const addedByKey = new Map<string, T[]>();
+    for (const [key] of before) addedByKey.set(key, []);
+    for (const [key, item] of after) {
+      const added = addedByKey.get(key);
+      if (added === undefined) addedByKey.set(key, [item]);
+      else added.push(item);
+    }
+    for (const [key, added] of addedByKey) {
       const list = this.lists.get(key) ?? [];
       const start = firstAtOrAfter(list, path);
       let end = start;
       while (end < list.length && list[end]!.file === path) end++;
-      const added = after.filter(([candidate]) => candidate === key).map(([, item]) => item);
       // Not splice(…, ...added): a file of many objects would overflow the call stack.
       const replaced = end === start && added.length === 0 ? list : [...list.slice(0, start), ...added, ...list.slice(end)];
       if (replaced.length === 0) this.lists.delete(key);
