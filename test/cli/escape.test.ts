@@ -44,7 +44,7 @@ function hostileTree(): string {
 
 const MESSAGE_TAIL =
   'and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.';
-const message = (name: string): string => `Service "${name}" has 2 backends (Deployment "${name}" has replicas: 2) ${MESSAGE_TAIL}`;
+const message = (name: string): string => `Service "${name}" has 2 backends ${MESSAGE_TAIL}`;
 const related = (name: string): string => `Backend of Service "${name}": Deployment "${name}" has replicas: 2`;
 
 /** No line of the output is, or can become, anything but the format's own text. */

@@ -25,51 +25,50 @@ const fixture = (...segments: string[]): string => readFileSync(path.join(cliFix
 const SERVICE = fixture('service.yaml');
 const DEPLOYMENT = fixture('deployment.yaml');
 const NODE = fixture('node', 'sysctl.d', '60-k8s.conf');
-const AFFINITY = '  sessionAffinity: ClientIP\n  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 86400\n';
-const FIXED_SERVICE = SERVICE + AFFINITY;
+/** service-affinity's preferred fix: the keepalive in the backends' pods. */
+const KEEPALIVE = '          - name: net.ipv4.tcp_keepalive_time\n            value: "600"\n';
+const FIXED_DEPLOYMENT = DEPLOYMENT + KEEPALIVE;
 const FIXED_NODE = NODE.replace('= 90000', '= 600');
 const EMPTY_REPORT = '{\n  "version": 1,\n  "diagnostics": []\n}\n';
 
 const DIFF =
+  '--- a/deployment.yaml\n' +
+  '+++ b/deployment.yaml\n' +
+  '@@ -20,3 +20,5 @@\n' +
+  '         sysctls:\n' +
+  '           - name: net.ipv4.tcp_keepalive_intvl\n' +
+  '             value: "30"\n' +
+  '+          - name: net.ipv4.tcp_keepalive_time\n' +
+  '+            value: "600"\n' +
   '--- a/node/sysctl.d/60-k8s.conf\n' +
   '+++ b/node/sysctl.d/60-k8s.conf\n' +
   '@@ -1,3 +1,3 @@\n' +
   ' # Keepalive for host-network daemons.\n' +
   '-net.ipv4.tcp_keepalive_time = 90000\n' +
   '+net.ipv4.tcp_keepalive_time = 600\n' +
-  ' net.ipv4.tcp_keepalive_intvl = 30\n' +
-  '--- a/service.yaml\n' +
-  '+++ b/service.yaml\n' +
-  '@@ -10,3 +10,7 @@\n' +
-  '     - name: grpc\n' +
-  '       port: 9090\n' +
-  '       targetPort: grpc\n' +
-  '+  sessionAffinity: ClientIP\n' +
-  '+  sessionAffinityConfig:\n' +
-  '+    clientIP:\n' +
-  '+      timeoutSeconds: 86400\n';
+  ' net.ipv4.tcp_keepalive_intvl = 30\n';
 
-test('the fixture has two findings before fixing', () => {
+test('the fixture has three findings before fixing', () => {
   const result = runCli(['--format', 'json', '.'], { cwd: copy('fix-mixed') });
   assert.equal(result.code, 1);
   assert.deepEqual(
     (JSON.parse(result.stdout) as { diagnostics: { file: string; rule: string }[] }).diagnostics.map(({ file, rule }) => `${file} ${rule}`),
-    [`${NODE_PATH} keepalive-conntrack`, 'service.yaml service-affinity'],
+    [`${NODE_PATH} keepalive-not-inherited`, `${NODE_PATH} keepalive-conntrack`, 'service.yaml service-affinity'],
   );
 });
 
 test('--fix writes the fixed files and reports what remains: nothing, exit 0', () => {
   const root = copy('fix-mixed');
   assert.deepEqual(runCli(['--fix', '--format', 'json', '.'], { cwd: root }), { code: 0, stdout: EMPTY_REPORT, stderr: '' });
-  assert.deepEqual(snapshot(root), { 'deployment.yaml': DEPLOYMENT, [NODE_PATH]: FIXED_NODE, 'service.yaml': FIXED_SERVICE });
+  assert.deepEqual(snapshot(root), { 'deployment.yaml': FIXED_DEPLOYMENT, [NODE_PATH]: FIXED_NODE, 'service.yaml': SERVICE });
   assert.deepEqual(runCli(['--fix', '--format', 'json', '.'], { cwd: root }), { code: 0, stdout: EMPTY_REPORT, stderr: '' }, 'a second run changes nothing');
-  assert.deepEqual(snapshot(root), { 'deployment.yaml': DEPLOYMENT, [NODE_PATH]: FIXED_NODE, 'service.yaml': FIXED_SERVICE });
+  assert.deepEqual(snapshot(root), { 'deployment.yaml': FIXED_DEPLOYMENT, [NODE_PATH]: FIXED_NODE, 'service.yaml': SERVICE });
 });
 
 test('--fix with the stylish report: the summary counts the files as fixed', () => {
   const root = copy('fix-mixed');
   assert.deepEqual(runCli(['--fix'], { cwd: root }), { code: 0, stdout: '\n✔ No problems (3 files checked)\n', stderr: '' });
-  assert.equal(readFileSync(path.join(root, 'service.yaml'), 'utf8'), FIXED_SERVICE);
+  assert.equal(readFileSync(path.join(root, 'deployment.yaml'), 'utf8'), FIXED_DEPLOYMENT);
 });
 
 test('--fix: the exit code reflects the findings no fix resolves', () => {
@@ -81,35 +80,35 @@ test('--fix: the exit code reflects the findings no fix resolves', () => {
     (JSON.parse(result.stdout) as { diagnostics: { file: string; rule: string }[] }).diagnostics.map(({ file, rule }) => `${file} ${rule}`),
     ['broken.conf sysctl-syntax'],
   );
-  assert.deepEqual(snapshot(root), { 'broken.conf': 'net.ipv4.tcp_keepalive_intvl = "30"\n', 'deployment.yaml': DEPLOYMENT, [NODE_PATH]: FIXED_NODE, 'service.yaml': FIXED_SERVICE });
+  assert.deepEqual(snapshot(root), { 'broken.conf': 'net.ipv4.tcp_keepalive_intvl = "30"\n', 'deployment.yaml': FIXED_DEPLOYMENT, [NODE_PATH]: FIXED_NODE, 'service.yaml': SERVICE });
 });
 
 test('--fix only touches the files named on the command line', () => {
   const root = copy('fix-mixed');
   assert.equal(runCli(['--fix', 'service.yaml', 'deployment.yaml'], { cwd: root }).code, 0);
-  assert.deepEqual(snapshot(root), { 'deployment.yaml': DEPLOYMENT, [NODE_PATH]: NODE, 'service.yaml': FIXED_SERVICE });
+  assert.deepEqual(snapshot(root), { 'deployment.yaml': FIXED_DEPLOYMENT, [NODE_PATH]: NODE, 'service.yaml': SERVICE });
 });
 
 test('--fix keeps a byte-order mark and CRLF line ends', () => {
-  const crlf = SERVICE.replace(/\n/g, '\r\n');
-  const root = copy('fix-mixed', { 'service.yaml': `\uFEFF${crlf}` });
+  const crlf = DEPLOYMENT.replace(/\n/g, '\r\n');
+  const root = copy('fix-mixed', { 'deployment.yaml': `\uFEFF${crlf}` });
   assert.equal(runCli(['--fix', '.'], { cwd: root }).code, 0);
-  assert.equal(readFileSync(path.join(root, 'service.yaml'), 'utf8'), `\uFEFF${crlf}${AFFINITY.replace(/\n/g, '\r\n')}`);
+  assert.equal(readFileSync(path.join(root, 'deployment.yaml'), 'utf8'), `\uFEFF${crlf}${KEEPALIVE.replace(/\n/g, '\r\n')}`);
   const plain = copy('fix-mixed');
   runCli(['--fix', '.'], { cwd: plain });
-  assert.equal(readFileSync(path.join(plain, 'service.yaml'), 'utf8').charCodeAt(0), '#'.charCodeAt(0), 'no mark added');
+  assert.equal(readFileSync(path.join(plain, 'deployment.yaml'), 'utf8').charCodeAt(0), 'a'.charCodeAt(0), 'no mark added');
 });
 
 test('--fix never writes standard input; its findings stay in the report', () => {
   const root = copy('fix-mixed');
-  const result = runCli(['--fix', '--format', 'json', '-', 'deployment.yaml', NODE_PATH], { cwd: root, stdin: SERVICE });
+  const result = runCli(['--fix', '--format', 'json', '-', 'service.yaml', NODE_PATH], { cwd: root, stdin: DEPLOYMENT });
   assert.equal(result.code, 1);
   assert.deepEqual(
     (JSON.parse(result.stdout) as { diagnostics: { file: string; rule: string }[] }).diagnostics.map(({ file, rule }) => `${file} ${rule}`),
-    ['<stdin> service-affinity'],
+    [`${NODE_PATH} keepalive-not-inherited`, 'service.yaml service-affinity'],
   );
   assert.deepEqual(snapshot(root), { 'deployment.yaml': DEPLOYMENT, [NODE_PATH]: FIXED_NODE, 'service.yaml': SERVICE });
-  assert.deepEqual(runCli(['--fix-dry-run', '-', 'deployment.yaml'], { cwd: root, stdin: SERVICE }), { code: 1, stdout: '', stderr: '' });
+  assert.deepEqual(runCli(['--fix-dry-run', '-', 'service.yaml'], { cwd: root, stdin: DEPLOYMENT }), { code: 1, stdout: '', stderr: '' });
 });
 
 test('--fix-dry-run prints the unified diff and changes nothing', () => {

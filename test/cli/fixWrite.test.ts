@@ -12,9 +12,9 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'connlint-write-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const fixture = (...segments: string[]): string => readFileSync(path.join(cliFixtures, 'fix-mixed', ...segments), 'utf8');
-const SERVICE = fixture('service.yaml');
+const DEPLOYMENT = fixture('deployment.yaml');
 const NODE = fixture('node', 'sysctl.d', '60-k8s.conf');
-const FIXED_SERVICE = SERVICE + '  sessionAffinity: ClientIP\n  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 86400\n';
+const FIXED_DEPLOYMENT = DEPLOYMENT + '          - name: net.ipv4.tcp_keepalive_time\n            value: "600"\n';
 const FIXED_NODE = NODE.replace('= 90000', '= 600');
 
 function error(code: string): NodeJS.ErrnoException {
@@ -38,7 +38,7 @@ test('--fix does not write through a symbolic link to a file outside the linted 
   assert.equal(result.code, 2);
   assert.equal(result.stderr, `connlint: did not write the fixes of node/sysctl.d/60-k8s.conf: a symbolic link to ${outside}, outside the paths being linted\n`);
   assert.equal(readFileSync(outside, 'utf8'), NODE, 'the file outside is untouched');
-  assert.equal(readFileSync(path.join(root, 'service.yaml'), 'utf8'), FIXED_SERVICE, 'the other files are written');
+  assert.equal(readFileSync(path.join(root, 'deployment.yaml'), 'utf8'), FIXED_DEPLOYMENT, 'the other files are written');
 });
 
 test('--fix writes through a symbolic link whose target is inside the linted folder, and keeps the link', () => {
@@ -56,10 +56,10 @@ test('--fix writes through a symbolic link whose target is inside the linted fol
 
 test('--fix keeps each file\'s mode and leaves no temporary file behind', () => {
   const root = copy('fix-mixed');
-  chmodSync(path.join(root, 'service.yaml'), 0o640);
+  chmodSync(path.join(root, 'deployment.yaml'), 0o640);
   chmodSync(path.join(root, 'node/sysctl.d/60-k8s.conf'), 0o755);
   assert.equal(runCli(['--fix', '--format', 'json', '.'], { cwd: root }).code, 0);
-  assert.equal(statSync(path.join(root, 'service.yaml')).mode & 0o777, 0o640);
+  assert.equal(statSync(path.join(root, 'deployment.yaml')).mode & 0o777, 0o640);
   assert.equal(statSync(path.join(root, 'node/sysctl.d/60-k8s.conf')).mode & 0o777, 0o755);
   assert.deepEqual(readdirSync(root).sort(), ['deployment.yaml', 'node', 'service.yaml']);
   assert.deepEqual(readdirSync(path.join(root, 'node/sysctl.d')), ['60-k8s.conf']);

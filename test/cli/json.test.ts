@@ -154,17 +154,22 @@ test('empty standard input is clean', () => {
 
 test('columns count UTF-16 code units: "é" and an emoji before the finding on the same line', () => {
   const result = lintJson(['unicode'], { cwd: cliFixtures });
-  const reason = 'Deployment "payments" leaves replicas unset (1) and HorizontalPodAutoscaler "payments" scales it to maxReplicas: 6';
+  const reason = 'Deployment "payments" leaves replicas unset (1) and HorizontalPodAutoscaler "payments" scales it up to maxReplicas: 6';
+  const message =
+    'Service "payments" has up to 6 backends (HorizontalPodAutoscaler "payments") and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.';
   assert.deepEqual(result, {
     code: 1,
     report: {
       version: 1,
       diagnostics: [
-        affinity({ file: 'unicode/service.yaml', line: 4, column: 45, endColumn: 53 }, 'payments', 6, reason, {
-          file: 'unicode/hpa.yaml',
-          line: 8,
-          column: 16,
-        }),
+        {
+          ...affinity({ file: 'unicode/service.yaml', line: 4, column: 45, endColumn: 53 }, 'payments', 6, reason, {
+            file: 'unicode/hpa.yaml',
+            line: 8,
+            column: 16,
+          }),
+          message,
+        },
       ],
     },
     stderr: '',

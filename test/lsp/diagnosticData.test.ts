@@ -37,7 +37,7 @@ test('an edit above a finding that leaves its range as it was re-publishes it wi
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: moved!.range, context: { diagnostics: [moved as Diagnostic] } })) as CodeAction[];
     assert.deepEqual(
       actions.map((action) => action.title),
-      ['Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)', 'Ignore service-affinity for this Service', 'Disable service-affinity for this line', 'Fix all Connlint problems in this file'],
+      ['Add net.ipv4.tcp_keepalive_time = 600 to the securityContext.sysctls of Deployment "server"', 'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)', 'Ignore service-affinity for this Service', 'Disable service-affinity for this line', 'Fix all Connlint problems in this file'],
     );
   } finally {
     client.kill();

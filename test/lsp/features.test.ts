@@ -70,7 +70,8 @@ test('service-affinity offers its fixes, keyed by code and range', async () => {
   assert.deepEqual(
     actions.map((action) => [action.title, action.kind, action.isPreferred]),
     [
-      ['Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)', 'quickfix', true],
+      ['Add net.ipv4.tcp_keepalive_time = 600 to the securityContext.sysctls of Deployment "server"', 'quickfix', true],
+      ['Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)', 'quickfix', false],
       ['Ignore service-affinity for this Service', 'quickfix', false],
       ['Disable service-affinity for this line', 'quickfix', false],
       ['Fix all Connlint problems in this file', 'source.fixAll.connlint', undefined],
@@ -80,7 +81,7 @@ test('service-affinity offers its fixes, keyed by code and range', async () => {
 
 test('"Add sessionAffinity: ClientIP" keeps the comment and the four-space indentation', async () => {
   const { actions } = await serviceActions();
-  const edits = actions[0]!.edit!.changes![serviceUri]!;
+  const edits = actions[1]!.edit!.changes![serviceUri]!;
   assert.equal(
     applyTextEdits(service, edits),
     lines(
@@ -104,24 +105,24 @@ test('"Add sessionAffinity: ClientIP" keeps the comment and the four-space inden
 test('"Ignore service-affinity for this Service" adds the annotation under metadata', async () => {
   const { actions } = await serviceActions();
   assert.equal(
-    applyTextEdits(service, actions[1]!.edit!.changes![serviceUri]!),
+    applyTextEdits(service, actions[2]!.edit!.changes![serviceUri]!),
     service.replace('    name: myservice  # the API\n', '    name: myservice  # the API\n    annotations:\n        connlint.dev/ignore: "service-affinity"\n'),
   );
 });
 
 test('"Disable service-affinity for this line" adds the directive above, at its indentation', async () => {
   const { actions } = await serviceActions();
-  assert.equal(applyTextEdits(service, actions[2]!.edit!.changes![serviceUri]!), service.replace('    name: myservice', '    # connlint-disable-next-line service-affinity\n    name: myservice'));
+  assert.equal(applyTextEdits(service, actions[3]!.edit!.changes![serviceUri]!), service.replace('    name: myservice', '    # connlint-disable-next-line service-affinity\n    name: myservice'));
 });
 
-test('only: [source.fixAll] returns just the fix-all action', async () => {
+test('only: [source.fixAll] returns no quick fix, and no fix-all when this file\'s findings are fixed in another file (the backends\' pods)', async () => {
   const { diagnostic } = await serviceActions();
   const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri: serviceUri },
     range: diagnostic.range,
     context: { diagnostics: [], only: ['source.fixAll'] },
   })) as CodeAction[];
-  assert.deepEqual(actions.map((action) => action.kind), ['source.fixAll.connlint']);
+  assert.deepEqual(actions.map((action) => action.kind), []);
 });
 
 test('hover on the Service name lists its backends', async () => {

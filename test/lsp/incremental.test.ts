@@ -60,7 +60,12 @@ after(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const mentions = (text: string) => (diagnostics: Diagnostic[] | undefined) => diagnostics?.some((diagnostic) => typeof diagnostic.message === 'string' && diagnostic.message.includes(text)) ?? false;
+/** Whether a diagnostic's message or one of its related locations' says `text` (an autoscaled count names the replicas only there). */
+const mentions = (text: string) => (diagnostics: Diagnostic[] | undefined) =>
+  diagnostics?.some(
+    (diagnostic) =>
+      (typeof diagnostic.message === 'string' && diagnostic.message.includes(text)) || (diagnostic.relatedInformation ?? []).some((related) => related.message.includes(text)),
+  ) ?? false;
 
 test(`editing one Deployment among ${APPS * 3} files re-publishes its Service's diagnostics, in another file, and only what changed`, async () => {
   const target = 137;

@@ -134,7 +134,10 @@ function shortAffinity(model: WorkspaceModel, service: Service): Finding | undef
   const timeout = clientIpTimeout(service);
   const exposure = serviceExposure(service, model);
   if (!exposure.exposed || timeout.value > exposure.conntrack.value) return undefined;
-  const { conntrack, unprotected } = exposure;
+  const { conntrack } = exposure;
+  // Here a keepalive below the conntrack timeout counts even as the kernel's default: the finding is about what affinity adds to it.
+  const unprotected = exposure.unprotected.filter(({ keepalive }) => keepalive === undefined || keepalive.value < 0 || keepalive.value >= conntrack.value);
+  if (unprotected.length === 0) return undefined;
   const file = model.file(service.file)!;
   const keepalive = recommendedKeepalive(conntrack.value);
   return {

@@ -21,7 +21,7 @@ const ID = 'service-affinity';
 export const serviceAffinity: Rule = {
   id: ID,
   defaultSeverity: 'warning',
-  description: 'A TCP Service with several backends and no keepalive below the conntrack timeout; an idle connection can be re-balanced to another pod and reset.',
+  description: 'A Service with several backends and no keepalive below the conntrack timeout; an idle TCP connection can be re-balanced to another pod and reset.',
   scope: 'file',
   check(model, report) {
     for (const service of model.services) {
