@@ -275,3 +275,30 @@ test('pod sysctls and hostNetwork in a patch are not merged: rules that read the
   const [deployment] = model.workloads;
   assert.deepEqual([pairs(deployment!.template?.labels), deployment!.template?.hostNetwork, deployment!.template?.sysctls], ['app=web,tier=front', undefined, []]);
 });
+
+test('cycles, self-references, malformed fields and deep diamonds end, and nothing throws', () => {
+  const files: Record<string, string> = {
+    'a/kustomization.yaml': lines('resources:', '- ../b', '- .', 'namePrefix: [x]', 'replicas: {name: web}', 'patches: 7'),
+    'b/kustomization.yaml': lines('resources:', '- ../a'),
+    'c/kustomization.yaml': lines('resources: [../a, "", "{{ .Values.x }}"]', 'labels: [{pairs: web}]', 'components: [../missing]'),
+    'd/kustomization.yaml': '\t: : [',
+  };
+  for (let level = 0; level < 30; level++) files[`deep/${level}/kustomization.yaml`] = lines('resources:', `- ../${level + 1}`, `- ../${level + 1}`);
+  files['deep/30/kustomization.yaml'] = lines('resources:', '- ../../base/app.yaml');
+  files['base/app.yaml'] = BASE['base/app.yaml'];
+  const model = modelOf(files);
+  assert.deepEqual(
+    model.builds.map((build) => `${build.name} ${build.objects.length}`),
+    ['c 0', 'd 0', 'deep/0 2'],
+  );
+  assert.deepEqual(
+    model.builds[0]!.skipped.map((skipped) => skipped.reason),
+    [
+      'it is part of a cycle of kustomizations',
+      'it is part of a cycle of kustomizations',
+      'it is part of a cycle of kustomizations',
+      'the resource {{ .Values.x }} is not in the workspace',
+      'the component ../missing is not in the workspace',
+    ],
+  );
+});
