@@ -7241,7 +7241,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument5(source, options = {}) {
+    function parseDocument7(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument5(src, options);
+      const doc = parseDocument7(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7303,7 +7303,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument5;
+    exports2.parseDocument = parseDocument7;
     exports2.stringify = stringify2;
   }
 });
@@ -10144,6 +10144,128 @@ function isWorkload(object) {
   return WORKLOAD_KINDS.includes(object.kind);
 }
 
+// server/src/core/kustomize/transform.ts
+function holdsPatchedValues(object) {
+  if (object.kind !== "Service") return false;
+  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== void 0 && fileOfValue(object, value) !== object.file);
+}
+function fileOfValue(object, value) {
+  return "file" in value && typeof value.file === "string" ? value.file : object.file;
+}
+function patchMatches(emitted, kind, name) {
+  return emitted.object.kind === kind && name !== void 0 && emitted.names.includes(name);
+}
+function targetMatches(emitted, target) {
+  const { object } = emitted;
+  if (target.kind !== void 0 && target.kind !== object.kind) return false;
+  if (target.namespace !== void 0 && !anchoredMatch(target.namespace, object.namespace)) return false;
+  if (target.name !== void 0 && !emitted.names.some((name) => anchoredMatch(target.name, name))) return false;
+  if (target.labelSelector !== void 0) {
+    const labels = isWorkload(object) ? object.template?.labels : void 0;
+    for (const [key, value] of target.labelSelector) if (labels?.get(key) !== value) return false;
+  }
+  return true;
+}
+function anchoredMatch(pattern, name) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(name);
+  } catch {
+    return pattern === name;
+  }
+}
+function mergePatch(object, patch) {
+  if (isWorkload(object) && isWorkload(patch)) return mergeWorkload(object, patch);
+  if (object.kind === "Service" && patch.kind === "Service") return mergeService(object, patch);
+  if (object.kind === "HorizontalPodAutoscaler" && patch.kind === "HorizontalPodAutoscaler") {
+    return { ...object, target: patch.target ?? object.target, maxReplicas: sourced(patch.maxReplicas, patch.file) ?? object.maxReplicas };
+  }
+  return object;
+}
+function mergeWorkload(object, patch) {
+  const template = patch.template === void 0 ? object.template : mergeTemplate(object.template, patch.template);
+  return { ...object, replicas: sourced(patch.replicas, patch.file) ?? object.replicas, template };
+}
+function mergeTemplate(template, patch) {
+  return { labels: new Map([...template?.labels ?? [], ...patch.labels]), hostNetwork: template?.hostNetwork, sysctls: template?.sysctls ?? [] };
+}
+function mergeService(object, patch) {
+  const selector = patch.selector === void 0 ? object.selector : new Map([...object.selector ?? [], ...patch.selector]);
+  return {
+    ...object,
+    selector,
+    type: patch.type !== "ClusterIP" ? patch.type : object.type,
+    headless: object.headless || patch.headless,
+    sessionAffinity: sourced(patch.sessionAffinity, patch.file) ?? object.sessionAffinity,
+    affinityTimeoutSeconds: sourced(patch.affinityTimeoutSeconds, patch.file) ?? object.affinityTimeoutSeconds,
+    affinityTimeoutText: sourced(patch.affinityTimeoutText, patch.file) ?? object.affinityTimeoutText
+  };
+}
+function sourced(value, file) {
+  return value === void 0 ? void 0 : { value: value.value, span: value.span, file };
+}
+function applyOperations(object, operations) {
+  let result = object;
+  for (const operation of operations) result = applyOperation(result, operation);
+  return result;
+}
+function applyOperation(object, operation) {
+  const [first, second, ...rest] = operation.path;
+  const scalar = typeof operation.value === "string" ? operation.value : void 0;
+  const at = (value) => ({ value, span: operation.span, file: operation.file });
+  if (first !== "spec") return object;
+  if (isWorkload(object)) {
+    if (second === "replicas" && rest.length === 0) {
+      const count = scalar === void 0 ? void 0 : Number(scalar);
+      return { ...object, replicas: operation.op === "remove" || count === void 0 || !Number.isInteger(count) ? void 0 : { value: count, span: operation.span, file: operation.file } };
+    }
+    if (second === "template" && rest[0] === "metadata" && rest[1] === "labels") return { ...object, template: withLabels(object.template, rest.slice(2), operation) };
+    return object;
+  }
+  if (object.kind === "Service") {
+    if (second === "sessionAffinity" && rest.length === 0) return { ...object, sessionAffinity: operation.op === "remove" || scalar === void 0 ? void 0 : at(scalar) };
+    if (second === "selector") return { ...object, selector: nonEmpty(editMap(object.selector, rest, operation)) };
+    return object;
+  }
+  if (object.kind === "HorizontalPodAutoscaler" && second === "maxReplicas" && scalar !== void 0 && Number.isInteger(Number(scalar))) {
+    return { ...object, maxReplicas: { value: Number(scalar), span: operation.span, file: operation.file } };
+  }
+  return object;
+}
+function withLabels(template, rest, operation) {
+  const base = template ?? { labels: /* @__PURE__ */ new Map(), hostNetwork: void 0, sysctls: [] };
+  return { ...base, labels: editMap(base.labels, rest, operation) };
+}
+function editMap(map, rest, operation) {
+  if (rest.length === 0) return operation.op === "remove" || typeof operation.value !== "object" ? /* @__PURE__ */ new Map() : new Map(operation.value);
+  const result = new Map(map ?? []);
+  if (operation.op === "remove") result.delete(rest[0]);
+  else if (typeof operation.value === "string") result.set(rest[0], operation.value);
+  return result;
+}
+function nonEmpty(map) {
+  return map.size > 0 ? map : void 0;
+}
+function setNamespace(object, namespace) {
+  return { ...object, namespace };
+}
+function addLabels(object, entry) {
+  if (object.kind === "Service" && entry.selectors) {
+    return { ...object, selector: new Map([...object.selector ?? [], ...entry.pairs]) };
+  }
+  if (isWorkload(object) && entry.templates) {
+    const template = object.template ?? { labels: /* @__PURE__ */ new Map(), hostNetwork: void 0, sysctls: [] };
+    return { ...object, template: { ...template, labels: new Map([...template.labels, ...entry.pairs]) } };
+  }
+  return object;
+}
+var SCALABLE_KINDS = /* @__PURE__ */ new Set(["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet"]);
+function setReplicas(emitted, entry) {
+  const { object } = emitted;
+  if (!SCALABLE_KINDS.has(object.kind) || !emitted.names.includes(entry.name) || !isWorkload(object)) return object;
+  const replicas = { value: entry.count, span: entry.span, file: entry.file };
+  return { ...object, replicas };
+}
+
 // server/src/core/sysctl/order.ts
 var SYSTEM_DIRECTORIES = ["etc/sysctl.d", "run/sysctl.d", "usr/local/lib/sysctl.d", "usr/lib/sysctl.d", "lib/sysctl.d"];
 function sysctlApplicationOrder(paths) {
@@ -10193,6 +10315,77 @@ function nodeRootOf(path8) {
   if (directory === "sysctl.d") return "";
   if (directory.endsWith("/sysctl.d")) return directory.slice(0, directory.length - "sysctl.d".length);
   return `${directory}/`;
+}
+
+// server/src/core/model/backends.ts
+function backendsOf(service2, model) {
+  const sources = service2.selector === void 0 ? endpointSources(service2, model) : selectedSources(service2, service2.selector, model);
+  const contributing = sources.filter((source) => source.count > 0);
+  return { count: contributing.reduce((sum, source) => sum + source.count, 0), sources: contributing };
+}
+function selectedSources(service2, selector, model) {
+  const matching = model.workloadsSelectedBy(service2.namespace, selector, model.buildOf(service2));
+  const identities = /* @__PURE__ */ new Set();
+  return nearest(service2.file, matching).filter((workload2) => {
+    const identity = `${workload2.kind}/${workload2.name ?? ""}`;
+    const first = !identities.has(identity);
+    identities.add(identity);
+    return first;
+  }).map((workload2) => workloadSource(workload2, model));
+}
+function nearest(file, objects) {
+  const sameFile = objects.filter((object) => object.file === file);
+  if (sameFile.length > 0) return sameFile;
+  const distances = objects.map((object) => directoryDistance(file, object.file));
+  const best = distances.reduce((min, distance) => Math.min(min, distance), Infinity);
+  return objects.filter((_, index) => distances[index] === best);
+}
+function directoryDistance(from, to) {
+  const left = from.split("/").slice(0, -1);
+  const right = to.split("/").slice(0, -1);
+  let common = 0;
+  while (common < left.length && common < right.length && left[common] === right[common]) common++;
+  return (left.length - common) * 1e3 + (right.length - common);
+}
+function workloadSource(workload2, model) {
+  const build = model.buildOf(workload2);
+  const name = build === void 0 ? objectLabel(workload2) : `${objectLabel(workload2)} of ${build.name}`;
+  const at = workload2.replicas === void 0 ? { file: workload2.file, span: workload2.nameSpan } : { file: fileOfValue(workload2, workload2.replicas), span: workload2.replicas.span };
+  if (workload2.kind === "Pod") return { object: workload2, count: 1, reason: objectLabel(workload2), ...at };
+  if (workload2.kind === "DaemonSet") return { object: workload2, count: Infinity, reason: `${name} runs a pod on every node`, ...at };
+  const replicas = workload2.replicas?.value ?? 1;
+  const written = workload2.replicas === void 0 ? "leaves replicas unset (1)" : `has replicas: ${replicas}`;
+  const autoscaler2 = replicas === 0 ? void 0 : largestAutoscaler(workload2, model);
+  if (autoscaler2?.maxReplicas !== void 0 && autoscaler2.maxReplicas.value > replicas) {
+    return {
+      object: autoscaler2,
+      count: autoscaler2.maxReplicas.value,
+      reason: `${name} ${written} and ${objectLabel(autoscaler2)} scales it to maxReplicas: ${autoscaler2.maxReplicas.value}`,
+      file: fileOfValue(autoscaler2, autoscaler2.maxReplicas),
+      span: autoscaler2.maxReplicas.span
+    };
+  }
+  return { object: workload2, count: Math.max(replicas, 0), reason: `${name} ${written}`, ...at };
+}
+function largestAutoscaler(workload2, model) {
+  let largest;
+  for (const autoscaler2 of nearest(workload2.file, model.autoscalersOf(workload2))) {
+    if ((autoscaler2.maxReplicas?.value ?? 0) > (largest?.maxReplicas?.value ?? 0)) largest = autoscaler2;
+  }
+  return largest;
+}
+function endpointSources(service2, model) {
+  return nearest(service2.file, model.endpointSetsOf(service2)).map((set) => ({
+    object: set,
+    count: set.addressCount,
+    reason: `${objectLabel(set)} lists ${set.addressCount} address${set.addressCount === 1 ? "" : "es"}`,
+    file: set.file,
+    span: set.nameSpan
+  }));
+}
+function formatCount(count) {
+  if (!Number.isFinite(count)) return "one backend per node";
+  return `${count} backend${count === 1 ? "" : "s"}`;
 }
 
 // server/src/core/model/orderedIndex.ts
@@ -10248,446 +10441,8 @@ function decodeURIComponentSafe(text) {
   }
 }
 
-// server/src/core/model/workspaceModel.ts
-var EVERYTHING = "everything";
-var MAX_LISTED_CHANGES = 5e4;
-var WorkspaceModel = class {
-  constructor(files = [], currentAssumptions = {}) {
-    this.currentAssumptions = currentAssumptions;
-    for (const file of files) this.setFile(file);
-  }
-  currentAssumptions;
-  filesByPath = /* @__PURE__ */ new Map();
-  all = {
-    services: new OrderedIndex(),
-    workloads: new OrderedIndex(),
-    kubeProxyConfigurations: new OrderedIndex()
-  };
-  workloadsByNamespace = new OrderedIndex();
-  workloadsByLabel = new OrderedIndex();
-  autoscalersByTarget = new OrderedIndex();
-  endpointSetsByService = new OrderedIndex();
-  sysctlOrder = [];
-  nodeSysctls = /* @__PURE__ */ new Map();
-  changes = /* @__PURE__ */ new Set();
-  reads;
-  /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
-  scopePrototype;
-  /** Counts every update; a result computed at one generation is current while it stays the same. */
-  updates = 0;
-  /** What is assumed about the cluster. */
-  get assumptions() {
-    return this.currentAssumptions;
-  }
-  /** Increases with every change to the model. */
-  get generation() {
-    return this.updates;
-  }
-  /** Kubernetes Services, in workspace order. */
-  get services() {
-    return this.read("services", this.all.services.get(""));
-  }
-  /** Workloads and Pods, in workspace order. */
-  get workloads() {
-    return this.read("workloads", this.all.workloads.get(""));
-  }
-  get kubeProxyConfigurations() {
-    return this.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
-  }
-  /** kube-proxy configurations of the whole workspace, even in a model scoped to one file: what applies on the nodes. */
-  get workspaceKubeProxyConfigurations() {
-    return this.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
-  }
-  /** Workloads that run kube-proxy with command-line flags, in workspace order. */
-  get kubeProxyDaemonSets() {
-    return this.read("kubeProxyDaemonSets", this.all.workloads.get(KUBE_PROXY));
-  }
-  /** Sysctl files in application order. */
-  get sysctlFiles() {
-    return this.read("sysctlFiles", this.sysctlOrder);
-  }
-  /** Every analysed file, relevant or not. */
-  get files() {
-    return this.read("files", this.filesByPath.values());
-  }
-  file(path8) {
-    this.reads?.add(`file:${path8}`);
-    return this.filesByPath.get(path8);
-  }
-  /** Whether the workspace holds any Kubernetes object the analysis models. */
-  get hasManifests() {
-    return this.read("hasManifests", this.holdsManifests());
-  }
-  /** Workloads and Pods of a namespace. */
-  workloadsIn(namespace) {
-    return this.read(`workloadsIn:${namespace}`, this.workloadsByNamespace.get(namespace));
-  }
-  /**
-   * Workloads of a namespace whose pod template's labels hold every pair of `selector`, in
-   * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
-   */
-  workloadsSelectedBy(namespace, selector) {
-    let candidates;
-    let facet = `workloadsIn:${namespace}`;
-    for (const [key, value] of selector) {
-      const labelKey = labelIndexKey(namespace, key, value);
-      const list = this.workloadsByLabel.get(labelKey);
-      if (candidates === void 0 || list.length < candidates.length) [candidates, facet] = [list, `label:${labelKey}`];
-    }
-    candidates = this.read(facet, candidates ?? this.workloadsByNamespace.get(namespace));
-    return candidates.filter((workload2) => workload2.template !== void 0 && containsAll(workload2.template.labels, selector));
-  }
-  /** Autoscalers whose `scaleTargetRef` names this workload. */
-  autoscalersOf(workload2) {
-    const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
-    return this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
-  }
-  /** Endpoints and EndpointSlices written for a Service. */
-  endpointSetsOf(service2) {
-    const key = `${service2.namespace}/${service2.name}`;
-    return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
-  }
-  /** Every assignment of a sysctl key on the node, in the order the node applies them. */
-  nodeSysctlAssignments(key) {
-    return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
-  }
-  /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
-  describe(source) {
-    switch (source.kind) {
-      case "file": {
-        const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}`;
-      }
-      case "default":
-        return source.reason;
-      case "assumption":
-        return `the ${source.setting} setting`;
-    }
-  }
-  /**
-   * The same model with its lists of objects and files limited to one file's: a rule whose
-   * findings are each about one of those, run over it, finds that file's findings. Lookups, and
-   * what the whole workspace decides (workspaceKubeProxyConfigurations, node sysctls), are not limited.
-   */
-  scopedTo(path8) {
-    const view = Object.create(this.scopePrototype ??= scopePrototypeOf(this));
-    view.scopePath = path8;
-    return view;
-  }
-  /** Runs `compute` and returns the facets of the model it read, with its result. */
-  recordReads(compute) {
-    const outer = this.reads;
-    const reads = /* @__PURE__ */ new Set();
-    this.reads = reads;
-    try {
-      return { result: compute(), reads };
-    } finally {
-      this.reads = outer;
-      if (outer !== void 0) for (const facet of reads) outer.add(facet);
-    }
-  }
-  /** The facets changed since the last call (or since the model was made), or EVERYTHING. */
-  takeChanges() {
-    const changes = this.changes;
-    this.changes = /* @__PURE__ */ new Set();
-    return changes;
-  }
-  /** Replaces what is assumed about the cluster; everything computed from the model is stale. */
-  setAssumptions(assumptions) {
-    this.currentAssumptions = assumptions;
-    this.changes = EVERYTHING;
-    this.updates++;
-  }
-  /** Adds or replaces a file's part of the model. */
-  setFile(file) {
-    this.replace(file.path, file);
-  }
-  /** Removes a file's part of the model. */
-  deleteFile(path8) {
-    if (this.filesByPath.has(path8)) this.replace(path8, void 0);
-  }
-  replace(path8, next) {
-    const previous = this.filesByPath.get(path8);
-    if (previous === next) return;
-    const hadManifests = this.holdsManifests();
-    if (next === void 0) this.filesByPath.delete(path8);
-    else this.filesByPath.set(path8, next);
-    this.updates++;
-    this.changed(`file:${path8}`);
-    this.changed("files");
-    const before = previous?.objects ?? [];
-    const after = next?.objects ?? [];
-    this.reindex(path8, before, after);
-    if (previous?.role === "sysctl" || next?.role === "sysctl") this.reorderSysctl([previous, next]);
-    if (hadManifests !== this.holdsManifests()) this.changed("hasManifests");
-  }
-  reindex(path8, before, after) {
-    const update = (index, keysOf, facet) => index.replaceFile(path8, entries(before, keysOf), entries(after, keysOf), (key) => this.changed(facet(key)));
-    update(this.all.services, (object) => object.kind === "Service" ? [""] : [], () => "services");
-    update(this.all.workloads, globalWorkloadKeys, (key) => key === KUBE_PROXY ? "kubeProxyDaemonSets" : "workloads");
-    update(this.all.kubeProxyConfigurations, (object) => object.kind === "KubeProxyConfiguration" ? [""] : [], () => "kubeProxyConfigurations");
-    update(this.workloadsByNamespace, (object) => isWorkload(object) ? [object.namespace] : [], (key) => `workloadsIn:${key}`);
-    update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
-    update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
-    update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
-  }
-  /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
-  reorderSysctl(changedFiles) {
-    const paths = [...this.filesByPath.values()].filter((file) => file.role === "sysctl").map((file) => file.path);
-    this.sysctlOrder = sysctlApplicationOrder(paths.sort(comparePaths)).map((path8) => this.filesByPath.get(path8));
-    this.nodeSysctls = /* @__PURE__ */ new Map();
-    for (const file of this.sysctlOrder) {
-      for (const assignment of file.sysctl?.assignments ?? []) {
-        if (!assignment.isGlob) push(this.nodeSysctls, assignment.key, { file: file.path, assignment });
-      }
-    }
-    this.changed("sysctlFiles");
-    for (const file of changedFiles) for (const assignment of file?.sysctl?.assignments ?? []) this.changed(`nodeSysctl:${assignment.key}`);
-  }
-  holdsManifests() {
-    return this.all.services.get("").length > 0 || this.all.workloads.get("").length > 0 || this.all.kubeProxyConfigurations.get("").length > 0;
-  }
-  changed(facet) {
-    if (this.changes === EVERYTHING) return;
-    this.changes.add(facet);
-    if (this.changes.size > MAX_LISTED_CHANGES) this.changes = EVERYTHING;
-  }
-  read(facet, value) {
-    this.reads?.add(facet);
-    return value;
-  }
-};
-function scopePrototypeOf(model) {
-  const own = (pick) => ({
-    get() {
-      const file = model.file(this.scopePath);
-      return file === void 0 ? [] : pick(file);
-    }
-  });
-  return Object.create(model, {
-    services: own((file) => file.objects.filter((object) => object.kind === "Service")),
-    workloads: own((file) => file.objects.filter(isWorkload)),
-    kubeProxyConfigurations: own((file) => file.objects.filter((object) => object.kind === "KubeProxyConfiguration")),
-    files: own((file) => [file])
-  });
-}
-var KUBE_PROXY = "kube-proxy";
-function globalWorkloadKeys(object) {
-  if (!isWorkload(object)) return [];
-  return object.kubeProxyFlags.length > 0 ? ["", KUBE_PROXY] : [""];
-}
-function labelKeys(object) {
-  if (!isWorkload(object) || object.template === void 0) return [];
-  return [...object.template.labels].map(([key, value]) => labelIndexKey(object.namespace, key, value));
-}
-function autoscalerKeys(object) {
-  if (object.kind !== "HorizontalPodAutoscaler" || object.target === void 0) return [];
-  return [targetKey(object.namespace, object.target.kind, object.target.name)];
-}
-function endpointKeys(object) {
-  if (object.kind !== "Endpoints" && object.kind !== "EndpointSlice" || object.serviceName === void 0) return [];
-  return [`${object.namespace}/${object.serviceName}`];
-}
-function entries(objects, keysOf) {
-  return objects.flatMap((object) => keysOf(object).map((key) => [key, object]));
-}
-function labelIndexKey(namespace, key, value) {
-  return `${namespace}\0${key}=${value}`;
-}
-function containsAll(labels, selector) {
-  for (const [key, value] of selector) if (labels.get(key) !== value) return false;
-  return true;
-}
-function targetKey(namespace, kind, name) {
-  return `${namespace}/${kind}/${name ?? ""}`;
-}
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function push(map, key, value) {
-  const list = map.get(key);
-  if (list === void 0) map.set(key, [value]);
-  else list.push(value);
-}
-
-// server/src/core/edits/yamlEdits.ts
-var import_yaml3 = __toESM(require_dist());
-
-// server/src/core/text.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  starts;
-  ending;
-  get lineStarts() {
-    if (this.starts === void 0) {
-      const starts = [0];
-      const text = this.text;
-      if (!text.includes("\r")) {
-        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-      } else {
-        for (let i = 0; i < text.length; i++) {
-          const code = text.charCodeAt(i);
-          if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-          if (code === 10 || code === 13) starts.push(i + 1);
-        }
-      }
-      this.starts = starts;
-    }
-    return this.starts;
-  }
-  /** Number of lines (a text that ends with a line break has an empty last line). */
-  get lineCount() {
-    return this.lineStarts.length;
-  }
-  /** The position of an offset, clamped to the text; an offset between a CR and its LF is the line's end. */
-  positionAt(offset) {
-    let clamped = Math.max(0, Math.min(offset, this.text.length));
-    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
-  }
-  /** The offset of a position, clamped to its line (a line's end excludes its line break). */
-  offsetAt(position) {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line];
-    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
-  }
-  /** The range of a span. */
-  rangeOf(span) {
-    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
-  }
-  /** Offset where a line's content ends, before its `\n`, `\r\n` or `\r`. */
-  lineEnd(line) {
-    const starts = this.lineStarts;
-    const index = Math.max(0, Math.min(line, starts.length - 1));
-    if (index + 1 >= starts.length) return this.text.length;
-    const next = starts[index + 1];
-    return next - 1 > starts[index] && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
-  }
-  /** The line ending of the text (see `lineEnding`), found once. */
-  get eol() {
-    return this.ending ??= lineEnding(this.text);
-  }
-  /** Offset where a line starts. */
-  lineStart(line) {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
-  }
-};
-function stripBom(text) {
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function parsableText(text) {
-  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-}
-function lineEnding(text) {
-  if (text.includes("\r\n")) return "\r\n";
-  return text.includes("\r") && !text.includes("\n") ? "\r" : "\n";
-}
-
-// server/src/core/yaml/documents.ts
-function splitDocuments(text) {
-  const slices = [];
-  let docStart = 0;
-  let hasContent = false;
-  let lineStart = text.charCodeAt(0) === 65279 ? 1 : 0;
-  const finish = (end) => {
-    if (hasContent) slices.push({ start: docStart, end, index: slices.length, kind: quickKind(text, docStart, end) });
-    hasContent = false;
-  };
-  while (lineStart <= text.length) {
-    const newline = text.indexOf("\n", lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const marker = documentMarker(text, lineStart, lineEnd);
-    if (marker === "---") {
-      if (hasContent) {
-        finish(lineStart);
-        docStart = lineStart;
-      }
-      hasContent = true;
-    } else if (marker === "...") {
-      finish(lineEnd);
-      docStart = newline === -1 ? text.length : newline + 1;
-    } else if (!hasContent && isContentLine(text, lineStart, lineEnd)) {
-      hasContent = true;
-    }
-    if (newline === -1) break;
-    lineStart = newline + 1;
-  }
-  finish(text.length);
-  return slices.filter((slice) => isContentSpan(text, slice.start, slice.end));
-}
-function documentMarker(text, start, end) {
-  if (end - start < 3) return void 0;
-  const head = text.startsWith("---", start) ? "---" : text.startsWith("...", start) ? "..." : void 0;
-  if (head === void 0) return void 0;
-  const next = text.charCodeAt(start + 3);
-  return start + 3 >= end || next === 32 || next === 9 || next === 13 ? head : void 0;
-}
-function isContentLine(text, start, end) {
-  let i = start;
-  while (i < end && (text[i] === " " || text[i] === "	" || text[i] === "\r" || text[i] === "\uFEFF")) i++;
-  if (i >= end) return false;
-  const first = text[i];
-  if (first === "#") return false;
-  return !(first === "%" && i === start);
-}
-function isContentSpan(text, start, end) {
-  for (let lineStart = start; lineStart < end; ) {
-    const newline = text.indexOf("\n", lineStart);
-    const lineEnd = newline === -1 || newline > end ? end : newline;
-    const marker = documentMarker(text, lineStart, lineEnd);
-    const contentStart = marker === "---" ? lineStart + 3 : lineStart;
-    if (marker !== "..." && isContentLine(text, contentStart, lineEnd)) return true;
-    if (newline === -1) break;
-    lineStart = newline + 1;
-  }
-  return false;
-}
-var KIND_LINE = /^(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/gm;
-var ROOT_KEY = /^[A-Za-z0-9_$/.-]/;
-function quickKind(text, start, end) {
-  KIND_LINE.lastIndex = start;
-  const first = KIND_LINE.exec(text);
-  if (first === null || first.index >= end) {
-    const mentionsKind = text.indexOf("kind", start);
-    return mentionsKind === -1 || mentionsKind >= end || isBlockMappingRoot(text, start, end) ? null : void 0;
-  }
-  const second = KIND_LINE.exec(text);
-  if (second !== null && second.index < end) return void 0;
-  return plainKindValue(first[1] ?? "");
-}
-function plainKindValue(raw) {
-  const value = raw.replace(/[ \t]+#.*$/, "");
-  const quoted = /^"([A-Za-z0-9]+)"$|^'([A-Za-z0-9]+)'$/.exec(value);
-  if (quoted) return quoted[1] ?? quoted[2];
-  return /^[A-Za-z0-9]+$/.test(value) ? value : void 0;
-}
-function isBlockMappingRoot(text, start, end) {
-  for (let lineStart = start; lineStart < end; ) {
-    const newline = text.indexOf("\n", lineStart);
-    const lineEnd = newline === -1 || newline > end ? end : newline;
-    const marker = documentMarker(text, lineStart, lineEnd);
-    if (marker === "---") {
-      if (isContentLine(text, lineStart + 3, lineEnd)) return false;
-    } else if (isContentLine(text, lineStart, lineEnd)) {
-      const line = text.slice(lineStart, lineEnd);
-      return ROOT_KEY.test(line) && /^[^#]*?:(?:[ \t]|\r?$)/.test(line) && !line.startsWith("- ") && line !== "-";
-    }
-    if (newline === -1) break;
-    lineStart = newline + 1;
-  }
-  return false;
-}
+// server/src/core/kustomize/build.ts
+var import_yaml6 = __toESM(require_dist());
 
 // server/src/core/yaml/nodes.ts
 var import_yaml2 = __toESM(require_dist());
@@ -10875,213 +10630,30 @@ function isDefined(value) {
   return value !== void 0;
 }
 
-// server/src/core/edits/yamlEdits.ts
-function objectMap(file, object) {
-  const parsed = parsedDocument(file, object.documentIndex);
-  if (parsed === void 0) return void 0;
-  const { reader, contents } = parsed;
-  const root = object.itemIndex === void 0 ? reader.get(contents) : reader.items(reader.get(contents, "items"))[object.itemIndex];
-  const map = reader.map(root);
-  return map === void 0 ? void 0 : { map, reader, lines: file.lineIndex };
-}
-var editableDocuments = /* @__PURE__ */ new WeakMap();
-function parsedDocument(file, index) {
-  let documents = editableDocuments.get(file);
-  if (documents === void 0) {
-    const text = parsableText(file.text);
-    documents = { text, slices: new Map(splitDocuments(text).map((slice2) => [slice2.index, slice2])), parsed: /* @__PURE__ */ new Map() };
-    editableDocuments.set(file, documents);
+// server/src/core/kustomize/json6902.ts
+var OPERATIONS = /* @__PURE__ */ new Set(["add", "replace", "remove"]);
+function readJson6902(reader, root, file) {
+  const operations = [];
+  for (const item of reader.items(root)) {
+    const op = reader.string(reader.get(item, "op"));
+    const path8 = reader.string(reader.get(item, "path"));
+    const valueNode = reader.get(item, "value");
+    const span = reader.span(valueNode) ?? reader.span(item);
+    if (op === void 0 || !OPERATIONS.has(op) || path8 === void 0 || !path8.startsWith("/") || span === void 0) continue;
+    const value = reader.map(valueNode) !== void 0 ? reader.stringMap(valueNode) : reader.string(valueNode);
+    operations.push({ op, path: path8.slice(1).split("/").map(unescapePointer), value, file, span });
   }
-  let parsed = documents.parsed.get(index);
-  const slice = documents.slices.get(index);
-  if (parsed === void 0 && slice !== void 0) {
-    const source = documents.text.slice(slice.start, slice.end);
-    const document = (0, import_yaml3.parseDocument)(source, { prettyErrors: false });
-    parsed = { reader: new NodeReader(document, slice.start, source), contents: document.contents };
-    documents.parsed.set(index, parsed);
-  }
-  return parsed;
+  return operations;
 }
-function childMap(target, key) {
-  const map = target.reader.map(target.reader.get(target.map, key));
-  return map === void 0 ? void 0 : { map, reader: target.reader, lines: target.lines };
-}
-function addToMap(fileText, target, entries3, file) {
-  const edits = [];
-  const absent = [];
-  for (const entry of entries3) {
-    const pair = pairOf(target, entry.key);
-    if (pair === void 0) absent.push(entry);
-    else {
-      const edit = setValue(fileText, target, pair, entry, file);
-      if (edit === void 0) return void 0;
-      edits.push(edit);
-    }
-  }
-  if (absent.length > 0) {
-    const edit = appendEntries(fileText, target, absent, file);
-    if (edit === void 0) return void 0;
-    edits.push(edit);
-  }
-  return joinEdits(fileText, edits);
-}
-function pairOf(target, key) {
-  const keyNode = target.reader.keyNode(target.map, key);
-  return keyNode === void 0 ? void 0 : target.map.items.find((pair) => pair.key === keyNode);
-}
-function setValue(fileText, target, pair, entry, file) {
-  const value = entry.value;
-  const current = target.reader.get(pair.value);
-  if (typeof value !== "string" && !("list" in value) && (0, import_yaml3.isMap)(current)) {
-    return addToMap(fileText, { map: current, reader: target.reader, lines: target.lines }, value, file);
-  }
-  if (typeof value !== "string" && "list" in value && (0, import_yaml3.isSeq)(current)) {
-    return joinEdits(fileText, value.list.map((item) => appendToList(fileText, target, current, item, file)));
-  }
-  return replaceValue(fileText, target, pair, entry, file);
-}
-function replaceValue(fileText, target, pair, entry, file) {
-  const keySpan = target.reader.span(pair.key);
-  if (keySpan === void 0) return void 0;
-  const colon = fileText.indexOf(":", keySpan.end);
-  if (colon === -1) return void 0;
-  const written = target.reader.span(pair.value);
-  const isEmpty = written === void 0 || written.end <= written.start || (0, import_yaml3.isScalar)(pair.value) && pair.value.value === null && fileText.slice(written.start, written.end).trim() === "";
-  let end = isEmpty ? colon + 1 : written.end;
-  while (end > colon + 1 && /\s/.test(fileText.charAt(end - 1))) end--;
-  const value = entry.value;
-  if (target.map.flow || typeof value === "string") return { file, span: { start: colon + 1, end }, newText: ` ${flowValue(value)}` };
-  const lines = target.lines;
-  const position = lines.positionAt(keySpan.start);
-  const step = indentStepOf(fileText, lines);
-  const eol = lines.eol;
-  const nested = blockEntry(entry, step).slice(1).map((line) => eol + " ".repeat(position.character) + line).join("");
-  const start = isEmpty ? lines.lineEnd(position.line) : colon + 1;
-  return { file, span: { start, end: Math.max(start, end) }, newText: nested };
-}
-function joinEdits(fileText, edits) {
-  if (edits.some((edit) => edit === void 0)) return void 0;
-  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
-  if (sorted.length <= 1) return sorted[0];
-  let newText = "";
-  for (const [index, edit] of sorted.entries()) {
-    if (index > 0) newText += fileText.slice(sorted[index - 1].span.end, edit.span.start);
-    newText += edit.newText;
-  }
-  return { file: sorted[0].file, span: { start: sorted[0].span.start, end: sorted[sorted.length - 1].span.end }, newText };
-}
-function appendEntries(fileText, target, entries3, file) {
-  const mapSpan = target.reader.span(target.map);
-  if (mapSpan === void 0) return void 0;
-  if (target.map.flow) {
-    const text2 = entries3.map(flowEntry).join(", ");
-    return insertInFlow(fileText, target, target.map.items, mapSpan, "}", text2, file);
-  }
-  const lines = target.lines;
-  const firstKey = target.reader.span(target.map.items[0]?.key);
-  const indent = firstKey === void 0 ? 0 : lines.positionAt(firstKey.start).character;
-  const step = indentStepOf(fileText, lines);
-  const eol = lines.eol;
-  const at = lines.lineEnd(lastContentLine(fileText, lines, mapSpan, indent));
-  const text = entries3.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + " ".repeat(indent) + line).join("");
-  return { file, span: { start: at, end: at }, newText: text };
-}
-function insertInFlow(fileText, target, items, span, close, text, file) {
-  const last = items[items.length - 1];
-  const lastEnd = last === void 0 ? void 0 : target.reader.span(last.value ?? void 0)?.end ?? target.reader.span(last.key ?? last)?.end;
-  if (lastEnd !== void 0) return { file, span: { start: lastEnd, end: lastEnd }, newText: `, ${text}` };
-  const at = fileText.lastIndexOf(close, span.end - 1);
-  return at < span.start ? void 0 : { file, span: { start: at, end: at }, newText: text };
-}
-function lastContentLine(fileText, lines, span, indent) {
-  const first = lines.positionAt(span.start).line;
-  let last = lines.positionAt(Math.max(span.start, span.end - 1)).line;
-  while (last > first) {
-    const text = fileText.slice(lines.lineStart(last), lines.lineEnd(last));
-    const content = text.trimStart();
-    if (content !== "" && !(content.startsWith("#") && text.length - content.length < indent)) break;
-    last--;
-  }
-  return last;
-}
-function blockEntry(entry, step) {
-  const value = entry.value;
-  if (typeof value === "string") return [`${entry.key}: ${value}`];
-  const pad = " ".repeat(step);
-  if ("list" in value) return [`${entry.key}:`, ...value.list.flatMap((item) => listItem(item, step)).map((line) => pad + line)];
-  return [`${entry.key}:`, ...value.flatMap((child) => blockEntry(child, step)).map((line) => pad + line)];
-}
-function listItem(entries3, step) {
-  const lines = entries3.flatMap((entry) => blockEntry(entry, step));
-  return lines.map((line, index) => (index === 0 ? "- " : "  ") + line);
-}
-function flowEntry(entry) {
-  return `${entry.key}: ${flowValue(entry.value)}`;
-}
-function flowValue(value) {
-  if (typeof value === "string") return value;
-  if ("list" in value) return `[${value.list.map((item) => `{${item.map(flowEntry).join(", ")}}`).join(", ")}]`;
-  return `{${value.map(flowEntry).join(", ")}}`;
-}
-function appendToList(fileText, target, list, item, file) {
-  const listSpan = target.reader.span(list);
-  if (listSpan === void 0) return void 0;
-  if (list.flow) {
-    const items = list.items.map((node) => (0, import_yaml3.isMap)(node) || (0, import_yaml3.isScalar)(node) || (0, import_yaml3.isSeq)(node) ? { value: node } : node);
-    return insertInFlow(fileText, target, items, listSpan, "]", `{${item.map(flowEntry).join(", ")}}`, file);
-  }
-  const lines = target.lines;
-  const dash = fileText.lastIndexOf("-", listSpan.start);
-  const indent = lines.positionAt(dash).character;
-  const eol = lines.eol;
-  const at = lines.lineEnd(lines.positionAt(Math.max(listSpan.start, listSpan.end - 1)).line);
-  const text = listItem(item, indentStepOf(fileText, lines)).map((line) => eol + " ".repeat(indent) + line).join("");
-  return { file, span: { start: at, end: at }, newText: text };
-}
-var indentSteps = /* @__PURE__ */ new WeakMap();
-function indentStepOf(fileText, lines) {
-  let step = indentSteps.get(lines);
-  if (step === void 0) indentSteps.set(lines, step = indentStep(fileText));
-  return step;
-}
-function indentStep(fileText) {
-  let step = Infinity;
-  for (const match of fileText.matchAll(/^( +)[^ \r\n#-]/gm)) step = Math.min(step, match[1].length);
-  return Number.isFinite(step) && step <= 8 ? step : 2;
-}
-function removeKey(fileText, target, key, file) {
-  const keyNode = target.reader.keyNode(target.map, key);
-  const index = keyNode === void 0 ? -1 : target.map.items.findIndex((pair2) => pair2.key === keyNode);
-  const pair = target.map.items[index];
-  const keySpan = target.reader.span(keyNode);
-  if (pair === void 0 || keySpan === void 0) return void 0;
-  const valueEnd = target.reader.span(pair.value)?.end ?? keySpan.end;
-  if (target.map.flow) return removeFlowEntry(fileText, target, index, keySpan.start, valueEnd, file);
-  const lines = target.lines;
-  const first = lines.positionAt(keySpan.start);
-  if (fileText.slice(lines.lineStart(first.line), keySpan.start).trim() !== "") return void 0;
-  let end = Math.max(keySpan.end, valueEnd);
-  while (end > keySpan.end && /\s/.test(fileText.charAt(end - 1))) end--;
-  const last = lastContentLine(fileText, lines, { start: keySpan.start, end }, first.character + 1);
-  const start = lines.lineStart(first.line);
-  if (last + 1 < lines.lineCount) return { file, span: { start, end: lines.lineStart(last + 1) }, newText: "" };
-  return { file, span: { start: first.line === 0 ? 0 : lines.lineEnd(first.line - 1), end: fileText.length }, newText: "" };
-}
-function removeFlowEntry(fileText, target, index, start, end, file) {
-  const next = target.reader.span(target.map.items[index + 1]?.key);
-  if (next !== void 0) return { file, span: { start, end: next.start }, newText: "" };
-  const previous = target.map.items[index - 1];
-  const previousEnd = target.reader.span(previous?.value)?.end ?? target.reader.span(previous?.key)?.end;
-  if (previousEnd !== void 0) return { file, span: { start: previousEnd, end }, newText: "" };
-  const after = /^[ \t]*/.exec(fileText.slice(end))[0].length;
-  return { file, span: { start, end: end + after }, newText: "" };
-}
-function replaceSpan(file, span, newText) {
-  return { file, span, newText };
+function unescapePointer(segment) {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-// server/src/core/k8s/extract.ts
+// server/src/core/kustomize/kustomization.ts
 var import_yaml5 = __toESM(require_dist());
+
+// server/src/core/k8s/extract.ts
+var import_yaml4 = __toESM(require_dist());
 
 // server/src/core/yaml/duration.ts
 var UNIT_NANOSECONDS = {
@@ -11111,14 +10683,14 @@ function parseGoDuration(text) {
 }
 
 // server/src/core/yaml/embedded.ts
-var import_yaml4 = __toESM(require_dist());
+var import_yaml3 = __toESM(require_dist());
 function embeddedText(scalar, fileText, offset) {
   if (typeof scalar.value !== "string" || !scalar.range) return void 0;
   const value = scalar.value;
   const start = scalar.range[0] + offset;
   const end = scalar.range[1] + offset;
   const source = fileText.slice(start, end);
-  if (scalar.type === import_yaml4.Scalar.BLOCK_LITERAL) return literalBlock(value, fileText, start, end);
+  if (scalar.type === import_yaml3.Scalar.BLOCK_LITERAL) return literalBlock(value, fileText, start, end);
   if (!source.includes("\n")) {
     const map = singleLineMap(source, scalar.type);
     if (map !== void 0 && map.length === value.length) {
@@ -11161,18 +10733,18 @@ function blockIndent(fileText, lineStarts, end) {
 }
 function singleLineMap(source, type) {
   const map = [];
-  if (type === import_yaml4.Scalar.PLAIN) {
+  if (type === import_yaml3.Scalar.PLAIN) {
     for (let i = 0; i < source.length; i++) map.push(i);
     return map;
   }
-  if (type === import_yaml4.Scalar.QUOTE_SINGLE) {
+  if (type === import_yaml3.Scalar.QUOTE_SINGLE) {
     for (let i = 1; i < source.length - 1; i++) {
       map.push(i);
       if (source[i] === "'" && source[i + 1] === "'") i++;
     }
     return map;
   }
-  if (type === import_yaml4.Scalar.QUOTE_DOUBLE) {
+  if (type === import_yaml3.Scalar.QUOTE_DOUBLE) {
     for (let i = 1; i < source.length - 1; i++) {
       map.push(i);
       if (source[i] !== "\\") continue;
@@ -11478,7 +11050,7 @@ function embeddedKubeProxyConfiguration(reader, node, base, origin, problems) {
   const scalar = reader.scalar(reader.get(node, "data", "config.conf"));
   const embedded = scalar && embeddedText(scalar, origin.fileText, reader.offset);
   if (embedded === void 0) return void 0;
-  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml4.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
   const toFile = (start, end) => {
     const fileStart = embedded.toFileOffset(start);
     return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
@@ -11492,6 +11064,1128 @@ function embeddedKubeProxyConfiguration(reader, node, base, origin, problems) {
 function firstLine(message) {
   const end = message.indexOf("\n");
   return (end === -1 ? message : message.slice(0, end)).replace(/ at line \d+, column \d+:?$/, "");
+}
+
+// server/src/core/kustomize/paths.ts
+function directoryOf(path8) {
+  const slash = path8.lastIndexOf("/");
+  return slash === -1 ? "" : path8.slice(0, slash);
+}
+function joinPath(directory, written) {
+  const absolute = written.startsWith("/");
+  const segments = absolute ? [] : directory.split("/").filter((segment, index) => segment !== "" || index === 0);
+  const leading = directory.startsWith("/") && !absolute ? "/" : "";
+  for (const segment of written.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === ".." && segments.length > 0 && segments[segments.length - 1] !== ".." && segments[segments.length - 1] !== "") segments.pop();
+    else segments.push(segment);
+  }
+  const joined = segments.filter((segment) => segment !== "").join("/");
+  return (absolute ? "/" : leading) + joined;
+}
+function buildName(directory) {
+  return directory === "" ? "." : directory;
+}
+
+// server/src/core/kustomize/kustomization.ts
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function isKustomizationPath(path8) {
+  const name = path8.slice(path8.lastIndexOf("/") + 1);
+  return KUSTOMIZATION_FILE_NAMES.includes(name);
+}
+var SKIPPED_FIELDS = {
+  configMapGenerator: "generators are not run",
+  secretGenerator: "generators are not run",
+  generators: "generator plugins are not run",
+  transformers: "transformer plugins are not run",
+  validators: "validator plugins are not run",
+  helmCharts: "Helm charts are not inflated",
+  helmChartInflationGenerator: "Helm charts are not inflated",
+  replacements: "replacements are not applied",
+  vars: "vars are not substituted"
+};
+function readKustomization(file) {
+  const directory = directoryOf(file.path);
+  let document;
+  try {
+    document = (0, import_yaml5.parseDocument)(file.text, { prettyErrors: false, merge: true });
+  } catch {
+    return emptyKustomization(file.path, directory);
+  }
+  const reader = new NodeReader(document, 0, file.text);
+  const root = document.contents;
+  const skipped = [];
+  const references = (field) => pathReferences(reader, root, field, directory, file.path, skipped);
+  return {
+    file: file.path,
+    directory,
+    component: reader.string(reader.get(root, "kind")) === "Component",
+    resources: [...references("resources"), ...references("bases")],
+    components: references("components"),
+    namespace: reader.string(reader.get(root, "namespace")) || void 0,
+    namePrefix: reader.string(reader.get(root, "namePrefix")) ?? "",
+    nameSuffix: reader.string(reader.get(root, "nameSuffix")) ?? "",
+    labels: labelEntries(reader, root),
+    replicas: replicaEntries(reader, root, file.path),
+    patches: patchEntries(reader, root, file, directory),
+    skipped: [...skipped, ...skippedFields(reader, root, file.path)]
+  };
+}
+function emptyKustomization(file, directory) {
+  return { file, directory, component: false, resources: [], components: [], namespace: void 0, namePrefix: "", nameSuffix: "", labels: [], replicas: [], patches: [], skipped: [] };
+}
+function pathReferences(reader, root, field, directory, file, skipped) {
+  const references = [];
+  for (const item of reader.items(reader.get(root, field))) {
+    const written = reader.string(item);
+    const span = reader.span(item);
+    if (written === void 0 || span === void 0) continue;
+    if (isRemote(written)) skipped.push({ file, span, reason: `the remote ${field === "components" ? "component" : "resource"} ${written} is not fetched` });
+    else references.push({ path: joinPath(directory, written), written, span });
+  }
+  return references;
+}
+function isRemote(written) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(written) || /^(git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(written) || written.includes("?ref=");
+}
+function labelEntries(reader, root) {
+  const entries3 = [];
+  const common = reader.stringMap(reader.get(root, "commonLabels"));
+  if (common.size > 0) entries3.push({ pairs: common, selectors: true, templates: true });
+  for (const item of reader.items(reader.get(root, "labels"))) {
+    const pairs = reader.stringMap(reader.get(item, "pairs"));
+    const selectors = reader.string(reader.get(item, "includeSelectors")) === "true";
+    const templates = selectors || reader.string(reader.get(item, "includeTemplates")) === "true";
+    if (pairs.size > 0) entries3.push({ pairs, selectors, templates });
+  }
+  return entries3;
+}
+function replicaEntries(reader, root, file) {
+  return reader.items(reader.get(root, "replicas")).flatMap((item) => {
+    const name = reader.string(reader.get(item, "name"));
+    const countNode = reader.get(item, "count");
+    const count = reader.int32(countNode);
+    const span = reader.span(countNode);
+    return name === void 0 || count === void 0 || span === void 0 ? [] : [{ name, count, file, span }];
+  });
+}
+function patchEntries(reader, root, file, directory) {
+  const entries3 = [];
+  const add = (item, late, target, pathNode, inlineNode) => {
+    const span = reader.span(item);
+    if (span === void 0) return;
+    const written = reader.string(pathNode);
+    const pathSpan = reader.span(pathNode);
+    const reference = written === void 0 || pathSpan === void 0 ? void 0 : { path: joinPath(directory, written), written, span: pathSpan };
+    const inline = reference === void 0 ? inlinePatch(reader, inlineNode, file) : NO_INLINE;
+    if (reference === void 0 && inline.objects.length === 0 && inline.operations.length === 0) return;
+    entries3.push({ span, target, file: reference, objects: inline.objects, operations: inline.operations, late });
+  };
+  for (const item of reader.items(reader.get(root, "patchesStrategicMerge"))) {
+    if (reader.string(item)?.includes("\n")) add(item, false, void 0, void 0, item);
+    else add(item, false, void 0, item, void 0);
+  }
+  for (const item of reader.items(reader.get(root, "patches"))) {
+    add(item, false, patchTarget(reader, reader.get(item, "target")), reader.get(item, "path"), reader.get(item, "patch"));
+  }
+  for (const item of reader.items(reader.get(root, "patchesJson6902"))) {
+    add(item, true, patchTarget(reader, reader.get(item, "target")), reader.get(item, "path"), reader.get(item, "patch"));
+  }
+  return entries3;
+}
+var NO_INLINE = { objects: [], operations: [] };
+function inlinePatch(reader, node, file) {
+  const scalar = reader.scalar(node);
+  const embedded = scalar && embeddedText(scalar, file.text, reader.offset);
+  if (embedded === void 0) return NO_INLINE;
+  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const embeddedReader = new EmbeddedNodeReader(document, embedded);
+  const operations = readJson6902(embeddedReader, document.contents, file.path);
+  if (operations.length > 0) return { objects: [], operations };
+  return { objects: extractObjects(embeddedReader, document.contents, { file: file.path, fileText: file.text, documentIndex: 0 }, []), operations: [] };
+}
+function patchTarget(reader, node) {
+  if (reader.map(node) === void 0) return void 0;
+  const text = (key) => reader.string(reader.get(node, key));
+  const selector = text("labelSelector");
+  return { kind: text("kind"), name: text("name"), namespace: text("namespace"), labelSelector: selector === void 0 ? void 0 : parseLabelSelector(selector) };
+}
+function parseLabelSelector(selector) {
+  const pairs = /* @__PURE__ */ new Map();
+  for (const term of selector.split(",")) {
+    const match = /^\s*([^=!\s]+)\s*==?\s*(\S*)\s*$/.exec(term);
+    if (match !== null) pairs.set(match[1], match[2]);
+    else if (term.trim() !== "") pairs.set(`\0${term.trim()}`, "\0");
+  }
+  return pairs;
+}
+function skippedFields(reader, root, file) {
+  return Object.entries(SKIPPED_FIELDS).flatMap(([field, reason]) => {
+    const key = reader.keyNode(reader.map(root), field);
+    const span = reader.span(key);
+    return key === void 0 || span === void 0 ? [] : [{ file, span, reason: `${field}: ${reason}` }];
+  });
+}
+
+// server/src/core/kustomize/build.ts
+function kustomizeLayout(kustomizationPaths, fileAt) {
+  const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
+  const builds = [];
+  const owners = /* @__PURE__ */ new WeakMap();
+  for (const kustomization of evaluator.roots()) {
+    const skipped = /* @__PURE__ */ new Set();
+    const emitted = evaluator.evaluate(kustomization, [], [], skipped);
+    if (kustomization.component) continue;
+    const objects = emitted.map((item) => ({ ...item.object }));
+    const build = { name: buildName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...skipped] };
+    for (const object of objects) owners.set(object, build);
+    builds.push(build);
+  }
+  const patchOnlyFiles = new Set([...evaluator.patches].filter((path8) => !evaluator.resources.has(path8)));
+  return { builds, claimedFiles: evaluator.claimed, patchOnlyFiles, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
+}
+var BuildEvaluator = class {
+  constructor(paths, fileAt) {
+    this.fileAt = fileAt;
+    const sorted = [...paths].sort((a, b) => rank(a) - rank(b));
+    for (const path8 of sorted) {
+      const file = fileAt(path8);
+      if (file === void 0) continue;
+      const kustomization = readKustomization(file);
+      if (!this.byDirectory.has(kustomization.directory)) this.byDirectory.set(kustomization.directory, kustomization);
+      this.inputs.add(path8);
+      this.claimed.add(path8);
+    }
+  }
+  fileAt;
+  claimed = /* @__PURE__ */ new Set();
+  resources = /* @__PURE__ */ new Set();
+  patches = /* @__PURE__ */ new Set();
+  inputs = /* @__PURE__ */ new Set();
+  byDirectory = /* @__PURE__ */ new Map();
+  /** Each resource directory's output, evaluated once however many builds share it. */
+  outputs = /* @__PURE__ */ new Map();
+  /** Kustomizations that no other one uses as a resource or component, in path order (unused components too). */
+  roots() {
+    const used = /* @__PURE__ */ new Set();
+    for (const kustomization of this.byDirectory.values()) {
+      for (const reference of [...kustomization.resources, ...kustomization.components]) {
+        const isOther = reference.path !== kustomization.directory;
+        if (isOther && this.fileAt(reference.path) === void 0 && this.byDirectory.has(reference.path)) used.add(reference.path);
+      }
+    }
+    return [...this.byDirectory.values()].filter((kustomization) => !used.has(kustomization.directory)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  }
+  /** A kustomization's output over `input` (what its parent accumulated, for a component). */
+  evaluate(kustomization, input, stack, skipped) {
+    if (stack.includes(kustomization.directory)) {
+      skipped.add({ file: kustomization.file, span: { start: 0, end: 0 }, reason: "it is part of a cycle of kustomizations" });
+      return [...input];
+    }
+    const inner = [...stack, kustomization.directory];
+    for (const input2 of kustomization.skipped) skipped.add(input2);
+    let objects = [...input];
+    const read = new Set(objects);
+    for (const reference of kustomization.resources) {
+      for (const item of this.resource(reference, inner, skipped)) if (!read.has(item)) objects.push(item), read.add(item);
+    }
+    for (const reference of kustomization.components) {
+      const component = this.directory(reference.path);
+      if (component === void 0) skipped.add({ file: kustomization.file, span: reference.span, reason: `the component ${reference.written} is not in the workspace` });
+      else objects = this.evaluate(component, objects, inner, skipped);
+    }
+    return this.transform(kustomization, objects, skipped);
+  }
+  resource(reference, stack, skipped) {
+    this.inputs.add(reference.path);
+    const file = this.fileAt(reference.path);
+    if (file !== void 0) {
+      this.claimed.add(file.path);
+      this.resources.add(file.path);
+      return file.objects.map((object) => ({ object, names: object.name === void 0 ? [] : [object.name] }));
+    }
+    const kustomization = this.directory(reference.path);
+    if (kustomization !== void 0) {
+      if (stack.includes(kustomization.directory)) return this.evaluate(kustomization, [], stack, skipped);
+      let output = this.outputs.get(kustomization.directory);
+      if (output === void 0) {
+        const own = /* @__PURE__ */ new Set();
+        output = { objects: this.evaluate(kustomization, [], stack, own), skipped: own };
+        this.outputs.set(kustomization.directory, output);
+      }
+      for (const input of output.skipped) skipped.add(input);
+      return output.objects;
+    }
+    const owner = stack[stack.length - 1];
+    skipped.add({ file: this.byDirectory.get(owner ?? "")?.file ?? reference.path, span: reference.span, reason: `the resource ${reference.written} is not in the workspace` });
+    return [];
+  }
+  directory(path8) {
+    for (const name of KUSTOMIZATION_FILE_NAMES) this.inputs.add(joinPath(path8, name));
+    return this.byDirectory.get(path8);
+  }
+  /** The kustomization's own transformers, in kustomize's order. */
+  transform(kustomization, input, skipped) {
+    let objects = input;
+    for (const patch of kustomization.patches) if (!patch.late) objects = this.patch(objects, patch, kustomization, skipped);
+    if (kustomization.namespace !== void 0) objects = mapObjects(objects, (object) => setNamespace(object, kustomization.namespace));
+    if (kustomization.namePrefix !== "" || kustomization.nameSuffix !== "") objects = rename(objects, kustomization.namePrefix, kustomization.nameSuffix);
+    for (const entry of kustomization.labels) objects = mapObjects(objects, (object) => addLabels(object, entry));
+    for (const patch of kustomization.patches) if (patch.late) objects = this.patch(objects, patch, kustomization, skipped);
+    for (const entry of kustomization.replicas) objects = objects.map((item) => ({ object: setReplicas(item, entry), names: item.names }));
+    return objects;
+  }
+  patch(objects, patch, kustomization, skipped) {
+    const content = this.patchContent(patch);
+    if (content === void 0) {
+      skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ""} is not in the workspace` });
+      return objects;
+    }
+    return objects.map((item) => {
+      let object = item.object;
+      if (content.operations.length > 0 && patch.target !== void 0 && targetMatches(item, patch.target)) object = applyOperations(object, content.operations);
+      for (const patchObject of content.objects) {
+        const applies = patch.target !== void 0 ? targetMatches(item, patch.target) : patchMatches(item, patchObject.kind, patchObject.name);
+        if (applies) object = mergePatch(object, patchObject);
+      }
+      return object === item.object ? item : { object, names: item.names };
+    });
+  }
+  patchContent(patch) {
+    if (patch.file === void 0) return patch;
+    this.inputs.add(patch.file.path);
+    const file = this.fileAt(patch.file.path);
+    if (file === void 0) return void 0;
+    this.claimed.add(file.path);
+    this.patches.add(file.path);
+    if (file.objects.length > 0) return { objects: file.objects, operations: [] };
+    return { objects: [], operations: operationsOf(file) };
+  }
+};
+function rank(path8) {
+  const name = path8.slice(path8.lastIndexOf("/") + 1);
+  return KUSTOMIZATION_FILE_NAMES.indexOf(name);
+}
+function operationsOf(file) {
+  try {
+    const document = (0, import_yaml6.parseDocument)(file.text, { prettyErrors: false });
+    return readJson6902(new NodeReader(document, 0, file.text), document.contents, file.path);
+  } catch {
+    return [];
+  }
+}
+function mapObjects(objects, change) {
+  return objects.map((item) => {
+    const object = change(item.object);
+    return object === item.object ? item : { object, names: item.names };
+  });
+}
+function rename(objects, prefix, suffix) {
+  const renamed = /* @__PURE__ */ new Map();
+  const named = objects.map((item) => {
+    if (item.object.name === void 0) return item;
+    const name = `${prefix}${item.object.name}${suffix}`;
+    renamed.set(`${item.object.kind}/${item.object.name}`, name);
+    return { object: { ...item.object, name }, names: [...item.names, name] };
+  });
+  return named.map((item) => {
+    const { object } = item;
+    if (object.kind !== "HorizontalPodAutoscaler" || object.target === void 0) return item;
+    const name = renamed.get(`${object.target.kind}/${object.target.name}`);
+    return name === void 0 ? item : { object: { ...object, target: { ...object.target, name } }, names: item.names };
+  });
+}
+
+// server/src/core/model/workspaceBuilds.ts
+var WorkspaceBuilds = class {
+  constructor(fileAt) {
+    this.fileAt = fileAt;
+  }
+  fileAt;
+  kustomizationPaths = /* @__PURE__ */ new Set();
+  layout;
+  lists;
+  /** Takes in a change to a file; whether the builds may have changed. */
+  noteChange(path8, exists) {
+    const isKustomization = isKustomizationPath(path8);
+    if (isKustomization && exists) this.kustomizationPaths.add(path8);
+    else if (isKustomization) this.kustomizationPaths.delete(path8);
+    if (!isKustomization && this.layout?.inputs.has(path8) !== true) return false;
+    this.layout = void 0;
+    return true;
+  }
+  /** The builds, or undefined when the workspace holds no kustomization. */
+  current() {
+    if (this.kustomizationPaths.size === 0) return void 0;
+    return this.layout ??= kustomizeLayout(this.kustomizationPaths, this.fileAt);
+  }
+  /** A list of the whole workspace: the objects of files no build reads, then those each build emits. */
+  withBuilds(layout, key, raw, is, generation) {
+    return this.kept(key, generation, () => [...raw.filter((object) => !layout.claimedFiles.has(object.file)), ...layout.builds.flatMap((build) => build.objects.filter(is))]);
+  }
+  /** A file's objects as the builds that read it emit them (none for a patch). */
+  emittedFrom(layout, path8, generation) {
+    return this.kept(`file:${path8}`, generation, () => layout.builds.flatMap((build) => build.objects.filter((object) => object.file === path8)));
+  }
+  kept(key, generation, make) {
+    if (this.lists?.generation !== generation) this.lists = { generation, byKey: /* @__PURE__ */ new Map() };
+    let list = this.lists.byKey.get(key);
+    if (list === void 0) this.lists.byKey.set(key, list = make());
+    return list;
+  }
+};
+function workloadsSelectedIn(build, namespace, selector) {
+  return build.objects.filter((object) => isWorkload(object) && object.namespace === namespace && selects(object, selector));
+}
+function autoscalersIn(build, workload2) {
+  return build.objects.filter(
+    (object) => object.kind === "HorizontalPodAutoscaler" && object.namespace === workload2.namespace && object.target?.kind === workload2.kind && object.target.name === workload2.name
+  );
+}
+function endpointSetsIn(build, service2) {
+  return build.objects.filter(
+    (object) => (object.kind === "Endpoints" || object.kind === "EndpointSlice") && object.namespace === service2.namespace && object.serviceName === service2.name
+  );
+}
+function selects(workload2, selector) {
+  if (workload2.template === void 0) return false;
+  for (const [key, value] of selector) if (workload2.template.labels.get(key) !== value) return false;
+  return true;
+}
+function isService(object) {
+  return object.kind === "Service";
+}
+function isKubeProxyConfiguration(object) {
+  return object.kind === "KubeProxyConfiguration";
+}
+
+// server/src/core/model/workspaceModel.ts
+var EVERYTHING = "everything";
+var MAX_LISTED_CHANGES = 5e4;
+var WorkspaceModel = class {
+  constructor(files = [], currentAssumptions = {}) {
+    this.currentAssumptions = currentAssumptions;
+    for (const file of files) this.setFile(file);
+  }
+  currentAssumptions;
+  filesByPath = /* @__PURE__ */ new Map();
+  all = {
+    services: new OrderedIndex(),
+    workloads: new OrderedIndex(),
+    kubeProxyConfigurations: new OrderedIndex()
+  };
+  workloadsByNamespace = new OrderedIndex();
+  workloadsByLabel = new OrderedIndex();
+  autoscalersByTarget = new OrderedIndex();
+  endpointSetsByService = new OrderedIndex();
+  sysctlOrder = [];
+  nodeSysctls = /* @__PURE__ */ new Map();
+  kustomize = new WorkspaceBuilds((path8) => this.filesByPath.get(path8));
+  changes = /* @__PURE__ */ new Set();
+  reads;
+  /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
+  scopePrototype;
+  /** Counts every update; a result computed at one generation is current while it stays the same. */
+  updates = 0;
+  /** What is assumed about the cluster: in a model scoped to a file, about that file's cluster. */
+  get assumptions() {
+    const scopePath = this.scopePath;
+    return (scopePath === void 0 ? void 0 : this.clusterOf(scopePath)?.assumptions) ?? this.currentAssumptions;
+  }
+  /** The cluster of `clusters:` that holds a file, if any. */
+  clusterOf(path8) {
+    return this.currentAssumptions.clusters?.find((cluster) => cluster.contains(path8));
+  }
+  /** Increases with every change to the model. */
+  get generation() {
+    return this.updates;
+  }
+  /** Kubernetes Services, in workspace order. */
+  get services() {
+    return this.read("services", this.withBuilds("Service", this.all.services.get(""), isService));
+  }
+  /** Workloads and Pods, in workspace order. */
+  get workloads() {
+    return this.read("workloads", this.withBuilds("Workload", this.all.workloads.get(""), isWorkload));
+  }
+  get kubeProxyConfigurations() {
+    return this.read("kubeProxyConfigurations", this.withBuilds("KubeProxyConfiguration", this.all.kubeProxyConfigurations.get(""), isKubeProxyConfiguration));
+  }
+  /** The kustomize builds of the workspace (none without a kustomization file). */
+  get builds() {
+    return this.kustomizeLayout()?.builds ?? [];
+  }
+  /** The build an object belongs to, when it is one a build emits. */
+  buildOf(object) {
+    return this.kustomizeLayout()?.buildOf(object);
+  }
+  /**
+   * A file's objects as the analysis sees them: as each build emits them when builds read the
+   * file (none for a file used only as a patch), else as the file defines them.
+   */
+  objectsFrom(path8) {
+    const file = this.file(path8);
+    if (file === void 0) return [];
+    const layout = this.kustomizeLayout();
+    if (layout === void 0 || !layout.claimedFiles.has(path8)) return file.objects;
+    return this.kustomize.emittedFrom(layout, path8, this.updates);
+  }
+  /**
+   * kube-proxy configurations that apply on the nodes: the whole workspace's; in a model scoped
+   * to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
+   */
+  get workspaceKubeProxyConfigurations() {
+    return this.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
+  }
+  /** Workloads that run kube-proxy with command-line flags, in workspace order. */
+  get kubeProxyDaemonSets() {
+    return this.read("kubeProxyDaemonSets", this.all.workloads.get(KUBE_PROXY));
+  }
+  /** Sysctl files in application order. */
+  get sysctlFiles() {
+    return this.read("sysctlFiles", this.sysctlOrder);
+  }
+  /** Every analysed file, relevant or not. */
+  get files() {
+    return this.read("files", this.filesByPath.values());
+  }
+  file(path8) {
+    this.reads?.add(`file:${path8}`);
+    return this.filesByPath.get(path8);
+  }
+  /** Whether the workspace holds any Kubernetes object the analysis models. */
+  get hasManifests() {
+    return this.read("hasManifests", this.holdsManifests());
+  }
+  /** Workloads and Pods of a namespace. */
+  workloadsIn(namespace) {
+    return this.read(`workloadsIn:${namespace}`, this.workloadsByNamespace.get(namespace));
+  }
+  /**
+   * Workloads of a namespace whose pod template's labels hold every pair of `selector`, in
+   * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
+   */
+  workloadsSelectedBy(namespace, selector, build) {
+    if (build !== void 0) return workloadsSelectedIn(build, namespace, selector);
+    let candidates;
+    let facet = `workloadsIn:${namespace}`;
+    for (const [key, value] of selector) {
+      const labelKey = labelIndexKey(namespace, key, value);
+      const list = this.workloadsByLabel.get(labelKey);
+      if (candidates === void 0 || list.length < candidates.length) [candidates, facet] = [list, `label:${labelKey}`];
+    }
+    candidates = this.read(facet, candidates ?? this.workloadsByNamespace.get(namespace));
+    return this.unclaimed(candidates.filter((workload2) => selects(workload2, selector)));
+  }
+  /** Autoscalers whose `scaleTargetRef` names this workload: in its build when a build emits it, else outside every build. */
+  autoscalersOf(workload2) {
+    const build = this.buildOf(workload2);
+    if (build !== void 0) return autoscalersIn(build, workload2);
+    const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
+    const autoscalers = this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
+    const layout = this.kustomizeLayout();
+    return layout === void 0 ? autoscalers : autoscalers.filter((autoscaler2) => !layout.claimedFiles.has(autoscaler2.file));
+  }
+  /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
+  endpointSetsOf(service2) {
+    const build = this.buildOf(service2);
+    if (build !== void 0) return endpointSetsIn(build, service2);
+    const key = `${service2.namespace}/${service2.name}`;
+    return this.unclaimed(this.read(`endpoints:${key}`, this.endpointSetsByService.get(key)));
+  }
+  /** Every assignment of a sysctl key on the node, in the order the node applies them. */
+  nodeSysctlAssignments(key) {
+    return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
+  }
+  /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
+  describe(source) {
+    switch (source.kind) {
+      case "file": {
+        const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
+        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${this.kubeProxyChoice(source.file)}`;
+      }
+      case "default":
+        return source.reason;
+      case "assumption":
+        return `the ${source.setting} setting`;
+    }
+  }
+  /**
+   * The same model with its lists of objects and files limited to one file's: a rule whose
+   * findings are each about one of those, run over it, finds that file's findings. Lookups, and
+   * what the whole workspace decides (workspaceKubeProxyConfigurations, node sysctls), are not limited.
+   */
+  scopedTo(path8) {
+    const view = Object.create(this.scopePrototype ??= scopePrototypeOf(this));
+    view.scopePath = path8;
+    return view;
+  }
+  /**
+   * Why a kube-proxy configuration was the one used, when the workspace holds several: it is
+   * the nearest to the file a scoped view is about, or the first of those equally near.
+   */
+  kubeProxyChoice(file) {
+    const configurations = filesOf(this.all.kubeProxyConfigurations.get(""));
+    const daemonSets = filesOf(this.all.workloads.get(KUBE_PROXY));
+    const all = configurations.includes(file) ? configurations : daemonSets;
+    if (all.length < 2 || !all.includes(file)) return "";
+    const scopePath = this.scopePath;
+    if (scopePath === void 0) return `, the first of ${all.length} kube-proxy configurations`;
+    const nearestFiles = new Set(nearest(scopePath, all.map((path8) => ({ file: path8 }))).map((candidate) => candidate.file));
+    return nearestFiles.size > 1 ? `, the first of ${nearestFiles.size} equally near kube-proxy configurations` : `, the nearest of ${all.length} kube-proxy configurations`;
+  }
+  /** Runs `compute` and returns the facets of the model it read, with its result. */
+  recordReads(compute) {
+    const outer = this.reads;
+    const reads = /* @__PURE__ */ new Set();
+    this.reads = reads;
+    try {
+      return { result: compute(), reads };
+    } finally {
+      this.reads = outer;
+      if (outer !== void 0) for (const facet of reads) outer.add(facet);
+    }
+  }
+  /** The facets changed since the last call (or since the model was made), or EVERYTHING. */
+  takeChanges() {
+    const changes = this.changes;
+    this.changes = /* @__PURE__ */ new Set();
+    return changes;
+  }
+  /** Replaces what is assumed about the cluster; everything computed from the model is stale. */
+  setAssumptions(assumptions) {
+    this.currentAssumptions = assumptions;
+    this.changes = EVERYTHING;
+    this.updates++;
+  }
+  /** Adds or replaces a file's part of the model. */
+  setFile(file) {
+    this.replace(file.path, file);
+  }
+  /** Removes a file's part of the model. */
+  deleteFile(path8) {
+    if (this.filesByPath.has(path8)) this.replace(path8, void 0);
+  }
+  replace(path8, next) {
+    const previous = this.filesByPath.get(path8);
+    if (previous === next) return;
+    const hadManifests = this.holdsManifests();
+    if (this.kustomize.noteChange(path8, next !== void 0)) this.changed("kustomize");
+    if (next === void 0) this.filesByPath.delete(path8);
+    else this.filesByPath.set(path8, next);
+    this.updates++;
+    this.changed(`file:${path8}`);
+    this.changed("files");
+    const before = previous?.objects ?? [];
+    const after = next?.objects ?? [];
+    this.reindex(path8, before, after);
+    if (previous?.role === "sysctl" || next?.role === "sysctl") this.reorderSysctl([previous, next]);
+    if (hadManifests !== this.holdsManifests()) this.changed("hasManifests");
+  }
+  reindex(path8, before, after) {
+    const update = (index, keysOf, facet) => index.replaceFile(path8, entries(before, keysOf), entries(after, keysOf), (key) => this.changed(facet(key)));
+    update(this.all.services, (object) => object.kind === "Service" ? [""] : [], () => "services");
+    update(this.all.workloads, globalWorkloadKeys, (key) => key === KUBE_PROXY ? "kubeProxyDaemonSets" : "workloads");
+    update(this.all.kubeProxyConfigurations, (object) => object.kind === "KubeProxyConfiguration" ? [""] : [], () => "kubeProxyConfigurations");
+    update(this.workloadsByNamespace, (object) => isWorkload(object) ? [object.namespace] : [], (key) => `workloadsIn:${key}`);
+    update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
+    update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
+    update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+  }
+  /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
+  reorderSysctl(changedFiles) {
+    const paths = [...this.filesByPath.values()].filter((file) => file.role === "sysctl").map((file) => file.path);
+    this.sysctlOrder = sysctlApplicationOrder(paths.sort(comparePaths)).map((path8) => this.filesByPath.get(path8));
+    this.nodeSysctls = /* @__PURE__ */ new Map();
+    for (const file of this.sysctlOrder) {
+      for (const assignment of file.sysctl?.assignments ?? []) {
+        if (!assignment.isGlob) push(this.nodeSysctls, assignment.key, { file: file.path, assignment });
+      }
+    }
+    this.changed("sysctlFiles");
+    for (const file of changedFiles) for (const assignment of file?.sysctl?.assignments ?? []) this.changed(`nodeSysctl:${assignment.key}`);
+  }
+  /** The kustomize builds, recording the read; undefined without a kustomization. */
+  kustomizeLayout() {
+    const layout = this.kustomize.current();
+    if (layout !== void 0) this.reads?.add("kustomize");
+    return layout;
+  }
+  /** A list of objects of the whole workspace, with builds evaluated when there are any. */
+  withBuilds(list, raw, is) {
+    const layout = this.kustomizeLayout();
+    return layout === void 0 ? raw : this.kustomize.withBuilds(layout, list, raw, is, this.updates);
+  }
+  /**
+   * What an object outside every build can relate to: the workspace's objects as their files
+   * define them (a Service applied beside a build's output finds the build's workloads by the
+   * nearest-definitions rule), except those of files used only as patches.
+   */
+  unclaimed(objects) {
+    const layout = this.kustomizeLayout();
+    return layout === void 0 ? [...objects] : objects.filter((object) => !layout.patchOnlyFiles.has(object.file));
+  }
+  holdsManifests() {
+    return this.all.services.get("").length > 0 || this.all.workloads.get("").length > 0 || this.all.kubeProxyConfigurations.get("").length > 0;
+  }
+  changed(facet) {
+    if (this.changes === EVERYTHING) return;
+    this.changes.add(facet);
+    if (this.changes.size > MAX_LISTED_CHANGES) this.changes = EVERYTHING;
+  }
+  read(facet, value) {
+    this.reads?.add(facet);
+    return value;
+  }
+};
+function scopePrototypeOf(model) {
+  const own = (is) => ({
+    get() {
+      return model.objectsFrom(this.scopePath).filter(is);
+    }
+  });
+  return Object.create(model, {
+    services: own(isService),
+    workloads: own(isWorkload),
+    kubeProxyConfigurations: own(isKubeProxyConfiguration),
+    workspaceKubeProxyConfigurations: {
+      get() {
+        return nearest(this.scopePath, model.workspaceKubeProxyConfigurations);
+      }
+    },
+    kubeProxyDaemonSets: {
+      get() {
+        return nearest(this.scopePath, model.kubeProxyDaemonSets);
+      }
+    },
+    files: {
+      get() {
+        const file = model.file(this.scopePath);
+        return file === void 0 ? [] : [file];
+      }
+    }
+  });
+}
+var KUBE_PROXY = "kube-proxy";
+function filesOf(objects) {
+  return [...new Set(objects.map((object) => object.file))];
+}
+function globalWorkloadKeys(object) {
+  if (!isWorkload(object)) return [];
+  return object.kubeProxyFlags.length > 0 ? ["", KUBE_PROXY] : [""];
+}
+function labelKeys(object) {
+  if (!isWorkload(object) || object.template === void 0) return [];
+  return [...object.template.labels].map(([key, value]) => labelIndexKey(object.namespace, key, value));
+}
+function autoscalerKeys(object) {
+  if (object.kind !== "HorizontalPodAutoscaler" || object.target === void 0) return [];
+  return [targetKey(object.namespace, object.target.kind, object.target.name)];
+}
+function endpointKeys(object) {
+  if (object.kind !== "Endpoints" && object.kind !== "EndpointSlice" || object.serviceName === void 0) return [];
+  return [`${object.namespace}/${object.serviceName}`];
+}
+function entries(objects, keysOf) {
+  return objects.flatMap((object) => keysOf(object).map((key) => [key, object]));
+}
+function labelIndexKey(namespace, key, value) {
+  return `${namespace}\0${key}=${value}`;
+}
+function targetKey(namespace, kind, name) {
+  return `${namespace}/${kind}/${name ?? ""}`;
+}
+function comparePaths(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list === void 0) map.set(key, [value]);
+  else list.push(value);
+}
+
+// server/src/core/edits/yamlEdits.ts
+var import_yaml7 = __toESM(require_dist());
+
+// server/src/core/text.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  starts;
+  ending;
+  get lineStarts() {
+    if (this.starts === void 0) {
+      const starts = [0];
+      const text = this.text;
+      if (!text.includes("\r")) {
+        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      } else {
+        for (let i = 0; i < text.length; i++) {
+          const code = text.charCodeAt(i);
+          if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+          if (code === 10 || code === 13) starts.push(i + 1);
+        }
+      }
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+  /** Number of lines (a text that ends with a line break has an empty last line). */
+  get lineCount() {
+    return this.lineStarts.length;
+  }
+  /** The position of an offset, clamped to the text; an offset between a CR and its LF is the line's end. */
+  positionAt(offset) {
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+  /** The offset of a position, clamped to its line (a line's end excludes its line break). */
+  offsetAt(position) {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+  /** The range of a span. */
+  rangeOf(span) {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+  /** Offset where a line's content ends, before its `\n`, `\r\n` or `\r`. */
+  lineEnd(line) {
+    const starts = this.lineStarts;
+    const index = Math.max(0, Math.min(line, starts.length - 1));
+    if (index + 1 >= starts.length) return this.text.length;
+    const next = starts[index + 1];
+    return next - 1 > starts[index] && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
+  }
+  /** The line ending of the text (see `lineEnding`), found once. */
+  get eol() {
+    return this.ending ??= lineEnding(this.text);
+  }
+  /** Offset where a line starts. */
+  lineStart(line) {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+};
+function stripBom(text) {
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function parsableText(text) {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+function lineEnding(text) {
+  if (text.includes("\r\n")) return "\r\n";
+  return text.includes("\r") && !text.includes("\n") ? "\r" : "\n";
+}
+
+// server/src/core/yaml/documents.ts
+function splitDocuments(text) {
+  const slices = [];
+  let docStart = 0;
+  let hasContent = false;
+  let lineStart = text.charCodeAt(0) === 65279 ? 1 : 0;
+  const finish = (end) => {
+    if (hasContent) slices.push({ start: docStart, end, index: slices.length, kind: quickKind(text, docStart, end) });
+    hasContent = false;
+  };
+  while (lineStart <= text.length) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const marker = documentMarker(text, lineStart, lineEnd);
+    if (marker === "---") {
+      if (hasContent) {
+        finish(lineStart);
+        docStart = lineStart;
+      }
+      hasContent = true;
+    } else if (marker === "...") {
+      finish(lineEnd);
+      docStart = newline === -1 ? text.length : newline + 1;
+    } else if (!hasContent && isContentLine(text, lineStart, lineEnd)) {
+      hasContent = true;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  finish(text.length);
+  return slices.filter((slice) => isContentSpan(text, slice.start, slice.end));
+}
+function documentMarker(text, start, end) {
+  if (end - start < 3) return void 0;
+  const head = text.startsWith("---", start) ? "---" : text.startsWith("...", start) ? "..." : void 0;
+  if (head === void 0) return void 0;
+  const next = text.charCodeAt(start + 3);
+  return start + 3 >= end || next === 32 || next === 9 || next === 13 ? head : void 0;
+}
+function isContentLine(text, start, end) {
+  let i = start;
+  while (i < end && (text[i] === " " || text[i] === "	" || text[i] === "\r" || text[i] === "\uFEFF")) i++;
+  if (i >= end) return false;
+  const first = text[i];
+  if (first === "#") return false;
+  return !(first === "%" && i === start);
+}
+function isContentSpan(text, start, end) {
+  for (let lineStart = start; lineStart < end; ) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    const marker = documentMarker(text, lineStart, lineEnd);
+    const contentStart = marker === "---" ? lineStart + 3 : lineStart;
+    if (marker !== "..." && isContentLine(text, contentStart, lineEnd)) return true;
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return false;
+}
+var KIND_LINE = /^(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/gm;
+var ROOT_KEY = /^[A-Za-z0-9_$/.-]/;
+function quickKind(text, start, end) {
+  KIND_LINE.lastIndex = start;
+  const first = KIND_LINE.exec(text);
+  if (first === null || first.index >= end) {
+    const mentionsKind = text.indexOf("kind", start);
+    return mentionsKind === -1 || mentionsKind >= end || isBlockMappingRoot(text, start, end) ? null : void 0;
+  }
+  const second = KIND_LINE.exec(text);
+  if (second !== null && second.index < end) return void 0;
+  return plainKindValue(first[1] ?? "");
+}
+function plainKindValue(raw) {
+  const value = raw.replace(/[ \t]+#.*$/, "");
+  const quoted = /^"([A-Za-z0-9]+)"$|^'([A-Za-z0-9]+)'$/.exec(value);
+  if (quoted) return quoted[1] ?? quoted[2];
+  return /^[A-Za-z0-9]+$/.test(value) ? value : void 0;
+}
+function isBlockMappingRoot(text, start, end) {
+  for (let lineStart = start; lineStart < end; ) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    const marker = documentMarker(text, lineStart, lineEnd);
+    if (marker === "---") {
+      if (isContentLine(text, lineStart + 3, lineEnd)) return false;
+    } else if (isContentLine(text, lineStart, lineEnd)) {
+      const line = text.slice(lineStart, lineEnd);
+      return ROOT_KEY.test(line) && /^[^#]*?:(?:[ \t]|\r?$)/.test(line) && !line.startsWith("- ") && line !== "-";
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return false;
+}
+
+// server/src/core/edits/yamlEdits.ts
+function objectMap(file, object) {
+  const parsed = parsedDocument(file, object.documentIndex);
+  if (parsed === void 0) return void 0;
+  const { reader, contents } = parsed;
+  const root = object.itemIndex === void 0 ? reader.get(contents) : reader.items(reader.get(contents, "items"))[object.itemIndex];
+  const map = reader.map(root);
+  return map === void 0 ? void 0 : { map, reader, lines: file.lineIndex };
+}
+var editableDocuments = /* @__PURE__ */ new WeakMap();
+function parsedDocument(file, index) {
+  let documents = editableDocuments.get(file);
+  if (documents === void 0) {
+    const text = parsableText(file.text);
+    documents = { text, slices: new Map(splitDocuments(text).map((slice2) => [slice2.index, slice2])), parsed: /* @__PURE__ */ new Map() };
+    editableDocuments.set(file, documents);
+  }
+  let parsed = documents.parsed.get(index);
+  const slice = documents.slices.get(index);
+  if (parsed === void 0 && slice !== void 0) {
+    const source = documents.text.slice(slice.start, slice.end);
+    const document = (0, import_yaml7.parseDocument)(source, { prettyErrors: false });
+    parsed = { reader: new NodeReader(document, slice.start, source), contents: document.contents };
+    documents.parsed.set(index, parsed);
+  }
+  return parsed;
+}
+function childMap(target, key) {
+  const map = target.reader.map(target.reader.get(target.map, key));
+  return map === void 0 ? void 0 : { map, reader: target.reader, lines: target.lines };
+}
+function addToMap(fileText, target, entries3, file) {
+  const edits = [];
+  const absent = [];
+  for (const entry of entries3) {
+    const pair = pairOf(target, entry.key);
+    if (pair === void 0) absent.push(entry);
+    else {
+      const edit = setValue(fileText, target, pair, entry, file);
+      if (edit === void 0) return void 0;
+      edits.push(edit);
+    }
+  }
+  if (absent.length > 0) {
+    const edit = appendEntries(fileText, target, absent, file);
+    if (edit === void 0) return void 0;
+    edits.push(edit);
+  }
+  return joinEdits(fileText, edits);
+}
+function pairOf(target, key) {
+  const keyNode = target.reader.keyNode(target.map, key);
+  return keyNode === void 0 ? void 0 : target.map.items.find((pair) => pair.key === keyNode);
+}
+function setValue(fileText, target, pair, entry, file) {
+  const value = entry.value;
+  const current = target.reader.get(pair.value);
+  if (typeof value !== "string" && !("list" in value) && (0, import_yaml7.isMap)(current)) {
+    return addToMap(fileText, { map: current, reader: target.reader, lines: target.lines }, value, file);
+  }
+  if (typeof value !== "string" && "list" in value && (0, import_yaml7.isSeq)(current)) {
+    return joinEdits(fileText, value.list.map((item) => appendToList(fileText, target, current, item, file)));
+  }
+  return replaceValue(fileText, target, pair, entry, file);
+}
+function replaceValue(fileText, target, pair, entry, file) {
+  const keySpan = target.reader.span(pair.key);
+  if (keySpan === void 0) return void 0;
+  const colon = fileText.indexOf(":", keySpan.end);
+  if (colon === -1) return void 0;
+  const written = target.reader.span(pair.value);
+  const isEmpty = written === void 0 || written.end <= written.start || (0, import_yaml7.isScalar)(pair.value) && pair.value.value === null && fileText.slice(written.start, written.end).trim() === "";
+  let end = isEmpty ? colon + 1 : written.end;
+  while (end > colon + 1 && /\s/.test(fileText.charAt(end - 1))) end--;
+  const value = entry.value;
+  if (target.map.flow || typeof value === "string") return { file, span: { start: colon + 1, end }, newText: ` ${flowValue(value)}` };
+  const lines = target.lines;
+  const position = lines.positionAt(keySpan.start);
+  const step = indentStepOf(fileText, lines);
+  const eol = lines.eol;
+  const nested = blockEntry(entry, step).slice(1).map((line) => eol + " ".repeat(position.character) + line).join("");
+  const start = isEmpty ? lines.lineEnd(position.line) : colon + 1;
+  return { file, span: { start, end: Math.max(start, end) }, newText: nested };
+}
+function joinEdits(fileText, edits) {
+  if (edits.some((edit) => edit === void 0)) return void 0;
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
+  if (sorted.length <= 1) return sorted[0];
+  let newText = "";
+  for (const [index, edit] of sorted.entries()) {
+    if (index > 0) newText += fileText.slice(sorted[index - 1].span.end, edit.span.start);
+    newText += edit.newText;
+  }
+  return { file: sorted[0].file, span: { start: sorted[0].span.start, end: sorted[sorted.length - 1].span.end }, newText };
+}
+function appendEntries(fileText, target, entries3, file) {
+  const mapSpan = target.reader.span(target.map);
+  if (mapSpan === void 0) return void 0;
+  if (target.map.flow) {
+    const text2 = entries3.map(flowEntry).join(", ");
+    return insertInFlow(fileText, target, target.map.items, mapSpan, "}", text2, file);
+  }
+  const lines = target.lines;
+  const firstKey = target.reader.span(target.map.items[0]?.key);
+  const indent = firstKey === void 0 ? 0 : lines.positionAt(firstKey.start).character;
+  const step = indentStepOf(fileText, lines);
+  const eol = lines.eol;
+  const at = lines.lineEnd(lastContentLine(fileText, lines, mapSpan, indent));
+  const text = entries3.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + " ".repeat(indent) + line).join("");
+  return { file, span: { start: at, end: at }, newText: text };
+}
+function insertInFlow(fileText, target, items, span, close, text, file) {
+  const last = items[items.length - 1];
+  const lastEnd = last === void 0 ? void 0 : target.reader.span(last.value ?? void 0)?.end ?? target.reader.span(last.key ?? last)?.end;
+  if (lastEnd !== void 0) return { file, span: { start: lastEnd, end: lastEnd }, newText: `, ${text}` };
+  const at = fileText.lastIndexOf(close, span.end - 1);
+  return at < span.start ? void 0 : { file, span: { start: at, end: at }, newText: text };
+}
+function lastContentLine(fileText, lines, span, indent) {
+  const first = lines.positionAt(span.start).line;
+  let last = lines.positionAt(Math.max(span.start, span.end - 1)).line;
+  while (last > first) {
+    const text = fileText.slice(lines.lineStart(last), lines.lineEnd(last));
+    const content = text.trimStart();
+    if (content !== "" && !(content.startsWith("#") && text.length - content.length < indent)) break;
+    last--;
+  }
+  return last;
+}
+function blockEntry(entry, step) {
+  const value = entry.value;
+  if (typeof value === "string") return [`${entry.key}: ${value}`];
+  const pad = " ".repeat(step);
+  if ("list" in value) return [`${entry.key}:`, ...value.list.flatMap((item) => listItem(item, step)).map((line) => pad + line)];
+  return [`${entry.key}:`, ...value.flatMap((child) => blockEntry(child, step)).map((line) => pad + line)];
+}
+function listItem(entries3, step) {
+  const lines = entries3.flatMap((entry) => blockEntry(entry, step));
+  return lines.map((line, index) => (index === 0 ? "- " : "  ") + line);
+}
+function flowEntry(entry) {
+  return `${entry.key}: ${flowValue(entry.value)}`;
+}
+function flowValue(value) {
+  if (typeof value === "string") return value;
+  if ("list" in value) return `[${value.list.map((item) => `{${item.map(flowEntry).join(", ")}}`).join(", ")}]`;
+  return `{${value.map(flowEntry).join(", ")}}`;
+}
+function appendToList(fileText, target, list, item, file) {
+  const listSpan = target.reader.span(list);
+  if (listSpan === void 0) return void 0;
+  if (list.flow) {
+    const items = list.items.map((node) => (0, import_yaml7.isMap)(node) || (0, import_yaml7.isScalar)(node) || (0, import_yaml7.isSeq)(node) ? { value: node } : node);
+    return insertInFlow(fileText, target, items, listSpan, "]", `{${item.map(flowEntry).join(", ")}}`, file);
+  }
+  const lines = target.lines;
+  const dash = fileText.lastIndexOf("-", listSpan.start);
+  const indent = lines.positionAt(dash).character;
+  const eol = lines.eol;
+  const at = lines.lineEnd(lines.positionAt(Math.max(listSpan.start, listSpan.end - 1)).line);
+  const text = listItem(item, indentStepOf(fileText, lines)).map((line) => eol + " ".repeat(indent) + line).join("");
+  return { file, span: { start: at, end: at }, newText: text };
+}
+var indentSteps = /* @__PURE__ */ new WeakMap();
+function indentStepOf(fileText, lines) {
+  let step = indentSteps.get(lines);
+  if (step === void 0) indentSteps.set(lines, step = indentStep(fileText));
+  return step;
+}
+function indentStep(fileText) {
+  let step = Infinity;
+  for (const match of fileText.matchAll(/^( +)[^ \r\n#-]/gm)) step = Math.min(step, match[1].length);
+  return Number.isFinite(step) && step <= 8 ? step : 2;
+}
+function removeKey(fileText, target, key, file) {
+  const keyNode = target.reader.keyNode(target.map, key);
+  const index = keyNode === void 0 ? -1 : target.map.items.findIndex((pair2) => pair2.key === keyNode);
+  const pair = target.map.items[index];
+  const keySpan = target.reader.span(keyNode);
+  if (pair === void 0 || keySpan === void 0) return void 0;
+  const valueEnd = target.reader.span(pair.value)?.end ?? keySpan.end;
+  if (target.map.flow) return removeFlowEntry(fileText, target, index, keySpan.start, valueEnd, file);
+  const lines = target.lines;
+  const first = lines.positionAt(keySpan.start);
+  if (fileText.slice(lines.lineStart(first.line), keySpan.start).trim() !== "") return void 0;
+  let end = Math.max(keySpan.end, valueEnd);
+  while (end > keySpan.end && /\s/.test(fileText.charAt(end - 1))) end--;
+  const last = lastContentLine(fileText, lines, { start: keySpan.start, end }, first.character + 1);
+  const start = lines.lineStart(first.line);
+  if (last + 1 < lines.lineCount) return { file, span: { start, end: lines.lineStart(last + 1) }, newText: "" };
+  return { file, span: { start: first.line === 0 ? 0 : lines.lineEnd(first.line - 1), end: fileText.length }, newText: "" };
+}
+function removeFlowEntry(fileText, target, index, start, end, file) {
+  const next = target.reader.span(target.map.items[index + 1]?.key);
+  if (next !== void 0) return { file, span: { start, end: next.start }, newText: "" };
+  const previous = target.map.items[index - 1];
+  const previousEnd = target.reader.span(previous?.value)?.end ?? target.reader.span(previous?.key)?.end;
+  if (previousEnd !== void 0) return { file, span: { start: previousEnd, end }, newText: "" };
+  const after = /^[ \t]*/.exec(fileText.slice(end))[0].length;
+  return { file, span: { start, end: end + after }, newText: "" };
+}
+function replaceSpan(file, span, newText) {
+  return { file, span, newText };
 }
 
 // server/src/core/edits/ignoreAnnotation.ts
@@ -11597,76 +12291,6 @@ function joinRemovals(a, b) {
   return [{ file: a.file, span: { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) }, newText: "" }];
 }
 
-// server/src/core/model/backends.ts
-function backendsOf(service2, model) {
-  const sources = service2.selector === void 0 ? endpointSources(service2, model) : selectedSources(service2, service2.selector, model);
-  const contributing = sources.filter((source) => source.count > 0);
-  return { count: contributing.reduce((sum, source) => sum + source.count, 0), sources: contributing };
-}
-function selectedSources(service2, selector, model) {
-  const matching = model.workloadsSelectedBy(service2.namespace, selector);
-  const identities = /* @__PURE__ */ new Set();
-  return nearest(service2.file, matching).filter((workload2) => {
-    const identity = `${workload2.kind}/${workload2.name ?? ""}`;
-    const first = !identities.has(identity);
-    identities.add(identity);
-    return first;
-  }).map((workload2) => workloadSource(workload2, model));
-}
-function nearest(file, objects) {
-  const sameFile = objects.filter((object) => object.file === file);
-  if (sameFile.length > 0) return sameFile;
-  const distances = objects.map((object) => directoryDistance(file, object.file));
-  const best = distances.reduce((min, distance) => Math.min(min, distance), Infinity);
-  return objects.filter((_, index) => distances[index] === best);
-}
-function directoryDistance(from, to) {
-  const left = from.split("/").slice(0, -1);
-  const right = to.split("/").slice(0, -1);
-  let common = 0;
-  while (common < left.length && common < right.length && left[common] === right[common]) common++;
-  return (left.length - common) * 1e3 + (right.length - common);
-}
-function workloadSource(workload2, model) {
-  const name = objectLabel(workload2);
-  const at = { file: workload2.file, span: workload2.replicas?.span ?? workload2.nameSpan };
-  if (workload2.kind === "Pod") return { object: workload2, count: 1, reason: objectLabel(workload2), ...at };
-  if (workload2.kind === "DaemonSet") return { object: workload2, count: Infinity, reason: `${name} runs a pod on every node`, ...at };
-  const replicas = workload2.replicas?.value ?? 1;
-  const written = workload2.replicas === void 0 ? "leaves replicas unset (1)" : `has replicas: ${replicas}`;
-  const autoscaler2 = replicas === 0 ? void 0 : largestAutoscaler(workload2, model);
-  if (autoscaler2?.maxReplicas !== void 0 && autoscaler2.maxReplicas.value > replicas) {
-    return {
-      object: autoscaler2,
-      count: autoscaler2.maxReplicas.value,
-      reason: `${name} ${written} and ${objectLabel(autoscaler2)} scales it to maxReplicas: ${autoscaler2.maxReplicas.value}`,
-      file: autoscaler2.file,
-      span: autoscaler2.maxReplicas.span
-    };
-  }
-  return { object: workload2, count: Math.max(replicas, 0), reason: `${name} ${written}`, ...at };
-}
-function largestAutoscaler(workload2, model) {
-  let largest;
-  for (const autoscaler2 of nearest(workload2.file, model.autoscalersOf(workload2))) {
-    if ((autoscaler2.maxReplicas?.value ?? 0) > (largest?.maxReplicas?.value ?? 0)) largest = autoscaler2;
-  }
-  return largest;
-}
-function endpointSources(service2, model) {
-  return nearest(service2.file, model.endpointSetsOf(service2)).map((set) => ({
-    object: set,
-    count: set.addressCount,
-    reason: `${objectLabel(set)} lists ${set.addressCount} address${set.addressCount === 1 ? "" : "es"}`,
-    file: set.file,
-    span: set.nameSpan
-  }));
-}
-function formatCount(count) {
-  if (!Number.isFinite(count)) return "one backend per node";
-  return `${count} backend${count === 1 ? "" : "s"}`;
-}
-
 // server/src/core/model/effective.ts
 var DEFAULTS = {
   /** net.netfilter.nf_conntrack_tcp_timeout_established, the kernel's default (5 days). */
@@ -11750,7 +12374,7 @@ function winningNodeAssignment(model, key, accepts = () => true) {
 }
 
 // server/src/core/edits/podKeepalive.ts
-var import_yaml6 = __toESM(require_dist());
+var import_yaml8 = __toESM(require_dist());
 function recommendedKeepalive(idleTimeout) {
   return Math.max(1, Math.min(600, Math.floor(idleTimeout / 2)));
 }
@@ -11770,7 +12394,7 @@ function addPodSysctl(file, workload2, name, value) {
   const sysctls = securityContext?.reader.get(securityContext.map, "sysctls");
   let edit;
   if (securityContext === void 0) edit = addToMap(file.text, podSpec, [{ key: "securityContext", value: [{ key: "sysctls", value: { list: [item] } }] }], file.path);
-  else if ((0, import_yaml6.isSeq)(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
+  else if ((0, import_yaml8.isSeq)(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
   else edit = addToMap(file.text, securityContext, [{ key: "sysctls", value: { list: [item] } }], file.path);
   return edit && {
     title: `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload2)}`,
@@ -11967,7 +12591,7 @@ var conntrackLoose = {
 };
 
 // server/src/core/edits/kubeProxyEdits.ts
-var import_yaml7 = __toESM(require_dist());
+var import_yaml9 = __toESM(require_dist());
 function formatGoDuration(seconds) {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor(seconds % 3600 / 60);
@@ -11979,10 +12603,10 @@ function kubeProxyConfigMap(file, configuration) {
   const root = objectMap(file, configuration);
   if (root === void 0 || !configuration.embedded) return root;
   const scalar = root.reader.scalar(root.reader.get(root.map, "data", "config.conf"));
-  if (scalar?.type !== import_yaml7.Scalar.BLOCK_LITERAL) return void 0;
+  if (scalar?.type !== import_yaml9.Scalar.BLOCK_LITERAL) return void 0;
   const embedded = embeddedText(scalar, file.text, root.reader.offset);
   if (embedded === void 0) return void 0;
-  const document = (0, import_yaml7.parseDocument)(embedded.text, { prettyErrors: false });
+  const document = (0, import_yaml9.parseDocument)(embedded.text, { prettyErrors: false });
   if (document.errors.length > 0) return void 0;
   const reader = new EmbeddedNodeReader(document, embedded);
   const map = reader.map(document.contents);
@@ -13116,10 +13740,14 @@ var ModelFindings = class {
       let findings;
       const { reads } = this.model.recordReads(() => {
         for (const rule of shard.rules) {
+          const reported = /* @__PURE__ */ new Set();
           rule.check(view, (finding2) => {
+            if (this.repeatsBuildFinding(finding2, reported)) return;
+            const kept = keptBuildFinding(finding2);
+            if (kept === void 0) return;
             const list = (findings ??= /* @__PURE__ */ new Map()).get(rule);
-            if (list === void 0) findings.set(rule, [finding2]);
-            else list.push(finding2);
+            if (list === void 0) findings.set(rule, [kept]);
+            else list.push(kept);
           });
         }
       });
@@ -13134,6 +13762,18 @@ var ModelFindings = class {
       }
     }
     return result;
+  }
+  /**
+   * Whether a finding about an object a kustomize build emits was already reported at the same
+   * place by another build: several builds that share a source line get one finding there.
+   */
+  repeatsBuildFinding(finding2, reported) {
+    const subject = finding2.subject;
+    if (subject === void 0 || this.model.buildOf(subject) === void 0) return false;
+    const key = `${finding2.file}\0${finding2.span.start}\0${finding2.span.end}`;
+    if (reported.has(key)) return true;
+    reported.add(key);
+    return false;
   }
   ruleShard(rule) {
     let shard = this.ruleShards.get(rule);
@@ -13186,6 +13826,14 @@ var ModelFindings = class {
     for (const listener of this.listeners) listener(shard);
   }
 };
+function keptBuildFinding(finding2) {
+  const subject = finding2.subject;
+  if (subject === void 0 || !holdsPatchedValues(subject)) return finding2;
+  const inside = (place) => place.file !== subject.file || place.span.start >= subject.span.start && place.span.end <= subject.span.end;
+  if (!inside(finding2)) return void 0;
+  const { fixes: _fixes, ...rest } = finding2;
+  return { ...rest, related: (finding2.related ?? []).filter(inside) };
+}
 function isFileScoped(rule) {
   return FILE_SCOPED_RULES.includes(rule);
 }
@@ -13263,9 +13911,13 @@ function parseSettings(raw) {
   const input = raw === void 0 || raw === null ? {} : raw;
   if (!isRecord(input)) return { settings: DEFAULT_SETTINGS, problems: [{ key: "", message: "settings must be a mapping" }] };
   for (const key of Object.keys(input)) {
-    if (!["rules", "exclude", "assume"].includes(key)) problems.push({ key, message: "unknown setting (allowed: rules, exclude, assume)" });
+    if (!["rules", "exclude", "assume", "clusters"].includes(key)) problems.push({ key, message: "unknown setting (allowed: rules, exclude, assume, clusters)" });
   }
-  return { settings: { rules: parseRules(input["rules"], problems), exclude: parseExclude(input["exclude"], problems), assume: parseAssume(input["assume"], problems) }, problems };
+  const rules = parseRules(input["rules"], problems);
+  const exclude = parseExclude(input["exclude"], problems);
+  const assume = parseAssume(input["assume"], problems, DEFAULT_SETTINGS.assume, "assume");
+  const clusters = parseClusters(input["clusters"], problems, assume);
+  return { settings: { rules, exclude, assume, ...clusters.length === 0 ? {} : { clusters } }, problems };
 }
 function parseRules(value, problems) {
   const rules = {};
@@ -13293,32 +13945,63 @@ function parseExclude(value, problems) {
   problems.push({ key: "exclude", message: "must be a list of glob patterns" });
   return [];
 }
-function parseAssume(value, problems) {
-  const assume = { ...DEFAULT_SETTINGS.assume };
+function parseAssume(value, problems, base, at) {
+  const assume = { ...base };
   if (value === void 0 || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: "assume", message: "must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)" });
+    problems.push({ key: at, message: "must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)" });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
     if (key === "conntrackEstablishedTimeout") {
       if (item === null || typeof item === "number" && Number.isInteger(item) && item > 0) assume.conntrackEstablishedTimeout = item;
-      else problems.push({ key: "assume.conntrackEstablishedTimeout", message: "must be a whole number of seconds above 0, or null" });
+      else problems.push({ key: `${at}.conntrackEstablishedTimeout`, message: "must be a whole number of seconds above 0, or null" });
     } else if (key === "kubeProxy") {
       if (typeof item === "string" && KUBE_PROXY_ASSUMPTIONS.includes(item)) assume.kubeProxy = item;
-      else problems.push({ key: "assume.kubeProxy", message: `must be one of ${KUBE_PROXY_ASSUMPTIONS.join(", ")}` });
+      else problems.push({ key: `${at}.kubeProxy`, message: `must be one of ${KUBE_PROXY_ASSUMPTIONS.join(", ")}` });
     } else if (key === "proxyMode") {
       if (typeof item === "string" && PROXY_MODE_ASSUMPTIONS.includes(item)) assume.proxyMode = item;
-      else problems.push({ key: "assume.proxyMode", message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(", ")}` });
-    } else problems.push({ key: `assume.${key}`, message: "unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)" });
+      else problems.push({ key: `${at}.proxyMode`, message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(", ")}` });
+    } else problems.push({ key: `${at}.${key}`, message: "unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)" });
   }
   return assume;
+}
+function parseClusters(value, problems, assume) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: "clusters", message: "must be a list of { paths, assume }" });
+    return [];
+  }
+  return value.flatMap((entry, index) => {
+    const at = `clusters[${index}]`;
+    if (!isRecord(entry)) {
+      problems.push({ key: at, message: "must be a mapping with paths and assume" });
+      return [];
+    }
+    for (const key of Object.keys(entry)) if (key !== "paths" && key !== "assume") problems.push({ key: `${at}.${key}`, message: "unknown setting (allowed: paths, assume)" });
+    const paths = entry["paths"];
+    if (!Array.isArray(paths) || paths.length === 0 || !paths.every((item) => typeof item === "string" && item !== "")) {
+      problems.push({ key: `${at}.paths`, message: "must be a non-empty list of glob patterns" });
+      return [];
+    }
+    return [{ paths, assume: parseAssume(entry["assume"], problems, assume, `${at}.assume`) }];
+  });
 }
 function lintSettingsOf(settings) {
   return { severities: settings.rules };
 }
-function assumptionsOf(settings) {
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode } = settings.assume;
+function assumptionsOf(settings, relativePath = (path8) => path8) {
+  if (settings.clusters === void 0 || settings.clusters.length === 0) return assumedValues(settings.assume);
+  return {
+    ...assumedValues(settings.assume),
+    clusters: settings.clusters.map((cluster) => {
+      const isMatch = (0, import_picomatch.default)([...cluster.paths], { dot: true });
+      return { name: cluster.paths.join(", "), assumptions: assumedValues(cluster.assume), contains: (path8) => isMatch(relativePath(path8)) };
+    })
+  };
+}
+function assumedValues(assume) {
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode } = assume;
   return {
     ...conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout },
     ...kubeProxy === "auto" ? {} : { kubeProxy: kubeProxy === "running" },
@@ -13338,7 +14021,7 @@ function isRecord(value) {
 }
 
 // server/src/core/analyze.ts
-var import_yaml8 = __toESM(require_dist());
+var import_yaml10 = __toESM(require_dist());
 
 // server/src/core/analysisReuse.ts
 var DocumentReuse = class {
@@ -13439,7 +14122,7 @@ function fileRole(path8, context = {}) {
   const segments = normalised2.split("/");
   const name = segments[segments.length - 1].toLowerCase();
   if (name === ".connlint.yaml") return void 0;
-  if (/\.(ya?ml|json)$/.test(name)) return "manifest";
+  if (/\.(ya?ml|json)$/.test(name) || segments[segments.length - 1] === "Kustomization") return "manifest";
   if (name === "sysctl.conf") return "sysctl";
   if (name.endsWith(".conf") && segments[segments.length - 2] === "sysctl.d") return "sysctl";
   return context.explicit ? "sysctl" : void 0;
@@ -13476,7 +14159,7 @@ function readManifests(path8, text, previous) {
 }
 function readDocument(path8, text, slice, objects, syntaxProblems) {
   const source = text.slice(slice.start, slice.end);
-  const document = (0, import_yaml8.parseDocument)(source, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml10.parseDocument)(source, { prettyErrors: false, merge: true });
   const reader = new NodeReader(document, slice.start, source);
   const kind = reader.string(reader.get(document.contents, "kind"));
   if (kind === void 0 || !isModelledKind(kind)) return;
@@ -13573,7 +14256,7 @@ var Workspace = class {
 // server/src/cli/config.ts
 var import_node_fs2 = require("node:fs");
 var path = __toESM(require("node:path"));
-var import_yaml9 = __toESM(require_dist());
+var import_yaml11 = __toESM(require_dist());
 
 // server/src/files/read.ts
 var import_node_fs = require("node:fs");
@@ -13628,7 +14311,7 @@ function loadConfig(cwd, explicit) {
   if (file === void 0) return { settings: DEFAULT_SETTINGS, file: void 0, baseDirectory: cwd };
   let raw;
   try {
-    raw = (0, import_yaml9.parse)(readConfigText(file), { prettyErrors: false });
+    raw = (0, import_yaml11.parse)(readConfigText(file), { prettyErrors: false });
   } catch (error) {
     const reason = error.code === "ENOENT" ? "no such file" : error.message.split("\n")[0];
     throw new ConfigError(`cannot use ${path.relative(cwd, file) || file}: ${reason}`);
@@ -13822,7 +14505,7 @@ function plainText(markdown) {
 }
 
 // server/src/cli/printConfig.ts
-var import_yaml10 = __toESM(require_dist());
+var import_yaml12 = __toESM(require_dist());
 
 // server/src/files/walk.ts
 var import_node_fs3 = require("node:fs");
@@ -13894,7 +14577,7 @@ function isIgnored(scopes, full, isDirectory) {
 }
 
 // server/src/core/quickFixes.ts
-var import_yaml11 = __toESM(require_dist());
+var import_yaml13 = __toESM(require_dist());
 
 // server/src/cli/main.ts
 var STDIN_NAME = "<stdin>";
