@@ -107,17 +107,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -128,13 +128,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -155,17 +155,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -176,13 +176,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -209,23 +209,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -837,10 +837,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -859,7 +859,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -889,11 +889,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -907,8 +907,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -922,8 +922,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -952,8 +952,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3468,9 +3468,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3545,14 +3545,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3567,10 +3567,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3581,10 +3581,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3601,13 +3601,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -3704,22 +3704,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code, message2) {
         super();
         this.name = name;
         this.code = code;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLParseError", pos, code, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code, message2) {
+        super("YAMLWarning", pos, code, message2);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -3993,10 +3993,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4010,7 +4010,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4034,7 +4034,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4050,7 +4050,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4141,7 +4141,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4155,13 +4155,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -4204,18 +4204,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4269,8 +4269,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap3 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4282,7 +4282,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4293,8 +4293,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4311,7 +4311,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4399,8 +4399,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -4472,15 +4472,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -4491,7 +4491,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4503,29 +4503,29 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar4.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4582,8 +4582,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -4594,8 +4594,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -4708,25 +4708,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4988,13 +4988,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -5150,12 +5150,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5225,10 +5225,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5317,12 +5317,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -5536,14 +5536,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -5568,9 +5568,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5579,23 +5579,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5606,10 +5606,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -6434,7 +6434,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -6482,8 +6482,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -6573,8 +6573,8 @@ var require_parser = __commonJS({
       *pop(error) {
         const token = error ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -6710,18 +6710,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6874,15 +6874,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7076,13 +7076,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7207,7 +7207,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser2;
   }
 });
 
@@ -7241,7 +7241,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument5(source, options = {}) {
+    function parseDocument7(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument5(src, options);
+      const doc = parseDocument7(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7303,7 +7303,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument5;
+    exports2.parseDocument = parseDocument7;
     exports2.stringify = stringify2;
   }
 });
@@ -7615,8 +7615,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path8, { windows } = {}) => {
-      const segs = path8.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path9, { windows } = {}) => {
+      const segs = path9.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -9710,26 +9710,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path8) => {
-      const end = path8.length - 1;
-      const index = path8.lastIndexOf(
+    var basenameOf = (path9) => {
+      const end = path9.length - 1;
+      const index = path9.lastIndexOf(
         SLASH,
-        path8[end] === SLASH ? end - 1 : end
+        path9[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path8 : path8.slice(index + 1);
+      return index < 0 ? path9 : path9.slice(index + 1);
     };
-    var parentOf = (path8) => {
-      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path8.split(SLASH).filter(Boolean);
+    var parentOf = (path9) => {
+      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path9.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path8.length - 1;
-      const cut = path8.lastIndexOf(
+      const end = path9.length - 1;
+      const cut = path9.lastIndexOf(
         SLASH,
-        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -9879,7 +9879,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path8) {
+      testLiteral(path9) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -9888,7 +9888,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path8)) {
+          if (rule.checkRegex.test(path9)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -9908,15 +9908,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path8, mode) {
+      test(path9, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path8) : path8;
+        const basename2 = shortcut ? basenameOf(path9) : path9;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path8
+            shortcut && rule._basenameOnly ? basename2 : path9
           )) {
             const { negative } = rule;
             const ret = {
@@ -9935,20 +9935,20 @@ var require_ignore = __commonJS({
         };
       }
     };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
     };
-    var checkPath = (path8, originalPath, doThrow) => {
-      if (!isString(path8)) {
+    var checkPath = (path9, originalPath, doThrow) => {
+      if (!isString(path9)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path8) {
+      if (!path9) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path8)) {
+      if (checkPath.isNotRelative(path9)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -9957,25 +9957,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path8) => {
-      const first = path8.charCodeAt(0);
+    var isNotRelative = (path9) => {
+      const first = path9.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path8.length === 1) {
+      if (path9.length === 1) {
         return true;
       }
-      const second = path8.charCodeAt(1);
+      const second = path9.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
+      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -10006,58 +10006,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path8) {
+      _test(originalPath, cache, path9) {
         checkPath(
-          path8,
+          path9,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path8 ? this._t(path8, cache) : {
+        return path9 ? this._t(path9, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path8 = convertPath(target);
-        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path8);
+        const path9 = convertPath(target);
+        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path9);
         }
-        const dir = this._t(path8, this._testCache);
+        const dir = this._t(path9, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path8);
+        const literal = this._rules.testLiteral(path9);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path8, cache) {
-        if (path8 in cache) {
-          return cache[path8];
+      _t(path9, cache) {
+        if (path9 in cache) {
+          return cache[path9];
         }
-        const parentPath = parentOf(path8);
+        const parentPath = parentOf(path9);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
+        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
       }
-      ignores(path8) {
-        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
+      ignores(path9) {
+        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
       }
       createFilter() {
-        return (path8) => !this.ignores(path8);
+        return (path9) => !this.ignores(path9);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path8) {
-        return this._test(path8, this._testCache, convertPath(path8));
+      test(path9) {
+        return this._test(path9, this._testCache, convertPath(path9));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
+    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
+      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -10073,8 +10073,8 @@ var require_ignore = __commonJS({
 });
 
 // server/src/action/main.ts
-var import_node_fs5 = require("node:fs");
-var path7 = __toESM(require("node:path"));
+var import_node_fs8 = require("node:fs");
+var path8 = __toESM(require("node:path"));
 
 // server/src/cli/format/escape.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -10106,11 +10106,11 @@ function formatGithub(diagnostics) {
       ["endColumn", String(end.character + 1)],
       ["title", `connlint ${diagnostic.rule}`]
     ].map(([name, value]) => `${name}=${escapeProperty(value)}`).join(",");
-    const related = diagnostic.related.map(
+    const related2 = diagnostic.related.map(
       (place) => `
 \u21B3 ${escapeControl(place.file)}:${place.range.start.line + 1}:${place.range.start.character + 1}  ${escapeControl(place.message)}`
     );
-    return `::${githubCommand(diagnostic.severity)} ${properties}::${escapeData(escapeControl(diagnostic.message) + related.join(""))}
+    return `::${githubCommand(diagnostic.severity)} ${properties}::${escapeData(escapeControl(diagnostic.message) + related2.join(""))}
 `;
   }).join("");
 }
@@ -10122,11 +10122,12 @@ function escapeProperty(text) {
 }
 
 // server/src/action/run.ts
-var import_node_fs4 = require("node:fs");
-var path6 = __toESM(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var path7 = __toESM(require("node:path"));
 
 // server/src/core/k8s/objects.ts
-var WORKLOAD_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet", "Pod"];
+var WORKLOAD_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet", "Pod", "Rollout"];
+var KEDA_DEFAULT_MAX_REPLICAS = 100;
 var MODELLED_KINDS = /* @__PURE__ */ new Set([
   ...WORKLOAD_KINDS,
   "Service",
@@ -10135,7 +10136,9 @@ var MODELLED_KINDS = /* @__PURE__ */ new Set([
   "EndpointSlice",
   "KubeProxyConfiguration",
   "ConfigMap",
+  "ScaledObject",
   "Namespace",
+  "FelixConfiguration",
   "List"
 ]);
 function objectLabel(object) {
@@ -10145,20 +10148,148 @@ function isWorkload(object) {
   return WORKLOAD_KINDS.includes(object.kind);
 }
 
+// server/src/core/kustomize/transform.ts
+function holdsPatchedValues(object) {
+  if (object.kind !== "Service") return false;
+  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== void 0 && fileOfValue(object, value) !== object.file);
+}
+function fileOfValue(object, value) {
+  return "file" in value && typeof value.file === "string" ? value.file : object.file;
+}
+function patchMatches(emitted, kind, name) {
+  return emitted.object.kind === kind && name !== void 0 && emitted.names.includes(name);
+}
+function targetMatches(emitted, target) {
+  const { object } = emitted;
+  if (target.kind !== void 0 && target.kind !== object.kind) return false;
+  if (target.namespace !== void 0 && !anchoredMatch(target.namespace, object.namespace)) return false;
+  if (target.name !== void 0 && !emitted.names.some((name) => anchoredMatch(target.name, name))) return false;
+  if (target.labelSelector !== void 0) {
+    const labels = isWorkload(object) ? object.template?.labels : void 0;
+    for (const [key, value] of target.labelSelector) if (labels?.get(key) !== value) return false;
+  }
+  return true;
+}
+function anchoredMatch(pattern, name) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(name);
+  } catch {
+    return pattern === name;
+  }
+}
+function mergePatch(object, patch) {
+  if (isWorkload(object) && isWorkload(patch)) return mergeWorkload(object, patch);
+  if (object.kind === "Service" && patch.kind === "Service") return mergeService(object, patch);
+  if (object.kind === "HorizontalPodAutoscaler" && patch.kind === "HorizontalPodAutoscaler") {
+    return { ...object, target: patch.target ?? object.target, maxReplicas: sourced(patch.maxReplicas, patch.file) ?? object.maxReplicas };
+  }
+  return object;
+}
+function mergeWorkload(object, patch) {
+  const template = patch.template === void 0 ? object.template : mergeTemplate(object.template, patch.template);
+  return { ...object, replicas: sourced(patch.replicas, patch.file) ?? object.replicas, template };
+}
+var EMPTY_TEMPLATE = { labels: /* @__PURE__ */ new Map(), annotations: /* @__PURE__ */ new Map(), hostNetwork: void 0, sysctls: [] };
+function mergeTemplate(template, patch) {
+  return {
+    labels: new Map([...template?.labels ?? [], ...patch.labels]),
+    annotations: new Map([...template?.annotations ?? [], ...patch.annotations]),
+    hostNetwork: template?.hostNetwork,
+    sysctls: template?.sysctls ?? []
+  };
+}
+function mergeService(object, patch) {
+  const selector = patch.selector === void 0 ? object.selector : new Map([...object.selector ?? [], ...patch.selector]);
+  return {
+    ...object,
+    selector,
+    type: patch.type !== "ClusterIP" ? patch.type : object.type,
+    headless: object.headless || patch.headless,
+    sessionAffinity: sourced(patch.sessionAffinity, patch.file) ?? object.sessionAffinity,
+    affinityTimeoutSeconds: sourced(patch.affinityTimeoutSeconds, patch.file) ?? object.affinityTimeoutSeconds,
+    affinityTimeoutText: sourced(patch.affinityTimeoutText, patch.file) ?? object.affinityTimeoutText
+  };
+}
+function sourced(value, file) {
+  return value === void 0 ? void 0 : { value: value.value, span: value.span, file };
+}
+function applyOperations(object, operations) {
+  let result = object;
+  for (const operation of operations) result = applyOperation(result, operation);
+  return result;
+}
+function applyOperation(object, operation) {
+  const [first, second, ...rest] = operation.path;
+  const scalar = typeof operation.value === "string" ? operation.value : void 0;
+  const at = (value) => ({ value, span: operation.span, file: operation.file });
+  if (first !== "spec") return object;
+  if (isWorkload(object)) {
+    if (second === "replicas" && rest.length === 0) {
+      const count = scalar === void 0 ? void 0 : Number(scalar);
+      return { ...object, replicas: operation.op === "remove" || count === void 0 || !Number.isInteger(count) ? void 0 : { value: count, span: operation.span, file: operation.file } };
+    }
+    if (second === "template" && rest[0] === "metadata" && rest[1] === "labels") return { ...object, template: withLabels(object.template, rest.slice(2), operation) };
+    return object;
+  }
+  if (object.kind === "Service") {
+    if (second === "sessionAffinity" && rest.length === 0) return { ...object, sessionAffinity: operation.op === "remove" || scalar === void 0 ? void 0 : at(scalar) };
+    if (second === "selector") return { ...object, selector: nonEmpty(editMap(object.selector, rest, operation)) };
+    return object;
+  }
+  if (object.kind === "HorizontalPodAutoscaler" && second === "maxReplicas" && scalar !== void 0 && Number.isInteger(Number(scalar))) {
+    return { ...object, maxReplicas: { value: Number(scalar), span: operation.span, file: operation.file } };
+  }
+  return object;
+}
+function withLabels(template, rest, operation) {
+  const base = template ?? EMPTY_TEMPLATE;
+  return { ...base, labels: editMap(base.labels, rest, operation) };
+}
+function editMap(map, rest, operation) {
+  if (rest.length === 0) return operation.op === "remove" || typeof operation.value !== "object" ? /* @__PURE__ */ new Map() : new Map(operation.value);
+  const result = new Map(map ?? []);
+  if (operation.op === "remove") result.delete(rest[0]);
+  else if (typeof operation.value === "string") result.set(rest[0], operation.value);
+  return result;
+}
+function nonEmpty(map) {
+  return map.size > 0 ? map : void 0;
+}
+function setNamespace(object, namespace2) {
+  return { ...object, namespace: namespace2 };
+}
+function addLabels(object, entry) {
+  if (object.kind === "Service" && entry.selectors) {
+    return { ...object, selector: new Map([...object.selector ?? [], ...entry.pairs]) };
+  }
+  if (isWorkload(object) && entry.templates) {
+    const template = object.template ?? EMPTY_TEMPLATE;
+    return { ...object, template: { ...template, labels: new Map([...template.labels, ...entry.pairs]) } };
+  }
+  return object;
+}
+var SCALABLE_KINDS = /* @__PURE__ */ new Set(["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet"]);
+function setReplicas(emitted, entry) {
+  const { object } = emitted;
+  if (!SCALABLE_KINDS.has(object.kind) || !emitted.names.includes(entry.name) || !isWorkload(object)) return object;
+  const replicas = { value: entry.count, span: entry.span, file: entry.file };
+  return { ...object, replicas };
+}
+
 // server/src/core/sysctl/order.ts
 var SYSTEM_DIRECTORIES = ["etc/sysctl.d", "run/sysctl.d", "usr/local/lib/sysctl.d", "usr/lib/sysctl.d", "lib/sysctl.d"];
 function sysctlApplicationOrder(paths) {
   const dropIns = [];
   const mainFiles = [];
-  for (const path8 of paths) {
-    const { directory, name } = splitPath(path8);
+  for (const path9 of paths) {
+    const { directory, name } = splitPath(path9);
     if (name === "sysctl.conf" && !directory.endsWith("sysctl.d")) {
-      mainFiles.push(path8);
+      mainFiles.push(path9);
       continue;
     }
     const system = SYSTEM_DIRECTORIES.findIndex((suffix) => directory === suffix || directory.endsWith(`/${suffix}`));
     const root = system === -1 ? void 0 : directory.slice(0, directory.length - SYSTEM_DIRECTORIES[system].length);
-    dropIns.push({ path: path8, name, root, precedence: system === -1 ? SYSTEM_DIRECTORIES.length : system });
+    dropIns.push({ path: path9, name, root, precedence: system === -1 ? SYSTEM_DIRECTORIES.length : system });
   }
   const winners = /* @__PURE__ */ new Map();
   const kept = [];
@@ -10176,16 +10307,16 @@ function sysctlApplicationOrder(paths) {
   mainFiles.sort(compare);
   return [...kept.map((file) => file.path), ...mainFiles];
 }
-function splitPath(path8) {
-  const normalised2 = path8.replace(/\\/g, "/");
+function splitPath(path9) {
+  const normalised2 = path9.replace(/\\/g, "/");
   const slash = normalised2.lastIndexOf("/");
   return { directory: normalised2.slice(0, Math.max(slash, 0)), name: normalised2.slice(slash + 1) };
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function nodeRootOf(path8) {
-  const { directory, name } = splitPath(path8);
+function nodeRootOf(path9) {
+  const { directory, name } = splitPath(path9);
   for (const suffix of [...SYSTEM_DIRECTORIES, "etc"]) {
     if (suffix === "etc" && name !== "sysctl.conf") continue;
     if (directory === suffix) return "";
@@ -10196,21 +10327,111 @@ function nodeRootOf(path8) {
   return `${directory}/`;
 }
 var SYSCTL_CONF_BOOT_NAME = "99-sysctl.conf";
-function isMainSysctlFile(path8) {
-  const { directory, name } = splitPath(path8);
+function isMainSysctlFile(path9) {
+  const { directory, name } = splitPath(path9);
   return name === "sysctl.conf" && !directory.endsWith("sysctl.d");
 }
 function bootOrder(entries3) {
   const bootName = (file) => isMainSysctlFile(file) ? SYSCTL_CONF_BOOT_NAME : splitPath(file).name;
   return entries3.map((entry, index) => ({ entry, index, name: bootName(entry.file) })).sort((a, b) => compare(a.name, b.name) || a.index - b.index).map(({ entry }) => entry);
 }
-function modulesLoadRootOf(path8) {
-  return nodeRootOf(path8.replace(/\\/g, "/").replace(/(^|\/)modules-load\.d(\/[^/]*)$/, "$1sysctl.d$2"));
+function modulesLoadRootOf(path9) {
+  return nodeRootOf(path9.replace(/\\/g, "/").replace(/(^|\/)modules-load\.d(\/[^/]*)$/, "$1sysctl.d$2"));
 }
 function moduleOfKey(key) {
   if (key.startsWith("net.netfilter.nf_conntrack_")) return "nf_conntrack";
   if (key.startsWith("net.ipv4.vs.")) return "ip_vs";
   return void 0;
+}
+
+// server/src/core/model/backends.ts
+function backendsOf(service2, model) {
+  const sources = service2.selector === void 0 ? endpointSources(service2, model) : selectedSources(service2, service2.selector, model);
+  const contributing = sources.filter((source) => source.count > 0);
+  return {
+    count: contributing.reduce((sum, source) => sum + source.count, 0),
+    sources: contributing,
+    upTo: contributing.some((source) => source.autoscaled)
+  };
+}
+function selectedSources(service2, selector, model) {
+  const matching = model.workloadsSelectedBy(service2.namespace, selector, model.buildOf(service2));
+  const identities = /* @__PURE__ */ new Set();
+  return nearest(service2.file, matching).filter((workload2) => {
+    const identity = `${workload2.kind}/${workload2.name ?? ""}`;
+    const first = !identities.has(identity);
+    identities.add(identity);
+    return first;
+  }).flatMap((workload2) => {
+    const rollouts = model.rolloutsReferencing(workload2);
+    if (rollouts.length === 0) return [workloadSource(workload2, workload2, model)];
+    return nearest(workload2.file, rollouts).map((rollout) => workloadSource(rollout, workload2, model));
+  });
+}
+function nearest(file, objects) {
+  const sameFile = objects.filter((object) => object.file === file);
+  if (sameFile.length > 0) return sameFile;
+  const distances = objects.map((object) => directoryDistance(file, object.file));
+  const best = distances.reduce((min, distance) => Math.min(min, distance), Infinity);
+  return objects.filter((_, index) => distances[index] === best);
+}
+function directoryDistance(from, to) {
+  const left = from.split("/").slice(0, -1);
+  const right = to.split("/").slice(0, -1);
+  let common = 0;
+  while (common < left.length && common < right.length && left[common] === right[common]) common++;
+  return (left.length - common) * 1e3 + (right.length - common);
+}
+function workloadSource(workload2, template, model) {
+  const build = model.buildOf(workload2);
+  const label = build === void 0 ? objectLabel(workload2) : `${objectLabel(workload2)} of ${build.name}`;
+  const name = workload2 === template ? label : `${label} (the pods of ${objectLabel(template)})`;
+  const place = workload2.replicas === void 0 ? { file: workload2.file, span: workload2.nameSpan } : { file: fileOfValue(workload2, workload2.replicas), span: workload2.replicas.span };
+  const at = { ...place, workload: template, autoscaled: false };
+  if (workload2.kind === "Pod") return { object: workload2, count: 1, reason: objectLabel(workload2), ...at };
+  if (workload2.kind === "DaemonSet") return { object: workload2, count: Infinity, reason: `${name} runs a pod on every node`, ...at };
+  const replicas = workload2.replicas?.value ?? 1;
+  const written = workload2.replicas === void 0 ? "leaves replicas unset (1)" : `has replicas: ${replicas}`;
+  const autoscaler2 = replicas === 0 ? void 0 : largestAutoscaler(workload2, model);
+  if (autoscaler2?.maxReplicas !== void 0 && autoscaler2.maxReplicas.value > replicas) {
+    return {
+      object: autoscaler2,
+      count: autoscaler2.maxReplicas.value,
+      reason: `${name} ${written} and ${objectLabel(autoscaler2)} scales it up to ${maxReplicasText(autoscaler2)}`,
+      file: fileOfValue(autoscaler2, autoscaler2.maxReplicas),
+      span: autoscaler2.maxReplicas.span,
+      workload: template,
+      autoscaled: true
+    };
+  }
+  return { object: workload2, count: Math.max(replicas, 0), reason: `${name} ${written}`, ...at };
+}
+function maxReplicasText(autoscaler2) {
+  const value = autoscaler2.maxReplicas?.value;
+  if (autoscaler2.kind === "HorizontalPodAutoscaler") return `maxReplicas: ${value}`;
+  return autoscaler2.maxReplicasWritten ? `maxReplicaCount: ${value}` : `maxReplicaCount: ${value} (KEDA's default)`;
+}
+function largestAutoscaler(workload2, model) {
+  let largest;
+  for (const autoscaler2 of nearest(workload2.file, model.autoscalersOf(workload2))) {
+    if ((autoscaler2.maxReplicas?.value ?? 0) > (largest?.maxReplicas?.value ?? 0)) largest = autoscaler2;
+  }
+  return largest;
+}
+function endpointSources(service2, model) {
+  return nearest(service2.file, model.endpointSetsOf(service2)).map((set) => ({
+    object: set,
+    count: set.addressCount,
+    reason: `${objectLabel(set)} lists ${set.addressCount} address${set.addressCount === 1 ? "" : "es"}`,
+    file: set.file,
+    span: set.nameSpan,
+    workload: void 0,
+    autoscaled: false
+  }));
+}
+function formatCount(count, upTo = false) {
+  if (!Number.isFinite(count)) return "one backend per node";
+  return `${upTo ? "up to " : ""}${count} backend${count === 1 ? "" : "s"}`;
 }
 
 // server/src/core/model/orderedIndex.ts
@@ -10225,16 +10446,19 @@ var OrderedIndex = class _OrderedIndex {
    * Replaces what file `path` contributes: `before` and `after` list its objects with their keys,
    * in document order. Calls `changed` with every key whose list changed.
    */
-  replaceFile(path8, before, after, changed) {
-    const keys = /* @__PURE__ */ new Set();
-    for (const [key] of before) keys.add(key);
-    for (const [key] of after) keys.add(key);
-    for (const key of keys) {
+  replaceFile(path9, before, after, changed) {
+    const addedByKey = /* @__PURE__ */ new Map();
+    for (const [key] of before) addedByKey.set(key, []);
+    for (const [key, item] of after) {
+      const added = addedByKey.get(key);
+      if (added === void 0) addedByKey.set(key, [item]);
+      else added.push(item);
+    }
+    for (const [key, added] of addedByKey) {
       const list = this.lists.get(key) ?? [];
-      const start = firstAtOrAfter(list, path8);
+      const start = firstAtOrAfter(list, path9);
       let end = start;
-      while (end < list.length && list[end].file === path8) end++;
-      const added = after.filter(([candidate]) => candidate === key).map(([, item]) => item);
+      while (end < list.length && list[end].file === path9) end++;
       const replaced = end === start && added.length === 0 ? list : [...list.slice(0, start), ...added, ...list.slice(end)];
       if (replaced.length === 0) this.lists.delete(key);
       else this.lists.set(key, replaced);
@@ -10242,12 +10466,12 @@ var OrderedIndex = class _OrderedIndex {
     }
   }
 };
-function firstAtOrAfter(list, path8) {
+function firstAtOrAfter(list, path9) {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = low + high >>> 1;
-    if (list[middle].file < path8) low = middle + 1;
+    if (list[middle].file < path9) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -10266,6 +10490,1152 @@ function decodeURIComponentSafe(text) {
   }
 }
 
+// server/src/core/kustomize/build.ts
+var import_yaml6 = __toESM(require_dist());
+
+// server/src/core/yaml/nodes.ts
+var import_yaml2 = __toESM(require_dist());
+
+// server/src/core/yaml/int32.ts
+var import_yaml = __toESM(require_dist());
+var INT32_MIN = -(2 ** 31);
+var INT32_MAX = 2 ** 31 - 1;
+var GO_INTEGER = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]+)|([0-9]+))$/;
+var GO_YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+var JSON_PLAIN_FLOAT_LIMIT = 1e21;
+var INT_TAG = "tag:yaml.org,2002:int";
+var FLOAT_TAG = "tag:yaml.org,2002:float";
+function kubernetesInt32(scalar) {
+  if (scalar === void 0) return void 0;
+  const tagged = scalar.tag === INT_TAG || scalar.tag === FLOAT_TAG;
+  if (!tagged && (scalar.tag !== void 0 || scalar.type !== import_yaml.Scalar.PLAIN)) return void 0;
+  const text = scalar.source ?? (typeof scalar.value === "number" ? String(scalar.value) : void 0);
+  if (text === void 0 || !/^[-+.0-9]/.test(text)) return void 0;
+  const value = goYamlNumber(text.replace(/_/g, ""));
+  if (value === void 0 || !Number.isInteger(value) || Math.abs(value) >= JSON_PLAIN_FLOAT_LIMIT) return void 0;
+  return value >= INT32_MIN && value <= INT32_MAX ? value + 0 : void 0;
+}
+function goYamlNumber(plain) {
+  const integer = GO_INTEGER.exec(plain);
+  if (integer !== null) {
+    const [, sign, hex, octal, binary, legacyOctal, decimal] = integer;
+    const magnitude = hex !== void 0 ? parseInt(hex, 16) : binary !== void 0 ? parseInt(binary, 2) : decimal !== void 0 ? parseInt(decimal, 10) : parseInt(octal ?? legacyOctal, 8);
+    return sign === "-" ? -magnitude : magnitude;
+  }
+  return GO_YAML_FLOAT.test(plain) ? Number(plain) : void 0;
+}
+
+// server/src/core/yaml/nodes.ts
+var NodeReader = class {
+  constructor(document, offset, source) {
+    this.document = document;
+    this.offset = offset;
+    this.source = source;
+  }
+  document;
+  offset;
+  source;
+  /** Each alias's anchored node, found in one pass over the document on first need. */
+  anchored;
+  /** The node at a path of mapping keys below `node`, if every step is a mapping. */
+  get(node, ...path9) {
+    let current = this.resolve(node);
+    for (const key of path9) {
+      const map = this.map(current);
+      if (map === void 0) return void 0;
+      current = this.resolve(this.pair(map, key)?.value);
+    }
+    return current;
+  }
+  /** The pair's key node for `key` in a mapping: where the key is written. */
+  keyNode(node, key) {
+    const map = this.map(node);
+    const pair = map === void 0 ? void 0 : this.pair(map, key);
+    return (0, import_yaml2.isScalar)(pair?.key) ? pair.key : void 0;
+  }
+  map(node) {
+    const resolved = this.resolve(node);
+    return (0, import_yaml2.isMap)(resolved) ? resolved : void 0;
+  }
+  /** The items of a sequence, or none. */
+  items(node) {
+    const resolved = this.resolve(node);
+    return (0, import_yaml2.isSeq)(resolved) ? resolved.items.map((item) => this.resolve(item)).filter(isDefined) : [];
+  }
+  scalar(node) {
+    const resolved = this.resolve(node);
+    return (0, import_yaml2.isScalar)(resolved) ? resolved : void 0;
+  }
+  /** A scalar's value as text (numbers and booleans as written), or undefined. */
+  string(node) {
+    const scalar = this.scalar(node);
+    if (scalar === void 0 || scalar.value === null || typeof scalar.value === "object") return void 0;
+    return typeof scalar.value === "string" ? scalar.value : scalar.source ?? String(scalar.value);
+  }
+  /** An int32 field's value as the API server reads it (see kubernetesInt32), or undefined. */
+  int32(node) {
+    return kubernetesInt32(this.scalar(node));
+  }
+  /** A mapping of scalars to scalars (labels, selectors, annotations). */
+  stringMap(node) {
+    const result = /* @__PURE__ */ new Map();
+    const map = this.map(node);
+    for (const pair of map === void 0 ? [] : this.pairs(map)) {
+      const key = this.string(pair.key);
+      const value = this.string(pair.value) ?? (this.scalar(pair.value)?.value === null ? "" : void 0);
+      if (key !== void 0 && value !== void 0) result.set(key, value);
+    }
+    return result;
+  }
+  /**
+   * Where a node's value is written in the file (without a trailing comment). A block scalar's
+   * (`|`, `>-`) runs from its header to its last content character: the line break after it
+   * belongs to what follows, so replacing the value keeps the next key on its own line.
+   */
+  span(node) {
+    if (!isNodeWithRange(node)) return void 0;
+    const [start, valueEnd] = node.range;
+    const end = this.source !== void 0 && isBlockScalar(node) ? blockScalarEnd(this.source, start, valueEnd) : valueEnd;
+    return { start: start + this.offset, end: end + this.offset };
+  }
+  /**
+   * The pair that gives `key` its value in a mapping, merge keys included: the last one written,
+   * where a merge key writes its mappings' pairs in its place (of a list of mappings, the first
+   * wins). Each mapping is searched once: merge cycles and merge bombs cost one pass over them.
+   */
+  pair(map, key, searched) {
+    for (let i = map.items.length - 1; i >= 0; i--) {
+      const pair = map.items[i];
+      if (!isMergeKey(pair.key)) {
+        if ((0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === key) return pair;
+        continue;
+      }
+      searched ??= /* @__PURE__ */ new Set([map]);
+      for (const source of this.mergeSources(pair.value)) {
+        if (searched.has(source)) continue;
+        searched.add(source);
+        const merged = this.pair(source, key, searched);
+        if (merged !== void 0) return merged;
+      }
+    }
+    return void 0;
+  }
+  /** A mapping's pairs as kubectl ends up with them (see `pair`), without the merge keys, each key once. */
+  pairs(map) {
+    if (!map.items.some((pair) => isMergeKey(pair.key))) return map.items;
+    const byKey = /* @__PURE__ */ new Map();
+    const expansions = { left: MAX_MERGE_EXPANSIONS };
+    const write = (current, path9) => {
+      for (const pair of current.items) {
+        if (!isMergeKey(pair.key)) {
+          if ((0, import_yaml2.isScalar)(pair.key)) byKey.set(String(pair.key.value), pair);
+          continue;
+        }
+        for (const source of this.mergeSources(pair.value).reverse()) {
+          if (path9.has(source) || --expansions.left < 0) continue;
+          write(source, /* @__PURE__ */ new Set([...path9, source]));
+        }
+      }
+    };
+    write(map, /* @__PURE__ */ new Set([map]));
+    return [...byKey.values()];
+  }
+  /** The mappings a merge key's value names: a mapping, or a list of them (aliases resolved). */
+  mergeSources(value) {
+    const resolved = this.resolve(value);
+    if ((0, import_yaml2.isMap)(resolved)) return [resolved];
+    return (0, import_yaml2.isSeq)(resolved) ? resolved.items.flatMap((item) => this.map(item) ?? []) : [];
+  }
+  resolve(node) {
+    if ((0, import_yaml2.isAlias)(node)) return (this.anchored ??= anchorsOf(this.document)).get(node);
+    return isNodeWithRange(node) ? node : void 0;
+  }
+};
+function anchorsOf(document) {
+  const latest = /* @__PURE__ */ new Map();
+  const anchored = /* @__PURE__ */ new Map();
+  (0, import_yaml2.visit)(document, (_key, node) => {
+    if ((0, import_yaml2.isAlias)(node)) anchored.set(node, latest.get(node.source));
+    else if (isNodeWithRange(node) && node.anchor) latest.set(node.anchor, node);
+  });
+  return anchored;
+}
+var MAX_MERGE_EXPANSIONS = 1e3;
+function isMergeKey(key) {
+  return (0, import_yaml2.isScalar)(key) && (typeof key.value === "symbol" || key.value === "<<" && key.type === "PLAIN" && key.tag === void 0);
+}
+function isBlockScalar(node) {
+  return (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
+}
+function blockScalarEnd(source, start, valueEnd) {
+  let end = valueEnd;
+  while (end > start + 1 && /\s/.test(source.charAt(end - 1))) end--;
+  return end;
+}
+function isNodeWithRange(node) {
+  return typeof node === "object" && node !== null && Array.isArray(node.range);
+}
+function isDefined(value) {
+  return value !== void 0;
+}
+
+// server/src/core/kustomize/json6902.ts
+var OPERATIONS = /* @__PURE__ */ new Set(["add", "replace", "remove"]);
+function readJson6902(reader, root, file) {
+  const operations = [];
+  for (const item of reader.items(root)) {
+    const op = reader.string(reader.get(item, "op"));
+    const path9 = reader.string(reader.get(item, "path"));
+    const valueNode = reader.get(item, "value");
+    const span = reader.span(valueNode) ?? reader.span(item);
+    if (op === void 0 || !OPERATIONS.has(op) || path9 === void 0 || !path9.startsWith("/") || span === void 0) continue;
+    const value = reader.map(valueNode) !== void 0 ? reader.stringMap(valueNode) : reader.string(valueNode);
+    operations.push({ op, path: path9.slice(1).split("/").map(unescapePointer), value, file, span });
+  }
+  return operations;
+}
+function unescapePointer(segment) {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+// server/src/core/kustomize/kustomization.ts
+var import_yaml5 = __toESM(require_dist());
+
+// server/src/core/k8s/extract.ts
+var import_yaml4 = __toESM(require_dist());
+
+// server/src/core/yaml/duration.ts
+var UNIT_NANOSECONDS = {
+  ns: 1n,
+  us: 1000n,
+  "\xB5s": 1000n,
+  "\u03BCs": 1000n,
+  ms: 1000000n,
+  s: 1000000000n,
+  m: 60000000000n,
+  h: 3600000000000n
+};
+var DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+var PART = /(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/g;
+function parseGoDuration(text) {
+  const source = text.trim();
+  if (/^[-+]?0$/.test(source)) return 0;
+  if (!DURATION.test(source)) return void 0;
+  let nanoseconds = 0n;
+  for (const [, whole, fraction, unit] of source.matchAll(PART)) {
+    const scale = UNIT_NANOSECONDS[unit];
+    nanoseconds += BigInt(whole || "0") * scale;
+    if (fraction) nanoseconds += BigInt(fraction) * scale / 10n ** BigInt(fraction.length);
+  }
+  const seconds = Number(nanoseconds / 1000000000n);
+  return source.startsWith("-") ? -seconds : seconds;
+}
+
+// server/src/core/yaml/embedded.ts
+var import_yaml3 = __toESM(require_dist());
+function embeddedText(scalar, fileText, offset) {
+  if (typeof scalar.value !== "string" || !scalar.range) return void 0;
+  const value = scalar.value;
+  const start = scalar.range[0] + offset;
+  const end = scalar.range[1] + offset;
+  const source = fileText.slice(start, end);
+  if (scalar.type === import_yaml3.Scalar.BLOCK_LITERAL) return literalBlock(value, fileText, start, end);
+  if (!source.includes("\n")) {
+    const map = singleLineMap(source, scalar.type);
+    if (map !== void 0 && map.length === value.length) {
+      return { text: value, toFileOffset: (o) => start + (o < map.length ? map[o] : source.length) };
+    }
+  }
+  return { text: value, toFileOffset: () => start };
+}
+function literalBlock(value, fileText, start, end) {
+  const headerEnd = fileText.indexOf("\n", start);
+  const lineStarts = [];
+  for (let line = headerEnd + 1; headerEnd !== -1 && line < end; ) {
+    lineStarts.push(line);
+    const next = fileText.indexOf("\n", line);
+    if (next === -1) break;
+    line = next + 1;
+  }
+  const indent = blockIndent(fileText, lineStarts, end);
+  const valueLineStarts = [0];
+  for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) valueLineStarts.push(i + 1);
+  return {
+    text: value,
+    toFileOffset(offset) {
+      let line = valueLineStarts.length - 1;
+      while (line > 0 && valueLineStarts[line] > offset) line--;
+      const lineStart = lineStarts[Math.min(line, lineStarts.length - 1)] ?? start;
+      const lineEnd = fileText.indexOf("\n", lineStart);
+      const limit = lineEnd === -1 ? fileText.length : lineEnd;
+      return Math.min(lineStart + indent + (offset - valueLineStarts[line]), Math.max(limit, lineStart));
+    }
+  };
+}
+function blockIndent(fileText, lineStarts, end) {
+  for (const lineStart of lineStarts) {
+    let i = lineStart;
+    while (i < end && fileText[i] === " ") i++;
+    if (i < end && fileText[i] !== "\n" && fileText[i] !== "\r") return i - lineStart;
+  }
+  return 0;
+}
+function singleLineMap(source, type) {
+  const map = [];
+  if (type === import_yaml3.Scalar.PLAIN) {
+    for (let i = 0; i < source.length; i++) map.push(i);
+    return map;
+  }
+  if (type === import_yaml3.Scalar.QUOTE_SINGLE) {
+    for (let i = 1; i < source.length - 1; i++) {
+      map.push(i);
+      if (source[i] === "'" && source[i + 1] === "'") i++;
+    }
+    return map;
+  }
+  if (type === import_yaml3.Scalar.QUOTE_DOUBLE) {
+    for (let i = 1; i < source.length - 1; i++) {
+      map.push(i);
+      if (source[i] !== "\\") continue;
+      const escape = source[i + 1];
+      const width = escape === "x" ? 3 : escape === "u" ? 5 : escape === "U" ? 9 : 1;
+      if (escape === "U") return void 0;
+      i += width;
+    }
+    return map;
+  }
+  return void 0;
+}
+var EmbeddedNodeReader = class extends NodeReader {
+  constructor(document, embedded) {
+    super(document, 0);
+    this.embedded = embedded;
+  }
+  embedded;
+  span(node) {
+    const local = super.span(node);
+    if (local === void 0) return void 0;
+    let end = local.end;
+    while (end > local.start && /\s/.test(this.embedded.text[end - 1])) end--;
+    const start = this.embedded.toFileOffset(local.start);
+    return { start, end: Math.max(start, this.embedded.toFileOffset(end)) };
+  }
+};
+
+// server/src/core/sysctl/parse.ts
+function parseSysctl(text) {
+  const assignments = [];
+  const problems = [];
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    parseLine(text, start, end, line, assignments, problems);
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return { assignments, problems };
+}
+function parseLine(text, lineStart, lineEnd, line, assignments, problems) {
+  const [start, end] = trimSpan(text, lineStart, lineEnd);
+  if (start === end) return;
+  const first = text[start];
+  if (first === "#" || first === ";") return;
+  const lineSpan = { start, end };
+  const equals = text.indexOf("=", start);
+  if (equals === -1 || equals >= end) {
+    if (first === "-" && /^-\s*[^\s=]+$/.test(text.slice(start, end))) return;
+    problems.push({ span: lineSpan, message: "This line is not a `key = value` assignment; sysctl ignores it." });
+    return;
+  }
+  const ignoreFailure = first === "-";
+  const [keyStart, keyEnd] = trimSpan(text, ignoreFailure ? start + 1 : start, equals);
+  const [valueStart, valueEnd] = trimSpan(text, equals + 1, end);
+  if (keyStart === keyEnd) {
+    problems.push({ span: lineSpan, message: "This assignment has no key." });
+    return;
+  }
+  const rawKey = text.slice(keyStart, keyEnd);
+  const value = text.slice(valueStart, valueEnd);
+  const valueSpan = { start: valueStart, end: valueEnd };
+  if (value === "") {
+    problems.push({ span: { start: keyStart, end: keyEnd }, message: `${rawKey} has an empty value; the kernel rejects it.` });
+    return;
+  }
+  if (isQuoted(value)) {
+    problems.push({
+      span: valueSpan,
+      message: `The value of ${rawKey} is quoted; sysctl files take no quotes and the kernel rejects ${value}.`
+    });
+    return;
+  }
+  assignments.push({
+    key: normaliseSysctlKey(rawKey),
+    value,
+    keySpan: { start: keyStart, end: keyEnd },
+    valueSpan,
+    lineSpan,
+    line,
+    ignoreFailure,
+    isGlob: /[*?[]/.test(rawKey)
+  });
+}
+function normaliseSysctlKey(key) {
+  const slash = key.indexOf("/");
+  const dot = key.indexOf(".");
+  if (slash === -1 || dot !== -1 && dot < slash) return key;
+  return key.replace(/[./]/g, (separator) => separator === "/" ? "." : "/");
+}
+function isQuoted(value) {
+  const first = value[0];
+  return (first === '"' || first === "'") && value.length >= 2 && value[value.length - 1] === first;
+}
+function trimSpan(text, start, end) {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+function isBlank(code) {
+  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
+}
+
+// server/src/core/k8s/kubeProxyFlags.ts
+var KUBE_PROXY_FLAGS = [
+  "proxy-mode",
+  "conntrack-tcp-timeout-established",
+  "conntrack-tcp-timeout-close-wait",
+  "conntrack-max-per-core",
+  "conntrack-min",
+  "ipvs-tcp-timeout"
+];
+function kubeProxyFlags(reader, podSpec, fileText) {
+  const flags = [];
+  for (const container of kubeProxyContainers(reader, podSpec)) {
+    const words = [...reader.items(reader.get(container, "command")), ...reader.items(reader.get(container, "args"))];
+    if (words.some((word) => /^--?config(?:=|$)/.test(reader.string(word) ?? ""))) continue;
+    words.forEach((word, index) => {
+      const flag = readFlag(reader, word, words[index + 1], fileText);
+      if (flag !== void 0) flags.push(flag);
+    });
+  }
+  return flags;
+}
+function kubeProxyImage(reader, podSpec) {
+  for (const container of kubeProxyContainers(reader, podSpec)) {
+    const node = reader.get(container, "image");
+    const image = reader.string(node);
+    const span = reader.span(node);
+    if (image !== void 0 && span !== void 0) return { value: image, span };
+  }
+  return void 0;
+}
+function kubeProxyContainers(reader, podSpec) {
+  return reader.items(reader.get(podSpec, "containers")).filter((container) => {
+    const name = reader.string(reader.get(container, "name")) ?? "";
+    const image = reader.string(reader.get(container, "image")) ?? "";
+    return name.includes("kube-proxy") || image.includes("kube-proxy");
+  });
+}
+function readFlag(reader, word, next, fileText) {
+  const text = reader.string(word);
+  const match = text === void 0 ? null : /^--?([a-z-]+)(?:=(.*))?$/.exec(text);
+  if (match === null || !KUBE_PROXY_FLAGS.includes(match[1])) return void 0;
+  const name = match[1];
+  if (match[2] !== void 0) {
+    const scalar = reader.scalar(word);
+    const mapped = embeddedText(scalar, fileText, reader.offset);
+    const valueStart = text.length - match[2].length;
+    if (mapped === void 0) return void 0;
+    const start = mapped.toFileOffset(valueStart);
+    const end = match[2] === "" ? start : mapped.toFileOffset(text.length - 1) + 1;
+    return { name, value: { value: match[2], span: { start, end: Math.max(start, end) } } };
+  }
+  const value = reader.string(next);
+  const span = reader.span(next);
+  return value === void 0 || span === void 0 || value.startsWith("-") ? void 0 : { name, value: { value, span } };
+}
+
+// server/src/core/k8s/extractNetwork.ts
+var CILIUM_CONFIG_MAP = "cilium-config";
+var CILIUM_KEYS = ["kube-proxy-replacement", "bpf-lb-sock", "bpf-lb-sock-hostns-only"];
+var CILIUM_VALUES = [["kubeProxyReplacement"], ["socketLB", "enabled"], ["socketLB", "hostNamespaceOnly"]];
+var FELIX_FIELDS = ["bpfEnabled", "bpfConnectTimeLoadBalancingEnabled", "bpfConnectTimeLoadBalancing"];
+function scaledObject(reader, node, base) {
+  const spec = reader.get(node, "spec");
+  const name = reader.string(reader.get(spec, "scaleTargetRef", "name"));
+  const kind = reader.string(reader.get(spec, "scaleTargetRef", "kind")) || "Deployment";
+  const maxNode = reader.get(spec, "maxReplicaCount");
+  const written = reader.int32(maxNode);
+  const span = reader.span(maxNode);
+  return {
+    ...base,
+    kind: "ScaledObject",
+    target: name === void 0 ? void 0 : { kind, name },
+    maxReplicas: written !== void 0 && span !== void 0 ? { value: written, span } : { value: KEDA_DEFAULT_MAX_REPLICAS, span: base.nameSpan },
+    maxReplicasWritten: written !== void 0
+  };
+}
+function ciliumConfigMap(reader, node, base) {
+  const data = reader.get(node, "data");
+  const settings = CILIUM_KEYS.flatMap((key) => setting(reader, reader.get(data, key), key));
+  return settings.length === 0 ? void 0 : dataPlane(base, "cilium", `ConfigMap "${CILIUM_CONFIG_MAP}"`, settings);
+}
+function felixConfiguration(reader, node, base) {
+  const spec = reader.get(node, "spec");
+  const settings = FELIX_FIELDS.flatMap((key) => setting(reader, reader.get(spec, key), key));
+  return settings.length === 0 ? void 0 : dataPlane(base, "calico", `FelixConfiguration "${base.name ?? "(unnamed)"}"`, settings);
+}
+function ciliumHelmValues(reader, root, base) {
+  const settings = CILIUM_VALUES.flatMap((path9) => setting(reader, reader.get(root, ...path9), path9.join(".")));
+  return settings.length === 0 ? void 0 : dataPlane(base, "cilium", "Helm values", settings);
+}
+function setting(reader, node, key) {
+  const value = reader.string(node);
+  const span = reader.span(node);
+  return value === void 0 || span === void 0 ? [] : [{ key, value, span }];
+}
+function dataPlane(base, provider, origin, settings) {
+  return { ...base, kind: "DataPlaneConfiguration", provider, origin, settings };
+}
+
+// server/src/core/k8s/extract.ts
+var IGNORE_ANNOTATION = "connlint.dev/ignore";
+function extractObjects(reader, root, origin, problems) {
+  const kind = reader.string(reader.get(root, "kind"));
+  if (kind === void 0) return kindlessObjects(reader, root, origin);
+  if (kind === "List" || kind?.endsWith("List") && reader.get(root, "items") !== void 0) {
+    return reader.items(reader.get(root, "items")).flatMap((item, itemIndex) => extractObject(reader, item, origin, itemIndex, problems) ?? []);
+  }
+  const object = extractObject(reader, reader.get(root), origin, void 0, problems);
+  return object === void 0 ? [] : [object];
+}
+function extractObject(reader, node, origin, itemIndex, problems) {
+  const kindNode = reader.get(node, "kind");
+  const kind = reader.string(kindNode);
+  const span = reader.span(node);
+  if (node === void 0 || kind === void 0 || span === void 0) return void 0;
+  const isWorkload2 = WORKLOAD_KINDS.includes(kind);
+  const template = kind === "Pod" ? node : isWorkload2 ? reader.get(node, "spec", "template") : void 0;
+  const templateIgnores = template === void 0 ? [] : parseRuleList(reader.stringMap(reader.get(template, "metadata", "annotations")).get(IGNORE_ANNOTATION));
+  const base = objectBase(reader, node, origin, itemIndex, kind, span, reader.span(kindNode) ?? span, templateIgnores);
+  if (isWorkload2) return workload(reader, node, base, template, origin.fileText);
+  switch (kind) {
+    case "Service":
+      return service(reader, node, base);
+    case "HorizontalPodAutoscaler":
+      return autoscaler(reader, node, base);
+    case "Endpoints":
+    case "EndpointSlice":
+      return endpointSet(reader, node, base);
+    case "KubeProxyConfiguration":
+      return kubeProxyConfiguration(reader, node, base, void 0);
+    case "Namespace":
+      return namespace(reader, node, base);
+    case "ConfigMap":
+      if (base.name === CILIUM_CONFIG_MAP) return ciliumConfigMap(reader, node, base);
+      return embeddedKubeProxyConfiguration(reader, node, base, origin, problems);
+    case "ScaledObject":
+      return scaledObject(reader, node, base);
+    case "FelixConfiguration":
+      return felixConfiguration(reader, node, base);
+    default:
+      return void 0;
+  }
+}
+function kindlessObjects(reader, root, origin) {
+  const span = reader.span(reader.get(root));
+  const name = origin.file.slice(origin.file.lastIndexOf("/") + 1);
+  if (span === void 0 || !/^values.*\.ya?ml$/i.test(name)) return [];
+  const base = {
+    file: origin.file,
+    documentIndex: origin.documentIndex,
+    itemIndex: void 0,
+    kind: "DataPlaneConfiguration",
+    name,
+    namespace: "default",
+    span,
+    nameSpan: { start: span.start, end: span.start },
+    ignoredRules: []
+  };
+  const values = ciliumHelmValues(reader, root, base);
+  return values === void 0 ? [] : [values];
+}
+function objectBase(reader, node, origin, itemIndex, kind, span, kindSpan, alsoIgnored) {
+  const metadata = reader.get(node, "metadata");
+  const nameNode = reader.get(metadata, "name");
+  const annotations = reader.stringMap(reader.get(metadata, "annotations"));
+  return {
+    file: origin.file,
+    documentIndex: origin.documentIndex,
+    itemIndex,
+    kind,
+    name: reader.string(nameNode),
+    namespace: reader.string(reader.get(metadata, "namespace")) || "default",
+    span,
+    nameSpan: reader.span(nameNode) ?? kindSpan,
+    ignoredRules: [...parseRuleList(annotations.get(IGNORE_ANNOTATION)), ...alsoIgnored]
+  };
+}
+function parseRuleList(list) {
+  if (list === void 0) return [];
+  return list.split(",").map((rule) => rule.trim()).filter((rule) => rule !== "");
+}
+function isNonStringScalar(reader, node) {
+  const value = reader.scalar(node)?.value;
+  return typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
+}
+function located(reader, node, value) {
+  const span = reader.span(node);
+  return value === void 0 || span === void 0 ? void 0 : { value, span };
+}
+function workload(reader, node, base, template, fileText) {
+  const replicasNode = base.kind === "Pod" ? void 0 : reader.get(node, "spec", "replicas");
+  return Object.assign(base, {
+    replicas: located(reader, replicasNode, reader.int32(replicasNode)),
+    template: template === void 0 ? void 0 : podTemplate(reader, template),
+    kubeProxyFlags: base.kind === "DaemonSet" ? kubeProxyFlags(reader, reader.get(template, "spec"), fileText) : [],
+    kubeProxyImage: base.kind === "DaemonSet" ? kubeProxyImage(reader, reader.get(template, "spec")) : void 0,
+    workloadRef: base.kind === "Rollout" ? objectRef(reader, reader.get(node, "spec", "workloadRef")) : void 0
+  });
+}
+function objectRef(reader, node) {
+  const kind = reader.string(reader.get(node, "kind"));
+  const name = reader.string(reader.get(node, "name"));
+  return kind === void 0 || name === void 0 ? void 0 : { kind, name };
+}
+function podTemplate(reader, template) {
+  const spec = reader.get(template, "spec");
+  const hostNetworkNode = reader.get(spec, "hostNetwork");
+  const hostNetwork = reader.scalar(hostNetworkNode)?.value;
+  return {
+    labels: reader.stringMap(reader.get(template, "metadata", "labels")),
+    annotations: reader.stringMap(reader.get(template, "metadata", "annotations")),
+    hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
+    sysctls: reader.items(reader.get(spec, "securityContext", "sysctls")).flatMap((entry) => {
+      const nameNode = reader.get(entry, "name");
+      const valueNode = reader.get(entry, "value");
+      const name = reader.string(nameNode);
+      const nameSpan = reader.span(nameNode);
+      if (name === void 0 || nameSpan === void 0) return [];
+      const valueNotString = isNonStringScalar(reader, valueNode);
+      return [{ name: normaliseSysctlKey(name), value: reader.string(valueNode), nameSpan, valueSpan: reader.span(valueNode), valueNotString }];
+    })
+  };
+}
+function service(reader, node, base) {
+  const spec = reader.get(node, "spec");
+  const selector = reader.stringMap(reader.get(spec, "selector"));
+  const clusterIPs = [reader.string(reader.get(spec, "clusterIP")), ...reader.items(reader.get(spec, "clusterIPs")).map((ip) => reader.string(ip))];
+  const affinityNode = reader.get(spec, "sessionAffinity");
+  const configNode = reader.get(spec, "sessionAffinityConfig");
+  const timeoutNode = reader.get(configNode, "clientIP", "timeoutSeconds");
+  return Object.assign(base, {
+    selector: selector.size > 0 ? selector : void 0,
+    type: reader.string(reader.get(spec, "type")) ?? "ClusterIP",
+    headless: clusterIPs.includes("None"),
+    sessionAffinity: located(reader, affinityNode, reader.string(affinityNode)),
+    affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
+    affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
+    affinityConfigKey: configNode === void 0 || reader.scalar(configNode)?.value === null ? void 0 : reader.span(reader.keyNode(spec, "sessionAffinityConfig")),
+    ports: reader.items(reader.get(spec, "ports")).flatMap((port) => {
+      const span = reader.span(port);
+      return span === void 0 ? [] : [{ protocol: reader.string(reader.get(port, "protocol")) || "TCP", span }];
+    }),
+    internalTrafficPolicy: locatedString(reader, reader.get(spec, "internalTrafficPolicy")),
+    externalTrafficPolicy: locatedString(reader, reader.get(spec, "externalTrafficPolicy")),
+    typeSpan: reader.span(reader.get(spec, "type"))
+  });
+}
+function locatedString(reader, node) {
+  return located(reader, node, reader.string(node));
+}
+function autoscaler(reader, node, base) {
+  const spec = reader.get(node, "spec");
+  const targetKind = reader.string(reader.get(spec, "scaleTargetRef", "kind"));
+  const targetName = reader.string(reader.get(spec, "scaleTargetRef", "name"));
+  const maxNode = reader.get(spec, "maxReplicas");
+  return Object.assign(base, {
+    target: targetKind !== void 0 && targetName !== void 0 ? { kind: targetKind, name: targetName } : void 0,
+    maxReplicas: located(reader, maxNode, reader.int32(maxNode))
+  });
+}
+function endpointSet(reader, node, base) {
+  if (base.kind === "Endpoints") {
+    const subsets = reader.items(reader.get(node, "subsets"));
+    const addressCount = subsets.reduce((sum, subset) => sum + reader.items(reader.get(subset, "addresses")).length, 0);
+    return Object.assign(base, { serviceName: base.name, addressCount });
+  }
+  const labels = reader.stringMap(reader.get(node, "metadata", "labels"));
+  const endpoints = reader.items(reader.get(node, "endpoints"));
+  const ready = endpoints.filter((endpoint) => reader.scalar(reader.get(endpoint, "conditions", "ready"))?.value !== false);
+  return Object.assign(base, { serviceName: labels.get("kubernetes.io/service-name"), addressCount: ready.length });
+}
+function namespace(reader, node, base) {
+  const labels = reader.get(node, "metadata", "labels");
+  const label = (name) => {
+    const value = reader.get(labels, name);
+    return located(reader, value, reader.string(value));
+  };
+  return Object.assign(base, {
+    namespace: base.name ?? base.namespace,
+    labels: reader.stringMap(labels),
+    annotations: reader.stringMap(reader.get(node, "metadata", "annotations")),
+    podSecurityEnforce: label("pod-security.kubernetes.io/enforce"),
+    podSecurityEnforceVersion: label("pod-security.kubernetes.io/enforce-version")
+  });
+}
+function kubeProxyConfiguration(reader, node, base, embeddedKey) {
+  const durations = DURATION_FIELDS.flatMap((path9) => {
+    const valueNode = reader.get(node, ...path9);
+    const text = reader.string(valueNode);
+    const span = reader.span(valueNode);
+    if (text === void 0 || span === void 0) return [];
+    const notString = isNonStringScalar(reader, valueNode);
+    const seconds = notString ? void 0 : parseGoDuration(text);
+    return [{ field: path9.join("."), text, seconds: seconds !== void 0 && seconds < 0 ? void 0 : seconds, span, notString }];
+  });
+  const parsed = (field) => {
+    const duration = durations.find((candidate) => candidate.field === field);
+    return duration?.seconds === void 0 ? void 0 : { value: duration.seconds, span: duration.span };
+  };
+  const modeNode = reader.get(node, "mode");
+  const maxPerCoreNode = reader.get(node, "conntrack", "maxPerCore");
+  const minNode = reader.get(node, "conntrack", "min");
+  return Object.assign(base, {
+    tcpEstablishedTimeout: parsed("conntrack.tcpEstablishedTimeout"),
+    ipvsTcpTimeout: parsed("ipvs.tcpTimeout"),
+    conntrackMaxPerCore: located(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
+    conntrackMin: located(reader, minNode, reader.int32(minNode)),
+    durations,
+    mode: located(reader, modeNode, reader.string(modeNode) || void 0),
+    embeddedKey
+  });
+}
+var DURATION_FIELDS = [
+  ["conntrack", "tcpEstablishedTimeout"],
+  ["conntrack", "tcpCloseWaitTimeout"],
+  ["ipvs", "tcpTimeout"],
+  ["ipvs", "tcpFinTimeout"],
+  ["ipvs", "udpTimeout"]
+];
+function namesKubeProxyConfiguration(text) {
+  return /\bkind["']?\s*:\s*["']?KubeProxyConfiguration\b/.test(text);
+}
+function embeddedKubeProxyConfiguration(reader, node, base, origin, problems) {
+  const data = reader.get(node, "data");
+  const key = [...reader.stringMap(data)].find(([, value]) => namesKubeProxyConfiguration(value))?.[0];
+  const scalar = key === void 0 ? void 0 : reader.scalar(reader.get(data, key));
+  const embedded = scalar && embeddedText(scalar, origin.fileText, reader.offset);
+  if (key === void 0 || embedded === void 0) return void 0;
+  const document = (0, import_yaml4.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const toFile = (start, end) => {
+    const fileStart = embedded.toFileOffset(start);
+    return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
+  };
+  for (const error of document.errors) {
+    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In ${key}: ${firstLine(error.message)}`, embedded: true });
+  }
+  const embeddedReader = new EmbeddedNodeReader(document, embedded);
+  return kubeProxyConfiguration(embeddedReader, document.contents ?? void 0, { ...base, kind: "KubeProxyConfiguration" }, key);
+}
+function firstLine(message2) {
+  const end = message2.indexOf("\n");
+  return (end === -1 ? message2 : message2.slice(0, end)).replace(/ at line \d+, column \d+:?$/, "");
+}
+
+// server/src/core/kustomize/paths.ts
+function directoryOf(path9) {
+  const slash = path9.lastIndexOf("/");
+  return slash === -1 ? "" : path9.slice(0, slash);
+}
+function joinPath(directory, written) {
+  const absolute = written.startsWith("/");
+  const segments = absolute ? [] : directory.split("/").filter((segment, index) => segment !== "" || index === 0);
+  const leading = directory.startsWith("/") && !absolute ? "/" : "";
+  for (const segment of written.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === ".." && segments.length > 0 && segments[segments.length - 1] !== ".." && segments[segments.length - 1] !== "") segments.pop();
+    else segments.push(segment);
+  }
+  const joined = segments.filter((segment) => segment !== "").join("/");
+  return (absolute ? "/" : leading) + joined;
+}
+function buildName(directory) {
+  return directory === "" ? "." : directory;
+}
+
+// server/src/core/kustomize/kustomization.ts
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function isKustomizationPath(path9) {
+  const name = path9.slice(path9.lastIndexOf("/") + 1);
+  return KUSTOMIZATION_FILE_NAMES.includes(name);
+}
+var SKIPPED_FIELDS = {
+  configMapGenerator: "generators are not run",
+  secretGenerator: "generators are not run",
+  generators: "generator plugins are not run",
+  transformers: "transformer plugins are not run",
+  validators: "validator plugins are not run",
+  helmCharts: "Helm charts are not inflated",
+  helmChartInflationGenerator: "Helm charts are not inflated",
+  replacements: "replacements are not applied",
+  vars: "vars are not substituted"
+};
+function readKustomization(file) {
+  const directory = directoryOf(file.path);
+  let document;
+  try {
+    document = (0, import_yaml5.parseDocument)(file.text, { prettyErrors: false, merge: true });
+  } catch {
+    return emptyKustomization(file.path, directory);
+  }
+  const reader = new NodeReader(document, 0, file.text);
+  const root = document.contents;
+  const skipped = [];
+  const references = (field) => pathReferences(reader, root, field, directory, file.path, skipped);
+  return {
+    file: file.path,
+    directory,
+    component: reader.string(reader.get(root, "kind")) === "Component",
+    resources: [...references("resources"), ...references("bases")],
+    components: references("components"),
+    namespace: reader.string(reader.get(root, "namespace")) || void 0,
+    namePrefix: reader.string(reader.get(root, "namePrefix")) ?? "",
+    nameSuffix: reader.string(reader.get(root, "nameSuffix")) ?? "",
+    labels: labelEntries(reader, root),
+    replicas: replicaEntries(reader, root, file.path),
+    patches: patchEntries(reader, root, file, directory),
+    skipped: [...skipped, ...skippedFields(reader, root, file.path)]
+  };
+}
+function emptyKustomization(file, directory) {
+  return { file, directory, component: false, resources: [], components: [], namespace: void 0, namePrefix: "", nameSuffix: "", labels: [], replicas: [], patches: [], skipped: [] };
+}
+function pathReferences(reader, root, field, directory, file, skipped) {
+  const references = [];
+  for (const item of reader.items(reader.get(root, field))) {
+    const written = reader.string(item);
+    const span = reader.span(item);
+    if (written === void 0 || span === void 0) continue;
+    if (isRemote(written)) skipped.push({ file, span, reason: `the remote ${field === "components" ? "component" : "resource"} ${written} is not fetched` });
+    else references.push({ path: joinPath(directory, written), written, span });
+  }
+  return references;
+}
+function isRemote(written) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(written) || /^(git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(written) || written.includes("?ref=");
+}
+function labelEntries(reader, root) {
+  const entries3 = [];
+  const common = reader.stringMap(reader.get(root, "commonLabels"));
+  if (common.size > 0) entries3.push({ pairs: common, selectors: true, templates: true });
+  for (const item of reader.items(reader.get(root, "labels"))) {
+    const pairs = reader.stringMap(reader.get(item, "pairs"));
+    const selectors = reader.string(reader.get(item, "includeSelectors")) === "true";
+    const templates = selectors || reader.string(reader.get(item, "includeTemplates")) === "true";
+    if (pairs.size > 0) entries3.push({ pairs, selectors, templates });
+  }
+  return entries3;
+}
+function replicaEntries(reader, root, file) {
+  return reader.items(reader.get(root, "replicas")).flatMap((item) => {
+    const name = reader.string(reader.get(item, "name"));
+    const countNode = reader.get(item, "count");
+    const count = reader.int32(countNode);
+    const span = reader.span(countNode);
+    return name === void 0 || count === void 0 || span === void 0 ? [] : [{ name, count, file, span }];
+  });
+}
+function patchEntries(reader, root, file, directory) {
+  const entries3 = [];
+  const add = (item, late, target, pathNode, inlineNode) => {
+    const span = reader.span(item);
+    if (span === void 0) return;
+    const written = reader.string(pathNode);
+    const pathSpan = reader.span(pathNode);
+    const reference = written === void 0 || pathSpan === void 0 ? void 0 : { path: joinPath(directory, written), written, span: pathSpan };
+    const inline = reference === void 0 ? inlinePatch(reader, inlineNode, file) : NO_INLINE;
+    if (reference === void 0 && inline.objects.length === 0 && inline.operations.length === 0) return;
+    entries3.push({ span, target, file: reference, objects: inline.objects, operations: inline.operations, late });
+  };
+  for (const item of reader.items(reader.get(root, "patchesStrategicMerge"))) {
+    if (reader.string(item)?.includes("\n")) add(item, false, void 0, void 0, item);
+    else add(item, false, void 0, item, void 0);
+  }
+  for (const item of reader.items(reader.get(root, "patches"))) {
+    add(item, false, patchTarget(reader, reader.get(item, "target")), reader.get(item, "path"), reader.get(item, "patch"));
+  }
+  for (const item of reader.items(reader.get(root, "patchesJson6902"))) {
+    add(item, true, patchTarget(reader, reader.get(item, "target")), reader.get(item, "path"), reader.get(item, "patch"));
+  }
+  return entries3;
+}
+var NO_INLINE = { objects: [], operations: [] };
+function inlinePatch(reader, node, file) {
+  const scalar = reader.scalar(node);
+  const embedded = scalar && embeddedText(scalar, file.text, reader.offset);
+  if (embedded === void 0) return NO_INLINE;
+  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const embeddedReader = new EmbeddedNodeReader(document, embedded);
+  const operations = readJson6902(embeddedReader, document.contents, file.path);
+  if (operations.length > 0) return { objects: [], operations };
+  return { objects: extractObjects(embeddedReader, document.contents, { file: file.path, fileText: file.text, documentIndex: 0 }, []), operations: [] };
+}
+function patchTarget(reader, node) {
+  if (reader.map(node) === void 0) return void 0;
+  const text = (key) => reader.string(reader.get(node, key));
+  const selector = text("labelSelector");
+  return { kind: text("kind"), name: text("name"), namespace: text("namespace"), labelSelector: selector === void 0 ? void 0 : parseLabelSelector(selector) };
+}
+function parseLabelSelector(selector) {
+  const pairs = /* @__PURE__ */ new Map();
+  for (const term of selector.split(",")) {
+    const match = /^\s*([^=!\s]+)\s*==?\s*(\S*)\s*$/.exec(term);
+    if (match !== null) pairs.set(match[1], match[2]);
+    else if (term.trim() !== "") pairs.set(`\0${term.trim()}`, "\0");
+  }
+  return pairs;
+}
+function skippedFields(reader, root, file) {
+  return Object.entries(SKIPPED_FIELDS).flatMap(([field, reason]) => {
+    const key = reader.keyNode(reader.map(root), field);
+    const span = reader.span(key);
+    return key === void 0 || span === void 0 ? [] : [{ file, span, reason: `${field}: ${reason}` }];
+  });
+}
+
+// server/src/core/kustomize/build.ts
+function kustomizeLayout(kustomizationPaths, fileAt) {
+  const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
+  const builds = [];
+  const owners = /* @__PURE__ */ new WeakMap();
+  for (const kustomization of evaluator.roots()) {
+    const skipped = /* @__PURE__ */ new Set();
+    const emitted = evaluator.evaluate(kustomization, [], [], skipped);
+    if (kustomization.component) continue;
+    const objects = emitted.map((item) => ({ ...item.object }));
+    const build = { name: buildName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...skipped] };
+    for (const object of objects) owners.set(object, build);
+    builds.push(build);
+  }
+  const patchOnlyFiles = new Set([...evaluator.patches].filter((path9) => !evaluator.resources.has(path9)));
+  return { builds, claimedFiles: evaluator.claimed, patchOnlyFiles, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
+}
+var BuildEvaluator = class {
+  constructor(paths, fileAt) {
+    this.fileAt = fileAt;
+    const sorted = [...paths].sort((a, b) => rank(a) - rank(b));
+    for (const path9 of sorted) {
+      const file = fileAt(path9);
+      if (file === void 0) continue;
+      const kustomization = readKustomization(file);
+      if (!this.byDirectory.has(kustomization.directory)) this.byDirectory.set(kustomization.directory, kustomization);
+      this.inputs.add(path9);
+      this.claimed.add(path9);
+    }
+  }
+  fileAt;
+  claimed = /* @__PURE__ */ new Set();
+  resources = /* @__PURE__ */ new Set();
+  patches = /* @__PURE__ */ new Set();
+  inputs = /* @__PURE__ */ new Set();
+  byDirectory = /* @__PURE__ */ new Map();
+  /** Each resource directory's output, evaluated once however many builds share it. */
+  outputs = /* @__PURE__ */ new Map();
+  /** Kustomizations that no other one uses as a resource or component, in path order (unused components too). */
+  roots() {
+    const used = /* @__PURE__ */ new Set();
+    for (const kustomization of this.byDirectory.values()) {
+      for (const reference of [...kustomization.resources, ...kustomization.components]) {
+        const isOther = reference.path !== kustomization.directory;
+        if (isOther && this.fileAt(reference.path) === void 0 && this.byDirectory.has(reference.path)) used.add(reference.path);
+      }
+    }
+    return [...this.byDirectory.values()].filter((kustomization) => !used.has(kustomization.directory)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  }
+  /** A kustomization's output over `input` (what its parent accumulated, for a component). */
+  evaluate(kustomization, input, stack, skipped) {
+    if (stack.includes(kustomization.directory)) {
+      skipped.add({ file: kustomization.file, span: { start: 0, end: 0 }, reason: "it is part of a cycle of kustomizations" });
+      return [...input];
+    }
+    const inner = [...stack, kustomization.directory];
+    for (const input2 of kustomization.skipped) skipped.add(input2);
+    let objects = [...input];
+    const read = new Set(objects);
+    for (const reference of kustomization.resources) {
+      for (const item of this.resource(reference, inner, skipped)) if (!read.has(item)) objects.push(item), read.add(item);
+    }
+    for (const reference of kustomization.components) {
+      const component = this.directory(reference.path);
+      if (component === void 0) skipped.add({ file: kustomization.file, span: reference.span, reason: `the component ${reference.written} is not in the workspace` });
+      else objects = this.evaluate(component, objects, inner, skipped);
+    }
+    return this.transform(kustomization, objects, skipped);
+  }
+  resource(reference, stack, skipped) {
+    this.inputs.add(reference.path);
+    const file = this.fileAt(reference.path);
+    if (file !== void 0) {
+      this.claimed.add(file.path);
+      this.resources.add(file.path);
+      return file.objects.map((object) => ({ object, names: object.name === void 0 ? [] : [object.name] }));
+    }
+    const kustomization = this.directory(reference.path);
+    if (kustomization !== void 0) {
+      if (stack.includes(kustomization.directory)) return this.evaluate(kustomization, [], stack, skipped);
+      let output = this.outputs.get(kustomization.directory);
+      if (output === void 0) {
+        const own = /* @__PURE__ */ new Set();
+        output = { objects: this.evaluate(kustomization, [], stack, own), skipped: own };
+        this.outputs.set(kustomization.directory, output);
+      }
+      for (const input of output.skipped) skipped.add(input);
+      return output.objects;
+    }
+    const owner = stack[stack.length - 1];
+    skipped.add({ file: this.byDirectory.get(owner ?? "")?.file ?? reference.path, span: reference.span, reason: `the resource ${reference.written} is not in the workspace` });
+    return [];
+  }
+  directory(path9) {
+    for (const name of KUSTOMIZATION_FILE_NAMES) this.inputs.add(joinPath(path9, name));
+    return this.byDirectory.get(path9);
+  }
+  /** The kustomization's own transformers, in kustomize's order. */
+  transform(kustomization, input, skipped) {
+    let objects = input;
+    for (const patch of kustomization.patches) if (!patch.late) objects = this.patch(objects, patch, kustomization, skipped);
+    if (kustomization.namespace !== void 0) objects = mapObjects(objects, (object) => setNamespace(object, kustomization.namespace));
+    if (kustomization.namePrefix !== "" || kustomization.nameSuffix !== "") objects = rename(objects, kustomization.namePrefix, kustomization.nameSuffix);
+    for (const entry of kustomization.labels) objects = mapObjects(objects, (object) => addLabels(object, entry));
+    for (const patch of kustomization.patches) if (patch.late) objects = this.patch(objects, patch, kustomization, skipped);
+    for (const entry of kustomization.replicas) objects = objects.map((item) => ({ object: setReplicas(item, entry), names: item.names }));
+    return objects;
+  }
+  patch(objects, patch, kustomization, skipped) {
+    const content = this.patchContent(patch);
+    if (content === void 0) {
+      skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ""} is not in the workspace` });
+      return objects;
+    }
+    return objects.map((item) => {
+      let object = item.object;
+      if (content.operations.length > 0 && patch.target !== void 0 && targetMatches(item, patch.target)) object = applyOperations(object, content.operations);
+      for (const patchObject of content.objects) {
+        const applies = patch.target !== void 0 ? targetMatches(item, patch.target) : patchMatches(item, patchObject.kind, patchObject.name);
+        if (applies) object = mergePatch(object, patchObject);
+      }
+      return object === item.object ? item : { object, names: item.names };
+    });
+  }
+  patchContent(patch) {
+    if (patch.file === void 0) return patch;
+    this.inputs.add(patch.file.path);
+    const file = this.fileAt(patch.file.path);
+    if (file === void 0) return void 0;
+    this.claimed.add(file.path);
+    this.patches.add(file.path);
+    if (file.objects.length > 0) return { objects: file.objects, operations: [] };
+    return { objects: [], operations: operationsOf(file) };
+  }
+};
+function rank(path9) {
+  const name = path9.slice(path9.lastIndexOf("/") + 1);
+  return KUSTOMIZATION_FILE_NAMES.indexOf(name);
+}
+function operationsOf(file) {
+  try {
+    const document = (0, import_yaml6.parseDocument)(file.text, { prettyErrors: false });
+    return readJson6902(new NodeReader(document, 0, file.text), document.contents, file.path);
+  } catch {
+    return [];
+  }
+}
+function mapObjects(objects, change) {
+  return objects.map((item) => {
+    const object = change(item.object);
+    return object === item.object ? item : { object, names: item.names };
+  });
+}
+function rename(objects, prefix, suffix) {
+  const renamed = /* @__PURE__ */ new Map();
+  const named = objects.map((item) => {
+    if (item.object.name === void 0) return item;
+    const name = `${prefix}${item.object.name}${suffix}`;
+    renamed.set(`${item.object.kind}/${item.object.name}`, name);
+    return { object: { ...item.object, name }, names: [...item.names, name] };
+  });
+  return named.map((item) => {
+    const { object } = item;
+    if (object.kind !== "HorizontalPodAutoscaler" || object.target === void 0) return item;
+    const name = renamed.get(`${object.target.kind}/${object.target.name}`);
+    return name === void 0 ? item : { object: { ...object, target: { ...object.target, name } }, names: item.names };
+  });
+}
+
+// server/src/core/model/workspaceBuilds.ts
+var WorkspaceBuilds = class {
+  constructor(fileAt) {
+    this.fileAt = fileAt;
+  }
+  fileAt;
+  kustomizationPaths = /* @__PURE__ */ new Set();
+  layout;
+  lists;
+  /** Takes in a change to a file; whether the builds may have changed. */
+  noteChange(path9, exists) {
+    const isKustomization = isKustomizationPath(path9);
+    if (isKustomization && exists) this.kustomizationPaths.add(path9);
+    else if (isKustomization) this.kustomizationPaths.delete(path9);
+    if (!isKustomization && this.layout?.inputs.has(path9) !== true) return false;
+    this.layout = void 0;
+    return true;
+  }
+  /** The builds, or undefined when the workspace holds no kustomization. */
+  current() {
+    if (this.kustomizationPaths.size === 0) return void 0;
+    return this.layout ??= kustomizeLayout(this.kustomizationPaths, this.fileAt);
+  }
+  /** A list of the whole workspace: the objects of files no build reads, then those each build emits. */
+  withBuilds(layout, key, raw, is, generation) {
+    return this.kept(key, generation, () => [...raw.filter((object) => !layout.claimedFiles.has(object.file)), ...layout.builds.flatMap((build) => build.objects.filter(is))]);
+  }
+  /** A file's objects as the builds that read it emit them (none for a patch). */
+  emittedFrom(layout, path9, generation) {
+    return this.kept(`file:${path9}`, generation, () => layout.builds.flatMap((build) => build.objects.filter((object) => object.file === path9)));
+  }
+  kept(key, generation, make) {
+    if (this.lists?.generation !== generation) this.lists = { generation, byKey: /* @__PURE__ */ new Map() };
+    let list = this.lists.byKey.get(key);
+    if (list === void 0) this.lists.byKey.set(key, list = make());
+    return list;
+  }
+};
+function workloadsSelectedIn(build, namespace2, selector) {
+  return build.objects.filter((object) => isWorkload(object) && object.namespace === namespace2 && selects(object, selector));
+}
+function autoscalersIn(build, workload2) {
+  return build.objects.filter(
+    (object) => (object.kind === "HorizontalPodAutoscaler" || object.kind === "ScaledObject") && object.namespace === workload2.namespace && object.target?.kind === workload2.kind && object.target.name === workload2.name
+  );
+}
+function endpointSetsIn(build, service2) {
+  return build.objects.filter(
+    (object) => (object.kind === "Endpoints" || object.kind === "EndpointSlice") && object.namespace === service2.namespace && object.serviceName === service2.name
+  );
+}
+function selects(workload2, selector) {
+  if (workload2.template === void 0) return false;
+  for (const [key, value] of selector) if (workload2.template.labels.get(key) !== value) return false;
+  return true;
+}
+function isService(object) {
+  return object.kind === "Service";
+}
+function isKubeProxyConfiguration(object) {
+  return object.kind === "KubeProxyConfiguration";
+}
+
 // server/src/core/model/workspaceModel.ts
 var EVERYTHING = "everything";
 var MAX_LISTED_CHANGES = 5e4;
@@ -10279,25 +11649,33 @@ var WorkspaceModel = class {
   all = {
     services: new OrderedIndex(),
     workloads: new OrderedIndex(),
-    kubeProxyConfigurations: new OrderedIndex()
+    kubeProxyConfigurations: new OrderedIndex(),
+    dataPlaneConfigurations: new OrderedIndex()
   };
+  namespacesByName = new OrderedIndex();
+  rolloutsByWorkloadRef = new OrderedIndex();
   workloadsByNamespace = new OrderedIndex();
   workloadsByLabel = new OrderedIndex();
   autoscalersByTarget = new OrderedIndex();
   endpointSetsByService = new OrderedIndex();
-  namespacesByName = new OrderedIndex();
   sysctlOrder = [];
   nodeSysctls = /* @__PURE__ */ new Map();
   modulesByRoot = /* @__PURE__ */ new Map();
+  kustomize = new WorkspaceBuilds((path9) => this.filesByPath.get(path9));
   changes = /* @__PURE__ */ new Set();
   reads;
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
   scopePrototype;
   /** Counts every update; a result computed at one generation is current while it stays the same. */
   updates = 0;
-  /** What is assumed about the cluster. */
+  /** What is assumed about the cluster: in a model scoped to a file, about that file's cluster. */
   get assumptions() {
-    return this.currentAssumptions;
+    const scopePath = this.scopePath;
+    return (scopePath === void 0 ? void 0 : this.clusterOf(scopePath)?.assumptions) ?? this.currentAssumptions;
+  }
+  /** The cluster of `clusters:` that holds a file, if any. */
+  clusterOf(path9) {
+    return this.currentAssumptions.clusters?.find((cluster) => cluster.contains(path9));
   }
   /** Increases with every change to the model. */
   get generation() {
@@ -10305,16 +11683,38 @@ var WorkspaceModel = class {
   }
   /** Kubernetes Services, in workspace order. */
   get services() {
-    return this.read("services", this.all.services.get(""));
+    return this.read("services", this.withBuilds("Service", this.all.services.get(""), isService));
   }
   /** Workloads and Pods, in workspace order. */
   get workloads() {
-    return this.read("workloads", this.all.workloads.get(""));
+    return this.read("workloads", this.withBuilds("Workload", this.all.workloads.get(""), isWorkload));
   }
   get kubeProxyConfigurations() {
-    return this.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
+    return this.read("kubeProxyConfigurations", this.withBuilds("KubeProxyConfiguration", this.all.kubeProxyConfigurations.get(""), isKubeProxyConfiguration));
   }
-  /** kube-proxy configurations of the whole workspace, even in a model scoped to one file: what applies on the nodes. */
+  /** The kustomize builds of the workspace (none without a kustomization file). */
+  get builds() {
+    return this.kustomizeLayout()?.builds ?? [];
+  }
+  /** The build an object belongs to, when it is one a build emits. */
+  buildOf(object) {
+    return this.kustomizeLayout()?.buildOf(object);
+  }
+  /**
+   * A file's objects as the analysis sees them: as each build emits them when builds read the
+   * file (none for a file used only as a patch), else as the file defines them.
+   */
+  objectsFrom(path9) {
+    const file = this.file(path9);
+    if (file === void 0) return [];
+    const layout = this.kustomizeLayout();
+    if (layout === void 0 || !layout.claimedFiles.has(path9)) return file.objects;
+    return this.kustomize.emittedFrom(layout, path9, this.updates);
+  }
+  /**
+   * kube-proxy configurations that apply on the nodes: the whole workspace's; in a model scoped
+   * to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
+   */
   get workspaceKubeProxyConfigurations() {
     return this.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
   }
@@ -10330,9 +11730,9 @@ var WorkspaceModel = class {
   get files() {
     return this.read("files", this.filesByPath.values());
   }
-  file(path8) {
-    this.reads?.add(`file:${path8}`);
-    return this.filesByPath.get(path8);
+  file(path9) {
+    this.reads?.add(`file:${path9}`);
+    return this.filesByPath.get(path9);
   }
   /** Whether the workspace holds any Kubernetes object the analysis models. */
   get hasManifests() {
@@ -10346,7 +11746,8 @@ var WorkspaceModel = class {
    * Workloads of a namespace whose pod template's labels hold every pair of `selector`, in
    * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
    */
-  workloadsSelectedBy(namespace2, selector) {
+  workloadsSelectedBy(namespace2, selector, build) {
+    if (build !== void 0) return workloadsSelectedIn(build, namespace2, selector);
     let candidates;
     let facet = `workloadsIn:${namespace2}`;
     for (const [key, value] of selector) {
@@ -10355,21 +11756,39 @@ var WorkspaceModel = class {
       if (candidates === void 0 || list.length < candidates.length) [candidates, facet] = [list, `label:${labelKey}`];
     }
     candidates = this.read(facet, candidates ?? this.workloadsByNamespace.get(namespace2));
-    return candidates.filter((workload2) => workload2.template !== void 0 && containsAll(workload2.template.labels, selector));
+    return this.unclaimed(candidates.filter((workload2) => selects(workload2, selector)));
   }
-  /** Autoscalers whose `scaleTargetRef` names this workload. */
-  autoscalersOf(workload2) {
-    const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
-    return this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
+  /** Cilium and Calico data plane configurations of the whole workspace, even in a scoped model: what applies on the nodes. */
+  get dataPlaneConfigurations() {
+    return this.read("dataPlaneConfigurations", this.all.dataPlaneConfigurations.get(""));
   }
-  /** Endpoints and EndpointSlices written for a Service. */
-  endpointSetsOf(service2) {
-    const key = `${service2.namespace}/${service2.name}`;
-    return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
-  }
-  /** Namespace objects of that name in the workspace. */
+  /** The Namespace objects of that name in the workspace. */
   namespacesNamed(name) {
     return this.read(`namespace:${name}`, this.namespacesByName.get(name));
+  }
+  /** Argo Rollouts whose `spec.workloadRef` names this workload: they run its pod template. */
+  rolloutsReferencing(workload2) {
+    const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
+    return this.read(`rollouts:${key}`, this.rolloutsByWorkloadRef.get(key));
+  }
+  /**
+   * Autoscalers (HorizontalPodAutoscalers, KEDA ScaledObjects) whose `scaleTargetRef` names this
+   * workload: in its build when a build emits it, else outside every build.
+   */
+  autoscalersOf(workload2) {
+    const build = this.buildOf(workload2);
+    if (build !== void 0) return autoscalersIn(build, workload2);
+    const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
+    const autoscalers = this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
+    const layout = this.kustomizeLayout();
+    return layout === void 0 ? autoscalers : autoscalers.filter((autoscaler2) => !layout.claimedFiles.has(autoscaler2.file));
+  }
+  /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
+  endpointSetsOf(service2) {
+    const build = this.buildOf(service2);
+    if (build !== void 0) return endpointSetsIn(build, service2);
+    const key = `${service2.namespace}/${service2.name}`;
+    return this.unclaimed(this.read(`endpoints:${key}`, this.endpointSetsByService.get(key)));
   }
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
   nodeSysctlAssignments(key) {
@@ -10387,7 +11806,7 @@ var WorkspaceModel = class {
     switch (source.kind) {
       case "file": {
         const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}`;
+        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${this.kubeProxyChoice(source.file)}`;
       }
       case "default":
         return source.reason;
@@ -10400,10 +11819,24 @@ var WorkspaceModel = class {
    * findings are each about one of those, run over it, finds that file's findings. Lookups, and
    * what the whole workspace decides (workspaceKubeProxyConfigurations, node sysctls), are not limited.
    */
-  scopedTo(path8) {
+  scopedTo(path9) {
     const view = Object.create(this.scopePrototype ??= scopePrototypeOf(this));
-    view.scopePath = path8;
+    view.scopePath = path9;
     return view;
+  }
+  /**
+   * Why a kube-proxy configuration was the one used, when the workspace holds several: it is
+   * the nearest to the file a scoped view is about, or the first of those equally near.
+   */
+  kubeProxyChoice(file) {
+    const configurations = filesOf(this.all.kubeProxyConfigurations.get(""));
+    const daemonSets = filesOf(this.all.workloads.get(KUBE_PROXY));
+    const all = configurations.includes(file) ? configurations : daemonSets;
+    if (all.length < 2 || !all.includes(file)) return "";
+    const scopePath = this.scopePath;
+    if (scopePath === void 0) return `, the first of ${all.length} kube-proxy configurations`;
+    const nearestFiles = new Set(nearest(scopePath, all.map((path9) => ({ file: path9 }))).map((candidate) => candidate.file));
+    return nearestFiles.size > 1 ? `, the first of ${nearestFiles.size} equally near kube-proxy configurations` : `, the nearest of ${all.length} kube-proxy configurations`;
   }
   /** Runs `compute` and returns the facets of the model it read, with its result. */
   recordReads(compute) {
@@ -10434,27 +11867,28 @@ var WorkspaceModel = class {
     this.replace(file.path, file);
   }
   /** Removes a file's part of the model. */
-  deleteFile(path8) {
-    if (this.filesByPath.has(path8)) this.replace(path8, void 0);
+  deleteFile(path9) {
+    if (this.filesByPath.has(path9)) this.replace(path9, void 0);
   }
-  replace(path8, next) {
-    const previous = this.filesByPath.get(path8);
+  replace(path9, next) {
+    const previous = this.filesByPath.get(path9);
     if (previous === next) return;
     const hadManifests = this.holdsManifests();
-    if (next === void 0) this.filesByPath.delete(path8);
-    else this.filesByPath.set(path8, next);
+    if (this.kustomize.noteChange(path9, next !== void 0)) this.changed("kustomize");
+    if (next === void 0) this.filesByPath.delete(path9);
+    else this.filesByPath.set(path9, next);
     this.updates++;
-    this.changed(`file:${path8}`);
+    this.changed(`file:${path9}`);
     this.changed("files");
     const before = previous?.objects ?? [];
     const after = next?.objects ?? [];
-    this.reindex(path8, before, after);
+    this.reindex(path9, before, after);
     if (previous?.role === "sysctl" || next?.role === "sysctl") this.reorderSysctl([previous, next]);
     if (previous?.role === "modules-load" || next?.role === "modules-load") this.reindexModules();
     if (hadManifests !== this.holdsManifests()) this.changed("hasManifests");
   }
-  reindex(path8, before, after) {
-    const update = (index, keysOf, facet) => index.replaceFile(path8, entries(before, keysOf), entries(after, keysOf), (key) => this.changed(facet(key)));
+  reindex(path9, before, after) {
+    const update = (index, keysOf, facet) => index.replaceFile(path9, entries(before, keysOf), entries(after, keysOf), (key) => this.changed(facet(key)));
     update(this.all.services, (object) => object.kind === "Service" ? [""] : [], () => "services");
     update(this.all.workloads, globalWorkloadKeys, (key) => key === KUBE_PROXY ? "kubeProxyDaemonSets" : "workloads");
     update(this.all.kubeProxyConfigurations, (object) => object.kind === "KubeProxyConfiguration" ? [""] : [], () => "kubeProxyConfigurations");
@@ -10462,12 +11896,14 @@ var WorkspaceModel = class {
     update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
     update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
     update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+    update(this.all.dataPlaneConfigurations, (object) => object.kind === "DataPlaneConfiguration" ? [""] : [], () => "dataPlaneConfigurations");
     update(this.namespacesByName, (object) => object.kind === "Namespace" && object.name !== void 0 ? [object.name] : [], (key) => `namespace:${key}`);
+    update(this.rolloutsByWorkloadRef, rolloutKeys, (key) => `rollouts:${key}`);
   }
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
   reorderSysctl(changedFiles) {
     const paths = [...this.filesByPath.values()].filter((file) => file.role === "sysctl").map((file) => file.path);
-    this.sysctlOrder = sysctlApplicationOrder(paths.sort(comparePaths)).map((path8) => this.filesByPath.get(path8));
+    this.sysctlOrder = sysctlApplicationOrder(paths.sort(comparePaths)).map((path9) => this.filesByPath.get(path9));
     this.nodeSysctls = /* @__PURE__ */ new Map();
     for (const file of this.sysctlOrder) {
       for (const assignment of file.sysctl?.assignments ?? []) {
@@ -10489,6 +11925,26 @@ var WorkspaceModel = class {
     }
     this.changed("modulesLoad");
   }
+  /** The kustomize builds, recording the read; undefined without a kustomization. */
+  kustomizeLayout() {
+    const layout = this.kustomize.current();
+    if (layout !== void 0) this.reads?.add("kustomize");
+    return layout;
+  }
+  /** A list of objects of the whole workspace, with builds evaluated when there are any. */
+  withBuilds(list, raw, is) {
+    const layout = this.kustomizeLayout();
+    return layout === void 0 ? raw : this.kustomize.withBuilds(layout, list, raw, is, this.updates);
+  }
+  /**
+   * What an object outside every build can relate to: the workspace's objects as their files
+   * define them (a Service applied beside a build's output finds the build's workloads by the
+   * nearest-definitions rule), except those of files used only as patches.
+   */
+  unclaimed(objects) {
+    const layout = this.kustomizeLayout();
+    return layout === void 0 ? [...objects] : objects.filter((object) => !layout.patchOnlyFiles.has(object.file));
+  }
   holdsManifests() {
     return this.all.services.get("").length > 0 || this.all.workloads.get("").length > 0 || this.all.kubeProxyConfigurations.get("").length > 0;
   }
@@ -10503,20 +11959,37 @@ var WorkspaceModel = class {
   }
 };
 function scopePrototypeOf(model) {
-  const own = (pick) => ({
+  const own = (is) => ({
     get() {
-      const file = model.file(this.scopePath);
-      return file === void 0 ? [] : pick(file);
+      return model.objectsFrom(this.scopePath).filter(is);
     }
   });
   return Object.create(model, {
-    services: own((file) => file.objects.filter((object) => object.kind === "Service")),
-    workloads: own((file) => file.objects.filter(isWorkload)),
-    kubeProxyConfigurations: own((file) => file.objects.filter((object) => object.kind === "KubeProxyConfiguration")),
-    files: own((file) => [file])
+    services: own(isService),
+    workloads: own(isWorkload),
+    kubeProxyConfigurations: own(isKubeProxyConfiguration),
+    workspaceKubeProxyConfigurations: {
+      get() {
+        return nearest(this.scopePath, model.workspaceKubeProxyConfigurations);
+      }
+    },
+    kubeProxyDaemonSets: {
+      get() {
+        return nearest(this.scopePath, model.kubeProxyDaemonSets);
+      }
+    },
+    files: {
+      get() {
+        const file = model.file(this.scopePath);
+        return file === void 0 ? [] : [file];
+      }
+    }
   });
 }
 var KUBE_PROXY = "kube-proxy";
+function filesOf(objects) {
+  return [...new Set(objects.map((object) => object.file))];
+}
 function globalWorkloadKeys(object) {
   if (!isWorkload(object)) return [];
   return object.kubeProxyFlags.length > 0 || object.kubeProxyImage !== void 0 ? ["", KUBE_PROXY] : [""];
@@ -10525,8 +11998,12 @@ function labelKeys(object) {
   if (!isWorkload(object) || object.template === void 0) return [];
   return [...object.template.labels].map(([key, value]) => labelIndexKey(object.namespace, key, value));
 }
+function rolloutKeys(object) {
+  if (object.kind !== "Rollout" || object.workloadRef === void 0) return [];
+  return [targetKey(object.namespace, object.workloadRef.kind, object.workloadRef.name)];
+}
 function autoscalerKeys(object) {
-  if (object.kind !== "HorizontalPodAutoscaler" || object.target === void 0) return [];
+  if (object.kind !== "HorizontalPodAutoscaler" && object.kind !== "ScaledObject" || object.target === void 0) return [];
   return [targetKey(object.namespace, object.target.kind, object.target.name)];
 }
 function endpointKeys(object) {
@@ -10538,10 +12015,6 @@ function entries(objects, keysOf) {
 }
 function labelIndexKey(namespace2, key, value) {
   return `${namespace2}\0${key}=${value}`;
-}
-function containsAll(labels, selector) {
-  for (const [key, value] of selector) if (labels.get(key) !== value) return false;
-  return true;
 }
 function targetKey(namespace2, kind, name) {
   return `${namespace2}/${kind}/${name ?? ""}`;
@@ -10556,7 +12029,7 @@ function push(map, key, value) {
 }
 
 // server/src/core/edits/yamlEdits.ts
-var import_yaml3 = __toESM(require_dist());
+var import_yaml7 = __toESM(require_dist());
 
 // server/src/core/text.ts
 var LineIndex = class {
@@ -10734,192 +12207,6 @@ function isBlockMappingRoot(text, start, end) {
   return false;
 }
 
-// server/src/core/yaml/nodes.ts
-var import_yaml2 = __toESM(require_dist());
-
-// server/src/core/yaml/int32.ts
-var import_yaml = __toESM(require_dist());
-var INT32_MIN = -(2 ** 31);
-var INT32_MAX = 2 ** 31 - 1;
-var GO_INTEGER = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]+)|([0-9]+))$/;
-var GO_YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-var JSON_PLAIN_FLOAT_LIMIT = 1e21;
-var INT_TAG = "tag:yaml.org,2002:int";
-var FLOAT_TAG = "tag:yaml.org,2002:float";
-function kubernetesInt32(scalar) {
-  if (scalar === void 0) return void 0;
-  const tagged = scalar.tag === INT_TAG || scalar.tag === FLOAT_TAG;
-  if (!tagged && (scalar.tag !== void 0 || scalar.type !== import_yaml.Scalar.PLAIN)) return void 0;
-  const text = scalar.source ?? (typeof scalar.value === "number" ? String(scalar.value) : void 0);
-  if (text === void 0 || !/^[-+.0-9]/.test(text)) return void 0;
-  const value = goYamlNumber(text.replace(/_/g, ""));
-  if (value === void 0 || !Number.isInteger(value) || Math.abs(value) >= JSON_PLAIN_FLOAT_LIMIT) return void 0;
-  return value >= INT32_MIN && value <= INT32_MAX ? value + 0 : void 0;
-}
-function goYamlNumber(plain) {
-  const integer = GO_INTEGER.exec(plain);
-  if (integer !== null) {
-    const [, sign, hex, octal, binary, legacyOctal, decimal] = integer;
-    const magnitude = hex !== void 0 ? parseInt(hex, 16) : binary !== void 0 ? parseInt(binary, 2) : decimal !== void 0 ? parseInt(decimal, 10) : parseInt(octal ?? legacyOctal, 8);
-    return sign === "-" ? -magnitude : magnitude;
-  }
-  return GO_YAML_FLOAT.test(plain) ? Number(plain) : void 0;
-}
-
-// server/src/core/yaml/nodes.ts
-var NodeReader = class {
-  constructor(document, offset, source) {
-    this.document = document;
-    this.offset = offset;
-    this.source = source;
-  }
-  document;
-  offset;
-  source;
-  /** Each alias's anchored node, found in one pass over the document on first need. */
-  anchored;
-  /** The node at a path of mapping keys below `node`, if every step is a mapping. */
-  get(node, ...path8) {
-    let current = this.resolve(node);
-    for (const key of path8) {
-      const map = this.map(current);
-      if (map === void 0) return void 0;
-      current = this.resolve(this.pair(map, key)?.value);
-    }
-    return current;
-  }
-  /** The pair's key node for `key` in a mapping: where the key is written. */
-  keyNode(node, key) {
-    const map = this.map(node);
-    const pair = map === void 0 ? void 0 : this.pair(map, key);
-    return (0, import_yaml2.isScalar)(pair?.key) ? pair.key : void 0;
-  }
-  map(node) {
-    const resolved = this.resolve(node);
-    return (0, import_yaml2.isMap)(resolved) ? resolved : void 0;
-  }
-  /** The items of a sequence, or none. */
-  items(node) {
-    const resolved = this.resolve(node);
-    return (0, import_yaml2.isSeq)(resolved) ? resolved.items.map((item) => this.resolve(item)).filter(isDefined) : [];
-  }
-  scalar(node) {
-    const resolved = this.resolve(node);
-    return (0, import_yaml2.isScalar)(resolved) ? resolved : void 0;
-  }
-  /** A scalar's value as text (numbers and booleans as written), or undefined. */
-  string(node) {
-    const scalar = this.scalar(node);
-    if (scalar === void 0 || scalar.value === null || typeof scalar.value === "object") return void 0;
-    return typeof scalar.value === "string" ? scalar.value : scalar.source ?? String(scalar.value);
-  }
-  /** An int32 field's value as the API server reads it (see kubernetesInt32), or undefined. */
-  int32(node) {
-    return kubernetesInt32(this.scalar(node));
-  }
-  /** A mapping of scalars to scalars (labels, selectors, annotations). */
-  stringMap(node) {
-    const result = /* @__PURE__ */ new Map();
-    const map = this.map(node);
-    for (const pair of map === void 0 ? [] : this.pairs(map)) {
-      const key = this.string(pair.key);
-      const value = this.string(pair.value) ?? (this.scalar(pair.value)?.value === null ? "" : void 0);
-      if (key !== void 0 && value !== void 0) result.set(key, value);
-    }
-    return result;
-  }
-  /**
-   * Where a node's value is written in the file (without a trailing comment). A block scalar's
-   * (`|`, `>-`) runs from its header to its last content character: the line break after it
-   * belongs to what follows, so replacing the value keeps the next key on its own line.
-   */
-  span(node) {
-    if (!isNodeWithRange(node)) return void 0;
-    const [start, valueEnd] = node.range;
-    const end = this.source !== void 0 && isBlockScalar(node) ? blockScalarEnd(this.source, start, valueEnd) : valueEnd;
-    return { start: start + this.offset, end: end + this.offset };
-  }
-  /**
-   * The pair that gives `key` its value in a mapping, merge keys included: the last one written,
-   * where a merge key writes its mappings' pairs in its place (of a list of mappings, the first
-   * wins). Each mapping is searched once: merge cycles and merge bombs cost one pass over them.
-   */
-  pair(map, key, searched) {
-    for (let i = map.items.length - 1; i >= 0; i--) {
-      const pair = map.items[i];
-      if (!isMergeKey(pair.key)) {
-        if ((0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === key) return pair;
-        continue;
-      }
-      searched ??= /* @__PURE__ */ new Set([map]);
-      for (const source of this.mergeSources(pair.value)) {
-        if (searched.has(source)) continue;
-        searched.add(source);
-        const merged = this.pair(source, key, searched);
-        if (merged !== void 0) return merged;
-      }
-    }
-    return void 0;
-  }
-  /** A mapping's pairs as kubectl ends up with them (see `pair`), without the merge keys, each key once. */
-  pairs(map) {
-    if (!map.items.some((pair) => isMergeKey(pair.key))) return map.items;
-    const byKey = /* @__PURE__ */ new Map();
-    const expansions = { left: MAX_MERGE_EXPANSIONS };
-    const write = (current, path8) => {
-      for (const pair of current.items) {
-        if (!isMergeKey(pair.key)) {
-          if ((0, import_yaml2.isScalar)(pair.key)) byKey.set(String(pair.key.value), pair);
-          continue;
-        }
-        for (const source of this.mergeSources(pair.value).reverse()) {
-          if (path8.has(source) || --expansions.left < 0) continue;
-          write(source, /* @__PURE__ */ new Set([...path8, source]));
-        }
-      }
-    };
-    write(map, /* @__PURE__ */ new Set([map]));
-    return [...byKey.values()];
-  }
-  /** The mappings a merge key's value names: a mapping, or a list of them (aliases resolved). */
-  mergeSources(value) {
-    const resolved = this.resolve(value);
-    if ((0, import_yaml2.isMap)(resolved)) return [resolved];
-    return (0, import_yaml2.isSeq)(resolved) ? resolved.items.flatMap((item) => this.map(item) ?? []) : [];
-  }
-  resolve(node) {
-    if ((0, import_yaml2.isAlias)(node)) return (this.anchored ??= anchorsOf(this.document)).get(node);
-    return isNodeWithRange(node) ? node : void 0;
-  }
-};
-function anchorsOf(document) {
-  const latest = /* @__PURE__ */ new Map();
-  const anchored = /* @__PURE__ */ new Map();
-  (0, import_yaml2.visit)(document, (_key, node) => {
-    if ((0, import_yaml2.isAlias)(node)) anchored.set(node, latest.get(node.source));
-    else if (isNodeWithRange(node) && node.anchor) latest.set(node.anchor, node);
-  });
-  return anchored;
-}
-var MAX_MERGE_EXPANSIONS = 1e3;
-function isMergeKey(key) {
-  return (0, import_yaml2.isScalar)(key) && (typeof key.value === "symbol" || key.value === "<<" && key.type === "PLAIN" && key.tag === void 0);
-}
-function isBlockScalar(node) {
-  return (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
-}
-function blockScalarEnd(source, start, valueEnd) {
-  let end = valueEnd;
-  while (end > start + 1 && /\s/.test(source.charAt(end - 1))) end--;
-  return end;
-}
-function isNodeWithRange(node) {
-  return typeof node === "object" && node !== null && Array.isArray(node.range);
-}
-function isDefined(value) {
-  return value !== void 0;
-}
-
 // server/src/core/edits/yamlEdits.ts
 function objectMap(file, object) {
   const parsed = parsedDocument(file, object.documentIndex);
@@ -10941,7 +12228,7 @@ function parsedDocument(file, index) {
   const slice = documents.slices.get(index);
   if (parsed === void 0 && slice !== void 0) {
     const source = documents.text.slice(slice.start, slice.end);
-    const document = (0, import_yaml3.parseDocument)(source, { prettyErrors: false });
+    const document = (0, import_yaml7.parseDocument)(source, { prettyErrors: false });
     parsed = { reader: new NodeReader(document, slice.start, source), contents: document.contents };
     documents.parsed.set(index, parsed);
   }
@@ -10977,10 +12264,10 @@ function pairOf(target, key) {
 function setValue(fileText, target, pair, entry, file) {
   const value = entry.value;
   const current = target.reader.get(pair.value);
-  if (typeof value !== "string" && !("list" in value) && (0, import_yaml3.isMap)(current)) {
+  if (typeof value !== "string" && !("list" in value) && (0, import_yaml7.isMap)(current)) {
     return addToMap(fileText, { map: current, reader: target.reader, lines: target.lines }, value, file);
   }
-  if (typeof value !== "string" && "list" in value && (0, import_yaml3.isSeq)(current)) {
+  if (typeof value !== "string" && "list" in value && (0, import_yaml7.isSeq)(current)) {
     return joinEdits(fileText, value.list.map((item) => appendToList(fileText, target, current, item, file)));
   }
   return replaceValue(fileText, target, pair, entry, file);
@@ -10991,7 +12278,7 @@ function replaceValue(fileText, target, pair, entry, file) {
   const colon = fileText.indexOf(":", keySpan.end);
   if (colon === -1) return void 0;
   const written = target.reader.span(pair.value);
-  const isEmpty = written === void 0 || written.end <= written.start || (0, import_yaml3.isScalar)(pair.value) && pair.value.value === null && fileText.slice(written.start, written.end).trim() === "";
+  const isEmpty = written === void 0 || written.end <= written.start || (0, import_yaml7.isScalar)(pair.value) && pair.value.value === null && fileText.slice(written.start, written.end).trim() === "";
   let end = isEmpty ? colon + 1 : written.end;
   while (end > colon + 1 && /\s/.test(fileText.charAt(end - 1))) end--;
   const value = entry.value;
@@ -11072,7 +12359,7 @@ function appendToList(fileText, target, list, item, file) {
   const listSpan = target.reader.span(list);
   if (listSpan === void 0) return void 0;
   if (list.flow) {
-    const items = list.items.map((node) => (0, import_yaml3.isMap)(node) || (0, import_yaml3.isScalar)(node) || (0, import_yaml3.isSeq)(node) ? { value: node } : node);
+    const items = list.items.map((node) => (0, import_yaml7.isMap)(node) || (0, import_yaml7.isScalar)(node) || (0, import_yaml7.isSeq)(node) ? { value: node } : node);
     return insertInFlow(fileText, target, items, listSpan, "]", `{${item.map(flowEntry).join(", ")}}`, file);
   }
   const lines = target.lines;
@@ -11125,461 +12412,6 @@ function replaceSpan(file, span, newText) {
   return { file, span, newText };
 }
 
-// server/src/core/k8s/extract.ts
-var import_yaml5 = __toESM(require_dist());
-
-// server/src/core/yaml/duration.ts
-var UNIT_NANOSECONDS = {
-  ns: 1n,
-  us: 1000n,
-  "\xB5s": 1000n,
-  "\u03BCs": 1000n,
-  ms: 1000000n,
-  s: 1000000000n,
-  m: 60000000000n,
-  h: 3600000000000n
-};
-var DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
-var PART = /(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/g;
-function parseGoDuration(text) {
-  const source = text.trim();
-  if (/^[-+]?0$/.test(source)) return 0;
-  if (!DURATION.test(source)) return void 0;
-  let nanoseconds = 0n;
-  for (const [, whole, fraction, unit] of source.matchAll(PART)) {
-    const scale = UNIT_NANOSECONDS[unit];
-    nanoseconds += BigInt(whole || "0") * scale;
-    if (fraction) nanoseconds += BigInt(fraction) * scale / 10n ** BigInt(fraction.length);
-  }
-  const seconds = Number(nanoseconds / 1000000000n);
-  return source.startsWith("-") ? -seconds : seconds;
-}
-
-// server/src/core/yaml/embedded.ts
-var import_yaml4 = __toESM(require_dist());
-function embeddedText(scalar, fileText, offset) {
-  if (typeof scalar.value !== "string" || !scalar.range) return void 0;
-  const value = scalar.value;
-  const start = scalar.range[0] + offset;
-  const end = scalar.range[1] + offset;
-  const source = fileText.slice(start, end);
-  if (scalar.type === import_yaml4.Scalar.BLOCK_LITERAL) return literalBlock(value, fileText, start, end);
-  if (!source.includes("\n")) {
-    const map = singleLineMap(source, scalar.type);
-    if (map !== void 0 && map.length === value.length) {
-      return { text: value, toFileOffset: (o) => start + (o < map.length ? map[o] : source.length) };
-    }
-  }
-  return { text: value, toFileOffset: () => start };
-}
-function literalBlock(value, fileText, start, end) {
-  const headerEnd = fileText.indexOf("\n", start);
-  const lineStarts = [];
-  for (let line = headerEnd + 1; headerEnd !== -1 && line < end; ) {
-    lineStarts.push(line);
-    const next = fileText.indexOf("\n", line);
-    if (next === -1) break;
-    line = next + 1;
-  }
-  const indent = blockIndent(fileText, lineStarts, end);
-  const valueLineStarts = [0];
-  for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) valueLineStarts.push(i + 1);
-  return {
-    text: value,
-    toFileOffset(offset) {
-      let line = valueLineStarts.length - 1;
-      while (line > 0 && valueLineStarts[line] > offset) line--;
-      const lineStart = lineStarts[Math.min(line, lineStarts.length - 1)] ?? start;
-      const lineEnd = fileText.indexOf("\n", lineStart);
-      const limit = lineEnd === -1 ? fileText.length : lineEnd;
-      return Math.min(lineStart + indent + (offset - valueLineStarts[line]), Math.max(limit, lineStart));
-    }
-  };
-}
-function blockIndent(fileText, lineStarts, end) {
-  for (const lineStart of lineStarts) {
-    let i = lineStart;
-    while (i < end && fileText[i] === " ") i++;
-    if (i < end && fileText[i] !== "\n" && fileText[i] !== "\r") return i - lineStart;
-  }
-  return 0;
-}
-function singleLineMap(source, type) {
-  const map = [];
-  if (type === import_yaml4.Scalar.PLAIN) {
-    for (let i = 0; i < source.length; i++) map.push(i);
-    return map;
-  }
-  if (type === import_yaml4.Scalar.QUOTE_SINGLE) {
-    for (let i = 1; i < source.length - 1; i++) {
-      map.push(i);
-      if (source[i] === "'" && source[i + 1] === "'") i++;
-    }
-    return map;
-  }
-  if (type === import_yaml4.Scalar.QUOTE_DOUBLE) {
-    for (let i = 1; i < source.length - 1; i++) {
-      map.push(i);
-      if (source[i] !== "\\") continue;
-      const escape = source[i + 1];
-      const width = escape === "x" ? 3 : escape === "u" ? 5 : escape === "U" ? 9 : 1;
-      if (escape === "U") return void 0;
-      i += width;
-    }
-    return map;
-  }
-  return void 0;
-}
-var EmbeddedNodeReader = class extends NodeReader {
-  constructor(document, embedded) {
-    super(document, 0);
-    this.embedded = embedded;
-  }
-  embedded;
-  span(node) {
-    const local = super.span(node);
-    if (local === void 0) return void 0;
-    let end = local.end;
-    while (end > local.start && /\s/.test(this.embedded.text[end - 1])) end--;
-    const start = this.embedded.toFileOffset(local.start);
-    return { start, end: Math.max(start, this.embedded.toFileOffset(end)) };
-  }
-};
-
-// server/src/core/sysctl/parse.ts
-function parseSysctl(text) {
-  const assignments = [];
-  const problems = [];
-  let line = 0;
-  for (let start = 0; start <= text.length; line++) {
-    const newline = text.indexOf("\n", start);
-    const end = newline === -1 ? text.length : newline;
-    parseLine(text, start, end, line, assignments, problems);
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return { assignments, problems };
-}
-function parseLine(text, lineStart, lineEnd, line, assignments, problems) {
-  const [start, end] = trimSpan(text, lineStart, lineEnd);
-  if (start === end) return;
-  const first = text[start];
-  if (first === "#" || first === ";") return;
-  const lineSpan = { start, end };
-  const equals = text.indexOf("=", start);
-  if (equals === -1 || equals >= end) {
-    if (first === "-" && /^-\s*[^\s=]+$/.test(text.slice(start, end))) return;
-    problems.push({ span: lineSpan, message: "This line is not a `key = value` assignment; sysctl ignores it." });
-    return;
-  }
-  const ignoreFailure = first === "-";
-  const [keyStart, keyEnd] = trimSpan(text, ignoreFailure ? start + 1 : start, equals);
-  const [valueStart, valueEnd] = trimSpan(text, equals + 1, end);
-  if (keyStart === keyEnd) {
-    problems.push({ span: lineSpan, message: "This assignment has no key." });
-    return;
-  }
-  const rawKey = text.slice(keyStart, keyEnd);
-  const value = text.slice(valueStart, valueEnd);
-  const valueSpan = { start: valueStart, end: valueEnd };
-  if (value === "") {
-    problems.push({ span: { start: keyStart, end: keyEnd }, message: `${rawKey} has an empty value; the kernel rejects it.` });
-    return;
-  }
-  if (isQuoted(value)) {
-    problems.push({
-      span: valueSpan,
-      message: `The value of ${rawKey} is quoted; sysctl files take no quotes and the kernel rejects ${value}.`
-    });
-    return;
-  }
-  assignments.push({
-    key: normaliseSysctlKey(rawKey),
-    value,
-    keySpan: { start: keyStart, end: keyEnd },
-    valueSpan,
-    lineSpan,
-    line,
-    ignoreFailure,
-    isGlob: /[*?[]/.test(rawKey)
-  });
-}
-function normaliseSysctlKey(key) {
-  const slash = key.indexOf("/");
-  const dot = key.indexOf(".");
-  if (slash === -1 || dot !== -1 && dot < slash) return key;
-  return key.replace(/[./]/g, (separator) => separator === "/" ? "." : "/");
-}
-function isQuoted(value) {
-  const first = value[0];
-  return (first === '"' || first === "'") && value.length >= 2 && value[value.length - 1] === first;
-}
-function trimSpan(text, start, end) {
-  while (start < end && isBlank(text.charCodeAt(start))) start++;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-  return [start, end];
-}
-function isBlank(code) {
-  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
-}
-
-// server/src/core/k8s/kubeProxyFlags.ts
-var KUBE_PROXY_FLAGS = [
-  "proxy-mode",
-  "conntrack-tcp-timeout-established",
-  "conntrack-tcp-timeout-close-wait",
-  "conntrack-max-per-core",
-  "conntrack-min",
-  "ipvs-tcp-timeout"
-];
-function kubeProxyFlags(reader, podSpec, fileText) {
-  const flags = [];
-  for (const container of kubeProxyContainers(reader, podSpec)) {
-    const words = [...reader.items(reader.get(container, "command")), ...reader.items(reader.get(container, "args"))];
-    if (words.some((word) => /^--?config(?:=|$)/.test(reader.string(word) ?? ""))) continue;
-    words.forEach((word, index) => {
-      const flag = readFlag(reader, word, words[index + 1], fileText);
-      if (flag !== void 0) flags.push(flag);
-    });
-  }
-  return flags;
-}
-function kubeProxyImage(reader, podSpec) {
-  for (const container of kubeProxyContainers(reader, podSpec)) {
-    const node = reader.get(container, "image");
-    const image = reader.string(node);
-    const span = reader.span(node);
-    if (image !== void 0 && span !== void 0) return { value: image, span };
-  }
-  return void 0;
-}
-function kubeProxyContainers(reader, podSpec) {
-  return reader.items(reader.get(podSpec, "containers")).filter((container) => {
-    const name = reader.string(reader.get(container, "name")) ?? "";
-    const image = reader.string(reader.get(container, "image")) ?? "";
-    return name.includes("kube-proxy") || image.includes("kube-proxy");
-  });
-}
-function readFlag(reader, word, next, fileText) {
-  const text = reader.string(word);
-  const match = text === void 0 ? null : /^--?([a-z-]+)(?:=(.*))?$/.exec(text);
-  if (match === null || !KUBE_PROXY_FLAGS.includes(match[1])) return void 0;
-  const name = match[1];
-  if (match[2] !== void 0) {
-    const scalar = reader.scalar(word);
-    const mapped = embeddedText(scalar, fileText, reader.offset);
-    const valueStart = text.length - match[2].length;
-    if (mapped === void 0) return void 0;
-    const start = mapped.toFileOffset(valueStart);
-    const end = match[2] === "" ? start : mapped.toFileOffset(text.length - 1) + 1;
-    return { name, value: { value: match[2], span: { start, end: Math.max(start, end) } } };
-  }
-  const value = reader.string(next);
-  const span = reader.span(next);
-  return value === void 0 || span === void 0 || value.startsWith("-") ? void 0 : { name, value: { value, span } };
-}
-
-// server/src/core/k8s/extract.ts
-var IGNORE_ANNOTATION = "connlint.dev/ignore";
-function extractObjects(reader, root, origin, problems) {
-  const kind = reader.string(reader.get(root, "kind"));
-  if (kind === "List" || kind?.endsWith("List") && reader.get(root, "items") !== void 0) {
-    return reader.items(reader.get(root, "items")).flatMap((item, itemIndex) => extractObject(reader, item, origin, itemIndex, problems) ?? []);
-  }
-  const object = extractObject(reader, reader.get(root), origin, void 0, problems);
-  return object === void 0 ? [] : [object];
-}
-function extractObject(reader, node, origin, itemIndex, problems) {
-  const kindNode = reader.get(node, "kind");
-  const kind = reader.string(kindNode);
-  const span = reader.span(node);
-  if (node === void 0 || kind === void 0 || span === void 0) return void 0;
-  const isWorkload2 = WORKLOAD_KINDS.includes(kind);
-  const template = kind === "Pod" ? node : isWorkload2 ? reader.get(node, "spec", "template") : void 0;
-  const templateIgnores = template === void 0 ? [] : parseRuleList(reader.stringMap(reader.get(template, "metadata", "annotations")).get(IGNORE_ANNOTATION));
-  const base = objectBase(reader, node, origin, itemIndex, kind, span, reader.span(kindNode) ?? span, templateIgnores);
-  if (isWorkload2) return workload(reader, node, base, template, origin.fileText);
-  switch (kind) {
-    case "Service":
-      return service(reader, node, base);
-    case "HorizontalPodAutoscaler":
-      return autoscaler(reader, node, base);
-    case "Endpoints":
-    case "EndpointSlice":
-      return endpointSet(reader, node, base);
-    case "KubeProxyConfiguration":
-      return kubeProxyConfiguration(reader, node, base, void 0);
-    case "Namespace":
-      return namespace(reader, node, base);
-    case "ConfigMap":
-      return embeddedKubeProxyConfiguration(reader, node, base, origin, problems);
-    default:
-      return void 0;
-  }
-}
-function objectBase(reader, node, origin, itemIndex, kind, span, kindSpan, alsoIgnored) {
-  const metadata = reader.get(node, "metadata");
-  const nameNode = reader.get(metadata, "name");
-  const annotations = reader.stringMap(reader.get(metadata, "annotations"));
-  return {
-    file: origin.file,
-    documentIndex: origin.documentIndex,
-    itemIndex,
-    kind,
-    name: reader.string(nameNode),
-    namespace: reader.string(reader.get(metadata, "namespace")) || "default",
-    span,
-    nameSpan: reader.span(nameNode) ?? kindSpan,
-    ignoredRules: [...parseRuleList(annotations.get(IGNORE_ANNOTATION)), ...alsoIgnored]
-  };
-}
-function parseRuleList(list) {
-  if (list === void 0) return [];
-  return list.split(",").map((rule) => rule.trim()).filter((rule) => rule !== "");
-}
-function isNonStringScalar(reader, node) {
-  const value = reader.scalar(node)?.value;
-  return typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
-}
-function located(reader, node, value) {
-  const span = reader.span(node);
-  return value === void 0 || span === void 0 ? void 0 : { value, span };
-}
-function workload(reader, node, base, template, fileText) {
-  const replicasNode = base.kind === "Pod" ? void 0 : reader.get(node, "spec", "replicas");
-  return Object.assign(base, {
-    replicas: located(reader, replicasNode, reader.int32(replicasNode)),
-    template: template === void 0 ? void 0 : podTemplate(reader, template),
-    kubeProxyFlags: base.kind === "DaemonSet" ? kubeProxyFlags(reader, reader.get(template, "spec"), fileText) : [],
-    kubeProxyImage: base.kind === "DaemonSet" ? kubeProxyImage(reader, reader.get(template, "spec")) : void 0
-  });
-}
-function podTemplate(reader, template) {
-  const spec = reader.get(template, "spec");
-  const hostNetworkNode = reader.get(spec, "hostNetwork");
-  const hostNetwork = reader.scalar(hostNetworkNode)?.value;
-  return {
-    labels: reader.stringMap(reader.get(template, "metadata", "labels")),
-    hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
-    sysctls: reader.items(reader.get(spec, "securityContext", "sysctls")).flatMap((entry) => {
-      const nameNode = reader.get(entry, "name");
-      const valueNode = reader.get(entry, "value");
-      const name = reader.string(nameNode);
-      const nameSpan = reader.span(nameNode);
-      if (name === void 0 || nameSpan === void 0) return [];
-      const valueNotString = isNonStringScalar(reader, valueNode);
-      return [{ name: normaliseSysctlKey(name), value: reader.string(valueNode), nameSpan, valueSpan: reader.span(valueNode), valueNotString }];
-    })
-  };
-}
-function service(reader, node, base) {
-  const spec = reader.get(node, "spec");
-  const selector = reader.stringMap(reader.get(spec, "selector"));
-  const clusterIPs = [reader.string(reader.get(spec, "clusterIP")), ...reader.items(reader.get(spec, "clusterIPs")).map((ip) => reader.string(ip))];
-  const affinityNode = reader.get(spec, "sessionAffinity");
-  const configNode = reader.get(spec, "sessionAffinityConfig");
-  const timeoutNode = reader.get(configNode, "clientIP", "timeoutSeconds");
-  return Object.assign(base, {
-    selector: selector.size > 0 ? selector : void 0,
-    type: reader.string(reader.get(spec, "type")) ?? "ClusterIP",
-    headless: clusterIPs.includes("None"),
-    sessionAffinity: located(reader, affinityNode, reader.string(affinityNode)),
-    affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
-    affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
-    affinityConfigKey: configNode === void 0 || reader.scalar(configNode)?.value === null ? void 0 : reader.span(reader.keyNode(spec, "sessionAffinityConfig"))
-  });
-}
-function autoscaler(reader, node, base) {
-  const spec = reader.get(node, "spec");
-  const targetKind = reader.string(reader.get(spec, "scaleTargetRef", "kind"));
-  const targetName = reader.string(reader.get(spec, "scaleTargetRef", "name"));
-  const maxNode = reader.get(spec, "maxReplicas");
-  return Object.assign(base, {
-    target: targetKind !== void 0 && targetName !== void 0 ? { kind: targetKind, name: targetName } : void 0,
-    maxReplicas: located(reader, maxNode, reader.int32(maxNode))
-  });
-}
-function endpointSet(reader, node, base) {
-  if (base.kind === "Endpoints") {
-    const subsets = reader.items(reader.get(node, "subsets"));
-    const addressCount = subsets.reduce((sum, subset) => sum + reader.items(reader.get(subset, "addresses")).length, 0);
-    return Object.assign(base, { serviceName: base.name, addressCount });
-  }
-  const labels = reader.stringMap(reader.get(node, "metadata", "labels"));
-  const endpoints = reader.items(reader.get(node, "endpoints"));
-  const ready = endpoints.filter((endpoint) => reader.scalar(reader.get(endpoint, "conditions", "ready"))?.value !== false);
-  return Object.assign(base, { serviceName: labels.get("kubernetes.io/service-name"), addressCount: ready.length });
-}
-function namespace(reader, node, base) {
-  const labels = reader.get(node, "metadata", "labels");
-  const label = (name) => {
-    const value = reader.get(labels, name);
-    return located(reader, value, reader.string(value));
-  };
-  return Object.assign(base, {
-    podSecurityEnforce: label("pod-security.kubernetes.io/enforce"),
-    podSecurityEnforceVersion: label("pod-security.kubernetes.io/enforce-version")
-  });
-}
-function kubeProxyConfiguration(reader, node, base, embeddedKey) {
-  const durations = DURATION_FIELDS.flatMap((path8) => {
-    const valueNode = reader.get(node, ...path8);
-    const text = reader.string(valueNode);
-    const span = reader.span(valueNode);
-    if (text === void 0 || span === void 0) return [];
-    const notString = isNonStringScalar(reader, valueNode);
-    const seconds = notString ? void 0 : parseGoDuration(text);
-    return [{ field: path8.join("."), text, seconds: seconds !== void 0 && seconds < 0 ? void 0 : seconds, span, notString }];
-  });
-  const parsed = (field) => {
-    const duration = durations.find((candidate) => candidate.field === field);
-    return duration?.seconds === void 0 ? void 0 : { value: duration.seconds, span: duration.span };
-  };
-  const modeNode = reader.get(node, "mode");
-  const maxPerCoreNode = reader.get(node, "conntrack", "maxPerCore");
-  const minNode = reader.get(node, "conntrack", "min");
-  return Object.assign(base, {
-    tcpEstablishedTimeout: parsed("conntrack.tcpEstablishedTimeout"),
-    ipvsTcpTimeout: parsed("ipvs.tcpTimeout"),
-    conntrackMaxPerCore: located(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
-    conntrackMin: located(reader, minNode, reader.int32(minNode)),
-    durations,
-    mode: located(reader, modeNode, reader.string(modeNode) || void 0),
-    embeddedKey
-  });
-}
-var DURATION_FIELDS = [
-  ["conntrack", "tcpEstablishedTimeout"],
-  ["conntrack", "tcpCloseWaitTimeout"],
-  ["ipvs", "tcpTimeout"],
-  ["ipvs", "tcpFinTimeout"],
-  ["ipvs", "udpTimeout"]
-];
-function namesKubeProxyConfiguration(text) {
-  return /\bkind["']?\s*:\s*["']?KubeProxyConfiguration\b/.test(text);
-}
-function embeddedKubeProxyConfiguration(reader, node, base, origin, problems) {
-  const data = reader.get(node, "data");
-  const key = [...reader.stringMap(data)].find(([, value]) => namesKubeProxyConfiguration(value))?.[0];
-  const scalar = key === void 0 ? void 0 : reader.scalar(reader.get(data, key));
-  const embedded = scalar && embeddedText(scalar, origin.fileText, reader.offset);
-  if (key === void 0 || embedded === void 0) return void 0;
-  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
-  const toFile = (start, end) => {
-    const fileStart = embedded.toFileOffset(start);
-    return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
-  };
-  for (const error of document.errors) {
-    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In ${key}: ${firstLine(error.message)}`, embedded: true });
-  }
-  const embeddedReader = new EmbeddedNodeReader(document, embedded);
-  return kubeProxyConfiguration(embeddedReader, document.contents ?? void 0, { ...base, kind: "KubeProxyConfiguration" }, key);
-}
-function firstLine(message) {
-  const end = message.indexOf("\n");
-  return (end === -1 ? message : message.slice(0, end)).replace(/ at line \d+, column \d+:?$/, "");
-}
-
 // server/src/core/edits/ignoreAnnotation.ts
 function ignoreForService(file, service2, rule) {
   const root = objectMap(file, service2);
@@ -11597,6 +12429,60 @@ function ignoreForService(file, service2, rule) {
   const target = annotations ?? metadata;
   const edit = addToMap(file.text, target, annotations ? [entry] : [{ key: "annotations", value: [entry] }], file.path);
   return edit === void 0 ? void 0 : { title, edits: [edit], preferred: false };
+}
+
+// server/src/core/model/dataPlane.ts
+var KUBE_PROXY2 = { name: "kube-proxy", connectTimeBalancing: false };
+function effectiveDataPlane(model) {
+  for (const configuration of model.dataPlaneConfigurations) {
+    const detected = configuration.provider === "cilium" ? cilium(configuration) : calico(configuration);
+    if (detected !== void 0) return detected;
+  }
+  if (model.assumptions.kubeProxy === false) return { value: { name: "none", connectTimeBalancing: false }, source: { kind: "assumption", setting: "kubeProxy" } };
+  return { value: KUBE_PROXY2, source: { kind: "default", reason: "no kube-proxy replacement in the workspace" } };
+}
+function kubeProxyRuns(model) {
+  return effectiveDataPlane(model).value.name === "kube-proxy";
+}
+function describeDataPlane(plane) {
+  switch (plane.name) {
+    case "kube-proxy":
+      return "kube-proxy";
+    case "none":
+      return "no kube-proxy";
+    case "cilium":
+      return `Cilium kube-proxy replacement${plane.connectTimeBalancing ? ", socket load balancing" : ""}`;
+    case "calico-ebpf":
+      return `Calico eBPF${plane.connectTimeBalancing ? ", connect-time load balancing" : ""}`;
+  }
+}
+function cilium(configuration) {
+  const replacement = find(configuration, "kube-proxy-replacement", "kubeProxyReplacement");
+  const socket = find(configuration, "bpf-lb-sock", "socketLB.enabled");
+  const hostOnly = find(configuration, "bpf-lb-sock-hostns-only", "socketLB.hostNamespaceOnly");
+  const replaces = replacement !== void 0 && ["true", "strict"].includes(replacement.value.toLowerCase());
+  const socketOn = replaces || isTrue(socket);
+  if (!replaces && !socketOn) return void 0;
+  const decisive = replaces ? replacement : socket;
+  const value = { name: replaces ? "cilium" : "kube-proxy", connectTimeBalancing: socketOn && !isTrue(hostOnly) };
+  return { value, source: { kind: "file", file: configuration.file, span: decisive.span, setting: `${decisive.key} in ${configuration.origin}` } };
+}
+function calico(configuration) {
+  const enabled = find(configuration, "bpfEnabled");
+  if (!isTrue(enabled)) return void 0;
+  const legacy = find(configuration, "bpfConnectTimeLoadBalancingEnabled");
+  const mode = find(configuration, "bpfConnectTimeLoadBalancing");
+  const connectTime = legacy?.value.toLowerCase() !== "false" && mode?.value.toLowerCase() !== "disabled";
+  return {
+    value: { name: "calico-ebpf", connectTimeBalancing: connectTime },
+    source: { kind: "file", file: configuration.file, span: enabled.span, setting: `bpfEnabled in ${configuration.origin}` }
+  };
+}
+function find(configuration, ...keys) {
+  return configuration.settings.find((setting2) => keys.includes(setting2.key));
+}
+function isTrue(setting2) {
+  return setting2?.value.toLowerCase() === "true";
 }
 
 // server/src/core/model/proxy.ts
@@ -11629,7 +12515,7 @@ function effectiveProxyMode(model) {
 function ipvsMode(model) {
   const mode = effectiveProxyMode(model);
   if (mode.value !== "ipvs") return void 0;
-  return model.assumptions.kubeProxy === false && mode.source.kind !== "assumption" ? void 0 : mode;
+  return !kubeProxyRuns(model) && mode.source.kind !== "assumption" ? void 0 : mode;
 }
 function effectiveIpvsTcpTimeout(model) {
   const flag = kubeProxyFlag(model, "ipvs-tcp-timeout");
@@ -11681,76 +12567,6 @@ function removeAffinity(file, service2) {
 function joinRemovals(a, b) {
   if (a.span.end <= b.span.start || b.span.end <= a.span.start) return [a, b];
   return [{ file: a.file, span: { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) }, newText: "" }];
-}
-
-// server/src/core/model/backends.ts
-function backendsOf(service2, model) {
-  const sources = service2.selector === void 0 ? endpointSources(service2, model) : selectedSources(service2, service2.selector, model);
-  const contributing = sources.filter((source) => source.count > 0);
-  return { count: contributing.reduce((sum, source) => sum + source.count, 0), sources: contributing };
-}
-function selectedSources(service2, selector, model) {
-  const matching = model.workloadsSelectedBy(service2.namespace, selector);
-  const identities = /* @__PURE__ */ new Set();
-  return nearest(service2.file, matching).filter((workload2) => {
-    const identity = `${workload2.kind}/${workload2.name ?? ""}`;
-    const first = !identities.has(identity);
-    identities.add(identity);
-    return first;
-  }).map((workload2) => workloadSource(workload2, model));
-}
-function nearest(file, objects) {
-  const sameFile = objects.filter((object) => object.file === file);
-  if (sameFile.length > 0) return sameFile;
-  const distances = objects.map((object) => directoryDistance(file, object.file));
-  const best = distances.reduce((min, distance) => Math.min(min, distance), Infinity);
-  return objects.filter((_, index) => distances[index] === best);
-}
-function directoryDistance(from, to) {
-  const left = from.split("/").slice(0, -1);
-  const right = to.split("/").slice(0, -1);
-  let common = 0;
-  while (common < left.length && common < right.length && left[common] === right[common]) common++;
-  return (left.length - common) * 1e3 + (right.length - common);
-}
-function workloadSource(workload2, model) {
-  const name = objectLabel(workload2);
-  const at = { file: workload2.file, span: workload2.replicas?.span ?? workload2.nameSpan };
-  if (workload2.kind === "Pod") return { object: workload2, count: 1, reason: objectLabel(workload2), ...at };
-  if (workload2.kind === "DaemonSet") return { object: workload2, count: Infinity, reason: `${name} runs a pod on every node`, ...at };
-  const replicas = workload2.replicas?.value ?? 1;
-  const written = workload2.replicas === void 0 ? "leaves replicas unset (1)" : `has replicas: ${replicas}`;
-  const autoscaler2 = replicas === 0 ? void 0 : largestAutoscaler(workload2, model);
-  if (autoscaler2?.maxReplicas !== void 0 && autoscaler2.maxReplicas.value > replicas) {
-    return {
-      object: autoscaler2,
-      count: autoscaler2.maxReplicas.value,
-      reason: `${name} ${written} and ${objectLabel(autoscaler2)} scales it to maxReplicas: ${autoscaler2.maxReplicas.value}`,
-      file: autoscaler2.file,
-      span: autoscaler2.maxReplicas.span
-    };
-  }
-  return { object: workload2, count: Math.max(replicas, 0), reason: `${name} ${written}`, ...at };
-}
-function largestAutoscaler(workload2, model) {
-  let largest;
-  for (const autoscaler2 of nearest(workload2.file, model.autoscalersOf(workload2))) {
-    if ((autoscaler2.maxReplicas?.value ?? 0) > (largest?.maxReplicas?.value ?? 0)) largest = autoscaler2;
-  }
-  return largest;
-}
-function endpointSources(service2, model) {
-  return nearest(service2.file, model.endpointSetsOf(service2)).map((set) => ({
-    object: set,
-    count: set.addressCount,
-    reason: `${objectLabel(set)} lists ${set.addressCount} address${set.addressCount === 1 ? "" : "es"}`,
-    file: set.file,
-    span: set.nameSpan
-  }));
-}
-function formatCount(count) {
-  if (!Number.isFinite(count)) return "one backend per node";
-  return `${count} backend${count === 1 ? "" : "s"}`;
 }
 
 // server/src/core/model/kubernetesVersion.ts
@@ -11817,7 +12633,7 @@ function effectiveConntrackTimeout(model) {
   return written;
 }
 function kubeProxyConntrackTimeout(model) {
-  if (model.assumptions.kubeProxy === false) return void 0;
+  if (!kubeProxyRuns(model)) return void 0;
   const flag = kubeProxyFlag(model, "conntrack-tcp-timeout-established");
   const flagSeconds = flag === void 0 ? void 0 : parseGoDuration(flag.flag.value.value);
   if (flag !== void 0 && flagSeconds !== void 0) return flagSeconds > 0 ? { value: flagSeconds, source: flagSource(flag) } : void 0;
@@ -11843,8 +12659,8 @@ function podKeepaliveTime(workload2, model) {
   if (workload2.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model);
   const sysctl = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   if (sysctl?.valueNotString && sysctl.valueSpan !== void 0) {
-    const setting = `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)} (not a string: refused)`;
-    return { value: DEFAULTS.keepaliveTime, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting } };
+    const setting2 = `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)} (not a string: refused)`;
+    return { value: DEFAULTS.keepaliveTime, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: setting2 } };
   }
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
   if (sysctl !== void 0 && sysctl.valueSpan !== void 0 && value !== void 0) {
@@ -11858,8 +12674,8 @@ function nodeInteger(model, key) {
   if (current === void 0) return void 0;
   const atBoot = lastInteger(bootOrder(assignments));
   const differs = atBoot !== void 0 && atBoot.value !== current.value;
-  const setting = differs ? `${key} (by sysctl --system; at boot ${atBoot.value}, ${baseName(atBoot.file)}:${atBoot.assignment.line + 1})` : key;
-  const source = { kind: "file", file: current.file, span: current.assignment.valueSpan, setting };
+  const setting2 = differs ? `${key} (by sysctl --system; at boot ${atBoot.value}, ${baseName(atBoot.file)}:${atBoot.assignment.line + 1})` : key;
+  const source = { kind: "file", file: current.file, span: current.assignment.valueSpan, setting: setting2 };
   return { value: current.value, source };
 }
 function lastInteger(assignments) {
@@ -11895,8 +12711,65 @@ function moduleMissingNote(model, key, file, span) {
   return [{ file, span, message: `${module2} is not in the node image's modules-load.d: at boot ${key} does not exist yet and systemd-sysctl skips this line` }];
 }
 
+// server/src/core/model/mesh.ts
+var ISTIO_IDLE_TIMEOUT = 3600;
+var ISTIO_INJECT = "sidecar.istio.io/inject";
+var LINKERD_INJECT = "linkerd.io/inject";
+function meshSidecarOf(workload2, model) {
+  const template = workload2.template;
+  if (template === void 0 || template.hostNetwork?.value === true) return void 0;
+  const pod = objectLabel(workload2);
+  const istioPod = template.labels.get(ISTIO_INJECT) ?? template.annotations.get(ISTIO_INJECT);
+  const linkerdPod = template.annotations.get(LINKERD_INJECT);
+  if (istioPod === "true") return istio(`${ISTIO_INJECT}: "true" on the pods of ${pod}`);
+  if (linkerdPod === "enabled") return linkerd(`${LINKERD_INJECT}: enabled on the pods of ${pod}`);
+  for (const namespace2 of model.namespacesNamed(workload2.namespace)) {
+    const where = `Namespace "${namespace2.namespace}"`;
+    if (istioPod !== "false" && namespace2.labels.get("istio-injection") === "enabled") return istio(`label istio-injection=enabled of ${where}`);
+    const revision = namespace2.labels.get("istio.io/rev");
+    if (istioPod !== "false" && revision !== void 0 && namespace2.labels.get("istio-injection") !== "disabled") return istio(`label istio.io/rev=${revision} of ${where}`);
+    if (linkerdPod !== "disabled" && namespace2.annotations.get(LINKERD_INJECT) === "enabled") return linkerd(`${LINKERD_INJECT}: enabled on ${where}`);
+  }
+  return void 0;
+}
+function istio(reason) {
+  return { mesh: "Istio", reason, idleTimeout: ISTIO_IDLE_TIMEOUT };
+}
+function linkerd(reason) {
+  return { mesh: "Linkerd", reason, idleTimeout: void 0 };
+}
+
+// server/src/core/model/exposure.ts
+function serviceExposure(service2, model) {
+  if (!isProxied(service2)) return notExposed("headless or ExternalName: kube-proxy does not handle it");
+  if (service2.ports.length > 0 && !service2.ports.some((port) => port.protocol === "TCP")) return notExposed("no TCP port");
+  const plane = effectiveDataPlane(model);
+  if (plane.value.name !== "kube-proxy") return notExposed(`${describeDataPlane(plane.value)} forwards Service traffic`);
+  if (plane.value.connectTimeBalancing) return notExposed(`${describeDataPlane(plane.value)} picks the backend at connect()`);
+  const mode = effectiveProxyMode(model).value;
+  if (mode !== "iptables" && mode !== "nftables") return notExposed(`kube-proxy runs in ${mode} mode`);
+  const backends = backendsOf(service2, model);
+  if (backends.count <= 1) return notExposed("at most one backend");
+  const internalLocal = service2.internalTrafficPolicy?.value === "Local";
+  if (internalLocal && backends.sources.every((source) => source.workload?.kind === "DaemonSet")) {
+    return notExposed("internalTrafficPolicy: Local over a DaemonSet: a client reaches only its own node's pod");
+  }
+  const sidecars = backends.sources.map((source) => source.workload === void 0 ? void 0 : meshSidecarOf(source.workload, model));
+  if (sidecars.every((sidecar) => sidecar !== void 0)) return { exposed: false, reason: `${sidecars[0].mesh} sidecars pick the pod`, sidecar: sidecars[0] };
+  const conntrack = effectiveConntrackTimeout(model);
+  const unprotected = backends.sources.map((source) => ({ source, keepalive: source.workload === void 0 ? void 0 : podKeepaliveTime(source.workload, model) })).filter(({ keepalive }) => !protects(keepalive, conntrack.value));
+  if (unprotected.length === 0) return notExposed(`every backend's pods probe idle connections within ${conntrack.value} s`);
+  return { exposed: true, backends, conntrack, unprotected, internalLocal };
+}
+function protects(keepalive, limit) {
+  return keepalive !== void 0 && keepalive.source.kind === "file" && keepalive.value >= 0 && keepalive.value < limit;
+}
+function notExposed(reason) {
+  return { exposed: false, reason };
+}
+
 // server/src/core/edits/podKeepalive.ts
-var import_yaml6 = __toESM(require_dist());
+var import_yaml8 = __toESM(require_dist());
 function recommendedKeepalive(idleTimeout) {
   return Math.max(1, Math.min(600, Math.floor(idleTimeout / 2)));
 }
@@ -11917,7 +12790,7 @@ function addPodSysctl(model, workload2, name, value) {
   const sysctls = securityContext?.reader.get(securityContext.map, "sysctls");
   let edit;
   if (securityContext === void 0) edit = addToMap(file.text, podSpec, [{ key: "securityContext", value: [{ key: "sysctls", value: { list: [item] } }] }], file.path);
-  else if ((0, import_yaml6.isSeq)(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
+  else if ((0, import_yaml8.isSeq)(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
   else edit = addToMap(file.text, securityContext, [{ key: "sysctls", value: { list: [item] } }], file.path);
   const refusal = podKeepaliveRefusal(model, workload2);
   const title = `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload2)}`;
@@ -11952,6 +12825,26 @@ function setSysctlValue(model, key, file, span, newText) {
 }
 function normalised(value) {
   return value.split(/\s+/).join(" ");
+}
+
+// server/src/core/edits/backendKeepalive.ts
+function backendKeepaliveFix(model, workload2, keepalive, seconds) {
+  if (workload2.template?.hostNetwork?.value === true) return void 0;
+  if (keepalive.source.kind !== "file") return addPodKeepalive(model, workload2, seconds);
+  return {
+    title: `Set ${KEEPALIVE_TIME_KEY} to ${seconds} in ${objectLabel(workload2)}`,
+    edits: [replaceSpan(keepalive.source.file, keepalive.source.span, JSON.stringify(String(seconds)))],
+    preferred: true
+  };
+}
+
+// server/src/core/rules/rule.ts
+var RULE_DOCS_BASE = "https://github.com/connlint/connlint/blob/main/docs/rules/";
+function ruleDocsUrl(id) {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}
+function relatedSource(source, message2) {
+  return source.kind === "file" ? [{ file: source.file, span: source.span, message: message2 }] : [];
 }
 
 // server/src/core/rules/affinityTimeout.ts
@@ -12011,7 +12904,8 @@ function droppedConfig(model, service2) {
     message: `Service "${nameOf(service2)}" sets sessionAffinityConfig while ${state}. The API server drops sessionAffinityConfig from such a Service, so what is written here never applies and no client is kept on a pod.`,
     related: affinity === void 0 ? [] : [{ file: service2.file, span: affinity.span, message: "sessionAffinity: None" }],
     fixes: () => {
-      const fixes = [setClientIp(file, service2, isProxied(service2)), removeConfig(file, service2, !isProxied(service2))];
+      const ipvs = effectiveProxyMode(model).value === "ipvs";
+      const fixes = [ipvs ? void 0 : setClientIp(file, service2, isProxied(service2)), removeConfig(file, service2, ipvs || !isProxied(service2))];
       return fixes.filter((fix) => fix !== void 0);
     }
   };
@@ -12036,30 +12930,28 @@ function removeConfig(file, service2, preferred) {
 }
 function shortAffinity(model, service2) {
   const affinity = service2.sessionAffinity;
-  if (affinity?.value !== "ClientIP" || !isProxied(service2)) return void 0;
+  if (affinity?.value !== "ClientIP") return void 0;
   if (service2.affinityTimeoutText !== void 0 && timeoutProblem(service2, service2.affinityTimeoutText.value) !== void 0) return void 0;
   const timeout = clientIpTimeout(service2);
-  const mode = effectiveProxyMode(model);
-  const conntrack = effectiveConntrackTimeout(model);
-  if (mode.value !== "iptables" && mode.value !== "nftables" || timeout.value > conntrack.value) return void 0;
-  const backends = backendsOf(service2, model);
-  if (backends.count <= 1) return void 0;
-  const exposed = backends.sources.flatMap((source) => {
-    const workload2 = workloadOf(source, model);
-    const keepalive2 = workload2 && podKeepaliveTime(workload2, model);
-    return keepalive2 !== void 0 && keepalive2.value < conntrack.value ? [] : [{ source, workload: workload2, keepalive: keepalive2 }];
-  });
-  if (exposed.length === 0) return void 0;
+  const exposure = serviceExposure(service2, model);
+  if (!exposure.exposed || timeout.value > exposure.conntrack.value) return void 0;
+  const { conntrack } = exposure;
+  const unprotected = exposure.unprotected.filter(({ keepalive: keepalive2 }) => keepalive2 === void 0 || keepalive2.value < 0 || keepalive2.value >= conntrack.value);
+  if (unprotected.length === 0) return void 0;
   const file = model.file(service2.file);
   const keepalive = recommendedKeepalive(conntrack.value);
   return {
     file: service2.file,
     span: service2.affinityTimeoutSeconds?.span ?? affinity.span,
     subject: service2,
-    message: `Service "${nameOf(service2)}" keeps a client on its pod for timeoutSeconds ${timeout.value} s (${model.describe(timeout.source)}), not above the conntrack established timeout of ${conntrack.value} s (${model.describe(conntrack.source)}). In ${mode.value} mode (${model.describe(mode.source)}) only a new connection from the client refreshes the affinity, so a connection idle long enough to lose its conntrack entry has outlived its affinity too: affinity alone will not keep it on its pod, and another pod can reset it. A TCP keepalive below ${conntrack.value} s (on sockets that enable SO_KEEPALIVE) keeps the entry alive; it is not below that in ${listExposed(model, exposed)}.`,
-    related: [...fileRelated(conntrack.source, `The conntrack established timeout: ${conntrack.value} s`), ...exposed.map((item) => exposedRelated(item))],
+    message: `Service "${nameOf(service2)}": ClientIP timeoutSeconds ${timeout.value} s is not above the ${conntrack.value} s conntrack timeout, so affinity cannot keep a connection idle that long on its pod.`,
+    related: [
+      ...relatedSource(timeout.source, `timeoutSeconds: ${timeout.value} s; only a new connection from the client refreshes the affinity record`),
+      ...relatedSource(conntrack.source, `The conntrack established timeout: ${conntrack.value} s`),
+      ...unprotected.map((item) => exposedRelated(item))
+    ],
     fixes: () => [
-      ...exposed.flatMap((item) => keepaliveFix(model, item, keepalive) ?? []),
+      ...unprotected.flatMap(({ source, keepalive: current }) => source.workload && current && backendKeepaliveFix(model, source.workload, current, keepalive) || []),
       ...[ignoreForService(file, service2, ID)].filter((fix) => fix !== void 0)
     ]
   };
@@ -12069,37 +12961,12 @@ function clientIpTimeout(service2) {
   if (written === void 0) return { value: DEFAULT_AFFINITY_TIMEOUT, source: { kind: "default", reason: "the API server's default, timeoutSeconds unset" } };
   return { value: written.value, source: { kind: "file", file: service2.file, span: written.span, setting: "timeoutSeconds" } };
 }
-function workloadOf(source, model) {
-  const object = source.object;
-  if (isWorkload(object)) return object;
-  if (object.kind !== "HorizontalPodAutoscaler") return void 0;
-  return model.workloadsIn(object.namespace).find((workload2) => model.autoscalersOf(workload2).includes(object));
-}
-function listExposed(model, exposed) {
-  const items = exposed.map(({ source, workload: workload2, keepalive }) => {
-    if (workload2 === void 0 || keepalive === void 0) return `${source.reason} (their keepalive is not in the workspace)`;
-    return `${objectLabel(workload2)} (${keepalive.value} s, ${model.describe(keepalive.source)})`;
-  });
-  const shown = items.slice(0, 3).join("; ");
-  return items.length > 3 ? `${shown}; and ${items.length - 3} more` : shown;
-}
-function exposedRelated({ source, workload: workload2, keepalive }) {
+function exposedRelated({ source, keepalive }) {
+  const workload2 = source.workload;
   if (workload2 === void 0 || keepalive === void 0) return { file: source.file, span: source.span, message: `Backend without a known keepalive: ${source.reason}` };
   const name = objectLabel(workload2);
   if (keepalive.source.kind === "file") return { file: keepalive.source.file, span: keepalive.source.span, message: `${KEEPALIVE_TIME_KEY} of ${name}: ${keepalive.value} s` };
   return { file: workload2.file, span: workload2.nameSpan, message: `${name} relies on the default ${KEEPALIVE_TIME_KEY} of ${keepalive.value} s` };
-}
-function fileRelated(source, message) {
-  return source.kind === "file" ? [{ file: source.file, span: source.span, message }] : [];
-}
-function keepaliveFix(model, { workload: workload2, keepalive }, seconds) {
-  if (workload2 === void 0 || keepalive === void 0 || workload2.template?.hostNetwork?.value === true) return void 0;
-  if (keepalive.source.kind !== "file") return addPodKeepalive(model, workload2, seconds);
-  return {
-    title: `Set ${KEEPALIVE_TIME_KEY} to ${seconds} in ${objectLabel(workload2)}`,
-    edits: [replaceSpan(keepalive.source.file, keepalive.source.span, JSON.stringify(String(seconds)))],
-    preferred: true
-  };
 }
 function nameOf(service2) {
   return service2.name ?? "(unnamed)";
@@ -12113,7 +12980,7 @@ var conntrackLoose = {
   description: "nf_conntrack_tcp_loose = 0 on a node: after its conntrack entry expires, an idle connection hangs instead of resetting.",
   scope: "workspace",
   check(model, report) {
-    if (model.assumptions.kubeProxy === false) return;
+    if (!kubeProxyRuns(model)) return;
     const node = winningNodeAssignment(model, TCP_LOOSE_KEY, (value) => value === 0 || value === 1);
     if (node === void 0 || node.value !== 0) return;
     const conntrack = effectiveConntrackTimeout(model);
@@ -12130,7 +12997,7 @@ var conntrackLoose = {
 };
 
 // server/src/core/edits/kubeProxyEdits.ts
-var import_yaml7 = __toESM(require_dist());
+var import_yaml9 = __toESM(require_dist());
 function formatGoDuration(seconds) {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor(seconds % 3600 / 60);
@@ -12142,10 +13009,10 @@ function kubeProxyConfigMap(file, configuration) {
   const root = objectMap(file, configuration);
   if (root === void 0 || configuration.embeddedKey === void 0) return root;
   const scalar = root.reader.scalar(root.reader.get(root.map, "data", configuration.embeddedKey));
-  if (scalar?.type !== import_yaml7.Scalar.BLOCK_LITERAL) return void 0;
+  if (scalar?.type !== import_yaml9.Scalar.BLOCK_LITERAL) return void 0;
   const embedded = embeddedText(scalar, file.text, root.reader.offset);
   if (embedded === void 0) return void 0;
-  const document = (0, import_yaml7.parseDocument)(embedded.text, { prettyErrors: false });
+  const document = (0, import_yaml9.parseDocument)(embedded.text, { prettyErrors: false });
   if (document.errors.length > 0) return void 0;
   const reader = new EmbeddedNodeReader(document, embedded);
   const map = reader.map(document.contents);
@@ -12206,14 +13073,14 @@ var conntrackOverridden = {
   scope: "workspace",
   check(model, report) {
     const onlyRaises = kubeProxyOnlyRaisesConntrack(effectiveKubernetesVersion(model).value);
-    for (const setting of [ESTABLISHED, CLOSE_WAIT]) {
-      const node = winningNodeAssignment(model, setting.key);
-      const kubeProxy = node && kubeProxyValue(model, setting, parseGoDuration);
+    for (const setting2 of [ESTABLISHED, CLOSE_WAIT]) {
+      const node = winningNodeAssignment(model, setting2.key);
+      const kubeProxy = node && kubeProxyValue(model, setting2, parseGoDuration);
       if (node === void 0 || kubeProxy === void 0 || kubeProxy.value === node.value) continue;
       if (onlyRaises && node.value > kubeProxy.value) continue;
       const written = `${kubeProxy.value} s (${model.describe(kubeProxy.source)})`;
-      const consequence2 = `${setting.governs} for ${kubeProxy.value} s, not the node's ${node.value} s.`;
-      report(finding(model, setting, node, kubeProxy, [kubeProxy], written, consequence2));
+      const consequence2 = `${setting2.governs} for ${kubeProxy.value} s, not the node's ${node.value} s.`;
+      report(finding(model, setting2, node, kubeProxy, [kubeProxy], written, consequence2));
     }
     const maxFinding = conntrackMaxFinding(model);
     if (maxFinding !== void 0) report(maxFinding);
@@ -12236,59 +13103,59 @@ function conntrackMaxFinding(model) {
   const consequence2 = `The conntrack table holds at least ${floor} entries, not the node's ${node.value}.`;
   return finding(model, MAX_PER_CORE, node, perCore, min === void 0 ? [perCore] : [perCore, min], written, consequence2);
 }
-function finding(model, setting, node, kubeProxy, sources, written, consequence2) {
+function finding(model, setting2, node, kubeProxy, sources, written, consequence2) {
   const nodeSource = { kind: "file", file: node.file, span: node.assignment.valueSpan, setting: "set" };
-  const nodeValue = setting === MAX_PER_CORE ? String(node.value) : `${node.value} s`;
-  const how = kubeProxy.flag === void 0 ? `conntrack.${setting.field}: ${setting.leave} in kube-proxy's configuration` : `--${setting.flag}=${setting.leave} in kube-proxy's DaemonSet`;
+  const nodeValue = setting2 === MAX_PER_CORE ? String(node.value) : `${node.value} s`;
+  const how = kubeProxy.flag === void 0 ? `conntrack.${setting2.field}: ${setting2.leave} in kube-proxy's configuration` : `--${setting2.flag}=${setting2.leave} in kube-proxy's DaemonSet`;
   return {
     file: node.file,
     span: node.assignment.lineSpan,
-    message: `${setting.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it at start-up with ${written}. ${consequence2} To keep the node's value, set ${how}.`,
+    message: `${setting2.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it at start-up with ${written}. ${consequence2} To keep the node's value, set ${how}.`,
     related: sources.flatMap(
-      (source) => source.source.kind === "file" ? [{ file: source.source.file, span: source.source.span, message: `kube-proxy's ${source.source.setting}: ${source.value}${setting === MAX_PER_CORE ? "" : " s"}; it sets ${setting.key} from it at start-up` }] : []
+      (source) => source.source.kind === "file" ? [{ file: source.source.file, span: source.source.span, message: `kube-proxy's ${source.source.setting}: ${source.value}${setting2 === MAX_PER_CORE ? "" : " s"}; it sets ${setting2.key} from it at start-up` }] : []
     ),
-    fixes: () => [leaveNodeValue(model, setting, kubeProxy)].filter((fix) => fix !== void 0)
+    fixes: () => [leaveNodeValue(model, setting2, kubeProxy)].filter((fix) => fix !== void 0)
   };
 }
-function kubeProxyValue(model, setting, parse2) {
-  if (model.assumptions.kubeProxy === false) return void 0;
-  const flag = kubeProxyFlag(model, setting.flag);
+function kubeProxyValue(model, setting2, parse2) {
+  if (!kubeProxyRuns(model)) return void 0;
+  const flag = kubeProxyFlag(model, setting2.flag);
   const flagValue = flag && parse2(flag.flag.value.value);
   if (flag !== void 0 && flagValue !== void 0) return flagValue > 0 ? { value: flagValue, source: { kind: "file", file: flag.daemonSet.file, span: flagValueSpan(model, flag), setting: `--${flag.flag.name}` }, flag } : void 0;
   const configuration = model.kubeProxyConfigurations[0];
   if (configuration !== void 0) {
-    const written = configuredValue(configuration, setting.field);
+    const written = configuredValue(configuration, setting2.field);
     if (written === "unreadable" || written !== void 0 && written.value <= 0) return void 0;
     if (written !== void 0) return { ...written, configuration };
-    const reason = `kube-proxy's default, conntrack.${setting.field} unset in ${baseName(configuration.file)}`;
-    return { value: setting.kubeProxyDefault, source: { kind: "default", reason }, configuration };
+    const reason = `kube-proxy's default, conntrack.${setting2.field} unset in ${baseName(configuration.file)}`;
+    return { value: setting2.kubeProxyDefault, source: { kind: "default", reason }, configuration };
   }
   if (!model.hasManifests && model.assumptions.kubeProxy !== true) return void 0;
-  return { value: setting.kubeProxyDefault, source: { kind: "default", reason: "kube-proxy's default, no kube-proxy configuration in the workspace" } };
+  return { value: setting2.kubeProxyDefault, source: { kind: "default", reason: "kube-proxy's default, no kube-proxy configuration in the workspace" } };
 }
 function configuredValue(configuration, field) {
-  const setting = `conntrack.${field}`;
-  const at = (value, span) => ({ value, source: { kind: "file", file: configuration.file, span, setting } });
+  const setting2 = `conntrack.${field}`;
+  const at = (value, span) => ({ value, source: { kind: "file", file: configuration.file, span, setting: setting2 } });
   if (field === "maxPerCore" || field === "min") {
     const located2 = field === "maxPerCore" ? configuration.conntrackMaxPerCore : configuration.conntrackMin;
     return located2 === void 0 ? void 0 : at(located2.value, located2.span);
   }
-  const duration = configuration.durations.find((candidate) => candidate.field === setting);
+  const duration = configuration.durations.find((candidate) => candidate.field === setting2);
   if (duration === void 0) return void 0;
   return duration.seconds === void 0 ? "unreadable" : at(duration.seconds, duration.span);
 }
-function leaveNodeValue(model, setting, kubeProxy) {
+function leaveNodeValue(model, setting2, kubeProxy) {
   if (kubeProxy.flag !== void 0) {
     const flag = kubeProxy.flag;
     const span = flagValueSpan(model, flag);
     const written = model.file(flag.daemonSet.file)?.text.slice(span.start, span.end);
     if (written !== flag.flag.value.value) return void 0;
-    return { title: `Set --${setting.flag} to ${setting.leave}`, edits: [replaceSpan(flag.daemonSet.file, span, setting.leave)], preferred: false };
+    return { title: `Set --${setting2.flag} to ${setting2.leave}`, edits: [replaceSpan(flag.daemonSet.file, span, setting2.leave)], preferred: false };
   }
   const configuration = kubeProxy.configuration;
   const file = configuration && model.file(configuration.file);
-  const edit = file && configuration && setConntrackField(file, configuration, setting.field, setting.leave);
-  return edit && { title: `Set conntrack.${setting.field}: ${setting.leave}`, edits: [edit], preferred: false };
+  const edit = file && configuration && setConntrackField(file, configuration, setting2.field, setting2.leave);
+  return edit && { title: `Set conntrack.${setting2.field}: ${setting2.leave}`, edits: [edit], preferred: false };
 }
 function flagValueSpan(model, flag) {
   const { span, value } = flag.flag.value;
@@ -12306,15 +13173,6 @@ function setConntrackField(file, configuration, field, value) {
     return addToMap(file.text, conntrack, [{ key: field, value }], file.path);
   }
   return addToMap(file.text, root, [{ key: "conntrack", value: [{ key: field, value }] }], file.path);
-}
-
-// server/src/core/rules/rule.ts
-var RULE_DOCS_BASE = "https://github.com/connlint/connlint/blob/main/docs/rules/";
-function ruleDocsUrl(id) {
-  return `${RULE_DOCS_BASE}${id}.md`;
-}
-function relatedSource(source, message) {
-  return source.kind === "file" ? [{ file: source.file, span: source.span, message }] : [];
 }
 
 // server/src/core/rules/ipvsConnReuse.ts
@@ -12344,12 +13202,12 @@ var ipvsConnReuse = {
       const { file, assignment } = assignments[i];
       const value = parseInteger(assignment.value);
       if (value === void 0) continue;
-      const related = [...relatedSource(mode.source, "kube-proxy runs in IPVS mode"), ...moduleMissingNote(model, CONN_REUSE_MODE_KEY, file, assignment.valueSpan)];
+      const related2 = [...relatedSource(mode.source, "kube-proxy runs in IPVS mode"), ...moduleMissingNote(model, CONN_REUSE_MODE_KEY, file, assignment.valueSpan)];
       if (!kubeProxyLeavesConnReuse(version.value) && value !== 0) {
-        report({ file, span: assignment.valueSpan, message: overwrittenMessage(value, version.value), related: [...related, ...relatedSource(version.source, `Kubernetes ${formatKubernetesVersion(version.value)}`)] });
+        report({ file, span: assignment.valueSpan, message: overwrittenMessage(value, version.value), related: [...related2, ...relatedSource(version.source, `Kubernetes ${formatKubernetesVersion(version.value)}`)] });
         return;
       }
-      report({ file, span: assignment.valueSpan, message: `In IPVS mode (${model.describe(mode.source)}), the node sets ${CONN_REUSE_MODE_KEY} to ${history(value)}`, related });
+      report({ file, span: assignment.valueSpan, message: `In IPVS mode (${model.describe(mode.source)}), the node sets ${CONN_REUSE_MODE_KEY} to ${history(value)}`, related: related2 });
       return;
     }
   }
@@ -12793,35 +13651,77 @@ function joinWithAnd3(items) {
 }
 
 // server/src/core/rules/serviceAffinity.ts
+var ID2 = "service-affinity";
 var serviceAffinity = {
-  id: "service-affinity",
+  id: ID2,
   defaultSeverity: "warning",
-  description: "A Service with several backends and no sessionAffinity: ClientIP; an idle connection can be re-balanced to another pod and reset.",
+  description: "A Service with several backends and no keepalive below the conntrack timeout; an idle TCP connection can be re-balanced to another pod and reset.",
   scope: "file",
   check(model, report) {
-    const conntrack = effectiveConntrackTimeout(model);
     for (const service2 of model.services) {
-      if (!isProxied(service2) || service2.sessionAffinity?.value === "ClientIP") continue;
-      const backends = backendsOf(service2, model);
-      if (backends.count <= 1) continue;
-      const reasons = backends.sources.map((source) => source.reason);
-      const affinity = service2.sessionAffinity === void 0 ? "no sessionAffinity" : `sessionAffinity: ${service2.sessionAffinity.value}`;
+      if (service2.sessionAffinity?.value === "ClientIP") continue;
+      const exposure = serviceExposure(service2, model);
+      if (!exposure.exposed) continue;
       const file = model.file(service2.file);
       report({
         file: service2.file,
         span: service2.nameSpan,
         subject: service2,
-        fixes: () => [addClientIpAffinity(file, service2), ignoreForService(file, service2, "service-affinity")].filter((fix) => fix !== void 0),
-        message: `Service "${service2.name}" has ${formatCount(backends.count)} (${summarise(reasons)}) and ${affinity}. A connection idle longer than the conntrack timeout (${conntrack.value} s, ${model.describe(conntrack.source)}) is load-balanced again and can be reset by another pod.`,
-        related: backends.sources.map((source) => ({ file: source.file, span: source.span, message: `Backend of Service "${service2.name}": ${source.reason}` }))
+        message: message(service2, exposure),
+        related: related(service2, exposure),
+        fixes: () => [keepaliveFix(model, exposure), addClientIpAffinity(file, service2), ignoreForService(file, service2, ID2)].filter((fix) => fix !== void 0)
       });
     }
   }
 };
-function summarise(reasons) {
-  const shown = reasons.slice(0, 3).join("; ");
-  return reasons.length > 3 ? `${shown}; and ${reasons.length - 3} more` : shown;
+var MAX_MESSAGE = 200;
+function message(service2, { backends, conntrack, internalLocal }) {
+  const name = `Service "${service2.name ?? "(unnamed)"}"`;
+  const count = formatCount(backends.count, backends.upTo);
+  const tail = internalLocal ? `and internalTrafficPolicy: Local: a connection idle over the ${conntrack.value} s conntrack timeout can be reset by another pod on the client's node.` : `and no ClientIP affinity: a connection idle over the ${conntrack.value} s conntrack timeout can be re-balanced to another pod and reset.`;
+  const candidates = [...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`];
+  return candidates.find((candidate) => candidate.length <= MAX_MESSAGE) ?? candidates.at(-1);
 }
+function origins(sources) {
+  const first = sources[0];
+  const more = sources.length > 1 ? ` and ${sources.length - 1} more` : "";
+  const label = `${objectLabel(first.object)}${more}`;
+  return sources.length === 1 && first.reason.length <= 80 ? [first.reason, label] : [label];
+}
+function related(service2, exposure) {
+  const name = `Service "${service2.name ?? "(unnamed)"}"`;
+  const backends = exposure.backends.sources.map((source) => ({ file: source.file, span: source.span, message: `Backend of ${name}: ${source.reason}` }));
+  const keepalive = exposure.unprotected.flatMap(
+    ({ keepalive: keepalive2 }) => keepalive2?.source.kind === "file" ? [{ file: keepalive2.source.file, span: keepalive2.source.span, message: `${keepalive2.source.setting}: ${keepalive2.value} s, not below ${exposure.conntrack.value} s` }] : []
+  );
+  return [
+    ...backends,
+    ...keepalive,
+    ...relatedSource(exposure.conntrack.source, `The conntrack established timeout: ${exposure.conntrack.value} s`),
+    ...externalPath(service2)
+  ];
+}
+function externalPath(service2) {
+  if (service2.type !== "NodePort" && service2.type !== "LoadBalancer" || service2.typeSpan === void 0) return [];
+  const policy = service2.externalTrafficPolicy;
+  const span = policy?.span ?? service2.typeSpan;
+  if (policy?.value === "Local") {
+    return [{ file: service2.file, span, message: "externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at" }];
+  }
+  return [{ file: service2.file, span, message: "externalTrafficPolicy: Cluster (the default): external connections are masqueraded, so after conntrack expiry they are reset even by one backend, and ClientIP affinity cannot help" }];
+}
+function keepaliveFix(model, exposure) {
+  const seconds = recommendedKeepalive(exposure.conntrack.value);
+  const fixes = exposure.unprotected.flatMap(({ source, keepalive }) => source.workload && keepalive && backendKeepaliveFix(model, source.workload, keepalive, seconds) || []);
+  if (fixes.length <= 1) return fixes[0];
+  const workloads = exposure.unprotected.flatMap(({ source }) => source.workload ? [objectLabel(source.workload)] : []);
+  return {
+    title: `Set net.ipv4.tcp_keepalive_time to ${seconds} in the pods of ${workloads.join(", ")}`,
+    edits: fixes.flatMap((fix) => fix.edits),
+    preferred: fixes.every((fix) => fix.preferred === true)
+  };
+}
+var CLIENT_IP_TITLE = "Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)";
 function addClientIpAffinity(file, service2) {
   const root = objectMap(file, service2);
   if (root === void 0) return void 0;
@@ -12839,7 +13739,7 @@ function addClientIpAffinity(file, service2) {
   else if (config !== void 0) pushEdit(edits, addToMap(file.text, config, [{ key: "clientIP", value: [timeout] }], file.path));
   else specEntries.push({ key: "sessionAffinityConfig", value: [{ key: "clientIP", value: [timeout] }] });
   if (specEntries.length > 0) pushEdit(edits, spec ? addToMap(file.text, spec, specEntries, file.path) : addToMap(file.text, root, [{ key: "spec", value: specEntries }], file.path));
-  return edits.length === 0 ? void 0 : { title: "Add sessionAffinity: ClientIP", edits, preferred: true };
+  return edits.length === 0 ? void 0 : { title: CLIENT_IP_TITLE, edits, preferred: false };
 }
 function pushEdit(edits, edit) {
   if (edit !== void 0) edits.push(edit);
@@ -13340,10 +14240,14 @@ var ModelFindings = class {
       let findings;
       const { reads } = this.model.recordReads(() => {
         for (const rule of shard.rules) {
+          const reported = /* @__PURE__ */ new Set();
           rule.check(view, (finding2) => {
+            if (this.repeatsBuildFinding(finding2, reported)) return;
+            const kept = keptBuildFinding(finding2);
+            if (kept === void 0) return;
             const list = (findings ??= /* @__PURE__ */ new Map()).get(rule);
-            if (list === void 0) findings.set(rule, [finding2]);
-            else list.push(finding2);
+            if (list === void 0) findings.set(rule, [kept]);
+            else list.push(kept);
           });
         }
       });
@@ -13358,6 +14262,18 @@ var ModelFindings = class {
       }
     }
     return result;
+  }
+  /**
+   * Whether a finding about an object a kustomize build emits was already reported at the same
+   * place by another build: several builds that share a source line get one finding there.
+   */
+  repeatsBuildFinding(finding2, reported) {
+    const subject = finding2.subject;
+    if (subject === void 0 || this.model.buildOf(subject) === void 0) return false;
+    const key = `${finding2.file}\0${finding2.span.start}\0${finding2.span.end}`;
+    if (reported.has(key)) return true;
+    reported.add(key);
+    return false;
   }
   ruleShard(rule) {
     let shard = this.ruleShards.get(rule);
@@ -13381,10 +14297,10 @@ var ModelFindings = class {
     }
     this.notify(shard);
   }
-  fileChanged(path8) {
-    const exists = this.model.recordReads(() => this.model.file(path8) !== void 0).result;
-    const shard = this.fileShards.get(path8);
-    if (exists && shard === void 0) this.addFileShard(path8);
+  fileChanged(path9) {
+    const exists = this.model.recordReads(() => this.model.file(path9) !== void 0).result;
+    const shard = this.fileShards.get(path9);
+    if (exists && shard === void 0) this.addFileShard(path9);
     else if (!exists && shard !== void 0) this.removeFileShard(shard);
   }
   /** Makes the file shards those of the model's files. */
@@ -13394,11 +14310,11 @@ var ModelFindings = class {
       for (const file of this.model.files) paths.add(file.path);
     });
     for (const shard of [...this.fileShards.values()]) if (!paths.has(shard.key)) this.removeFileShard(shard);
-    for (const path8 of paths) if (!this.fileShards.has(path8)) this.addFileShard(path8);
+    for (const path9 of paths) if (!this.fileShards.has(path9)) this.addFileShard(path9);
   }
-  addFileShard(path8) {
-    const shard = { key: path8, rules: FILE_SCOPED_RULES, order: this.created++ };
-    this.fileShards.set(path8, shard);
+  addFileShard(path9) {
+    const shard = { key: path9, rules: FILE_SCOPED_RULES, order: this.created++ };
+    this.fileShards.set(path9, shard);
     this.notify(shard);
   }
   removeFileShard(shard) {
@@ -13410,6 +14326,14 @@ var ModelFindings = class {
     for (const listener of this.listeners) listener(shard);
   }
 };
+function keptBuildFinding(finding2) {
+  const subject = finding2.subject;
+  if (subject === void 0 || !holdsPatchedValues(subject)) return finding2;
+  const inside = (place) => place.file !== subject.file || place.span.start >= subject.span.start && place.span.end <= subject.span.end;
+  if (!inside(finding2)) return void 0;
+  const { fixes: _fixes, ...rest } = finding2;
+  return { ...rest, related: (finding2.related ?? []).filter(inside) };
+}
 function isFileScoped(rule) {
   return FILE_SCOPED_RULES.includes(rule);
 }
@@ -13436,16 +14360,16 @@ function lintFindings(model, settings = {}, rules = RULES) {
 function shardFindings(model, findings, shard, settings, rules) {
   const linted = [];
   for (const rule of shard.rules) {
-    if (settings.severities?.[rule.id] === "off" || !rules.includes(rule)) continue;
+    if (settings.severities?.[rule.id] === "off" && settings.fileSeverities?.enables(rule.id) !== true || !rules.includes(rule)) continue;
     for (const item of lintedFindingsOf(model, findings.findingsOf(shard, rule), rule, settings)) linted.push(item);
   }
   return linted;
 }
 function lintedFindingsOf(model, findings, rule, settings) {
-  const configured = settings.severities?.[rule.id];
   const linted = [];
   for (const finding2 of findings) {
     if (finding2.category !== void 0 && settings.skipCategories?.includes(finding2.category)) continue;
+    const configured = settings.fileSeverities?.forFile(finding2.file)?.[rule.id] ?? settings.severities?.[rule.id];
     const diagnostic = toDiagnostic(model, rule.id, configured === "off" ? void 0 : configured ?? finding2.severity ?? rule.defaultSeverity, finding2);
     if (diagnostic !== void 0) linted.push({ diagnostic, finding: finding2 });
   }
@@ -13456,11 +14380,11 @@ function toDiagnostic(model, rule, severity, finding2) {
   if (severity === void 0 || file === void 0 || finding2.subject?.ignoredRules.includes(rule)) return void 0;
   const range = file.lineIndex.rangeOf(finding2.span);
   if (file.suppressions.isSuppressed(rule, range.start.line)) return void 0;
-  const related = (finding2.related ?? []).flatMap((item) => {
+  const related2 = (finding2.related ?? []).flatMap((item) => {
     const relatedFile = model.file(item.file);
     return relatedFile === void 0 ? [] : [{ file: item.file, range: relatedFile.lineIndex.rangeOf(item.span), message: item.message }];
   });
-  return { file: finding2.file, range, rule, severity, message: finding2.message, related };
+  return { file: finding2.file, range, rule, severity, message: finding2.message, related: related2 };
 }
 function compareLinted(a, b) {
   return compareDiagnostics(a.diagnostic, b.diagnostic);
@@ -13477,6 +14401,7 @@ var import_picomatch = __toESM(require_picomatch2());
 var DEFAULT_SETTINGS = {
   rules: {},
   exclude: [],
+  overrides: [],
   assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto", kubernetesVersion: null }
 };
 var SEVERITY_LEVELS = ["off", "hint", "info", "warning", "error"];
@@ -13487,25 +14412,62 @@ function parseSettings(raw) {
   const input = raw === void 0 || raw === null ? {} : raw;
   if (!isRecord(input)) return { settings: DEFAULT_SETTINGS, problems: [{ key: "", message: "settings must be a mapping" }] };
   for (const key of Object.keys(input)) {
-    if (!["rules", "exclude", "assume"].includes(key)) problems.push({ key, message: "unknown setting (allowed: rules, exclude, assume)" });
+    if (!["rules", "exclude", "overrides", "assume", "clusters"].includes(key)) problems.push({ key, message: "unknown setting (allowed: rules, exclude, overrides, assume, clusters)" });
   }
-  return { settings: { rules: parseRules(input["rules"], problems), exclude: parseExclude(input["exclude"], problems), assume: parseAssume(input["assume"], problems) }, problems };
+  const rules = parseRules(input["rules"], problems);
+  const exclude = parseExclude(input["exclude"], problems);
+  const overrides = parseOverrides(input["overrides"], problems);
+  const assume = parseAssume(input["assume"], problems, DEFAULT_SETTINGS.assume, "assume");
+  const clusters = parseClusters(input["clusters"], problems, assume);
+  return { settings: { rules, exclude, overrides, assume, ...clusters.length === 0 ? {} : { clusters } }, problems };
 }
-function parseRules(value, problems) {
+function parseRules(value, problems, key = "rules") {
   const rules = {};
   if (value === void 0 || value === null) return rules;
   if (!isRecord(value)) {
-    problems.push({ key: "rules", message: "must be a mapping of rule ids to severities" });
+    problems.push({ key, message: "must be a mapping of rule ids to severities" });
     return rules;
   }
   const known = RULES.map((rule) => rule.id);
   for (const [id, level] of Object.entries(value)) {
-    if (!known.includes(id)) problems.push({ key: `rules.${id}`, message: unknownRuleMessage(id, known) });
+    if (!known.includes(id)) problems.push({ key: `${key}.${id}`, message: unknownRuleMessage(id, known) });
     else if (typeof level !== "string" || !SEVERITY_LEVELS.includes(level)) {
-      problems.push({ key: `rules.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(", ")}` });
+      problems.push({ key: `${key}.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(", ")}` });
     } else rules[id] = level;
   }
   return rules;
+}
+function parseOverrides(value, problems) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: "overrides", message: "must be a list of entries { files, excludedFiles, rules }" });
+    return [];
+  }
+  return value.flatMap((entry, index) => {
+    const found = [];
+    const override = parseOverride(entry, `overrides[${index}]`, found);
+    problems.push(...found);
+    return found.length === 0 && override !== void 0 ? [override] : [];
+  });
+}
+function parseOverride(entry, key, problems) {
+  if (!isRecord(entry)) {
+    problems.push({ key, message: "must be a mapping with files, rules and, optionally, excludedFiles" });
+    return void 0;
+  }
+  for (const name of Object.keys(entry)) {
+    if (!["files", "excludedFiles", "rules"].includes(name)) problems.push({ key: `${key}.${name}`, message: "unknown key (allowed: files, excludedFiles, rules)" });
+  }
+  const files = entry["files"];
+  if (!isPatternList(files) || files.length === 0) problems.push({ key: `${key}.files`, message: "must be a non-empty list of glob patterns" });
+  const excludedFiles = entry["excludedFiles"] ?? [];
+  if (!isPatternList(excludedFiles)) problems.push({ key: `${key}.excludedFiles`, message: "must be a list of glob patterns" });
+  if (!isRecord(entry["rules"])) problems.push({ key: `${key}.rules`, message: "must be a mapping of rule ids to severities" });
+  const rules = isRecord(entry["rules"]) ? parseRules(entry["rules"], problems, `${key}.rules`) : {};
+  return isPatternList(files) && isPatternList(excludedFiles) ? { files, excludedFiles, rules } : void 0;
+}
+function isPatternList(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string" && item !== "");
 }
 function unknownRuleMessage(id, known) {
   const nearest2 = nearestWords(id, known, 3);
@@ -13517,28 +14479,28 @@ function parseExclude(value, problems) {
   problems.push({ key: "exclude", message: "must be a list of glob patterns" });
   return [];
 }
-function parseAssume(value, problems) {
-  const assume = { ...DEFAULT_SETTINGS.assume };
+function parseAssume(value, problems, base, at) {
+  const assume = { ...base };
   if (value === void 0 || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: "assume", message: "must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)" });
+    problems.push({ key: at, message: "must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)" });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
     if (key === "conntrackEstablishedTimeout") {
       if (item === null || typeof item === "number" && Number.isInteger(item) && item > 0) assume.conntrackEstablishedTimeout = item;
-      else problems.push({ key: "assume.conntrackEstablishedTimeout", message: "must be a whole number of seconds above 0, or null" });
+      else problems.push({ key: `${at}.conntrackEstablishedTimeout`, message: "must be a whole number of seconds above 0, or null" });
     } else if (key === "kubeProxy") {
       if (typeof item === "string" && KUBE_PROXY_ASSUMPTIONS.includes(item)) assume.kubeProxy = item;
-      else problems.push({ key: "assume.kubeProxy", message: `must be one of ${KUBE_PROXY_ASSUMPTIONS.join(", ")}` });
+      else problems.push({ key: `${at}.kubeProxy`, message: `must be one of ${KUBE_PROXY_ASSUMPTIONS.join(", ")}` });
     } else if (key === "proxyMode") {
       if (typeof item === "string" && PROXY_MODE_ASSUMPTIONS.includes(item)) assume.proxyMode = item;
-      else problems.push({ key: "assume.proxyMode", message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(", ")}` });
+      else problems.push({ key: `${at}.proxyMode`, message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(", ")}` });
     } else if (key === "kubernetesVersion") {
       const problem = kubernetesVersionProblem(item);
       if (problem === void 0) assume.kubernetesVersion = item === null ? null : formatKubernetesVersion(parseKubernetesVersion(item));
-      else problems.push({ key: "assume.kubernetesVersion", message: problem });
-    } else problems.push({ key: `assume.${key}`, message: "unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)" });
+      else problems.push({ key: `${at}.kubernetesVersion`, message: problem });
+    } else problems.push({ key: `${at}.${key}`, message: "unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)" });
   }
   return assume;
 }
@@ -13547,11 +14509,72 @@ function kubernetesVersionProblem(item) {
   if (typeof item === "number") return `must be a string: write "${item}" in quotes (unquoted, 1.30 reads as 1.3)`;
   return 'must be a Kubernetes version like "1.30", or null';
 }
-function lintSettingsOf(settings) {
-  return { severities: settings.rules };
+function parseClusters(value, problems, assume) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: "clusters", message: "must be a list of { paths, assume }" });
+    return [];
+  }
+  return value.flatMap((entry, index) => {
+    const at = `clusters[${index}]`;
+    if (!isRecord(entry)) {
+      problems.push({ key: at, message: "must be a mapping with paths and assume" });
+      return [];
+    }
+    for (const key of Object.keys(entry)) if (key !== "paths" && key !== "assume") problems.push({ key: `${at}.${key}`, message: "unknown setting (allowed: paths, assume)" });
+    const paths = entry["paths"];
+    if (!Array.isArray(paths) || paths.length === 0 || !paths.every((item) => typeof item === "string" && item !== "")) {
+      problems.push({ key: `${at}.paths`, message: "must be a non-empty list of glob patterns" });
+      return [];
+    }
+    return [{ paths, assume: parseAssume(entry["assume"], problems, assume, `${at}.assume`) }];
+  });
 }
-function assumptionsOf(settings) {
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = settings.assume;
+function lintSettingsOf(settings, relativePath, scope = "") {
+  if (settings.overrides.length === 0 || relativePath === void 0) return { severities: settings.rules };
+  return { severities: settings.rules, fileSeverities: new FileSeverities(settings.overrides, relativePath, scope) };
+}
+var FileSeverities = class {
+  constructor(overrides, relativePath, scope = "") {
+    this.relativePath = relativePath;
+    this.matchers = overrides.map((override) => {
+      const included = pathMatcher(override.files);
+      const excluded = pathMatcher(override.excludedFiles);
+      return { matches: (relative4) => included(relative4) && !excluded(relative4), rules: override.rules };
+    });
+    this.key = JSON.stringify([scope, overrides]);
+  }
+  relativePath;
+  matchers;
+  byFile = /* @__PURE__ */ new Map();
+  /** Equal keys, equal severities for every file: what caches of linted findings compare. */
+  key;
+  /** The severities the matching entries set for the file's findings, later entries winning; undefined when none matches. */
+  forFile(file) {
+    if (this.byFile.has(file)) return this.byFile.get(file);
+    const relative4 = this.relativePath(file);
+    const matching = relative4 === void 0 ? [] : this.matchers.filter((matcher) => matcher.matches(relative4));
+    const severities = matching.length === 0 ? void 0 : Object.assign({}, ...matching.map((matcher) => matcher.rules));
+    this.byFile.set(file, severities);
+    return severities;
+  }
+  /** Whether some entry turns the rule on for its files: a rule off in `rules` must still run then. */
+  enables(rule) {
+    return this.matchers.some((matcher) => matcher.rules[rule] !== void 0 && matcher.rules[rule] !== "off");
+  }
+};
+function assumptionsOf(settings, relativePath = (path9) => path9) {
+  if (settings.clusters === void 0 || settings.clusters.length === 0) return assumedValues(settings.assume);
+  return {
+    ...assumedValues(settings.assume),
+    clusters: settings.clusters.map((cluster) => {
+      const isMatch = (0, import_picomatch.default)([...cluster.paths], { dot: true });
+      return { name: cluster.paths.join(", "), assumptions: assumedValues(cluster.assume), contains: (path9) => isMatch(relativePath(path9)) };
+    })
+  };
+}
+function assumedValues(assume) {
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = assume;
   return {
     ...kubernetesVersion === null ? {} : { kubernetesVersion },
     ...conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout },
@@ -13560,8 +14583,11 @@ function assumptionsOf(settings) {
   };
 }
 function exclusionMatcher(settings) {
-  if (settings.exclude.length === 0) return () => false;
-  const isMatch = (0, import_picomatch.default)([...settings.exclude], { dot: true });
+  return pathMatcher(settings.exclude);
+}
+function pathMatcher(patterns) {
+  if (patterns.length === 0) return () => false;
+  const isMatch = (0, import_picomatch.default)([...patterns], { dot: true });
   return (relativePath) => {
     const segments = relativePath.split("/");
     return segments.some((_, index) => isMatch(segments.slice(0, index + 1).join("/")));
@@ -13571,8 +14597,52 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// server/src/core/skipped.ts
+var MAX_QUOTED = 40;
+function skippedParts(file) {
+  if (file.skipReason !== void 0) {
+    const start = { line: 0, character: 0 };
+    return [{ file: file.path, range: { start, end: start }, label: "unreadable", reason: `Not linted: ${file.skipReason}.` }];
+  }
+  return file.skippedDocuments.map((document) => ({
+    file: file.path,
+    range: file.lineIndex.rangeOf(document.evidence),
+    label: document.cause === "helm-chart-template" ? "Helm chart template" : "template",
+    reason: skippedDocumentReason(file, document)
+  }));
+}
+function skippedDocumentReason(file, document) {
+  const which = document.start === 0 && document.end === file.text.length ? "Not linted" : `Document ${document.index + 1} not linted`;
+  if (document.cause === "helm-chart-template") return `${which}: a Helm chart template; lint the rendered chart (helm template \u2026 | connlint -).`;
+  const expression = file.text.slice(document.evidence.start, document.evidence.end);
+  const quoted = expression.length > MAX_QUOTED ? `${expression.slice(0, MAX_QUOTED - 1)}\u2026` : expression;
+  const where = file.role === void 0 ? "a sysctl assignment" : "YAML structure";
+  return `${which}: a template, ${quoted} stands where ${where} is; lint the rendered output.`;
+}
+function isSkippedFile(file) {
+  return file.skipReason !== void 0 || file.skippedDocuments.length > 0 && file.documents.length === 0 && file.sysctl === void 0;
+}
+function coverageOf(files) {
+  let filesChecked = 0;
+  const filesSkipped = [];
+  const skipped = [];
+  for (const file of files) {
+    const parts = skippedParts(file);
+    for (const part of parts) skipped.push(part);
+    if (!isSkippedFile(file)) filesChecked++;
+    else filesSkipped.push(parts[0]);
+  }
+  skipped.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { filesChecked, filesSkipped, skipped };
+}
+function countByLabel(parts) {
+  const counts = {};
+  for (const label of parts.map((part) => part.label).sort()) counts[label] = (counts[label] ?? 0) + 1;
+  return counts;
+}
+
 // server/src/core/analyze.ts
-var import_yaml8 = __toESM(require_dist());
+var import_yaml11 = __toESM(require_dist());
 
 // server/src/core/analysisReuse.ts
 var DocumentReuse = class {
@@ -13656,10 +14726,102 @@ function countNewlines(text, from, to) {
   return count;
 }
 
+// server/src/core/yaml/templates.ts
+var import_yaml10 = __toESM(require_dist());
+var TEMPLATE_MARKER = /\{\{|\{%/g;
+function holdsTemplateMarker(text, start, end, markers = TEMPLATE_MARKER) {
+  markers.lastIndex = start;
+  const found = markers.exec(text);
+  return found !== null && found.index + 2 <= end;
+}
+function templateInStructure(text, slice) {
+  if (!holdsTemplateMarker(text, slice.start, slice.end)) return void 0;
+  const source = text.slice(slice.start, slice.end);
+  const inert = [];
+  for (const token of new import_yaml10.Parser().parse(source)) collectInert(token, false, inert);
+  TEMPLATE_MARKER.lastIndex = 0;
+  for (let found = TEMPLATE_MARKER.exec(source); found !== null; found = TEMPLATE_MARKER.exec(source)) {
+    const at = found.index;
+    if (!inert.some((span) => span.start <= at && at + 2 <= span.end)) return templateExpression(text, slice.start + at);
+  }
+  return void 0;
+}
+function collectInert(token, isKey, inert) {
+  if (token === null || token === void 0) return;
+  const length = token.source?.length ?? 0;
+  switch (token.type) {
+    case "comment":
+      inert.push({ start: token.offset, end: token.offset + length });
+      return;
+    case "scalar":
+    case "single-quoted-scalar":
+    case "double-quoted-scalar":
+      if (!isKey) inert.push({ start: token.offset, end: token.offset + length });
+      collectAll(token.end, inert);
+      return;
+    case "block-scalar": {
+      const header = token.props?.[token.props.length - 1];
+      const contentStart = header === void 0 ? token.offset : header.offset + (header.source?.length ?? 0);
+      collectAll(token.props, inert);
+      if (!isKey) inert.push({ start: contentStart, end: contentStart + length });
+      return;
+    }
+    case "document":
+      collectAll(Array.isArray(token.start) ? token.start : [], inert);
+      collectInert(token.value, false, inert);
+      collectAll(token.end, inert);
+      return;
+    case "block-map":
+    case "block-seq":
+    case "flow-collection":
+      for (const item of token.items ?? []) {
+        collectAll(item.start, inert);
+        collectInert(item.key, true, inert);
+        collectAll(item.sep, inert);
+        collectInert(item.value, false, inert);
+      }
+      collectAll(token.end, inert);
+      return;
+    default:
+      return;
+  }
+}
+function collectAll(tokens, inert) {
+  for (const token of tokens ?? []) collectInert(token, false, inert);
+}
+var SYSCTL_TEMPLATE_MARKER = /\{\{|\{%|\{#/g;
+function templateInSysctl(text) {
+  if (!holdsTemplateMarker(text, 0, text.length, SYSCTL_TEMPLATE_MARKER)) return void 0;
+  SYSCTL_TEMPLATE_MARKER.lastIndex = 0;
+  for (let found = SYSCTL_TEMPLATE_MARKER.exec(text); found !== null; found = SYSCTL_TEMPLATE_MARKER.exec(text)) {
+    const lineStart = text.lastIndexOf("\n", found.index - 1) + 1;
+    const firstVisible = /\S/.exec(text.slice(lineStart, found.index + 1));
+    const isComment = firstVisible !== null && (firstVisible[0] === "#" || firstVisible[0] === ";") && lineStart + firstVisible.index < found.index;
+    if (!isComment) return templateExpression(text, found.index);
+  }
+  return void 0;
+}
+function templateExpression(text, start) {
+  const lineEnd = text.indexOf("\n", start);
+  const limit = Math.min(lineEnd === -1 ? text.length : lineEnd, start + 60);
+  const closer = text[start + 1] === "{" ? "}}" : `${text[start + 1]}}`;
+  const close = text.indexOf(closer, start + 2);
+  const end = close !== -1 && close + 2 <= limit ? close + 2 : limit;
+  return { start, end: text[end - 1] === "\r" ? end - 1 : end };
+}
+function firstGoTemplate(text, span) {
+  const at = text.indexOf("{{", span.start);
+  return at === -1 || at + 2 > span.end ? void 0 : templateExpression(text, at);
+}
+
 // server/src/core/analyze.ts
-function analyzed(path8, text, role, skipReason, { objects, syntaxProblems, documents }, sysctl, modules) {
+function fromPortable(portable) {
+  const { path: path9, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents, skippedDocuments } = portable;
+  return analyzed(path9, text, role, skipReason, { objects, syntaxProblems, documents, skippedDocuments }, sysctl, modules);
+}
+function analyzed(path9, text, role, skipReason, { objects, syntaxProblems, documents, skippedDocuments }, sysctl, modules) {
   const suppressions = skipReason === void 0 ? parseSuppressions(text) : NO_SUPPRESSIONS;
-  return { path: path8, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents, suppressions, lineIndex: new LineIndex(text) };
+  return { path: path9, text, role, skipReason, objects, sysctl, modules, syntaxProblems, documents, skippedDocuments, suppressions, lineIndex: new LineIndex(text) };
 }
 var MAX_FILE_SIZE = 10 * 1024 * 1024;
 function contentSkipReason(text) {
@@ -13667,57 +14829,86 @@ function contentSkipReason(text) {
   if (text.includes("\0")) return "a binary file: it holds a NUL byte";
   return void 0;
 }
-function fileRole(path8, context = {}) {
+function fileRole(path9, context = {}) {
   if (context.role !== void 0) return context.role;
-  const normalised2 = (context.location ?? path8).replace(/\\/g, "/");
+  const normalised2 = (context.location ?? path9).replace(/\\/g, "/");
   const segments = normalised2.split("/");
   const name = segments[segments.length - 1].toLowerCase();
   if (name === ".connlint.yaml") return void 0;
-  if (/\.(ya?ml|json)$/.test(name)) return "manifest";
+  if (/\.(ya?ml|json)$/.test(name) || segments[segments.length - 1] === "Kustomization") return "manifest";
   if (name === "sysctl.conf") return "sysctl";
   if (name.endsWith(".conf") && segments[segments.length - 2] === "sysctl.d") return "sysctl";
   if (name.endsWith(".conf") && segments[segments.length - 2] === "modules-load.d") return "modules-load";
   return context.explicit ? "sysctl" : void 0;
 }
-function analyzeFile(path8, text, context = {}) {
-  const role = fileRole(path8, context);
-  const skipReason = role === void 0 ? void 0 : contentSkipReason(text) ?? templateReason(path8, text, role, context);
+function analyzeFile(path9, text, context = {}) {
+  const role = fileRole(path9, context);
+  const skipReason = role === void 0 ? void 0 : contentSkipReason(text);
   const read = skipReason === void 0 ? role : void 0;
-  const previous = context.previous?.path === path8 && context.previous.role === "manifest" ? context.previous : void 0;
+  if (read === "sysctl") return analyzeSysctl(path9, text);
+  const previous = context.previous?.path === path9 && context.previous.role === "manifest" ? context.previous : void 0;
   const parsable = read === void 0 ? text : parsableText(text);
-  const manifests = read === "manifest" ? readManifests(path8, parsable, previous) : NO_MANIFESTS;
-  const sysctl = read === "sysctl" ? parseSysctl(parsable.replace(/^\uFEFF/, " ")) : void 0;
-  return analyzed(path8, text, read, skipReason, manifests, sysctl, read === "modules-load" ? parseModulesLoad(parsable) : void 0);
+  const helmChart = read === "manifest" && text.includes("{{") && isInHelmTemplates(context.location ?? path9, context);
+  const manifests = read === "manifest" ? readManifests(path9, parsable, previous, helmChart) : NO_MANIFESTS;
+  return analyzed(path9, text, read, skipReason, manifests, void 0, read === "modules-load" ? parseModulesLoad(parsable) : void 0);
 }
 function parseModulesLoad(text) {
   return text.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith(";")).map((module2) => module2.replace(/-/g, "_"));
 }
-var NO_MANIFESTS = { objects: [], syntaxProblems: [], documents: [] };
-function readManifests(path8, text, previous) {
+function analyzeSysctl(path9, text) {
+  const parsable = parsableText(text);
+  const evidence = templateInSysctl(parsable);
+  if (evidence === void 0) return analyzed(path9, text, "sysctl", void 0, NO_MANIFESTS, parseSysctl(parsable.replace(/^\uFEFF/, " ")), void 0);
+  const whole = { start: 0, end: text.length, index: 0, evidence, cause: "template" };
+  return analyzed(path9, text, void 0, void 0, { ...NO_MANIFESTS, skippedDocuments: [whole] }, void 0, void 0);
+}
+var NO_MANIFESTS = { objects: [], syntaxProblems: [], documents: [], skippedDocuments: [] };
+function readManifests(path9, text, previous, helmChart) {
   const objects = [];
   const syntaxProblems = [];
   const documents = [];
+  const skippedDocuments = [];
   const reuse = previous === void 0 ? void 0 : new DocumentReuse(previous);
   for (const slice of splitDocuments(text)) {
-    if (!mayMatter(text, slice)) continue;
+    const template = templateDocument(path9, text, slice, helmChart);
+    if (template !== void 0) skippedDocuments.push(template);
+    if (template !== void 0 || !mayMatter(path9, text, slice)) continue;
     const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
     if (reuse?.take(text, slice, objects, syntaxProblems) !== true) {
       try {
-        readDocument(path8, text, slice, objects, syntaxProblems);
+        readDocument(path9, text, slice, objects, syntaxProblems);
       } catch (error) {
         const why = error instanceof RangeError ? "it is nested too deeply" : error.message;
         syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${why}.` });
       }
     }
+    if (helmChart && syntaxProblems.length > firstProblem) {
+      skippedDocuments.push({ start: slice.start, end: slice.end, index: slice.index, evidence: syntaxProblems[firstProblem].span, cause: "helm-chart-template" });
+      objects.length = firstObject;
+      syntaxProblems.length = firstProblem;
+      continue;
+    }
     documents.push({ start: slice.start, end: slice.end, firstObject, objectCount: objects.length - firstObject, firstProblem, problemCount: syntaxProblems.length - firstProblem });
   }
-  return { objects, syntaxProblems, documents };
+  return { objects, syntaxProblems, documents, skippedDocuments };
 }
-function readDocument(path8, text, slice, objects, syntaxProblems) {
+function templateDocument(path9, text, slice, helmChart) {
+  const place = { start: slice.start, end: slice.end, index: slice.index };
+  if (helmChart) {
+    const evidence2 = firstGoTemplate(text, slice);
+    return evidence2 === void 0 ? void 0 : { ...place, evidence: evidence2, cause: "helm-chart-template" };
+  }
+  if (slice.kind !== null && !mayMatter(path9, text, slice)) return void 0;
+  const evidence = templateInStructure(text, slice);
+  return evidence === void 0 ? void 0 : { ...place, evidence, cause: "template" };
+}
+function readDocument(path9, text, slice, objects, syntaxProblems) {
   const source = text.slice(slice.start, slice.end);
-  const document = (0, import_yaml8.parseDocument)(source, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml11.parseDocument)(source, { prettyErrors: false, merge: true });
   const reader = new NodeReader(document, slice.start, source);
   const kind = reader.string(reader.get(document.contents, "kind"));
+  const origin = { file: path9, fileText: text, documentIndex: slice.index };
+  if (kind === void 0 && isHelmValuesFile(path9)) for (const object of extractObjects(reader, document.contents, origin, [])) objects.push(object);
   if (kind === void 0 || !isModelledKind(kind)) return;
   const seen = /* @__PURE__ */ new Set();
   for (const error of document.errors) {
@@ -13727,14 +14918,16 @@ function readDocument(path8, text, slice, objects, syntaxProblems) {
     if (!seen.has(key)) syntaxProblems.push(problem);
     seen.add(key);
   }
-  const origin = { file: path8, fileText: text, documentIndex: slice.index };
   for (const object of extractObjects(reader, document.contents, origin, syntaxProblems)) objects.push(object);
 }
-function mayMatter(text, slice) {
-  if (slice.kind === null) return false;
+function mayMatter(path9, text, slice) {
+  if (slice.kind === null) return isHelmValuesFile(path9) && (includesWithin(text, "kubeProxyReplacement", slice) || includesWithin(text, "socketLB", slice));
   if (slice.kind === void 0) return true;
-  if (slice.kind === "ConfigMap") return includesWithin(text, "KubeProxyConfiguration", slice);
+  if (slice.kind === "ConfigMap") return includesWithin(text, "KubeProxyConfiguration", slice) || includesWithin(text, "cilium-config", slice);
   return isModelledKind(slice.kind);
+}
+function isHelmValuesFile(path9) {
+  return /(^|[\\/])values[^\\/]*\.ya?ml$/i.test(path9);
 }
 function isModelledKind(kind) {
   return MODELLED_KINDS.has(kind) || kind.endsWith("List") && MODELLED_KINDS.has(kind.slice(0, -4));
@@ -13743,14 +14936,9 @@ function includesWithin(text, needle, slice) {
   const at = text.indexOf(needle, slice.start);
   return at !== -1 && at < slice.end;
 }
-function templateReason(path8, text, role, context) {
-  if (role === "manifest" && isInHelmTemplates(context.location ?? path8, context)) return "a Helm chart template (lint the rendered output: helm template \u2026 | connlint -)";
-  if (text.includes("{{") || role === "sysctl" && text.includes("{%")) return "a template: it holds {{ \u2026 }} placeholders";
-  return void 0;
-}
-function isInHelmTemplates(path8, context) {
+function isInHelmTemplates(path9, context) {
   if (context.fileExists === void 0) return false;
-  const segments = path8.replace(/\\/g, "/").split("/");
+  const segments = path9.replace(/\\/g, "/").split("/");
   for (let i = segments.length - 2; i >= 0; i--) {
     if (segments[i] === "templates" && context.fileExists([...segments.slice(0, i), "Chart.yaml"].join("/"))) return true;
   }
@@ -13771,11 +14959,11 @@ var Workspace = class {
     this.current.setAssumptions(assumptions);
   }
   /** Adds or replaces a file; unchanged text keeps its analysis. */
-  set(path8, text, context = {}) {
-    const current = this.files.get(path8);
+  set(path9, text, context = {}) {
+    const current = this.files.get(path9);
     if (current !== void 0 && current.text === text) return current;
-    const analyzed2 = analyzeFile(path8, text, { ...context, ...this.fileExists ? { fileExists: this.fileExists } : {}, ...current ? { previous: current } : {} });
-    this.files.set(path8, analyzed2);
+    const analyzed2 = analyzeFile(path9, text, { ...context, ...this.fileExists ? { fileExists: this.fileExists } : {}, ...current ? { previous: current } : {} });
+    this.files.set(path9, analyzed2);
     this.current.setFile(analyzed2);
     return analyzed2;
   }
@@ -13791,13 +14979,13 @@ var Workspace = class {
     return analyzed2;
   }
   /** Forgets a file. */
-  delete(path8) {
-    const deleted = this.files.delete(path8);
-    if (deleted) this.current.deleteFile(path8);
+  delete(path9) {
+    const deleted = this.files.delete(path9);
+    if (deleted) this.current.deleteFile(path9);
     return deleted;
   }
-  has(path8) {
-    return this.files.has(path8);
+  has(path9) {
+    return this.files.has(path9);
   }
   /** The paths of every file. */
   paths() {
@@ -13812,7 +15000,7 @@ var Workspace = class {
 // server/src/cli/config.ts
 var import_node_fs2 = require("node:fs");
 var path = __toESM(require("node:path"));
-var import_yaml9 = __toESM(require_dist());
+var import_yaml12 = __toESM(require_dist());
 
 // server/src/files/read.ts
 var import_node_fs = require("node:fs");
@@ -13867,7 +15055,7 @@ function loadConfig(cwd, explicit) {
   if (file === void 0) return { settings: DEFAULT_SETTINGS, file: void 0, baseDirectory: cwd };
   let raw;
   try {
-    raw = (0, import_yaml9.parse)(readConfigText(file), { prettyErrors: false });
+    raw = (0, import_yaml12.parse)(readConfigText(file), { prettyErrors: false });
   } catch (error) {
     const reason = error.code === "ENOENT" ? "no such file" : error.message.split("\n")[0];
     throw new ConfigError(`cannot use ${path.relative(cwd, file) || file}: ${reason}`);
@@ -13884,6 +15072,13 @@ function readConfigText(file) {
   if ("bytes" in read) return read.bytes.toString("utf8");
   const limit = `a configuration file is a regular file of at most ${MAX_CONFIG_SIZE / 1024 / 1024} MiB`;
   throw new Error("skipped" in read ? `${read.skipped} (${limit})` : `${(read.tooLarge / 1024 / 1024).toFixed(1)} MiB (${limit})`);
+}
+function configLintSettings(config, cwd, notOnDisk = /* @__PURE__ */ new Set()) {
+  return lintSettingsOf(config.settings, (file) => {
+    if (notOnDisk.has(file)) return void 0;
+    const relative4 = path.relative(config.baseDirectory, path.resolve(cwd, file)).split(path.sep).join("/");
+    return relative4.startsWith("../") || relative4 === ".." || path.isAbsolute(relative4) ? void 0 : relative4;
+  });
 }
 function findConfig(cwd) {
   for (let directory = cwd; ; directory = path.dirname(directory)) {
@@ -13920,6 +15115,7 @@ function formatSarif(diagnostics, context) {
           }
         },
         columnKind: "utf16CodeUnits",
+        ...context.skipped !== void 0 && context.skipped.length > 0 ? { invocations: [skippedNotifications(context.skipped, context)] } : {},
         results: diagnostics.map((diagnostic) => ({
           ruleId: diagnostic.rule,
           ...ruleIndex.has(diagnostic.rule) ? { ruleIndex: ruleIndex.get(diagnostic.rule) } : {},
@@ -13927,10 +15123,10 @@ function formatSarif(diagnostics, context) {
           message: { text: diagnostic.message },
           locations: [{ physicalLocation: physicalLocation(diagnostic.file, diagnostic.range, context) }],
           ...diagnostic.related.length > 0 ? {
-            relatedLocations: diagnostic.related.map((related, index) => ({
+            relatedLocations: diagnostic.related.map((related2, index) => ({
               id: index + 1,
-              physicalLocation: physicalLocation(related.file, related.range, context),
-              message: { text: related.message }
+              physicalLocation: physicalLocation(related2.file, related2.range, context),
+              message: { text: related2.message }
             }))
           } : {},
           partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.next(diagnostic) }
@@ -13939,6 +15135,16 @@ function formatSarif(diagnostics, context) {
     ]
   };
   return inertJson(log);
+}
+function skippedNotifications(skipped, context) {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: skipped.map((part) => ({
+      level: "note",
+      message: { text: part.reason },
+      locations: [{ physicalLocation: physicalLocation(part.file, part.range, context) }]
+    }))
+  };
 }
 function reportingDescriptor(rule, fullDescription) {
   return {
@@ -14000,36 +15206,48 @@ function formatStylish(diagnostics, options) {
   const c = (0, import_picocolors.createColors)(options.color);
   const severityColor = { error: c.red, warning: c.yellow, info: c.blue, hint: c.dim };
   const out = [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...byFile.get(diagnostic.file) ?? [], diagnostic]);
-  for (const [file, fileDiagnostics] of byFile) {
-    const rows = fileDiagnostics.map((d) => ({
-      place: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
-      severity: d.severity,
-      diagnostic: d
-    }));
+  for (const [file, rows] of rowsByFile(diagnostics, options.skipped ?? [])) {
     const placeWidth = Math.max(...rows.map((row) => row.place.length));
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    const labelWidth = Math.max(...rows.map((row) => row.label.length));
     out.push("", c.underline(escapeControl(file)));
     for (const row of rows) {
-      const severity = severityColor[row.severity](row.severity.padEnd(severityWidth));
-      out.push(`  ${c.dim(row.place.padStart(placeWidth))}  ${severity}  ${escapeControl(row.diagnostic.message)}  ${c.dim(row.diagnostic.rule)}`);
-      for (const related of row.diagnostic.related) {
-        const where = `${escapeControl(related.file)}:${related.range.start.line + 1}:${related.range.start.character + 1}`;
-        out.push(`  ${" ".repeat(placeWidth)}  ${c.dim(`\u21B3 ${where}  ${escapeControl(related.message)}`)}`);
+      const label = row.label.padEnd(labelWidth);
+      const shown = row.severity === void 0 ? c.dim(label) : severityColor[row.severity](label);
+      out.push(`  ${c.dim(row.place.padStart(placeWidth))}  ${shown}  ${escapeControl(row.message)}${row.rule === "" ? "" : `  ${c.dim(row.rule)}`}`);
+      for (const related2 of row.related) {
+        const where = `${escapeControl(related2.file)}:${related2.range.start.line + 1}:${related2.range.start.character + 1}`;
+        out.push(`  ${" ".repeat(placeWidth)}  ${c.dim(`\u21B3 ${where}  ${escapeControl(related2.message)}`)}`);
       }
     }
   }
-  out.push("", summary(tally(diagnostics), options.filesChecked, c), "");
+  out.push("", summary(tally(diagnostics), options, c), "");
   return out.join("\n");
 }
-function summary(counts, filesChecked, c) {
-  const files = `${filesChecked} file${filesChecked === 1 ? "" : "s"} checked`;
+function rowsByFile(diagnostics, skipped) {
+  const byFile = /* @__PURE__ */ new Map();
+  const add = (file, row) => {
+    const rows = byFile.get(file);
+    if (rows === void 0) byFile.set(file, [row]);
+    else rows.push(row);
+  };
+  const placeOf = (range) => ({ place: `${range.start.line + 1}:${range.start.character + 1}`, line: range.start.line, character: range.start.character });
+  for (const d of diagnostics) add(d.file, { ...placeOf(d.range), label: d.severity, severity: d.severity, message: d.message, rule: d.rule, related: d.related });
+  for (const part of skipped) add(part.file, { ...placeOf(part.range), label: "skipped", severity: void 0, message: part.reason, rule: "", related: [] });
+  for (const rows of byFile.values()) rows.sort((a, b) => a.line - b.line || a.character - b.character);
+  return new Map([...byFile].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+function summary(counts, options, c) {
+  const files = `${plural(options.filesChecked, "file")} checked${skippedFiles(options.filesSkipped ?? [])}`;
   const problems = counts.errors + counts.warnings + counts.infos;
   if (problems === 0) return c.green(`\u2714 No problems (${files})`);
   const parts = [plural(counts.errors, "error"), plural(counts.warnings, "warning"), ...counts.infos > 0 ? [plural(counts.infos, "info")] : []];
   const text = `\u2716 ${plural(problems, "problem")} (${parts.join(", ")}; ${files})`;
   return counts.errors > 0 ? c.bold(c.red(text)) : counts.warnings > 0 ? c.bold(c.yellow(text)) : c.bold(text);
+}
+function skippedFiles(filesSkipped) {
+  if (filesSkipped.length === 0) return "";
+  const labels = Object.entries(countByLabel(filesSkipped));
+  return `, ${filesSkipped.length} skipped: ${labels.length === 1 ? labels[0][0] : labels.map(([label, count]) => `${count} ${label}`).join(", ")}`;
 }
 function plural(count, noun) {
   return `${count} ${noun}${count === 1 || noun === "info" ? "" : "s"}`;
@@ -14037,7 +15255,7 @@ function plural(count, noun) {
 
 // server/src/cli/main.ts
 var import_promises = require("node:fs/promises");
-var path5 = __toESM(require("node:path"));
+var path6 = __toESM(require("node:path"));
 
 // server/src/cli/packageInfo.ts
 var path2 = __toESM(require("node:path"));
@@ -14061,11 +15279,154 @@ function plainText(markdown) {
 }
 
 // server/src/cli/printConfig.ts
-var import_yaml10 = __toESM(require_dist());
+var import_yaml13 = __toESM(require_dist());
+
+// server/src/analysis/parallel.ts
+var import_node_fs5 = require("node:fs");
+var import_node_os = require("node:os");
+
+// server/src/analysis/fileAnalysis.ts
+var import_node_fs3 = require("node:fs");
+function readAndAnalyze(file) {
+  try {
+    const read = readTextFile(file.location);
+    if ("skipped" in read) return { name: file.name, skipped: read.skipped };
+    const analyzed2 = analyzeFile(file.name, read.text, { explicit: file.explicit, location: file.location, fileExists: import_node_fs3.existsSync });
+    return { name: file.name, analyzed: analyzed2, bom: read.bom, lossy: read.lossy };
+  } catch (error) {
+    const { code, message: message2 } = error;
+    return { name: file.name, failed: { code, message: message2 ?? String(error) } };
+  }
+}
+
+// server/src/analysis/pool.ts
+var import_node_fs4 = require("node:fs");
+var path4 = __toESM(require("node:path"));
+var import_node_worker_threads = require("node:worker_threads");
+var WORKER_SCRIPT = path4.join(__dirname, "analysisWorker.js");
+var YOUNG_GENERATION_MB = 48;
+var PoolWorker = class {
+  constructor(worker, log) {
+    this.worker = worker;
+    worker.on("message", (reply) => {
+      const pending = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      pending?.resolve(reply.results.map((result) => "analyzed" in result ? { ...result, analyzed: fromPortable(result.analyzed) } : result));
+    });
+    worker.on("error", (error) => this.fail(`an analysis worker failed: ${error.stack ?? error.message}`, log));
+    worker.on("exit", (code) => this.fail(`an analysis worker stopped (exit code ${code})`, log));
+    for (const stream of [worker.stdout, worker.stderr]) stream.on("data", (chunk) => log(`analysis worker: ${chunk.toString("utf8").trimEnd()}`));
+  }
+  worker;
+  pending = /* @__PURE__ */ new Map();
+  alive = true;
+  fail(message2, log) {
+    if (!this.alive) return;
+    this.alive = false;
+    if (this.pending.size > 0) log(message2);
+    for (const pending of this.pending.values()) pending.reject(new Error(message2));
+    this.pending.clear();
+  }
+};
+var AnalysisPool = class _AnalysisPool {
+  constructor(workers) {
+    this.workers = workers;
+  }
+  workers;
+  nextId = 0;
+  /**
+   * Starts `size` workers running `script` (the analysis worker beside this module), or returns
+   * undefined when none can start (the script is missing, say).
+   */
+  static start(size, log, script = WORKER_SCRIPT) {
+    if (!(0, import_node_fs4.existsSync)(script)) {
+      log(`No analysis worker at ${script}: files are analysed on the server's thread.`);
+      return void 0;
+    }
+    const workers = [];
+    try {
+      for (let i = 0; i < size; i++) workers.push(new PoolWorker(new import_node_worker_threads.Worker(script, { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), log));
+    } catch (error) {
+      log(`Cannot start an analysis worker: ${error.message}`);
+    }
+    return workers.length === 0 ? void 0 : new _AnalysisPool(workers);
+  }
+  /** How many workers are alive. */
+  get size() {
+    return this.workers.filter((worker) => worker.alive).length;
+  }
+  /** Reads and analyses a batch of workspace files, named by URI, on the least busy worker; rejects when no worker can. */
+  analyze(uris) {
+    return this.run({ uris });
+  }
+  /** Reads and analyses a batch of the command line's files on the least busy worker; rejects when no worker can. */
+  analyzeFiles(files) {
+    return this.run({ files });
+  }
+  run(job) {
+    const live = this.workers.filter((worker) => worker.alive);
+    if (live.length === 0) return Promise.reject(new Error("no analysis worker is running"));
+    const target = live.reduce((best, worker) => worker.pending.size < best.pending.size ? worker : best);
+    const id = this.nextId++;
+    return new Promise((resolve5, reject) => {
+      target.pending.set(id, { resolve: resolve5, reject });
+      target.worker.postMessage({ ...job, id });
+    });
+  }
+  /** Stops every worker: their memory goes back once the scan is over. */
+  async close() {
+    await Promise.all(this.workers.map((worker) => worker.worker.terminate()));
+  }
+};
+
+// server/src/analysis/parallel.ts
+var MANY_FILES = 32;
+var MANY_BYTES = 2 * 1024 * 1024;
+var MAX_BATCH = 50;
+var BATCHES_PER_WORKER = 4;
+var WORKERS = Math.min(3, (0, import_node_os.availableParallelism)() - 1);
+function planFor(files, workers = WORKERS, manyFiles = MANY_FILES) {
+  const worthIt = workers > 0 && files.length > 1 && (files.length >= manyFiles || totalBytes(files, MANY_BYTES) >= MANY_BYTES);
+  const threads = worthIt ? workers + 1 : 1;
+  return { workers: worthIt ? workers : 0, batchSize: Math.max(1, Math.min(MAX_BATCH, Math.ceil(files.length / (32 * threads)))) };
+}
+async function readAndAnalyzeAll(files, log, plan = planFor(files)) {
+  const pool = plan.workers > 0 && (0, import_node_fs5.existsSync)(WORKER_SCRIPT) ? AnalysisPool.start(plan.workers, log) : void 0;
+  const results = [];
+  try {
+    const inFlight = /* @__PURE__ */ new Set();
+    for (let first = 0, index = 0; first < files.length; first += plan.batchSize, index++) {
+      const batch = files.slice(first, first + plan.batchSize);
+      const at = index;
+      if (pool === void 0 || pool.size === 0 || inFlight.size >= BATCHES_PER_WORKER * pool.size) {
+        results[at] = batch.map(readAndAnalyze);
+        if (pool !== void 0) await new Promise((resolve5) => setImmediate(resolve5));
+        continue;
+      }
+      const analysed = pool.analyzeFiles(batch).catch(() => batch.map(readAndAnalyze)).then((read) => void (results[at] = read)).finally(() => inFlight.delete(analysed));
+      inFlight.add(analysed);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.close();
+  }
+  return results.flat();
+}
+function totalBytes(files, enough) {
+  let total = 0;
+  for (const file of files) {
+    try {
+      total += (0, import_node_fs5.statSync)(file.location).size;
+    } catch {
+    }
+    if (total >= enough) break;
+  }
+  return total;
+}
 
 // server/src/files/walk.ts
-var import_node_fs3 = require("node:fs");
-var path4 = __toESM(require("node:path"));
+var import_node_fs6 = require("node:fs");
+var path5 = __toESM(require("node:path"));
 var import_ignore = __toESM(require_ignore());
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var DIRECTORIES_PER_TURN = 64;
@@ -14084,7 +15445,7 @@ async function walk(root, accept, onError, limits = WALK_LIMITS) {
     if (++listed % DIRECTORIES_PER_TURN === 0) await new Promise((resolve5) => setImmediate(resolve5));
     let entries3;
     try {
-      entries3 = (0, import_node_fs3.readdirSync)(directory, { withFileTypes: true });
+      entries3 = (0, import_node_fs6.readdirSync)(directory, { withFileTypes: true });
     } catch (error) {
       onError(`cannot read directory ${directory}: ${error.code ?? String(error)}`);
       return;
@@ -14095,7 +15456,7 @@ async function walk(root, accept, onError, limits = WALK_LIMITS) {
     for (const entry of entries3) {
       if (stopped) return;
       if (++entriesSeen > limits.maxEntries) return stop(`${limits.maxEntries} directory entries`);
-      const full = path4.join(directory, entry.name);
+      const full = path5.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(inScope, full, true)) await visit2(full, inScope);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && accept(full) && !isIgnored(inScope, full, false)) {
@@ -14109,17 +15470,17 @@ async function walk(root, accept, onError, limits = WALK_LIMITS) {
 }
 function ancestorScopes(root) {
   const chain = [];
-  for (let directory = path4.dirname(root); ; directory = path4.dirname(directory)) {
+  for (let directory = path5.dirname(root); ; directory = path5.dirname(directory)) {
     chain.unshift(directory);
-    if ((0, import_node_fs3.existsSync)(path4.join(directory, ".git")) || path4.dirname(directory) === directory) break;
+    if ((0, import_node_fs6.existsSync)(path5.join(directory, ".git")) || path5.dirname(directory) === directory) break;
   }
-  if (!(0, import_node_fs3.existsSync)(path4.join(chain[0], ".git"))) return [];
+  if (!(0, import_node_fs6.existsSync)(path5.join(chain[0], ".git"))) return [];
   return chain.map(loadIgnore).filter((scope) => scope !== void 0);
 }
 function loadIgnore(directory) {
   let text;
   try {
-    text = (0, import_node_fs3.readFileSync)(path4.join(directory, ".gitignore"), "utf8");
+    text = (0, import_node_fs6.readFileSync)(path5.join(directory, ".gitignore"), "utf8");
   } catch {
     return void 0;
   }
@@ -14127,13 +15488,13 @@ function loadIgnore(directory) {
 }
 function isIgnored(scopes, full, isDirectory) {
   return scopes.some((scope) => {
-    const relative4 = path4.relative(scope.directory, full).split(path4.sep).join("/");
+    const relative4 = path5.relative(scope.directory, full).split(path5.sep).join("/");
     return relative4 !== "" && !relative4.startsWith("..") && scope.rules.ignores(isDirectory ? `${relative4}/` : relative4);
   });
 }
 
 // server/src/core/quickFixes.ts
-var import_yaml11 = __toESM(require_dist());
+var import_yaml14 = __toESM(require_dist());
 
 // server/src/cli/main.ts
 var STDIN_NAME = "<stdin>";
@@ -14141,11 +15502,11 @@ var InputError = class extends Error {
 };
 async function loadInputs(options, config, workspace, io) {
   const encodings = { bomFiles: /* @__PURE__ */ new Set(), lossyFiles: /* @__PURE__ */ new Set() };
-  const warn = (message) => void io.stderr.write(`connlint: warning: ${message}
+  const warn = (message2) => void io.stderr.write(`connlint: warning: ${message2}
 `);
   const isExcluded = exclusionMatcher(config.settings);
   const excluded = (file) => {
-    const relative4 = path5.relative(config.baseDirectory, file).split(path5.sep).join("/");
+    const relative4 = path6.relative(config.baseDirectory, file).split(path6.sep).join("/");
     return !relative4.startsWith("..") && isExcluded(relative4);
   };
   for (const input of new Set(options.paths)) {
@@ -14156,42 +15517,38 @@ async function loadInputs(options, config, workspace, io) {
       workspace.set(STDIN_NAME, text, { role: "manifest" });
       continue;
     }
-    const absolute = path5.resolve(io.cwd, input);
+    const absolute = path6.resolve(io.cwd, input);
     const info = await (0, import_promises.stat)(absolute).catch((error) => {
       throw new InputError(`cannot read ${input}: ${describeIoError(error)}`);
     });
     if (info.isDirectory()) {
       const files = await walk(absolute, (file) => fileRole(file) !== void 0 && !excluded(file), warn);
-      readAll(files, workspace, io, false, encodings, warn);
+      await readAll(files, workspace, io, false, encodings, warn);
     } else {
-      readAll([absolute], workspace, io, true, encodings, (message) => {
-        throw new InputError(message);
+      await readAll([absolute], workspace, io, true, encodings, (message2) => {
+        throw new InputError(message2);
       });
     }
   }
   return encodings;
 }
-function readAll(files, workspace, io, explicit, encodings, onError) {
-  for (const file of files) {
-    const shown = displayPath(io.cwd, file);
-    let result;
-    try {
-      result = readTextFile(file);
-    } catch (error) {
-      onError(`cannot read ${shown}: ${describeIoError(error)}`);
-      continue;
-    }
-    if ("skipped" in result) io.stderr.write(`connlint: warning: skipped ${shown}: ${result.skipped}
+async function readAll(files, workspace, io, explicit, encodings, onError) {
+  const toRead = files.map((file) => ({ location: file, name: displayPath(io.cwd, file), explicit }));
+  const log = (message2) => void io.stderr.write(`connlint: ${message2}
+`);
+  for (const result of await readAndAnalyzeAll(toRead, log)) {
+    if ("failed" in result) onError(`cannot read ${result.name}: ${describeIoError(result.failed)}`);
+    else if ("skipped" in result) io.stderr.write(`connlint: warning: skipped ${result.name}: ${result.skipped}
 `);
     else {
-      if (result.bom) encodings.bomFiles.add(shown);
-      if (result.lossy) encodings.lossyFiles.add(shown);
-      workspace.set(shown, result.text, { explicit, location: file });
+      if (result.bom) encodings.bomFiles.add(result.name);
+      if (result.lossy) encodings.lossyFiles.add(result.name);
+      workspace.setAnalyzed(result.analyzed);
     }
   }
 }
 function displayPath(cwd, file) {
-  return path5.relative(cwd, file).split(path5.sep).join("/") || path5.basename(file);
+  return path6.relative(cwd, file).split(path6.sep).join("/") || path6.basename(file);
 }
 function describeIoError(error) {
   switch (error.code) {
@@ -14216,8 +15573,8 @@ ${value}
 ${delimiter}
 `;
 }
-function workflowCommand(command, message = "") {
-  return `::${command}::${escapeData(message)}
+function workflowCommand(command, message2 = "") {
+  return `::${command}::${escapeData(message2)}
 `;
 }
 
@@ -14296,16 +15653,17 @@ function markdownCell(text) {
 async function runAction(io) {
   try {
     const inputs = actionInputs(io.env);
-    const cwd = path6.resolve(io.env["GITHUB_WORKSPACE"] || process.cwd());
+    const cwd = path7.resolve(io.env["GITHUB_WORKSPACE"] || process.cwd());
     const config = loadConfig(cwd, inputs.config);
-    const workspace = new Workspace(assumptionsOf(config.settings), import_node_fs4.existsSync);
+    const workspace = new Workspace(assumptionsOf(config.settings), import_node_fs7.existsSync);
     await loadInputs({ paths: inputs.paths }, config, workspace, cliIo(cwd, io));
-    const diagnostics = lint(workspace.model(), lintSettingsOf(config.settings));
-    const filesChecked = workspace.paths().length;
+    const diagnostics = lint(workspace.model(), configLintSettings(config, cwd, /* @__PURE__ */ new Set([STDIN_NAME])));
+    const coverage = coverageOf(workspace.paths().map((file) => workspace.model().file(file)));
+    const filesChecked = coverage.filesChecked;
     io.stdout.write(formatGithub(diagnostics));
-    io.stdout.write(`${workflowCommand("group", "Connlint report")}${formatStylish(diagnostics, { color: false, filesChecked })}
+    io.stdout.write(`${workflowCommand("group", "Connlint report")}${formatStylish(diagnostics, { color: false, ...coverage })}
 ${workflowCommand("endgroup")}`);
-    if (inputs.sarif !== void 0) writeReport(path6.resolve(cwd, inputs.sarif), sarifReport(diagnostics, workspace, io.actionRoot));
+    if (inputs.sarif !== void 0) writeReport(path7.resolve(cwd, inputs.sarif), sarifReport(diagnostics, workspace, io.actionRoot));
     appendTo(io.env["GITHUB_STEP_SUMMARY"], jobSummary(diagnostics, filesChecked));
     appendTo(io.env["GITHUB_OUTPUT"], stepOutputs(diagnostics));
     return failsJob(diagnostics, inputs.failOn) ? 1 : 0;
@@ -14348,14 +15706,14 @@ function cliIo(cwd, io) {
   };
 }
 function sarifReport(diagnostics, workspace, actionRoot2) {
-  const manifest = JSON.parse((0, import_node_fs4.readFileSync)(path6.join(actionRoot2, "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs7.readFileSync)(path7.join(actionRoot2, "package.json"), "utf8"));
   return formatSarif(diagnostics, {
     version: manifest.version,
     informationUri: HOMEPAGE,
     rules: RULES,
     fullDescription: (id) => {
-      const page = path6.join(actionRoot2, "docs", "rules", `${id}.md`);
-      return (0, import_node_fs4.existsSync)(page) ? ruleSummary((0, import_node_fs4.readFileSync)(page, "utf8")) : void 0;
+      const page = path7.join(actionRoot2, "docs", "rules", `${id}.md`);
+      return (0, import_node_fs7.existsSync)(page) ? ruleSummary((0, import_node_fs7.readFileSync)(page, "utf8")) : void 0;
     },
     textOf: (file) => workspace.model().file(file)?.text,
     outsideSourceRoot: () => false
@@ -14363,21 +15721,21 @@ function sarifReport(diagnostics, workspace, actionRoot2) {
 }
 function writeReport(file, text) {
   try {
-    (0, import_node_fs4.mkdirSync)(path6.dirname(file), { recursive: true });
-    (0, import_node_fs4.writeFileSync)(file, text);
+    (0, import_node_fs7.mkdirSync)(path7.dirname(file), { recursive: true });
+    (0, import_node_fs7.writeFileSync)(file, text);
   } catch (error) {
     throw new ActionInputError(`sarif: cannot write ${file}: ${error.code ?? error.message}`);
   }
 }
 function appendTo(file, text) {
-  if (file !== void 0 && file !== "") (0, import_node_fs4.appendFileSync)(file, text);
+  if (file !== void 0 && file !== "") (0, import_node_fs7.appendFileSync)(file, text);
 }
 
 // server/src/action/main.ts
 function actionRoot(start) {
-  for (let directory = start; ; directory = path7.dirname(directory)) {
-    if ((0, import_node_fs5.existsSync)(path7.join(directory, "action.yml"))) return directory;
-    if (path7.dirname(directory) === directory) return path7.resolve(start, "..", "..");
+  for (let directory = start; ; directory = path8.dirname(directory)) {
+    if ((0, import_node_fs8.existsSync)(path8.join(directory, "action.yml"))) return directory;
+    if (path8.dirname(directory) === directory) return path8.resolve(start, "..", "..");
   }
 }
 runAction({ env: process.env, stdout: process.stdout, actionRoot: actionRoot(__dirname) }).then((code) => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { backendsOf, effectiveSettingsReport, lint, type Diagnostic, type KustomizeBuild, type WorkspaceModel } from '@connlint/server';
+import { backendsOf, effectiveSettingsReport, lint, lintFindings, type Diagnostic, type KustomizeBuild, type WorkspaceModel } from '@connlint/server';
 import { repoRoot } from '../helpers/runCli';
 import { lines, lintFiles, modelOf, workspaceOf } from '../helpers/lintFiles';
 
@@ -242,4 +242,63 @@ test('commonLabels give a Service without a selector one, as kustomize documents
     'app/app.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: example'),
   });
   assert.deepEqual(summary(model, model.builds[0]!), ['Service default/example app/app.yaml:4 selector=app=bingo affinity=-@-']);
+});
+
+test('a Service whose affinity a patch wrote: the finding stays on its name, without a fix that would edit the wrong file', () => {
+  const files = {
+    ...BASE,
+    'overlays/a/kustomization.yaml': lines('resources:', '- ../../base', 'replicas:', '- name: web', '  count: 2', 'patches:', '- path: affinity.yaml'),
+    'overlays/a/affinity.yaml': lines('kind: Service', 'metadata: {name: web}', 'spec:', '  sessionAffinity: None'),
+  };
+  const linted = lintFindings(workspaceOf(files).model()).filter((item) => item.diagnostic.rule === 'service-affinity');
+  assert.deepEqual(
+    linted.map((item) => [described(item.diagnostic).at, item.diagnostic.message.split('. ')[0], item.finding.fixes]),
+    [['base/app.yaml:4:9-4:12', 'Service "web" has 2 backends (Deployment "web" of overlays/a has replicas: 2) and sessionAffinity: None', undefined]],
+  );
+});
+
+test('pod sysctls and hostNetwork in a patch are not merged: rules that read them point into the workload\'s own file', () => {
+  const model = modelOf({
+    ...BASE,
+    'overlays/a/kustomization.yaml': lines('resources:', '- ../../base', 'patches:', '- path: pod.yaml'),
+    'overlays/a/pod.yaml': lines(
+      'kind: Deployment',
+      'metadata: {name: web}',
+      'spec:',
+      '  template:',
+      '    metadata: {labels: {tier: front}}',
+      '    spec:',
+      '      hostNetwork: true',
+      '      securityContext: {sysctls: [{name: net.ipv4.tcp_keepalive_time, value: "600"}]}',
+    ),
+  });
+  const [deployment] = model.workloads;
+  assert.deepEqual([pairs(deployment!.template?.labels), deployment!.template?.hostNetwork, deployment!.template?.sysctls], ['app=web,tier=front', undefined, []]);
+});
+
+test('cycles, self-references, malformed fields and deep diamonds end, and nothing throws', () => {
+  const files: Record<string, string> = {
+    'a/kustomization.yaml': lines('resources:', '- ../b', '- .', 'namePrefix: [x]', 'replicas: {name: web}', 'patches: 7'),
+    'b/kustomization.yaml': lines('resources:', '- ../a'),
+    'c/kustomization.yaml': lines('resources: [../a, "", "{{ .Values.x }}"]', 'labels: [{pairs: web}]', 'components: [../missing]'),
+    'd/kustomization.yaml': '\t: : [',
+  };
+  for (let level = 0; level < 30; level++) files[`deep/${level}/kustomization.yaml`] = lines('resources:', `- ../${level + 1}`, `- ../${level + 1}`);
+  files['deep/30/kustomization.yaml'] = lines('resources:', '- ../../base/app.yaml');
+  files['base/app.yaml'] = BASE['base/app.yaml'];
+  const model = modelOf(files);
+  assert.deepEqual(
+    model.builds.map((build) => `${build.name} ${build.objects.length}`),
+    ['c 0', 'd 0', 'deep/0 2'],
+  );
+  assert.deepEqual(
+    model.builds[0]!.skipped.map((skipped) => skipped.reason),
+    [
+      'it is part of a cycle of kustomizations',
+      'it is part of a cycle of kustomizations',
+      'it is part of a cycle of kustomizations',
+      'the resource {{ .Values.x }} is not in the workspace',
+      'the component ../missing is not in the workspace',
+    ],
+  );
 });

@@ -1,4 +1,6 @@
 import type { K8sObject } from './k8s/objects';
+import { holdsPatchedValues } from './kustomize/transform';
+import type { Span } from './text';
 import { EVERYTHING, type WorkspaceModel } from './model/workspaceModel';
 import { RULES } from './rules/registry';
 import type { Finding, Rule } from './rules/rule';
@@ -104,9 +106,11 @@ export class ModelFindings {
           const reported = new Set<string>();
           rule.check(view, (finding) => {
             if (this.repeatsBuildFinding(finding, reported)) return;
+            const kept = keptBuildFinding(finding);
+            if (kept === undefined) return;
             const list = (findings ??= new Map()).get(rule);
-            if (list === undefined) findings.set(rule, [finding]);
-            else list.push(finding);
+            if (list === undefined) findings.set(rule, [kept]);
+            else list.push(kept);
           });
         }
       });
@@ -192,6 +196,20 @@ export class ModelFindings {
   private notify(shard: Shard): void {
     for (const listener of this.listeners) listener(shard);
   }
+}
+
+/**
+ * A finding about a Service whose affinity a kustomize patch wrote, as it can be reported: rules
+ * place such values in the Service's own file, so a finding there outside the Service's text is
+ * dropped, related places outside it are left out, and no fix is offered (it would edit the wrong file).
+ */
+function keptBuildFinding(finding: Finding): Finding | undefined {
+  const subject = finding.subject as K8sObject | undefined;
+  if (subject === undefined || !holdsPatchedValues(subject)) return finding;
+  const inside = (place: { readonly file: string; readonly span: Span }) => place.file !== subject.file || (place.span.start >= subject.span.start && place.span.end <= subject.span.end);
+  if (!inside(finding)) return undefined;
+  const { fixes: _fixes, ...rest } = finding;
+  return { ...rest, related: (finding.related ?? []).filter(inside) };
 }
 
 /** Whether a rule runs in the file shards: a registered file-scoped rule (not a same-named stand-in). */

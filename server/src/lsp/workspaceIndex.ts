@@ -68,7 +68,7 @@ export class WorkspaceIndex {
     this.settings = settings;
     this.lintSettings = undefined;
     this.isExcludedPath = exclusionMatcher(settings);
-    const assumptions = assumptionsOf(settings);
+    const assumptions = assumptionsOf(settings, (uri) => this.relativeToFolder(uri));
     this.workspace.setAssumptions(assumptions);
     for (const single of this.outside.values()) single.setAssumptions(assumptions);
     for (const path of this.workspace.paths()) if (this.isExcluded(path)) this.forget(path);
@@ -307,6 +307,12 @@ export class WorkspaceIndex {
   private folderRelative(uri: string): string | undefined {
     const folder = this.folders.find((candidate) => uri.startsWith(candidate));
     return folder === undefined ? undefined : decodeURIComponent(uri.slice(folder.length));
+  }
+
+  /** A document's path relative to its workspace folder (what settings' globs match), or its URI outside them. */
+  private relativeToFolder(uri: string): string {
+    const folder = this.folders.find((candidate) => uri.startsWith(candidate));
+    return folder === undefined ? uri : decodeURIComponent(uri.slice(folder.length));
   }
 }
 

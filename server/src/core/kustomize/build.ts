@@ -44,12 +44,12 @@ export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: Fi
   const builds: KustomizeBuild[] = [];
   const owners = new WeakMap<K8sObject, KustomizeBuild>();
   for (const kustomization of evaluator.roots()) {
-    const skipped: SkippedInput[] = [];
+    const skipped = new Set<SkippedInput>();
     const emitted = evaluator.evaluate(kustomization, [], [], skipped);
     // A component nothing uses is an optional variant: its files belong to no build, nor to the rest.
     if (kustomization.component) continue;
     const objects = emitted.map((item) => ({ ...item.object }));
-    const build = { name: buildName(kustomization.directory), kustomization: kustomization.file, objects, skipped };
+    const build = { name: buildName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...skipped] };
     for (const object of objects) owners.set(object, build);
     builds.push(build);
   }
@@ -63,6 +63,8 @@ class BuildEvaluator {
   readonly patches = new Set<string>();
   readonly inputs = new Set<string>();
   private readonly byDirectory = new Map<string, Kustomization>();
+  /** Each resource directory's output, evaluated once however many builds share it. */
+  private readonly outputs = new Map<string, { objects: EmittedObject[]; skipped: Set<SkippedInput> }>();
 
   constructor(
     paths: Iterable<string>,
@@ -84,31 +86,36 @@ class BuildEvaluator {
     const used = new Set<string>();
     for (const kustomization of this.byDirectory.values()) {
       for (const reference of [...kustomization.resources, ...kustomization.components]) {
-        if (this.fileAt(reference.path) === undefined && this.byDirectory.has(reference.path)) used.add(reference.path);
+        const isOther = reference.path !== kustomization.directory;
+        if (isOther && this.fileAt(reference.path) === undefined && this.byDirectory.has(reference.path)) used.add(reference.path);
       }
     }
     return [...this.byDirectory.values()].filter((kustomization) => !used.has(kustomization.directory)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
   /** A kustomization's output over `input` (what its parent accumulated, for a component). */
-  evaluate(kustomization: Kustomization, input: readonly EmittedObject[], stack: readonly string[], skipped: SkippedInput[]): EmittedObject[] {
+  evaluate(kustomization: Kustomization, input: readonly EmittedObject[], stack: readonly string[], skipped: Set<SkippedInput>): EmittedObject[] {
     if (stack.includes(kustomization.directory)) {
-      skipped.push({ file: kustomization.file, span: { start: 0, end: 0 }, reason: 'it is part of a cycle of kustomizations' });
+      skipped.add({ file: kustomization.file, span: { start: 0, end: 0 }, reason: 'it is part of a cycle of kustomizations' });
       return [...input];
     }
     const inner = [...stack, kustomization.directory];
-    skipped.push(...kustomization.skipped);
+    for (const input of kustomization.skipped) skipped.add(input);
     let objects = [...input];
-    for (const reference of kustomization.resources) objects.push(...this.resource(reference, inner, skipped));
+    // A resource listed twice (kustomize refuses it) is read once.
+    const read = new Set(objects);
+    for (const reference of kustomization.resources) {
+      for (const item of this.resource(reference, inner, skipped)) if (!read.has(item)) objects.push(item), read.add(item);
+    }
     for (const reference of kustomization.components) {
       const component = this.directory(reference.path);
-      if (component === undefined) skipped.push({ file: kustomization.file, span: reference.span, reason: `the component ${reference.written} is not in the workspace` });
+      if (component === undefined) skipped.add({ file: kustomization.file, span: reference.span, reason: `the component ${reference.written} is not in the workspace` });
       else objects = this.evaluate(component, objects, inner, skipped);
     }
     return this.transform(kustomization, objects, skipped);
   }
 
-  private resource(reference: { path: string; written: string; span: { start: number; end: number } }, stack: readonly string[], skipped: SkippedInput[]): EmittedObject[] {
+  private resource(reference: { path: string; written: string; span: { start: number; end: number } }, stack: readonly string[], skipped: Set<SkippedInput>): EmittedObject[] {
     this.inputs.add(reference.path);
     const file = this.fileAt(reference.path);
     if (file !== undefined) {
@@ -117,9 +124,19 @@ class BuildEvaluator {
       return file.objects.map((object) => ({ object, names: object.name === undefined ? [] : [object.name] }));
     }
     const kustomization = this.directory(reference.path);
-    if (kustomization !== undefined) return this.evaluate(kustomization, [], stack, skipped);
+    if (kustomization !== undefined) {
+      if (stack.includes(kustomization.directory)) return this.evaluate(kustomization, [], stack, skipped);
+      let output = this.outputs.get(kustomization.directory);
+      if (output === undefined) {
+        const own = new Set<SkippedInput>();
+        output = { objects: this.evaluate(kustomization, [], stack, own), skipped: own };
+        this.outputs.set(kustomization.directory, output);
+      }
+      for (const input of output.skipped) skipped.add(input);
+      return output.objects;
+    }
     const owner = stack[stack.length - 1];
-    skipped.push({ file: this.byDirectory.get(owner ?? '')?.file ?? reference.path, span: reference.span, reason: `the resource ${reference.written} is not in the workspace` });
+    skipped.add({ file: this.byDirectory.get(owner ?? '')?.file ?? reference.path, span: reference.span, reason: `the resource ${reference.written} is not in the workspace` });
     return [];
   }
 
@@ -129,7 +146,7 @@ class BuildEvaluator {
   }
 
   /** The kustomization's own transformers, in kustomize's order. */
-  private transform(kustomization: Kustomization, input: EmittedObject[], skipped: SkippedInput[]): EmittedObject[] {
+  private transform(kustomization: Kustomization, input: EmittedObject[], skipped: Set<SkippedInput>): EmittedObject[] {
     let objects = input;
     for (const patch of kustomization.patches) if (!patch.late) objects = this.patch(objects, patch, kustomization, skipped);
     if (kustomization.namespace !== undefined) objects = mapObjects(objects, (object) => setNamespace(object, kustomization.namespace!));
@@ -140,10 +157,10 @@ class BuildEvaluator {
     return objects;
   }
 
-  private patch(objects: EmittedObject[], patch: PatchEntry, kustomization: Kustomization, skipped: SkippedInput[]): EmittedObject[] {
+  private patch(objects: EmittedObject[], patch: PatchEntry, kustomization: Kustomization, skipped: Set<SkippedInput>): EmittedObject[] {
     const content = this.patchContent(patch);
     if (content === undefined) {
-      skipped.push({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ''} is not in the workspace` });
+      skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ''} is not in the workspace` });
       return objects;
     }
     return objects.map((item) => {

@@ -1,10 +1,16 @@
-import { isWorkload, type HorizontalPodAutoscaler, type K8sObject, type Located, type PodSysctl, type PodTemplate, type Service, type Workload } from '../k8s/objects';
+import { isWorkload, type HorizontalPodAutoscaler, type K8sObject, type Located, type PodTemplate, type Service, type Workload } from '../k8s/objects';
 import type { PatchOperation } from './json6902';
 import type { LabelEntry, PatchTarget, ReplicaEntry } from './kustomization';
 
 /** A value a kustomization or a patch wrote, in a file other than its object's. */
 export interface PatchedValue<T> extends Located<T> {
   readonly file: string;
+}
+
+/** Whether an emitted Service holds a value a patch or kustomization wrote: its spans are not in the Service's file. */
+export function holdsPatchedValues(object: K8sObject): boolean {
+  if (object.kind !== 'Service') return false;
+  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== undefined && fileOfValue(object, value) !== object.file);
 }
 
 /** The file a located value of `object` is written in: a patch's, or the object's own. */
@@ -55,22 +61,25 @@ export function mergePatch(object: K8sObject, patch: K8sObject): K8sObject {
   return object;
 }
 
+/**
+ * A workload patch's replicas and pod template labels. Its pod sysctls and hostNetwork are not
+ * merged: the rules that read them point into the workload's own file.
+ */
 function mergeWorkload(object: Workload, patch: Workload): Workload {
-  const template = patch.template === undefined ? object.template : mergeTemplate(object.template, patch.template, patch.file);
+  const template = patch.template === undefined ? object.template : mergeTemplate(object.template, patch.template);
   return { ...object, replicas: sourced(patch.replicas, patch.file) ?? object.replicas, template };
 }
 
 /** A pod template with nothing written, for patches and labels that add to a workload without one. */
 const EMPTY_TEMPLATE: PodTemplate = { labels: new Map(), annotations: new Map(), hostNetwork: undefined, sysctls: [] };
 
-function mergeTemplate(template: PodTemplate | undefined, patch: PodTemplate, file: string): PodTemplate {
-  const sysctls = new Map<string, PodSysctl>((template?.sysctls ?? []).map((sysctl) => [sysctl.name, sysctl]));
-  for (const sysctl of patch.sysctls) sysctls.set(sysctl.name, sysctl);
+/** A strategic-merge patch's pod template over the workload's: labels and annotations merge; pod sysctls and hostNetwork stay the workload's (rules place their edits in its file). */
+function mergeTemplate(template: PodTemplate | undefined, patch: PodTemplate): PodTemplate {
   return {
     labels: new Map([...(template?.labels ?? []), ...patch.labels]),
     annotations: new Map([...(template?.annotations ?? []), ...patch.annotations]),
-    hostNetwork: sourced(patch.hostNetwork, file) ?? template?.hostNetwork,
-    sysctls: [...sysctls.values()],
+    hostNetwork: template?.hostNetwork,
+    sysctls: template?.sysctls ?? [],
   };
 }
 

@@ -10,13 +10,13 @@ import {
   type Service,
   type Workload,
 } from '../k8s/objects';
-import { isKustomizationPath } from '../kustomize/kustomization';
-import { kustomizeLayout, type KustomizeBuild, type KustomizeLayout } from '../kustomize/build';
+import type { KustomizeBuild, KustomizeLayout } from '../kustomize/build';
 import { modulesLoadRootOf, sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
 import { nearest } from './backends';
 import { OrderedIndex } from './orderedIndex';
 import { baseName, type ValueSource } from './sources';
+import { autoscalersIn, endpointSetsIn, isKubeProxyConfiguration, isService, selects, workloadsSelectedIn, WorkspaceBuilds } from './workspaceBuilds';
 
 /** What the user tells Connlint about the cluster that the workspace cannot show. */
 export interface Assumptions {
@@ -77,11 +77,7 @@ export class WorkspaceModel {
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private nodeSysctls = new Map<string, NodeSysctl[]>();
   private modulesByRoot = new Map<string, Set<string>>();
-  private readonly kustomizationPaths = new Set<string>();
-  /** The workspace's kustomize builds, evaluated on first need after a change to what they read. */
-  private layout: KustomizeLayout | undefined;
-  /** The objects each list holds with builds evaluated, for the generation they were made at. */
-  private emittedLists: { generation: number; lists: Map<string, readonly K8sObject[]> } | undefined;
+  private readonly kustomize = new WorkspaceBuilds((path) => this.filesByPath.get(path));
   private changes: Set<string> | typeof EVERYTHING = new Set();
   private reads: Set<string> | undefined;
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
@@ -145,7 +141,7 @@ export class WorkspaceModel {
     if (file === undefined) return [];
     const layout = this.kustomizeLayout();
     if (layout === undefined || !layout.claimedFiles.has(path)) return file.objects;
-    return this.emittedList(`file:${path}`, () => layout.builds.flatMap((build) => build.objects.filter((object) => object.file === path)));
+    return this.kustomize.emittedFrom(layout, path, this.updates);
   }
 
   /**
@@ -191,7 +187,7 @@ export class WorkspaceModel {
    * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
    */
   workloadsSelectedBy(namespace: string, selector: ReadonlyMap<string, string>, build?: KustomizeBuild): Workload[] {
-    if (build !== undefined) return build.objects.filter((object): object is Workload => isWorkload(object) && object.namespace === namespace && selects(object, selector));
+    if (build !== undefined) return workloadsSelectedIn(build, namespace, selector);
     let candidates: readonly Workload[] | undefined;
     let facet = `workloadsIn:${namespace}`;
     for (const [key, value] of selector) {
@@ -225,9 +221,7 @@ export class WorkspaceModel {
    */
   autoscalersOf(workload: Workload): readonly Autoscaler[] {
     const build = this.buildOf(workload);
-    if (build !== undefined) {
-      return build.objects.filter((object): object is Autoscaler => autoscalerKeys(object).includes(targetKey(workload.namespace, workload.kind, workload.name)));
-    }
+    if (build !== undefined) return autoscalersIn(build, workload);
     const key = targetKey(workload.namespace, workload.kind, workload.name);
     const autoscalers = this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
     const layout = this.kustomizeLayout();
@@ -238,7 +232,7 @@ export class WorkspaceModel {
   /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
   endpointSetsOf(service: Service): readonly EndpointSet[] {
     const build = this.buildOf(service);
-    if (build !== undefined) return build.objects.filter((object): object is EndpointSet => endpointKeys(object).includes(`${service.namespace}/${service.name}`));
+    if (build !== undefined) return endpointSetsIn(build, service);
     const key = `${service.namespace}/${service.name}`;
     return this.unclaimed(this.read(`endpoints:${key}`, this.endpointSetsByService.get(key)));
   }
@@ -337,7 +331,7 @@ export class WorkspaceModel {
     const previous = this.filesByPath.get(path);
     if (previous === next) return;
     const hadManifests = this.holdsManifests();
-    this.noteKustomizeInput(path, next !== undefined);
+    if (this.kustomize.noteChange(path, next !== undefined)) this.changed('kustomize');
     if (next === undefined) this.filesByPath.delete(path);
     else this.filesByPath.set(path, next);
     this.updates++;
@@ -393,35 +387,17 @@ export class WorkspaceModel {
     this.changed('modulesLoad');
   }
 
-  /** Drops the evaluated builds when a kustomization, or a file a build read or looked for, changes. */
-  private noteKustomizeInput(path: string, exists: boolean): void {
-    const isKustomization = isKustomizationPath(path);
-    if (isKustomization && exists) this.kustomizationPaths.add(path);
-    else if (isKustomization) this.kustomizationPaths.delete(path);
-    if (isKustomization || this.layout?.inputs.has(path) === true) {
-      this.layout = undefined;
-      this.changed('kustomize');
-    }
-  }
-
+  /** The kustomize builds, recording the read; undefined without a kustomization. */
   private kustomizeLayout(): KustomizeLayout | undefined {
-    if (this.kustomizationPaths.size === 0) return undefined;
-    this.reads?.add('kustomize');
-    return (this.layout ??= kustomizeLayout(this.kustomizationPaths, (path) => this.filesByPath.get(path)));
+    const layout = this.kustomize.current();
+    if (layout !== undefined) this.reads?.add('kustomize');
+    return layout;
   }
 
-  /** A list of objects of the whole workspace with builds evaluated: those of unclaimed files, then those each build emits. */
+  /** A list of objects of the whole workspace, with builds evaluated when there are any. */
   private withBuilds<T extends K8sObject>(list: string, raw: readonly T[], is: (object: K8sObject) => object is T): readonly T[] {
     const layout = this.kustomizeLayout();
-    if (layout === undefined) return raw;
-    return this.emittedList(list, () => [...raw.filter((object) => !layout.claimedFiles.has(object.file)), ...layout.builds.flatMap((build) => build.objects.filter(is))]) as T[];
-  }
-
-  private emittedList(key: string, make: () => readonly K8sObject[]): readonly K8sObject[] {
-    if (this.emittedLists?.generation !== this.updates) this.emittedLists = { generation: this.updates, lists: new Map() };
-    let list = this.emittedLists.lists.get(key);
-    if (list === undefined) this.emittedLists.lists.set(key, (list = make()));
-    return list;
+    return layout === undefined ? raw : this.kustomize.withBuilds(layout, list, raw, is, this.updates);
   }
 
   /**
@@ -525,23 +501,6 @@ function entries<T>(objects: readonly K8sObject[], keysOf: (object: K8sObject) =
 
 function labelIndexKey(namespace: string, key: string, value: string): string {
   return `${namespace}\u0000${key}=${value}`;
-}
-
-function isService(object: K8sObject): object is Service {
-  return object.kind === 'Service';
-}
-
-function isKubeProxyConfiguration(object: K8sObject): object is KubeProxyConfiguration {
-  return object.kind === 'KubeProxyConfiguration';
-}
-
-function selects(workload: Workload, selector: ReadonlyMap<string, string>): boolean {
-  return workload.template !== undefined && containsAll(workload.template.labels, selector);
-}
-
-function containsAll(labels: ReadonlyMap<string, string>, selector: ReadonlyMap<string, string>): boolean {
-  for (const [key, value] of selector) if (labels.get(key) !== value) return false;
-  return true;
 }
 
 function targetKey(namespace: string, kind: string, name: string | undefined): string {
