@@ -61,7 +61,7 @@ function readOutputs(text: string): Record<string, string> {
 }
 
 const ORDERS =
-  "Service \"orders\" has 2 backends (Deployment \"orders\" has replicas: 2) and no sessionAffinity. A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) is load-balanced again and can be reset by another pod.";
+  "Service \"orders\" has 2 backends (Deployment \"orders\" has replicas: 2) and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.";
 const RELATED = 'Backend of Service "orders": Deployment "orders" has replicas: 2';
 const PAGES = 'https://github.com/connlint/connlint/blob/main/docs/rules';
 

@@ -109,15 +109,13 @@ test('service-affinity relates each build\'s Service to its own workloads and au
       {
         at: 'base/service.yaml:4:9-4:12',
         message:
-          'Service "prod-web" has 5 backends (Deployment "prod-web" of overlays/prod has replicas: 3 and HorizontalPodAutoscaler "prod-web" scales it to maxReplicas: 5) and no sessionAffinity. ' +
-          "A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) is load-balanced again and can be reset by another pod.",
-        related: ['overlays/prod/hpa.yaml:11 Backend of Service "prod-web": Deployment "prod-web" of overlays/prod has replicas: 3 and HorizontalPodAutoscaler "prod-web" scales it to maxReplicas: 5'],
+          'Service "prod-web" has up to 5 backends (HorizontalPodAutoscaler "prod-web") and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.',
+        related: ['overlays/prod/hpa.yaml:11 Backend of Service "prod-web": Deployment "prod-web" of overlays/prod has replicas: 3 and HorizontalPodAutoscaler "prod-web" scales it up to maxReplicas: 5'],
       },
       {
         at: 'plain/all.yaml:4:9-4:12',
         message:
-          'Service "web" has 2 backends (Deployment "web" has replicas: 2) and no sessionAffinity. ' +
-          "A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) is load-balanced again and can be reset by another pod.",
+          'Service "web" has 2 backends (Deployment "web" has replicas: 2) and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.',
         related: ['plain/all.yaml:16 Backend of Service "web": Deployment "web" has replicas: 2'],
       },
     ],
@@ -167,8 +165,7 @@ test('builds that share a Service line report it once, from the first build in p
     {
       at: 'base/app.yaml:4:9-4:12',
       message:
-        'Service "web" has 2 backends (Deployment "web" of overlays/a has replicas: 2) and no sessionAffinity. ' +
-        "A connection idle longer than the conntrack timeout (86400 s, kube-proxy's default, no kube-proxy configuration in the workspace) is load-balanced again and can be reset by another pod.",
+        'Service "web" has 2 backends (Deployment "web") and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.',
       related: ['overlays/a/kustomization.yaml:5 Backend of Service "web": Deployment "web" of overlays/a has replicas: 2'],
     },
   ]);
@@ -192,7 +189,7 @@ test('an autoscaler of one variant never scales the same-named Deployment of ano
   const model = modelOf(files);
   const deployments = model.workloads.map((workload) => `${model.buildOf(workload)?.name} ${workload.name} ${model.autoscalersOf(workload).map((hpa) => hpa.maxReplicas?.value).join(',')}`);
   assert.deepEqual(deployments, ['overlays/scaled scaled-web 4', 'overlays/small web ']);
-  assert.deepEqual(lintFiles(files, { only: ['service-affinity'] }).map((diagnostic) => diagnostic.message.split(' (')[0]), ['Service "scaled-web" has 4 backends']);
+  assert.deepEqual(lintFiles(files, { only: ['service-affinity'] }).map((diagnostic) => diagnostic.message.split(' (')[0]), ['Service "scaled-web" has up to 4 backends and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.']);
 });
 
 test('an edit to a patch or a kustomization re-runs what read the builds', () => {
@@ -253,7 +250,7 @@ test('a Service whose affinity a patch wrote: the finding stays on its name, wit
   const linted = lintFindings(workspaceOf(files).model()).filter((item) => item.diagnostic.rule === 'service-affinity');
   assert.deepEqual(
     linted.map((item) => [described(item.diagnostic).at, item.diagnostic.message.split('. ')[0], item.finding.fixes]),
-    [['base/app.yaml:4:9-4:12', 'Service "web" has 2 backends (Deployment "web" of overlays/a has replicas: 2) and sessionAffinity: None', undefined]],
+    [['base/app.yaml:4:9-4:12', 'Service "web" has 2 backends (Deployment "web") and no ClientIP affinity: a connection idle over the 86400 s conntrack timeout can be re-balanced to another pod and reset.', undefined]],
   );
 });
 
