@@ -40,7 +40,7 @@ function workspaceFiles(root: string): Map<string, string> {
   }
   add('broken/duplicate.yaml', lines('apiVersion: v1', 'kind: Service', 'kind: Service', 'metadata:', '  name: twice', 'spec:', '  selector: {app: app-1}'));
   add('broken/suppressed.yaml', lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: quiet', '  namespace: team-2', 'spec:', '  # connlint-disable-next-line service-affinity', '  selector: {app: app-2}'));
-  add('kube-system/kube-proxy.yaml', kubeProxyConfigMap('mode: ipvs', 'conntrack:', '  tcpEstablishedTimeout: 1hour'));
+  add('kube-system/kube-proxy.yaml', kubeProxyConfigMap('mode: iptables', 'conntrack:', '  tcpEstablishedTimeout: 1hour'));
   add('nodes/sysctl.d/10-net.conf', lines('net.ipv4.tcp_keepalive_time = 7200', 'net.ipv4.tcp_keepalive_intvl 30', 'net.ipv4.tcp_keepalive_probs = 9'));
   return files;
 }

@@ -43,9 +43,9 @@ export const affinityTimeout: Rule = {
  */
 function timeoutProblem(service: Service, text: string): string | undefined {
   const value = service.affinityTimeoutSeconds?.value;
-  if (value === undefined) return `is ${text}, not a whole number of seconds (the field is an integer)`;
+  if (value === undefined) return `is ${text.slice(0, 20)}, not a whole number of seconds`;
   if (service.sessionAffinity?.value !== 'ClientIP' || (value >= MIN_AFFINITY_TIMEOUT && value <= MAX_AFFINITY_TIMEOUT)) return undefined;
-  return `is ${text}, outside ${MIN_AFFINITY_TIMEOUT}..${MAX_AFFINITY_TIMEOUT}, the range the API server accepts with sessionAffinity: ClientIP`;
+  return `is ${text.slice(0, 20)}, outside ${MIN_AFFINITY_TIMEOUT}..${MAX_AFFINITY_TIMEOUT} (with ClientIP affinity)`;
 }
 
 /** A `timeoutSeconds` the API server rejects, reported as an error on its value. */
@@ -61,7 +61,7 @@ function invalidTimeout(model: WorkspaceModel, service: Service): Finding | unde
     span: written.span,
     severity: 'error',
     subject: service,
-    message: `sessionAffinityConfig.clientIP.timeoutSeconds of Service "${nameOf(service)}" ${problem}: the API server rejects the Service, so it cannot be created or updated.`,
+    message: `timeoutSeconds of Service "${nameOf(service)}" ${problem}: the API server rejects the Service.`,
     fixes: () => [{ title: `Set timeoutSeconds to ${replacement}`, edits: [replaceSpan(service.file, written.span, String(replacement))], preferred: true }],
   };
 }
@@ -85,9 +85,7 @@ function droppedConfig(model: WorkspaceModel, service: Service): Finding | undef
     span: configKey,
     severity: 'warning',
     subject: service,
-    message:
-      `Service "${nameOf(service)}" sets sessionAffinityConfig while ${state}. The API server drops sessionAffinityConfig from such a Service, ` +
-      'so what is written here never applies and no client is kept on a pod.',
+    message: `Service "${nameOf(service)}" sets sessionAffinityConfig while ${state}: the API server drops it, so it never applies.`,
     related: affinity === undefined ? [] : [{ file: service.file, span: affinity.span, message: 'sessionAffinity: None' }],
     fixes: () => {
       // In IPVS mode affinity cannot save an expired connection: it is not offered as a cure there.
@@ -145,8 +143,8 @@ function shortAffinity(model: WorkspaceModel, service: Service): Finding | undef
     span: service.affinityTimeoutSeconds?.span ?? affinity.span,
     subject: service,
     message:
-      `Service "${nameOf(service)}": ClientIP timeoutSeconds ${timeout.value} s is not above the ${conntrack.value} s conntrack timeout, ` +
-      'so affinity cannot keep a connection idle that long on its pod.',
+      `Service "${nameOf(service)}": ClientIP timeoutSeconds ${timeout.value} s is not above the ${conntrack.value} s conntrack timeout; ` +
+      'affinity cannot hold a longer-idle connection.',
     related: [
       ...relatedSource(timeout.source, `timeoutSeconds: ${timeout.value} s; only a new connection from the client refreshes the affinity record`),
       ...relatedSource(conntrack.source, `The conntrack established timeout: ${conntrack.value} s`),

@@ -51,8 +51,11 @@ function message(service: Service, { backends, conntrack, internalLocal }: Expos
   const tail = internalLocal
     ? `and internalTrafficPolicy: Local: a connection idle over the ${conntrack.value} s conntrack timeout can be reset by another pod on the client's node.`
     : `and no ClientIP affinity: a connection idle over the ${conntrack.value} s conntrack timeout can be re-balanced to another pod and reset.`;
-  const candidates = [...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`];
-  return candidates.find((candidate) => candidate.length <= MAX_MESSAGE) ?? candidates.at(-1)!;
+  const short = internalLocal
+    ? `${name} has ${count}, internalTrafficPolicy: Local: a connection idle over ${conntrack.value} s can be reset by another pod on its node.`
+    : `${name} has ${count}: a connection idle over ${conntrack.value} s can be re-balanced to another pod and reset.`;
+  const candidates = [...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`, short];
+  return candidates.find((candidate) => candidate.length <= MAX_MESSAGE) ?? short;
 }
 
 /** Where the count comes from, longest first: `Deployment "web" has replicas: 3`, then `Deployment "web"` (with `and 2 more`). */
