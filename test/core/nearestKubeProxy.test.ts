@@ -23,12 +23,15 @@ const APP = lines(
   '    metadata: {labels: {app: web}}',
 );
 
-/** The conntrack timeout part of each service-affinity message, by file. */
+/** Where each service-affinity finding's conntrack timeout comes from, as its related location says, by file. */
 function timeouts(files: Record<string, string>): string[] {
-  return lintFiles(files, { only: ['service-affinity'] }).map((diagnostic) => `${diagnostic.file}: ${/conntrack timeout \(([^)]*)\)/.exec(diagnostic.message)?.[1]}`);
+  return lintFiles(files, { only: ['service-affinity'] }).map((diagnostic) => {
+    const conntrack = diagnostic.related.find((place) => place.message.startsWith('The conntrack established timeout: '));
+    return `${diagnostic.file}: ${conntrack?.file} ${conntrack?.message.slice('The conntrack established timeout: '.length)}`;
+  });
 }
 
-test('each cluster directory uses its own kube-proxy configuration, and the message says why', () => {
+test('each cluster directory uses its own kube-proxy configuration, and the finding says why', () => {
   const files = {
     'clusters/east/kube-proxy.yaml': kubeProxy('1h'),
     'clusters/east/apps/web.yaml': APP,
@@ -37,12 +40,12 @@ test('each cluster directory uses its own kube-proxy configuration, and the mess
     'shared/web.yaml': APP,
   };
   assert.deepEqual(timeouts(files), [
-    'clusters/east/apps/web.yaml: 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the nearest of 2 kube-proxy configurations',
-    'clusters/west/web.yaml: 7200 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the nearest of 2 kube-proxy configurations',
-    'shared/web.yaml: 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the first of 2 equally near kube-proxy configurations',
+    'clusters/east/apps/web.yaml: clusters/east/kube-proxy.yaml 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the nearest of 2 kube-proxy configurations',
+    'clusters/west/web.yaml: clusters/west/kube-proxy.yaml 7200 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the nearest of 2 kube-proxy configurations',
+    'shared/web.yaml: clusters/east/kube-proxy.yaml 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the first of 2 equally near kube-proxy configurations',
   ]);
 });
 
 test('one kube-proxy configuration applies everywhere, without a word on the choice', () => {
-  assert.deepEqual(timeouts({ 'infra/kube-proxy.yaml': kubeProxy('1h'), 'apps/web.yaml': APP }), ['apps/web.yaml: 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4']);
+  assert.deepEqual(timeouts({ 'infra/kube-proxy.yaml': kubeProxy('1h'), 'apps/web.yaml': APP }), ['apps/web.yaml: infra/kube-proxy.yaml 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4']);
 });

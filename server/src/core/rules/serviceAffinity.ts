@@ -34,7 +34,7 @@ export const serviceAffinity: Rule = {
         span: service.nameSpan,
         subject: service,
         message: message(service, exposure),
-        related: related(service, exposure),
+        related: related(model, service, exposure),
         fixes: () => [keepaliveFix(model, exposure), addClientIpAffinity(file, service), ignoreForService(file, service, ID)].filter((fix): fix is Fix => fix !== undefined),
       });
     }
@@ -66,7 +66,7 @@ function origins(sources: readonly BackendSource[]): string[] {
   return sources.length === 1 && first.reason.length <= 80 ? [first.reason, label] : [label];
 }
 
-function related(service: Service, exposure: Exposed): RelatedSpan[] {
+function related(model: WorkspaceModel, service: Service, exposure: Exposed): RelatedSpan[] {
   const name = `Service "${service.name ?? '(unnamed)'}"`;
   const backends = exposure.backends.sources.map((source) => ({ file: source.file, span: source.span, message: `Backend of ${name}: ${source.reason}` }));
   const keepalive = exposure.unprotected.flatMap(({ keepalive }) =>
@@ -75,7 +75,8 @@ function related(service: Service, exposure: Exposed): RelatedSpan[] {
   return [
     ...backends,
     ...keepalive,
-    ...relatedSource(exposure.conntrack.source, `The conntrack established timeout: ${exposure.conntrack.value} s`),
+    // Where the workspace holds several kube-proxy configurations, the source's description says which one applies and why.
+    ...relatedSource(exposure.conntrack.source, `The conntrack established timeout: ${exposure.conntrack.value} s, ${model.describe(exposure.conntrack.source)}`),
     ...externalPath(service),
   ];
 }
