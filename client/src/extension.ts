@@ -48,6 +48,8 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'sysctl' },
       { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'untitled', language: 'sysctl' },
     ],
     synchronize: { configurationSection: 'connlint' },
     // Red Hat's YAML extension reports YAML syntax errors already; Connlint then keeps only those
