@@ -11572,7 +11572,7 @@ var affinityIgnored = {
         file: service2.file,
         span: affinity.span,
         subject: service2,
-        message: `${bypass(service2)} sessionAffinity: ClientIP does nothing: no client is kept on a pod, and an idle connection gets no protection from it.`,
+        message: `${bypass(service2)}: its sessionAffinity: ClientIP does nothing`,
         fixes: () => [removeAffinity(file, service2), ignoreForService(file, service2, "affinity-ignored")].filter((fix) => fix !== void 0)
       });
     }
@@ -11580,8 +11580,8 @@ var affinityIgnored = {
 };
 function bypass(service2) {
   const name = objectLabel(service2);
-  if (service2.type === "ExternalName") return `${name} is type: ExternalName: its DNS name is an alias (CNAME) of another name, and kube-proxy never handles it, so`;
-  return `${name} is headless (clusterIP: None): its DNS name resolves to the pods' own addresses, clients connect to them without kube-proxy, so`;
+  if (service2.type === "ExternalName") return `${name} is type: ExternalName, a DNS alias kube-proxy never handles`;
+  return `${name} is headless (clusterIP: None): clients reach its pods without kube-proxy`;
 }
 function removeAffinity(file, service2) {
   const root = objectMap(file, service2);
@@ -11960,7 +11960,7 @@ var conntrackLoose = {
     report({
       file: node.file,
       span,
-      message: `${TCP_LOOSE_KEY} is 0 on the node (${where}); the kernel's default is 1. Once an idle connection's conntrack entry expires (after ${conntrack.value} s, ${model.describe(conntrack.source)}), its next packet is INVALID and kube-proxy's rules drop it: the connection hangs silently until the application gives up, instead of being reset or re-established.`,
+      message: `${TCP_LOOSE_KEY} is 0 on the node (${where}): an idle connection whose conntrack entry expires after ${conntrack.value} s hangs instead of being reset`,
       fixes: () => [{ title: "Set nf_conntrack_tcp_loose to 1", edits: setSysctlValue(model, TCP_LOOSE_KEY, node.file, span, "1"), preferred: true }]
     });
   }
@@ -12015,24 +12015,21 @@ var ESTABLISHED = {
   field: "tcpEstablishedTimeout",
   flag: "conntrack-tcp-timeout-established",
   kubeProxyDefault: 86400,
-  leave: "0s",
-  governs: "An idle established connection keeps its conntrack entry"
+  leave: "0s"
 };
 var CLOSE_WAIT = {
   key: "net.netfilter.nf_conntrack_tcp_timeout_close_wait",
   field: "tcpCloseWaitTimeout",
   flag: "conntrack-tcp-timeout-close-wait",
   kubeProxyDefault: 3600,
-  leave: "0s",
-  governs: "A connection in CLOSE_WAIT keeps its conntrack entry"
+  leave: "0s"
 };
 var MAX_PER_CORE = {
   key: "net.netfilter.nf_conntrack_max",
   field: "maxPerCore",
   flag: "conntrack-max-per-core",
   kubeProxyDefault: 32768,
-  leave: "0",
-  governs: ""
+  leave: "0"
 };
 var KUBE_PROXY_CONNTRACK_MIN = 131072;
 var conntrackOverridden = {
@@ -12046,8 +12043,7 @@ var conntrackOverridden = {
       const kubeProxy = node && kubeProxyValue(model, setting, parseGoDuration);
       if (node === void 0 || kubeProxy === void 0 || kubeProxy.value === node.value) continue;
       const written = `${kubeProxy.value} s (${model.describe(kubeProxy.source)})`;
-      const consequence2 = `${setting.governs} for ${kubeProxy.value} s, not the node's ${node.value} s.`;
-      report(finding(model, setting, node, kubeProxy, [kubeProxy], written, consequence2));
+      report(finding(model, setting, node, kubeProxy, [kubeProxy], written));
     }
     const maxFinding = conntrackMaxFinding(model);
     if (maxFinding !== void 0) report(maxFinding);
@@ -12060,22 +12056,16 @@ function conntrackMaxFinding(model) {
   const min = kubeProxyValue(model, { ...MAX_PER_CORE, field: "min", flag: "conntrack-min", kubeProxyDefault: KUBE_PROXY_CONNTRACK_MIN }, parseInteger);
   const floor = Math.max(perCore.value, min?.value ?? 0);
   if (node.value >= floor) return void 0;
-  const perCoreText = `maxPerCore ${perCore.value}`;
-  const perCoreFrom = model.describe(perCore.source);
-  const minFrom = min && model.describe(min.source);
-  const from = min === void 0 ? `${perCoreText}, ${perCoreFrom}; min 0` : minFrom === perCoreFrom ? `${perCoreText} and min ${min.value}, ${perCoreFrom}` : `${perCoreText}, ${perCoreFrom}; min ${min.value}, ${minFrom}`;
-  const written = min === void 0 ? `${perCore.value} \xD7 the node's CPUs (${from})` : `the larger of ${perCore.value} \xD7 the node's CPUs and ${min.value} (${from})`;
-  const consequence2 = `The conntrack table holds at least ${floor} entries, not the node's ${node.value}.`;
-  return finding(model, MAX_PER_CORE, node, perCore, min === void 0 ? [perCore] : [perCore, min], written, consequence2);
+  const written = `at least ${floor} (maxPerCore ${perCore.value} \xD7 the node's CPUs${min === void 0 ? "" : `, min ${min.value}`})`;
+  return finding(model, MAX_PER_CORE, node, perCore, min === void 0 ? [perCore] : [perCore, min], written);
 }
-function finding(model, setting, node, kubeProxy, sources, written, consequence2) {
+function finding(model, setting, node, kubeProxy, sources, written) {
   const nodeSource = { kind: "file", file: node.file, span: node.assignment.valueSpan, setting: "set" };
   const nodeValue = setting === MAX_PER_CORE ? String(node.value) : `${node.value} s`;
-  const how = kubeProxy.flag === void 0 ? `conntrack.${setting.field}: ${setting.leave} in kube-proxy's configuration` : `--${setting.flag}=${setting.leave} in kube-proxy's DaemonSet`;
   return {
     file: node.file,
     span: node.assignment.lineSpan,
-    message: `${setting.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it at start-up with ${written}. ${consequence2} To keep the node's value, set ${how}.`,
+    message: `${setting.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it with ${written}`,
     related: sources.flatMap(
       (source) => source.source.kind === "file" ? [{ file: source.source.file, span: source.source.span, message: `kube-proxy's ${source.source.setting}: ${source.value}${setting === MAX_PER_CORE ? "" : " s"}; it sets ${setting.key} from it at start-up` }] : []
     ),
@@ -12092,7 +12082,7 @@ function kubeProxyValue(model, setting, parse2) {
     const written = configuredValue(configuration, setting.field);
     if (written === "unreadable" || written !== void 0 && written.value <= 0) return void 0;
     if (written !== void 0) return { ...written, configuration };
-    const reason = `kube-proxy's default, conntrack.${setting.field} unset in ${baseName(configuration.file)}`;
+    const reason = `kube-proxy's default, unset in ${baseName(configuration.file)}`;
     return { value: setting.kubeProxyDefault, source: { kind: "default", reason }, configuration };
   }
   if (!model.hasManifests && model.assumptions.kubeProxy !== true) return void 0;
@@ -12148,16 +12138,14 @@ function ruleDocsUrl(id) {
 function relatedSource(source, message) {
   return source.kind === "file" ? [{ file: source.file, span: source.span, message }] : [];
 }
+function countOf(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
 
 // server/src/core/rules/ipvsConnReuse.ts
 var CONN_REUSE_MODE_KEY = "net.ipv4.vs.conn_reuse_mode";
-var HISTORY_KERNELS = "Kernel 5.9 fixed both, and kube-proxy leaves the value alone from 5.9 on (kubernetes#93297).";
-function history(value) {
-  if (value === 0) {
-    return `0: IPVS sends a new connection that reuses a client port to the backend of the old one, even a pod that was deleted (kubernetes#81775). kube-proxy itself writes 0 on kernels 4.1 to 5.8, to avoid the 1 s delays of the default, 1 (kubernetes#70747). ${HISTORY_KERNELS} On 5.9 or later, kube-proxy leaves this 0 in place, so IPVS never reschedules a connection that reuses a port.`;
-  }
-  const what = value === 1 ? "1, the kernel's default" : `${value}, neither the kernel's default 1 nor the 0 kube-proxy writes on older kernels`;
-  return `${what}. On kernels before 5.9, 1 drops a SYN that reuses the ports of a stale IPVS connection, so new connections wait 1 s under load (kubernetes#70747); kube-proxy then writes 0 at start-up on kernels 4.1 to 5.8, overriding this file, and 0 sends clients that reuse a port to deleted pods (kubernetes#81775). ` + HISTORY_KERNELS;
+function cost(value) {
+  return value === 0 ? "on kernel 5.9 or later, a connection reusing a client port goes to the old, maybe deleted, backend (kubernetes#81775)" : "kube-proxy writes 0 over it on kernels 4.1 to 5.8, and before 5.9, 1 delays new connections under load (kubernetes#70747)";
 }
 var ipvsConnReuse = {
   id: "ipvs-conn-reuse",
@@ -12175,7 +12163,7 @@ var ipvsConnReuse = {
       report({
         file,
         span: assignment.valueSpan,
-        message: `In IPVS mode (${model.describe(mode.source)}), the node sets ${CONN_REUSE_MODE_KEY} to ${history(value)}`,
+        message: `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ""} in IPVS mode (${model.describe(mode.source)}): ${cost(value)}`,
         related: relatedSource(mode.source, "kube-proxy runs in IPVS mode")
       });
       return;
@@ -12198,7 +12186,7 @@ var keepaliveConntrack = {
       report({
         file: nodeSource.file,
         span: nodeSource.span,
-        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
+        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}`,
         related: relatedConntrack(conntrack),
         fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))]
       });
@@ -12211,7 +12199,6 @@ var keepaliveConntrack = {
     if (defaultFinding !== void 0) report(defaultFinding);
   }
 };
-var CONSEQUENCE = "An idle connection through a Service loses its conntrack entry before the first keepalive probe, and its next packet can be sent to another pod and reset.";
 function podSysctlFinding(workload2, conntrack, conntrackText) {
   if (workload2.template === void 0 || workload2.template.hostNetwork?.value === true) return void 0;
   const sysctl = workload2.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
@@ -12221,7 +12208,7 @@ function podSysctlFinding(workload2, conntrack, conntrackText) {
     file: workload2.file,
     span: sysctl.valueSpan,
     subject: workload2,
-    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
+    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}, not below the conntrack established timeout of ${conntrackText}`,
     related: relatedConntrack(conntrack),
     fixes: () => [setKeepalive([{ file: workload2.file, span: sysctl.valueSpan, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])]
   };
@@ -12232,23 +12219,20 @@ function defaultKeepaliveFinding(model, conntrack, node) {
   const podsOnDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefault(workload2, node));
   const nodeOnDefault = node.source.kind === "default" && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
   if (!nodeOnDefault && podsOnDefault.length === 0) return void 0;
-  const who = [...nodeOnDefault ? ["the node"] : [], ...podsOnDefault.slice(0, 3).map((w) => objectLabel(w))];
-  if (podsOnDefault.length > 3) who.push(`${podsOnDefault.length - 3} more workloads`);
+  const named = [...nodeOnDefault ? ["the node"] : [], ...podsOnDefault.map((w) => objectLabel(w))];
+  const who = named.length <= 1 ? named[0] ?? "" : `${named[0]} and ${countOf(named.length - 1, "more workload")}`;
   const keepalive = recommendedKeepalive(conntrack.value);
   return {
     file: source.file,
     span: source.span,
     fixes: () => podsOnDefault.filter((workload2) => workload2.template?.hostNetwork?.value !== true).map((workload2) => addPodKeepalive(model.file(workload2.file), workload2, keepalive)).filter((fix) => fix !== void 0),
-    message: `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd(who)} ${who.length === 1 ? "relies" : "rely"} on. ${CONSEQUENCE}`,
+    message: `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? "relies" : "rely"} on`,
     related: podsOnDefault.map((workload2) => ({
       file: workload2.file,
       span: workload2.nameSpan,
       message: workload2.template?.hostNetwork?.value === true ? `${objectLabel(workload2)} uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies` : `${objectLabel(workload2)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`
     }))
   };
-}
-function joinWithAnd(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 function reliesOnDefault(workload2, node) {
   if (workload2.template === void 0) return false;
@@ -12290,18 +12274,18 @@ var keepaliveIpvs = {
     if (finding2 !== void 0) report(finding2);
   }
 };
-function consequence(timeout) {
-  return `Every connection through a Service that stays idle for ${timeout} s is reset: IPVS forgets it, never reschedules a packet that is not a SYN, and the node answers the next one with a RST.`;
-}
 function timeoutText({ model, timeout }) {
-  return `IPVS's idle timeout for established TCP, ${timeout.value} s from ${model.describe(timeout.source)}`;
+  return `IPVS's TCP idle timeout of ${timeout.value} s (${timeout.source.kind === "default" ? "the kernel's default" : model.describe(timeout.source)})`;
+}
+function assumedMode({ model, mode }) {
+  return mode.source.kind === "file" ? "" : `, in IPVS mode (${model.describe(mode.source)})`;
 }
 function valueFinding(context, file, span, what, newText) {
   const { model, mode, timeout } = context;
   return {
     file,
     span,
-    message: `In IPVS mode (${model.describe(mode.source)}), ${what}, not below ${timeoutText(context)}. ${consequence(timeout.value)}`,
+    message: `${what}, not below ${timeoutText(context)}${assumedMode(context)}`,
     related: [...relatedSource(timeout.source, `IPVS's idle timeout for established TCP: ${timeout.value} s`), ...relatedSource(mode.source, "kube-proxy runs in IPVS mode")],
     fixes: () => [{ title: `Set ${KEEPALIVE_TIME_KEY} to ${newText.replace(/"/g, "")}`, edits: setSysctlValue(model, KEEPALIVE_TIME_KEY, file, span, newText), preferred: true }]
   };
@@ -12313,13 +12297,13 @@ function defaultKeepaliveFinding2(context, node) {
   const first = onDefault[0];
   if (first === void 0) return void 0;
   const anchor = timeout.source.kind === "file" ? timeout.source : mode.source.kind === "file" ? mode.source : { file: first.file, span: first.nameSpan };
-  const who = [...onDefault.slice(0, 3).map(objectLabel), ...onDefault.length > 3 ? [`${onDefault.length - 3} more workloads`] : []];
+  const who = onDefault.length === 1 ? objectLabel(first) : `${objectLabel(first)} and ${countOf(onDefault.length - 1, "more workload")}`;
   const keepalive = recommendedKeepalive(timeout.value);
   return {
     file: anchor.file,
     span: anchor.span,
     ...anchor.span === first.nameSpan ? { subject: first } : {},
-    message: `In IPVS mode (${model.describe(mode.source)}), ${timeoutText(context)}, is not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd2(who)} ${onDefault.length === 1 ? "relies" : "rely"} on. ${consequence(timeout.value)}`,
+    message: `${timeoutText(context)}${assumedMode(context)}${assumedMode(context) === "" ? "" : ","} is not above the ${DEFAULTS.keepaliveTime} s default ${KEEPALIVE_TIME_KEY} of ${who}`,
     related: [
       ...anchor === timeout.source ? relatedSource(mode.source, "kube-proxy runs in IPVS mode") : [],
       ...onDefault.filter((workload2) => workload2.nameSpan !== anchor.span).map((workload2) => ({ file: workload2.file, span: workload2.nameSpan, message: defaultReason(workload2) }))
@@ -12340,9 +12324,6 @@ function reliesOnDefault2(workload2, node) {
 }
 function runsKubeProxy(workload2) {
   return workload2.kubeProxyFlags.length > 0 || workload2.kind === "DaemonSet" && workload2.name === "kube-proxy";
-}
-function joinWithAnd2(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 function optional(value) {
   return value === void 0 ? [] : [value];
@@ -12564,7 +12545,7 @@ var SYSCTL_CATALOG = new Map([
 
 // server/src/core/rules/keepaliveNotInherited.ts
 var KEEPALIVE_KEYS = ["net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes"];
-var NAMED_IN_MESSAGE = 3;
+var NAMED_IN_MESSAGE = 1;
 var keepaliveNotInherited = {
   id: "keepalive-not-inherited",
   defaultSeverity: "info",
@@ -12586,12 +12567,12 @@ function notInheritedFinding(model, key) {
   if (pods.length === 0) return void 0;
   const unit = (value) => info.unit === "seconds" ? `${value} s` : String(value);
   const names = pods.slice(0, NAMED_IN_MESSAGE).map(objectLabel);
-  if (pods.length > NAMED_IN_MESSAGE) names.push(`${pods.length - NAMED_IN_MESSAGE} more workload${pods.length - NAMED_IN_MESSAGE === 1 ? "" : "s"}`);
+  if (pods.length > NAMED_IN_MESSAGE) names.push(countOf(pods.length - NAMED_IN_MESSAGE, "more workload"));
   const source = { kind: "file", file: node.file, span: node.assignment.valueSpan, setting: "set" };
   return {
     file: node.file,
     span: node.assignment.lineSpan,
-    message: `${key} is ${unit(node.value)} on the node (${model.describe(source)}), but pods do not inherit it: a pod's network namespace starts from the kernel's default of ${unit(kernelDefault)}. ${joinWithAnd3(names)} ${pods.length === 1 ? "sets" : "set"} no ${key} in ${pods.length === 1 ? "its" : "their"} pods' securityContext.sysctls, so ${pods.length === 1 ? "its" : "their"} connections use ${unit(kernelDefault)}.`,
+    message: `${key} is ${unit(node.value)} on the node (${model.describe(source)}), but pods start from the kernel's default of ${unit(kernelDefault)}: ${joinWithAnd(names)} ${pods.length === 1 ? "sets" : "set"} none of ${pods.length === 1 ? "its" : "their"} own`,
     related: pods.map(
       (workload2) => ({
         file: workload2.file,
@@ -12614,7 +12595,7 @@ function setsNone(workload2, key) {
   const template = workload2.template;
   return template !== void 0 && template.hostNetwork?.value !== true && !template.sysctls.some((entry) => entry.name === key);
 }
-function joinWithAnd3(items) {
+function joinWithAnd(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
@@ -12773,7 +12754,7 @@ function duplicateFinding(model, key, overridden, winner) {
   return {
     file: overridden.file,
     span: overridden.assignment.lineSpan,
-    message: `${key} = ${overridden.assignment.value} is overridden by ${where}, which is applied later and wins: this assignment has no effect.`,
+    message: `${key} = ${overridden.assignment.value} has no effect: ${where} is applied later and wins`,
     related: [{ file: winner.file, span: winner.assignment.valueSpan, message: `The assignment of ${key} that wins: ${winner.assignment.value}` }],
     fixes: () => [removeLine(file, overridden)]
   };
@@ -12806,12 +12787,12 @@ function findLastIndex(items, predicate) {
 // server/src/core/rules/sysctlValue.ts
 var DURATION_FLAGS = /* @__PURE__ */ new Set(["conntrack-tcp-timeout-established", "ipvs-tcp-timeout"]);
 var NODE = { noComments: "sysctl files have no inline comments", outcome: "the node keeps its previous value" };
-var POD = { noComments: "a sysctl value has no comments", outcome: "the container runtime fails to set it, so the pods do not start" };
+var POD = { noComments: "a sysctl value has no comments", outcome: "the pods do not start" };
 function describeProblem(key, value, problem, { noComments, outcome }) {
   const shown = JSON.stringify(value);
   switch (problem.kind) {
     case "comment":
-      return problem.accepted ? `The value of ${key} is ${shown}: ${noComments}, so the comment is part of the value. The kernel reads ${problem.kept} and ignores the rest only because a blank comes first; ${JSON.stringify(problem.kept + problem.comment)} would be rejected.` : `The value of ${key} is ${shown}: ${noComments}, so the comment is part of the value and the kernel rejects it: ${outcome}.`;
+      return problem.accepted ? `${key} is ${shown}: ${noComments}; the kernel reads ${problem.kept} only because a blank comes before the comment.` : `${key} is ${shown}: ${noComments}, and the kernel rejects it: ${outcome}.`;
     case "not-integer":
       return `${key} takes ${integerFields(key) === 1 ? "an integer" : "integers separated by blanks"}; the kernel rejects ${shown}: ${outcome}.`;
     case "range":
@@ -12873,7 +12854,7 @@ function podFinding(workload2, sysctl) {
     return {
       ...base,
       span: sysctl.nameSpan,
-      message: `${sysctl.name} is set in the pods of ${owner}, which use the host network: the API server rejects net.* sysctls together with hostNetwork: true, so ${owner} is not accepted. Set it on the node instead, or drop hostNetwork.`,
+      message: `${sysctl.name} is set in the pods of ${owner}, which use the host network: the API server rejects net.* sysctls with hostNetwork: true`,
       related: [{ file: workload2.file, span: hostNetwork.span, message: `${owner} uses the host network` }]
     };
   }
@@ -12881,7 +12862,7 @@ function podFinding(workload2, sysctl) {
     return {
       ...base,
       span: sysctl.nameSpan,
-      message: `${sysctl.name} is set in the pods of ${owner}. net.netfilter.* sysctls are not safe: the kubelet refuses the pods unless it allows the sysctl with --allowed-unsafe-sysctls. And conntrack for Service traffic lives in the node's network namespace, so a pod's value has no effect on Service connections.`
+      message: `${sysctl.name} is set in the pods of ${owner}: the kubelet refuses this unsafe sysctl unless --allowed-unsafe-sysctls allows it, and it never affects Service traffic`
     };
   }
   if (sysctl.value === void 0) return void 0;
@@ -12895,7 +12876,7 @@ function podFinding(workload2, sysctl) {
     ...problem.kind === "comment" && problem.kept !== "" && sysctl.valueSpan !== void 0 ? { fixes: () => [{ title: "Remove the comment", edits: [{ file: workload2.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] } : {}
   };
 }
-var DURATION_CONSEQUENCE = "Go durations need a unit on every number (24h0m0s, 90m, 1h30m; only 0 may stand alone)";
+var DURATION_CONSEQUENCE = "Write a unit on every number: 24h, 90m, 1h30m";
 function durationFindings(model) {
   const findings = [];
   for (const configuration of model.kubeProxyConfigurations) {
@@ -12904,7 +12885,7 @@ function durationFindings(model) {
       findings.push({
         file: configuration.file,
         span: duration.span,
-        message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`
+        message: `${duration.field} is ${JSON.stringify(duration.text)}, not a Go duration: kube-proxy does not start. ${DURATION_CONSEQUENCE}.`
       });
     }
   }
@@ -12915,7 +12896,7 @@ function durationFindings(model) {
         file: daemonSet.file,
         span: flag.value.span,
         subject: daemonSet,
-        message: `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${objectLabel(daemonSet)}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.`
+        message: `--${flag.name} is ${JSON.stringify(flag.value.value)} in ${objectLabel(daemonSet)}, not a Go duration: kube-proxy does not start. ${DURATION_CONSEQUENCE}.`
       });
     }
   }
@@ -12931,8 +12912,8 @@ function editDistance(a, b, limit = Infinity) {
     const current = [i];
     let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      const cost2 = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost2);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
       current.push(value);
       rowMinimum = Math.min(rowMinimum, value);
@@ -12995,11 +12976,11 @@ var sysctlUnknownKey = {
     }
   }
 };
-var NODE_CONSEQUENCE = "The node never applies it: sysctl skips a key the kernel does not have and goes on with the next line.";
+var NODE_CONSEQUENCE = "The node skips it.";
 function podConsequence(workload2) {
-  return `The pods of ${objectLabel(workload2)} cannot set it: the kubelet admits only sysctls it knows as safe or the node allows, and the container runtime fails on a key the kernel does not have.`;
+  return `The pods of ${objectLabel(workload2)} cannot set it.`;
 }
-function unknownKeyFinding(file, key, span, consequence2, isSetBeside) {
+function unknownKeyFinding(file, key, span, consequence, isSetBeside) {
   const family = sysctlFamilyOf(key);
   if (family === void 0 || SYSCTL_CATALOG.has(key)) return void 0;
   const written = writtenKey(file.text, span);
@@ -13010,7 +12991,7 @@ function unknownKeyFinding(file, key, span, consequence2, isSetBeside) {
   return {
     file: file.path,
     span: written.span,
-    message: `${known}${suggestion} ${consequence2}`,
+    message: `${known}${suggestion} ${consequence}`,
     fixes: () => (closest?.keys ?? []).map((candidate) => ({
       title: `Replace with ${inStyle(candidate, written.text)}`,
       edits: [{ file: file.path, span: written.span, newText: inStyle(candidate, written.text) }],
