@@ -47,6 +47,17 @@ function serverCapabilities(): ServerCapabilities {
   };
 }
 
+/**
+ * What the server tells the client of its state, for a status bar: indexing (files read of those
+ * found), then ready (files indexed, and how long the scan took).
+ */
+export type ServerStatus =
+  | { readonly state: 'indexing'; readonly done: number; readonly total: number }
+  | { readonly state: 'ready'; readonly files: number; readonly milliseconds: number };
+
+/** The notification that carries ServerStatus. */
+export const STATUS_NOTIFICATION = 'connlint/status';
+
 /** The server's version, from the package it ships in. */
 const SERVER_VERSION: string = (require('../../../package.json') as { version: string }).version;
 
@@ -68,6 +79,7 @@ interface Server {
  */
 export function startServer(connection: Connection, lifecycle: Lifecycle): Disposable {
   const index = new WorkspaceIndex((message) => connection.console.warn(message));
+  connection.console.info(`Connlint ${SERVER_VERSION} (Node.js ${process.versions.node})`);
   const publisher = new DiagnosticsPublisher(connection, index);
   const server: Server = {
     connection,
@@ -108,6 +120,7 @@ function handleLifecycle(server: Server): void {
     server.capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     index.setFolders(folders);
+    connection.console.info(`Workspace folders: ${folders.length === 0 ? '(none)' : folders.join(', ')}`);
     index.setSkippedCategories(yamlSyntaxReportedByClient(params.initializationOptions) ? [YAML_PARSE_CATEGORY] : []);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'connlint', version: SERVER_VERSION } };
   });
@@ -136,15 +149,22 @@ async function scanWithProgress(server: Server): Promise<void> {
   const { connection, index, publisher } = server;
   const progress = server.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Connlint: indexing the workspace', 0, undefined, false);
+  const started = performance.now();
+  const status = (value: ServerStatus): void => void connection.sendNotification(STATUS_NOTIFICATION, value).catch(() => undefined);
+  status({ state: 'indexing', done: 0, total: 0 });
   try {
     await publisher.duringScan(() =>
       index.scan((done, total) => {
         progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
+        status({ state: 'indexing', done, total });
         publisher.schedule();
       }),
     );
   } finally {
     progress?.done();
+    const milliseconds = Math.round(performance.now() - started);
+    connection.console.info(`Indexed ${index.fileCount} files in ${milliseconds} ms`);
+    status({ state: 'ready', files: index.fileCount, milliseconds });
   }
 }
 

@@ -56,6 +56,11 @@ export class WorkspaceIndex {
     this.budget = new IndexedTextBudget(maxIndexedText);
   }
 
+  /** How many files of the workspace folders the index holds. */
+  get fileCount(): number {
+    return this.workspace.paths().length;
+  }
+
   /** The text held from disk, in UTF-16 code units (open documents are the editor's). */
   get indexedText(): number {
     return this.budget.used;
