@@ -12662,11 +12662,19 @@ var yamlSyntax = {
   check(model, report) {
     for (const file of model.files) {
       for (const problem of file.syntaxProblems) {
-        report({ file: file.path, span: problem.span, message: problem.message, ...problem.embedded ? {} : { category: YAML_PARSE_CATEGORY } });
+        report({ file: file.path, span: offendingToken(file.text, problem.span), message: problem.message, ...problem.embedded ? {} : { category: YAML_PARSE_CATEGORY } });
       }
     }
   }
 };
+function offendingToken(text, span) {
+  if (span.end - span.start > 1) return span;
+  let start = span.start;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  if (text[start] === " " && /^ *$/.test(text.slice(lineStart, start))) while (text[start] === " ") start++;
+  const token = /^[^\s:,[\]{}#]+/.exec(text.slice(start));
+  return token === null ? span : { start, end: start + token[0].length };
+}
 var sysctlSyntax = {
   id: "sysctl-syntax",
   defaultSeverity: "error",

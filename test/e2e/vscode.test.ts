@@ -423,11 +423,8 @@ test('a new untitled YAML buffer is linted on its own', { timeout: 90_000 }, asy
   await step('untitled', async () => {
     await runCommand('File: New Untitled Text File');
     await page.locator('.tab.active').filter({ hasText: 'Untitled-1' }).waitFor({ state: 'visible', timeout: 10_000 });
-    await runCommand('Change Language Mode');
-    await page.keyboard.type('YAML');
-    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: /^YAML/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await runCommand('Change Language Mode', 'YAML');
+    await page.locator('.statusbar-item').filter({ hasText: /^\s*YAML\s*$/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
     for (const line of headlessService('untitled').trimEnd().split('\n')) {
       await page.keyboard.type(line);
       await page.keyboard.press('Enter');
@@ -506,13 +503,19 @@ async function goToLine(line: number): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/** Runs a command by its title from the Command Palette. */
-async function runCommand(title: string): Promise<void> {
+/** Runs a command by its title from the Command Palette; `picks`: the title of an item it then asks to choose. */
+async function runCommand(title: string, picks?: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(title);
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
+  if (picks !== undefined) {
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.keyboard.type(picks);
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: picks }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  }
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
