@@ -12544,7 +12544,7 @@ var affinityIgnored = {
         file: service2.file,
         span: affinity.span,
         subject: service2,
-        message: `${bypass(service2)} sessionAffinity: ClientIP does nothing: no client is kept on a pod, and an idle connection gets no protection from it.`,
+        message: `${bypass(service2)}: its sessionAffinity: ClientIP does nothing`,
         fixes: () => [removeAffinity(file, service2), ignoreForService(file, service2, "affinity-ignored")].filter((fix) => fix !== void 0)
       });
     }
@@ -12552,8 +12552,8 @@ var affinityIgnored = {
 };
 function bypass(service2) {
   const name = objectLabel(service2);
-  if (service2.type === "ExternalName") return `${name} is type: ExternalName: its DNS name is an alias (CNAME) of another name, and kube-proxy never handles it, so`;
-  return `${name} is headless (clusterIP: None): its DNS name resolves to the pods' own addresses, clients connect to them without kube-proxy, so`;
+  if (service2.type === "ExternalName") return `${name} is type: ExternalName, a DNS alias kube-proxy never handles`;
+  return `${name} is headless (clusterIP: None): clients reach its pods without kube-proxy`;
 }
 function removeAffinity(file, service2) {
   const root = objectMap(file, service2);
@@ -12846,6 +12846,9 @@ function ruleDocsUrl(id) {
 function relatedSource(source, message2) {
   return source.kind === "file" ? [{ file: source.file, span: source.span, message: message2 }] : [];
 }
+function countOf(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
 
 // server/src/core/rules/affinityTimeout.ts
 var MIN_AFFINITY_TIMEOUT = 1;
@@ -12865,9 +12868,9 @@ var affinityTimeout = {
 };
 function timeoutProblem(service2, text) {
   const value = service2.affinityTimeoutSeconds?.value;
-  if (value === void 0) return `is ${text}, not a whole number of seconds (the field is an integer)`;
+  if (value === void 0) return `is ${text.slice(0, 20)}, not a whole number of seconds`;
   if (service2.sessionAffinity?.value !== "ClientIP" || value >= MIN_AFFINITY_TIMEOUT && value <= MAX_AFFINITY_TIMEOUT) return void 0;
-  return `is ${text}, outside ${MIN_AFFINITY_TIMEOUT}..${MAX_AFFINITY_TIMEOUT}, the range the API server accepts with sessionAffinity: ClientIP`;
+  return `is ${text.slice(0, 20)}, outside ${MIN_AFFINITY_TIMEOUT}..${MAX_AFFINITY_TIMEOUT} (with ClientIP affinity)`;
 }
 function invalidTimeout(model, service2) {
   const written = service2.affinityTimeoutText;
@@ -12881,7 +12884,7 @@ function invalidTimeout(model, service2) {
     span: written.span,
     severity: "error",
     subject: service2,
-    message: `sessionAffinityConfig.clientIP.timeoutSeconds of Service "${nameOf(service2)}" ${problem}: the API server rejects the Service, so it cannot be created or updated.`,
+    message: `timeoutSeconds of Service "${nameOf(service2)}" ${problem}: the API server rejects the Service.`,
     fixes: () => [{ title: `Set timeoutSeconds to ${replacement}`, edits: [replaceSpan(service2.file, written.span, String(replacement))], preferred: true }]
   };
 }
@@ -12901,7 +12904,7 @@ function droppedConfig(model, service2) {
     span: configKey,
     severity: "warning",
     subject: service2,
-    message: `Service "${nameOf(service2)}" sets sessionAffinityConfig while ${state}. The API server drops sessionAffinityConfig from such a Service, so what is written here never applies and no client is kept on a pod.`,
+    message: `Service "${nameOf(service2)}" sets sessionAffinityConfig while ${state}: the API server drops it, so it never applies.`,
     related: affinity === void 0 ? [] : [{ file: service2.file, span: affinity.span, message: "sessionAffinity: None" }],
     fixes: () => {
       const ipvs = effectiveProxyMode(model).value === "ipvs";
@@ -12944,7 +12947,7 @@ function shortAffinity(model, service2) {
     file: service2.file,
     span: service2.affinityTimeoutSeconds?.span ?? affinity.span,
     subject: service2,
-    message: `Service "${nameOf(service2)}": ClientIP timeoutSeconds ${timeout.value} s is not above the ${conntrack.value} s conntrack timeout, so affinity cannot keep a connection idle that long on its pod.`,
+    message: `Service "${nameOf(service2)}": ClientIP timeoutSeconds ${timeout.value} s is not above the ${conntrack.value} s conntrack timeout; affinity cannot hold a longer-idle connection.`,
     related: [
       ...relatedSource(timeout.source, `timeoutSeconds: ${timeout.value} s; only a new connection from the client refreshes the affinity record`),
       ...relatedSource(conntrack.source, `The conntrack established timeout: ${conntrack.value} s`),
@@ -12989,7 +12992,7 @@ var conntrackLoose = {
     report({
       file: node.file,
       span,
-      message: `${TCP_LOOSE_KEY} is 0 on the node (${where}); the kernel's default is 1. Once an idle connection's conntrack entry expires (after ${conntrack.value} s, ${model.describe(conntrack.source)}), its next packet is INVALID and kube-proxy's rules drop it: the connection hangs silently until the application gives up, instead of being reset or re-established.`,
+      message: `${TCP_LOOSE_KEY} is 0 on the node (${where}): an idle connection whose conntrack entry expires after ${conntrack.value} s hangs instead of being reset`,
       related: moduleMissingNote(model, TCP_LOOSE_KEY, node.file, span),
       fixes: () => [{ title: "Set nf_conntrack_tcp_loose to 1", edits: setSysctlValue(model, TCP_LOOSE_KEY, node.file, span, "1"), preferred: true }]
     });
@@ -13045,24 +13048,21 @@ var ESTABLISHED = {
   field: "tcpEstablishedTimeout",
   flag: "conntrack-tcp-timeout-established",
   kubeProxyDefault: 86400,
-  leave: "0s",
-  governs: "An idle established connection keeps its conntrack entry"
+  leave: "0s"
 };
 var CLOSE_WAIT = {
   key: "net.netfilter.nf_conntrack_tcp_timeout_close_wait",
   field: "tcpCloseWaitTimeout",
   flag: "conntrack-tcp-timeout-close-wait",
   kubeProxyDefault: 3600,
-  leave: "0s",
-  governs: "A connection in CLOSE_WAIT keeps its conntrack entry"
+  leave: "0s"
 };
 var MAX_PER_CORE = {
   key: "net.netfilter.nf_conntrack_max",
   field: "maxPerCore",
   flag: "conntrack-max-per-core",
   kubeProxyDefault: 32768,
-  leave: "0",
-  governs: ""
+  leave: "0"
 };
 var CONNTRACK_MAX_CAP = 1048576;
 var KUBE_PROXY_CONNTRACK_MIN = 131072;
@@ -13079,8 +13079,7 @@ var conntrackOverridden = {
       if (node === void 0 || kubeProxy === void 0 || kubeProxy.value === node.value) continue;
       if (onlyRaises && node.value > kubeProxy.value) continue;
       const written = `${kubeProxy.value} s (${model.describe(kubeProxy.source)})`;
-      const consequence2 = `${setting2.governs} for ${kubeProxy.value} s, not the node's ${node.value} s.`;
-      report(finding(model, setting2, node, kubeProxy, [kubeProxy], written, consequence2));
+      report(finding(model, setting2, node, kubeProxy, [kubeProxy], written));
     }
     const maxFinding = conntrackMaxFinding(model);
     if (maxFinding !== void 0) report(maxFinding);
@@ -13094,23 +13093,17 @@ function conntrackMaxFinding(model) {
   const caps = kubeProxyCapsConntrackMax(effectiveKubernetesVersion(model).value);
   const floor = Math.max(caps ? Math.min(perCore.value, CONNTRACK_MAX_CAP) : perCore.value, min?.value ?? 0);
   if (node.value >= floor) return void 0;
-  const perCoreText = `maxPerCore ${perCore.value}`;
-  const perCoreFrom = model.describe(perCore.source);
-  const minFrom = min && model.describe(min.source);
-  const from = min === void 0 ? `${perCoreText}, ${perCoreFrom}; min 0` : minFrom === perCoreFrom ? `${perCoreText} and min ${min.value}, ${perCoreFrom}` : `${perCoreText}, ${perCoreFrom}; min ${min.value}, ${minFrom}`;
-  const perCpu = `${perCore.value} \xD7 the node's CPUs${caps && perCore.value > CONNTRACK_MAX_CAP ? ` (at most ${CONNTRACK_MAX_CAP})` : ""}`;
-  const written = min === void 0 ? `${perCpu} (${from})` : `the larger of ${perCpu} and ${min.value} (${from})`;
-  const consequence2 = `The conntrack table holds at least ${floor} entries, not the node's ${node.value}.`;
-  return finding(model, MAX_PER_CORE, node, perCore, min === void 0 ? [perCore] : [perCore, min], written, consequence2);
+  const capped = caps && perCore.value > CONNTRACK_MAX_CAP ? `, at most ${CONNTRACK_MAX_CAP}` : "";
+  const written = `at least ${floor} (maxPerCore ${perCore.value} \xD7 the node's CPUs${capped}${min === void 0 ? "" : `, min ${min.value}`})`;
+  return finding(model, MAX_PER_CORE, node, perCore, min === void 0 ? [perCore] : [perCore, min], written);
 }
-function finding(model, setting2, node, kubeProxy, sources, written, consequence2) {
+function finding(model, setting2, node, kubeProxy, sources, written) {
   const nodeSource = { kind: "file", file: node.file, span: node.assignment.valueSpan, setting: "set" };
   const nodeValue = setting2 === MAX_PER_CORE ? String(node.value) : `${node.value} s`;
-  const how = kubeProxy.flag === void 0 ? `conntrack.${setting2.field}: ${setting2.leave} in kube-proxy's configuration` : `--${setting2.flag}=${setting2.leave} in kube-proxy's DaemonSet`;
   return {
     file: node.file,
     span: node.assignment.lineSpan,
-    message: `${setting2.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it at start-up with ${written}. ${consequence2} To keep the node's value, set ${how}.`,
+    message: `${setting2.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it with ${written}`,
     related: sources.flatMap(
       (source) => source.source.kind === "file" ? [{ file: source.source.file, span: source.source.span, message: `kube-proxy's ${source.source.setting}: ${source.value}${setting2 === MAX_PER_CORE ? "" : " s"}; it sets ${setting2.key} from it at start-up` }] : []
     ),
@@ -13127,7 +13120,7 @@ function kubeProxyValue(model, setting2, parse2) {
     const written = configuredValue(configuration, setting2.field);
     if (written === "unreadable" || written !== void 0 && written.value <= 0) return void 0;
     if (written !== void 0) return { ...written, configuration };
-    const reason = `kube-proxy's default, conntrack.${setting2.field} unset in ${baseName(configuration.file)}`;
+    const reason = `kube-proxy's default, unset in ${baseName(configuration.file)}`;
     return { value: setting2.kubeProxyDefault, source: { kind: "default", reason }, configuration };
   }
   if (!model.hasManifests && model.assumptions.kubeProxy !== true) return void 0;
@@ -13177,13 +13170,8 @@ function setConntrackField(file, configuration, field, value) {
 
 // server/src/core/rules/ipvsConnReuse.ts
 var CONN_REUSE_MODE_KEY = "net.ipv4.vs.conn_reuse_mode";
-var HISTORY_KERNELS = "Kernel 5.9 fixed both, and kube-proxy leaves the value alone from 5.9 on (kubernetes#93297).";
-function history(value) {
-  if (value === 0) {
-    return `0: IPVS sends a new connection that reuses a client port to the backend of the old one, even a pod that was deleted (kubernetes#81775). kube-proxy itself writes 0 on kernels 4.1 to 5.8, to avoid the 1 s delays of the default, 1 (kubernetes#70747). ${HISTORY_KERNELS} On 5.9 or later, kube-proxy leaves this 0 in place, so IPVS never reschedules a connection that reuses a port.`;
-  }
-  const what = value === 1 ? "1, the kernel's default" : `${value}, neither the kernel's default 1 nor the 0 kube-proxy writes on older kernels`;
-  return `${what}. On kernels before 5.9, 1 drops a SYN that reuses the ports of a stale IPVS connection, so new connections wait 1 s under load (kubernetes#70747); kube-proxy then writes 0 at start-up on kernels 4.1 to 5.8, overriding this file, and 0 sends clients that reuse a port to deleted pods (kubernetes#81775). ` + HISTORY_KERNELS;
+function cost(value) {
+  return value === 0 ? "on kernel 5.9 or later, a connection reusing a client port goes to the old, maybe deleted, backend (kubernetes#81775)" : "kube-proxy writes 0 over it on kernels 4.1 to 5.8, and before 5.9, 1 delays new connections under load (kubernetes#70747)";
 }
 function overwrittenMessage(value, version) {
   return `${CONN_REUSE_MODE_KEY} = ${value} is overwritten: kube-proxy ${formatKubernetesVersion(version)} writes 0 on every kernel from 4.1 (1.22 leaves 5.9+ alone, kubernetes#102122); 0 sends port-reusing clients to deleted pods.`;
@@ -13207,7 +13195,12 @@ var ipvsConnReuse = {
         report({ file, span: assignment.valueSpan, message: overwrittenMessage(value, version.value), related: [...related2, ...relatedSource(version.source, `Kubernetes ${formatKubernetesVersion(version.value)}`)] });
         return;
       }
-      report({ file, span: assignment.valueSpan, message: `In IPVS mode (${model.describe(mode.source)}), the node sets ${CONN_REUSE_MODE_KEY} to ${history(value)}`, related: related2 });
+      report({
+        file,
+        span: assignment.valueSpan,
+        message: `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ""} in IPVS mode (${model.describe(mode.source)}): ${cost(value)}`,
+        related: related2
+      });
       return;
     }
   }
@@ -13228,7 +13221,7 @@ var keepaliveConntrack = {
       report({
         file: nodeSource.file,
         span: nodeSource.span,
-        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
+        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}`,
         related: relatedConntrack(model, conntrack),
         fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))]
       });
@@ -13241,7 +13234,6 @@ var keepaliveConntrack = {
     if (defaultFinding !== void 0) report(defaultFinding);
   }
 };
-var CONSEQUENCE = "An idle connection through a Service loses its conntrack entry before the first keepalive probe, and its next packet can be sent to another pod and reset.";
 function podSysctlFinding(model, workload2, conntrack, conntrackText) {
   if (workload2.template === void 0 || workload2.template.hostNetwork?.value === true) return void 0;
   const sysctl = workload2.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
@@ -13251,7 +13243,7 @@ function podSysctlFinding(model, workload2, conntrack, conntrackText) {
     file: workload2.file,
     span: sysctl.valueSpan,
     subject: workload2,
-    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
+    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}, not below the conntrack established timeout of ${conntrackText}`,
     related: relatedConntrack(model, conntrack),
     fixes: () => [setKeepalive([{ file: workload2.file, span: sysctl.valueSpan, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])]
   };
@@ -13262,23 +13254,20 @@ function defaultKeepaliveFinding(model, conntrack, node) {
   const podsOnDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefault(workload2, node));
   const nodeOnDefault = node.source.kind === "default" && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
   if (!nodeOnDefault && podsOnDefault.length === 0) return void 0;
-  const who = [...nodeOnDefault ? ["the node"] : [], ...podsOnDefault.slice(0, 3).map((w) => objectLabel(w))];
-  if (podsOnDefault.length > 3) who.push(`${podsOnDefault.length - 3} more workloads`);
+  const named = [...nodeOnDefault ? ["the node"] : [], ...podsOnDefault.map((w) => objectLabel(w))];
+  const who = named.length <= 1 ? named[0] ?? "" : `${named[0]} and ${countOf(named.length - 1, "more workload")}`;
   const keepalive = recommendedKeepalive(conntrack.value);
   return {
     file: source.file,
     span: source.span,
     fixes: () => podsOnDefault.filter((workload2) => workload2.template?.hostNetwork?.value !== true).map((workload2) => addPodKeepalive(model, workload2, keepalive)).filter((fix) => fix !== void 0),
-    message: `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd(who)} ${who.length === 1 ? "relies" : "rely"} on. ${CONSEQUENCE}`,
+    message: `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? "relies" : "rely"} on`,
     related: podsOnDefault.map((workload2) => ({
       file: workload2.file,
       span: workload2.nameSpan,
       message: workload2.template?.hostNetwork?.value === true ? `${objectLabel(workload2)} uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies` : `${objectLabel(workload2)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`
     }))
   };
-}
-function joinWithAnd(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 function reliesOnDefault(workload2, node) {
   if (workload2.template === void 0) return false;
@@ -13322,18 +13311,18 @@ var keepaliveIpvs = {
     if (finding2 !== void 0) report(finding2);
   }
 };
-function consequence(timeout) {
-  return `Every connection through a Service that stays idle for ${timeout} s is reset: IPVS forgets it, never reschedules a packet that is not a SYN, and the node answers the next one with a RST.`;
-}
 function timeoutText({ model, timeout }) {
-  return `IPVS's idle timeout for established TCP, ${timeout.value} s from ${model.describe(timeout.source)}`;
+  return `IPVS's TCP idle timeout of ${timeout.value} s (${timeout.source.kind === "default" ? "the kernel's default" : model.describe(timeout.source)})`;
+}
+function assumedMode({ model, mode }) {
+  return mode.source.kind === "file" ? "" : `, in IPVS mode (${model.describe(mode.source)})`;
 }
 function valueFinding(context, file, span, what, newText) {
   const { model, mode, timeout } = context;
   return {
     file,
     span,
-    message: `In IPVS mode (${model.describe(mode.source)}), ${what}, not below ${timeoutText(context)}. ${consequence(timeout.value)}`,
+    message: `${what}, not below ${timeoutText(context)}${assumedMode(context)}`,
     related: [...relatedSource(timeout.source, `IPVS's idle timeout for established TCP: ${timeout.value} s`), ...relatedSource(mode.source, "kube-proxy runs in IPVS mode")],
     fixes: () => [{ title: `Set ${KEEPALIVE_TIME_KEY} to ${newText.replace(/"/g, "")}`, edits: setSysctlValue(model, KEEPALIVE_TIME_KEY, file, span, newText), preferred: true }]
   };
@@ -13345,13 +13334,13 @@ function defaultKeepaliveFinding2(context, node) {
   const first = onDefault[0];
   if (first === void 0) return void 0;
   const anchor = timeout.source.kind === "file" ? timeout.source : mode.source.kind === "file" ? mode.source : { file: first.file, span: first.nameSpan };
-  const who = [...onDefault.slice(0, 3).map(objectLabel), ...onDefault.length > 3 ? [`${onDefault.length - 3} more workloads`] : []];
+  const who = onDefault.length === 1 ? objectLabel(first) : `${objectLabel(first)} and ${countOf(onDefault.length - 1, "more workload")}`;
   const keepalive = recommendedKeepalive(timeout.value);
   return {
     file: anchor.file,
     span: anchor.span,
     ...anchor.span === first.nameSpan ? { subject: first } : {},
-    message: `In IPVS mode (${model.describe(mode.source)}), ${timeoutText(context)}, is not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd2(who)} ${onDefault.length === 1 ? "relies" : "rely"} on. ${consequence(timeout.value)}`,
+    message: `${timeoutText(context)}${assumedMode(context)}${assumedMode(context) === "" ? "" : ","} is not above the ${DEFAULTS.keepaliveTime} s default ${KEEPALIVE_TIME_KEY} of ${who}`,
     related: [
       ...anchor === timeout.source ? relatedSource(mode.source, "kube-proxy runs in IPVS mode") : [],
       ...onDefault.filter((workload2) => workload2.nameSpan !== anchor.span).map((workload2) => ({ file: workload2.file, span: workload2.nameSpan, message: defaultReason(workload2) }))
@@ -13372,9 +13361,6 @@ function reliesOnDefault2(workload2, node) {
 }
 function runsKubeProxy(workload2) {
   return workload2.kubeProxyFlags.length > 0 || workload2.kind === "DaemonSet" && workload2.name === "kube-proxy";
-}
-function joinWithAnd2(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 function optional(value) {
   return value === void 0 ? [] : [value];
@@ -13596,7 +13582,7 @@ var SYSCTL_CATALOG = new Map([
 
 // server/src/core/rules/keepaliveNotInherited.ts
 var KEEPALIVE_KEYS = ["net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes"];
-var NAMED_IN_MESSAGE = 3;
+var NAMED_IN_MESSAGE = 1;
 var keepaliveNotInherited = {
   id: "keepalive-not-inherited",
   defaultSeverity: "info",
@@ -13618,12 +13604,12 @@ function notInheritedFinding(model, key) {
   if (pods.length === 0) return void 0;
   const unit = (value) => info.unit === "seconds" ? `${value} s` : String(value);
   const names = pods.slice(0, NAMED_IN_MESSAGE).map(objectLabel);
-  if (pods.length > NAMED_IN_MESSAGE) names.push(`${pods.length - NAMED_IN_MESSAGE} more workload${pods.length - NAMED_IN_MESSAGE === 1 ? "" : "s"}`);
+  if (pods.length > NAMED_IN_MESSAGE) names.push(countOf(pods.length - NAMED_IN_MESSAGE, "more workload"));
   const source = { kind: "file", file: node.file, span: node.assignment.valueSpan, setting: "set" };
   return {
     file: node.file,
     span: node.assignment.lineSpan,
-    message: `${key} is ${unit(node.value)} on the node (${model.describe(source)}), but pods do not inherit it: a pod's network namespace starts from the kernel's default of ${unit(kernelDefault)}. ${joinWithAnd3(names)} ${pods.length === 1 ? "sets" : "set"} no ${key} in ${pods.length === 1 ? "its" : "their"} pods' securityContext.sysctls, so ${pods.length === 1 ? "its" : "their"} connections use ${unit(kernelDefault)}.`,
+    message: `${key} is ${unit(node.value)} on the node (${model.describe(source)}), but pods start from the kernel's default of ${unit(kernelDefault)}: ${joinWithAnd(names)} ${pods.length === 1 ? "sets" : "set"} none of ${pods.length === 1 ? "its" : "their"} own`,
     related: pods.map(
       (workload2) => ({
         file: workload2.file,
@@ -13646,7 +13632,7 @@ function setsNone(workload2, key) {
   const template = workload2.template;
   return template !== void 0 && template.hostNetwork?.value !== true && !template.sysctls.some((entry) => entry.name === key);
 }
-function joinWithAnd3(items) {
+function joinWithAnd(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
@@ -13668,7 +13654,7 @@ var serviceAffinity = {
         span: service2.nameSpan,
         subject: service2,
         message: message(service2, exposure),
-        related: related(service2, exposure),
+        related: related(model, service2, exposure),
         fixes: () => [keepaliveFix(model, exposure), addClientIpAffinity(file, service2), ignoreForService(file, service2, ID2)].filter((fix) => fix !== void 0)
       });
     }
@@ -13679,8 +13665,9 @@ function message(service2, { backends, conntrack, internalLocal }) {
   const name = `Service "${service2.name ?? "(unnamed)"}"`;
   const count = formatCount(backends.count, backends.upTo);
   const tail = internalLocal ? `and internalTrafficPolicy: Local: a connection idle over the ${conntrack.value} s conntrack timeout can be reset by another pod on the client's node.` : `and no ClientIP affinity: a connection idle over the ${conntrack.value} s conntrack timeout can be re-balanced to another pod and reset.`;
-  const candidates = [...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`];
-  return candidates.find((candidate) => candidate.length <= MAX_MESSAGE) ?? candidates.at(-1);
+  const short = internalLocal ? `${name} has ${count}, internalTrafficPolicy: Local: a connection idle over ${conntrack.value} s can be reset by another pod on its node.` : `${name} has ${count}: a connection idle over ${conntrack.value} s can be re-balanced to another pod and reset.`;
+  const candidates = [...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`, short];
+  return candidates.find((candidate) => candidate.length <= MAX_MESSAGE) ?? short;
 }
 function origins(sources) {
   const first = sources[0];
@@ -13688,7 +13675,7 @@ function origins(sources) {
   const label = `${objectLabel(first.object)}${more}`;
   return sources.length === 1 && first.reason.length <= 80 ? [first.reason, label] : [label];
 }
-function related(service2, exposure) {
+function related(model, service2, exposure) {
   const name = `Service "${service2.name ?? "(unnamed)"}"`;
   const backends = exposure.backends.sources.map((source) => ({ file: source.file, span: source.span, message: `Backend of ${name}: ${source.reason}` }));
   const keepalive = exposure.unprotected.flatMap(
@@ -13697,7 +13684,8 @@ function related(service2, exposure) {
   return [
     ...backends,
     ...keepalive,
-    ...relatedSource(exposure.conntrack.source, `The conntrack established timeout: ${exposure.conntrack.value} s`),
+    // Where the workspace holds several kube-proxy configurations, the source's description says which one applies and why.
+    ...relatedSource(exposure.conntrack.source, `The conntrack established timeout: ${exposure.conntrack.value} s, ${model.describe(exposure.conntrack.source)}`),
     ...externalPath(service2)
   ];
 }
@@ -13755,11 +13743,19 @@ var yamlSyntax = {
   check(model, report) {
     for (const file of model.files) {
       for (const problem of file.syntaxProblems) {
-        report({ file: file.path, span: problem.span, message: problem.message, ...problem.embedded ? {} : { category: YAML_PARSE_CATEGORY } });
+        report({ file: file.path, span: offendingToken(file.text, problem.span), message: problem.message, ...problem.embedded ? {} : { category: YAML_PARSE_CATEGORY } });
       }
     }
   }
 };
+function offendingToken(text, span) {
+  if (span.end - span.start > 1) return span;
+  let start = span.start;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  if (text[start] === " " && /^ *$/.test(text.slice(lineStart, start))) while (text[start] === " ") start++;
+  const token = /^[^\s:,[\]{}#]+/.exec(text.slice(start));
+  return token === null ? span : { start, end: start + token[0].length };
+}
 var sysctlSyntax = {
   id: "sysctl-syntax",
   defaultSeverity: "error",
@@ -13861,7 +13857,7 @@ function duplicateFinding(model, key, overridden, winner) {
   return {
     file: overridden.file,
     span: overridden.assignment.lineSpan,
-    message: `${key} = ${overridden.assignment.value} is overridden by ${where}, which is applied later and wins: this assignment has no effect.`,
+    message: `${key} = ${overridden.assignment.value} has no effect: ${where} is applied later and wins`,
     related: [{ file: winner.file, span: winner.assignment.valueSpan, message: `The assignment of ${key} that wins: ${winner.assignment.value}` }],
     fixes: () => [removeLine(file, overridden)]
   };
@@ -13894,12 +13890,12 @@ function findLastIndex(items, predicate) {
 // server/src/core/rules/sysctlValue.ts
 var DURATION_FLAGS = /* @__PURE__ */ new Set(["conntrack-tcp-timeout-established", "ipvs-tcp-timeout"]);
 var NODE = { noComments: "sysctl files have no inline comments", outcome: "the node keeps its previous value" };
-var POD = { noComments: "a sysctl value has no comments", outcome: "the container runtime fails to set it, so the pods do not start" };
+var POD = { noComments: "a sysctl value has no comments", outcome: "the pods do not start" };
 function describeProblem(key, value, problem, { noComments, outcome }) {
   const shown = JSON.stringify(value);
   switch (problem.kind) {
     case "comment":
-      return problem.accepted ? `The value of ${key} is ${shown}: ${noComments}, so the comment is part of the value. The kernel reads ${problem.kept} and ignores the rest only because a blank comes first; ${JSON.stringify(problem.kept + problem.comment)} would be rejected.` : `The value of ${key} is ${shown}: ${noComments}, so the comment is part of the value and the kernel rejects it: ${outcome}.`;
+      return problem.accepted ? `${key} is ${shown}: ${noComments}; the kernel reads ${problem.kept} only because a blank comes before the comment.` : `${key} is ${shown}: ${noComments}, and the kernel rejects it: ${outcome}.`;
     case "not-integer":
       return `${key} takes ${integerFields(key) === 1 ? "an integer" : "integers separated by blanks"}; the kernel rejects ${shown}: ${outcome}.`;
     case "range":
@@ -13970,7 +13966,7 @@ function podFinding(model, workload2, sysctl) {
     return {
       ...base,
       span: sysctl.nameSpan,
-      message: `${sysctl.name} is set in the pods of ${owner}, which use the host network: the API server rejects net.* sysctls together with hostNetwork: true, so ${owner} is not accepted. Set it on the node instead, or drop hostNetwork.`,
+      message: `${sysctl.name} is set in the pods of ${owner}, which use the host network: the API server rejects net.* sysctls with hostNetwork: true`,
       related: [{ file: workload2.file, span: hostNetwork.span, message: `${owner} uses the host network` }]
     };
   }
@@ -13978,7 +13974,7 @@ function podFinding(model, workload2, sysctl) {
     return {
       ...base,
       span: sysctl.nameSpan,
-      message: `${sysctl.name} is set in the pods of ${owner}. net.netfilter.* sysctls are not safe: the kubelet refuses the pods unless it allows the sysctl with --allowed-unsafe-sysctls. And conntrack for Service traffic lives in the node's network namespace, so a pod's value has no effect on Service connections.`
+      message: `${sysctl.name} is set in the pods of ${owner}: the kubelet refuses this unsafe sysctl unless --allowed-unsafe-sysctls allows it, and it never affects Service traffic`
     };
   }
   const refusal = POD_KEEPALIVE_KEYS.includes(sysctl.name) ? podKeepaliveRefusal(model, workload2) : void 0;
@@ -14005,7 +14001,7 @@ function notStringFinding(workload2, sysctl, value, span) {
     fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file: workload2.file, span, newText: JSON.stringify(value) }], preferred: true }]
   };
 }
-var DURATION_CONSEQUENCE = "Go durations need a unit on every number (24h0m0s, 90m, 1h30m; only 0 may stand alone)";
+var DURATION_CONSEQUENCE = "Write a unit on every number: 24h, 90m, 1h30m";
 function durationFindings(model) {
   const findings = [];
   for (const configuration of model.kubeProxyConfigurations) {
@@ -14055,8 +14051,8 @@ function editDistance(a, b, limit = Infinity) {
     const current = [i];
     let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      const cost2 = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost2);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
       current.push(value);
       rowMinimum = Math.min(rowMinimum, value);
@@ -14119,11 +14115,11 @@ var sysctlUnknownKey = {
     }
   }
 };
-var NODE_CONSEQUENCE = "The node never applies it: sysctl skips a key the kernel does not have and goes on with the next line.";
+var NODE_CONSEQUENCE = "The node skips it.";
 function podConsequence(workload2) {
-  return `The pods of ${objectLabel(workload2)} cannot set it: the kubelet admits only sysctls it knows as safe or the node allows, and the container runtime fails on a key the kernel does not have.`;
+  return `The pods of ${objectLabel(workload2)} cannot set it.`;
 }
-function unknownKeyFinding(file, key, span, consequence2, isSetBeside) {
+function unknownKeyFinding(file, key, span, consequence, isSetBeside) {
   const family = sysctlFamilyOf(key);
   if (family === void 0 || SYSCTL_CATALOG.has(key)) return void 0;
   const written = writtenKey(file.text, span);
@@ -14134,7 +14130,7 @@ function unknownKeyFinding(file, key, span, consequence2, isSetBeside) {
   return {
     file: file.path,
     span: written.span,
-    message: `${known}${suggestion} ${consequence2}`,
+    message: `${known}${suggestion} ${consequence}`,
     fixes: () => (closest?.keys ?? []).map((candidate) => ({
       title: `Replace with ${inStyle(candidate, written.text)}`,
       edits: [{ file: file.path, span: written.span, newText: inStyle(candidate, written.text) }],

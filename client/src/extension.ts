@@ -1,6 +1,7 @@
 /** The Connlint extension: starts the bundled language server and adds the effective-settings view. */
 import * as vscode from 'vscode';
-import { LanguageClient, RequestType, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, NotificationType, RequestType, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RESTART_COMMAND, StatusBar, type ServerStatus } from './status';
 
 /** The server's answer to `connlint/effectiveNetworkSettings`: a report of the values in force. */
 interface EffectiveNetworkSettings {
@@ -14,17 +15,46 @@ const EffectiveNetworkSettingsRequest = new RequestType<Record<string, never>, E
 const EFFECTIVE_SCHEME = 'connlint-effective';
 const EFFECTIVE_URI = vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: '/Effective network settings.md' });
 
+/** The server's state, for the status bar. */
+const StatusNotification = new NotificationType<ServerStatus>('connlint/status');
+
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const reports = new ReportProvider();
+  const status = new StatusBar();
   context.subscriptions.push(
     reports,
+    status,
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, reports),
     vscode.commands.registerCommand('connlint.showEffectiveSettings', () => showEffectiveSettings(reports)),
+    vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(status)),
   );
-  client = new LanguageClient('connlint', 'Connlint', serverOptions(context), clientOptions());
-  await client.start();
+  const started = new LanguageClient('connlint', 'Connlint', serverOptions(context), clientOptions());
+  client = started;
+  context.subscriptions.push(
+    started.onDidChangeState(({ newState }) => {
+      if (newState === State.Stopped) status.set('stopped');
+      else if (newState === State.Starting) status.set('starting');
+    }),
+    started.onNotification(StatusNotification, (value) => status.set(value)),
+  );
+  await started.start().catch((error: unknown) => {
+    status.set('stopped');
+    started.error('The Connlint language server did not start', error, 'force');
+  });
+}
+
+/** Stops the language server and starts it again: it reads the workspace anew. */
+async function restartServer(status: StatusBar): Promise<void> {
+  if (client === undefined) return;
+  status.set('starting');
+  try {
+    await (client.isRunning() ? client.restart() : client.start());
+  } catch (error) {
+    status.set('stopped');
+    void vscode.window.showErrorMessage(`Connlint: the language server did not restart: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export async function deactivate(): Promise<void> {
@@ -48,6 +78,8 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'sysctl' },
       { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'untitled', language: 'sysctl' },
     ],
     synchronize: { configurationSection: 'connlint' },
     // Red Hat's YAML extension reports YAML syntax errors already; Connlint then keeps only those

@@ -113,7 +113,7 @@ test('one file with a warning and an error, sorted by line; a related place in t
           line: 38,
           column: 3,
           endLine: 38,
-          endColumn: 4,
+          endColumn: 11,
           related: [],
         },
       ],

@@ -22,8 +22,7 @@ test('ClientIP affinity on a headless Service: a warning on the sessionAffinity 
   assert.deepEqual(diagnostics.map(briefOf), ['affinity-ignored warning 8:19-8:27']);
   assert.equal(
     diagnostics[0]!.message,
-    'Service "db" is headless (clusterIP: None): its DNS name resolves to the pods\' own addresses, clients connect to them without kube-proxy, ' +
-      'so sessionAffinity: ClientIP does nothing: no client is kept on a pod, and an idle connection gets no protection from it.',
+    'Service "db" is headless (clusterIP: None): clients reach its pods without kube-proxy: its sessionAffinity: ClientIP does nothing',
   );
   assert.deepEqual(diagnostics[0]!.related, []);
 });
@@ -33,8 +32,7 @@ test('ClientIP affinity on an ExternalName Service, and on a Service headless by
   assert.deepEqual(external.map(briefOf), ['affinity-ignored warning 7:19-7:27']);
   assert.equal(
     external[0]!.message,
-    'Service "db" is type: ExternalName: its DNS name is an alias (CNAME) of another name, and kube-proxy never handles it, ' +
-      'so sessionAffinity: ClientIP does nothing: no client is kept on a pod, and an idle connection gets no protection from it.',
+    'Service "db" is type: ExternalName, a DNS alias kube-proxy never handles: its sessionAffinity: ClientIP does nothing',
   );
   const clusterIps = diagnosticsOf({ 'service.yaml': lines(...HEAD, '  clusterIPs: [None]', '  sessionAffinity: ClientIP') });
   assert.deepEqual(clusterIps.map(briefOf), ['affinity-ignored warning 6:19-6:27']);

@@ -9,10 +9,8 @@ const RULE = 'ipvs-conn-reuse';
 const { diagnostics } = ruleLinter(RULE);
 const IPVS = lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'mode: ipvs');
 const MODE_RELATED = { file: 'kube-proxy.yaml', range: { start: { line: 2, character: 6 }, end: { line: 2, character: 10 } }, message: 'kube-proxy runs in IPVS mode' };
-const KERNELS = 'Kernel 5.9 fixed both, and kube-proxy leaves the value alone from 5.9 on (kubernetes#93297).';
-const COSTS_OF_1 =
-  'On kernels before 5.9, 1 drops a SYN that reuses the ports of a stale IPVS connection, so new connections wait 1 s under load (kubernetes#70747); ' +
-  'kube-proxy then writes 0 at start-up on kernels 4.1 to 5.8, overriding this file, and 0 sends clients that reuse a port to deleted pods (kubernetes#81775).';
+const COSTS_OF_0 = 'on kernel 5.9 or later, a connection reusing a client port goes to the old, maybe deleted, backend (kubernetes#81775)';
+const COSTS_OF_1 = 'kube-proxy writes 0 over it on kernels 4.1 to 5.8, and before 5.9, 1 delays new connections under load (kubernetes#70747)';
 
 const where = (files: Files, assumptions: Assumptions = {}): string[] =>
   diagnostics(files, assumptions).map(({ file, severity, range: { start, end } }) => `${severity} ${file} ${start.line}:${start.character}-${end.line}:${end.character}`);
@@ -24,10 +22,7 @@ test('conn_reuse_mode = 0 in IPVS mode: the deleted-pod problem, and why kube-pr
       range: { start: { line: 1, character: 30 }, end: { line: 1, character: 31 } },
       rule: RULE,
       severity: 'info',
-      message:
-        `In IPVS mode (mode in kube-proxy.yaml:3), the node sets ${KEY} to 0: IPVS sends a new connection that reuses a client port to the backend of the old one, even a pod that was deleted (kubernetes#81775). ` +
-        'kube-proxy itself writes 0 on kernels 4.1 to 5.8, to avoid the 1 s delays of the default, 1 (kubernetes#70747). ' +
-        `${KERNELS} On 5.9 or later, kube-proxy leaves this 0 in place, so IPVS never reschedules a connection that reuses a port.`,
+      message: `${KEY} = 0 in IPVS mode (mode in kube-proxy.yaml:3): ${COSTS_OF_0}`,
       related: [MODE_RELATED],
     },
   ]);
@@ -35,11 +30,11 @@ test('conn_reuse_mode = 0 in IPVS mode: the deleted-pod problem, and why kube-pr
 
 test('conn_reuse_mode = 1, the default, and other values: the 1 s delays before 5.9 and kube-proxy’s override', () => {
   const [one] = diagnostics({ 'kube-proxy.yaml': IPVS, [NODE]: lines(`${KEY} = 1`) });
-  assert.equal(one?.message, `In IPVS mode (mode in kube-proxy.yaml:3), the node sets ${KEY} to 1, the kernel's default. ${COSTS_OF_1} ${KERNELS}`);
+  assert.equal(one?.message, `${KEY} = 1 (the kernel's default) in IPVS mode (mode in kube-proxy.yaml:3): ${COSTS_OF_1}`);
   const [two] = diagnostics({ [NODE]: lines(`${KEY}=2`) }, { proxyMode: 'ipvs' });
   assert.equal(
     two?.message,
-    `In IPVS mode (the proxyMode setting), the node sets ${KEY} to 2, neither the kernel's default 1 nor the 0 kube-proxy writes on older kernels. ${COSTS_OF_1} ${KERNELS}`,
+    `${KEY} = 2 in IPVS mode (the proxyMode setting): ${COSTS_OF_1}`,
   );
   assert.deepEqual(two?.related, [], 'an assumed mode has no place in a file');
 });

@@ -178,7 +178,7 @@ test('yaml-syntax: errors of a modelled document, in file positions, with the pa
   assert.deepEqual(diagnostics, [
     {
       file: 'broken.yaml',
-      range: { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } },
+      range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } },
       rule: 'yaml-syntax',
       severity: 'error',
       message: 'Flow map in block collection must be sufficiently indented and end with a }',
@@ -187,7 +187,7 @@ test('yaml-syntax: errors of a modelled document, in file positions, with the pa
   ]);
   const syntax = (file: string, range: string): Brief => ({ rule: 'yaml-syntax', severity: 'error', file, range });
   assert.deepEqual(lintBrief({ 'tabs.yaml': lines('kind: Service', 'metadata:', '\tname: web') }), [syntax('tabs.yaml', '2:0-2:1')]);
-  assert.deepEqual(lintBrief({ 'dup.yaml': lines('kind: Service', 'metadata:', '  name: web', '  name: dup') }), [syntax('dup.yaml', '3:2-3:3')]);
+  assert.deepEqual(lintBrief({ 'dup.yaml': lines('kind: Service', 'metadata:', '  name: web', '  name: dup') }), [syntax('dup.yaml', '3:2-3:6')]);
   assert.deepEqual(lintBrief({ 'svc.json': '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web"}' }), [syntax('svc.json', '0:67-0:67')]);
   assert.deepEqual(lintBrief({ 'second.yaml': lines('kind: ConfigMap', 'metadata: {name: x}', '---', 'kind: Service', 'metadata:', '\tname: web') }), [syntax('second.yaml', '5:0-5:1')]);
   assert.deepEqual(lintBrief({ 'other.yaml': lines('kind: Secret', 'metadata:', '\tname: web') }), [], 'a kind Connlint does not read');
@@ -198,7 +198,7 @@ test('yaml-syntax inside the embedded config.conf is reported where it is writte
   const diagnostics = lintFiles({ 'kube-proxy.yaml': broken });
   assert.deepEqual(diagnostics.map((d) => [d.rule, d.severity, `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`]), [
     ['keepalive-conntrack', 'warning', '8:29-8:31'],
-    ['yaml-syntax', 'error', '9:4-9:5'],
+    ['yaml-syntax', 'error', '9:4-9:8'],
   ]);
   assert.equal(diagnostics[1]!.message, 'In config.conf: Flow sequence in block collection must be sufficiently indented and end with a ]');
 });

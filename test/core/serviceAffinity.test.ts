@@ -257,7 +257,7 @@ test('a chart at the workspace root: templates/ next to Chart.yaml', () => {
 test('a broken YAML file gets yaml-syntax and the good files are still linted', () => {
   const broken = lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: other', 'spec:', '  replicas: 2');
   assert.deepEqual(lintBrief({ 'broken.yaml': broken, 'service.yaml': lines(...service()), 'app.yaml': lines(...workload({ replicas: 2 })) }), [
-    { rule: 'yaml-syntax', severity: 'error', file: 'broken.yaml', range: '3:0-3:1' },
+    { rule: 'yaml-syntax', severity: 'error', file: 'broken.yaml', range: '3:0-3:4' },
     WEB,
   ]);
 });

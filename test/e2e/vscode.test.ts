@@ -7,7 +7,7 @@
 // (CI set), where that is a failure. Screenshots of each step go to test/out/e2e/screenshots/.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -118,6 +118,9 @@ before(async () => {
       'security.workspace.trust.enabled': false,
       'files.autoSave': 'off',
       'editor.lightbulb.enabled': 'on',
+      // Text typed into a new buffer stays as typed.
+      'editor.autoClosingBrackets': 'never',
+      'editor.autoClosingQuotes': 'never',
     }),
   );
   mkdirSync(screenshots, { recursive: true });
@@ -336,7 +339,135 @@ test(`the quick fix "${QUICK_FIX}" fixes service.yaml on disk and clears the war
   });
 });
 
+/** A headless Service with ClientIP affinity: one affinity-ignored warning, whatever else is in the workspace. */
+function headlessService(name: string): string {
+  return ['apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, 'spec:', '  clusterIP: None', '  sessionAffinity: ClientIP', '  ports:', '  - port: 80', ''].join('\n');
+}
+
+/** The warning on headlessService(name). */
+const headlessWarning = (name: string): string => `Service "${name}" is headless (clusterIP: None)`;
+
+/** The Connlint item of the status bar. */
+function statusItem(): Locator {
+  return page.locator('.statusbar-item').filter({ hasText: /Connlint/ });
+}
+
+test('a folder deleted outside the editor takes its findings out of the Problems panel; the status bar counts them', { timeout: 90_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('folder-deleted', async () => {
+    mkdirSync(path.join(workspace, 'gone'));
+    writeFileSync(path.join(workspace, 'gone', 'service.yaml'), headlessService('gone'));
+    await runCommand('Focus on Problems View');
+    await problemRows(headlessWarning('gone')).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await statusItem().filter({ hasText: /Connlint: 1$/ }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: path.join(screenshots, 'vscode-5-folder-before-delete.png') });
+    rmSync(path.join(workspace, 'gone'), { recursive: true });
+    await problemRows(headlessWarning('gone')).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.markers-panel').getByText(NO_PROBLEMS).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal((await statusItem().first().innerText()).trim(), 'Connlint');
+    await page.screenshot({ path: path.join(screenshots, 'vscode-6-folder-deleted.png') });
+  });
+});
+
+test('a folder renamed outside the editor: its findings move to the new paths', { timeout: 90_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('folder-renamed', async () => {
+    mkdirSync(path.join(workspace, 'alpha'));
+    writeFileSync(path.join(workspace, 'alpha', 'service.yaml'), headlessService('moved'));
+    await problemRows(headlessWarning('moved')).first().waitFor({ state: 'visible', timeout: 30_000 });
+    renameSync(path.join(workspace, 'alpha'), path.join(workspace, 'omega'));
+    const files = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'service.yaml' });
+    await poll('the finding to be listed under omega/ only', 30_000, async () => {
+      const rows = await files.allInnerTexts();
+      return rows.length === 1 && rows[0]!.includes('omega') && !rows[0]!.includes('alpha');
+    });
+    assert.equal(await problemRows(headlessWarning('moved')).count(), 1);
+    await page.screenshot({ path: path.join(screenshots, 'vscode-7-folder-renamed.png') });
+    rmSync(path.join(workspace, 'omega'), { recursive: true });
+    await page.locator('.markers-panel').getByText(NO_PROBLEMS).waitFor({ state: 'visible', timeout: 30_000 });
+  });
+});
+
+test('switching git branches: the Problems panel follows the files each branch has', { timeout: 120_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('git-branch', async () => {
+    const git = (...args: string[]): void => {
+      const run = spawnSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', ...args], { cwd: workspace, encoding: 'utf8' });
+      assert.equal(run.status, 0, `git ${args.join(' ')}: ${run.stderr}`);
+    };
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'main');
+    git('checkout', '-q', '-b', 'feature');
+    mkdirSync(path.join(workspace, 'feature-only', 'db'), { recursive: true });
+    for (let i = 0; i < 120; i++) writeFileSync(path.join(workspace, 'feature-only', `config-${i}.json`), '{}\n');
+    writeFileSync(path.join(workspace, 'feature-only', 'db', 'service.yaml'), headlessService('feature'));
+    git('add', '-A');
+    git('commit', '-q', '-m', 'feature');
+    await problemRows(headlessWarning('feature')).first().waitFor({ state: 'visible', timeout: 30_000 });
+    git('checkout', '-q', 'main');
+    await problemRows(headlessWarning('feature')).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.markers-panel').getByText(NO_PROBLEMS).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: path.join(screenshots, 'vscode-8-branch-main.png') });
+    git('checkout', '-q', 'feature');
+    await problemRows(headlessWarning('feature')).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: path.join(screenshots, 'vscode-9-branch-feature.png') });
+    git('checkout', '-q', 'main');
+    await page.locator('.markers-panel').getByText(NO_PROBLEMS).waitFor({ state: 'visible', timeout: 30_000 });
+  });
+});
+
+test('a new untitled YAML buffer is linted on its own', { timeout: 90_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('untitled', async () => {
+    await runCommand('File: New Untitled Text File');
+    await page.locator('.tab.active').filter({ hasText: 'Untitled-1' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await runCommand('Change Language Mode', 'YAML');
+    await page.locator('.statusbar-item').filter({ hasText: /^\s*YAML\s*$/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    // One line of flow YAML: typed as is, whatever the editor does with indentation.
+    await page.keyboard.type('{apiVersion: v1, kind: Service, metadata: {name: untitled}, spec: {clusterIP: None, sessionAffinity: ClientIP, ports: [{port: 80}]}}');
+    await page.locator('.editor-instance .squiggly-warning').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await runCommand('Focus on Problems View');
+    await problemRows(headlessWarning('untitled')).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: path.join(screenshots, 'vscode-10-untitled.png') });
+    await runCommand('View: Revert and Close Editor');
+    await problemRows(headlessWarning('untitled')).first().waitFor({ state: 'detached', timeout: 30_000 });
+  });
+});
+
+test('Connlint: Restart server starts the server again; its output channel logs each start', { timeout: 90_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('restart', async () => {
+    const starts = (): number => connlintLog().split('\n').filter((line) => /Indexed \d+ files in \d+ ms/.test(line)).length;
+    await poll('the first index to be logged', 20_000, () => starts() >= 1);
+    const log = connlintLog();
+    assert.match(log, /Connlint \d+\.\d+\.\d+ \(Node\.js /);
+    assert.match(log, new RegExp(`Workspace folders: file://[^\n]*${path.basename(workspace)}`));
+    const before = starts();
+    await runCommand('Connlint: Restart server');
+    await poll('a second start to be logged', 30_000, () => starts() > before);
+    await statusItem().filter({ hasText: /^\s*Connlint\s*$/ }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: path.join(screenshots, 'vscode-11-restarted.png') });
+  });
+});
+
 // ---- Helpers ----
+
+/** What the Connlint output channel holds, from VS Code's logs on disk. */
+function connlintLog(): string {
+  const logs = path.join(userDataDir, 'logs');
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/Connlint\.log$/.test(entry.name)) found.push(readFileSync(full, 'utf8'));
+    }
+  };
+  walk(logs);
+  return found.join('\n');
+}
 
 function skipped(t: TestContext): boolean {
   if (skipReason === undefined) return false;
@@ -370,13 +501,26 @@ async function goToLine(line: number): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/** Runs a command by its title from the Command Palette. */
-async function runCommand(title: string): Promise<void> {
+/** Runs a command by its title from the Command Palette; `picks`: the title of an item it then asks to choose. */
+async function runCommand(title: string, picks?: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(title);
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  // Enter runs the focused row, which is not always the best match ("Compare New Untitled Text Files").
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused');
+  for (let moves = 0; !(await focused.filter({ hasText: title }).count()); moves++) {
+    assert.ok(moves < 10, `"${title}" never got the focus in the Command Palette`);
+    await page.keyboard.press('ArrowDown');
+  }
   await page.keyboard.press('Enter');
+  if (picks !== undefined) {
+    // The picker that follows is a new quick input: its own placeholder, a list of its own.
+    await page.locator('.quick-input-widget input[placeholder]:not([placeholder*="command" i])').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(picks);
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: picks }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  }
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 

@@ -21,12 +21,15 @@ import { repositoryRoot } from '../helpers/lspClient';
 const root = repositoryRoot();
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
-/** Everything the .vsix may hold: the bundles, the sysctl language, the icon and the manifest. */
+/** Everything the .vsix may hold: the bundles, the sysctl language, the icon, the user's README with its screenshots, the changelog and the manifest. */
 const EXPECTED_FILES = [
   '[Content_Types].xml',
   'extension.vsixmanifest',
   'extension/LICENSE.txt',
+  'extension/changelog.md',
+  'extension/client/images/hover.png',
   'extension/client/images/icon.png',
+  'extension/client/images/problems.png',
   'extension/client/language-configuration.json',
   'extension/client/syntaxes/sysctl.tmLanguage.json',
   'extension/dist/analysisWorker.js',
@@ -48,6 +51,12 @@ test('the .vsix holds the bundles and the manifest, and its server answers', { t
 
   const vsix = readZip(readFileSync(path.join(root, `connlint-${manifest.version}.vsix`)));
   assert.deepEqual([...vsix.keys()].sort(), EXPECTED_FILES);
+
+  // The Extensions view shows the user's README, not the repository's developer one.
+  assert.equal(vsix.get('extension/readme.md')!.toString('utf8').split('\n')[2], readFileSync(path.join(root, 'client', 'README.md'), 'utf8').split('\n')[2]);
+  assert.doesNotMatch(vsix.get('extension/readme.md')!.toString('utf8'), /npm (test|run)/);
+  assert.equal(vsix.get('extension/changelog.md')!.toString('utf8'), readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8'));
+  for (const image of ['problems.png', 'hover.png']) assert.ok(vsix.get(`extension/client/images/${image}`)!.subarray(1, 4).toString('latin1') === 'PNG', `${image} is a PNG`);
 
   const shipped = JSON.parse(vsix.get('extension/package.json')!.toString('utf8')) as ExtensionManifest;
   assertManifest(shipped);
@@ -176,3 +185,12 @@ function resolves(request: string): boolean {
     return false;
   }
 }
+
+test("the extension's README lists every rule as the repository's README does, and every setting", () => {
+  const between = (text: string): string => text.slice(text.indexOf('<!-- rules:start -->'), text.indexOf('<!-- rules:end -->'));
+  const userReadme = readFileSync(path.join(root, 'client', 'README.md'), 'utf8');
+  const developerTable = between(readFileSync(path.join(root, 'README.md'), 'utf8')).replaceAll('](docs/rules/', '](https://github.com/connlint/connlint/blob/main/docs/rules/');
+  assert.equal(between(userReadme), developerTable);
+  const settings = Object.keys((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as ExtensionManifest).contributes.configuration.properties);
+  assert.deepEqual(settings.filter((setting) => !userReadme.includes(`| \`${setting}\` |`)), []);
+});

@@ -2,14 +2,15 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
-  FileChangeType,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  WatchKind,
   type ClientCapabilities,
   type Connection,
   type DidChangeWatchedFilesParams,
   type Disposable,
+  type FileSystemWatcher,
   type InitializeError,
   type InitializeResult,
   type ServerCapabilities,
@@ -19,12 +20,21 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { YAML_PARSE_CATEGORY } from '../core/rules/syntax';
 import { codeActions, completion, effectiveNetworkSettings, FIX_ALL_KIND, hover, resolveCodeAction, resolvesEdits } from './features';
 import { answer, guarded, type Lifecycle } from './guards';
+import { FileEventQueue } from './fileEvents';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsSync } from './settingsSync';
 import { normaliseUri, WorkspaceIndex } from './workspaceIndex';
 
-/** The files whose changes the server follows on disk. */
-const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/sysctl.conf', '**/sysctl.d/*.conf'];
+/**
+ * What the server follows on disk: the files it reads, and the creation and deletion of
+ * anything, since the editor reports a folder deleted, renamed or checked out once, for itself.
+ */
+const WATCHERS: FileSystemWatcher[] = [
+  { globPattern: '**/*.{yaml,yml,json}' },
+  { globPattern: '**/sysctl.conf' },
+  { globPattern: '**/sysctl.d/*.conf' },
+  { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+];
 
 /** What the server offers the client: a new object each time, since the protocol library fills in its own. */
 function serverCapabilities(): ServerCapabilities {
@@ -37,6 +47,17 @@ function serverCapabilities(): ServerCapabilities {
   };
 }
 
+/**
+ * What the server tells the client of its state, for a status bar: indexing (files read of those
+ * found), then ready (files indexed, and how long the scan took).
+ */
+export type ServerStatus =
+  | { readonly state: 'indexing'; readonly done: number; readonly total: number }
+  | { readonly state: 'ready'; readonly files: number; readonly milliseconds: number };
+
+/** The notification that carries ServerStatus. */
+export const STATUS_NOTIFICATION = 'connlint/status';
+
 /** The server's version, from the package it ships in. */
 const SERVER_VERSION: string = (require('../../../package.json') as { version: string }).version;
 
@@ -47,6 +68,7 @@ interface Server {
   readonly index: WorkspaceIndex;
   readonly publisher: DiagnosticsPublisher;
   readonly settings: SettingsSync;
+  readonly fileEvents: FileEventQueue;
   capabilities: ClientCapabilities;
 }
 
@@ -57,6 +79,7 @@ interface Server {
  */
 export function startServer(connection: Connection, lifecycle: Lifecycle): Disposable {
   const index = new WorkspaceIndex((message) => connection.console.warn(message));
+  connection.console.info(`Connlint ${SERVER_VERSION} (Node.js ${process.versions.node})`);
   const publisher = new DiagnosticsPublisher(connection, index);
   const server: Server = {
     connection,
@@ -67,6 +90,11 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): Dispo
       index.applySettings(settings);
       await scanWithProgress(server);
     }),
+    fileEvents: new FileEventQueue(
+      index,
+      { changed: () => publisher.schedule(), rescan: () => scanWithProgress(server) },
+      (error) => connection.console.error(`Connlint failed on a file change: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    ),
     capabilities: {},
   };
   handleLifecycle(server);
@@ -76,6 +104,7 @@ export function startServer(connection: Connection, lifecycle: Lifecycle): Dispo
     dispose: () => {
       publisher.dispose();
       server.settings.dispose();
+      server.fileEvents.dispose();
     },
   };
   connection.onExit(() => stop.dispose());
@@ -91,6 +120,7 @@ function handleLifecycle(server: Server): void {
     server.capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     index.setFolders(folders);
+    connection.console.info(`Workspace folders: ${folders.length === 0 ? '(none)' : folders.join(', ')}`);
     index.setSkippedCategories(yamlSyntaxReportedByClient(params.initializationOptions) ? [YAML_PARSE_CATEGORY] : []);
     return { capabilities: serverCapabilities(), serverInfo: { name: 'connlint', version: SERVER_VERSION } };
   });
@@ -99,7 +129,7 @@ function handleLifecycle(server: Server): void {
       const workspace = server.capabilities.workspace;
       if (workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(guarded(connection, 'a workspace folder change', (event) => foldersChanged(server, event)));
       if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHERS });
       }
       if (workspace?.configuration) await server.settings.refresh();
       await scanWithProgress(server);
@@ -119,15 +149,22 @@ async function scanWithProgress(server: Server): Promise<void> {
   const { connection, index, publisher } = server;
   const progress = server.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Connlint: indexing the workspace', 0, undefined, false);
+  const started = performance.now();
+  const status = (value: ServerStatus): void => void connection.sendNotification(STATUS_NOTIFICATION, value).catch(() => undefined);
+  status({ state: 'indexing', done: 0, total: 0 });
   try {
     await publisher.duringScan(() =>
       index.scan((done, total) => {
         progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
+        status({ state: 'indexing', done, total });
         publisher.schedule();
       }),
     );
   } finally {
     progress?.done();
+    const milliseconds = Math.round(performance.now() - started);
+    connection.console.info(`Indexed ${index.fileCount} files in ${milliseconds} ms`);
+    status({ state: 'ready', files: index.fileCount, milliseconds });
   }
 }
 
@@ -136,7 +173,7 @@ function handleDocuments(server: Server): void {
   const documents = new TextDocuments(TextDocument);
   documents.onDidChangeContent((event) => {
     const uri = normaliseUri(event.document.uri);
-    index.openDocument(uri, event.document.getText());
+    index.openDocument(uri, event.document.getText(), event.document.languageId);
     publisher.schedule(uri);
   });
   documents.onDidClose(
@@ -145,16 +182,7 @@ function handleDocuments(server: Server): void {
       publisher.schedule();
     }),
   );
-  connection.onDidChangeWatchedFiles(
-    guarded(connection, 'a file change', (params: DidChangeWatchedFilesParams) => {
-      for (const change of params.changes) {
-        const uri = normaliseUri(change.uri);
-        if (change.type === FileChangeType.Deleted) index.fileDeleted(uri);
-        else index.fileChanged(uri);
-      }
-      publisher.schedule();
-    }),
-  );
+  connection.onDidChangeWatchedFiles(guarded(connection, 'a file change', (params: DidChangeWatchedFilesParams) => server.fileEvents.add(params.changes)));
   connection.onDidChangeConfiguration(() => {
     if (server.capabilities.workspace?.configuration) server.settings.changed();
   });

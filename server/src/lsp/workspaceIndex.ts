@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { URI } from 'vscode-uri';
-import { fileRole, type AnalyzedFile } from '../core/analyze';
+import { fileRole, type AnalyzedFile, type FileRole } from '../core/analyze';
 import { DiagnosticsTracker } from '../core/diagnosticsTracker';
 import type { LintedFinding, LintSettings } from '../core/lint';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
@@ -56,6 +57,11 @@ export class WorkspaceIndex {
   ) {
     this.workspace = new Workspace({}, uriExists);
     this.budget = new IndexedTextBudget(maxIndexedText);
+  }
+
+  /** How many files of the workspace folders the index holds. */
+  get fileCount(): number {
+    return this.workspace.paths().length;
   }
 
   /** The text held from disk, in UTF-16 code units (open documents are the editor's). */
@@ -115,6 +121,8 @@ export class WorkspaceIndex {
       const files = await walk(root, (file) => fileRole(file) !== undefined && !this.isExcluded(URI.file(file).toString()), this.log);
       for (const file of files) listed.push(URI.file(file).toString());
     }
+    const onDisk = new Set(listed);
+    for (const path of this.workspace.paths()) if (!onDisk.has(path) && !this.open.has(path)) this.fileDeleted(path);
     const found = this.budget.plan(listed, this.log);
     const plan = planFor(found.map((uri) => ({ location: URI.parse(uri).fsPath })), POOL_SIZE, POOL_THRESHOLD);
     const pool = plan.workers > 0 ? AnalysisPool.start(plan.workers, this.log) : undefined;
@@ -153,11 +161,16 @@ export class WorkspaceIndex {
     if (failure !== undefined) throw failure.error;
   }
 
-  /** The editor's text of an open document wins over the disk. */
-  openDocument(uri: string, text: string): void {
+  /**
+   * The editor's text of an open document wins over the disk. A document whose name says
+   * nothing (an untitled buffer) is read as its language says: YAML or JSON as a manifest.
+   */
+  openDocument(uri: string, text: string, languageId?: string): void {
     this.open.add(uri);
     this.budget.release(uri);
-    if (!this.isExcluded(uri)) this.logSkipped(this.workspaceFor(uri).set(uri, text));
+    if (this.isExcluded(uri)) return;
+    const role = fileRole(uri) === undefined ? roleOfLanguage(languageId) : undefined;
+    this.logSkipped(this.workspaceFor(uri).set(uri, text, role === undefined ? {} : { role }));
   }
 
   /** A closed document goes back to its text on disk, or away when it has none. */
@@ -173,6 +186,17 @@ export class WorkspaceIndex {
   /** A file changed or appeared on disk; open documents keep the editor's text. */
   fileChanged(uri: string): void {
     if (!this.open.has(uri) && this.isInFolders(uri) && fileRole(uri) !== undefined && !this.isExcluded(uri)) this.readFromDisk(uri);
+  }
+
+  /**
+   * A file or directory appeared on disk (created, renamed into place, checked out): a file is
+   * read, a directory walked and every relevant file below it read.
+   */
+  async pathCreated(uri: string): Promise<void> {
+    if (!this.isInFolders(uri) || this.isExcluded(uri) || isInSkippedDirectory(uri)) return;
+    if (!isDirectory(uri)) return this.fileChanged(uri);
+    const files = await walk(URI.parse(uri).fsPath, (file) => fileRole(file) !== undefined && !this.isExcluded(URI.file(file).toString()), this.log);
+    for (const file of files) this.fileChanged(URI.file(file).toString());
   }
 
   /** A file or directory was deleted on disk: forget it and everything below it. */
@@ -314,6 +338,26 @@ export class WorkspaceIndex {
     const folder = this.folders.find((candidate) => uri.startsWith(candidate));
     return folder === undefined ? uri : decodeURIComponent(uri.slice(folder.length));
   }
+}
+
+/** The role of an untitled document, from its language. */
+function roleOfLanguage(languageId: string | undefined): FileRole | undefined {
+  if (languageId === 'yaml' || languageId === 'json') return 'manifest';
+  return languageId === 'sysctl' ? 'sysctl' : undefined;
+}
+
+/** Whether a `file:` URI names a directory (false when it names nothing). */
+function isDirectory(uri: string): boolean {
+  try {
+    return statSync(URI.parse(uri).fsPath).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a URI lies in a directory no scan walks into. */
+function isInSkippedDirectory(uri: string): boolean {
+  return /\/(?:\.git|node_modules)(?:\/|$)/.test(uri);
 }
 
 function withSlash(uri: string): string {

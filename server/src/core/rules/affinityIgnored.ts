@@ -24,7 +24,7 @@ export const affinityIgnored: Rule = {
         file: service.file,
         span: affinity.span,
         subject: service,
-        message: `${bypass(service)} sessionAffinity: ClientIP does nothing: no client is kept on a pod, and an idle connection gets no protection from it.`,
+        message: `${bypass(service)}: its sessionAffinity: ClientIP does nothing`,
         fixes: () => [removeAffinity(file, service), ignoreForService(file, service, 'affinity-ignored')].filter((fix): fix is Fix => fix !== undefined),
       });
     }
@@ -33,8 +33,8 @@ export const affinityIgnored: Rule = {
 
 function bypass(service: Service): string {
   const name = objectLabel(service);
-  if (service.type === 'ExternalName') return `${name} is type: ExternalName: its DNS name is an alias (CNAME) of another name, and kube-proxy never handles it, so`;
-  return `${name} is headless (clusterIP: None): its DNS name resolves to the pods' own addresses, clients connect to them without kube-proxy, so`;
+  if (service.type === 'ExternalName') return `${name} is type: ExternalName, a DNS alias kube-proxy never handles`;
+  return `${name} is headless (clusterIP: None): clients reach its pods without kube-proxy`;
 }
 
 /** Removes `sessionAffinity` and, when present, `sessionAffinityConfig` from the Service's spec. */

@@ -27,9 +27,7 @@ export const conntrackLoose: Rule = {
       file: node.file,
       span,
       message:
-        `${TCP_LOOSE_KEY} is 0 on the node (${where}); the kernel's default is 1. Once an idle connection's conntrack entry expires ` +
-        `(after ${conntrack.value} s, ${model.describe(conntrack.source)}), its next packet is INVALID and kube-proxy's rules drop it: ` +
-        'the connection hangs silently until the application gives up, instead of being reset or re-established.',
+        `${TCP_LOOSE_KEY} is 0 on the node (${where}): an idle connection whose conntrack entry expires after ${conntrack.value} s hangs instead of being reset`,
       related: moduleMissingNote(model, TCP_LOOSE_KEY, node.file, span),
       fixes: () => [{ title: 'Set nf_conntrack_tcp_loose to 1', edits: setSysctlValue(model, TCP_LOOSE_KEY, node.file, span, '1'), preferred: true }],
     });

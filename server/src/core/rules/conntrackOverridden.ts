@@ -22,8 +22,6 @@ interface ConntrackSetting {
   readonly kubeProxyDefault: number;
   /** The value that makes kube-proxy leave the node's value alone. */
   readonly leave: string;
-  /** What the value governs, for the consequence: `Idle established connections keep their conntrack entry`. */
-  readonly governs: string;
 }
 
 const ESTABLISHED: ConntrackSetting = {
@@ -32,7 +30,6 @@ const ESTABLISHED: ConntrackSetting = {
   flag: 'conntrack-tcp-timeout-established',
   kubeProxyDefault: 86400,
   leave: '0s',
-  governs: 'An idle established connection keeps its conntrack entry',
 };
 
 const CLOSE_WAIT: ConntrackSetting = {
@@ -41,7 +38,6 @@ const CLOSE_WAIT: ConntrackSetting = {
   flag: 'conntrack-tcp-timeout-close-wait',
   kubeProxyDefault: 3600,
   leave: '0s',
-  governs: 'A connection in CLOSE_WAIT keeps its conntrack entry',
 };
 
 const MAX_PER_CORE: ConntrackSetting = {
@@ -50,7 +46,6 @@ const MAX_PER_CORE: ConntrackSetting = {
   flag: 'conntrack-max-per-core',
   kubeProxyDefault: 32768,
   leave: '0',
-  governs: '',
 };
 
 /** The cap kube-proxy 1.36 and later put on maxPerCore × CPUs before comparing it with `min` (kubernetes #137002). */
@@ -85,8 +80,7 @@ export const conntrackOverridden: Rule = {
       // Kubernetes 1.23 to 1.28 keep a node value above kube-proxy's.
       if (onlyRaises && node.value > kubeProxy.value) continue;
       const written = `${kubeProxy.value} s (${model.describe(kubeProxy.source)})`;
-      const consequence = `${setting.governs} for ${kubeProxy.value} s, not the node's ${node.value} s.`;
-      report(finding(model, setting, node, kubeProxy, [kubeProxy], written, consequence));
+      report(finding(model, setting, node, kubeProxy, [kubeProxy], written));
     }
     const maxFinding = conntrackMaxFinding(model);
     if (maxFinding !== undefined) report(maxFinding);
@@ -106,15 +100,9 @@ function conntrackMaxFinding(model: WorkspaceModel): Finding | undefined {
   const caps = kubeProxyCapsConntrackMax(effectiveKubernetesVersion(model).value);
   const floor = Math.max(caps ? Math.min(perCore.value, CONNTRACK_MAX_CAP) : perCore.value, min?.value ?? 0);
   if (node.value >= floor) return undefined;
-  const perCoreText = `maxPerCore ${perCore.value}`;
-  const perCoreFrom = model.describe(perCore.source);
-  const minFrom = min && model.describe(min.source);
-  const from =
-    min === undefined ? `${perCoreText}, ${perCoreFrom}; min 0` : minFrom === perCoreFrom ? `${perCoreText} and min ${min.value}, ${perCoreFrom}` : `${perCoreText}, ${perCoreFrom}; min ${min.value}, ${minFrom}`;
-  const perCpu = `${perCore.value} × the node's CPUs${caps && perCore.value > CONNTRACK_MAX_CAP ? ` (at most ${CONNTRACK_MAX_CAP})` : ''}`;
-  const written = min === undefined ? `${perCpu} (${from})` : `the larger of ${perCpu} and ${min.value} (${from})`;
-  const consequence = `The conntrack table holds at least ${floor} entries, not the node's ${node.value}.`;
-  return finding(model, MAX_PER_CORE, node, perCore, min === undefined ? [perCore] : [perCore, min], written, consequence);
+  const capped = caps && perCore.value > CONNTRACK_MAX_CAP ? `, at most ${CONNTRACK_MAX_CAP}` : '';
+  const written = `at least ${floor} (maxPerCore ${perCore.value} × the node's CPUs${capped}${min === undefined ? '' : `, min ${min.value}`})`;
+  return finding(model, MAX_PER_CORE, node, perCore, min === undefined ? [perCore] : [perCore, min], written);
 }
 
 function finding(
@@ -124,17 +112,13 @@ function finding(
   kubeProxy: KubeProxyValue,
   sources: readonly KubeProxyValue[],
   written: string,
-  consequence: string,
 ): Finding {
   const nodeSource: ValueSource = { kind: 'file', file: node.file, span: node.assignment.valueSpan, setting: 'set' };
   const nodeValue = setting === MAX_PER_CORE ? String(node.value) : `${node.value} s`;
-  const how = kubeProxy.flag === undefined ? `conntrack.${setting.field}: ${setting.leave} in kube-proxy's configuration` : `--${setting.flag}=${setting.leave} in kube-proxy's DaemonSet`;
   return {
     file: node.file,
     span: node.assignment.lineSpan,
-    message:
-      `${setting.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it at start-up with ${written}. ` +
-      `${consequence} To keep the node's value, set ${how}.`,
+    message: `${setting.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it with ${written}`,
     related: sources.flatMap((source): RelatedSpan[] =>
       source.source.kind === 'file'
         ? [{ file: source.source.file, span: source.source.span, message: `kube-proxy's ${source.source.setting}: ${source.value}${setting === MAX_PER_CORE ? '' : ' s'}; it sets ${setting.key} from it at start-up` }]
@@ -158,7 +142,7 @@ function kubeProxyValue(model: WorkspaceModel, setting: ConntrackSetting, parse:
     const written = configuredValue(configuration, setting.field);
     if (written === 'unreadable' || (written !== undefined && written.value <= 0)) return undefined;
     if (written !== undefined) return { ...written, configuration };
-    const reason = `kube-proxy's default, conntrack.${setting.field} unset in ${baseName(configuration.file)}`;
+    const reason = `kube-proxy's default, unset in ${baseName(configuration.file)}`;
     return { value: setting.kubeProxyDefault, source: { kind: 'default', reason }, configuration };
   }
   if (!model.hasManifests && model.assumptions.kubeProxy !== true) return undefined;

@@ -6,23 +6,11 @@ import { relatedSource, type Rule } from './rule';
 /** The IPVS sysctl that decides what happens to a SYN reusing the ports of a known connection. */
 export const CONN_REUSE_MODE_KEY = 'net.ipv4.vs.conn_reuse_mode';
 
-const HISTORY_KERNELS = 'Kernel 5.9 fixed both, and kube-proxy leaves the value alone from 5.9 on (kubernetes#93297).';
-
-/** The value set, what it costs and on which kernels: kubernetes #70747, #81775, #93297. */
-function history(value: number): string {
-  if (value === 0) {
-    return (
-      '0: IPVS sends a new connection that reuses a client port to the backend of the old one, even a pod that was deleted (kubernetes#81775). ' +
-      'kube-proxy itself writes 0 on kernels 4.1 to 5.8, to avoid the 1 s delays of the default, 1 (kubernetes#70747). ' +
-      `${HISTORY_KERNELS} On 5.9 or later, kube-proxy leaves this 0 in place, so IPVS never reschedules a connection that reuses a port.`
-    );
-  }
-  const what = value === 1 ? "1, the kernel's default" : `${value}, neither the kernel's default 1 nor the 0 kube-proxy writes on older kernels`;
-  return (
-    `${what}. On kernels before 5.9, 1 drops a SYN that reuses the ports of a stale IPVS connection, so new connections wait 1 s under load (kubernetes#70747); ` +
-    'kube-proxy then writes 0 at start-up on kernels 4.1 to 5.8, overriding this file, and 0 sends clients that reuse a port to deleted pods (kubernetes#81775). ' +
-    HISTORY_KERNELS
-  );
+/** What the value costs, and on which kernels: kubernetes #70747, #81775 (the rule's page tells the history, with #93297). */
+function cost(value: number): string {
+  return value === 0
+    ? 'on kernel 5.9 or later, a connection reusing a client port goes to the old, maybe deleted, backend (kubernetes#81775)'
+    : 'kube-proxy writes 0 over it on kernels 4.1 to 5.8, and before 5.9, 1 delays new connections under load (kubernetes#70747)';
 }
 
 /** kube-proxy before 1.22 writes 0 at start-up on every kernel from 4.1: the node's value never applies. */
@@ -56,7 +44,12 @@ export const ipvsConnReuse: Rule = {
         report({ file, span: assignment.valueSpan, message: overwrittenMessage(value, version.value!), related: [...related, ...relatedSource(version.source, `Kubernetes ${formatKubernetesVersion(version.value!)}`)] });
         return;
       }
-      report({ file, span: assignment.valueSpan, message: `In IPVS mode (${model.describe(mode.source)}), the node sets ${CONN_REUSE_MODE_KEY} to ${history(value)}`, related });
+      report({
+        file,
+        span: assignment.valueSpan,
+        message: `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ''} in IPVS mode (${model.describe(mode.source)}): ${cost(value)}`,
+        related,
+      });
       return;
     }
   },

@@ -12,7 +12,7 @@ import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix, TextEdit } from '../edits/fix';
 import { addPodKeepalive, recommendedKeepalive, setSysctlValue } from '../edits/podKeepalive';
-import type { Finding, RelatedSpan, Rule } from './rule';
+import { countOf, type Finding, type RelatedSpan, type Rule } from './rule';
 
 /**
  * A TCP keepalive time that is not below the conntrack established timeout: the entry of an idle
@@ -32,7 +32,7 @@ export const keepaliveConntrack: Rule = {
       report({
         file: nodeSource.file,
         span: nodeSource.span,
-        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
+        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}`,
         related: relatedConntrack(model, conntrack),
         fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))],
       });
@@ -46,8 +46,6 @@ export const keepaliveConntrack: Rule = {
   },
 };
 
-const CONSEQUENCE = 'An idle connection through a Service loses its conntrack entry before the first keepalive probe, and its next packet can be sent to another pod and reset.';
-
 function podSysctlFinding(model: WorkspaceModel, workload: Workload, conntrack: Effective<number>, conntrackText: string): Finding | undefined {
   if (workload.template === undefined || workload.template.hostNetwork?.value === true) return undefined;
   const sysctl = workload.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
@@ -57,7 +55,7 @@ function podSysctlFinding(model: WorkspaceModel, workload: Workload, conntrack: 
     file: workload.file,
     span: sysctl.valueSpan,
     subject: workload,
-    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}, not below the conntrack established timeout of ${conntrackText}. ${CONSEQUENCE}`,
+    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}, not below the conntrack established timeout of ${conntrackText}`,
     related: relatedConntrack(model, conntrack),
     fixes: () => [setKeepalive([{ file: workload.file, span: sysctl.valueSpan!, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])],
   };
@@ -74,8 +72,8 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
   // The node is in view when its sysctl files are, or when nothing else is.
   const nodeOnDefault = node.source.kind === 'default' && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
   if (!nodeOnDefault && podsOnDefault.length === 0) return undefined;
-  const who = [...(nodeOnDefault ? ['the node'] : []), ...podsOnDefault.slice(0, 3).map((w) => objectLabel(w))];
-  if (podsOnDefault.length > 3) who.push(`${podsOnDefault.length - 3} more workloads`);
+  const named = [...(nodeOnDefault ? ['the node'] : []), ...podsOnDefault.map((w) => objectLabel(w))];
+  const who = named.length <= 1 ? (named[0] ?? '') : `${named[0]} and ${countOf(named.length - 1, 'more workload')}`;
   const keepalive = recommendedKeepalive(conntrack.value);
   return {
     file: source.file,
@@ -87,7 +85,7 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
         .filter((fix): fix is Fix => fix !== undefined),
     message:
       `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} ` +
-      `of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd(who)} ${who.length === 1 ? 'relies' : 'rely'} on. ${CONSEQUENCE}`,
+      `of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? 'relies' : 'rely'} on`,
     related: podsOnDefault.map((workload): RelatedSpan => ({
       file: workload.file,
       span: workload.nameSpan,
@@ -97,10 +95,6 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
           : `${objectLabel(workload)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`,
     })),
   };
-}
-
-function joinWithAnd(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {

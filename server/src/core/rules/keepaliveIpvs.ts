@@ -7,7 +7,7 @@ import { effectiveIpvsTcpTimeout, ipvsMode } from '../model/proxy';
 import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Span } from '../text';
-import { relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
+import { countOf, relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
 
 /** What `ipvs.tcpTimeout` quick fixes add to the keepalive they must stay above: room for unanswered probes (default interval 75 s). */
 export const IPVS_TIMEOUT_MARGIN = 300;
@@ -48,12 +48,13 @@ export const keepaliveIpvs: Rule = {
   },
 };
 
-function consequence(timeout: number): string {
-  return `Every connection through a Service that stays idle for ${timeout} s is reset: IPVS forgets it, never reschedules a packet that is not a SYN, and the node answers the next one with a RST.`;
+function timeoutText({ model, timeout }: Context): string {
+  return `IPVS's TCP idle timeout of ${timeout.value} s (${timeout.source.kind === 'default' ? "the kernel's default" : model.describe(timeout.source)})`;
 }
 
-function timeoutText({ model, timeout }: Context): string {
-  return `IPVS's idle timeout for established TCP, ${timeout.value} s from ${model.describe(timeout.source)}`;
+/** Where the mode comes from, when no file shows it (a file that does is a related location). */
+function assumedMode({ model, mode }: Context): string {
+  return mode.source.kind === 'file' ? '' : `, in IPVS mode (${model.describe(mode.source)})`;
 }
 
 /** A keepalive value at or above the IPVS timeout, reported on that value. */
@@ -62,7 +63,7 @@ function valueFinding(context: Context, file: string, span: Span, what: string, 
   return {
     file,
     span,
-    message: `In IPVS mode (${model.describe(mode.source)}), ${what}, not below ${timeoutText(context)}. ${consequence(timeout.value)}`,
+    message: `${what}, not below ${timeoutText(context)}${assumedMode(context)}`,
     related: [...relatedSource(timeout.source, `IPVS's idle timeout for established TCP: ${timeout.value} s`), ...relatedSource(mode.source, 'kube-proxy runs in IPVS mode')],
     fixes: () => [{ title: `Set ${KEEPALIVE_TIME_KEY} to ${newText.replace(/"/g, '')}`, edits: setSysctlValue(model, KEEPALIVE_TIME_KEY, file, span, newText), preferred: true }],
   };
@@ -79,15 +80,14 @@ function defaultKeepaliveFinding(context: Context, node: Effective<number>): Fin
   const first = onDefault[0];
   if (first === undefined) return undefined;
   const anchor = timeout.source.kind === 'file' ? timeout.source : mode.source.kind === 'file' ? mode.source : { file: first.file, span: first.nameSpan };
-  const who = [...onDefault.slice(0, 3).map(objectLabel), ...(onDefault.length > 3 ? [`${onDefault.length - 3} more workloads`] : [])];
+  const who = onDefault.length === 1 ? objectLabel(first) : `${objectLabel(first)} and ${countOf(onDefault.length - 1, 'more workload')}`;
   const keepalive = recommendedKeepalive(timeout.value);
   return {
     file: anchor.file,
     span: anchor.span,
     ...(anchor.span === first.nameSpan ? { subject: first } : {}),
     message:
-      `In IPVS mode (${model.describe(mode.source)}), ${timeoutText(context)}, is not above the default ${KEEPALIVE_TIME_KEY} ` +
-      `of ${DEFAULTS.keepaliveTime} s that ${joinWithAnd(who)} ${onDefault.length === 1 ? 'relies' : 'rely'} on. ${consequence(timeout.value)}`,
+      `${timeoutText(context)}${assumedMode(context)}${assumedMode(context) === '' ? '' : ','} is not above the ${DEFAULTS.keepaliveTime} s default ${KEEPALIVE_TIME_KEY} of ${who}`,
     related: [
       ...(anchor === timeout.source ? relatedSource(mode.source, 'kube-proxy runs in IPVS mode') : []),
       ...onDefault.filter((workload) => workload.nameSpan !== anchor.span).map((workload): RelatedSpan => ({ file: workload.file, span: workload.nameSpan, message: defaultReason(workload) })),
@@ -117,10 +117,6 @@ function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
 /** kube-proxy's own DaemonSet talks to the API server directly, not through a Service. */
 function runsKubeProxy(workload: Workload): boolean {
   return workload.kubeProxyFlags.length > 0 || (workload.kind === 'DaemonSet' && workload.name === 'kube-proxy');
-}
-
-function joinWithAnd(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function optional<T>(value: T | undefined): T[] {

@@ -4,13 +4,13 @@ import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix } from '../edits/fix';
 import { SYSCTL_CATALOG } from '../sysctl/catalog';
 import { addPodSysctl, recommendedKeepalive } from '../edits/podKeepalive';
-import type { Finding, RelatedSpan, Rule } from './rule';
+import { countOf, type Finding, type RelatedSpan, type Rule } from './rule';
 
 /** The keepalive keys a pod has its own copy of, in its network namespace. */
 export const KEEPALIVE_KEYS = ['net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'] as const;
 
 /** Workloads named in a message; the others are counted, and all are related locations. */
-const NAMED_IN_MESSAGE = 3;
+const NAMED_IN_MESSAGE = 1;
 
 /**
  * A node sysctl file sets TCP keepalive while the workspace runs pods that set none of their own:
@@ -39,15 +39,14 @@ function notInheritedFinding(model: WorkspaceModel, key: (typeof KEEPALIVE_KEYS)
   if (pods.length === 0) return undefined;
   const unit = (value: number): string => (info.unit === 'seconds' ? `${value} s` : String(value));
   const names = pods.slice(0, NAMED_IN_MESSAGE).map(objectLabel);
-  if (pods.length > NAMED_IN_MESSAGE) names.push(`${pods.length - NAMED_IN_MESSAGE} more workload${pods.length - NAMED_IN_MESSAGE === 1 ? '' : 's'}`);
+  if (pods.length > NAMED_IN_MESSAGE) names.push(countOf(pods.length - NAMED_IN_MESSAGE, 'more workload'));
   const source = { kind: 'file' as const, file: node.file, span: node.assignment.valueSpan, setting: 'set' };
   return {
     file: node.file,
     span: node.assignment.lineSpan,
     message:
-      `${key} is ${unit(node.value)} on the node (${model.describe(source)}), but pods do not inherit it: a pod's network namespace starts ` +
-      `from the kernel's default of ${unit(kernelDefault)}. ${joinWithAnd(names)} ${pods.length === 1 ? 'sets' : 'set'} no ${key} in ` +
-      `${pods.length === 1 ? 'its' : 'their'} pods' securityContext.sysctls, so ${pods.length === 1 ? 'its' : 'their'} connections use ${unit(kernelDefault)}.`,
+      `${key} is ${unit(node.value)} on the node (${model.describe(source)}), but pods start from the kernel's default of ${unit(kernelDefault)}: ` +
+      `${joinWithAnd(names)} ${pods.length === 1 ? 'sets' : 'set'} none of ${pods.length === 1 ? 'its' : 'their'} own`,
     related: pods.map(
       (workload): RelatedSpan => ({
         file: workload.file,

@@ -60,3 +60,8 @@ export function ruleDocsUrl(id: string): string {
 export function relatedSource(source: ValueSource, message: string): RelatedSpan[] {
   return source.kind === 'file' ? [{ file: source.file, span: source.span, message }] : [];
 }
+
+/** A count and its noun, pluralised: `1 more workload`, `2 more workloads`. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

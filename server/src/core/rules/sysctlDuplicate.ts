@@ -57,7 +57,7 @@ function duplicateFinding(model: WorkspaceModel, key: string, overridden: NodeSy
   return {
     file: overridden.file,
     span: overridden.assignment.lineSpan,
-    message: `${key} = ${overridden.assignment.value} is overridden by ${where}, which is applied later and wins: this assignment has no effect.`,
+    message: `${key} = ${overridden.assignment.value} has no effect: ${where} is applied later and wins`,
     related: [{ file: winner.file, span: winner.assignment.valueSpan, message: `The assignment of ${key} that wins: ${winner.assignment.value}` }],
     fixes: () => [removeLine(file, overridden)],
   };

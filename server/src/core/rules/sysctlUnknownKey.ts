@@ -56,10 +56,10 @@ export const sysctlUnknownKey: Rule = {
   },
 };
 
-const NODE_CONSEQUENCE = 'The node never applies it: sysctl skips a key the kernel does not have and goes on with the next line.';
+const NODE_CONSEQUENCE = 'The node skips it.';
 
 function podConsequence(workload: Workload): string {
-  return `The pods of ${objectLabel(workload)} cannot set it: the kubelet admits only sysctls it knows as safe or the node allows, and the container runtime fails on a key the kernel does not have.`;
+  return `The pods of ${objectLabel(workload)} cannot set it.`;
 }
 
 /**

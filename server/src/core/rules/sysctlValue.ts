@@ -22,7 +22,7 @@ interface Setting {
 }
 
 const NODE: Setting = { noComments: 'sysctl files have no inline comments', outcome: 'the node keeps its previous value' };
-const POD: Setting = { noComments: 'a sysctl value has no comments', outcome: 'the container runtime fails to set it, so the pods do not start' };
+const POD: Setting = { noComments: 'a sysctl value has no comments', outcome: 'the pods do not start' };
 
 /** The message for a value problem. */
 function describeProblem(key: string, value: string, problem: ValueProblem, { noComments, outcome }: Setting): string {
@@ -30,8 +30,8 @@ function describeProblem(key: string, value: string, problem: ValueProblem, { no
   switch (problem.kind) {
     case 'comment':
       return problem.accepted
-        ? `The value of ${key} is ${shown}: ${noComments}, so the comment is part of the value. The kernel reads ${problem.kept} and ignores the rest only because a blank comes first; ${JSON.stringify(problem.kept + problem.comment)} would be rejected.`
-        : `The value of ${key} is ${shown}: ${noComments}, so the comment is part of the value and the kernel rejects it: ${outcome}.`;
+        ? `${key} is ${shown}: ${noComments}; the kernel reads ${problem.kept} only because a blank comes before the comment.`
+        : `${key} is ${shown}: ${noComments}, and the kernel rejects it: ${outcome}.`;
     case 'not-integer':
       return `${key} takes ${integerFields(key) === 1 ? 'an integer' : 'integers separated by blanks'}; the kernel rejects ${shown}: ${outcome}.`;
     case 'range':
@@ -117,7 +117,7 @@ function podFinding(model: WorkspaceModel, workload: Workload, sysctl: PodSysctl
     return {
       ...base,
       span: sysctl.nameSpan,
-      message: `${sysctl.name} is set in the pods of ${owner}, which use the host network: the API server rejects net.* sysctls together with hostNetwork: true, so ${owner} is not accepted. Set it on the node instead, or drop hostNetwork.`,
+      message: `${sysctl.name} is set in the pods of ${owner}, which use the host network: the API server rejects net.* sysctls with hostNetwork: true`,
       related: [{ file: workload.file, span: hostNetwork.span, message: `${owner} uses the host network` }],
     };
   }
@@ -125,9 +125,7 @@ function podFinding(model: WorkspaceModel, workload: Workload, sysctl: PodSysctl
     return {
       ...base,
       span: sysctl.nameSpan,
-      message:
-        `${sysctl.name} is set in the pods of ${owner}. net.netfilter.* sysctls are not safe: the kubelet refuses the pods unless it allows the sysctl with --allowed-unsafe-sysctls. ` +
-        "And conntrack for Service traffic lives in the node's network namespace, so a pod's value has no effect on Service connections.",
+      message: `${sysctl.name} is set in the pods of ${owner}: the kubelet refuses this unsafe sysctl unless --allowed-unsafe-sysctls allows it, and it never affects Service traffic`,
     };
   }
   const refusal = POD_KEEPALIVE_KEYS.includes(sysctl.name) ? podKeepaliveRefusal(model, workload) : undefined;
@@ -159,7 +157,7 @@ function notStringFinding(workload: Workload, sysctl: PodSysctl, value: string, 
   };
 }
 
-const DURATION_CONSEQUENCE = 'Go durations need a unit on every number (24h0m0s, 90m, 1h30m; only 0 may stand alone)';
+const DURATION_CONSEQUENCE = 'Write a unit on every number: 24h, 90m, 1h30m';
 
 /** kube-proxy durations, in its configuration and in its DaemonSet's flags, that kube-proxy cannot load: not Go durations, not strings, or negative. */
 function durationFindings(model: WorkspaceModel): Finding[] {
