@@ -14019,7 +14019,7 @@ function durationFindings(model) {
         file: daemonSet.file,
         span: flag.value.span,
         subject: daemonSet,
-        message: seconds === void 0 ? `${what}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.` : `${what}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.`
+        message: seconds === void 0 ? `${what}, not a Go duration: kube-proxy does not start. ${DURATION_CONSEQUENCE}.` : `${what}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.`
       });
     }
   }
@@ -14038,7 +14038,7 @@ function configurationDurationProblem(file, duration) {
     return { message: `${duration.field} is ${JSON.stringify(duration.text)}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.` };
   }
   return {
-    message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`
+    message: `${duration.field} is ${JSON.stringify(duration.text)}, not a Go duration: kube-proxy does not start. ${DURATION_CONSEQUENCE}.`
   };
 }
 

@@ -28,7 +28,7 @@ const NEW_RULE: Rule = {
 
 test('a rule added to the registry is written into every generated file', () => {
   const stale = new Map(staleFiles(repoRoot, [...RULES, NEW_RULE]).map((file) => [file.path, file.expected]));
-  assert.deepEqual([...stale.keys()], ['package.json', 'schemas/connlint.schema.json', 'README.md', 'docs/suppressing.md']);
+  assert.deepEqual([...stale.keys()], ['package.json', 'schemas/connlint.schema.json', 'README.md', 'client/README.md', 'docs/suppressing.md']);
   const manifest = JSON.parse(stale.get('package.json')!) as { contributes: { configuration: { properties: Record<string, { properties: Record<string, unknown> }> } } };
   assert.deepEqual(manifest.contributes.configuration.properties['connlint.rules']!.properties['example-rule'], {
     type: 'string',
@@ -44,6 +44,7 @@ test('a rule added to the registry is written into every generated file', () => 
   });
   const last = RULES[RULES.length - 1]!;
   assert.ok(stale.get('README.md')!.includes(`| ${last.description} |\n| [\`example-rule\`](docs/rules/example-rule.md) | hint | An example finding. |\n<!-- rules:end -->\n`));
+  assert.ok(stale.get('client/README.md')!.includes(`| [\`example-rule\`](https://github.com/connlint/connlint/blob/main/docs/rules/example-rule.md) | hint | An example finding. |\n<!-- rules:end -->\n`));
   assert.ok(stale.get('docs/suppressing.md')!.includes(`\`${last.id}\`, \`example-rule\`.\n<!-- rules:end -->\n`));
 });
 

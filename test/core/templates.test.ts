@@ -94,7 +94,7 @@ test('template syntax in a key, a Jinja block or a flow sequence is structure', 
 
 test('invalid YAML whose {{ is only in a comment or a string is a YAML error, not a template', () => {
   const broken = lines('apiVersion: apps/v1', 'kind: Deployment', '# {{ .Values.note }}', 'metadata: {name: other', 'spec:', '  replicas: 2');
-  assert.deepEqual(run({ 'broken.yaml': broken }), { findings: [{ rule: 'yaml-syntax', severity: 'error', file: 'broken.yaml', range: '4:0-4:1' }], skipped: [], checked: 1, skippedFiles: 0 });
+  assert.deepEqual(run({ 'broken.yaml': broken }), { findings: [{ rule: 'yaml-syntax', severity: 'error', file: 'broken.yaml', range: '4:0-4:4' }], skipped: [], checked: 1, skippedFiles: 0 });
 });
 
 test('a document of a kind Connlint does not read is not examined, template or not', () => {
@@ -124,7 +124,7 @@ test('Helm chart templates: {{ anywhere skips a document, and no document is eve
     checked: 2,
     skippedFiles: 1,
   });
-  assert.deepEqual(run({ 'api/app.yaml': notYaml }).findings, [{ rule: 'yaml-syntax', severity: 'error', file: 'api/app.yaml', range: '4:0-4:1' }], 'outside a chart the error is reported');
+  assert.deepEqual(run({ 'api/app.yaml': notYaml }).findings, [{ rule: 'yaml-syntax', severity: 'error', file: 'api/app.yaml', range: '4:0-4:3' }], 'outside a chart the error is reported');
 });
 
 test('a sysctl file is a template only when template syntax stands outside its comments', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../core/rules/registry';
-import { ruleDocsUrl, type Rule } from '../core/rules/rule';
+import { RULE_DOCS_BASE, ruleDocsUrl, type Rule } from '../core/rules/rule';
 import { SEVERITY_LEVELS } from '../core/settings';
 import { configSchemaText } from './configSchema';
 
@@ -76,6 +76,8 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: 'package.json', generate: manifestWithRuleSettings },
   { path: 'schemas/connlint.schema.json', generate: (_current, rules) => configSchemaText(rules) },
   { path: 'README.md', generate: (current, rules) => replaceRuleSection(current, readmeRuleTable(rules), 'README.md') },
+  // The extension's page links each rule to its page on the web: relative links do not resolve there.
+  { path: 'client/README.md', generate: (current, rules) => replaceRuleSection(current, readmeRuleTable(rules).replaceAll('](docs/rules/', `](${RULE_DOCS_BASE}`), 'client/README.md') },
   { path: 'docs/suppressing.md', generate: (current, rules) => replaceRuleSection(current, suppressibleRuleList(rules), 'docs/suppressing.md') },
 ];
 

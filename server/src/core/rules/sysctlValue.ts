@@ -179,7 +179,7 @@ function durationFindings(model: WorkspaceModel): Finding[] {
         subject: daemonSet,
         message:
           seconds === undefined
-            ? `${what}, which is not a Go duration: kube-proxy rejects the flag and does not start. ${DURATION_CONSEQUENCE}.`
+            ? `${what}, not a Go duration: kube-proxy does not start. ${DURATION_CONSEQUENCE}.`
             : `${what}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.`,
       });
     }
@@ -203,6 +203,6 @@ function configurationDurationProblem(file: string, duration: DurationField): Pi
     return { message: `${duration.field} is ${JSON.stringify(duration.text)}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.` };
   }
   return {
-    message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`,
+    message: `${duration.field} is ${JSON.stringify(duration.text)}, not a Go duration: kube-proxy does not start. ${DURATION_CONSEQUENCE}.`,
   };
 }
