@@ -13,6 +13,8 @@ import {
   type CodeAction,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
+import { Workspace } from '@connlint/server';
+import { linkFileReferences } from '@connlint/server/lsp';
 import { lines } from '../helpers/lintFiles';
 import { applyTextEdits } from '../helpers/lspEdits';
 import { inProcessClient } from '../helpers/inProcessServer';
@@ -125,14 +127,14 @@ test('only: [source.fixAll] returns no quick fix, and no fix-all when this file\
   assert.deepEqual(actions.map((action) => action.kind), []);
 });
 
-test('hover on the Service name lists its backends', async () => {
+test('hover on the Service name lists its backends, each file reference a link to its line', async () => {
   const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: serviceUri }, position: { line: 3, character: 12 } });
   assert.deepEqual(result?.contents, {
     kind: 'markdown',
     value: [
       '**Service `myservice`** — 2 backends',
       '',
-      '- Deployment "server" has replicas: 2 (deploy.yaml:6)',
+      `- Deployment "server" has replicas: 2 ([deploy.yaml:6](${pathToFileURL(path.join(folder, 'app', 'deploy.yaml')).href}#L6))`,
       '',
       "Session affinity: None. Conntrack established timeout: 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace).",
     ].join('\n'),
@@ -179,5 +181,14 @@ test('connlint/effectiveNetworkSettings reports the values and their sources', a
       `| Deployment "server" (default) | 7200 s | the kernel's default in a pod's own network namespace |`,
       '',
     ].join('\n'),
+  );
+});
+
+test('file references become links only where one file of the workspace has that name', async () => {
+  const workspace = new Workspace({});
+  for (const file of ['file:///a/deploy.yaml', 'file:///a/kube-proxy.yaml', 'file:///b/kube-proxy.yaml']) workspace.set(file, 'kind: ConfigMap\n');
+  assert.equal(
+    linkFileReferences('replicas in deploy.yaml:6; mode in kube-proxy.yaml:3; `deploy.yaml:6`; other.yaml:2', workspace.model()),
+    'replicas in [deploy.yaml:6](file:///a/deploy.yaml#L6); mode in kube-proxy.yaml:3; `deploy.yaml:6`; other.yaml:2',
   );
 });

@@ -17,6 +17,7 @@ import type { TextEdit } from '../core/edits/fix';
 import { findTarget, fixAllEdits, quickFixesOf } from '../core/quickFixes';
 import { hoverAt } from '../core/hover';
 import { lintSettingsOf } from '../core/settings';
+import { baseName } from '../core/model/sources';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
 import { diagnosticData } from './convert';
 import { normaliseUri, type WorkspaceIndex } from './workspaceIndex';
@@ -103,7 +104,23 @@ export function hover(index: WorkspaceIndex, params: HoverParams): Hover | null 
   const { line, character } = params.position;
   if (line < 0 || line >= file.lineIndex.lineCount || character < 0) return null;
   const markdown = hoverAt(model, uri, file.lineIndex.offsetAt(params.position));
-  return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown } };
+  return markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: linkFileReferences(markdown, model) } };
+}
+
+/**
+ * Turns the file references of Markdown (`deploy.yaml:6`) into links that open the file at that
+ * line (`file:///…/deploy.yaml#L6`), where one file of the model has that name; others stay text.
+ */
+export function linkFileReferences(markdown: string, model: WorkspaceModel): string {
+  const byName = new Map<string, string | undefined>();
+  for (const file of model.files) {
+    const name = baseName(file.path);
+    byName.set(name, byName.has(name) ? undefined : file.path);
+  }
+  return markdown.replace(/(?<![\w./`[-])([\w.-]+\.(?:ya?ml|json|conf)):(\d+)\b/g, (reference: string, name: string, line: string) => {
+    const uri = byName.get(name);
+    return uri === undefined ? reference : `[${reference}](${uri}#L${line})`;
+  });
 }
 
 /** Completion proposals at a position: sysctl keys and sessionAffinity values, each replacing what is typed. */
@@ -122,7 +139,8 @@ export function completion(index: WorkspaceIndex, params: CompletionParams): Com
 
 /** The `connlint/effectiveNetworkSettings` request: the values that decide idle connections' fate, as Markdown. */
 export function effectiveNetworkSettings(index: WorkspaceIndex): { markdown: string } {
-  return { markdown: effectiveSettingsReport(index.folderModel()) };
+  const model = index.folderModel();
+  return { markdown: linkFileReferences(effectiveSettingsReport(model), model) };
 }
 
 function workspaceEdit(model: WorkspaceModel, edits: readonly TextEdit[]): WorkspaceEdit {
