@@ -10375,6 +10375,10 @@ function nearest(file, objects) {
   const best = distances.reduce((min, distance) => Math.min(min, distance), Infinity);
   return objects.filter((_, index) => distances[index] === best);
 }
+function isNearby(from, to) {
+  const distance = directoryDistance(from, to);
+  return Math.floor(distance / 1e3) <= 1 && distance % 1e3 <= 1;
+}
 function directoryDistance(from, to) {
   const left = from.split("/").slice(0, -1);
   const right = to.split("/").slice(0, -1);
@@ -11781,7 +11785,8 @@ var WorkspaceModel = class {
     const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
     const autoscalers = this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
     const layout = this.kustomizeLayout();
-    return layout === void 0 ? autoscalers : autoscalers.filter((autoscaler2) => !layout.claimedFiles.has(autoscaler2.file));
+    const unclaimed = layout === void 0 ? autoscalers : autoscalers.filter((autoscaler2) => !layout.claimedFiles.has(autoscaler2.file));
+    return nearest(workload2.file, unclaimed).filter((autoscaler2) => isNearby(workload2.file, autoscaler2.file));
   }
   /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
   endpointSetsOf(service2) {

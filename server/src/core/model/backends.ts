@@ -76,6 +76,16 @@ export function nearest<T extends { readonly file: string }>(file: string, objec
 }
 
 /** Ranks how far apart two files' directories are: a shallower common directory costs more than extra levels below it. */
+/**
+ * Whether `to` lies where files written for `from` usually are: its directory, its parent, or a
+ * child of either (`app/deployment.yaml` with `app/hpa.yaml`, `deploy/hpa/hpa.yaml` or
+ * `hpa.yaml` beside `app/`). Objects further away belong to another application or variant.
+ */
+export function isNearby(from: string, to: string): boolean {
+  const distance = directoryDistance(from, to);
+  return Math.floor(distance / 1000) <= 1 && distance % 1000 <= 1;
+}
+
 function directoryDistance(from: string, to: string): number {
   const left = from.split('/').slice(0, -1);
   const right = to.split('/').slice(0, -1);

@@ -13,7 +13,7 @@ import {
 import type { KustomizeBuild, KustomizeLayout } from '../kustomize/build';
 import { modulesLoadRootOf, sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
-import { nearest } from './backends';
+import { isNearby, nearest } from './backends';
 import { OrderedIndex } from './orderedIndex';
 import { baseName, type ValueSource } from './sources';
 import { autoscalersIn, endpointSetsIn, isKubeProxyConfiguration, isService, selects, workloadsSelectedIn, WorkspaceBuilds } from './workspaceBuilds';
@@ -225,8 +225,9 @@ export class WorkspaceModel {
     const key = targetKey(workload.namespace, workload.kind, workload.name);
     const autoscalers = this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
     const layout = this.kustomizeLayout();
-    // An autoscaler a build emits scales that build's workloads only.
-    return layout === undefined ? autoscalers : autoscalers.filter((autoscaler) => !layout.claimedFiles.has(autoscaler.file));
+    // An autoscaler a build emits scales that build's workloads only; outside builds, only one written near the workload does.
+    const unclaimed = layout === undefined ? autoscalers : autoscalers.filter((autoscaler) => !layout.claimedFiles.has(autoscaler.file));
+    return nearest(workload.file, unclaimed).filter((autoscaler) => isNearby(workload.file, autoscaler.file));
   }
 
   /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
