@@ -193,9 +193,10 @@ local function main()
     local chosen
     for _, action in ipairs(response.result or {}) do
       table.insert(step.actions, { title = action.title, kind = action.kind, has_edit = action.edit ~= nil })
-      if action.title == 'Add sessionAffinity: ClientIP' then chosen = action end
+      -- The title goes on to name the affinity's costs: match its start.
+      if vim.startswith(action.title, 'Add sessionAffinity: ClientIP') then chosen = action end
     end
-    if not chosen then error('no action titled "Add sessionAffinity: ClientIP"', 0) end
+    if not chosen then error('no action titled "Add sessionAffinity: ClientIP …"', 0) end
     if not chosen.edit then error('the action carries no edit', 0) end
     step.edit_fields = vim.tbl_keys(chosen.edit)
     vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
