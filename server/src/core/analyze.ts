@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import { DocumentReuse } from './analysisReuse';
 import { extractObjects, firstLine, type SyntaxProblem } from './k8s/extract';
 import { MODELLED_KINDS, type K8sObject } from './k8s/objects';
+import { PATH_CONFIG_MAPS } from './k8s/pathObjects';
 import { NO_SUPPRESSIONS, parseSuppressions, type Suppressions } from './suppressions';
 import { parseSysctl, type ParsedSysctl } from './sysctl/parse';
 import { LineIndex, parsableText } from './text';
@@ -174,7 +175,9 @@ function readDocument(path: string, text: string, slice: DocumentSlice, objects:
 function mayMatter(text: string, slice: DocumentSlice): boolean {
   if (slice.kind === null) return false;
   if (slice.kind === undefined) return true;
-  if (slice.kind === 'ConfigMap') return includesWithin(text, 'kube-proxy', slice) && includesWithin(text, 'config.conf', slice);
+  if (slice.kind === 'ConfigMap') {
+    return (includesWithin(text, 'kube-proxy', slice) && includesWithin(text, 'config.conf', slice)) || PATH_CONFIG_MAPS.some((name) => includesWithin(text, name, slice));
+  }
   return isModelledKind(slice.kind);
 }
 

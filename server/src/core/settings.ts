@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { nearestWords } from './editDistance';
+import type { AssumedIdleTimer, CloudAssumption } from './model/path';
 import type { Assumptions } from './model/workspaceModel';
 import type { LintSettings } from './lint';
 import { RULES } from './rules/registry';
@@ -10,6 +11,9 @@ type KubeProxyAssumption = 'auto' | 'running' | 'absent';
 
 /** kube-proxy's mode: read from the workspace, or said. */
 type ProxyModeAssumption = 'auto' | 'iptables' | 'ipvs' | 'nftables';
+
+/** The cloud whose load balancers, NAT gateways and firewalls are on the paths: from annotations, or said. */
+type CloudSetting = 'auto' | CloudAssumption;
 
 /**
  * Connlint's settings, one schema for the editor (`connlint.*`) and the CLI (`.connlint.yaml`).
@@ -25,18 +29,23 @@ export interface ConnlintSettings {
     readonly conntrackEstablishedTimeout: number | null;
     readonly kubeProxy: KubeProxyAssumption;
     readonly proxyMode: ProxyModeAssumption;
+    readonly cloud: CloudSetting;
+    /** Idle timers of middleboxes the workspace cannot show, on the paths of the Services they name. */
+    readonly idleTimers: readonly AssumedIdleTimer[];
   };
 }
 
 export const DEFAULT_SETTINGS: ConnlintSettings = {
   rules: {},
   exclude: [],
-  assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto' },
+  assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', cloud: 'auto', idleTimers: [] },
 };
 
 export const SEVERITY_LEVELS: readonly SeverityLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 const KUBE_PROXY_ASSUMPTIONS: readonly KubeProxyAssumption[] = ['auto', 'running', 'absent'];
 const PROXY_MODE_ASSUMPTIONS: readonly ProxyModeAssumption[] = ['auto', 'iptables', 'ipvs', 'nftables'];
+const CLOUD_SETTINGS: readonly CloudSetting[] = ['auto', 'aws', 'azure', 'gcp', 'none'];
+const ASSUME_KEYS = 'conntrackEstablishedTimeout, kubeProxy, proxyMode, cloud, idleTimers';
 
 /** A setting that was not understood, named by its path (`rules.service-afinity`). */
 export interface SettingsProblem {
@@ -88,10 +97,10 @@ function parseExclude(value: unknown, problems: SettingsProblem[]): string[] {
 }
 
 function parseAssume(value: unknown, problems: SettingsProblem[]): ConnlintSettings['assume'] {
-  const assume = { ...DEFAULT_SETTINGS.assume };
+  const assume: { -readonly [K in keyof ConnlintSettings['assume']]: ConnlintSettings['assume'][K] } = { ...DEFAULT_SETTINGS.assume };
   if (value === undefined || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)' });
+    problems.push({ key: 'assume', message: `must be a mapping (${ASSUME_KEYS})` });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
@@ -104,9 +113,35 @@ function parseAssume(value: unknown, problems: SettingsProblem[]): ConnlintSetti
     } else if (key === 'proxyMode') {
       if (typeof item === 'string' && (PROXY_MODE_ASSUMPTIONS as readonly string[]).includes(item)) assume.proxyMode = item as ProxyModeAssumption;
       else problems.push({ key: 'assume.proxyMode', message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(', ')}` });
-    } else problems.push({ key: `assume.${key}`, message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)' });
+    } else if (key === 'cloud') {
+      if (typeof item === 'string' && (CLOUD_SETTINGS as readonly string[]).includes(item)) assume.cloud = item as CloudSetting;
+      else problems.push({ key: 'assume.cloud', message: `must be one of ${CLOUD_SETTINGS.join(', ')}` });
+    } else if (key === 'idleTimers') assume.idleTimers = parseIdleTimers(item, problems);
+    else problems.push({ key: `assume.${key}`, message: `unknown setting (allowed: ${ASSUME_KEYS})` });
   }
   return assume;
+}
+
+/** `assume.idleTimers`: each `{ name, seconds, paths }` checked; a wrong entry is reported and left out. */
+function parseIdleTimers(value: unknown, problems: SettingsProblem[]): AssumedIdleTimer[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: 'assume.idleTimers', message: 'must be a list of { name, seconds, paths }' });
+    return [];
+  }
+  return value.flatMap((entry: unknown, index): AssumedIdleTimer[] => {
+    const key = `assume.idleTimers[${index}]`;
+    if (!isRecord(entry) || typeof entry['name'] !== 'string' || entry['name'].trim() === '') {
+      problems.push({ key, message: 'must be a mapping with a name' });
+      return [];
+    }
+    const seconds = entry['seconds'];
+    const paths = entry['paths'] ?? [];
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0) problems.push({ key: `${key}.seconds`, message: 'must be a whole number of seconds above 0' });
+    else if (!Array.isArray(paths) || !paths.every((item) => typeof item === 'string')) problems.push({ key: `${key}.paths`, message: 'must be a list of Service names or globs over namespace/name' });
+    else return [{ name: entry['name'], seconds, paths }];
+    return [];
+  });
 }
 
 /** The part of the settings the rules take. */
@@ -116,11 +151,13 @@ export function lintSettingsOf(settings: ConnlintSettings): LintSettings {
 
 /** The part of the settings the workspace model takes. */
 export function assumptionsOf(settings: ConnlintSettings): Assumptions {
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode } = settings.assume;
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, cloud, idleTimers } = settings.assume;
   return {
     ...(conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout }),
     ...(kubeProxy === 'auto' ? {} : { kubeProxy: kubeProxy === 'running' }),
     ...(proxyMode === 'auto' ? {} : { proxyMode }),
+    ...(cloud === 'auto' ? {} : { cloud }),
+    ...(idleTimers.length === 0 ? {} : { idleTimers }),
   };
 }
 

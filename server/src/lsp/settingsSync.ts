@@ -74,6 +74,6 @@ export function sameSettings(a: ConnlintSettings, b: ConnlintSettings): boolean 
 
 function canonical(settings: ConnlintSettings): string {
   const rules = Object.entries(settings.rules).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode } = settings.assume;
-  return JSON.stringify([rules, settings.exclude, conntrackEstablishedTimeout, kubeProxy, proxyMode]);
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, cloud, idleTimers } = settings.assume;
+  return JSON.stringify([rules, settings.exclude, conntrackEstablishedTimeout, kubeProxy, proxyMode, cloud, idleTimers]);
 }

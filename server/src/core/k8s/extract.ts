@@ -5,6 +5,7 @@ import { EmbeddedNodeReader, embeddedText } from '../yaml/embedded';
 import { NodeReader, type YamlNode } from '../yaml/nodes';
 import { normaliseSysctlKey } from '../sysctl/parse';
 import { kubeProxyFlags } from './kubeProxyFlags';
+import { readAnnotations, readPathObject, readServicePorts } from './pathReaders';
 import {
   WORKLOAD_KINDS,
   type EndpointSet,
@@ -77,9 +78,9 @@ function extractObject(
     case 'KubeProxyConfiguration':
       return kubeProxyConfiguration(reader, node, base, false);
     case 'ConfigMap':
-      return base.name === 'kube-proxy' ? embeddedKubeProxyConfiguration(reader, node, base, origin, problems) : undefined;
+      return base.name === 'kube-proxy' ? embeddedKubeProxyConfiguration(reader, node, base, origin, problems) : readPathObject(reader, node, base, origin.fileText);
     default:
-      return undefined;
+      return readPathObject(reader, node, base, origin.fileText);
   }
 }
 
@@ -145,6 +146,7 @@ function podTemplate(reader: NodeReader, template: YamlNode): PodTemplate {
   const hostNetwork = reader.scalar(hostNetworkNode)?.value;
   return {
     labels: reader.stringMap(reader.get(template, 'metadata', 'labels')),
+    annotations: reader.stringMap(reader.get(template, 'metadata', 'annotations')),
     hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === 'boolean' ? hostNetwork : undefined),
     sysctls: reader.items(reader.get(spec, 'securityContext', 'sysctls')).flatMap((entry) => {
       const nameNode = reader.get(entry, 'name');
@@ -172,6 +174,9 @@ function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service 
     affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
     affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
     affinityConfigKey: configNode === undefined || reader.scalar(configNode)?.value === null ? undefined : reader.span(reader.keyNode(spec, 'sessionAffinityConfig')),
+    annotations: readAnnotations(reader, reader.get(node, 'metadata')),
+    ports: readServicePorts(reader, spec),
+    loadBalancerClass: reader.string(reader.get(spec, 'loadBalancerClass')),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Span } from '../text';
 import type { CommandLineFlag } from './kubeProxyFlags';
+import { PATH_KINDS, type Annotation, type PathObject, type ServicePort } from './pathObjects';
 
 /** A Go duration field of kube-proxy's configuration, as written. */
 export interface DurationField {
@@ -48,6 +49,7 @@ export interface PodSysctl {
 /** The pods a workload runs (its `spec.template`), or a bare Pod itself. */
 export interface PodTemplate {
   readonly labels: ReadonlyMap<string, string>;
+  readonly annotations: ReadonlyMap<string, string>;
   readonly hostNetwork: Located<boolean> | undefined;
   readonly sysctls: readonly PodSysctl[];
 }
@@ -77,6 +79,11 @@ export interface Service extends ObjectBase {
   readonly affinityTimeoutText: Located<string> | undefined;
   /** The `sessionAffinityConfig` key, when its value is not null. */
   readonly affinityConfigKey: Span | undefined;
+  /** `metadata.annotations`, with where each is written (cloud load balancers read theirs there). */
+  readonly annotations: ReadonlyMap<string, Annotation>;
+  readonly ports: readonly ServicePort[];
+  /** `spec.loadBalancerClass`. */
+  readonly loadBalancerClass: string | undefined;
 }
 
 export interface HorizontalPodAutoscaler extends ObjectBase {
@@ -111,7 +118,7 @@ export interface KubeProxyConfiguration extends ObjectBase {
   readonly embedded: boolean;
 }
 
-export type K8sObject = Workload | Service | HorizontalPodAutoscaler | EndpointSet | KubeProxyConfiguration;
+export type K8sObject = Workload | Service | HorizontalPodAutoscaler | EndpointSet | KubeProxyConfiguration | PathObject;
 
 /** Kinds whose documents the analysis reads; every other document is skipped unparsed. */
 export const MODELLED_KINDS: ReadonlySet<string> = new Set([
@@ -123,6 +130,7 @@ export const MODELLED_KINDS: ReadonlySet<string> = new Set([
   'KubeProxyConfiguration',
   'ConfigMap',
   'List',
+  ...PATH_KINDS,
 ]);
 
 /** How messages name an object: `Deployment "api"`. */

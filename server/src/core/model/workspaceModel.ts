@@ -8,7 +8,9 @@ import {
   type Service,
   type Workload,
 } from '../k8s/objects';
+import type { PathObject } from '../k8s/pathObjects';
 import { sysctlApplicationOrder } from '../sysctl/order';
+import type { AssumedIdleTimer, CloudAssumption } from './path';
 import type { SysctlAssignment } from '../sysctl/parse';
 import { OrderedIndex } from './orderedIndex';
 import { baseName, type ValueSource } from './sources';
@@ -21,6 +23,10 @@ export interface Assumptions {
   readonly kubeProxy?: boolean;
   /** kube-proxy's mode (`iptables`, `ipvs`, `nftables`), over what the workspace says. */
   readonly proxyMode?: string;
+  /** The cloud the cluster runs in, over what the annotations tell. */
+  readonly cloud?: CloudAssumption;
+  /** Idle timers of middleboxes the workspace cannot show. */
+  readonly idleTimers?: readonly AssumedIdleTimer[];
 }
 
 /** A sysctl assignment that applies on the node, with its file. */
@@ -54,6 +60,7 @@ export class WorkspaceModel {
   private readonly workloadsByLabel = new OrderedIndex<Workload>();
   private readonly autoscalersByTarget = new OrderedIndex<HorizontalPodAutoscaler>();
   private readonly endpointSetsByService = new OrderedIndex<EndpointSet>();
+  private readonly pathObjectsByKind = new OrderedIndex<PathObject>();
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private nodeSysctls = new Map<string, NodeSysctl[]>();
   private changes: Set<string> | typeof EVERYTHING = new Set();
@@ -157,6 +164,11 @@ export class WorkspaceModel {
     return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
   }
 
+  /** The workspace's objects of a kind read for connection paths (Ingress, DestinationRule, CiliumConfig, …). */
+  pathObjects<K extends PathObject['kind']>(kind: K): readonly Extract<PathObject, { kind: K }>[] {
+    return this.read(`kind:${kind}`, this.pathObjectsByKind.get(kind) as readonly Extract<PathObject, { kind: K }>[]);
+  }
+
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
   nodeSysctlAssignments(key: string): readonly NodeSysctl[] {
     return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
@@ -250,6 +262,7 @@ export class WorkspaceModel {
     update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
     update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
     update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+    update(this.pathObjectsByKind, (object) => (PATH_OBJECT_KINDS.has(object.kind) ? [object.kind] : []), (key) => `kind:${key}`);
   }
 
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
@@ -303,6 +316,9 @@ function scopePrototypeOf(model: WorkspaceModel): WorkspaceModel {
     files: own((file) => [file]),
   }) as WorkspaceModel;
 }
+
+/** Kinds indexed by `pathObjects`. */
+const PATH_OBJECT_KINDS: ReadonlySet<string> = new Set<PathObject['kind']>(['Ingress', 'DestinationRule', 'FelixConfiguration', 'CiliumConfig', 'MeshConfig', 'Namespace']);
 
 /** The key under which workloads that run kube-proxy with flags are listed too. */
 const KUBE_PROXY = 'kube-proxy';
