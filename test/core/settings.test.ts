@@ -20,18 +20,18 @@ test('parseSettings accepts the full schema', () => {
     settings: {
       rules: { 'service-affinity': 'error', 'keepalive-conntrack': 'off', 'yaml-syntax': 'hint', 'sysctl-syntax': 'info' },
       exclude: ['vendor/**', '**/*.generated.yaml'],
-      assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs' },
+      assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs', cloud: 'auto', idleTimers: [] },
     },
     problems: [],
   });
   assert.deepEqual(parseSettings({ rules: { 'service-affinity': 'warning' }, assume: { kubeProxy: 'running', conntrackEstablishedTimeout: null } }), {
-    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto' } },
+    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', cloud: 'auto', idleTimers: [] } },
     problems: [],
   });
 });
 
 test('parseSettings: nothing, null and empty values give the defaults', () => {
-  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto' } });
+  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', cloud: 'auto', idleTimers: [] } });
   for (const raw of [undefined, null, {}, { rules: null, exclude: null, assume: null }, { rules: {}, exclude: [], assume: {} }]) {
     assert.deepEqual(parseSettings(raw), { settings: DEFAULT_SETTINGS, problems: [] }, JSON.stringify(raw));
   }
@@ -75,15 +75,15 @@ test('parseSettings: assume values', () => {
       problems: [{ key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT }],
     }, JSON.stringify(conntrackEstablishedTimeout));
   }
-  assert.deepEqual(parseSettings({ assume: { conntrackEstablishedTimeout: 1 } }).settings.assume, { conntrackEstablishedTimeout: 1, kubeProxy: 'auto', proxyMode: 'auto' });
+  assert.deepEqual(parseSettings({ assume: { conntrackEstablishedTimeout: 1 } }).settings.assume, { ...DEFAULT_SETTINGS.assume, conntrackEstablishedTimeout: 1 });
   for (const kubeProxy of ['yes', 'Absent', true, null]) {
     assert.deepEqual(parseSettings({ assume: { kubeProxy } }).problems, [{ key: 'assume.kubeProxy', message: 'must be one of auto, running, absent' }], JSON.stringify(kubeProxy));
   }
   assert.deepEqual(parseSettings({ assume: { kubeproxy: 'absent' } }).problems, [
-    { key: 'assume.kubeproxy', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)' },
+    { key: 'assume.kubeproxy', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, cloud, idleTimers)' },
   ]);
   for (const assume of ['absent', [], 3600]) {
-    assert.deepEqual(parseSettings({ assume }).problems, [{ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)' }], JSON.stringify(assume));
+    assert.deepEqual(parseSettings({ assume }).problems, [{ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, cloud, idleTimers)' }], JSON.stringify(assume));
   }
 });
 
@@ -98,13 +98,13 @@ test('parseSettings: unknown top-level keys, and every problem at once with the 
     exclude: 'charts',
     assume: { conntrackEstablishedTimeout: 0, kubeProxy: 'running', extra: 1 },
   });
-  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto' } });
+  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], assume: { ...DEFAULT_SETTINGS.assume, kubeProxy: 'running' } });
   assert.deepEqual(problems, [
     { key: 'severity', message: 'unknown setting (allowed: rules, exclude, assume)' },
     { key: 'rules.nope', message: KNOWN },
     { key: 'exclude', message: 'must be a list of glob patterns' },
     { key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT },
-    { key: 'assume.extra', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)' },
+    { key: 'assume.extra', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, cloud, idleTimers)' },
   ]);
 });
 
@@ -142,10 +142,30 @@ test('exclusionMatcher: no patterns exclude nothing', () => {
 
 test('assumptionsOf and lintSettingsOf', () => {
   assert.deepEqual(assumptionsOf(DEFAULT_SETTINGS), {});
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'running', proxyMode: 'auto' } }), { conntrackEstablishedTimeout: 3600, kubeProxy: true });
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: null, kubeProxy: 'absent', proxyMode: 'ipvs' } }), { kubeProxy: false, proxyMode: 'ipvs' });
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 900, kubeProxy: 'auto', proxyMode: 'auto' } }), { conntrackEstablishedTimeout: 900 });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { ...DEFAULT_SETTINGS.assume, conntrackEstablishedTimeout: 3600, kubeProxy: 'running', proxyMode: 'auto' } }), { conntrackEstablishedTimeout: 3600, kubeProxy: true });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { ...DEFAULT_SETTINGS.assume, conntrackEstablishedTimeout: null, kubeProxy: 'absent', proxyMode: 'ipvs' } }), { kubeProxy: false, proxyMode: 'ipvs' });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { ...DEFAULT_SETTINGS.assume, conntrackEstablishedTimeout: 900, kubeProxy: 'auto', proxyMode: 'auto' } }), { conntrackEstablishedTimeout: 900 });
   assert.deepEqual(lintSettingsOf({ ...DEFAULT_SETTINGS, rules: { 'service-affinity': 'error' } }), { severities: { 'service-affinity': 'error' } });
+  const firewall = { name: 'corporate firewall', seconds: 1800, paths: ['prod/*'] };
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { ...DEFAULT_SETTINGS.assume, cloud: 'gcp', idleTimers: [firewall] } }), { cloud: 'gcp', idleTimers: [firewall] });
+});
+
+test('parseSettings: assume.cloud and assume.idleTimers, each wrong entry reported and left out', () => {
+  const good = { name: 'firewall', seconds: 1800, paths: ['prod/*', 'api'] };
+  assert.deepEqual(parseSettings({ assume: { cloud: 'azure', idleTimers: [good, { name: 'proxy', seconds: 900 }] } }).settings.assume, {
+    ...DEFAULT_SETTINGS.assume,
+    cloud: 'azure',
+    idleTimers: [good, { name: 'proxy', seconds: 900, paths: [] }],
+  });
+  const { settings, problems } = parseSettings({ assume: { cloud: 'openstack', idleTimers: [{ seconds: 5 }, { name: 'x', seconds: 0 }, { name: 'y', seconds: 5, paths: 'api' }, good] } });
+  assert.deepEqual(settings.assume, { ...DEFAULT_SETTINGS.assume, idleTimers: [good] });
+  assert.deepEqual(problems, [
+    { key: 'assume.cloud', message: 'must be one of auto, aws, azure, gcp, none' },
+    { key: 'assume.idleTimers[0]', message: 'must be a mapping with a name' },
+    { key: 'assume.idleTimers[1].seconds', message: 'must be a whole number of seconds above 0' },
+    { key: 'assume.idleTimers[2].paths', message: 'must be a list of Service names or globs over namespace/name' },
+  ]);
+  assert.deepEqual(parseSettings({ assume: { idleTimers: 'x' } }).problems, [{ key: 'assume.idleTimers', message: 'must be a list of { name, seconds, paths }' }]);
 });
 
 

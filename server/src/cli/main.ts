@@ -17,6 +17,7 @@ import { formatSarif } from './format/sarif';
 import { formatStylish, tally } from './format/stylish';
 import { RULES } from '../core/rules/registry';
 import { explainRule, ExplainError } from './explain';
+import { explainPath } from './explainPath';
 import { HOMEPAGE, packageVersion } from './packageInfo';
 import { configReport, formatConfigReport, PrintConfigError } from './printConfig';
 import { readRuleDoc, ruleSummary } from './ruleDocs';
@@ -52,6 +53,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     }
     const workspace = new Workspace(assumptionsOf(config.settings), existsSync);
     const { bomFiles, lossyFiles } = await loadInputs(options, config, workspace, io);
+    if (options.explainPath !== undefined) return write(io.stdout, explainPath(workspace.model(), options.explainPath, options.format), 0);
     const filesChecked = workspace.paths().length;
     const settings = lintSettingsOf(config.settings);
     let unwritten = 0;
