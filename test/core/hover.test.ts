@@ -146,6 +146,10 @@ test('hover on a pod sysctl without a keepalive: the default of a pod’s own na
   );
 });
 
+/** The hover's link to the connection-path view of the Service whose name is at line:character. */
+const pathLink = (file: string, line: number, character: number): string =>
+  `[Show connection path and idle timers](command:connlint.showConnectionPath?${encodeURIComponent(JSON.stringify([file, { line, character }]))})`;
+
 test('hover on a Service name: its backends and its affinity', () => {
   assert.equal(
     hover(WORKSPACE, 'k8s/api.yaml', 'name: api', 7),
@@ -155,6 +159,8 @@ test('hover on a Service name: its backends and its affinity', () => {
       '- Deployment "api" has replicas: 3 (api.yaml:17)',
       '',
       'Session affinity: ClientIP. Conntrack established timeout: 3600 s (tcpEstablishedTimeout in kube-proxy.yaml:5).',
+      '',
+      pathLink('k8s/api.yaml', 3, 8),
     ].join('\n'),
   );
   const files = {
@@ -171,6 +177,8 @@ test('hover on a Service name: its backends and its affinity', () => {
       '- DaemonSet "b" runs a pod on every node (b.yaml:4)',
       '',
       "Session affinity: None. Conntrack established timeout: 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace).",
+      '',
+      pathLink('web.yaml', 3, 8),
     ].join('\n'),
   );
 });
@@ -179,7 +187,8 @@ test('hover on a Service without backends: one blank line between header and aff
   const lonely = { 'svc.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: lonely', 'spec:', '  selector: {app: nothing}') };
   assert.equal(
     hover(lonely, 'svc.yaml', 'lonely'),
-    "**Service `lonely`** — no backends in this workspace\n\nSession affinity: None. Conntrack established timeout: 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace).",
+    "**Service `lonely`** — no backends in this workspace\n\nSession affinity: None. Conntrack established timeout: 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace).\n\n" +
+      pathLink('svc.yaml', 3, 8),
   );
 });
 
