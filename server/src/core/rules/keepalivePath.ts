@@ -47,7 +47,7 @@ function pathFinding(model: WorkspaceModel, path: ConnectionPath, timer: IdleTim
   const after =
     keepalive === undefined
       ? `; no keepalive reaches it: ${path.noKeepaliveReason ?? ''}`
-      : ` before keepalive of ${keepalive.sender}: ${keepalive.time.value} s + ${keepalive.interval.value} s`;
+      : `; keepalive of ${keepalive.sender} starts at ${keepalive.time.value} s (+${keepalive.interval.value} s retry)`;
   const full = `${fact} ${timerSource}${after}${keepalive === undefined ? '' : ` (${model.describe(keepalive.time.source)})`}`;
   const message = [full, `${fact} ${timerSource}${after}`, `${fact}${after}`].find((candidate) => candidate.length <= 200) ?? `${fact}${after}`.slice(0, 200);
   return {
