@@ -17,7 +17,7 @@ test('an NLB’s 350 s before the pods’ keepalive: reported on the Service, na
   assert.deepEqual(diagnostics(files), [
     {
       ...ON_API,
-      message: 'AWS NLB listener TCP-443 drops connections idle 350 s (the NLB\'s default for TCP listeners); keepalive of the pods of Deployment "api" starts at 600 s (+75 s retry)',
+      message: 'AWS NLB listener TCP-443 drops connections idle 350 s (the NLB\'s default for TCP listeners); keepalive of the pods of Deployment "api" starts at 600 s, +75 s retry',
       related: [{ file: 'api.yaml', range: range(13, 17, 22), message: 'Keepalive time of the pods of Deployment "api": 600 s' }],
     },
   ]);
@@ -46,7 +46,7 @@ test('keepalive must leave room for one retry: time + tcp_keepalive_intvl below 
 test('the default keepalive behind Azure: the pod keepalive fix fits the retry in, no raise beyond 100 minutes', () => {
   const files = { 'svc.yaml': service('api', { type: 'LoadBalancer', annotations: [AZURE] }), 'api.yaml': deployment('api') };
   assert.deepEqual(diagnostics(files), [
-    { ...ON_API, message: 'Azure Load Balancer drops connections idle 240 s (Azure Load Balancer\'s default, 4 minutes); keepalive of the pods of Deployment "api" starts at 7200 s (+75 s retry)', related: [API_DEFAULT] },
+    { ...ON_API, message: 'Azure Load Balancer drops connections idle 240 s (Azure Load Balancer\'s default, 4 minutes); keepalive of the pods of Deployment "api" starts at 7200 s, +75 s retry', related: [API_DEFAULT] },
   ]);
   assertFix(files, 'Add net.ipv4.tcp_keepalive_time = 120 to the securityContext.sysctls of Deployment "api"', {
     'api.yaml': deployment('api') + lines('      securityContext:', '        sysctls:', '          - name: net.ipv4.tcp_keepalive_time', '            value: "120"'),
@@ -63,7 +63,7 @@ test('Calico eBPF’s conntrack timer, with its source as a related location', (
   assert.deepEqual(diagnostics(files), [
     {
       ...ON_API,
-      message: 'Calico eBPF conntrack drops connections idle 1800 s (bpfConntrackTimeouts.tcpEstablished in felix.yaml:8); keepalive of the pods of Deployment "api" starts at 7200 s (+75 s retry)',
+      message: 'Calico eBPF conntrack drops connections idle 1800 s (bpfConntrackTimeouts.tcpEstablished in felix.yaml:8); keepalive of the pods of Deployment "api" starts at 7200 s, +75 s retry',
       related: [{ file: 'felix.yaml', range: range(7, 20, 23), message: 'Calico eBPF conntrack: idle timeout 1800 s' }, API_DEFAULT],
     },
   ]);

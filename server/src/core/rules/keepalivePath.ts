@@ -13,7 +13,8 @@ import { relatedSource, type Finding, type RelatedSpan, type Rule } from './rule
 /**
  * On a Service's path, the shortest idle timer that keepalive probes could reset (a load
  * balancer, an eBPF conntrack, a middlebox) fires before the first probe has had room to arrive.
- * The node's conntrack and IPVS timers are left to keepalive-conntrack and keepalive-ipvs.
+ * The node's conntrack and IPVS timers are left to keepalive-conntrack and keepalive-ipvs; proxies
+ * (Envoy, Classic ELB, ALB), which only data resets, are shown by the path view, not reported.
  */
 export const keepalivePath: Rule = {
   id: 'keepalive-path',
@@ -26,6 +27,8 @@ export const keepalivePath: Rule = {
       for (const path of connectionPaths(model, service)) {
         const timer = firstToFire(path, (candidate) => candidate.refreshedByKeepalive)?.timer;
         if (timer === undefined || timer.kind === 'conntrack' || timer.kind === 'ipvs' || keepaliveFits(path.keepalive, timer)) continue;
+        // Without a workload or a mesh, nothing in the workspace says what keepalive the backends have.
+        if (path.workload === undefined && path.context.mesh === undefined) continue;
         const key = `${service.file}:${service.span.start}:${path.workload?.nameSpan.start ?? ''}:${timer.name}:${timer.seconds}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -43,13 +46,14 @@ function keepaliveFits(keepalive: PathKeepalive | undefined, timer: IdleTimer): 
 function pathFinding(model: WorkspaceModel, path: ConnectionPath, timer: IdleTimer): Finding {
   const { service, keepalive } = path;
   const fact = `${timer.name} drops connections idle ${timer.seconds} s`;
-  const timerSource = `(${model.describe(timer.source)})`;
-  const after =
-    keepalive === undefined
-      ? `; no keepalive reaches it: ${path.noKeepaliveReason ?? ''}`
-      : `; keepalive of ${keepalive.sender} starts at ${keepalive.time.value} s (+${keepalive.interval.value} s retry)`;
-  const full = `${fact} ${timerSource}${after}${keepalive === undefined ? '' : ` (${model.describe(keepalive.time.source)})`}`;
-  const message = [full, `${fact} ${timerSource}${after}`, `${fact}${after}`].find((candidate) => candidate.length <= 200) ?? `${fact}${after}`.slice(0, 200);
+  const timerSource = ` (${model.describe(timer.source)})`;
+  const keepaliveText = (withSource: boolean): string => {
+    if (keepalive === undefined) return `; no keepalive reaches it: ${path.noKeepaliveReason ?? ''}`;
+    const source = withSource ? ` (${model.describe(keepalive.time.source)})` : '';
+    return `; keepalive of ${keepalive.sender} starts at ${keepalive.time.value} s${source}, +${keepalive.interval.value} s retry`;
+  };
+  const candidates = [fact + timerSource + keepaliveText(true), fact + timerSource + keepaliveText(false), fact + keepaliveText(false)];
+  const message = candidates.find((candidate) => candidate.length <= 200) ?? candidates[2]!.slice(0, 200);
   return {
     file: service.file,
     span: service.nameSpan,
