@@ -111,7 +111,7 @@ function page(webview: vscode.Webview, body: string): string {
 
 const STYLE = `
 body { color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); padding: 8px 12px; }
-svg { width: 100%; height: auto; font-family: var(--vscode-font-family); font-size: 13px; }
+svg { width: 100%; min-width: 560px; max-width: 1100px; height: auto; font-family: var(--vscode-font-family); font-size: 13px; }
 svg text { fill: var(--vscode-editor-foreground); }
 svg .heading { font-size: 16px; font-weight: 600; }
 svg .title { font-weight: 600; }
@@ -121,6 +121,7 @@ svg .hop rect { fill: var(--vscode-editorWidget-background); stroke: var(--vscod
 svg .hop.first rect { stroke: var(--vscode-editorError-foreground); stroke-width: 2.5; }
 svg .first-text, svg .timer.first text { fill: var(--vscode-editorError-foreground); font-weight: 600; }
 svg .value { fill: var(--vscode-editor-foreground); }
+svg .verdict { font-weight: 600; }
 svg .arrow, svg .axis { stroke: var(--vscode-descriptionForeground); stroke-width: 1.2; }
 svg .arrowhead { fill: var(--vscode-descriptionForeground); }
 svg .timer line { stroke: var(--vscode-editorWarning-foreground); stroke-width: 2; }

@@ -48,6 +48,7 @@ test('the report says where each value is written, for links', () => {
   assert.deepEqual(report.paths[0]?.keepalive, { sender: 'the pods of Deployment "api"', seconds: 600, interval: 75, source: 'net.ipv4.tcp_keepalive_time of Deployment "api" in api.yaml:14', location: { file: 'api.yaml', line: 13 } });
   assert.equal(report.paths[1]?.hops[1]?.timer?.location, undefined, 'a default is written nowhere');
   assert.equal(report.paths[1]?.verdict, 'AWS NLB listener TCP-443 ends connections idle 350 s first; keepalive at 600 s (+75 s for a retry) comes too late.');
+  assert.deepEqual(report.paths.map((path) => path.keptOpen), [true, false]);
 });
 
 test('a proxy first to fire: keepalive does not reset it', () => {
@@ -57,15 +58,17 @@ test('a proxy first to fire: keepalive does not reset it', () => {
 
 test('the SVG: one group per path, hops in order, the first timer marked, the keepalive on the axis, text escaped, nothing external', () => {
   const svg = pathsSvg(reportOf(NLB_FILES));
-  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 960 \d+" width="960" height="\d+" role="img" aria-label="Connection paths of Service default\/api">/);
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 760 \d+" width="760" height="\d+" role="img" aria-label="Connection paths of Service default\/api">/);
   assert.deepEqual([...svg.matchAll(/<g class="path" data-entry="([^"]+)">/g)].map((match) => match[1]), ['in-cluster', 'load-balancer']);
   assert.deepEqual([...svg.matchAll(/<g class="hop hop-([a-z-]+)( first)?">/g)].map((match) => match[1] + (match[2] ?? '')), ['client', 'node first', 'pod', 'client', 'load-balancer first', 'node', 'pod']);
   assert.equal((svg.match(/<g class="keepalive">/g) ?? []).length, 2);
   assert.match(svg, /keepalive 600 s \(\+75 s\)/);
-  assert.match(svg, /<g class="timer first"><line [^>]+\/><text [^>]+>AWS NLB listener TCP-443 350 s<\/text><\/g>/);
+  assert.match(svg, /<text [^>]+ text-anchor="end">conntrack 86400 s<\/text>/, 'a label near the right edge ends there');
+  assert.match(svg, /<g class="timer first"><line [^>]+\/><text [^>]+ text-anchor="middle">AWS NLB listener TCP-443 350 s<\/text><\/g>/);
   assert.equal((svg.match(/<g\b/g) ?? []).length, (svg.match(/<\/g>/g) ?? []).length, 'groups closed');
   assert.doesNotMatch(svg.replace('http://www.w3.org/2000/svg', ''), /https?:|<script|<image|href=|style=/);
-  const meshed = pathsSvg({ service: 'a/<b>', paths: [{ title: 'T & "q"', entry: 'in-cluster', hops: [{ kind: 'client', label: '<x>', timer: undefined }], keepalive: undefined, noKeepaliveReason: "ends at the sidecar's", firstToFire: undefined, verdict: 'No idle timer is known on this path.' }], egress: [] });
+  assert.deepEqual([...svg.matchAll(/<text class="(verdict[^"]*)"/g)].map((match) => match[1]), ['verdict', 'verdict first-text'], 'the path whose keepalive comes too late is marked');
+  const meshed = pathsSvg({ service: 'a/<b>', paths: [{ title: 'T & "q"', entry: 'in-cluster', hops: [{ kind: 'client', label: '<x>', timer: undefined }], keepalive: undefined, noKeepaliveReason: "ends at the sidecar's", firstToFire: undefined, verdict: 'No idle timer is known on this path.', keptOpen: false }], egress: [] });
   assert.match(meshed, /Service a\/&#60;b&#62;/);
   assert.match(meshed, /T &#38; &#34;q&#34;/);
   assert.match(meshed, /No keepalive: ends at the sidecar&#39;s/);

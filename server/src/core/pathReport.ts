@@ -48,6 +48,8 @@ export interface PathReport {
   readonly firstToFire: number | undefined;
   /** One sentence: what ends an idle connection on this path, and whether keepalive prevents it. */
   readonly verdict: string;
+  /** Whether keepalive keeps the first timer from firing. */
+  readonly keptOpen: boolean;
 }
 
 /** Everything shown for a Service: its paths, and the timers on the way out of the cluster. */
@@ -88,10 +90,17 @@ function pathReport(model: WorkspaceModel, path: ConnectionPath): PathReport {
     noKeepaliveReason: path.noKeepaliveReason,
     firstToFire: first === undefined ? undefined : path.hops.indexOf(first),
     verdict: verdictOf(path),
+    keptOpen: keptOpen(path),
   };
 }
 
 const ENTRY_TITLES: Record<PathEntry, string> = { 'in-cluster': 'From a pod in the cluster', 'load-balancer': "Through the Service's load balancer", ingress: "Through the Ingress's load balancer" };
+
+function keptOpen(path: ConnectionPath): boolean {
+  const first = firstToFire(path)?.timer;
+  const keepalive = path.keepalive;
+  return first !== undefined && first.refreshedByKeepalive && keepalive !== undefined && keepalive.time.value >= 0 && keepalive.time.value + keepalive.interval.value < first.seconds;
+}
 
 function verdictOf(path: ConnectionPath): string {
   const first = firstToFire(path)?.timer;
@@ -100,8 +109,7 @@ function verdictOf(path: ConnectionPath): string {
   if (!first.refreshedByKeepalive) return `${ends}; TCP keepalive does not reset it (only data does).`;
   const keepalive = path.keepalive;
   if (keepalive === undefined) return `${ends}; no keepalive reaches it.`;
-  const fits = keepalive.time.value >= 0 && keepalive.time.value + keepalive.interval.value < first.seconds;
-  return `${ends}; keepalive at ${keepalive.time.value} s (+${keepalive.interval.value} s for a retry) ${fits ? 'keeps it open' : 'comes too late'}.`;
+  return `${ends}; keepalive at ${keepalive.time.value} s (+${keepalive.interval.value} s for a retry) ${keptOpen(path) ? 'keeps it open' : 'comes too late'}.`;
 }
 
 function timerReport(model: WorkspaceModel, timer: { name: string; kind: TimerKind; seconds: number; source: ValueSource; refreshedByKeepalive: boolean }): TimerReport {

@@ -1,7 +1,7 @@
 import type { HopReport, PathReport, ServicePathsReport } from './pathReport';
 
 /** The drawing's width; the view scales it to the panel. */
-const WIDTH = 960;
+const WIDTH = 760;
 const MARGIN = 16;
 const BOX_HEIGHT = 64;
 const AXIS_HEIGHT = 78;
@@ -53,7 +53,7 @@ function pathGroup(path: PathReport, top: number): string {
     ...boxes,
     ...arrows,
     timeAxis(path, boxTop + BOX_HEIGHT + 16),
-    `<text class="verdict${path.firstToFire === undefined ? '' : ' first-text'}" x="${MARGIN}" y="${boxTop + BOX_HEIGHT + AXIS_HEIGHT + 14}">${escapeXml(path.verdict)}</text>`,
+    `<text class="verdict${path.firstToFire === undefined || path.keptOpen ? '' : ' first-text'}" x="${MARGIN}" y="${boxTop + BOX_HEIGHT + AXIS_HEIGHT + 14}">${escapeXml(path.verdict)}</text>`,
     '</g>',
   ].join('\n');
 }
@@ -82,7 +82,8 @@ function timeAxis(path: PathReport, y: number): string {
     if (hop.timer === undefined) return;
     const x = fixed(at(hop.timer.seconds));
     const first = index === path.firstToFire;
-    parts.push(`<g class="timer${first ? ' first' : ''}"><line x1="${x}" y1="${axisY - 18}" x2="${x}" y2="${axisY}"/><text x="${x}" y="${axisY - 21}" text-anchor="middle">${escapeXml(`${hop.timer.name} ${hop.timer.seconds} s`)}</text></g>`);
+    const label = `${hop.timer.name} ${hop.timer.seconds} s`;
+    parts.push(`<g class="timer${first ? ' first' : ''}"><line x1="${x}" y1="${axisY - 18}" x2="${x}" y2="${axisY}"/><text x="${x}" y="${axisY - 21}" text-anchor="${anchorAt(at(hop.timer.seconds), label)}">${escapeXml(label)}</text></g>`);
   });
   if (path.keepalive !== undefined) {
     const x = at(path.keepalive.seconds);
@@ -93,6 +94,12 @@ function timeAxis(path: PathReport, y: number): string {
     );
   } else parts.push(`<text class="keepalive muted" x="${MARGIN}" y="${axisY + 38}">${escapeXml(`No keepalive: ${path.noKeepaliveReason ?? ''}`)}</text>`);
   return parts.join('\n');
+}
+
+/** How a label at `x` is anchored so that it stays inside the drawing (about 6 px a character). */
+function anchorAt(x: number, label: string): 'start' | 'middle' | 'end' {
+  const half = (label.length * 6) / 2;
+  return x + half > WIDTH - MARGIN ? 'end' : x - half < MARGIN ? 'start' : 'middle';
 }
 
 /** Escapes text for XML content and attribute values. */
