@@ -7241,7 +7241,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument5(source, options = {}) {
+    function parseDocument6(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument5(src, options);
+      const doc = parseDocument6(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7303,7 +7303,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument5;
+    exports2.parseDocument = parseDocument6;
     exports2.stringify = stringify2;
   }
 });
@@ -8988,9 +8988,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -9006,16 +9006,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored2 = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -9041,7 +9041,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9058,24 +9058,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch3.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -9086,13 +9086,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -9103,9 +9103,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -9114,8 +9114,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
-    module2.exports = picomatch2;
+    picomatch3.constants = constants2;
+    module2.exports = picomatch3;
   }
 });
 
@@ -9125,14 +9125,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module2.exports = picomatch3;
   }
 });
 
@@ -10125,6 +10125,10 @@ function escapeProperty(text) {
 var import_node_fs4 = require("node:fs");
 var path6 = __toESM(require("node:path"));
 
+// server/src/core/k8s/pathObjects.ts
+var PATH_KINDS = ["Ingress", "DestinationRule", "FelixConfiguration", "Namespace"];
+var PATH_CONFIG_MAPS = ["cilium-config", "istio"];
+
 // server/src/core/k8s/objects.ts
 var WORKLOAD_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet", "Pod"];
 var MODELLED_KINDS = /* @__PURE__ */ new Set([
@@ -10135,7 +10139,8 @@ var MODELLED_KINDS = /* @__PURE__ */ new Set([
   "EndpointSlice",
   "KubeProxyConfiguration",
   "ConfigMap",
-  "List"
+  "List",
+  ...PATH_KINDS
 ]);
 function objectLabel(object) {
   return `${object.kind} "${object.name ?? "(unnamed)"}"`;
@@ -10267,6 +10272,7 @@ var WorkspaceModel = class {
   workloadsByLabel = new OrderedIndex();
   autoscalersByTarget = new OrderedIndex();
   endpointSetsByService = new OrderedIndex();
+  pathObjectsByKind = new OrderedIndex();
   sysctlOrder = [];
   nodeSysctls = /* @__PURE__ */ new Map();
   changes = /* @__PURE__ */ new Set();
@@ -10346,6 +10352,10 @@ var WorkspaceModel = class {
   endpointSetsOf(service2) {
     const key = `${service2.namespace}/${service2.name}`;
     return this.read(`endpoints:${key}`, this.endpointSetsByService.get(key));
+  }
+  /** The workspace's objects of a kind read for connection paths (Ingress, DestinationRule, CiliumConfig, …). */
+  pathObjects(kind) {
+    return this.read(`kind:${kind}`, this.pathObjectsByKind.get(kind));
   }
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
   nodeSysctlAssignments(key) {
@@ -10430,6 +10440,7 @@ var WorkspaceModel = class {
     update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
     update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
     update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+    update(this.pathObjectsByKind, (object) => PATH_OBJECT_KINDS.has(object.kind) ? [object.kind] : [], (key) => `kind:${key}`);
   }
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
   reorderSysctl(changedFiles) {
@@ -10471,6 +10482,7 @@ function scopePrototypeOf(model) {
     files: own((file) => [file])
   });
 }
+var PATH_OBJECT_KINDS = /* @__PURE__ */ new Set(["Ingress", "DestinationRule", "FelixConfiguration", "CiliumConfig", "MeshConfig", "Namespace"]);
 var KUBE_PROXY = "kube-proxy";
 function globalWorkloadKeys(object) {
   if (!isWorkload(object)) return [];
@@ -11081,7 +11093,7 @@ function replaceSpan(file, span, newText) {
 }
 
 // server/src/core/k8s/extract.ts
-var import_yaml5 = __toESM(require_dist());
+var import_yaml6 = __toESM(require_dist());
 
 // server/src/core/yaml/duration.ts
 var UNIT_NANOSECONDS = {
@@ -11320,6 +11332,106 @@ function readFlag(reader, word, next, fileText) {
   return value === void 0 || span === void 0 || value.startsWith("-") ? void 0 : { name, value: { value, span } };
 }
 
+// server/src/core/k8s/pathReaders.ts
+var import_yaml5 = __toESM(require_dist());
+function readAnnotations(reader, metadata) {
+  const annotations = /* @__PURE__ */ new Map();
+  const node = reader.get(metadata, "annotations");
+  for (const [key, value] of reader.stringMap(node)) {
+    const keySpan = reader.span(reader.keyNode(node, key));
+    const valueSpan = reader.span(reader.get(node, key));
+    if (keySpan !== void 0 && valueSpan !== void 0) annotations.set(key, { value, keySpan, valueSpan });
+  }
+  return annotations;
+}
+function readServicePorts(reader, spec) {
+  return reader.items(reader.get(spec, "ports")).flatMap((entry) => {
+    const port = reader.int32(reader.get(entry, "port"));
+    return port === void 0 ? [] : [{ port, protocol: reader.string(reader.get(entry, "protocol")) ?? "TCP" }];
+  });
+}
+function readPathObject(reader, node, base, fileText) {
+  switch (base.kind) {
+    case "Ingress":
+      return ingress(reader, node, base);
+    case "DestinationRule":
+      return destinationRule(reader, node, base);
+    case "FelixConfiguration":
+      return felixConfiguration(reader, node, base);
+    case "Namespace":
+      return Object.assign(base, { labels: reader.stringMap(reader.get(node, "metadata", "labels")) });
+    case "ConfigMap":
+      if (base.name === "cilium-config") return ciliumConfig(reader, node, base);
+      if (base.name === "istio" || base.name?.startsWith("istio-") === true) return meshConfig(reader, node, base, fileText);
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+function located(reader, node, value) {
+  const span = reader.span(node);
+  return value === void 0 || span === void 0 ? void 0 : { value, span };
+}
+function duration(reader, node) {
+  const text = reader.string(node);
+  return located(reader, node, text === void 0 ? void 0 : parseGoDuration(text));
+}
+function ingress(reader, node, base) {
+  const spec = reader.get(node, "spec");
+  const backends = [reader.get(spec, "defaultBackend"), reader.get(spec, "backend")];
+  for (const rule of reader.items(reader.get(spec, "rules"))) backends.push(...reader.items(reader.get(rule, "http", "paths")).map((path8) => reader.get(path8, "backend")));
+  const serviceNames = backends.flatMap((backend) => reader.string(reader.get(backend, "service", "name")) ?? reader.string(reader.get(backend, "serviceName")) ?? []);
+  return Object.assign(base, {
+    annotations: readAnnotations(reader, reader.get(node, "metadata")),
+    ingressClassName: reader.string(reader.get(spec, "ingressClassName")),
+    serviceNames: [...new Set(serviceNames)]
+  });
+}
+function destinationRule(reader, node, base) {
+  const spec = reader.get(node, "spec");
+  const tcp = reader.get(spec, "trafficPolicy", "connectionPool", "tcp");
+  return Object.assign(base, {
+    host: reader.string(reader.get(spec, "host")),
+    idleTimeout: duration(reader, reader.get(tcp, "idleTimeout")),
+    tcpKeepalive: tcpKeepalive(reader, reader.get(tcp, "tcpKeepalive"))
+  });
+}
+function tcpKeepalive(reader, node) {
+  const span = reader.span(node);
+  if (span === void 0 || reader.map(node) === void 0) return void 0;
+  return { span, time: duration(reader, reader.get(node, "time")), interval: duration(reader, reader.get(node, "interval")) };
+}
+function felixConfiguration(reader, node, base) {
+  const spec = reader.get(node, "spec");
+  const bpfNode = reader.get(spec, "bpfEnabled");
+  const bpf = reader.scalar(bpfNode)?.value;
+  return Object.assign(base, {
+    bpfEnabled: located(reader, bpfNode, typeof bpf === "boolean" ? bpf : void 0),
+    tcpEstablished: duration(reader, reader.get(spec, "bpfConntrackTimeouts", "tcpEstablished"))
+  });
+}
+function ciliumConfig(reader, node, base) {
+  const data = reader.get(node, "data");
+  const replacement = reader.get(data, "kube-proxy-replacement");
+  return Object.assign({ ...base, kind: "CiliumConfig" }, {
+    kubeProxyReplacement: located(reader, replacement, reader.string(replacement)),
+    ctTimeoutRegularTcp: duration(reader, reader.get(data, "bpf-ct-timeout-regular-tcp")),
+    ctTimeoutServiceTcp: duration(reader, reader.get(data, "bpf-ct-timeout-service-tcp"))
+  });
+}
+function meshConfig(reader, node, base, fileText) {
+  const scalar = reader.scalar(reader.get(node, "data", "mesh"));
+  const embedded = scalar && embeddedText(scalar, fileText, reader.offset);
+  if (embedded === void 0) return void 0;
+  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const mesh = new EmbeddedNodeReader(document, embedded);
+  const root = document.contents ?? void 0;
+  return Object.assign({ ...base, kind: "MeshConfig" }, {
+    tcpKeepalive: tcpKeepalive(mesh, mesh.get(root, "tcpKeepalive")),
+    idleTimeout: duration(mesh, mesh.get(root, "defaultConfig", "proxyMetadata", "ISTIO_META_IDLE_TIMEOUT"))
+  });
+}
+
 // server/src/core/k8s/extract.ts
 var IGNORE_ANNOTATION = "connlint.dev/ignore";
 function extractObjects(reader, root, origin, problems) {
@@ -11351,9 +11463,9 @@ function extractObject(reader, node, origin, itemIndex, problems) {
     case "KubeProxyConfiguration":
       return kubeProxyConfiguration(reader, node, base, false);
     case "ConfigMap":
-      return base.name === "kube-proxy" ? embeddedKubeProxyConfiguration(reader, node, base, origin, problems) : void 0;
+      return base.name === "kube-proxy" ? embeddedKubeProxyConfiguration(reader, node, base, origin, problems) : readPathObject(reader, node, base, origin.fileText);
     default:
-      return void 0;
+      return readPathObject(reader, node, base, origin.fileText);
   }
 }
 function objectBase(reader, node, origin, itemIndex, kind, span, kindSpan, alsoIgnored) {
@@ -11376,14 +11488,14 @@ function parseRuleList(list) {
   if (list === void 0) return [];
   return list.split(",").map((rule) => rule.trim()).filter((rule) => rule !== "");
 }
-function located(reader, node, value) {
+function located2(reader, node, value) {
   const span = reader.span(node);
   return value === void 0 || span === void 0 ? void 0 : { value, span };
 }
 function workload(reader, node, base, template, fileText) {
   const replicasNode = base.kind === "Pod" ? void 0 : reader.get(node, "spec", "replicas");
   return Object.assign(base, {
-    replicas: located(reader, replicasNode, reader.int32(replicasNode)),
+    replicas: located2(reader, replicasNode, reader.int32(replicasNode)),
     template: template === void 0 ? void 0 : podTemplate(reader, template),
     kubeProxyFlags: base.kind === "DaemonSet" ? kubeProxyFlags(reader, reader.get(template, "spec"), fileText) : []
   });
@@ -11394,7 +11506,8 @@ function podTemplate(reader, template) {
   const hostNetwork = reader.scalar(hostNetworkNode)?.value;
   return {
     labels: reader.stringMap(reader.get(template, "metadata", "labels")),
-    hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
+    annotations: reader.stringMap(reader.get(template, "metadata", "annotations")),
+    hostNetwork: located2(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
     sysctls: reader.items(reader.get(spec, "securityContext", "sysctls")).flatMap((entry) => {
       const nameNode = reader.get(entry, "name");
       const valueNode = reader.get(entry, "value");
@@ -11416,10 +11529,13 @@ function service(reader, node, base) {
     selector: selector.size > 0 ? selector : void 0,
     type: reader.string(reader.get(spec, "type")) ?? "ClusterIP",
     headless: clusterIPs.includes("None"),
-    sessionAffinity: located(reader, affinityNode, reader.string(affinityNode)),
-    affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
-    affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
-    affinityConfigKey: configNode === void 0 || reader.scalar(configNode)?.value === null ? void 0 : reader.span(reader.keyNode(spec, "sessionAffinityConfig"))
+    sessionAffinity: located2(reader, affinityNode, reader.string(affinityNode)),
+    affinityTimeoutSeconds: located2(reader, timeoutNode, reader.int32(timeoutNode)),
+    affinityTimeoutText: located2(reader, timeoutNode, reader.string(timeoutNode)),
+    affinityConfigKey: configNode === void 0 || reader.scalar(configNode)?.value === null ? void 0 : reader.span(reader.keyNode(spec, "sessionAffinityConfig")),
+    annotations: readAnnotations(reader, reader.get(node, "metadata")),
+    ports: readServicePorts(reader, spec),
+    loadBalancerClass: reader.string(reader.get(spec, "loadBalancerClass"))
   });
 }
 function autoscaler(reader, node, base) {
@@ -11429,7 +11545,7 @@ function autoscaler(reader, node, base) {
   const maxNode = reader.get(spec, "maxReplicas");
   return Object.assign(base, {
     target: targetKind !== void 0 && targetName !== void 0 ? { kind: targetKind, name: targetName } : void 0,
-    maxReplicas: located(reader, maxNode, reader.int32(maxNode))
+    maxReplicas: located2(reader, maxNode, reader.int32(maxNode))
   });
 }
 function endpointSet(reader, node, base) {
@@ -11451,8 +11567,8 @@ function kubeProxyConfiguration(reader, node, base, embedded) {
     return text === void 0 || span === void 0 ? [] : [{ field: path8.join("."), text, seconds: parseGoDuration(text), span }];
   });
   const parsed = (field) => {
-    const duration = durations.find((candidate) => candidate.field === field);
-    return duration?.seconds === void 0 ? void 0 : { value: duration.seconds, span: duration.span };
+    const duration2 = durations.find((candidate) => candidate.field === field);
+    return duration2?.seconds === void 0 ? void 0 : { value: duration2.seconds, span: duration2.span };
   };
   const modeNode = reader.get(node, "mode");
   const maxPerCoreNode = reader.get(node, "conntrack", "maxPerCore");
@@ -11460,10 +11576,10 @@ function kubeProxyConfiguration(reader, node, base, embedded) {
   return Object.assign(base, {
     tcpEstablishedTimeout: parsed("conntrack.tcpEstablishedTimeout"),
     ipvsTcpTimeout: parsed("ipvs.tcpTimeout"),
-    conntrackMaxPerCore: located(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
-    conntrackMin: located(reader, minNode, reader.int32(minNode)),
+    conntrackMaxPerCore: located2(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
+    conntrackMin: located2(reader, minNode, reader.int32(minNode)),
     durations,
-    mode: located(reader, modeNode, reader.string(modeNode) || void 0),
+    mode: located2(reader, modeNode, reader.string(modeNode) || void 0),
     embedded
   });
 }
@@ -11478,7 +11594,7 @@ function embeddedKubeProxyConfiguration(reader, node, base, origin, problems) {
   const scalar = reader.scalar(reader.get(node, "data", "config.conf"));
   const embedded = scalar && embeddedText(scalar, origin.fileText, reader.offset);
   if (embedded === void 0) return void 0;
-  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml6.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
   const toFile = (start, end) => {
     const fileStart = embedded.toFileOffset(start);
     return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
@@ -11526,8 +11642,8 @@ function kubeProxyFlag(model, name) {
   }
   return void 0;
 }
-function flagSource(located2) {
-  return { kind: "file", file: located2.daemonSet.file, span: located2.flag.value.span, setting: `--${located2.flag.name}` };
+function flagSource(located3) {
+  return { kind: "file", file: located3.daemonSet.file, span: located3.flag.value.span, setting: `--${located3.flag.name}` };
 }
 function effectiveProxyMode(model) {
   const assumed = model.assumptions.proxyMode;
@@ -11750,7 +11866,7 @@ function winningNodeAssignment(model, key, accepts = () => true) {
 }
 
 // server/src/core/edits/podKeepalive.ts
-var import_yaml6 = __toESM(require_dist());
+var import_yaml7 = __toESM(require_dist());
 function recommendedKeepalive(idleTimeout) {
   return Math.max(1, Math.min(600, Math.floor(idleTimeout / 2)));
 }
@@ -11770,7 +11886,7 @@ function addPodSysctl(file, workload2, name, value) {
   const sysctls = securityContext?.reader.get(securityContext.map, "sysctls");
   let edit;
   if (securityContext === void 0) edit = addToMap(file.text, podSpec, [{ key: "securityContext", value: [{ key: "sysctls", value: { list: [item] } }] }], file.path);
-  else if ((0, import_yaml6.isSeq)(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
+  else if ((0, import_yaml7.isSeq)(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
   else edit = addToMap(file.text, securityContext, [{ key: "sysctls", value: { list: [item] } }], file.path);
   return edit && {
     title: `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload2)}`,
@@ -11858,8 +11974,8 @@ function setClientIp(file, service2, preferred) {
   const title = "Set sessionAffinity: ClientIP";
   const timeout = service2.affinityTimeoutText;
   const value = service2.affinityTimeoutSeconds?.value;
-  const clamp = timeout !== void 0 && (value === void 0 || value < MIN_AFFINITY_TIMEOUT || value > MAX_AFFINITY_TIMEOUT);
-  const edits = clamp ? [replaceSpan(file.path, timeout.span, String(clampedTimeout(timeout.value)))] : [];
+  const clamp2 = timeout !== void 0 && (value === void 0 || value < MIN_AFFINITY_TIMEOUT || value > MAX_AFFINITY_TIMEOUT);
+  const edits = clamp2 ? [replaceSpan(file.path, timeout.span, String(clampedTimeout(timeout.value)))] : [];
   if (service2.sessionAffinity !== void 0) return { title, edits: [replaceSpan(file.path, service2.sessionAffinity.span, "ClientIP"), ...edits], preferred };
   const root = objectMap(file, service2);
   const spec = root && childMap(root, "spec");
@@ -11967,7 +12083,7 @@ var conntrackLoose = {
 };
 
 // server/src/core/edits/kubeProxyEdits.ts
-var import_yaml7 = __toESM(require_dist());
+var import_yaml8 = __toESM(require_dist());
 function formatGoDuration(seconds) {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor(seconds % 3600 / 60);
@@ -11979,31 +12095,31 @@ function kubeProxyConfigMap(file, configuration) {
   const root = objectMap(file, configuration);
   if (root === void 0 || !configuration.embedded) return root;
   const scalar = root.reader.scalar(root.reader.get(root.map, "data", "config.conf"));
-  if (scalar?.type !== import_yaml7.Scalar.BLOCK_LITERAL) return void 0;
+  if (scalar?.type !== import_yaml8.Scalar.BLOCK_LITERAL) return void 0;
   const embedded = embeddedText(scalar, file.text, root.reader.offset);
   if (embedded === void 0) return void 0;
-  const document = (0, import_yaml7.parseDocument)(embedded.text, { prettyErrors: false });
+  const document = (0, import_yaml8.parseDocument)(embedded.text, { prettyErrors: false });
   if (document.errors.length > 0) return void 0;
   const reader = new EmbeddedNodeReader(document, embedded);
   const map = reader.map(document.contents);
   return map && { map, reader, lines: root.lines };
 }
-function setIpvsTcpTimeout(model, duration, preferred) {
+function setIpvsTcpTimeout(model, duration2, preferred) {
   const flag = kubeProxyFlag(model, "ipvs-tcp-timeout");
   if (flag !== void 0) {
-    return { title: `Set --ipvs-tcp-timeout to ${duration}`, edits: [replaceSpan(flag.daemonSet.file, flag.flag.value.span, duration)], preferred };
+    return { title: `Set --ipvs-tcp-timeout to ${duration2}`, edits: [replaceSpan(flag.daemonSet.file, flag.flag.value.span, duration2)], preferred };
   }
-  const title = `Set ipvs.tcpTimeout to ${duration}`;
+  const title = `Set ipvs.tcpTimeout to ${duration2}`;
   const configurations = model.kubeProxyConfigurations;
   for (const configuration2 of configurations) {
     const written = configuration2.durations.find((field) => field.field === "ipvs.tcpTimeout");
-    if (written !== void 0) return { title, edits: [replaceSpan(configuration2.file, written.span, duration)], preferred };
+    if (written !== void 0) return { title, edits: [replaceSpan(configuration2.file, written.span, duration2)], preferred };
   }
   const configuration = configurations.find((candidate) => candidate.mode !== void 0) ?? configurations[0];
   const file = configuration && model.file(configuration.file);
   const root = file && kubeProxyConfigMap(file, configuration);
   if (file === void 0 || root === void 0) return void 0;
-  const entry = { key: "tcpTimeout", value: duration };
+  const entry = { key: "tcpTimeout", value: duration2 };
   const ipvs = childMap(root, "ipvs");
   const edit = ipvs !== void 0 ? addToMap(file.text, ipvs, [entry], file.path) : addToMap(file.text, root, [{ key: "ipvs", value: [entry] }], file.path);
   return edit && { title, edits: [edit], preferred };
@@ -12102,12 +12218,12 @@ function configuredValue(configuration, field) {
   const setting = `conntrack.${field}`;
   const at = (value, span) => ({ value, source: { kind: "file", file: configuration.file, span, setting } });
   if (field === "maxPerCore" || field === "min") {
-    const located2 = field === "maxPerCore" ? configuration.conntrackMaxPerCore : configuration.conntrackMin;
-    return located2 === void 0 ? void 0 : at(located2.value, located2.span);
+    const located3 = field === "maxPerCore" ? configuration.conntrackMaxPerCore : configuration.conntrackMin;
+    return located3 === void 0 ? void 0 : at(located3.value, located3.span);
   }
-  const duration = configuration.durations.find((candidate) => candidate.field === setting);
-  if (duration === void 0) return void 0;
-  return duration.seconds === void 0 ? "unreadable" : at(duration.seconds, duration.span);
+  const duration2 = configuration.durations.find((candidate) => candidate.field === setting);
+  if (duration2 === void 0) return void 0;
+  return duration2.seconds === void 0 ? "unreadable" : at(duration2.seconds, duration2.span);
 }
 function leaveNodeValue(model, setting, kubeProxy) {
   if (kubeProxy.flag !== void 0) {
@@ -12618,6 +12734,599 @@ function joinWithAnd3(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+// server/src/core/edits/timerEdits.ts
+function setAnnotation(file, object, key, value, existing) {
+  if (existing !== void 0) {
+    const written = file.text.slice(existing.valueSpan.start, existing.valueSpan.end);
+    const quote = written.startsWith("'") ? "'" : '"';
+    return { file: file.path, span: existing.valueSpan, newText: `${quote}${value}${quote}` };
+  }
+  const root = objectMap(file, object);
+  return root && addToMap(file.text, root, [{ key: "metadata", value: [{ key: "annotations", value: [{ key, value: JSON.stringify(value) }] }] }], file.path);
+}
+function setDestinationRuleKeepalive(file, rule, time, interval) {
+  const root = objectMap(file, rule);
+  const keepalive = [
+    { key: "time", value: `${time}s` },
+    { key: "interval", value: `${interval}s` }
+  ];
+  const nested = [{ key: "trafficPolicy", value: [{ key: "connectionPool", value: [{ key: "tcp", value: [{ key: "tcpKeepalive", value: keepalive }] }] }] }];
+  return root && addToMap(file.text, root, [{ key: "spec", value: nested }], file.path);
+}
+function addDestinationRule(file, service2, time, interval) {
+  const eol = file.lineIndex.eol;
+  const name = service2.name ?? "service";
+  const text = [
+    "---",
+    "apiVersion: networking.istio.io/v1",
+    "kind: DestinationRule",
+    "metadata:",
+    `  name: ${name}-keepalive`,
+    `  namespace: ${service2.namespace}`,
+    "spec:",
+    `  host: ${name}.${service2.namespace}.svc.cluster.local`,
+    "  trafficPolicy:",
+    "    connectionPool:",
+    "      tcp:",
+    "        tcpKeepalive:",
+    `          time: ${time}s`,
+    `          interval: ${interval}s`
+  ];
+  const end = file.text.length;
+  const separator = end === 0 || file.text.endsWith("\n") ? "" : eol;
+  return { file: file.path, span: { start: end, end }, newText: separator + text.join(eol) + eol };
+}
+function destinationRuleKeepaliveTitle(rule, service2, time) {
+  return rule === void 0 ? `Add a DestinationRule with tcpKeepalive time ${time}s for ${objectLabel(service2)}` : `Set tcpKeepalive time ${time}s in ${objectLabel(rule)}`;
+}
+
+// server/src/core/model/idleTimers.ts
+var IDLE_DEFAULTS = {
+  /** AWS NLB TCP listener, `tcp.idle_timeout.seconds` (AWS ListenerAttribute API reference). */
+  awsNlb: 350,
+  awsNlbRange: [60, 6e3],
+  /** AWS Classic ELB (cloud-provider-aws docs/service_controller.md). */
+  awsClassicElb: 60,
+  /** AWS ALB `idle_timeout.timeout_seconds` (aws-load-balancer-controller #441). */
+  awsAlb: 60,
+  /** AWS NAT gateway, not configurable. */
+  awsNat: 350,
+  /** Azure Load Balancer inbound rule, minutes (Azure docs load-balancer-tcp-idle-timeout). */
+  azureLbMinutes: 4,
+  azureLbMinutesRange: [4, 100],
+  /** Azure NAT gateway, 4 minutes by default. */
+  azureNat: 240,
+  /** GCP Cloud NAT established TCP. */
+  gcpNat: 1200,
+  /** GCP VPC firewall connection tracking. */
+  gcpFirewall: 600,
+  /** Envoy's idle timeout in an Istio sidecar (istio/api #2999). */
+  istioSidecar: 3600,
+  /** Cilium's `bpf-ct-timeout-regular-tcp` and `bpf-ct-timeout-service-tcp` (cilium #27665). */
+  ciliumCt: 8e3,
+  /** Calico eBPF `bpfConntrackTimeouts.tcpEstablished` (projectcalico/calico #9607). */
+  calicoCt: 3600,
+  /** net.ipv4.tcp_keepalive_intvl, the kernel's default. */
+  keepaliveInterval: 75
+};
+function defaultTimer(name, kind, seconds, reason, refreshedByKeepalive) {
+  return { name, kind, seconds, source: { kind: "default", reason }, refreshedByKeepalive };
+}
+
+// server/src/core/model/loadBalancers.ts
+var LB_ANNOTATIONS = {
+  awsType: "service.beta.kubernetes.io/aws-load-balancer-type",
+  awsListenerAttributes: "service.beta.kubernetes.io/aws-load-balancer-listener-attributes.",
+  awsElbIdleTimeout: "service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout",
+  azureIdleTimeout: "service.beta.kubernetes.io/azure-load-balancer-tcp-idle-timeout",
+  albAttributes: "alb.ingress.kubernetes.io/load-balancer-attributes",
+  albUnread: "alb.ingress.kubernetes.io/connection-idle-timeout"
+};
+var NLB_IDLE_ATTRIBUTE = "tcp.idle_timeout.seconds";
+var ALB_IDLE_ATTRIBUTE = "idle_timeout.timeout_seconds";
+function parseAttributes(text) {
+  const attributes = /* @__PURE__ */ new Map();
+  for (const item of text.split(",")) {
+    const at = item.indexOf("=");
+    if (at > 0) attributes.set(item.slice(0, at).trim(), item.slice(at + 1).trim());
+  }
+  return attributes;
+}
+function wholeNumber(text) {
+  return text !== void 0 && /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : void 0;
+}
+function isAwsNlb(service2) {
+  const type = service2.annotations.get(LB_ANNOTATIONS.awsType)?.value;
+  return type === "nlb" || type === "external" || type === "nlb-ip" || service2.loadBalancerClass === "service.k8s.aws/nlb";
+}
+function serviceLoadBalancer(service2, cloud) {
+  if (service2.type !== "LoadBalancer") return void 0;
+  const keys = [...service2.annotations.keys()];
+  if (isAwsNlb(service2)) return { kind: "aws-nlb", label: "AWS NLB", timer: nlbTimer(service2) };
+  if (keys.some((key) => key.startsWith("service.beta.kubernetes.io/azure-")) || cloud?.value === "azure") return { kind: "azure", label: "Azure Load Balancer", timer: azureTimer(service2) };
+  if (keys.some((key) => key.startsWith("service.beta.kubernetes.io/aws-")) || cloud?.value === "aws") return { kind: "aws-elb", label: "AWS Classic ELB", timer: classicElbTimer(service2) };
+  if (cloud?.value === "gcp") return { kind: "gcp", label: "GCP passthrough load balancer", timer: void 0 };
+  return { kind: "unknown", label: "cloud load balancer (set assume.cloud)", timer: void 0 };
+}
+function nlbTimer(service2) {
+  const ports = service2.ports.filter((port) => port.protocol === "TCP");
+  let shortest;
+  for (const port of ports.length > 0 ? ports : [void 0]) {
+    const annotation = port === void 0 ? void 0 : service2.annotations.get(`${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`);
+    const seconds = annotation === void 0 ? void 0 : nlbIdleSeconds(annotation);
+    const timer = annotation !== void 0 && seconds !== void 0 ? { name: `AWS NLB listener TCP-${port.port}`, kind: "load-balancer", seconds, source: annotationSource(service2.file, annotation, `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`), refreshedByKeepalive: true } : defaultTimer(port === void 0 ? "AWS NLB" : `AWS NLB listener TCP-${port.port}`, "load-balancer", IDLE_DEFAULTS.awsNlb, "the NLB's default for TCP listeners", true);
+    if (shortest === void 0 || timer.seconds < shortest.seconds) shortest = timer;
+  }
+  return shortest;
+}
+function nlbIdleSeconds(annotation) {
+  const seconds = wholeNumber(parseAttributes(annotation.value).get(NLB_IDLE_ATTRIBUTE));
+  const [min, max] = IDLE_DEFAULTS.awsNlbRange;
+  return seconds !== void 0 && seconds >= min && seconds <= max ? seconds : void 0;
+}
+function classicElbTimer(service2) {
+  const annotation = service2.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
+  const seconds = wholeNumber(annotation?.value);
+  if (annotation !== void 0 && seconds !== void 0 && seconds > 0) {
+    return { name: "AWS Classic ELB", kind: "load-balancer", seconds, source: annotationSource(service2.file, annotation, LB_ANNOTATIONS.awsElbIdleTimeout), refreshedByKeepalive: false };
+  }
+  return defaultTimer("AWS Classic ELB", "load-balancer", IDLE_DEFAULTS.awsClassicElb, "the Classic ELB's default", false);
+}
+function azureTimer(service2) {
+  const annotation = service2.annotations.get(LB_ANNOTATIONS.azureIdleTimeout);
+  const minutes = wholeNumber(annotation?.value);
+  const [min, max] = IDLE_DEFAULTS.azureLbMinutesRange;
+  if (annotation !== void 0 && minutes !== void 0 && minutes >= min && minutes <= max) {
+    return { name: "Azure Load Balancer", kind: "load-balancer", seconds: minutes * 60, source: annotationSource(service2.file, annotation, LB_ANNOTATIONS.azureIdleTimeout), refreshedByKeepalive: true };
+  }
+  return defaultTimer("Azure Load Balancer", "load-balancer", IDLE_DEFAULTS.azureLbMinutes * 60, "Azure Load Balancer's default, 4 minutes", true);
+}
+function isAlbIngress(ingress2) {
+  return ingress2.ingressClassName === "alb" || ingress2.annotations.get("kubernetes.io/ingress.class")?.value === "alb" || [...ingress2.annotations.keys()].some((key) => key.startsWith("alb.ingress.kubernetes.io/"));
+}
+function ingressLoadBalancer(ingress2) {
+  if (!isAlbIngress(ingress2)) return void 0;
+  const annotation = ingress2.annotations.get(LB_ANNOTATIONS.albAttributes);
+  const seconds = wholeNumber(annotation === void 0 ? void 0 : parseAttributes(annotation.value).get(ALB_IDLE_ATTRIBUTE));
+  const timer = annotation !== void 0 && seconds !== void 0 && seconds > 0 ? { name: "AWS ALB", kind: "load-balancer", seconds, source: annotationSource(ingress2.file, annotation, LB_ANNOTATIONS.albAttributes), refreshedByKeepalive: false } : defaultTimer("AWS ALB", "load-balancer", IDLE_DEFAULTS.awsAlb, "the ALB's default", false);
+  return { kind: "aws-alb", label: `AWS ALB (Ingress "${ingress2.name ?? "(unnamed)"}")`, timer };
+}
+function annotationSource(file, annotation, key) {
+  return { kind: "file", file, span: annotation.valueSpan, setting: key };
+}
+function effectiveCloud(model) {
+  const assumed = model.assumptions.cloud;
+  if (assumed !== void 0) return { value: assumed, source: { kind: "assumption", setting: "assume.cloud" } };
+  const carriers = [...model.services, ...model.pathObjects("Ingress")];
+  for (const object of carriers) {
+    for (const [key, annotation] of object.annotations) {
+      const cloud = cloudOfAnnotation(key);
+      if (cloud !== void 0) return { value: cloud, source: { kind: "file", file: object.file, span: annotation.keySpan, setting: key } };
+    }
+  }
+  return void 0;
+}
+function cloudOfAnnotation(key) {
+  if (key.startsWith("service.beta.kubernetes.io/aws-") || key.startsWith("alb.ingress.kubernetes.io/")) return "aws";
+  if (key.startsWith("service.beta.kubernetes.io/azure-")) return "azure";
+  if (key.startsWith("cloud.google.com/") || key.startsWith("networking.gke.io/")) return "gcp";
+  return void 0;
+}
+
+// server/src/core/model/path.ts
+var import_picomatch = __toESM(require_picomatch2());
+
+// server/src/core/model/pathContext.ts
+function pathContextOf(model, service2, backends) {
+  return { dataPlane: dataPlaneOf(model), mesh: meshOf(model, service2, backends) };
+}
+function dataPlaneOf(model) {
+  for (const config of model.pathObjects("CiliumConfig")) {
+    const replacement = config.kubeProxyReplacement;
+    if (replacement !== void 0 && ["true", "strict"].includes(replacement.value)) {
+      return { value: "cilium", source: { kind: "file", file: config.file, span: replacement.span, setting: "kube-proxy-replacement" } };
+    }
+  }
+  for (const felix of model.pathObjects("FelixConfiguration")) {
+    if (felix.bpfEnabled?.value === true) return { value: "calico-ebpf", source: { kind: "file", file: felix.file, span: felix.bpfEnabled.span, setting: "bpfEnabled" } };
+  }
+  return { value: "kube-proxy", source: { kind: "default", reason: "no eBPF data plane configured in the workspace" } };
+}
+function meshOf(model, service2, backends) {
+  for (const workload2 of backends) {
+    const template = workload2.template;
+    if (template === void 0) continue;
+    const istio = template.labels.get("sidecar.istio.io/inject") ?? template.annotations.get("sidecar.istio.io/inject");
+    if (istio === "false") continue;
+    if (istio === "true") return { value: "istio", source: { kind: "file", file: workload2.file, span: workload2.nameSpan, setting: `sidecar.istio.io/inject of ${objectLabel(workload2)}` } };
+    if (template.annotations.get("linkerd.io/inject") === "enabled") {
+      return { value: "linkerd", source: { kind: "file", file: workload2.file, span: workload2.nameSpan, setting: `linkerd.io/inject of ${objectLabel(workload2)}` } };
+    }
+  }
+  const namespace = model.pathObjects("Namespace").find((candidate) => candidate.name === service2.namespace);
+  if (namespace !== void 0 && (namespace.labels.get("istio-injection") === "enabled" || namespace.labels.has("istio.io/rev"))) {
+    const optedOut = backends.length > 0 && backends.every((workload2) => (workload2.template?.labels.get("sidecar.istio.io/inject") ?? workload2.template?.annotations.get("sidecar.istio.io/inject")) === "false");
+    if (!optedOut) return { value: "istio", source: { kind: "file", file: namespace.file, span: namespace.nameSpan, setting: `the labels of Namespace "${service2.namespace}"` } };
+  }
+  return void 0;
+}
+
+// server/src/core/model/sidecars.ts
+function destinationRuleFor(model, service2) {
+  const fqdn = `${service2.name ?? ""}.${service2.namespace}.svc.cluster.local`;
+  const rules = model.pathObjects("DestinationRule");
+  return rules.find((rule) => rule.host !== void 0 && hostNames(rule.host, rule.namespace, fqdn)) ?? void 0;
+}
+function hostNames(host, ruleNamespace, fqdn) {
+  const [name, namespace] = fqdn.split(".");
+  if (host === fqdn || host === `${name}.${namespace}` || host === `${name}.${namespace}.svc`) return true;
+  if (!host.includes(".")) return host === name && ruleNamespace === namespace;
+  if (host === "*") return true;
+  return host.startsWith("*.") && fqdn.endsWith(host.slice(1));
+}
+function istioSidecarTimer(model, service2) {
+  const rule = destinationRuleFor(model, service2);
+  if (rule?.idleTimeout !== void 0 && rule.idleTimeout.value > 0) {
+    return { name: "Istio sidecar", kind: "sidecar", seconds: rule.idleTimeout.value, source: { kind: "file", file: rule.file, span: rule.idleTimeout.span, setting: `idleTimeout of ${objectLabel(rule)}` }, refreshedByKeepalive: false };
+  }
+  const mesh = model.pathObjects("MeshConfig").find((config) => config.idleTimeout !== void 0 && config.idleTimeout.value > 0);
+  if (mesh?.idleTimeout !== void 0) {
+    return { name: "Istio sidecar", kind: "sidecar", seconds: mesh.idleTimeout.value, source: { kind: "file", file: mesh.file, span: mesh.idleTimeout.span, setting: "ISTIO_META_IDLE_TIMEOUT" }, refreshedByKeepalive: false };
+  }
+  return defaultTimer("Istio sidecar", "sidecar", IDLE_DEFAULTS.istioSidecar, "Envoy's default idle timeout in Istio", false);
+}
+function sidecarKeepalive(model, service2) {
+  const rule = destinationRuleFor(model, service2);
+  if (rule?.tcpKeepalive !== void 0) return { setting: rule.tcpKeepalive, source: { kind: "file", file: rule.file, span: rule.tcpKeepalive.span, setting: `tcpKeepalive of ${objectLabel(rule)}` } };
+  const mesh = model.pathObjects("MeshConfig").find((config) => config.tcpKeepalive !== void 0);
+  if (mesh?.tcpKeepalive !== void 0) return { setting: mesh.tcpKeepalive, source: { kind: "file", file: mesh.file, span: mesh.tcpKeepalive.span, setting: "tcpKeepalive of the mesh configuration" } };
+  return void 0;
+}
+function keepaliveField(field, keepalive, name, fallback) {
+  if (field === void 0) return fallback;
+  return { value: field.value, source: { kind: "file", file: keepalive.source.file, span: field.span, setting: `tcpKeepalive.${name}` } };
+}
+
+// server/src/core/model/path.ts
+function connectionPaths(model, service2) {
+  if (!isProxied(service2)) return [];
+  const workloads = backendsOf(service2, model).sources.map((source) => source.object).filter(isWorkload);
+  const context = pathContextOf(model, service2, workloads);
+  const cloud = effectiveCloud(model);
+  const entries3 = [{ entry: "in-cluster", front: [] }];
+  const balancer = serviceLoadBalancer(service2, cloud);
+  if (balancer !== void 0) entries3.push({ entry: "load-balancer", front: [{ kind: "load-balancer", label: balancer.label, timer: balancer.timer }, ...cloudHops(cloud)] });
+  for (const ingress2 of model.pathObjects("Ingress")) {
+    const alb = ingress2.namespace === service2.namespace && service2.name !== void 0 && ingress2.serviceNames.includes(service2.name) ? ingressLoadBalancer(ingress2) : void 0;
+    if (alb !== void 0) entries3.push({ entry: "ingress", front: [{ kind: "load-balancer", label: alb.label, timer: alb.timer }] });
+  }
+  const assumed = assumedHops(model, service2);
+  return (workloads.length > 0 ? workloads : [void 0]).flatMap(
+    (workload2) => entries3.map(({ entry, front }) => buildPath(model, { service: service2, workload: workload2, entry, context }, [...assumed, ...front]))
+  );
+}
+function firstToFire(path8, accept = () => true) {
+  let first;
+  for (const hop of path8.hops) if (hop.timer !== void 0 && accept(hop.timer) && (first === void 0 || hop.timer.seconds < first.timer.seconds)) first = hop;
+  return first;
+}
+function buildPath(model, head, front) {
+  const mesh = head.context.mesh?.value;
+  const meshedInCluster = mesh !== void 0 && head.entry === "in-cluster";
+  const client = { kind: "client", label: head.entry === "in-cluster" ? "client pod" : "client", timer: void 0 };
+  const pod = { kind: "pod", label: head.workload === void 0 ? "pod" : `pods of ${objectLabel(head.workload)}`, timer: void 0 };
+  const sidecar = mesh === void 0 ? [] : [sidecarHop(model, head.service, mesh)];
+  const hops = meshedInCluster ? [client, ...sidecar, ...front, pod] : [client, ...front, nodeHop(model, head.context), ...sidecar, pod];
+  const keepalive = pathKeepalive(model, head, mesh);
+  return { ...head, hops, ...keepalive };
+}
+function sidecarHop(model, service2, mesh) {
+  if (mesh === "linkerd") return { kind: "sidecar", label: "Linkerd proxy", timer: void 0 };
+  return { kind: "sidecar", label: "Istio sidecar", timer: istioSidecarTimer(model, service2) };
+}
+function nodeHop(model, context) {
+  switch (context.dataPlane.value) {
+    case "cilium":
+      return { kind: "node", label: "node (Cilium eBPF)", timer: ciliumTimer(model) };
+    case "calico-ebpf":
+      return { kind: "node", label: "node (Calico eBPF)", timer: calicoTimer(model) };
+    default: {
+      if (ipvsMode(model) !== void 0) {
+        const ipvs = effectiveIpvsTcpTimeout(model);
+        return { kind: "node", label: "node (IPVS)", timer: { name: "IPVS", kind: "ipvs", seconds: ipvs.value, source: ipvs.source, refreshedByKeepalive: true } };
+      }
+      const conntrack = effectiveConntrackTimeout(model);
+      return { kind: "node", label: "node (conntrack)", timer: { name: "conntrack", kind: "conntrack", seconds: conntrack.value, source: conntrack.source, refreshedByKeepalive: true } };
+    }
+  }
+}
+function ciliumTimer(model) {
+  const config = model.pathObjects("CiliumConfig")[0];
+  const candidates = [
+    ["bpf-ct-timeout-service-tcp", config?.ctTimeoutServiceTcp],
+    ["bpf-ct-timeout-regular-tcp", config?.ctTimeoutRegularTcp]
+  ];
+  const timers = candidates.map(
+    ([key, value]) => config !== void 0 && value !== void 0 && value.value > 0 ? { name: "Cilium conntrack", kind: "ebpf-conntrack", seconds: value.value, source: { kind: "file", file: config.file, span: value.span, setting: key }, refreshedByKeepalive: true } : defaultTimer("Cilium conntrack", "ebpf-conntrack", IDLE_DEFAULTS.ciliumCt, `Cilium's default ${key}`, true)
+  );
+  return timers.reduce((shortest, timer) => timer.seconds < shortest.seconds ? timer : shortest);
+}
+function calicoTimer(model) {
+  const felix = model.pathObjects("FelixConfiguration").find((candidate) => candidate.tcpEstablished !== void 0 && candidate.tcpEstablished.value > 0);
+  if (felix?.tcpEstablished !== void 0) {
+    return { name: "Calico eBPF conntrack", kind: "ebpf-conntrack", seconds: felix.tcpEstablished.value, source: { kind: "file", file: felix.file, span: felix.tcpEstablished.span, setting: "bpfConntrackTimeouts.tcpEstablished" }, refreshedByKeepalive: true };
+  }
+  return defaultTimer("Calico eBPF conntrack", "ebpf-conntrack", IDLE_DEFAULTS.calicoCt, "Calico eBPF's default for established TCP", true);
+}
+function cloudHops(cloud) {
+  if (cloud?.value !== "gcp") return [];
+  return [{ kind: "middlebox", label: "GCP VPC firewall", timer: defaultTimer("GCP VPC firewall", "firewall", IDLE_DEFAULTS.gcpFirewall, "GCP firewall connection tracking", true) }];
+}
+function assumedHops(model, service2) {
+  const names = [`${service2.namespace}/${service2.name ?? ""}`, service2.name ?? ""];
+  return (model.assumptions.idleTimers ?? []).filter((timer) => timer.paths.length === 0 || names.some((name) => import_picomatch.default.isMatch(name, [...timer.paths]))).map((timer) => ({ kind: "middlebox", label: timer.name, timer: { name: timer.name, kind: "assumed", seconds: timer.seconds, source: { kind: "assumption", setting: `assume.idleTimers "${timer.name}"` }, refreshedByKeepalive: true } }));
+}
+function pathKeepalive(model, head, mesh) {
+  if (mesh !== void 0 && head.entry !== "in-cluster") return { keepalive: void 0, noKeepaliveReason: "the app's keepalive ends at its sidecar, whose inbound connection has none" };
+  if (mesh === "linkerd") return { keepalive: void 0, noKeepaliveReason: "the app's keepalive ends at the Linkerd proxy" };
+  if (mesh === "istio") {
+    const setting = sidecarKeepalive(model, head.service);
+    if (setting === void 0) return { keepalive: void 0, noKeepaliveReason: "the app's keepalive ends at the sidecar, which sets none (no tcpKeepalive in a DestinationRule or the mesh)" };
+    const defaultTime = { value: DEFAULTS.keepaliveTime, source: { kind: "default", reason: "the kernel's default in the client pod" } };
+    const defaultInterval = { value: IDLE_DEFAULTS.keepaliveInterval, source: { kind: "default", reason: "the kernel's default in the client pod" } };
+    return {
+      keepalive: { sender: "the client sidecar", time: keepaliveField(setting.setting.time, setting, "time", defaultTime), interval: keepaliveField(setting.setting.interval, setting, "interval", defaultInterval) },
+      noKeepaliveReason: void 0
+    };
+  }
+  if (head.workload === void 0) {
+    return { keepalive: { sender: "the backends", time: { value: DEFAULTS.keepaliveTime, source: { kind: "default", reason: "the kernel's default" } }, interval: kernelInterval() }, noKeepaliveReason: void 0 };
+  }
+  return { keepalive: { sender: `the pods of ${objectLabel(head.workload)}`, time: podKeepaliveTime(head.workload, model), interval: podKeepaliveInterval(head.workload, model) }, noKeepaliveReason: void 0 };
+}
+function podKeepaliveInterval(workload2, model) {
+  if (workload2.template?.hostNetwork?.value === true) {
+    const node = winningNodeAssignment(model, KEEPALIVE_INTERVAL_KEY, (value2) => value2 > 0);
+    return node === void 0 ? kernelInterval() : { value: node.value, source: { kind: "file", file: node.file, span: node.assignment.valueSpan, setting: KEEPALIVE_INTERVAL_KEY } };
+  }
+  const sysctl = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_INTERVAL_KEY);
+  const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
+  if (sysctl?.valueSpan !== void 0 && value !== void 0 && value > 0) return { value, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_INTERVAL_KEY} of ${objectLabel(workload2)}` } };
+  return kernelInterval();
+}
+var KEEPALIVE_INTERVAL_KEY = "net.ipv4.tcp_keepalive_intvl";
+function kernelInterval() {
+  return { value: IDLE_DEFAULTS.keepaliveInterval, source: { kind: "default", reason: "the kernel's default" } };
+}
+
+// server/src/core/rules/keepalivePath.ts
+var keepalivePath = {
+  id: "keepalive-path",
+  defaultSeverity: "warning",
+  description: "TCP keepalive (time plus one probe interval) not below the shortest idle timer on a connection path: load balancer, eBPF conntrack, sidecar upstream, middlebox.",
+  scope: "workspace",
+  check(model, report) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const service2 of model.services) {
+      for (const path8 of connectionPaths(model, service2)) {
+        const timer = firstToFire(path8, (candidate) => candidate.refreshedByKeepalive)?.timer;
+        if (timer === void 0 || timer.kind === "conntrack" || timer.kind === "ipvs" || keepaliveFits(path8.keepalive, timer)) continue;
+        if (path8.workload === void 0 && path8.context.mesh === void 0) continue;
+        const key = `${service2.file}:${service2.span.start}:${path8.workload?.nameSpan.start ?? ""}:${timer.name}:${timer.seconds}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        report(pathFinding(model, path8, timer));
+      }
+    }
+  }
+};
+function keepaliveFits(keepalive, timer) {
+  return keepalive !== void 0 && keepalive.time.value >= 0 && keepalive.time.value + keepalive.interval.value < timer.seconds;
+}
+function pathFinding(model, path8, timer) {
+  const { service: service2, keepalive } = path8;
+  const fact = `${timer.name} drops connections idle ${timer.seconds} s`;
+  const timerSource = ` (${model.describe(timer.source)})`;
+  const keepaliveText = (withSource) => {
+    if (keepalive === void 0) return `; no keepalive reaches it: ${path8.noKeepaliveReason ?? ""}`;
+    const source = withSource ? ` (${model.describe(keepalive.time.source)})` : "";
+    return `; keepalive of ${keepalive.sender} starts at ${keepalive.time.value} s${source}, +${keepalive.interval.value} s retry`;
+  };
+  const candidates = [fact + timerSource + keepaliveText(true), fact + timerSource + keepaliveText(false), fact + keepaliveText(false)];
+  const message = candidates.find((candidate) => candidate.length <= 200) ?? candidates[2].slice(0, 200);
+  return {
+    file: service2.file,
+    span: service2.nameSpan,
+    subject: service2,
+    message,
+    related: relatedOf(path8, timer),
+    fixes: () => fixesOf(model, path8, timer)
+  };
+}
+function relatedOf(path8, timer) {
+  const keepalive = path8.keepalive;
+  const related = relatedSource(timer.source, `${timer.name}: idle timeout ${timer.seconds} s`);
+  if (keepalive !== void 0 && keepalive.time.source.kind === "file") related.push(...relatedSource(keepalive.time.source, `Keepalive time of ${keepalive.sender}: ${keepalive.time.value} s`));
+  else if (path8.workload !== void 0) {
+    const what = keepalive === void 0 ? path8.noKeepaliveReason ?? "" : `${objectLabel(path8.workload)} sets no ${KEEPALIVE_TIME_KEY}: ${keepalive.time.value} s applies`;
+    related.push({ file: path8.workload.file, span: path8.workload.nameSpan, message: what });
+  }
+  return related;
+}
+function fixesOf(model, path8, timer) {
+  const fixes = [];
+  const interval = path8.keepalive?.interval.value ?? IDLE_DEFAULTS.keepaliveInterval;
+  const time = Math.min(recommendedKeepalive(timer.seconds), timer.seconds - interval - 1);
+  const meshed = path8.context.mesh?.value;
+  if (meshed === void 0 && path8.workload !== void 0 && path8.workload.template?.hostNetwork?.value !== true && time >= 1) {
+    const fix = podKeepaliveFix(model, path8, time);
+    if (fix !== void 0) fixes.push(fix);
+  }
+  if (meshed === "istio" && path8.entry === "in-cluster") {
+    const fix = destinationRuleFix(model, path8.service, timer);
+    if (fix !== void 0) fixes.push(fix);
+  }
+  const raise = raiseTimerFix(model, path8, timer);
+  if (raise !== void 0) fixes.push({ ...raise, preferred: fixes.length === 0 });
+  return fixes;
+}
+function podKeepaliveFix(model, path8, time) {
+  const workload2 = path8.workload;
+  const written = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.valueSpan !== void 0);
+  if (written?.valueSpan !== void 0) {
+    return { title: `Set ${KEEPALIVE_TIME_KEY} to ${time} in ${objectLabel(workload2)}`, edits: [{ file: workload2.file, span: written.valueSpan, newText: JSON.stringify(String(time)) }], preferred: true };
+  }
+  const file = model.file(workload2.file);
+  return file === void 0 ? void 0 : addPodKeepalive(file, workload2, time);
+}
+function destinationRuleFix(model, service2, timer) {
+  const interval = Math.min(IDLE_DEFAULTS.keepaliveInterval, Math.max(1, Math.floor(timer.seconds / 4)));
+  const time = Math.min(recommendedKeepalive(timer.seconds), timer.seconds - interval - 1);
+  if (time < 1) return void 0;
+  const rule = destinationRuleFor(model, service2);
+  const file = model.file(rule?.file ?? service2.file);
+  if (file === void 0) return void 0;
+  const edit = rule === void 0 ? addDestinationRule(file, service2, time, interval) : setDestinationRuleKeepalive(file, rule, time, interval);
+  return edit && { title: destinationRuleKeepaliveTitle(rule, service2, time), edits: [edit], preferred: true };
+}
+function raiseTimerFix(model, path8, timer) {
+  const keepalive = path8.keepalive;
+  const file = model.file(path8.service.file);
+  if (keepalive === void 0 || file === void 0 || timer.kind !== "load-balancer") return void 0;
+  const needed = keepalive.time.value + 2 * keepalive.interval.value;
+  const port = /^AWS NLB listener TCP-(\d+)$/.exec(timer.name)?.[1];
+  if (port !== void 0 && needed <= IDLE_DEFAULTS.awsNlbRange[1]) {
+    const key = `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port}`;
+    const existing = path8.service.annotations.get(key);
+    const attributes = parseAttributes(existing?.value ?? "");
+    attributes.set(NLB_IDLE_ATTRIBUTE, String(Math.max(needed, IDLE_DEFAULTS.awsNlbRange[0])));
+    const value = [...attributes].map(([name, setting]) => `${name}=${setting}`).join(",");
+    const edit = setAnnotation(file, path8.service, key, value, existing);
+    return edit && { title: `Set ${NLB_IDLE_ATTRIBUTE}=${attributes.get(NLB_IDLE_ATTRIBUTE)} on listener TCP-${port}`, edits: [edit] };
+  }
+  const minutes = Math.max(IDLE_DEFAULTS.azureLbMinutesRange[0], Math.ceil(needed / 60));
+  if (timer.name === "Azure Load Balancer" && minutes <= IDLE_DEFAULTS.azureLbMinutesRange[1]) {
+    const key = LB_ANNOTATIONS.azureIdleTimeout;
+    const edit = setAnnotation(file, path8.service, key, String(minutes), path8.service.annotations.get(key));
+    return edit && { title: `Set ${key} to ${minutes} (minutes)`, edits: [edit] };
+  }
+  return void 0;
+}
+
+// server/src/core/rules/lbIdleTimeout.ts
+var [NLB_MIN, NLB_MAX] = IDLE_DEFAULTS.awsNlbRange;
+var [AZURE_MIN, AZURE_MAX] = IDLE_DEFAULTS.azureLbMinutesRange;
+var lbIdleTimeout = {
+  id: "lb-idle-timeout",
+  defaultSeverity: "warning",
+  description: "Load-balancer idle-timeout annotations that do nothing (wrong load balancer, unread key, missing port) or are rejected (not a number, out of range).",
+  scope: "file",
+  check(model, report) {
+    for (const file of model.files) {
+      for (const object of file.objects) {
+        if (object.kind === "Service") serviceFindings(file, object).forEach(report);
+        else if (object.kind === "Ingress") ingressFindings(file, object).forEach(report);
+      }
+    }
+  }
+};
+function serviceFindings(file, service2) {
+  const findings = [];
+  const nlb = isAwsNlb(service2);
+  const tcpPorts = service2.ports.filter((port) => port.protocol === "TCP").map((port) => port.port);
+  const elb = service2.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
+  if (elb !== void 0 && nlb) {
+    const seconds = clamp(wholeNumber(elb.value) ?? IDLE_DEFAULTS.awsNlb, NLB_MIN, NLB_MAX);
+    const key = tcpPorts.length === 1 ? `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${tcpPorts[0]}` : void 0;
+    findings.push(annotationFinding(
+      service2,
+      elb,
+      `${LB_ANNOTATIONS.awsElbIdleTimeout} does nothing on an NLB: its listeners keep ${IDLE_DEFAULTS.awsNlb} s unless a listener attribute sets ${NLB_IDLE_ATTRIBUTE}`,
+      "warning",
+      () => key === void 0 || service2.annotations.has(key) ? [] : [renameFix(file, elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)]
+    ));
+  } else if (elb !== void 0 && wholeNumber(elb.value) === void 0) {
+    findings.push(annotationFinding(service2, elb, `${LB_ANNOTATIONS.awsElbIdleTimeout} is ${JSON.stringify(elb.value)}, not a whole number of seconds`, "error"));
+  }
+  for (const [key, annotation] of service2.annotations) {
+    if (key.startsWith(LB_ANNOTATIONS.awsListenerAttributes)) findings.push(...listenerFindings(file, service2, key, annotation, nlb, tcpPorts));
+  }
+  const azure = service2.annotations.get(LB_ANNOTATIONS.azureIdleTimeout);
+  const minutes = wholeNumber(azure?.value);
+  if (azure !== void 0 && (minutes === void 0 || minutes < AZURE_MIN || minutes > AZURE_MAX)) {
+    const what = minutes === void 0 ? `${JSON.stringify(azure.value)}, not a whole number of minutes` : `${minutes} minutes, outside ${AZURE_MIN}..${AZURE_MAX}`;
+    findings.push(annotationFinding(
+      service2,
+      azure,
+      `${LB_ANNOTATIONS.azureIdleTimeout} is ${what}: the Azure cloud provider rejects it`,
+      "error",
+      () => minutes === void 0 ? [] : [valueFix(file, service2, LB_ANNOTATIONS.azureIdleTimeout, azure, String(clamp(minutes, AZURE_MIN, AZURE_MAX)))]
+    ));
+  }
+  return findings;
+}
+function listenerFindings(file, service2, key, annotation, nlb, tcpPorts) {
+  const listener = key.slice(LB_ANNOTATIONS.awsListenerAttributes.length);
+  if (!nlb) return [annotationFinding(service2, annotation, `${key} does nothing: only the AWS Load Balancer Controller reads it, for an NLB (aws-load-balancer-type: external or nlb)`, "warning")];
+  const port = /^TCP-(\d+)$/.exec(listener)?.[1];
+  if (port !== void 0 && !tcpPorts.includes(Number(port))) {
+    const target = tcpPorts.length === 1 ? `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${tcpPorts[0]}` : void 0;
+    return [annotationFinding(
+      service2,
+      annotation,
+      `Listener attribute for TCP-${port} does nothing: ${objectLabel(service2)} has no TCP port ${port}`,
+      "warning",
+      () => target === void 0 || service2.annotations.has(target) ? [] : [renameFix(file, annotation, target, annotation.value)]
+    )];
+  }
+  const written = parseAttributes(annotation.value).get(NLB_IDLE_ATTRIBUTE);
+  const seconds = wholeNumber(written);
+  if (written === void 0 || seconds !== void 0 && seconds >= NLB_MIN && seconds <= NLB_MAX) return [];
+  const what = seconds === void 0 ? `${JSON.stringify(written)}, not a whole number` : `${seconds}, outside ${NLB_MIN}..${NLB_MAX}`;
+  return [annotationFinding(service2, annotation, `${NLB_IDLE_ATTRIBUTE} is ${what}: AWS rejects the listener attribute and the controller fails to reconcile`, "error", () => {
+    if (seconds === void 0) return [];
+    const attributes = parseAttributes(annotation.value);
+    attributes.set(NLB_IDLE_ATTRIBUTE, String(clamp(seconds, NLB_MIN, NLB_MAX)));
+    return [valueFix(file, service2, key, annotation, [...attributes].map(([name, value]) => `${name}=${value}`).join(","))];
+  })];
+}
+function ingressFindings(file, ingress2) {
+  const findings = [];
+  const unread = ingress2.annotations.get(LB_ANNOTATIONS.albUnread);
+  const attributes = ingress2.annotations.get(LB_ANNOTATIONS.albAttributes);
+  if (unread !== void 0) {
+    const seconds = wholeNumber(unread.value);
+    findings.push(annotationFinding(
+      ingress2,
+      unread,
+      `${LB_ANNOTATIONS.albUnread} does nothing: the controller reads the ALB idle timeout from load-balancer-attributes ${ALB_IDLE_ATTRIBUTE}`,
+      "warning",
+      () => seconds === void 0 || attributes !== void 0 ? [] : [renameFix(file, unread, LB_ANNOTATIONS.albAttributes, `${ALB_IDLE_ATTRIBUTE}=${seconds}`)]
+    ));
+  }
+  const written = attributes === void 0 ? void 0 : parseAttributes(attributes.value).get(ALB_IDLE_ATTRIBUTE);
+  if (attributes !== void 0 && written !== void 0 && wholeNumber(written) === void 0) {
+    findings.push(annotationFinding(ingress2, attributes, `${ALB_IDLE_ATTRIBUTE} is ${JSON.stringify(written)}, not a whole number of seconds: the controller fails to reconcile`, "error"));
+  }
+  return findings;
+}
+function annotationFinding(object, annotation, message, severity, fixes) {
+  return { file: object.file, span: annotation.keySpan, subject: object, message, severity, ...fixes === void 0 ? {} : { fixes } };
+}
+function renameFix(file, annotation, key, value) {
+  const edits = [
+    { file: file.path, span: annotation.keySpan, newText: key },
+    { file: file.path, span: annotation.valueSpan, newText: JSON.stringify(value) }
+  ];
+  return { title: `Replace with ${key}: ${value}`, edits, preferred: true };
+}
+function valueFix(file, object, key, annotation, value) {
+  return { title: `Set ${key} to ${value}`, edits: [setAnnotation(file, object, key, value, annotation)], preferred: true };
+}
+function clamp(value, min, max) {
+  return Math.min(max, Math.max(min, value));
+}
+
 // server/src/core/rules/serviceAffinity.ts
 var serviceAffinity = {
   id: "service-affinity",
@@ -12899,12 +13608,12 @@ var DURATION_CONSEQUENCE = "Go durations need a unit on every number (24h0m0s, 9
 function durationFindings(model) {
   const findings = [];
   for (const configuration of model.kubeProxyConfigurations) {
-    for (const duration of configuration.durations) {
-      if (duration.seconds !== void 0) continue;
+    for (const duration2 of configuration.durations) {
+      if (duration2.seconds !== void 0) continue;
       findings.push({
         file: configuration.file,
-        span: duration.span,
-        message: `${duration.field} is ${JSON.stringify(duration.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`
+        span: duration2.span,
+        message: `${duration2.field} is ${JSON.stringify(duration2.text)}, which is not a Go duration: kube-proxy cannot read its configuration and does not start. ${DURATION_CONSEQUENCE}.`
       });
     }
   }
@@ -13038,6 +13747,8 @@ var RULES = [
   serviceAffinity,
   keepaliveConntrack,
   keepaliveIpvs,
+  keepalivePath,
+  lbIdleTimeout,
   affinityTimeout,
   affinityIgnored,
   keepaliveNotInherited,
@@ -13249,15 +13960,17 @@ function compareText(a, b) {
 }
 
 // server/src/core/settings.ts
-var import_picomatch = __toESM(require_picomatch2());
+var import_picomatch2 = __toESM(require_picomatch2());
 var DEFAULT_SETTINGS = {
   rules: {},
   exclude: [],
-  assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto" }
+  assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto", cloud: "auto", idleTimers: [] }
 };
 var SEVERITY_LEVELS = ["off", "hint", "info", "warning", "error"];
 var KUBE_PROXY_ASSUMPTIONS = ["auto", "running", "absent"];
 var PROXY_MODE_ASSUMPTIONS = ["auto", "iptables", "ipvs", "nftables"];
+var CLOUD_SETTINGS = ["auto", "aws", "azure", "gcp", "none"];
+var ASSUME_KEYS = "conntrackEstablishedTimeout, kubeProxy, proxyMode, cloud, idleTimers";
 function parseSettings(raw) {
   const problems = [];
   const input = raw === void 0 || raw === null ? {} : raw;
@@ -13297,7 +14010,7 @@ function parseAssume(value, problems) {
   const assume = { ...DEFAULT_SETTINGS.assume };
   if (value === void 0 || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: "assume", message: "must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode)" });
+    problems.push({ key: "assume", message: `must be a mapping (${ASSUME_KEYS})` });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
@@ -13310,24 +14023,50 @@ function parseAssume(value, problems) {
     } else if (key === "proxyMode") {
       if (typeof item === "string" && PROXY_MODE_ASSUMPTIONS.includes(item)) assume.proxyMode = item;
       else problems.push({ key: "assume.proxyMode", message: `must be one of ${PROXY_MODE_ASSUMPTIONS.join(", ")}` });
-    } else problems.push({ key: `assume.${key}`, message: "unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode)" });
+    } else if (key === "cloud") {
+      if (typeof item === "string" && CLOUD_SETTINGS.includes(item)) assume.cloud = item;
+      else problems.push({ key: "assume.cloud", message: `must be one of ${CLOUD_SETTINGS.join(", ")}` });
+    } else if (key === "idleTimers") assume.idleTimers = parseIdleTimers(item, problems);
+    else problems.push({ key: `assume.${key}`, message: `unknown setting (allowed: ${ASSUME_KEYS})` });
   }
   return assume;
+}
+function parseIdleTimers(value, problems) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: "assume.idleTimers", message: "must be a list of { name, seconds, paths }" });
+    return [];
+  }
+  return value.flatMap((entry, index) => {
+    const key = `assume.idleTimers[${index}]`;
+    if (!isRecord(entry) || typeof entry["name"] !== "string" || entry["name"].trim() === "") {
+      problems.push({ key, message: "must be a mapping with a name" });
+      return [];
+    }
+    const seconds = entry["seconds"];
+    const paths = entry["paths"] ?? [];
+    if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds <= 0) problems.push({ key: `${key}.seconds`, message: "must be a whole number of seconds above 0" });
+    else if (!Array.isArray(paths) || !paths.every((item) => typeof item === "string")) problems.push({ key: `${key}.paths`, message: "must be a list of Service names or globs over namespace/name" });
+    else return [{ name: entry["name"], seconds, paths }];
+    return [];
+  });
 }
 function lintSettingsOf(settings) {
   return { severities: settings.rules };
 }
 function assumptionsOf(settings) {
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode } = settings.assume;
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, cloud, idleTimers } = settings.assume;
   return {
     ...conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout },
     ...kubeProxy === "auto" ? {} : { kubeProxy: kubeProxy === "running" },
-    ...proxyMode === "auto" ? {} : { proxyMode }
+    ...proxyMode === "auto" ? {} : { proxyMode },
+    ...cloud === "auto" ? {} : { cloud },
+    ...idleTimers.length === 0 ? {} : { idleTimers }
   };
 }
 function exclusionMatcher(settings) {
   if (settings.exclude.length === 0) return () => false;
-  const isMatch = (0, import_picomatch.default)([...settings.exclude], { dot: true });
+  const isMatch = (0, import_picomatch2.default)([...settings.exclude], { dot: true });
   return (relativePath) => {
     const segments = relativePath.split("/");
     return segments.some((_, index) => isMatch(segments.slice(0, index + 1).join("/")));
@@ -13338,7 +14077,7 @@ function isRecord(value) {
 }
 
 // server/src/core/analyze.ts
-var import_yaml8 = __toESM(require_dist());
+var import_yaml9 = __toESM(require_dist());
 
 // server/src/core/analysisReuse.ts
 var DocumentReuse = class {
@@ -13476,7 +14215,7 @@ function readManifests(path8, text, previous) {
 }
 function readDocument(path8, text, slice, objects, syntaxProblems) {
   const source = text.slice(slice.start, slice.end);
-  const document = (0, import_yaml8.parseDocument)(source, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml9.parseDocument)(source, { prettyErrors: false, merge: true });
   const reader = new NodeReader(document, slice.start, source);
   const kind = reader.string(reader.get(document.contents, "kind"));
   if (kind === void 0 || !isModelledKind(kind)) return;
@@ -13494,7 +14233,9 @@ function readDocument(path8, text, slice, objects, syntaxProblems) {
 function mayMatter(text, slice) {
   if (slice.kind === null) return false;
   if (slice.kind === void 0) return true;
-  if (slice.kind === "ConfigMap") return includesWithin(text, "kube-proxy", slice) && includesWithin(text, "config.conf", slice);
+  if (slice.kind === "ConfigMap") {
+    return includesWithin(text, "kube-proxy", slice) && includesWithin(text, "config.conf", slice) || PATH_CONFIG_MAPS.some((name) => includesWithin(text, name, slice));
+  }
   return isModelledKind(slice.kind);
 }
 function isModelledKind(kind) {
@@ -13573,7 +14314,7 @@ var Workspace = class {
 // server/src/cli/config.ts
 var import_node_fs2 = require("node:fs");
 var path = __toESM(require("node:path"));
-var import_yaml9 = __toESM(require_dist());
+var import_yaml10 = __toESM(require_dist());
 
 // server/src/files/read.ts
 var import_node_fs = require("node:fs");
@@ -13628,7 +14369,7 @@ function loadConfig(cwd, explicit) {
   if (file === void 0) return { settings: DEFAULT_SETTINGS, file: void 0, baseDirectory: cwd };
   let raw;
   try {
-    raw = (0, import_yaml9.parse)(readConfigText(file), { prettyErrors: false });
+    raw = (0, import_yaml10.parse)(readConfigText(file), { prettyErrors: false });
   } catch (error) {
     const reason = error.code === "ENOENT" ? "no such file" : error.message.split("\n")[0];
     throw new ConfigError(`cannot use ${path.relative(cwd, file) || file}: ${reason}`);
@@ -13822,7 +14563,7 @@ function plainText(markdown) {
 }
 
 // server/src/cli/printConfig.ts
-var import_yaml10 = __toESM(require_dist());
+var import_yaml11 = __toESM(require_dist());
 
 // server/src/files/walk.ts
 var import_node_fs3 = require("node:fs");
@@ -13894,7 +14635,7 @@ function isIgnored(scopes, full, isDirectory) {
 }
 
 // server/src/core/quickFixes.ts
-var import_yaml11 = __toESM(require_dist());
+var import_yaml12 = __toESM(require_dist());
 
 // server/src/cli/main.ts
 var STDIN_NAME = "<stdin>";
