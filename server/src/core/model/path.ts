@@ -10,7 +10,7 @@ import { istioSidecarTimer, keepaliveField, sidecarKeepalive } from './sidecars'
 import type { Effective } from './sources';
 import type { WorkspaceModel } from './workspaceModel';
 
-export type { CloudAssumption } from './loadBalancers';
+export { effectiveCloud, type CloudAssumption } from './loadBalancers';
 
 /** An idle timer a team knows about and the workspace cannot show (`assume.idleTimers`). */
 export interface AssumedIdleTimer {
@@ -54,12 +54,16 @@ export interface ConnectionPath {
   readonly noKeepaliveReason: string | undefined;
 }
 
-/** The connection paths to a Service's pods: from inside the cluster, and through each load balancer in front of it. */
-export function connectionPaths(model: WorkspaceModel, service: Service): ConnectionPath[] {
+/**
+ * The connection paths to a Service's pods: from inside the cluster, and through each load
+ * balancer in front of it. `known.cloud` is the workspace's cloud, computed once by callers that
+ * go over every Service.
+ */
+export function connectionPaths(model: WorkspaceModel, service: Service, known: { readonly cloud: Effective<CloudAssumption> | undefined } = { cloud: effectiveCloud(model) }): ConnectionPath[] {
+  const cloud = known.cloud;
   if (!isProxied(service)) return [];
   const workloads = backendsOf(service, model).sources.map((source) => source.object).filter(isWorkload);
   const context = pathContextOf(model, service, workloads);
-  const cloud = effectiveCloud(model);
   const entries: { entry: PathEntry; front: Hop[] }[] = [{ entry: 'in-cluster', front: [] }];
   const balancer = serviceLoadBalancer(service, cloud);
   if (balancer !== undefined) entries.push({ entry: 'load-balancer', front: [{ kind: 'load-balancer', label: balancer.label, timer: balancer.timer }, ...cloudHops(cloud)] });

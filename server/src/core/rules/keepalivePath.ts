@@ -5,7 +5,7 @@ import { addDestinationRule, destinationRuleKeepaliveTitle, setAnnotation, setDe
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import { IDLE_DEFAULTS, type IdleTimer } from '../model/idleTimers';
 import { LB_ANNOTATIONS, NLB_IDLE_ATTRIBUTE, parseAttributes } from '../model/loadBalancers';
-import { connectionPaths, firstToFire, type ConnectionPath, type PathKeepalive } from '../model/path';
+import { connectionPaths, effectiveCloud, firstToFire, type ConnectionPath, type PathKeepalive } from '../model/path';
 import { destinationRuleFor } from '../model/sidecars';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
@@ -23,8 +23,9 @@ export const keepalivePath: Rule = {
   scope: 'workspace',
   check(model, report) {
     const seen = new Set<string>();
+    const known = { cloud: effectiveCloud(model) };
     for (const service of model.services) {
-      for (const path of connectionPaths(model, service)) {
+      for (const path of connectionPaths(model, service, known)) {
         const timer = firstToFire(path, (candidate) => candidate.refreshedByKeepalive)?.timer;
         if (timer === undefined || timer.kind === 'conntrack' || timer.kind === 'ipvs' || keepaliveFits(path.keepalive, timer)) continue;
         // Without a workload or a mesh, nothing in the workspace says what keepalive the backends have.
