@@ -12988,11 +12988,11 @@ function keepaliveField(field, keepalive, name, fallback) {
 }
 
 // server/src/core/model/path.ts
-function connectionPaths(model, service2) {
+function connectionPaths(model, service2, known = { cloud: effectiveCloud(model) }) {
+  const cloud = known.cloud;
   if (!isProxied(service2)) return [];
   const workloads = backendsOf(service2, model).sources.map((source) => source.object).filter(isWorkload);
   const context = pathContextOf(model, service2, workloads);
-  const cloud = effectiveCloud(model);
   const entries3 = [{ entry: "in-cluster", front: [] }];
   const balancer = serviceLoadBalancer(service2, cloud);
   if (balancer !== void 0) entries3.push({ entry: "load-balancer", front: [{ kind: "load-balancer", label: balancer.label, timer: balancer.timer }, ...cloudHops(cloud)] });
@@ -13107,8 +13107,9 @@ var keepalivePath = {
   scope: "workspace",
   check(model, report) {
     const seen = /* @__PURE__ */ new Set();
+    const known = { cloud: effectiveCloud(model) };
     for (const service2 of model.services) {
-      for (const path8 of connectionPaths(model, service2)) {
+      for (const path8 of connectionPaths(model, service2, known)) {
         const timer = firstToFire(path8, (candidate) => candidate.refreshedByKeepalive)?.timer;
         if (timer === void 0 || timer.kind === "conntrack" || timer.kind === "ipvs" || keepaliveFits(path8.keepalive, timer)) continue;
         if (path8.workload === void 0 && path8.context.mesh === void 0) continue;
@@ -13237,13 +13238,14 @@ function serviceFindings(file, service2) {
   const elb = service2.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
   if (elb !== void 0 && nlb) {
     const seconds = clamp(wholeNumber(elb.value) ?? IDLE_DEFAULTS.awsNlb, NLB_MIN, NLB_MAX);
-    const key = tcpPorts.length === 1 ? `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${tcpPorts[0]}` : void 0;
+    const key = renameTarget(service2, tcpPorts);
+    const taken = [...service2.annotations.keys()].some((other) => other.startsWith(`${LB_ANNOTATIONS.awsListenerAttributes}TCP-`));
     findings.push(annotationFinding(
       service2,
       elb,
       `${LB_ANNOTATIONS.awsElbIdleTimeout} does nothing on an NLB: its listeners keep ${IDLE_DEFAULTS.awsNlb} s unless a listener attribute sets ${NLB_IDLE_ATTRIBUTE}`,
       "warning",
-      () => key === void 0 || service2.annotations.has(key) ? [] : [renameFix(file, elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)]
+      () => key === void 0 || taken ? [] : [renameFix(file, elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)]
     ));
   } else if (elb !== void 0 && wholeNumber(elb.value) === void 0) {
     findings.push(annotationFinding(service2, elb, `${LB_ANNOTATIONS.awsElbIdleTimeout} is ${JSON.stringify(elb.value)}, not a whole number of seconds`, "error"));
@@ -13270,25 +13272,38 @@ function listenerFindings(file, service2, key, annotation, nlb, tcpPorts) {
   if (!nlb) return [annotationFinding(service2, annotation, `${key} does nothing: only the AWS Load Balancer Controller reads it, for an NLB (aws-load-balancer-type: external or nlb)`, "warning")];
   const port = /^TCP-(\d+)$/.exec(listener)?.[1];
   if (port !== void 0 && !tcpPorts.includes(Number(port))) {
-    const target = tcpPorts.length === 1 ? `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${tcpPorts[0]}` : void 0;
+    const misplaced = [...service2.annotations.keys()].filter((other) => /^TCP-(\d+)$/.test(other.slice(LB_ANNOTATIONS.awsListenerAttributes.length)) && !tcpPorts.includes(Number(other.slice(other.lastIndexOf("-") + 1))));
+    const target = misplaced[0] === key ? renameTarget(service2, tcpPorts) : void 0;
     return [annotationFinding(
       service2,
       annotation,
       `Listener attribute for TCP-${port} does nothing: ${objectLabel(service2)} has no TCP port ${port}`,
       "warning",
-      () => target === void 0 || service2.annotations.has(target) ? [] : [renameFix(file, annotation, target, annotation.value)]
+      () => target === void 0 ? [] : [renameFix(file, annotation, target, withIdleInRange(annotation.value))]
     )];
   }
   const written = parseAttributes(annotation.value).get(NLB_IDLE_ATTRIBUTE);
   const seconds = wholeNumber(written);
   if (written === void 0 || seconds !== void 0 && seconds >= NLB_MIN && seconds <= NLB_MAX) return [];
   const what = seconds === void 0 ? `${JSON.stringify(written)}, not a whole number` : `${seconds}, outside ${NLB_MIN}..${NLB_MAX}`;
-  return [annotationFinding(service2, annotation, `${NLB_IDLE_ATTRIBUTE} is ${what}: AWS rejects the listener attribute and the controller fails to reconcile`, "error", () => {
-    if (seconds === void 0) return [];
-    const attributes = parseAttributes(annotation.value);
-    attributes.set(NLB_IDLE_ATTRIBUTE, String(clamp(seconds, NLB_MIN, NLB_MAX)));
-    return [valueFix(file, service2, key, annotation, [...attributes].map(([name, value]) => `${name}=${value}`).join(","))];
-  })];
+  return [annotationFinding(
+    service2,
+    annotation,
+    `${NLB_IDLE_ATTRIBUTE} is ${what}: AWS rejects the listener attribute and the controller fails to reconcile`,
+    "error",
+    () => seconds === void 0 ? [] : [valueFix(file, service2, key, annotation, withIdleInRange(annotation.value))]
+  )];
+}
+function renameTarget(service2, tcpPorts) {
+  const key = tcpPorts.length === 1 ? `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${tcpPorts[0]}` : void 0;
+  return key === void 0 || service2.annotations.has(key) ? void 0 : key;
+}
+function withIdleInRange(value) {
+  const attributes = parseAttributes(value);
+  const seconds = wholeNumber(attributes.get(NLB_IDLE_ATTRIBUTE));
+  if (seconds === void 0) return value;
+  attributes.set(NLB_IDLE_ATTRIBUTE, String(clamp(seconds, NLB_MIN, NLB_MAX)));
+  return [...attributes].map(([name, setting]) => `${name}=${setting}`).join(",");
 }
 function ingressFindings(file, ingress2) {
   const findings = [];

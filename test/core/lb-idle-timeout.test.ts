@@ -37,6 +37,14 @@ test('a listener attribute for a port the Service lacks, or on a load balancer t
   assert.deepEqual(diagnostics(loadBalancer(NLB, `${LISTENER}TCP-443: "tcp.idle_timeout.seconds=400"`)), []);
 });
 
+test('misplaced timeouts that would move to the same listener: only one fix moves there, its value brought into range', () => {
+  const files = loadBalancer(NLB, `${ELB_IDLE}: "3600"`, `${LISTENER}TCP-80: tcp.idle_timeout.seconds=7200`, `${LISTENER}TCP-8080: tcp.idle_timeout.seconds=900`);
+  const titles = (line: number) => fixesOf(files, { line }).map((fix) => fix.title);
+  assert.deepEqual(titles(6), ['Disable lb-idle-timeout for this line'], 'the ELB annotation leaves the key to the listener attribute');
+  assert.deepEqual(titles(7), [`Replace with ${LISTENER}TCP-443: tcp.idle_timeout.seconds=6000`, 'Disable lb-idle-timeout for this line']);
+  assert.deepEqual(titles(8), ['Disable lb-idle-timeout for this line'], 'the second misplaced attribute');
+});
+
 test('tcp.idle_timeout.seconds outside 60..6000 or not a number: an error; out of range is clamped, other attributes kept', () => {
   const files = loadBalancer(NLB, `${LISTENER}TCP-443: "proxy_protocol_v2.enabled=true,tcp.idle_timeout.seconds=7200"`);
   assert.deepEqual(diagnostics(files), [

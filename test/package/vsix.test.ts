@@ -105,7 +105,7 @@ function assertManifest(shipped: ExtensionManifest): void {
   const [language] = shipped.contributes.languages;
   assert.deepEqual([language?.id, language?.filenames, language?.filenamePatterns], ['sysctl', ['sysctl.conf'], ['**/sysctl.d/*.conf']]);
   assert.deepEqual(shipped.contributes.grammars.map((grammar) => [grammar.language, grammar.scopeName]), [['sysctl', 'source.sysctl']]);
-  assert.deepEqual(shipped.contributes.commands.map((command) => command.command), ['connlint.showEffectiveSettings']);
+  assert.deepEqual(shipped.contributes.commands.map((command) => command.command), ['connlint.showEffectiveSettings', 'connlint.showConnectionPath']);
 
   const { title, properties } = shipped.contributes.configuration;
   assert.equal(title, 'Connlint');

@@ -37,9 +37,11 @@ function serviceFindings(file: AnalyzedFile, service: Service): Finding[] {
   const elb = service.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
   if (elb !== undefined && nlb) {
     const seconds = clamp(wholeNumber(elb.value) ?? IDLE_DEFAULTS.awsNlb, NLB_MIN, NLB_MAX);
-    const key = tcpPorts.length === 1 ? `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${tcpPorts[0]}` : undefined;
+    const key = renameTarget(service, tcpPorts);
+    // A listener attribute for a missing port is renamed to the same key: that fix goes first.
+    const taken = [...service.annotations.keys()].some((other) => other.startsWith(`${LB_ANNOTATIONS.awsListenerAttributes}TCP-`));
     findings.push(annotationFinding(service, elb, `${LB_ANNOTATIONS.awsElbIdleTimeout} does nothing on an NLB: its listeners keep ${IDLE_DEFAULTS.awsNlb} s unless a listener attribute sets ${NLB_IDLE_ATTRIBUTE}`, 'warning', () =>
-      key === undefined || service.annotations.has(key) ? [] : [renameFix(file, elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)],
+      key === undefined || taken ? [] : [renameFix(file, elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)],
     ));
   } else if (elb !== undefined && wholeNumber(elb.value) === undefined) {
     findings.push(annotationFinding(service, elb, `${LB_ANNOTATIONS.awsElbIdleTimeout} is ${JSON.stringify(elb.value)}, not a whole number of seconds`, 'error'));
@@ -63,21 +65,35 @@ function listenerFindings(file: AnalyzedFile, service: Service, key: string, ann
   if (!nlb) return [annotationFinding(service, annotation, `${key} does nothing: only the AWS Load Balancer Controller reads it, for an NLB (aws-load-balancer-type: external or nlb)`, 'warning')];
   const port = /^TCP-(\d+)$/.exec(listener)?.[1];
   if (port !== undefined && !tcpPorts.includes(Number(port))) {
-    const target = tcpPorts.length === 1 ? `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${tcpPorts[0]}` : undefined;
+    const misplaced = [...service.annotations.keys()].filter((other) => /^TCP-(\d+)$/.test(other.slice(LB_ANNOTATIONS.awsListenerAttributes.length)) && !tcpPorts.includes(Number(other.slice(other.lastIndexOf('-') + 1))));
+    // Two misplaced attributes cannot both move to the one port's key.
+    const target = misplaced[0] === key ? renameTarget(service, tcpPorts) : undefined;
     return [annotationFinding(service, annotation, `Listener attribute for TCP-${port} does nothing: ${objectLabel(service)} has no TCP port ${port}`, 'warning', () =>
-      target === undefined || service.annotations.has(target) ? [] : [renameFix(file, annotation, target, annotation.value)],
+      target === undefined ? [] : [renameFix(file, annotation, target, withIdleInRange(annotation.value))],
     )];
   }
   const written = parseAttributes(annotation.value).get(NLB_IDLE_ATTRIBUTE);
   const seconds = wholeNumber(written);
   if (written === undefined || (seconds !== undefined && seconds >= NLB_MIN && seconds <= NLB_MAX)) return [];
   const what = seconds === undefined ? `${JSON.stringify(written)}, not a whole number` : `${seconds}, outside ${NLB_MIN}..${NLB_MAX}`;
-  return [annotationFinding(service, annotation, `${NLB_IDLE_ATTRIBUTE} is ${what}: AWS rejects the listener attribute and the controller fails to reconcile`, 'error', () => {
-    if (seconds === undefined) return [];
-    const attributes = parseAttributes(annotation.value);
-    attributes.set(NLB_IDLE_ATTRIBUTE, String(clamp(seconds, NLB_MIN, NLB_MAX)));
-    return [valueFix(file, service, key, annotation, [...attributes].map(([name, value]) => `${name}=${value}`).join(','))];
-  })];
+  return [annotationFinding(service, annotation, `${NLB_IDLE_ATTRIBUTE} is ${what}: AWS rejects the listener attribute and the controller fails to reconcile`, 'error', () =>
+    seconds === undefined ? [] : [valueFix(file, service, key, annotation, withIdleInRange(annotation.value))],
+  )];
+}
+
+/** The one listener attribute key a misplaced idle timeout can move to: the Service's only TCP port's, when no attribute has it yet. */
+function renameTarget(service: Service, tcpPorts: readonly number[]): string | undefined {
+  const key = tcpPorts.length === 1 ? `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${tcpPorts[0]}` : undefined;
+  return key === undefined || service.annotations.has(key) ? undefined : key;
+}
+
+/** A listener attribute list with its `tcp.idle_timeout.seconds`, when a number, clamped into 60..6000. */
+function withIdleInRange(value: string): string {
+  const attributes = parseAttributes(value);
+  const seconds = wholeNumber(attributes.get(NLB_IDLE_ATTRIBUTE));
+  if (seconds === undefined) return value;
+  attributes.set(NLB_IDLE_ATTRIBUTE, String(clamp(seconds, NLB_MIN, NLB_MAX)));
+  return [...attributes].map(([name, setting]) => `${name}=${setting}`).join(',');
 }
 
 function ingressFindings(file: AnalyzedFile, ingress: Ingress): Finding[] {
