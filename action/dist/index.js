@@ -14132,7 +14132,8 @@ var DocumentReuse = class {
 };
 function moved(value, delta) {
   if (Array.isArray(value)) return value.map((item) => moved(item, delta));
-  if (typeof value !== "object" || value === null || value instanceof Map) return value;
+  if (value instanceof Map) return [...value.values()].some((item) => typeof item === "object") ? new Map([...value].map(([key, item]) => [key, moved(item, delta)])) : value;
+  if (typeof value !== "object" || value === null) return value;
   if (isSpan(value)) return { start: value.start + delta, end: value.end + delta };
   const copy = {};
   for (const [key, field] of Object.entries(value)) copy[key] = moved(field, delta);
