@@ -1,6 +1,7 @@
 /** The Connlint extension: starts the bundled language server and adds the effective-settings view. */
 import * as vscode from 'vscode';
 import { LanguageClient, RequestType, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPathView, SHOW_CONNECTION_PATH } from './pathView';
 
 /** The server's answer to `connlint/effectiveNetworkSettings`: a report of the values in force. */
 interface EffectiveNetworkSettings {
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, reports),
     vscode.commands.registerCommand('connlint.showEffectiveSettings', () => showEffectiveSettings(reports)),
   );
+  registerPathView(context, () => client);
   client = new LanguageClient('connlint', 'Connlint', serverOptions(context), clientOptions());
   await client.start();
 }
@@ -50,6 +52,8 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: { configurationSection: 'connlint' },
+    // The Service hover links to the connection-path view.
+    markdown: { isTrusted: { enabledCommands: [SHOW_CONNECTION_PATH] } },
     // Red Hat's YAML extension reports YAML syntax errors already; Connlint then keeps only those
     // inside kube-proxy's embedded config.conf, which that extension cannot see.
     initializationOptions: { yamlSyntaxReportedElsewhere: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined },

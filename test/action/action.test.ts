@@ -94,7 +94,7 @@ test('a warning: its annotation, the report in a group, the summary, the outputs
       '',
       '| Rule | Errors | Warnings | Infos | What it finds |',
       '| --- | ---: | ---: | ---: | --- |',
-      `| [service-affinity](${PAGES}/service-affinity.md) | 0 | 1 | 0 | A Service with several backends and no sessionAffinity: ClientIP; an idle connection can be re-balanced to another pod and reset. |`,
+      `| [service-affinity](${PAGES}/service-affinity.md) | 0 | 1 | 0 | A Service with several backends and no keepalive below the conntrack timeout; an idle TCP connection can be re-balanced to another pod and reset. |`,
       '',
       '<details><summary>Findings</summary>',
       '',
