@@ -7241,7 +7241,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument7(source, options = {}) {
+    function parseDocument8(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument7(src, options);
+      const doc = parseDocument8(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7303,7 +7303,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument7;
+    exports2.parseDocument = parseDocument8;
     exports2.stringify = stringify2;
   }
 });
@@ -8988,9 +8988,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -9006,16 +9006,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored2 = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -9041,7 +9041,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9058,24 +9058,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch3.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -9086,13 +9086,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -9103,9 +9103,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -9114,8 +9114,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
-    module2.exports = picomatch2;
+    picomatch3.constants = constants2;
+    module2.exports = picomatch3;
   }
 });
 
@@ -9125,14 +9125,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module2.exports = picomatch3;
   }
 });
 
@@ -10125,6 +10125,10 @@ function escapeProperty(text) {
 var import_node_fs7 = require("node:fs");
 var path7 = __toESM(require("node:path"));
 
+// server/src/core/k8s/pathObjects.ts
+var PATH_KINDS = ["Ingress", "DestinationRule"];
+var PATH_CONFIG_MAPS = ["cilium-config", "istio"];
+
 // server/src/core/k8s/objects.ts
 var WORKLOAD_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet", "Pod", "Rollout"];
 var KEDA_DEFAULT_MAX_REPLICAS = 100;
@@ -10139,7 +10143,8 @@ var MODELLED_KINDS = /* @__PURE__ */ new Set([
   "ScaledObject",
   "Namespace",
   "FelixConfiguration",
-  "List"
+  "List",
+  ...PATH_KINDS
 ]);
 function objectLabel(object) {
   return `${object.kind} "${object.name ?? "(unnamed)"}"`;
@@ -10495,7 +10500,7 @@ function decodeURIComponentSafe(text) {
 }
 
 // server/src/core/kustomize/build.ts
-var import_yaml6 = __toESM(require_dist());
+var import_yaml7 = __toESM(require_dist());
 
 // server/src/core/yaml/nodes.ts
 var import_yaml2 = __toESM(require_dist());
@@ -10703,10 +10708,10 @@ function unescapePointer(segment) {
 }
 
 // server/src/core/kustomize/kustomization.ts
-var import_yaml5 = __toESM(require_dist());
+var import_yaml6 = __toESM(require_dist());
 
 // server/src/core/k8s/extract.ts
-var import_yaml4 = __toESM(require_dist());
+var import_yaml5 = __toESM(require_dist());
 
 // server/src/core/yaml/duration.ts
 var UNIT_NANOSECONDS = {
@@ -10962,6 +10967,7 @@ function readFlag(reader, word, next, fileText) {
 // server/src/core/k8s/extractNetwork.ts
 var CILIUM_CONFIG_MAP = "cilium-config";
 var CILIUM_KEYS = ["kube-proxy-replacement", "bpf-lb-sock", "bpf-lb-sock-hostns-only"];
+var CILIUM_TIMEOUT_KEYS = ["bpf-ct-timeout-service-tcp", "bpf-ct-timeout-regular-tcp"];
 var CILIUM_VALUES = [["kubeProxyReplacement"], ["socketLB", "enabled"], ["socketLB", "hostNamespaceOnly"]];
 var FELIX_FIELDS = ["bpfEnabled", "bpfConnectTimeLoadBalancingEnabled", "bpfConnectTimeLoadBalancing"];
 function scaledObject(reader, node, base) {
@@ -10982,24 +10988,103 @@ function scaledObject(reader, node, base) {
 function ciliumConfigMap(reader, node, base) {
   const data = reader.get(node, "data");
   const settings = CILIUM_KEYS.flatMap((key) => setting(reader, reader.get(data, key), key));
-  return settings.length === 0 ? void 0 : dataPlane(base, "cilium", `ConfigMap "${CILIUM_CONFIG_MAP}"`, settings);
+  const timeouts = CILIUM_TIMEOUT_KEYS.flatMap((key) => timeout(reader, reader.get(data, key), key));
+  return settings.length + timeouts.length === 0 ? void 0 : dataPlane(base, "cilium", `ConfigMap "${CILIUM_CONFIG_MAP}"`, settings, timeouts);
 }
 function felixConfiguration(reader, node, base) {
   const spec = reader.get(node, "spec");
   const settings = FELIX_FIELDS.flatMap((key) => setting(reader, reader.get(spec, key), key));
-  return settings.length === 0 ? void 0 : dataPlane(base, "calico", `FelixConfiguration "${base.name ?? "(unnamed)"}"`, settings);
+  const timeouts = timeout(reader, reader.get(spec, "bpfConntrackTimeouts", "tcpEstablished"), "bpfConntrackTimeouts.tcpEstablished");
+  return settings.length + timeouts.length === 0 ? void 0 : dataPlane(base, "calico", `FelixConfiguration "${base.name ?? "(unnamed)"}"`, settings, timeouts);
 }
 function ciliumHelmValues(reader, root, base) {
   const settings = CILIUM_VALUES.flatMap((path9) => setting(reader, reader.get(root, ...path9), path9.join(".")));
-  return settings.length === 0 ? void 0 : dataPlane(base, "cilium", "Helm values", settings);
+  return settings.length === 0 ? void 0 : dataPlane(base, "cilium", "Helm values", settings, []);
 }
 function setting(reader, node, key) {
   const value = reader.string(node);
   const span = reader.span(node);
   return value === void 0 || span === void 0 ? [] : [{ key, value, span }];
 }
-function dataPlane(base, provider, origin, settings) {
-  return { ...base, kind: "DataPlaneConfiguration", provider, origin, settings };
+function timeout(reader, node, key) {
+  const text = reader.string(node);
+  const seconds = text === void 0 ? void 0 : parseGoDuration(text);
+  const span = reader.span(node);
+  return seconds === void 0 || span === void 0 ? [] : [{ key, seconds, span }];
+}
+function dataPlane(base, provider, origin, settings, conntrackTimeouts) {
+  return { ...base, kind: "DataPlaneConfiguration", provider, origin, settings, conntrackTimeouts };
+}
+
+// server/src/core/k8s/pathReaders.ts
+var import_yaml4 = __toESM(require_dist());
+function readAnnotations(reader, metadata) {
+  const annotations = /* @__PURE__ */ new Map();
+  const node = reader.get(metadata, "annotations");
+  for (const [key, value] of reader.stringMap(node)) {
+    const keySpan = reader.span(reader.keyNode(node, key));
+    const valueSpan = reader.span(reader.get(node, key));
+    if (keySpan !== void 0 && valueSpan !== void 0) annotations.set(key, { value, keySpan, valueSpan });
+  }
+  return annotations;
+}
+function readPathObject(reader, node, base, fileText) {
+  switch (base.kind) {
+    case "Ingress":
+      return ingress(reader, node, base);
+    case "DestinationRule":
+      return destinationRule(reader, node, base);
+    case "ConfigMap":
+      if (base.name === "istio" || base.name?.startsWith("istio-") === true) return meshConfig(reader, node, base, fileText);
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+function located(reader, node, value) {
+  const span = reader.span(node);
+  return value === void 0 || span === void 0 ? void 0 : { value, span };
+}
+function duration(reader, node) {
+  const text = reader.string(node);
+  return located(reader, node, text === void 0 ? void 0 : parseGoDuration(text));
+}
+function ingress(reader, node, base) {
+  const spec = reader.get(node, "spec");
+  const backends = [reader.get(spec, "defaultBackend"), reader.get(spec, "backend")];
+  for (const rule of reader.items(reader.get(spec, "rules"))) backends.push(...reader.items(reader.get(rule, "http", "paths")).map((path9) => reader.get(path9, "backend")));
+  const serviceNames = backends.flatMap((backend) => reader.string(reader.get(backend, "service", "name")) ?? reader.string(reader.get(backend, "serviceName")) ?? []);
+  return Object.assign(base, {
+    annotations: readAnnotations(reader, reader.get(node, "metadata")),
+    ingressClassName: reader.string(reader.get(spec, "ingressClassName")),
+    serviceNames: [...new Set(serviceNames)]
+  });
+}
+function destinationRule(reader, node, base) {
+  const spec = reader.get(node, "spec");
+  const tcp = reader.get(spec, "trafficPolicy", "connectionPool", "tcp");
+  return Object.assign(base, {
+    host: reader.string(reader.get(spec, "host")),
+    idleTimeout: duration(reader, reader.get(tcp, "idleTimeout")),
+    tcpKeepalive: tcpKeepalive(reader, reader.get(tcp, "tcpKeepalive"))
+  });
+}
+function tcpKeepalive(reader, node) {
+  const span = reader.span(node);
+  if (span === void 0 || reader.map(node) === void 0) return void 0;
+  return { span, time: duration(reader, reader.get(node, "time")), interval: duration(reader, reader.get(node, "interval")) };
+}
+function meshConfig(reader, node, base, fileText) {
+  const scalar = reader.scalar(reader.get(node, "data", "mesh"));
+  const embedded = scalar && embeddedText(scalar, fileText, reader.offset);
+  if (embedded === void 0) return void 0;
+  const document = (0, import_yaml4.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const mesh = new EmbeddedNodeReader(document, embedded);
+  const root = document.contents ?? void 0;
+  return Object.assign({ ...base, kind: "MeshConfig" }, {
+    tcpKeepalive: tcpKeepalive(mesh, mesh.get(root, "tcpKeepalive")),
+    idleTimeout: duration(mesh, mesh.get(root, "defaultConfig", "proxyMetadata", "ISTIO_META_IDLE_TIMEOUT"))
+  });
 }
 
 // server/src/core/k8s/extract.ts
@@ -11037,13 +11122,13 @@ function extractObject(reader, node, origin, itemIndex, problems) {
       return namespace(reader, node, base);
     case "ConfigMap":
       if (base.name === CILIUM_CONFIG_MAP) return ciliumConfigMap(reader, node, base);
-      return embeddedKubeProxyConfiguration(reader, node, base, origin, problems);
+      return readPathObject(reader, node, base, origin.fileText) ?? embeddedKubeProxyConfiguration(reader, node, base, origin, problems);
     case "ScaledObject":
       return scaledObject(reader, node, base);
     case "FelixConfiguration":
       return felixConfiguration(reader, node, base);
     default:
-      return void 0;
+      return readPathObject(reader, node, base, origin.fileText);
   }
 }
 function kindlessObjects(reader, root, origin) {
@@ -11088,14 +11173,14 @@ function isNonStringScalar(reader, node) {
   const value = reader.scalar(node)?.value;
   return typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
 }
-function located(reader, node, value) {
+function located2(reader, node, value) {
   const span = reader.span(node);
   return value === void 0 || span === void 0 ? void 0 : { value, span };
 }
 function workload(reader, node, base, template, fileText) {
   const replicasNode = base.kind === "Pod" ? void 0 : reader.get(node, "spec", "replicas");
   return Object.assign(base, {
-    replicas: located(reader, replicasNode, reader.int32(replicasNode)),
+    replicas: located2(reader, replicasNode, reader.int32(replicasNode)),
     template: template === void 0 ? void 0 : podTemplate(reader, template),
     kubeProxyFlags: base.kind === "DaemonSet" ? kubeProxyFlags(reader, reader.get(template, "spec"), fileText) : [],
     kubeProxyImage: base.kind === "DaemonSet" ? kubeProxyImage(reader, reader.get(template, "spec")) : void 0,
@@ -11114,7 +11199,7 @@ function podTemplate(reader, template) {
   return {
     labels: reader.stringMap(reader.get(template, "metadata", "labels")),
     annotations: reader.stringMap(reader.get(template, "metadata", "annotations")),
-    hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
+    hostNetwork: located2(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
     sysctls: reader.items(reader.get(spec, "securityContext", "sysctls")).flatMap((entry) => {
       const nameNode = reader.get(entry, "name");
       const valueNode = reader.get(entry, "value");
@@ -11137,21 +11222,23 @@ function service(reader, node, base) {
     selector: selector.size > 0 ? selector : void 0,
     type: reader.string(reader.get(spec, "type")) ?? "ClusterIP",
     headless: clusterIPs.includes("None"),
-    sessionAffinity: located(reader, affinityNode, reader.string(affinityNode)),
-    affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
-    affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
+    sessionAffinity: located2(reader, affinityNode, reader.string(affinityNode)),
+    affinityTimeoutSeconds: located2(reader, timeoutNode, reader.int32(timeoutNode)),
+    affinityTimeoutText: located2(reader, timeoutNode, reader.string(timeoutNode)),
     affinityConfigKey: configNode === void 0 || reader.scalar(configNode)?.value === null ? void 0 : reader.span(reader.keyNode(spec, "sessionAffinityConfig")),
     ports: reader.items(reader.get(spec, "ports")).flatMap((port) => {
       const span = reader.span(port);
-      return span === void 0 ? [] : [{ protocol: reader.string(reader.get(port, "protocol")) || "TCP", span }];
+      return span === void 0 ? [] : [{ protocol: reader.string(reader.get(port, "protocol")) || "TCP", port: reader.int32(reader.get(port, "port")), span }];
     }),
     internalTrafficPolicy: locatedString(reader, reader.get(spec, "internalTrafficPolicy")),
     externalTrafficPolicy: locatedString(reader, reader.get(spec, "externalTrafficPolicy")),
-    typeSpan: reader.span(reader.get(spec, "type"))
+    typeSpan: reader.span(reader.get(spec, "type")),
+    annotations: readAnnotations(reader, reader.get(node, "metadata")),
+    loadBalancerClass: reader.string(reader.get(spec, "loadBalancerClass"))
   });
 }
 function locatedString(reader, node) {
-  return located(reader, node, reader.string(node));
+  return located2(reader, node, reader.string(node));
 }
 function autoscaler(reader, node, base) {
   const spec = reader.get(node, "spec");
@@ -11160,7 +11247,7 @@ function autoscaler(reader, node, base) {
   const maxNode = reader.get(spec, "maxReplicas");
   return Object.assign(base, {
     target: targetKind !== void 0 && targetName !== void 0 ? { kind: targetKind, name: targetName } : void 0,
-    maxReplicas: located(reader, maxNode, reader.int32(maxNode))
+    maxReplicas: located2(reader, maxNode, reader.int32(maxNode))
   });
 }
 function endpointSet(reader, node, base) {
@@ -11178,7 +11265,7 @@ function namespace(reader, node, base) {
   const labels = reader.get(node, "metadata", "labels");
   const label = (name) => {
     const value = reader.get(labels, name);
-    return located(reader, value, reader.string(value));
+    return located2(reader, value, reader.string(value));
   };
   return Object.assign(base, {
     namespace: base.name ?? base.namespace,
@@ -11199,8 +11286,8 @@ function kubeProxyConfiguration(reader, node, base, embeddedKey) {
     return [{ field: path9.join("."), text, seconds: seconds !== void 0 && seconds < 0 ? void 0 : seconds, span, notString }];
   });
   const parsed = (field) => {
-    const duration = durations.find((candidate) => candidate.field === field);
-    return duration?.seconds === void 0 ? void 0 : { value: duration.seconds, span: duration.span };
+    const duration2 = durations.find((candidate) => candidate.field === field);
+    return duration2?.seconds === void 0 ? void 0 : { value: duration2.seconds, span: duration2.span };
   };
   const modeNode = reader.get(node, "mode");
   const maxPerCoreNode = reader.get(node, "conntrack", "maxPerCore");
@@ -11208,10 +11295,10 @@ function kubeProxyConfiguration(reader, node, base, embeddedKey) {
   return Object.assign(base, {
     tcpEstablishedTimeout: parsed("conntrack.tcpEstablishedTimeout"),
     ipvsTcpTimeout: parsed("ipvs.tcpTimeout"),
-    conntrackMaxPerCore: located(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
-    conntrackMin: located(reader, minNode, reader.int32(minNode)),
+    conntrackMaxPerCore: located2(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
+    conntrackMin: located2(reader, minNode, reader.int32(minNode)),
     durations,
-    mode: located(reader, modeNode, reader.string(modeNode) || void 0),
+    mode: located2(reader, modeNode, reader.string(modeNode) || void 0),
     embeddedKey
   });
 }
@@ -11231,7 +11318,7 @@ function embeddedKubeProxyConfiguration(reader, node, base, origin, problems) {
   const scalar = key === void 0 ? void 0 : reader.scalar(reader.get(data, key));
   const embedded = scalar && embeddedText(scalar, origin.fileText, reader.offset);
   if (key === void 0 || embedded === void 0) return void 0;
-  const document = (0, import_yaml4.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
   const toFile = (start, end) => {
     const fileStart = embedded.toFileOffset(start);
     return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
@@ -11289,7 +11376,7 @@ function readKustomization(file) {
   const directory = directoryOf(file.path);
   let document;
   try {
-    document = (0, import_yaml5.parseDocument)(file.text, { prettyErrors: false, merge: true });
+    document = (0, import_yaml6.parseDocument)(file.text, { prettyErrors: false, merge: true });
   } catch {
     return emptyKustomization(file.path, directory);
   }
@@ -11379,7 +11466,7 @@ function inlinePatch(reader, node, file) {
   const scalar = reader.scalar(node);
   const embedded = scalar && embeddedText(scalar, file.text, reader.offset);
   if (embedded === void 0) return NO_INLINE;
-  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml6.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
   const embeddedReader = new EmbeddedNodeReader(document, embedded);
   const operations = readJson6902(embeddedReader, document.contents, file.path);
   if (operations.length > 0) return { objects: [], operations };
@@ -11549,7 +11636,7 @@ function rank(path9) {
 }
 function operationsOf(file) {
   try {
-    const document = (0, import_yaml6.parseDocument)(file.text, { prettyErrors: false });
+    const document = (0, import_yaml7.parseDocument)(file.text, { prettyErrors: false });
     return readJson6902(new NodeReader(document, 0, file.text), document.contents, file.path);
   } catch {
     return [];
@@ -11662,6 +11749,7 @@ var WorkspaceModel = class {
   workloadsByLabel = new OrderedIndex();
   autoscalersByTarget = new OrderedIndex();
   endpointSetsByService = new OrderedIndex();
+  pathObjectsByKind = new OrderedIndex();
   sysctlOrder = [];
   nodeSysctls = /* @__PURE__ */ new Map();
   modulesByRoot = /* @__PURE__ */ new Map();
@@ -11795,6 +11883,10 @@ var WorkspaceModel = class {
     const key = `${service2.namespace}/${service2.name}`;
     return this.unclaimed(this.read(`endpoints:${key}`, this.endpointSetsByService.get(key)));
   }
+  /** The workspace's objects of a kind read for connection paths (Ingress, DestinationRule, MeshConfig). */
+  pathObjects(kind) {
+    return this.read(`kind:${kind}`, this.pathObjectsByKind.get(kind));
+  }
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
   nodeSysctlAssignments(key) {
     return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
@@ -11904,6 +11996,7 @@ var WorkspaceModel = class {
     update(this.all.dataPlaneConfigurations, (object) => object.kind === "DataPlaneConfiguration" ? [""] : [], () => "dataPlaneConfigurations");
     update(this.namespacesByName, (object) => object.kind === "Namespace" && object.name !== void 0 ? [object.name] : [], (key) => `namespace:${key}`);
     update(this.rolloutsByWorkloadRef, rolloutKeys, (key) => `rollouts:${key}`);
+    update(this.pathObjectsByKind, (object) => PATH_OBJECT_KINDS.has(object.kind) ? [object.kind] : [], (key) => `kind:${key}`);
   }
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
   reorderSysctl(changedFiles) {
@@ -11991,6 +12084,7 @@ function scopePrototypeOf(model) {
     }
   });
 }
+var PATH_OBJECT_KINDS = /* @__PURE__ */ new Set(["Ingress", "DestinationRule", "MeshConfig"]);
 var KUBE_PROXY = "kube-proxy";
 function filesOf(objects) {
   return [...new Set(objects.map((object) => object.file))];
@@ -12034,7 +12128,7 @@ function push(map, key, value) {
 }
 
 // server/src/core/edits/yamlEdits.ts
-var import_yaml7 = __toESM(require_dist());
+var import_yaml8 = __toESM(require_dist());
 
 // server/src/core/text.ts
 var LineIndex = class {
@@ -12233,7 +12327,7 @@ function parsedDocument(file, index) {
   const slice = documents.slices.get(index);
   if (parsed === void 0 && slice !== void 0) {
     const source = documents.text.slice(slice.start, slice.end);
-    const document = (0, import_yaml7.parseDocument)(source, { prettyErrors: false });
+    const document = (0, import_yaml8.parseDocument)(source, { prettyErrors: false });
     parsed = { reader: new NodeReader(document, slice.start, source), contents: document.contents };
     documents.parsed.set(index, parsed);
   }
@@ -12269,10 +12363,10 @@ function pairOf(target, key) {
 function setValue(fileText, target, pair, entry, file) {
   const value = entry.value;
   const current = target.reader.get(pair.value);
-  if (typeof value !== "string" && !("list" in value) && (0, import_yaml7.isMap)(current)) {
+  if (typeof value !== "string" && !("list" in value) && (0, import_yaml8.isMap)(current)) {
     return addToMap(fileText, { map: current, reader: target.reader, lines: target.lines }, value, file);
   }
-  if (typeof value !== "string" && "list" in value && (0, import_yaml7.isSeq)(current)) {
+  if (typeof value !== "string" && "list" in value && (0, import_yaml8.isSeq)(current)) {
     return joinEdits(fileText, value.list.map((item) => appendToList(fileText, target, current, item, file)));
   }
   return replaceValue(fileText, target, pair, entry, file);
@@ -12283,7 +12377,7 @@ function replaceValue(fileText, target, pair, entry, file) {
   const colon = fileText.indexOf(":", keySpan.end);
   if (colon === -1) return void 0;
   const written = target.reader.span(pair.value);
-  const isEmpty = written === void 0 || written.end <= written.start || (0, import_yaml7.isScalar)(pair.value) && pair.value.value === null && fileText.slice(written.start, written.end).trim() === "";
+  const isEmpty = written === void 0 || written.end <= written.start || (0, import_yaml8.isScalar)(pair.value) && pair.value.value === null && fileText.slice(written.start, written.end).trim() === "";
   let end = isEmpty ? colon + 1 : written.end;
   while (end > colon + 1 && /\s/.test(fileText.charAt(end - 1))) end--;
   const value = entry.value;
@@ -12364,7 +12458,7 @@ function appendToList(fileText, target, list, item, file) {
   const listSpan = target.reader.span(list);
   if (listSpan === void 0) return void 0;
   if (list.flow) {
-    const items = list.items.map((node) => (0, import_yaml7.isMap)(node) || (0, import_yaml7.isScalar)(node) || (0, import_yaml7.isSeq)(node) ? { value: node } : node);
+    const items = list.items.map((node) => (0, import_yaml8.isMap)(node) || (0, import_yaml8.isScalar)(node) || (0, import_yaml8.isSeq)(node) ? { value: node } : node);
     return insertInFlow(fileText, target, items, listSpan, "]", `{${item.map(flowEntry).join(", ")}}`, file);
   }
   const lines = target.lines;
@@ -12503,8 +12597,8 @@ function kubeProxyFlag(model, name) {
   }
   return void 0;
 }
-function flagSource(located2) {
-  return { kind: "file", file: located2.daemonSet.file, span: located2.flag.value.span, setting: `--${located2.flag.name}` };
+function flagSource(located3) {
+  return { kind: "file", file: located3.daemonSet.file, span: located3.flag.value.span, setting: `--${located3.flag.name}` };
 }
 function effectiveProxyMode(model) {
   const assumed = model.assumptions.proxyMode;
@@ -12527,9 +12621,9 @@ function effectiveIpvsTcpTimeout(model) {
   const flagSeconds = flag === void 0 ? void 0 : parseGoDuration(flag.flag.value.value);
   if (flag !== void 0 && flagSeconds !== void 0 && flagSeconds > 0) return { value: flagSeconds, source: flagSource(flag) };
   const configuration = model.workspaceKubeProxyConfigurations.find((candidate) => candidate.ipvsTcpTimeout !== void 0);
-  const timeout = configuration?.ipvsTcpTimeout;
-  if (configuration !== void 0 && timeout !== void 0 && timeout.value > 0 && flag === void 0) {
-    return { value: timeout.value, source: { kind: "file", file: configuration.file, span: timeout.span, setting: "ipvs.tcpTimeout" } };
+  const timeout2 = configuration?.ipvsTcpTimeout;
+  if (configuration !== void 0 && timeout2 !== void 0 && timeout2.value > 0 && flag === void 0) {
+    return { value: timeout2.value, source: { kind: "file", file: configuration.file, span: timeout2.span, setting: "ipvs.tcpTimeout" } };
   }
   return { value: KERNEL_IPVS_TCP_TIMEOUT, source: { kind: "default", reason: "the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0)" } };
 }
@@ -12644,12 +12738,12 @@ function kubeProxyConntrackTimeout(model) {
   if (flag !== void 0 && flagSeconds !== void 0) return flagSeconds > 0 ? { value: flagSeconds, source: flagSource(flag) } : void 0;
   const configuration = model.workspaceKubeProxyConfigurations[0];
   if (configuration !== void 0) {
-    const timeout = configuration.tcpEstablishedTimeout;
-    if (timeout === void 0) {
+    const timeout2 = configuration.tcpEstablishedTimeout;
+    if (timeout2 === void 0) {
       const reason = `kube-proxy's default, tcpEstablishedTimeout unset in ${baseName(configuration.file)}`;
       return { value: DEFAULTS.kubeProxyConntrackEstablished, source: { kind: "default", reason } };
     }
-    return timeout.value > 0 ? { value: timeout.value, source: { kind: "file", file: configuration.file, span: timeout.span, setting: "tcpEstablishedTimeout" } } : void 0;
+    return timeout2.value > 0 ? { value: timeout2.value, source: { kind: "file", file: configuration.file, span: timeout2.span, setting: "tcpEstablishedTimeout" } } : void 0;
   }
   if (!model.hasManifests && model.assumptions.kubeProxy !== true) return void 0;
   return { value: DEFAULTS.kubeProxyConntrackEstablished, source: { kind: "default", reason: "kube-proxy's default, no kube-proxy configuration in the workspace" } };
@@ -12774,7 +12868,7 @@ function notExposed(reason) {
 }
 
 // server/src/core/edits/podKeepalive.ts
-var import_yaml8 = __toESM(require_dist());
+var import_yaml9 = __toESM(require_dist());
 function recommendedKeepalive(idleTimeout) {
   return Math.max(1, Math.min(600, Math.floor(idleTimeout / 2)));
 }
@@ -12795,7 +12889,7 @@ function addPodSysctl(model, workload2, name, value) {
   const sysctls = securityContext?.reader.get(securityContext.map, "sysctls");
   let edit;
   if (securityContext === void 0) edit = addToMap(file.text, podSpec, [{ key: "securityContext", value: [{ key: "sysctls", value: { list: [item] } }] }], file.path);
-  else if ((0, import_yaml8.isSeq)(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
+  else if ((0, import_yaml9.isSeq)(sysctls)) edit = appendToList(file.text, securityContext, sysctls, item, file.path);
   else edit = addToMap(file.text, securityContext, [{ key: "sysctls", value: { list: [item] } }], file.path);
   const refusal = podKeepaliveRefusal(model, workload2);
   const title = `Add ${name} = ${value} to the securityContext.sysctls of ${objectLabel(workload2)}`;
@@ -12920,10 +13014,10 @@ function droppedConfig(model, service2) {
 }
 function setClientIp(file, service2, preferred) {
   const title = "Set sessionAffinity: ClientIP";
-  const timeout = service2.affinityTimeoutText;
+  const timeout2 = service2.affinityTimeoutText;
   const value = service2.affinityTimeoutSeconds?.value;
-  const clamp = timeout !== void 0 && (value === void 0 || value < MIN_AFFINITY_TIMEOUT || value > MAX_AFFINITY_TIMEOUT);
-  const edits = clamp ? [replaceSpan(file.path, timeout.span, String(clampedTimeout(timeout.value)))] : [];
+  const clamp2 = timeout2 !== void 0 && (value === void 0 || value < MIN_AFFINITY_TIMEOUT || value > MAX_AFFINITY_TIMEOUT);
+  const edits = clamp2 ? [replaceSpan(file.path, timeout2.span, String(clampedTimeout(timeout2.value)))] : [];
   if (service2.sessionAffinity !== void 0) return { title, edits: [replaceSpan(file.path, service2.sessionAffinity.span, "ClientIP"), ...edits], preferred };
   const root = objectMap(file, service2);
   const spec = root && childMap(root, "spec");
@@ -12940,9 +13034,9 @@ function shortAffinity(model, service2) {
   const affinity = service2.sessionAffinity;
   if (affinity?.value !== "ClientIP") return void 0;
   if (service2.affinityTimeoutText !== void 0 && timeoutProblem(service2, service2.affinityTimeoutText.value) !== void 0) return void 0;
-  const timeout = clientIpTimeout(service2);
+  const timeout2 = clientIpTimeout(service2);
   const exposure = serviceExposure(service2, model);
-  if (!exposure.exposed || timeout.value > exposure.conntrack.value) return void 0;
+  if (!exposure.exposed || timeout2.value > exposure.conntrack.value) return void 0;
   const { conntrack } = exposure;
   const unprotected = exposure.unprotected.filter(({ keepalive: keepalive2 }) => keepalive2 === void 0 || keepalive2.value < 0 || keepalive2.value >= conntrack.value);
   if (unprotected.length === 0) return void 0;
@@ -12952,9 +13046,9 @@ function shortAffinity(model, service2) {
     file: service2.file,
     span: service2.affinityTimeoutSeconds?.span ?? affinity.span,
     subject: service2,
-    message: `Service "${nameOf(service2)}": ClientIP timeoutSeconds ${timeout.value} s is not above the ${conntrack.value} s conntrack timeout; affinity cannot hold a longer-idle connection.`,
+    message: `Service "${nameOf(service2)}": ClientIP timeoutSeconds ${timeout2.value} s is not above the ${conntrack.value} s conntrack timeout; affinity cannot hold a longer-idle connection.`,
     related: [
-      ...relatedSource(timeout.source, `timeoutSeconds: ${timeout.value} s; only a new connection from the client refreshes the affinity record`),
+      ...relatedSource(timeout2.source, `timeoutSeconds: ${timeout2.value} s; only a new connection from the client refreshes the affinity record`),
       ...relatedSource(conntrack.source, `The conntrack established timeout: ${conntrack.value} s`),
       ...unprotected.map((item) => exposedRelated(item))
     ],
@@ -13005,7 +13099,7 @@ var conntrackLoose = {
 };
 
 // server/src/core/edits/kubeProxyEdits.ts
-var import_yaml9 = __toESM(require_dist());
+var import_yaml10 = __toESM(require_dist());
 function formatGoDuration(seconds) {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor(seconds % 3600 / 60);
@@ -13017,31 +13111,31 @@ function kubeProxyConfigMap(file, configuration) {
   const root = objectMap(file, configuration);
   if (root === void 0 || configuration.embeddedKey === void 0) return root;
   const scalar = root.reader.scalar(root.reader.get(root.map, "data", configuration.embeddedKey));
-  if (scalar?.type !== import_yaml9.Scalar.BLOCK_LITERAL) return void 0;
+  if (scalar?.type !== import_yaml10.Scalar.BLOCK_LITERAL) return void 0;
   const embedded = embeddedText(scalar, file.text, root.reader.offset);
   if (embedded === void 0) return void 0;
-  const document = (0, import_yaml9.parseDocument)(embedded.text, { prettyErrors: false });
+  const document = (0, import_yaml10.parseDocument)(embedded.text, { prettyErrors: false });
   if (document.errors.length > 0) return void 0;
   const reader = new EmbeddedNodeReader(document, embedded);
   const map = reader.map(document.contents);
   return map && { map, reader, lines: root.lines };
 }
-function setIpvsTcpTimeout(model, duration, preferred) {
+function setIpvsTcpTimeout(model, duration2, preferred) {
   const flag = kubeProxyFlag(model, "ipvs-tcp-timeout");
   if (flag !== void 0) {
-    return { title: `Set --ipvs-tcp-timeout to ${duration}`, edits: [replaceSpan(flag.daemonSet.file, flag.flag.value.span, duration)], preferred };
+    return { title: `Set --ipvs-tcp-timeout to ${duration2}`, edits: [replaceSpan(flag.daemonSet.file, flag.flag.value.span, duration2)], preferred };
   }
-  const title = `Set ipvs.tcpTimeout to ${duration}`;
+  const title = `Set ipvs.tcpTimeout to ${duration2}`;
   const configurations = model.kubeProxyConfigurations;
   for (const configuration2 of configurations) {
     const written = configuration2.durations.find((field) => field.field === "ipvs.tcpTimeout");
-    if (written !== void 0) return { title, edits: [replaceSpan(configuration2.file, written.span, duration)], preferred };
+    if (written !== void 0) return { title, edits: [replaceSpan(configuration2.file, written.span, duration2)], preferred };
   }
   const configuration = configurations.find((candidate) => candidate.mode !== void 0) ?? configurations[0];
   const file = configuration && model.file(configuration.file);
   const root = file && kubeProxyConfigMap(file, configuration);
   if (file === void 0 || root === void 0) return void 0;
-  const entry = { key: "tcpTimeout", value: duration };
+  const entry = { key: "tcpTimeout", value: duration2 };
   const ipvs = childMap(root, "ipvs");
   const edit = ipvs !== void 0 ? addToMap(file.text, ipvs, [entry], file.path) : addToMap(file.text, root, [{ key: "ipvs", value: [entry] }], file.path);
   return edit && { title, edits: [edit], preferred };
@@ -13135,12 +13229,12 @@ function configuredValue(configuration, field) {
   const setting2 = `conntrack.${field}`;
   const at = (value, span) => ({ value, source: { kind: "file", file: configuration.file, span, setting: setting2 } });
   if (field === "maxPerCore" || field === "min") {
-    const located2 = field === "maxPerCore" ? configuration.conntrackMaxPerCore : configuration.conntrackMin;
-    return located2 === void 0 ? void 0 : at(located2.value, located2.span);
+    const located3 = field === "maxPerCore" ? configuration.conntrackMaxPerCore : configuration.conntrackMin;
+    return located3 === void 0 ? void 0 : at(located3.value, located3.span);
   }
-  const duration = configuration.durations.find((candidate) => candidate.field === setting2);
-  if (duration === void 0) return void 0;
-  return duration.seconds === void 0 ? "unreadable" : at(duration.seconds, duration.span);
+  const duration2 = configuration.durations.find((candidate) => candidate.field === setting2);
+  if (duration2 === void 0) return void 0;
+  return duration2.seconds === void 0 ? "unreadable" : at(duration2.seconds, duration2.span);
 }
 function leaveNodeValue(model, setting2, kubeProxy) {
   if (kubeProxy.flag !== void 0) {
@@ -13316,38 +13410,38 @@ var keepaliveIpvs = {
     if (finding2 !== void 0) report(finding2);
   }
 };
-function timeoutText({ model, timeout }) {
-  return `IPVS's TCP idle timeout of ${timeout.value} s (${timeout.source.kind === "default" ? "the kernel's default" : model.describe(timeout.source)})`;
+function timeoutText({ model, timeout: timeout2 }) {
+  return `IPVS's TCP idle timeout of ${timeout2.value} s (${timeout2.source.kind === "default" ? "the kernel's default" : model.describe(timeout2.source)})`;
 }
 function assumedMode({ model, mode }) {
   return mode.source.kind === "file" ? "" : `, in IPVS mode (${model.describe(mode.source)})`;
 }
 function valueFinding(context, file, span, what, newText) {
-  const { model, mode, timeout } = context;
+  const { model, mode, timeout: timeout2 } = context;
   return {
     file,
     span,
     message: `${what}, not below ${timeoutText(context)}${assumedMode(context)}`,
-    related: [...relatedSource(timeout.source, `IPVS's idle timeout for established TCP: ${timeout.value} s`), ...relatedSource(mode.source, "kube-proxy runs in IPVS mode")],
+    related: [...relatedSource(timeout2.source, `IPVS's idle timeout for established TCP: ${timeout2.value} s`), ...relatedSource(mode.source, "kube-proxy runs in IPVS mode")],
     fixes: () => [{ title: `Set ${KEEPALIVE_TIME_KEY} to ${newText.replace(/"/g, "")}`, edits: setSysctlValue(model, KEEPALIVE_TIME_KEY, file, span, newText), preferred: true }]
   };
 }
 function defaultKeepaliveFinding2(context, node) {
-  const { model, mode, timeout } = context;
-  if (timeout.value > DEFAULTS.keepaliveTime) return void 0;
+  const { model, mode, timeout: timeout2 } = context;
+  if (timeout2.value > DEFAULTS.keepaliveTime) return void 0;
   const onDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveIpvs.id) && !runsKubeProxy(workload2) && reliesOnDefault2(workload2, node));
   const first = onDefault[0];
   if (first === void 0) return void 0;
-  const anchor = timeout.source.kind === "file" ? timeout.source : mode.source.kind === "file" ? mode.source : { file: first.file, span: first.nameSpan };
+  const anchor = timeout2.source.kind === "file" ? timeout2.source : mode.source.kind === "file" ? mode.source : { file: first.file, span: first.nameSpan };
   const who = onDefault.length === 1 ? objectLabel(first) : `${objectLabel(first)} and ${countOf(onDefault.length - 1, "more workload")}`;
-  const keepalive = recommendedKeepalive(timeout.value);
+  const keepalive = recommendedKeepalive(timeout2.value);
   return {
     file: anchor.file,
     span: anchor.span,
     ...anchor.span === first.nameSpan ? { subject: first } : {},
     message: `${timeoutText(context)}${assumedMode(context)}${assumedMode(context) === "" ? "" : ","} is not above the ${DEFAULTS.keepaliveTime} s default ${KEEPALIVE_TIME_KEY} of ${who}`,
     related: [
-      ...anchor === timeout.source ? relatedSource(mode.source, "kube-proxy runs in IPVS mode") : [],
+      ...anchor === timeout2.source ? relatedSource(mode.source, "kube-proxy runs in IPVS mode") : [],
       ...onDefault.filter((workload2) => workload2.nameSpan !== anchor.span).map((workload2) => ({ file: workload2.file, span: workload2.nameSpan, message: defaultReason(workload2) }))
     ],
     fixes: () => [
@@ -13641,6 +13735,576 @@ function joinWithAnd(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+// server/src/core/edits/timerEdits.ts
+function setAnnotation(file, object, key, value, existing) {
+  if (existing !== void 0) {
+    const written = file.text.slice(existing.valueSpan.start, existing.valueSpan.end);
+    const quote = written.startsWith("'") ? "'" : '"';
+    return { file: file.path, span: existing.valueSpan, newText: `${quote}${value}${quote}` };
+  }
+  const root = objectMap(file, object);
+  return root && addToMap(file.text, root, [{ key: "metadata", value: [{ key: "annotations", value: [{ key, value: JSON.stringify(value) }] }] }], file.path);
+}
+function setDestinationRuleKeepalive(file, rule, time, interval) {
+  const root = objectMap(file, rule);
+  const keepalive = [
+    { key: "time", value: `${time}s` },
+    { key: "interval", value: `${interval}s` }
+  ];
+  const nested = [{ key: "trafficPolicy", value: [{ key: "connectionPool", value: [{ key: "tcp", value: [{ key: "tcpKeepalive", value: keepalive }] }] }] }];
+  return root && addToMap(file.text, root, [{ key: "spec", value: nested }], file.path);
+}
+function addDestinationRule(file, service2, time, interval) {
+  const eol = file.lineIndex.eol;
+  const name = service2.name ?? "service";
+  const text = [
+    "---",
+    "apiVersion: networking.istio.io/v1",
+    "kind: DestinationRule",
+    "metadata:",
+    `  name: ${name}-keepalive`,
+    `  namespace: ${service2.namespace}`,
+    "spec:",
+    `  host: ${name}.${service2.namespace}.svc.cluster.local`,
+    "  trafficPolicy:",
+    "    connectionPool:",
+    "      tcp:",
+    "        tcpKeepalive:",
+    `          time: ${time}s`,
+    `          interval: ${interval}s`
+  ];
+  const end = file.text.length;
+  const separator = end === 0 || file.text.endsWith("\n") ? "" : eol;
+  return { file: file.path, span: { start: end, end }, newText: separator + text.join(eol) + eol };
+}
+function destinationRuleKeepaliveTitle(rule, service2, time) {
+  return rule === void 0 ? `Add a DestinationRule with tcpKeepalive time ${time}s for ${objectLabel(service2)}` : `Set tcpKeepalive time ${time}s in ${objectLabel(rule)}`;
+}
+
+// server/src/core/model/idleTimers.ts
+var IDLE_DEFAULTS = {
+  /** AWS NLB TCP listener, `tcp.idle_timeout.seconds` (AWS ListenerAttribute API reference). */
+  awsNlb: 350,
+  awsNlbRange: [60, 6e3],
+  /** AWS Classic ELB (cloud-provider-aws docs/service_controller.md). */
+  awsClassicElb: 60,
+  /** AWS ALB `idle_timeout.timeout_seconds` (aws-load-balancer-controller #441). */
+  awsAlb: 60,
+  /** AWS NAT gateway, not configurable. */
+  awsNat: 350,
+  /** Azure Load Balancer inbound rule, minutes (Azure docs load-balancer-tcp-idle-timeout). */
+  azureLbMinutes: 4,
+  azureLbMinutesRange: [4, 100],
+  /** Azure NAT gateway, 4 minutes by default. */
+  azureNat: 240,
+  /** GCP Cloud NAT established TCP. */
+  gcpNat: 1200,
+  /** GCP VPC firewall connection tracking. */
+  gcpFirewall: 600,
+  /** Envoy's idle timeout in an Istio sidecar (istio/api #2999). */
+  istioSidecar: 3600,
+  /** Cilium's `bpf-ct-timeout-regular-tcp` and `bpf-ct-timeout-service-tcp` (cilium #27665). */
+  ciliumCt: 8e3,
+  /** Calico eBPF `bpfConntrackTimeouts.tcpEstablished` (projectcalico/calico #9607). */
+  calicoCt: 3600,
+  /** net.ipv4.tcp_keepalive_intvl, the kernel's default. */
+  keepaliveInterval: 75
+};
+function defaultTimer(name, kind, seconds, reason, refreshedByKeepalive) {
+  return { name, kind, seconds, source: { kind: "default", reason }, refreshedByKeepalive };
+}
+
+// server/src/core/model/loadBalancers.ts
+var LB_ANNOTATIONS = {
+  awsType: "service.beta.kubernetes.io/aws-load-balancer-type",
+  awsListenerAttributes: "service.beta.kubernetes.io/aws-load-balancer-listener-attributes.",
+  awsElbIdleTimeout: "service.beta.kubernetes.io/aws-load-balancer-connection-idle-timeout",
+  azureIdleTimeout: "service.beta.kubernetes.io/azure-load-balancer-tcp-idle-timeout",
+  albAttributes: "alb.ingress.kubernetes.io/load-balancer-attributes",
+  albUnread: "alb.ingress.kubernetes.io/connection-idle-timeout"
+};
+var NLB_IDLE_ATTRIBUTE = "tcp.idle_timeout.seconds";
+var ALB_IDLE_ATTRIBUTE = "idle_timeout.timeout_seconds";
+function parseAttributes(text) {
+  const attributes = /* @__PURE__ */ new Map();
+  for (const item of text.split(",")) {
+    const at = item.indexOf("=");
+    if (at > 0) attributes.set(item.slice(0, at).trim(), item.slice(at + 1).trim());
+  }
+  return attributes;
+}
+function wholeNumber(text) {
+  return text !== void 0 && /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : void 0;
+}
+function isAwsNlb(service2) {
+  const type = service2.annotations.get(LB_ANNOTATIONS.awsType)?.value;
+  return type === "nlb" || type === "external" || type === "nlb-ip" || service2.loadBalancerClass === "service.k8s.aws/nlb";
+}
+function serviceLoadBalancer(service2, cloud) {
+  if (service2.type !== "LoadBalancer") return void 0;
+  const keys = [...service2.annotations.keys()];
+  if (isAwsNlb(service2)) return { kind: "aws-nlb", label: "AWS NLB", timer: nlbTimer(service2) };
+  if (keys.some((key) => key.startsWith("service.beta.kubernetes.io/azure-")) || cloud?.value === "azure") return { kind: "azure", label: "Azure Load Balancer", timer: azureTimer(service2) };
+  if (keys.some((key) => key.startsWith("service.beta.kubernetes.io/aws-")) || cloud?.value === "aws") return { kind: "aws-elb", label: "AWS Classic ELB", timer: classicElbTimer(service2) };
+  if (cloud?.value === "gcp") return { kind: "gcp", label: "GCP passthrough load balancer", timer: void 0 };
+  return { kind: "unknown", label: "cloud load balancer (set assume.cloud)", timer: void 0 };
+}
+function nlbTimer(service2) {
+  const ports = service2.ports.filter((port) => port.protocol === "TCP" && port.port !== void 0);
+  let shortest;
+  for (const port of ports.length > 0 ? ports : [void 0]) {
+    const annotation = port === void 0 ? void 0 : service2.annotations.get(`${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`);
+    const seconds = annotation === void 0 ? void 0 : nlbIdleSeconds(annotation);
+    const timer = annotation !== void 0 && seconds !== void 0 ? { name: `AWS NLB listener TCP-${port.port}`, kind: "load-balancer", seconds, source: annotationSource(service2.file, annotation, `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`), refreshedByKeepalive: true } : defaultTimer(port === void 0 ? "AWS NLB" : `AWS NLB listener TCP-${port.port}`, "load-balancer", IDLE_DEFAULTS.awsNlb, "the NLB's default for TCP listeners", true);
+    if (shortest === void 0 || timer.seconds < shortest.seconds) shortest = timer;
+  }
+  return shortest;
+}
+function nlbIdleSeconds(annotation) {
+  const seconds = wholeNumber(parseAttributes(annotation.value).get(NLB_IDLE_ATTRIBUTE));
+  const [min, max] = IDLE_DEFAULTS.awsNlbRange;
+  return seconds !== void 0 && seconds >= min && seconds <= max ? seconds : void 0;
+}
+function classicElbTimer(service2) {
+  const annotation = service2.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
+  const seconds = wholeNumber(annotation?.value);
+  if (annotation !== void 0 && seconds !== void 0 && seconds > 0) {
+    return { name: "AWS Classic ELB", kind: "load-balancer", seconds, source: annotationSource(service2.file, annotation, LB_ANNOTATIONS.awsElbIdleTimeout), refreshedByKeepalive: false };
+  }
+  return defaultTimer("AWS Classic ELB", "load-balancer", IDLE_DEFAULTS.awsClassicElb, "the Classic ELB's default", false);
+}
+function azureTimer(service2) {
+  const annotation = service2.annotations.get(LB_ANNOTATIONS.azureIdleTimeout);
+  const minutes = wholeNumber(annotation?.value);
+  const [min, max] = IDLE_DEFAULTS.azureLbMinutesRange;
+  if (annotation !== void 0 && minutes !== void 0 && minutes >= min && minutes <= max) {
+    return { name: "Azure Load Balancer", kind: "load-balancer", seconds: minutes * 60, source: annotationSource(service2.file, annotation, LB_ANNOTATIONS.azureIdleTimeout), refreshedByKeepalive: true };
+  }
+  return defaultTimer("Azure Load Balancer", "load-balancer", IDLE_DEFAULTS.azureLbMinutes * 60, "Azure Load Balancer's default, 4 minutes", true);
+}
+function isAlbIngress(ingress2) {
+  return ingress2.ingressClassName === "alb" || ingress2.annotations.get("kubernetes.io/ingress.class")?.value === "alb" || [...ingress2.annotations.keys()].some((key) => key.startsWith("alb.ingress.kubernetes.io/"));
+}
+function ingressLoadBalancer(ingress2) {
+  if (!isAlbIngress(ingress2)) return void 0;
+  const annotation = ingress2.annotations.get(LB_ANNOTATIONS.albAttributes);
+  const seconds = wholeNumber(annotation === void 0 ? void 0 : parseAttributes(annotation.value).get(ALB_IDLE_ATTRIBUTE));
+  const timer = annotation !== void 0 && seconds !== void 0 && seconds > 0 ? { name: "AWS ALB", kind: "load-balancer", seconds, source: annotationSource(ingress2.file, annotation, LB_ANNOTATIONS.albAttributes), refreshedByKeepalive: false } : defaultTimer("AWS ALB", "load-balancer", IDLE_DEFAULTS.awsAlb, "the ALB's default", false);
+  return { kind: "aws-alb", label: `AWS ALB (Ingress "${ingress2.name ?? "(unnamed)"}")`, timer };
+}
+function annotationSource(file, annotation, key) {
+  return { kind: "file", file, span: annotation.valueSpan, setting: key };
+}
+function effectiveCloud(model) {
+  const assumed = model.assumptions.cloud;
+  if (assumed !== void 0) return { value: assumed, source: { kind: "assumption", setting: "assume.cloud" } };
+  const carriers = [...model.services, ...model.pathObjects("Ingress")];
+  for (const object of carriers) {
+    for (const [key, annotation] of object.annotations) {
+      const cloud = cloudOfAnnotation(key);
+      if (cloud !== void 0) return { value: cloud, source: { kind: "file", file: object.file, span: annotation.keySpan, setting: key } };
+    }
+  }
+  return void 0;
+}
+function cloudOfAnnotation(key) {
+  if (key.startsWith("service.beta.kubernetes.io/aws-") || key.startsWith("alb.ingress.kubernetes.io/")) return "aws";
+  if (key.startsWith("service.beta.kubernetes.io/azure-")) return "azure";
+  if (key.startsWith("cloud.google.com/") || key.startsWith("networking.gke.io/")) return "gcp";
+  return void 0;
+}
+
+// server/src/core/model/path.ts
+var import_picomatch = __toESM(require_picomatch2());
+
+// server/src/core/model/sidecars.ts
+function destinationRuleFor(model, service2) {
+  const fqdn = `${service2.name ?? ""}.${service2.namespace}.svc.cluster.local`;
+  const rules = model.pathObjects("DestinationRule");
+  return rules.find((rule) => rule.host !== void 0 && hostNames(rule.host, rule.namespace, fqdn)) ?? void 0;
+}
+function hostNames(host, ruleNamespace, fqdn) {
+  const [name, namespace2] = fqdn.split(".");
+  if (host === fqdn || host === `${name}.${namespace2}` || host === `${name}.${namespace2}.svc`) return true;
+  if (!host.includes(".")) return host === name && ruleNamespace === namespace2;
+  if (host === "*") return true;
+  return host.startsWith("*.") && fqdn.endsWith(host.slice(1));
+}
+function istioSidecarTimer(model, service2) {
+  const rule = destinationRuleFor(model, service2);
+  if (rule?.idleTimeout !== void 0 && rule.idleTimeout.value > 0) {
+    return { name: "Istio sidecar", kind: "sidecar", seconds: rule.idleTimeout.value, source: { kind: "file", file: rule.file, span: rule.idleTimeout.span, setting: `idleTimeout of ${objectLabel(rule)}` }, refreshedByKeepalive: false };
+  }
+  const mesh = model.pathObjects("MeshConfig").find((config) => config.idleTimeout !== void 0 && config.idleTimeout.value > 0);
+  if (mesh?.idleTimeout !== void 0) {
+    return { name: "Istio sidecar", kind: "sidecar", seconds: mesh.idleTimeout.value, source: { kind: "file", file: mesh.file, span: mesh.idleTimeout.span, setting: "ISTIO_META_IDLE_TIMEOUT" }, refreshedByKeepalive: false };
+  }
+  return defaultTimer("Istio sidecar", "sidecar", IDLE_DEFAULTS.istioSidecar, "Envoy's default idle timeout in Istio", false);
+}
+function sidecarKeepalive(model, service2) {
+  const rule = destinationRuleFor(model, service2);
+  if (rule?.tcpKeepalive !== void 0) return { setting: rule.tcpKeepalive, source: { kind: "file", file: rule.file, span: rule.tcpKeepalive.span, setting: `tcpKeepalive of ${objectLabel(rule)}` } };
+  const mesh = model.pathObjects("MeshConfig").find((config) => config.tcpKeepalive !== void 0);
+  if (mesh?.tcpKeepalive !== void 0) return { setting: mesh.tcpKeepalive, source: { kind: "file", file: mesh.file, span: mesh.tcpKeepalive.span, setting: "tcpKeepalive of the mesh configuration" } };
+  return void 0;
+}
+function keepaliveField(field, keepalive, name, fallback) {
+  if (field === void 0) return fallback;
+  return { value: field.value, source: { kind: "file", file: keepalive.source.file, span: field.span, setting: `tcpKeepalive.${name}` } };
+}
+
+// server/src/core/model/path.ts
+function connectionPaths(model, service2, known = { cloud: effectiveCloud(model) }) {
+  const cloud = known.cloud;
+  if (!isProxied(service2)) return [];
+  const workloads = backendsOf(service2, model).sources.map((source) => source.object).filter(isWorkload);
+  const dataPlane2 = effectiveDataPlane(model);
+  const entries3 = [{ entry: "in-cluster", front: [] }];
+  const balancer = serviceLoadBalancer(service2, cloud);
+  if (balancer !== void 0) entries3.push({ entry: "load-balancer", front: [{ kind: "load-balancer", label: balancer.label, timer: balancer.timer }, ...cloudHops(cloud)] });
+  for (const ingress2 of model.pathObjects("Ingress")) {
+    const alb = ingress2.namespace === service2.namespace && service2.name !== void 0 && ingress2.serviceNames.includes(service2.name) ? ingressLoadBalancer(ingress2) : void 0;
+    if (alb !== void 0) entries3.push({ entry: "ingress", front: [{ kind: "load-balancer", label: alb.label, timer: alb.timer }] });
+  }
+  const assumed = assumedHops(model, service2);
+  return (workloads.length > 0 ? workloads : [void 0]).flatMap((workload2) => {
+    const context = { dataPlane: dataPlane2, mesh: workload2 === void 0 ? void 0 : meshSidecarOf(workload2, model) };
+    return entries3.map(({ entry, front }) => buildPath(model, { service: service2, workload: workload2, entry, context }, [...assumed, ...front]));
+  });
+}
+function firstToFire(path9, accept = () => true) {
+  let first;
+  for (const hop of path9.hops) if (hop.timer !== void 0 && accept(hop.timer) && (first === void 0 || hop.timer.seconds < first.timer.seconds)) first = hop;
+  return first;
+}
+function buildPath(model, head, front) {
+  const mesh = head.context.mesh?.mesh;
+  const meshedInCluster = mesh !== void 0 && head.entry === "in-cluster";
+  const client = { kind: "client", label: head.entry === "in-cluster" ? "client pod" : "client", timer: void 0 };
+  const pod = { kind: "pod", label: head.workload === void 0 ? "pod" : `pods of ${objectLabel(head.workload)}`, timer: void 0 };
+  const sidecar = mesh === void 0 ? [] : [sidecarHop(model, head.service, mesh)];
+  const hops = meshedInCluster ? [client, ...sidecar, ...front, pod] : [client, ...front, nodeHop(model, head.context), ...sidecar, pod];
+  const keepalive = pathKeepalive(model, head, mesh);
+  return { ...head, hops, ...keepalive };
+}
+function sidecarHop(model, service2, mesh) {
+  if (mesh === "Linkerd") return { kind: "sidecar", label: "Linkerd proxy", timer: void 0 };
+  return { kind: "sidecar", label: "Istio sidecar", timer: istioSidecarTimer(model, service2) };
+}
+function nodeHop(model, context) {
+  switch (context.dataPlane.value.name) {
+    case "cilium":
+      return { kind: "node", label: "node (Cilium eBPF)", timer: ciliumTimer(model) };
+    case "calico-ebpf":
+      return { kind: "node", label: "node (Calico eBPF)", timer: calicoTimer(model) };
+    default: {
+      if (ipvsMode(model) !== void 0) {
+        const ipvs = effectiveIpvsTcpTimeout(model);
+        return { kind: "node", label: "node (IPVS)", timer: { name: "IPVS", kind: "ipvs", seconds: ipvs.value, source: ipvs.source, refreshedByKeepalive: true } };
+      }
+      const conntrack = effectiveConntrackTimeout(model);
+      return { kind: "node", label: "node (conntrack)", timer: { name: "conntrack", kind: "conntrack", seconds: conntrack.value, source: conntrack.source, refreshedByKeepalive: true } };
+    }
+  }
+}
+function ciliumTimer(model) {
+  const config = model.dataPlaneConfigurations.find((candidate) => candidate.provider === "cilium" && candidate.conntrackTimeouts.length > 0);
+  const timers = ["bpf-ct-timeout-service-tcp", "bpf-ct-timeout-regular-tcp"].map((key) => {
+    const timeout2 = config?.conntrackTimeouts.find((candidate) => candidate.key === key && candidate.seconds > 0);
+    return config !== void 0 && timeout2 !== void 0 ? { name: "Cilium conntrack", kind: "ebpf-conntrack", seconds: timeout2.seconds, source: { kind: "file", file: config.file, span: timeout2.span, setting: key }, refreshedByKeepalive: true } : defaultTimer("Cilium conntrack", "ebpf-conntrack", IDLE_DEFAULTS.ciliumCt, `Cilium's default ${key}`, true);
+  });
+  return timers.reduce((shortest, timer) => timer.seconds < shortest.seconds ? timer : shortest);
+}
+function calicoTimer(model) {
+  for (const config of model.dataPlaneConfigurations) {
+    const timeout2 = config.provider === "calico" ? config.conntrackTimeouts.find((candidate) => candidate.key === "bpfConntrackTimeouts.tcpEstablished" && candidate.seconds > 0) : void 0;
+    if (timeout2 !== void 0) return { name: "Calico eBPF conntrack", kind: "ebpf-conntrack", seconds: timeout2.seconds, source: { kind: "file", file: config.file, span: timeout2.span, setting: timeout2.key }, refreshedByKeepalive: true };
+  }
+  return defaultTimer("Calico eBPF conntrack", "ebpf-conntrack", IDLE_DEFAULTS.calicoCt, "Calico eBPF's default for established TCP", true);
+}
+function cloudHops(cloud) {
+  if (cloud?.value !== "gcp") return [];
+  return [{ kind: "middlebox", label: "GCP VPC firewall", timer: defaultTimer("GCP VPC firewall", "firewall", IDLE_DEFAULTS.gcpFirewall, "GCP firewall connection tracking", true) }];
+}
+function assumedHops(model, service2) {
+  const names = [`${service2.namespace}/${service2.name ?? ""}`, service2.name ?? ""];
+  return (model.assumptions.idleTimers ?? []).filter((timer) => timer.paths.length === 0 || names.some((name) => import_picomatch.default.isMatch(name, [...timer.paths]))).map((timer) => ({ kind: "middlebox", label: timer.name, timer: { name: timer.name, kind: "assumed", seconds: timer.seconds, source: { kind: "assumption", setting: `assume.idleTimers "${timer.name}"` }, refreshedByKeepalive: true } }));
+}
+function pathKeepalive(model, head, mesh) {
+  if (mesh !== void 0 && head.entry !== "in-cluster") return { keepalive: void 0, noKeepaliveReason: "the app's keepalive ends at its sidecar, whose inbound connection has none" };
+  if (mesh === "Linkerd") return { keepalive: void 0, noKeepaliveReason: "the app's keepalive ends at the Linkerd proxy" };
+  if (mesh === "Istio") {
+    const setting2 = sidecarKeepalive(model, head.service);
+    if (setting2 === void 0) return { keepalive: void 0, noKeepaliveReason: "the app's keepalive ends at the sidecar, which sets none (no tcpKeepalive in a DestinationRule or the mesh)" };
+    const defaultTime = { value: DEFAULTS.keepaliveTime, source: { kind: "default", reason: "the kernel's default in the client pod" } };
+    const defaultInterval = { value: IDLE_DEFAULTS.keepaliveInterval, source: { kind: "default", reason: "the kernel's default in the client pod" } };
+    return {
+      keepalive: { sender: "the client sidecar", time: keepaliveField(setting2.setting.time, setting2, "time", defaultTime), interval: keepaliveField(setting2.setting.interval, setting2, "interval", defaultInterval) },
+      noKeepaliveReason: void 0
+    };
+  }
+  if (head.workload === void 0) {
+    return { keepalive: { sender: "the backends", time: { value: DEFAULTS.keepaliveTime, source: { kind: "default", reason: "the kernel's default" } }, interval: kernelInterval() }, noKeepaliveReason: void 0 };
+  }
+  return { keepalive: { sender: `the pods of ${objectLabel(head.workload)}`, time: podKeepaliveTime(head.workload, model), interval: podKeepaliveInterval(head.workload, model) }, noKeepaliveReason: void 0 };
+}
+function podKeepaliveInterval(workload2, model) {
+  if (workload2.template?.hostNetwork?.value === true) {
+    const node = winningNodeAssignment(model, KEEPALIVE_INTERVAL_KEY, (value2) => value2 > 0);
+    return node === void 0 ? kernelInterval() : { value: node.value, source: { kind: "file", file: node.file, span: node.assignment.valueSpan, setting: KEEPALIVE_INTERVAL_KEY } };
+  }
+  const sysctl = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_INTERVAL_KEY);
+  const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
+  if (sysctl?.valueSpan !== void 0 && value !== void 0 && value > 0) return { value, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_INTERVAL_KEY} of ${objectLabel(workload2)}` } };
+  return kernelInterval();
+}
+var KEEPALIVE_INTERVAL_KEY = "net.ipv4.tcp_keepalive_intvl";
+function kernelInterval() {
+  return { value: IDLE_DEFAULTS.keepaliveInterval, source: { kind: "default", reason: "the kernel's default" } };
+}
+
+// server/src/core/rules/keepalivePath.ts
+var keepalivePath = {
+  id: "keepalive-path",
+  defaultSeverity: "warning",
+  description: "TCP keepalive (time plus one probe interval) not below the shortest idle timer on a connection path: load balancer, eBPF conntrack, sidecar upstream, middlebox.",
+  scope: "workspace",
+  check(model, report) {
+    const seen = /* @__PURE__ */ new Set();
+    const known = { cloud: effectiveCloud(model) };
+    for (const service2 of model.services) {
+      for (const path9 of connectionPaths(model, service2, known)) {
+        const timer = firstToFire(path9, (candidate) => candidate.refreshedByKeepalive)?.timer;
+        if (timer === void 0 || timer.kind === "conntrack" || timer.kind === "ipvs" || keepaliveFits(path9.keepalive, timer)) continue;
+        if (path9.workload === void 0) continue;
+        const key = `${service2.file}:${service2.span.start}:${path9.workload?.nameSpan.start ?? ""}:${timer.name}:${timer.seconds}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        report(pathFinding(model, path9, timer));
+      }
+    }
+  }
+};
+function keepaliveFits(keepalive, timer) {
+  return keepalive !== void 0 && keepalive.time.value >= 0 && keepalive.time.value + keepalive.interval.value < timer.seconds;
+}
+function pathFinding(model, path9, timer) {
+  const { service: service2, keepalive } = path9;
+  const fact = `${timer.name} drops connections idle ${timer.seconds} s`;
+  const timerSource = ` (${model.describe(timer.source)})`;
+  const keepaliveText = (withSource) => {
+    if (keepalive === void 0) return `; no keepalive reaches it: ${path9.noKeepaliveReason ?? ""}`;
+    const source = withSource ? ` (${model.describe(keepalive.time.source)})` : "";
+    return `; keepalive of ${keepalive.sender} starts at ${keepalive.time.value} s${source}, +${keepalive.interval.value} s retry`;
+  };
+  const candidates = [fact + timerSource + keepaliveText(true), fact + timerSource + keepaliveText(false), fact + keepaliveText(false)];
+  const message2 = candidates.find((candidate) => candidate.length <= 200) ?? candidates[2].slice(0, 200);
+  return {
+    file: service2.file,
+    span: service2.nameSpan,
+    subject: service2,
+    message: message2,
+    related: relatedOf(path9, timer),
+    fixes: () => fixesOf(model, path9, timer)
+  };
+}
+function relatedOf(path9, timer) {
+  const keepalive = path9.keepalive;
+  const related2 = relatedSource(timer.source, `${timer.name}: idle timeout ${timer.seconds} s`);
+  if (keepalive !== void 0 && keepalive.time.source.kind === "file") related2.push(...relatedSource(keepalive.time.source, `Keepalive time of ${keepalive.sender}: ${keepalive.time.value} s`));
+  else if (path9.workload !== void 0) {
+    const what = keepalive === void 0 ? path9.noKeepaliveReason ?? "" : `${objectLabel(path9.workload)} sets no ${KEEPALIVE_TIME_KEY}: ${keepalive.time.value} s applies`;
+    related2.push({ file: path9.workload.file, span: path9.workload.nameSpan, message: what });
+  }
+  return related2;
+}
+function fixesOf(model, path9, timer) {
+  const fixes = [];
+  const interval = path9.keepalive?.interval.value ?? IDLE_DEFAULTS.keepaliveInterval;
+  const time = Math.min(recommendedKeepalive(timer.seconds), timer.seconds - interval - 1);
+  const meshed = path9.context.mesh?.mesh;
+  if (meshed === void 0 && path9.workload !== void 0 && path9.workload.template?.hostNetwork?.value !== true && time >= 1) {
+    const fix = podKeepaliveFix(model, path9, time);
+    if (fix !== void 0) fixes.push(fix);
+  }
+  if (meshed === "Istio" && path9.entry === "in-cluster") {
+    const fix = destinationRuleFix(model, path9.service, timer);
+    if (fix !== void 0) fixes.push(fix);
+  }
+  const raise = raiseTimerFix(model, path9, timer);
+  if (raise !== void 0) fixes.push({ ...raise, preferred: fixes.length === 0 });
+  return fixes;
+}
+function podKeepaliveFix(model, path9, time) {
+  const workload2 = path9.workload;
+  const written = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.valueSpan !== void 0);
+  if (written?.valueSpan !== void 0) {
+    return { title: `Set ${KEEPALIVE_TIME_KEY} to ${time} in ${objectLabel(workload2)}`, edits: [{ file: workload2.file, span: written.valueSpan, newText: JSON.stringify(String(time)) }], preferred: true };
+  }
+  return addPodKeepalive(model, workload2, time);
+}
+function destinationRuleFix(model, service2, timer) {
+  const interval = Math.min(IDLE_DEFAULTS.keepaliveInterval, Math.max(1, Math.floor(timer.seconds / 4)));
+  const time = Math.min(recommendedKeepalive(timer.seconds), timer.seconds - interval - 1);
+  if (time < 1) return void 0;
+  const rule = destinationRuleFor(model, service2);
+  const file = model.file(rule?.file ?? service2.file);
+  if (file === void 0) return void 0;
+  const edit = rule === void 0 ? addDestinationRule(file, service2, time, interval) : setDestinationRuleKeepalive(file, rule, time, interval);
+  return edit && { title: destinationRuleKeepaliveTitle(rule, service2, time), edits: [edit], preferred: true };
+}
+function raiseTimerFix(model, path9, timer) {
+  const keepalive = path9.keepalive;
+  const file = model.file(path9.service.file);
+  if (keepalive === void 0 || file === void 0 || timer.kind !== "load-balancer") return void 0;
+  const needed = keepalive.time.value + 2 * keepalive.interval.value;
+  const port = /^AWS NLB listener TCP-(\d+)$/.exec(timer.name)?.[1];
+  if (port !== void 0 && needed <= IDLE_DEFAULTS.awsNlbRange[1]) {
+    const key = `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port}`;
+    const existing = path9.service.annotations.get(key);
+    const attributes = parseAttributes(existing?.value ?? "");
+    attributes.set(NLB_IDLE_ATTRIBUTE, String(Math.max(needed, IDLE_DEFAULTS.awsNlbRange[0])));
+    const value = [...attributes].map(([name, setting2]) => `${name}=${setting2}`).join(",");
+    const edit = setAnnotation(file, path9.service, key, value, existing);
+    return edit && { title: `Set ${NLB_IDLE_ATTRIBUTE}=${attributes.get(NLB_IDLE_ATTRIBUTE)} on listener TCP-${port}`, edits: [edit] };
+  }
+  const minutes = Math.max(IDLE_DEFAULTS.azureLbMinutesRange[0], Math.ceil(needed / 60));
+  if (timer.name === "Azure Load Balancer" && minutes <= IDLE_DEFAULTS.azureLbMinutesRange[1]) {
+    const key = LB_ANNOTATIONS.azureIdleTimeout;
+    const edit = setAnnotation(file, path9.service, key, String(minutes), path9.service.annotations.get(key));
+    return edit && { title: `Set ${key} to ${minutes} (minutes)`, edits: [edit] };
+  }
+  return void 0;
+}
+
+// server/src/core/rules/lbIdleTimeout.ts
+var [NLB_MIN, NLB_MAX] = IDLE_DEFAULTS.awsNlbRange;
+var [AZURE_MIN, AZURE_MAX] = IDLE_DEFAULTS.azureLbMinutesRange;
+var lbIdleTimeout = {
+  id: "lb-idle-timeout",
+  defaultSeverity: "warning",
+  description: "Load-balancer idle-timeout annotations that do nothing (wrong load balancer, unread key, missing port) or are rejected (not a number, out of range).",
+  scope: "file",
+  check(model, report) {
+    for (const file of model.files) {
+      for (const object of file.objects) {
+        if (object.kind === "Service") serviceFindings(file, object).forEach(report);
+        else if (object.kind === "Ingress") ingressFindings(file, object).forEach(report);
+      }
+    }
+  }
+};
+function serviceFindings(file, service2) {
+  const findings = [];
+  const nlb = isAwsNlb(service2);
+  const tcpPorts = service2.ports.flatMap((port) => port.protocol === "TCP" && port.port !== void 0 ? [port.port] : []);
+  const elb = service2.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
+  if (elb !== void 0 && nlb) {
+    const seconds = clamp(wholeNumber(elb.value) ?? IDLE_DEFAULTS.awsNlb, NLB_MIN, NLB_MAX);
+    const key = renameTarget(service2, tcpPorts);
+    const taken = [...service2.annotations.keys()].some((other) => other.startsWith(`${LB_ANNOTATIONS.awsListenerAttributes}TCP-`));
+    findings.push(annotationFinding(
+      service2,
+      elb,
+      `${LB_ANNOTATIONS.awsElbIdleTimeout} does nothing on an NLB: its listeners keep ${IDLE_DEFAULTS.awsNlb} s unless a listener attribute sets ${NLB_IDLE_ATTRIBUTE}`,
+      "warning",
+      () => key === void 0 || taken ? [] : [renameFix(file, elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)]
+    ));
+  } else if (elb !== void 0 && wholeNumber(elb.value) === void 0) {
+    findings.push(annotationFinding(service2, elb, `${LB_ANNOTATIONS.awsElbIdleTimeout} is ${JSON.stringify(elb.value)}, not a whole number of seconds`, "error"));
+  }
+  for (const [key, annotation] of service2.annotations) {
+    if (key.startsWith(LB_ANNOTATIONS.awsListenerAttributes)) findings.push(...listenerFindings(file, service2, key, annotation, nlb, tcpPorts));
+  }
+  const azure = service2.annotations.get(LB_ANNOTATIONS.azureIdleTimeout);
+  const minutes = wholeNumber(azure?.value);
+  if (azure !== void 0 && (minutes === void 0 || minutes < AZURE_MIN || minutes > AZURE_MAX)) {
+    const what = minutes === void 0 ? `${JSON.stringify(azure.value)}, not a whole number of minutes` : `${minutes} minutes, outside ${AZURE_MIN}..${AZURE_MAX}`;
+    findings.push(annotationFinding(
+      service2,
+      azure,
+      `${LB_ANNOTATIONS.azureIdleTimeout} is ${what}: the Azure cloud provider rejects it`,
+      "error",
+      () => minutes === void 0 ? [] : [valueFix(file, service2, LB_ANNOTATIONS.azureIdleTimeout, azure, String(clamp(minutes, AZURE_MIN, AZURE_MAX)))]
+    ));
+  }
+  return findings;
+}
+function listenerFindings(file, service2, key, annotation, nlb, tcpPorts) {
+  const listener = key.slice(LB_ANNOTATIONS.awsListenerAttributes.length);
+  if (!nlb) return [annotationFinding(service2, annotation, `${key} does nothing: only the AWS Load Balancer Controller reads it, for an NLB (aws-load-balancer-type: external or nlb)`, "warning")];
+  const port = /^TCP-(\d+)$/.exec(listener)?.[1];
+  if (port !== void 0 && !tcpPorts.includes(Number(port))) {
+    const misplaced = [...service2.annotations.keys()].filter((other) => /^TCP-(\d+)$/.test(other.slice(LB_ANNOTATIONS.awsListenerAttributes.length)) && !tcpPorts.includes(Number(other.slice(other.lastIndexOf("-") + 1))));
+    const target = misplaced[0] === key ? renameTarget(service2, tcpPorts) : void 0;
+    return [annotationFinding(
+      service2,
+      annotation,
+      `Listener attribute for TCP-${port} does nothing: ${objectLabel(service2)} has no TCP port ${port}`,
+      "warning",
+      () => target === void 0 ? [] : [renameFix(file, annotation, target, withIdleInRange(annotation.value))]
+    )];
+  }
+  const written = parseAttributes(annotation.value).get(NLB_IDLE_ATTRIBUTE);
+  const seconds = wholeNumber(written);
+  if (written === void 0 || seconds !== void 0 && seconds >= NLB_MIN && seconds <= NLB_MAX) return [];
+  const what = seconds === void 0 ? `${JSON.stringify(written)}, not a whole number` : `${seconds}, outside ${NLB_MIN}..${NLB_MAX}`;
+  return [annotationFinding(
+    service2,
+    annotation,
+    `${NLB_IDLE_ATTRIBUTE} is ${what}: AWS rejects the listener attribute and the controller fails to reconcile`,
+    "error",
+    () => seconds === void 0 ? [] : [valueFix(file, service2, key, annotation, withIdleInRange(annotation.value))]
+  )];
+}
+function renameTarget(service2, tcpPorts) {
+  const key = tcpPorts.length === 1 ? `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${tcpPorts[0]}` : void 0;
+  return key === void 0 || service2.annotations.has(key) ? void 0 : key;
+}
+function withIdleInRange(value) {
+  const attributes = parseAttributes(value);
+  const seconds = wholeNumber(attributes.get(NLB_IDLE_ATTRIBUTE));
+  if (seconds === void 0) return value;
+  attributes.set(NLB_IDLE_ATTRIBUTE, String(clamp(seconds, NLB_MIN, NLB_MAX)));
+  return [...attributes].map(([name, setting2]) => `${name}=${setting2}`).join(",");
+}
+function ingressFindings(file, ingress2) {
+  const findings = [];
+  const unread = ingress2.annotations.get(LB_ANNOTATIONS.albUnread);
+  const attributes = ingress2.annotations.get(LB_ANNOTATIONS.albAttributes);
+  if (unread !== void 0) {
+    const seconds = wholeNumber(unread.value);
+    findings.push(annotationFinding(
+      ingress2,
+      unread,
+      `${LB_ANNOTATIONS.albUnread} does nothing: the controller reads the ALB idle timeout from load-balancer-attributes ${ALB_IDLE_ATTRIBUTE}`,
+      "warning",
+      () => seconds === void 0 || attributes !== void 0 ? [] : [renameFix(file, unread, LB_ANNOTATIONS.albAttributes, `${ALB_IDLE_ATTRIBUTE}=${seconds}`)]
+    ));
+  }
+  const written = attributes === void 0 ? void 0 : parseAttributes(attributes.value).get(ALB_IDLE_ATTRIBUTE);
+  if (attributes !== void 0 && written !== void 0 && wholeNumber(written) === void 0) {
+    findings.push(annotationFinding(ingress2, attributes, `${ALB_IDLE_ATTRIBUTE} is ${JSON.stringify(written)}, not a whole number of seconds: the controller fails to reconcile`, "error"));
+  }
+  return findings;
+}
+function annotationFinding(object, annotation, message2, severity, fixes) {
+  return { file: object.file, span: annotation.keySpan, subject: object, message: message2, severity, ...fixes === void 0 ? {} : { fixes } };
+}
+function renameFix(file, annotation, key, value) {
+  const edits = [
+    { file: file.path, span: annotation.keySpan, newText: key },
+    { file: file.path, span: annotation.valueSpan, newText: JSON.stringify(value) }
+  ];
+  return { title: `Replace with ${key}: ${value}`, edits, preferred: true };
+}
+function valueFix(file, object, key, annotation, value) {
+  return { title: `Set ${key} to ${value}`, edits: [setAnnotation(file, object, key, value, annotation)], preferred: true };
+}
+function clamp(value, min, max) {
+  return Math.min(max, Math.max(min, value));
+}
+
 // server/src/core/rules/serviceAffinity.ts
 var ID2 = "service-affinity";
 var serviceAffinity = {
@@ -13718,7 +14382,7 @@ var CLIENT_IP_TITLE = "Add sessionAffinity: ClientIP (pins each client to one po
 function addClientIpAffinity(file, service2) {
   const root = objectMap(file, service2);
   if (root === void 0) return void 0;
-  const timeout = { key: "timeoutSeconds", value: String(MAX_AFFINITY_TIMEOUT) };
+  const timeout2 = { key: "timeoutSeconds", value: String(MAX_AFFINITY_TIMEOUT) };
   const spec = childMap(root, "spec");
   const edits = [];
   const specEntries = [];
@@ -13728,9 +14392,9 @@ function addClientIpAffinity(file, service2) {
   const clientIp = config && childMap(config, "clientIP");
   if (service2.affinityTimeoutSeconds !== void 0) {
     if (service2.affinityTimeoutSeconds.value !== MAX_AFFINITY_TIMEOUT) edits.push(replaceSpan(file.path, service2.affinityTimeoutSeconds.span, String(MAX_AFFINITY_TIMEOUT)));
-  } else if (clientIp !== void 0) pushEdit(edits, addToMap(file.text, clientIp, [timeout], file.path));
-  else if (config !== void 0) pushEdit(edits, addToMap(file.text, config, [{ key: "clientIP", value: [timeout] }], file.path));
-  else specEntries.push({ key: "sessionAffinityConfig", value: [{ key: "clientIP", value: [timeout] }] });
+  } else if (clientIp !== void 0) pushEdit(edits, addToMap(file.text, clientIp, [timeout2], file.path));
+  else if (config !== void 0) pushEdit(edits, addToMap(file.text, config, [{ key: "clientIP", value: [timeout2] }], file.path));
+  else specEntries.push({ key: "sessionAffinityConfig", value: [{ key: "clientIP", value: [timeout2] }] });
   if (specEntries.length > 0) pushEdit(edits, spec ? addToMap(file.text, spec, specEntries, file.path) : addToMap(file.text, root, [{ key: "spec", value: specEntries }], file.path));
   return edits.length === 0 ? void 0 : { title: CLIENT_IP_TITLE, edits, preferred: false };
 }
@@ -14010,9 +14674,9 @@ var DURATION_CONSEQUENCE = "Write a unit on every number: 24h, 90m, 1h30m";
 function durationFindings(model) {
   const findings = [];
   for (const configuration of model.kubeProxyConfigurations) {
-    for (const duration of configuration.durations) {
-      if (duration.seconds !== void 0) continue;
-      findings.push({ file: configuration.file, span: duration.span, ...configurationDurationProblem(configuration.file, duration) });
+    for (const duration2 of configuration.durations) {
+      if (duration2.seconds !== void 0) continue;
+      findings.push({ file: configuration.file, span: duration2.span, ...configurationDurationProblem(configuration.file, duration2) });
     }
   }
   for (const daemonSet of model.workloads) {
@@ -14030,20 +14694,20 @@ function durationFindings(model) {
   }
   return findings;
 }
-function configurationDurationProblem(file, duration) {
-  if (duration.notString) {
-    const seconds = /^\d+$/.test(duration.text) ? Number(duration.text) : void 0;
+function configurationDurationProblem(file, duration2) {
+  if (duration2.notString) {
+    const seconds = /^\d+$/.test(duration2.text) ? Number(duration2.text) : void 0;
     const quoted = seconds === void 0 ? void 0 : JSON.stringify(formatGoDuration(seconds));
     return {
-      message: `${duration.field} is ${duration.text}, not a string: kube-proxy cannot load its configuration and does not start. ` + (quoted === void 0 ? 'Write a quoted Go duration, such as "24h0m0s".' : `Write a quoted Go duration: ${quoted}.`),
-      ...quoted === void 0 ? {} : { fixes: () => [{ title: `Write ${quoted} (${seconds} seconds)`, edits: [{ file, span: duration.span, newText: quoted }], preferred: true }] }
+      message: `${duration2.field} is ${duration2.text}, not a string: kube-proxy cannot load its configuration and does not start. ` + (quoted === void 0 ? 'Write a quoted Go duration, such as "24h0m0s".' : `Write a quoted Go duration: ${quoted}.`),
+      ...quoted === void 0 ? {} : { fixes: () => [{ title: `Write ${quoted} (${seconds} seconds)`, edits: [{ file, span: duration2.span, newText: quoted }], preferred: true }] }
     };
   }
-  if (parseGoDuration(duration.text) !== void 0) {
-    return { message: `${duration.field} is ${JSON.stringify(duration.text)}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.` };
+  if (parseGoDuration(duration2.text) !== void 0) {
+    return { message: `${duration2.field} is ${JSON.stringify(duration2.text)}, a negative duration: kube-proxy's validation rejects it and kube-proxy does not start.` };
   }
   return {
-    message: `${duration.field} is ${JSON.stringify(duration.text)}, not a Go duration: kube-proxy does not start. ${DURATION_CONSEQUENCE}.`
+    message: `${duration2.field} is ${JSON.stringify(duration2.text)}, not a Go duration: kube-proxy does not start. ${DURATION_CONSEQUENCE}.`
   };
 }
 
@@ -14163,6 +14827,8 @@ var RULES = [
   serviceAffinity,
   keepaliveConntrack,
   keepaliveIpvs,
+  keepalivePath,
+  lbIdleTimeout,
   affinityTimeout,
   affinityIgnored,
   keepaliveNotInherited,
@@ -14398,16 +15064,18 @@ function compareText(a, b) {
 }
 
 // server/src/core/settings.ts
-var import_picomatch = __toESM(require_picomatch2());
+var import_picomatch2 = __toESM(require_picomatch2());
 var DEFAULT_SETTINGS = {
   rules: {},
   exclude: [],
   overrides: [],
-  assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto", kubernetesVersion: null }
+  assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto", kubernetesVersion: null, cloud: "auto", idleTimers: [] }
 };
 var SEVERITY_LEVELS = ["off", "hint", "info", "warning", "error"];
 var KUBE_PROXY_ASSUMPTIONS = ["auto", "running", "absent"];
 var PROXY_MODE_ASSUMPTIONS = ["auto", "iptables", "ipvs", "nftables"];
+var CLOUD_SETTINGS = ["auto", "aws", "azure", "gcp", "none"];
+var ASSUME_KEYS = "conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers";
 function parseSettings(raw) {
   const problems = [];
   const input = raw === void 0 || raw === null ? {} : raw;
@@ -14484,7 +15152,7 @@ function parseAssume(value, problems, base, at) {
   const assume = { ...base };
   if (value === void 0 || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: at, message: "must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)" });
+    problems.push({ key: at, message: `must be a mapping (${ASSUME_KEYS})` });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
@@ -14501,9 +15169,33 @@ function parseAssume(value, problems, base, at) {
       const problem = kubernetesVersionProblem(item);
       if (problem === void 0) assume.kubernetesVersion = item === null ? null : formatKubernetesVersion(parseKubernetesVersion(item));
       else problems.push({ key: `${at}.kubernetesVersion`, message: problem });
-    } else problems.push({ key: `${at}.${key}`, message: "unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)" });
+    } else if (key === "cloud") {
+      if (typeof item === "string" && CLOUD_SETTINGS.includes(item)) assume.cloud = item;
+      else problems.push({ key: `${at}.cloud`, message: `must be one of ${CLOUD_SETTINGS.join(", ")}` });
+    } else if (key === "idleTimers") assume.idleTimers = parseIdleTimers(item, problems, `${at}.idleTimers`);
+    else problems.push({ key: `${at}.${key}`, message: `unknown setting (allowed: ${ASSUME_KEYS})` });
   }
   return assume;
+}
+function parseIdleTimers(value, problems, at) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: at, message: "must be a list of { name, seconds, paths }" });
+    return [];
+  }
+  return value.flatMap((entry, index) => {
+    const key = `${at}[${index}]`;
+    if (!isRecord(entry) || typeof entry["name"] !== "string" || entry["name"].trim() === "") {
+      problems.push({ key, message: "must be a mapping with a name" });
+      return [];
+    }
+    const seconds = entry["seconds"];
+    const paths = entry["paths"] ?? [];
+    if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds <= 0) problems.push({ key: `${key}.seconds`, message: "must be a whole number of seconds above 0" });
+    else if (!Array.isArray(paths) || !paths.every((item) => typeof item === "string")) problems.push({ key: `${key}.paths`, message: "must be a list of Service names or globs over namespace/name" });
+    else return [{ name: entry["name"], seconds, paths }];
+    return [];
+  });
 }
 function kubernetesVersionProblem(item) {
   if (item === null || typeof item === "string" && parseKubernetesVersion(item) !== void 0) return void 0;
@@ -14569,18 +15261,20 @@ function assumptionsOf(settings, relativePath = (path9) => path9) {
   return {
     ...assumedValues(settings.assume),
     clusters: settings.clusters.map((cluster) => {
-      const isMatch = (0, import_picomatch.default)([...cluster.paths], { dot: true });
+      const isMatch = (0, import_picomatch2.default)([...cluster.paths], { dot: true });
       return { name: cluster.paths.join(", "), assumptions: assumedValues(cluster.assume), contains: (path9) => isMatch(relativePath(path9)) };
     })
   };
 }
 function assumedValues(assume) {
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = assume;
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers } = assume;
   return {
     ...kubernetesVersion === null ? {} : { kubernetesVersion },
     ...conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout },
     ...kubeProxy === "auto" ? {} : { kubeProxy: kubeProxy === "running" },
-    ...proxyMode === "auto" ? {} : { proxyMode }
+    ...proxyMode === "auto" ? {} : { proxyMode },
+    ...cloud === "auto" ? {} : { cloud },
+    ...idleTimers.length === 0 ? {} : { idleTimers }
   };
 }
 function exclusionMatcher(settings) {
@@ -14588,7 +15282,7 @@ function exclusionMatcher(settings) {
 }
 function pathMatcher(patterns) {
   if (patterns.length === 0) return () => false;
-  const isMatch = (0, import_picomatch.default)([...patterns], { dot: true });
+  const isMatch = (0, import_picomatch2.default)([...patterns], { dot: true });
   return (relativePath) => {
     const segments = relativePath.split("/");
     return segments.some((_, index) => isMatch(segments.slice(0, index + 1).join("/")));
@@ -14643,7 +15337,7 @@ function countByLabel(parts) {
 }
 
 // server/src/core/analyze.ts
-var import_yaml11 = __toESM(require_dist());
+var import_yaml12 = __toESM(require_dist());
 
 // server/src/core/analysisReuse.ts
 var DocumentReuse = class {
@@ -14683,7 +15377,8 @@ var DocumentReuse = class {
 };
 function moved(value, delta) {
   if (Array.isArray(value)) return value.map((item) => moved(item, delta));
-  if (typeof value !== "object" || value === null || value instanceof Map) return value;
+  if (value instanceof Map) return [...value.values()].some((item) => typeof item === "object") ? new Map([...value].map(([key, item]) => [key, moved(item, delta)])) : value;
+  if (typeof value !== "object" || value === null) return value;
   if (isSpan(value)) return { start: value.start + delta, end: value.end + delta };
   const copy = {};
   for (const [key, field] of Object.entries(value)) copy[key] = moved(field, delta);
@@ -14728,7 +15423,7 @@ function countNewlines(text, from, to) {
 }
 
 // server/src/core/yaml/templates.ts
-var import_yaml10 = __toESM(require_dist());
+var import_yaml11 = __toESM(require_dist());
 var TEMPLATE_MARKER = /\{\{|\{%/g;
 function holdsTemplateMarker(text, start, end, markers = TEMPLATE_MARKER) {
   markers.lastIndex = start;
@@ -14739,7 +15434,7 @@ function templateInStructure(text, slice) {
   if (!holdsTemplateMarker(text, slice.start, slice.end)) return void 0;
   const source = text.slice(slice.start, slice.end);
   const inert = [];
-  for (const token of new import_yaml10.Parser().parse(source)) collectInert(token, false, inert);
+  for (const token of new import_yaml11.Parser().parse(source)) collectInert(token, false, inert);
   TEMPLATE_MARKER.lastIndex = 0;
   for (let found = TEMPLATE_MARKER.exec(source); found !== null; found = TEMPLATE_MARKER.exec(source)) {
     const at = found.index;
@@ -14905,7 +15600,7 @@ function templateDocument(path9, text, slice, helmChart) {
 }
 function readDocument(path9, text, slice, objects, syntaxProblems) {
   const source = text.slice(slice.start, slice.end);
-  const document = (0, import_yaml11.parseDocument)(source, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml12.parseDocument)(source, { prettyErrors: false, merge: true });
   const reader = new NodeReader(document, slice.start, source);
   const kind = reader.string(reader.get(document.contents, "kind"));
   const origin = { file: path9, fileText: text, documentIndex: slice.index };
@@ -14924,7 +15619,7 @@ function readDocument(path9, text, slice, objects, syntaxProblems) {
 function mayMatter(path9, text, slice) {
   if (slice.kind === null) return isHelmValuesFile(path9) && (includesWithin(text, "kubeProxyReplacement", slice) || includesWithin(text, "socketLB", slice));
   if (slice.kind === void 0) return true;
-  if (slice.kind === "ConfigMap") return includesWithin(text, "KubeProxyConfiguration", slice) || includesWithin(text, "cilium-config", slice);
+  if (slice.kind === "ConfigMap") return includesWithin(text, "KubeProxyConfiguration", slice) || PATH_CONFIG_MAPS.some((name) => includesWithin(text, name, slice));
   return isModelledKind(slice.kind);
 }
 function isHelmValuesFile(path9) {
@@ -15001,7 +15696,7 @@ var Workspace = class {
 // server/src/cli/config.ts
 var import_node_fs2 = require("node:fs");
 var path = __toESM(require("node:path"));
-var import_yaml12 = __toESM(require_dist());
+var import_yaml13 = __toESM(require_dist());
 
 // server/src/files/read.ts
 var import_node_fs = require("node:fs");
@@ -15056,7 +15751,7 @@ function loadConfig(cwd, explicit) {
   if (file === void 0) return { settings: DEFAULT_SETTINGS, file: void 0, baseDirectory: cwd };
   let raw;
   try {
-    raw = (0, import_yaml12.parse)(readConfigText(file), { prettyErrors: false });
+    raw = (0, import_yaml13.parse)(readConfigText(file), { prettyErrors: false });
   } catch (error) {
     const reason = error.code === "ENOENT" ? "no such file" : error.message.split("\n")[0];
     throw new ConfigError(`cannot use ${path.relative(cwd, file) || file}: ${reason}`);
@@ -15280,7 +15975,7 @@ function plainText(markdown) {
 }
 
 // server/src/cli/printConfig.ts
-var import_yaml13 = __toESM(require_dist());
+var import_yaml14 = __toESM(require_dist());
 
 // server/src/analysis/parallel.ts
 var import_node_fs5 = require("node:fs");
@@ -15495,7 +16190,7 @@ function isIgnored(scopes, full, isDirectory) {
 }
 
 // server/src/core/quickFixes.ts
-var import_yaml14 = __toESM(require_dist());
+var import_yaml15 = __toESM(require_dist());
 
 // server/src/cli/main.ts
 var STDIN_NAME = "<stdin>";

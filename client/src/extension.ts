@@ -1,6 +1,7 @@
 /** The Connlint extension: starts the bundled language server and adds the effective-settings view. */
 import * as vscode from 'vscode';
 import { LanguageClient, NotificationType, RequestType, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPathView, SHOW_CONNECTION_PATH } from './pathView';
 import { RESTART_COMMAND, StatusBar, type ServerStatus } from './status';
 
 /** The server's answer to `connlint/effectiveNetworkSettings`: a report of the values in force. */
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('connlint.showEffectiveSettings', () => showEffectiveSettings(reports)),
     vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(status)),
   );
+  registerPathView(context, () => client);
   const started = new LanguageClient('connlint', 'Connlint', serverOptions(context), clientOptions());
   client = started;
   context.subscriptions.push(
@@ -82,6 +84,8 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'untitled', language: 'sysctl' },
     ],
     synchronize: { configurationSection: 'connlint' },
+    // The Service hover links to the connection-path view.
+    markdown: { isTrusted: { enabledCommands: [SHOW_CONNECTION_PATH] } },
     // Red Hat's YAML extension reports YAML syntax errors already; Connlint then keeps only those
     // inside kube-proxy's embedded config.conf, which that extension cannot see.
     initializationOptions: { yamlSyntaxReportedElsewhere: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined },

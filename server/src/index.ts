@@ -58,3 +58,7 @@ export { sysctlApplicationOrder } from './core/sysctl/order';
 export { SYSCTL_CATALOG, SYSCTL_FAMILIES, rangeBounds, sysctlFamilyOf, takesSingleInteger, type SysctlInfo } from './core/sysctl/catalog';
 export { closestKeys, suggestionThreshold } from './core/rules/sysctlUnknownKey';
 export { INT32_MAX, INT32_MIN, kubernetesInt32 } from './core/yaml/int32';
+export { connectionPaths, firstToFire, type ConnectionPath, type Hop, type PathContext, type PathKeepalive, type AssumedIdleTimer, type CloudAssumption } from './core/model/path';
+export type { IdleTimer, TimerKind } from './core/model/idleTimers';
+export { findService, serviceAt, servicePathsReport, pathsReportText, formatSeconds, type ServicePathsReport, type PathReport, type HopReport, type TimerReport } from './core/pathReport';
+export { pathsSvg, escapeXml } from './core/pathSvg';

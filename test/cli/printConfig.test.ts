@@ -51,7 +51,7 @@ test('a manifest under a .connlint.yaml found upwards: the file, its settings wi
     readAs: 'manifest',
     reason: 'a .yaml, .yml or .json file: its documents of the kinds Connlint models are read as Kubernetes objects',
     reads: ['Service default/orders'],
-    settings: { rules: defaults({ 'service-affinity': 'error' }), exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } },
+    settings: { rules: defaults({ 'service-affinity': 'error' }), exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null, cloud: 'auto', idleTimers: [] } },
   });
   assert.deepEqual(printConfig('k8s/service.yaml', root, ['--format', 'json']), { ...report, file: 'k8s/service.yaml', configuration: '.connlint.yaml' }, 'JSON with --format json');
 });
@@ -61,7 +61,7 @@ test('no configuration file: null, the defaults; --config names another', () => 
   rmSync(path.join(root, '.connlint.yaml'));
   const report = printConfig('k8s/service.yaml', root);
   assert.equal(report.configuration, null);
-  assert.deepEqual(report.settings, { rules: defaults(), exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } });
+  assert.deepEqual(report.settings, { rules: defaults(), exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null, cloud: 'auto', idleTimers: [] } });
   assert.equal(printConfig('k8s/service.yaml', root, ['--config', 'other.yaml']).configuration, 'other.yaml');
 });
 

@@ -32,8 +32,8 @@ test('clusters: each entry is parsed over the top-level assume; bad entries are 
   const { settings, problems } = parseSettings(SETTINGS);
   assert.deepEqual(problems, []);
   assert.deepEqual(settings.clusters, [
-    { paths: ['clusters/prod/**'], assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'auto', proxyMode: 'ipvs', kubernetesVersion: null } },
-    { paths: ['clusters/edge/**', 'edge/*.yaml'], assume: { conntrackEstablishedTimeout: 600, kubeProxy: 'absent', proxyMode: 'auto', kubernetesVersion: null } },
+    { paths: ['clusters/prod/**'], assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'auto', proxyMode: 'ipvs', kubernetesVersion: null, cloud: 'auto', idleTimers: [] } },
+    { paths: ['clusters/edge/**', 'edge/*.yaml'], assume: { conntrackEstablishedTimeout: 600, kubeProxy: 'absent', proxyMode: 'auto', kubernetesVersion: null, cloud: 'auto', idleTimers: [] } },
   ]);
   assert.deepEqual(parseSettings({ clusters: [{ paths: [] }, 'prod', { paths: ['a/**'], assume: { proxyMode: 'eBPF' }, name: 'a' }] }).problems, [
     { key: 'clusters[0].paths', message: 'must be a non-empty list of glob patterns' },

@@ -146,6 +146,10 @@ test('hover on a pod sysctl without a keepalive: the default of a pod’s own na
   );
 });
 
+/** The hover's link to the connection-path view of the Service whose name is at line:character. */
+const pathLink = (file: string, line: number, character: number): string =>
+  `[Show connection path and idle timers](command:connlint.showConnectionPath?${encodeURIComponent(JSON.stringify([file, { line, character }]))})`;
+
 test('hover on a Service name: its backends and its affinity', () => {
   assert.equal(
     hover(WORKSPACE, 'k8s/api.yaml', 'name: api', 7),
@@ -156,6 +160,8 @@ test('hover on a Service name: its backends and its affinity', () => {
       '',
       // kube-proxy runs in IPVS mode here: IPVS's timeout applies, not conntrack's.
       "Session affinity: ClientIP. IPVS idle timeout for established TCP: 900 s (the kernel's IPVS default (kube-proxy leaves it when ipvs.tcpTimeout is 0)).",
+      '',
+      pathLink('k8s/api.yaml', 3, 8),
     ].join('\n'),
   );
   const files = {
@@ -172,6 +178,8 @@ test('hover on a Service name: its backends and its affinity', () => {
       '- DaemonSet "b" runs a pod on every node (b.yaml:4)',
       '',
       "Session affinity: None. Conntrack established timeout: 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace).",
+      '',
+      pathLink('web.yaml', 3, 8),
     ].join('\n'),
   );
 });
@@ -180,7 +188,8 @@ test('hover on a Service without backends: one blank line between header and aff
   const lonely = { 'svc.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: lonely', 'spec:', '  selector: {app: nothing}') };
   assert.equal(
     hover(lonely, 'svc.yaml', 'lonely'),
-    "**Service `lonely`** — no backends in this workspace\n\nSession affinity: None. Conntrack established timeout: 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace).",
+    "**Service `lonely`** — no backends in this workspace\n\nSession affinity: None. Conntrack established timeout: 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace).\n\n" +
+      pathLink('svc.yaml', 3, 8),
   );
 });
 

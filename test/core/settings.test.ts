@@ -22,18 +22,18 @@ test('parseSettings accepts the full schema', () => {
       rules: { 'service-affinity': 'error', 'keepalive-conntrack': 'off', 'yaml-syntax': 'hint', 'sysctl-syntax': 'info' },
       exclude: ['vendor/**', '**/*.generated.yaml'],
       overrides: [{ files: ['test/**'], excludedFiles: ['test/e2e/**'], rules: { 'service-affinity': 'off' } }],
-      assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs', kubernetesVersion: null },
+      assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'absent', proxyMode: 'ipvs', kubernetesVersion: null, cloud: 'auto', idleTimers: [] },
     },
     problems: [],
   });
   assert.deepEqual(parseSettings({ rules: { 'service-affinity': 'warning' }, assume: { kubeProxy: 'running', conntrackEstablishedTimeout: null } }), {
-    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } },
+    settings: { rules: { 'service-affinity': 'warning' }, exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null, cloud: 'auto', idleTimers: [] } },
     problems: [],
   });
 });
 
 test('parseSettings: nothing, null and empty values give the defaults', () => {
-  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null } });
+  assert.deepEqual(DEFAULT_SETTINGS, { rules: {}, exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null, cloud: 'auto', idleTimers: [] } });
   for (const raw of [undefined, null, {}, { rules: null, exclude: null, assume: null }, { rules: {}, exclude: [], overrides: [], assume: {} }]) {
     assert.deepEqual(parseSettings(raw), { settings: DEFAULT_SETTINGS, problems: [] }, JSON.stringify(raw));
   }
@@ -77,15 +77,15 @@ test('parseSettings: assume values', () => {
       problems: [{ key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT }],
     }, JSON.stringify(conntrackEstablishedTimeout));
   }
-  assert.deepEqual(parseSettings({ assume: { conntrackEstablishedTimeout: 1 } }).settings.assume, { conntrackEstablishedTimeout: 1, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null });
+  assert.deepEqual(parseSettings({ assume: { conntrackEstablishedTimeout: 1 } }).settings.assume, { conntrackEstablishedTimeout: 1, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null, cloud: 'auto', idleTimers: [] });
   for (const kubeProxy of ['yes', 'Absent', true, null]) {
     assert.deepEqual(parseSettings({ assume: { kubeProxy } }).problems, [{ key: 'assume.kubeProxy', message: 'must be one of auto, running, absent' }], JSON.stringify(kubeProxy));
   }
   assert.deepEqual(parseSettings({ assume: { kubeproxy: 'absent' } }).problems, [
-    { key: 'assume.kubeproxy', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' },
+    { key: 'assume.kubeproxy', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers)' },
   ]);
   for (const assume of ['absent', [], 3600]) {
-    assert.deepEqual(parseSettings({ assume }).problems, [{ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' }], JSON.stringify(assume));
+    assert.deepEqual(parseSettings({ assume }).problems, [{ key: 'assume', message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers)' }], JSON.stringify(assume));
   }
 });
 
@@ -100,13 +100,13 @@ test('parseSettings: unknown top-level keys, and every problem at once with the 
     exclude: 'charts',
     assume: { conntrackEstablishedTimeout: 0, kubeProxy: 'running', extra: 1 },
   });
-  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } });
+  assert.deepEqual(settings, { rules: { 'service-affinity': 'error' }, exclude: [], overrides: [], assume: { conntrackEstablishedTimeout: null, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null, cloud: 'auto', idleTimers: [] } });
   assert.deepEqual(problems, [
     { key: 'severity', message: 'unknown setting (allowed: rules, exclude, overrides, assume, clusters)' },
     { key: 'rules.nope', message: KNOWN },
     { key: 'exclude', message: 'must be a list of glob patterns' },
     { key: 'assume.conntrackEstablishedTimeout', message: TIMEOUT },
-    { key: 'assume.extra', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' },
+    { key: 'assume.extra', message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers)' },
   ]);
 });
 
@@ -144,10 +144,30 @@ test('exclusionMatcher: no patterns exclude nothing', () => {
 
 test('assumptionsOf and lintSettingsOf', () => {
   assert.deepEqual(assumptionsOf(DEFAULT_SETTINGS), {});
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null } }), { conntrackEstablishedTimeout: 3600, kubeProxy: true });
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: null, kubeProxy: 'absent', proxyMode: 'ipvs', kubernetesVersion: null } }), { kubeProxy: false, proxyMode: 'ipvs' });
-  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 900, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: '1.27' } }), { conntrackEstablishedTimeout: 900, kubernetesVersion: '1.27' });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 3600, kubeProxy: 'running', proxyMode: 'auto', kubernetesVersion: null, cloud: 'auto', idleTimers: [] } }), { conntrackEstablishedTimeout: 3600, kubeProxy: true });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: null, kubeProxy: 'absent', proxyMode: 'ipvs', kubernetesVersion: null, cloud: 'auto', idleTimers: [] } }), { kubeProxy: false, proxyMode: 'ipvs' });
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { conntrackEstablishedTimeout: 900, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: '1.27', cloud: 'auto', idleTimers: [] } }), { conntrackEstablishedTimeout: 900, kubernetesVersion: '1.27' });
   assert.deepEqual(lintSettingsOf({ ...DEFAULT_SETTINGS, rules: { 'service-affinity': 'error' } }), { severities: { 'service-affinity': 'error' } });
+  const firewall = { name: 'corporate firewall', seconds: 1800, paths: ['prod/*'] };
+  assert.deepEqual(assumptionsOf({ ...DEFAULT_SETTINGS, assume: { ...DEFAULT_SETTINGS.assume, cloud: 'gcp', idleTimers: [firewall] } }), { cloud: 'gcp', idleTimers: [firewall] });
+});
+
+test('parseSettings: assume.cloud and assume.idleTimers, each wrong entry reported and left out', () => {
+  const good = { name: 'firewall', seconds: 1800, paths: ['prod/*', 'api'] };
+  assert.deepEqual(parseSettings({ assume: { cloud: 'azure', idleTimers: [good, { name: 'proxy', seconds: 900 }] } }).settings.assume, {
+    ...DEFAULT_SETTINGS.assume,
+    cloud: 'azure',
+    idleTimers: [good, { name: 'proxy', seconds: 900, paths: [] }],
+  });
+  const { settings, problems } = parseSettings({ assume: { cloud: 'openstack', idleTimers: [{ seconds: 5 }, { name: 'x', seconds: 0 }, { name: 'y', seconds: 5, paths: 'api' }, good] } });
+  assert.deepEqual(settings.assume, { ...DEFAULT_SETTINGS.assume, idleTimers: [good] });
+  assert.deepEqual(problems, [
+    { key: 'assume.cloud', message: 'must be one of auto, aws, azure, gcp, none' },
+    { key: 'assume.idleTimers[0]', message: 'must be a mapping with a name' },
+    { key: 'assume.idleTimers[1].seconds', message: 'must be a whole number of seconds above 0' },
+    { key: 'assume.idleTimers[2].paths', message: 'must be a list of Service names or globs over namespace/name' },
+  ]);
+  assert.deepEqual(parseSettings({ assume: { idleTimers: 'x' } }).problems, [{ key: 'assume.idleTimers', message: 'must be a list of { name, seconds, paths }' }]);
 });
 
 

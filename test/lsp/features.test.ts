@@ -137,6 +137,8 @@ test('hover on the Service name lists its backends, each file reference a link t
       `- Deployment "server" has replicas: 2 ([deploy.yaml:6](${pathToFileURL(path.join(folder, 'app', 'deploy.yaml')).href}#L6))`,
       '',
       "Session affinity: None. Conntrack established timeout: 86400 s (kube-proxy's default, no kube-proxy configuration in the workspace).",
+      '',
+      `[Show connection path and idle timers](command:connlint.showConnectionPath?${encodeURIComponent(JSON.stringify([serviceUri, { line: 3, character: 10 }]))})`,
     ].join('\n'),
   });
 });

@@ -114,11 +114,11 @@ function assertManifest(shipped: ExtensionManifest): void {
   const [language] = shipped.contributes.languages;
   assert.deepEqual([language?.id, language?.filenames, language?.filenamePatterns], ['sysctl', ['sysctl.conf'], ['**/sysctl.d/*.conf']]);
   assert.deepEqual(shipped.contributes.grammars.map((grammar) => [grammar.language, grammar.scopeName]), [['sysctl', 'source.sysctl']]);
-  assert.deepEqual(shipped.contributes.commands.map((command) => command.command), ['connlint.showEffectiveSettings', 'connlint.restartServer']);
+  assert.deepEqual(shipped.contributes.commands.map((command) => command.command), ['connlint.showEffectiveSettings', 'connlint.restartServer', 'connlint.showConnectionPath']);
 
   const { title, properties } = shipped.contributes.configuration;
   assert.equal(title, 'Connlint');
-  assert.deepEqual(Object.keys(properties).sort(), ['connlint.assume.conntrackEstablishedTimeout', 'connlint.assume.kubeProxy', 'connlint.assume.kubernetesVersion', 'connlint.assume.proxyMode', 'connlint.exclude', 'connlint.overrides', 'connlint.rules']);
+  assert.deepEqual(Object.keys(properties).sort(), ['connlint.assume.cloud', 'connlint.assume.conntrackEstablishedTimeout', 'connlint.assume.idleTimers', 'connlint.assume.kubeProxy', 'connlint.assume.kubernetesVersion', 'connlint.assume.proxyMode', 'connlint.exclude', 'connlint.overrides', 'connlint.rules']);
   const rules = properties['connlint.rules']!.properties!;
   assert.deepEqual(Object.keys(rules), RULES.map((rule) => rule.id));
   for (const rule of RULES) {
@@ -133,6 +133,9 @@ function assertManifest(shipped: ExtensionManifest): void {
   assert.equal(properties['connlint.assume.kubeProxy']!.default, DEFAULT_SETTINGS.assume.kubeProxy);
   assert.deepEqual(properties['connlint.assume.proxyMode']!.enum, ['auto', 'iptables', 'ipvs', 'nftables']);
   assert.equal(properties['connlint.assume.proxyMode']!.default, DEFAULT_SETTINGS.assume.proxyMode);
+  assert.deepEqual(properties['connlint.assume.cloud']!.enum, ['auto', 'aws', 'azure', 'gcp', 'none']);
+  assert.equal(properties['connlint.assume.cloud']!.default, DEFAULT_SETTINGS.assume.cloud);
+  assert.deepEqual(properties['connlint.assume.idleTimers']!.default, DEFAULT_SETTINGS.assume.idleTimers);
 }
 
 /** Starts the server with a transport, sends `initialize` and expects its capabilities. */

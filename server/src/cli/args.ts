@@ -24,6 +24,8 @@ export interface CliOptions {
   readonly printConfig: string | undefined;
   /** `--explain RULE`: print the rule's page instead of linting. */
   readonly explain: string | undefined;
+  /** `--explain-path SERVICE`: print the Service's connection paths and their idle timers instead of linting. */
+  readonly explainPath: string | undefined;
 }
 
 /** A mistake on the command line: reported on one line, exit code 2. */
@@ -48,6 +50,9 @@ Options:
       --print-config <file>    Print the settings that apply to a file, whether it is excluded
                                and how it is read (YAML; JSON with --format json)
       --explain <rule>         Print a rule's documentation
+      --explain-path <service> Print the connection paths of a Service (name or namespace/name)
+                               in the files read: each hop's idle timer and its source, the
+                               keepalive, and the timer that fires first (JSON with --format json)
   -h, --help                   Show this help
   -v, --version                Show the version
 
@@ -74,6 +79,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'fix-dry-run': { type: 'boolean', default: false },
         'print-config': { type: 'string' },
         explain: { type: 'string' },
+        'explain-path': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -93,6 +99,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (others) throw new UsageError(`${alone} cannot be combined with --explain, --print-config, --fix or --fix-dry-run`);
     if (positionals.length > 0) throw new UsageError(`${alone} takes one argument; unexpected "${positionals[0]}"`);
   }
+  const explainPath = values['explain-path'];
+  if (explainPath !== undefined && (alone !== undefined || values.fix || values['fix-dry-run'])) throw new UsageError('--explain-path cannot be combined with --explain, --print-config, --fix or --fix-dry-run');
   return {
     config: values.config,
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
@@ -105,6 +113,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     version: values.version,
     printConfig,
     explain,
+    explainPath,
   };
 }
 

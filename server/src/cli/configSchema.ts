@@ -125,6 +125,27 @@ function assumeSchema(): object {
         pattern: '^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$',
         default: DEFAULT_SETTINGS.assume.kubernetesVersion,
       },
+      cloud: {
+        description:
+          'The cloud the cluster runs in, for the idle timers of its load balancers, NAT gateways and firewalls: auto (from the annotations of Services and Ingresses), aws, azure, gcp, none.',
+        enum: ['auto', 'aws', 'azure', 'gcp', 'none'],
+        default: DEFAULT_SETTINGS.assume.cloud,
+      },
+      idleTimers: {
+        description: 'Idle timers of middleboxes the files cannot show (a firewall, a proxy): each is put on the connection paths of the Services it names.',
+        type: nullable('array'),
+        default: DEFAULT_SETTINGS.assume.idleTimers,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'seconds'],
+          properties: {
+            name: { type: 'string', minLength: 1, description: 'What holds the timer, as findings and the path view name it.' },
+            seconds: { type: 'integer', minimum: 1, description: 'How long it lets a connection stay idle.' },
+            paths: { type: 'array', items: { type: 'string' }, description: 'Services it sits in front of: names, or globs over namespace/name (prod/*). Empty or absent: every Service.' },
+          },
+        },
+      },
     },
   };
 }

@@ -18,6 +18,7 @@ import { formatSarif } from './format/sarif';
 import { formatStylish, tally } from './format/stylish';
 import { RULES } from '../core/rules/registry';
 import { explainRule, ExplainError } from './explain';
+import { explainPath } from './explainPath';
 import { HOMEPAGE, packageVersion } from './packageInfo';
 import { configReport, formatConfigReport, PrintConfigError } from './printConfig';
 import { readRuleDoc, ruleSummary } from './ruleDocs';
@@ -54,6 +55,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
     const relativeToConfig = (shown: string) => path.relative(config.baseDirectory, path.resolve(io.cwd, shown)).split(path.sep).join('/');
     const workspace = new Workspace(assumptionsOf(config.settings, relativeToConfig), existsSync);
     const { bomFiles, lossyFiles } = await loadInputs(options, config, workspace, io);
+    if (options.explainPath !== undefined) return write(io.stdout, explainPath(workspace.model(), options.explainPath, options.format), 0);
     const coverage = coverageOf(workspace.paths().map((file) => workspace.model().file(file)!));
     const settings = configLintSettings(config, io.cwd, new Set([STDIN_NAME]));
     let unwritten = 0;

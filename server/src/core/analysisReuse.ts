@@ -46,13 +46,14 @@ export class DocumentReuse {
 }
 
 /**
- * A copy of analysis data (plain objects, arrays, and maps of strings) with every span, an
- * object of exactly `start` and `end` offsets, moved by `delta`. Maps (labels, selectors) hold
- * no span and are shared.
+ * A copy of analysis data (plain objects, arrays, and maps) with every span, an object of
+ * exactly `start` and `end` offsets, moved by `delta`. Maps of strings (labels, selectors) are
+ * shared; maps of objects (annotations with their spans) are copied.
  */
 function moved<T>(value: T, delta: number): T {
   if (Array.isArray(value)) return value.map((item: unknown) => moved(item, delta)) as T;
-  if (typeof value !== 'object' || value === null || value instanceof Map) return value;
+  if (value instanceof Map) return ([...value.values()].some((item) => typeof item === 'object') ? new Map([...value].map(([key, item]) => [key, moved(item, delta)])) : value) as T;
+  if (typeof value !== 'object' || value === null) return value;
   if (isSpan(value)) return { start: value.start + delta, end: value.end + delta } as T;
   const copy: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) copy[key] = moved(field, delta);

@@ -108,7 +108,13 @@ function serviceHover(model: WorkspaceModel, service: Service): string {
   const closing = proxied
     ? `Session affinity: ${service.sessionAffinity?.value ?? 'None'}. ${idleLimitSentence(model)}${mesh}`
     : 'kube-proxy does not handle this Service (headless or ExternalName): clients reach the pods directly.';
-  return [header, ...(list.length > 0 ? [list.join('\n')] : []), closing].join('\n\n');
+  return [header, ...(list.length > 0 ? [list.join('\n')] : []), closing, ...(proxied ? [pathLink(model, service)] : [])].join('\n\n');
+}
+
+/** A link to the editor's connection-path view of this Service (the command's arguments: document URI, position). */
+function pathLink(model: WorkspaceModel, service: Service): string {
+  const position = model.file(service.file)?.lineIndex.positionAt(service.nameSpan.start) ?? { line: 0, character: 0 };
+  return `[Show connection path and idle timers](command:connlint.showConnectionPath?${encodeURIComponent(JSON.stringify([service.file, position]))})`;
 }
 
 function affinityHover(model: WorkspaceModel, service: Service): string {

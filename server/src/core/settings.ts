@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { nearestWords } from './editDistance';
 import { formatKubernetesVersion, parseKubernetesVersion } from './model/kubernetesVersion';
+import type { AssumedIdleTimer, CloudAssumption } from './model/path';
 import type { Assumptions } from './model/workspaceModel';
 import type { LintSettings } from './lint';
 import { RULES } from './rules/registry';
@@ -11,6 +12,9 @@ type KubeProxyAssumption = 'auto' | 'running' | 'absent';
 
 /** kube-proxy's mode: read from the workspace, or said. */
 type ProxyModeAssumption = 'auto' | 'iptables' | 'ipvs' | 'nftables';
+
+/** The cloud whose load balancers, NAT gateways and firewalls are on the paths: from annotations, or said. */
+type CloudSetting = 'auto' | CloudAssumption;
 
 /**
  * Connlint's settings, one schema for the editor (`connlint.*`) and the CLI (`.connlint.yaml`).
@@ -36,6 +40,9 @@ export interface AssumeSettings {
   readonly proxyMode: ProxyModeAssumption;
   /** The cluster's Kubernetes version (`1.30`); null: a kube-proxy image's tag, else the newest behaviour. */
   readonly kubernetesVersion: string | null;
+  readonly cloud: CloudSetting;
+  /** Idle timers of middleboxes the workspace cannot show, on the paths of the Services they name. */
+  readonly idleTimers: readonly AssumedIdleTimer[];
 }
 
 /** One entry of `clusters`: the files deployed to a cluster, and what is assumed about it (over the top-level `assume`). */
@@ -57,12 +64,14 @@ export const DEFAULT_SETTINGS: ConnlintSettings = {
   rules: {},
   exclude: [],
   overrides: [],
-  assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null },
+  assume: { conntrackEstablishedTimeout: null, kubeProxy: 'auto', proxyMode: 'auto', kubernetesVersion: null, cloud: 'auto', idleTimers: [] },
 };
 
 export const SEVERITY_LEVELS: readonly SeverityLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 const KUBE_PROXY_ASSUMPTIONS: readonly KubeProxyAssumption[] = ['auto', 'running', 'absent'];
 const PROXY_MODE_ASSUMPTIONS: readonly ProxyModeAssumption[] = ['auto', 'iptables', 'ipvs', 'nftables'];
+const CLOUD_SETTINGS: readonly CloudSetting[] = ['auto', 'aws', 'azure', 'gcp', 'none'];
+const ASSUME_KEYS = 'conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers';
 
 /** A setting that was not understood, named by its path (`rules.service-afinity`). */
 export interface SettingsProblem {
@@ -159,7 +168,7 @@ function parseAssume(value: unknown, problems: SettingsProblem[], base: AssumeSe
   const assume = { ...base };
   if (value === undefined || value === null) return assume;
   if (!isRecord(value)) {
-    problems.push({ key: at, message: 'must be a mapping (conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' });
+    problems.push({ key: at, message: `must be a mapping (${ASSUME_KEYS})` });
     return assume;
   }
   for (const [key, item] of Object.entries(value)) {
@@ -176,9 +185,35 @@ function parseAssume(value: unknown, problems: SettingsProblem[], base: AssumeSe
       const problem = kubernetesVersionProblem(item);
       if (problem === undefined) assume.kubernetesVersion = item === null ? null : formatKubernetesVersion(parseKubernetesVersion(item as string)!);
       else problems.push({ key: `${at}.kubernetesVersion`, message: problem });
-    } else problems.push({ key: `${at}.${key}`, message: 'unknown setting (allowed: conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion)' });
+    } else if (key === 'cloud') {
+      if (typeof item === 'string' && (CLOUD_SETTINGS as readonly string[]).includes(item)) assume.cloud = item as CloudSetting;
+      else problems.push({ key: `${at}.cloud`, message: `must be one of ${CLOUD_SETTINGS.join(', ')}` });
+    } else if (key === 'idleTimers') assume.idleTimers = parseIdleTimers(item, problems, `${at}.idleTimers`);
+    else problems.push({ key: `${at}.${key}`, message: `unknown setting (allowed: ${ASSUME_KEYS})` });
   }
   return assume;
+}
+
+/** `assume.idleTimers`: each `{ name, seconds, paths }` checked; a wrong entry is reported and left out. */
+function parseIdleTimers(value: unknown, problems: SettingsProblem[], at: string): AssumedIdleTimer[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: at, message: 'must be a list of { name, seconds, paths }' });
+    return [];
+  }
+  return value.flatMap((entry: unknown, index): AssumedIdleTimer[] => {
+    const key = `${at}[${index}]`;
+    if (!isRecord(entry) || typeof entry['name'] !== 'string' || entry['name'].trim() === '') {
+      problems.push({ key, message: 'must be a mapping with a name' });
+      return [];
+    }
+    const seconds = entry['seconds'];
+    const paths = entry['paths'] ?? [];
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0) problems.push({ key: `${key}.seconds`, message: 'must be a whole number of seconds above 0' });
+    else if (!Array.isArray(paths) || !paths.every((item) => typeof item === 'string')) problems.push({ key: `${key}.paths`, message: 'must be a list of Service names or globs over namespace/name' });
+    else return [{ name: entry['name'], seconds, paths }];
+    return [];
+  });
 }
 
 /** What is wrong with a kubernetesVersion setting; undefined when it is null or a version like "1.30". */
@@ -274,12 +309,14 @@ export function assumptionsOf(settings: ConnlintSettings, relativePath: (path: s
 }
 
 function assumedValues(assume: AssumeSettings): Assumptions {
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = assume;
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers } = assume;
   return {
     ...(kubernetesVersion === null ? {} : { kubernetesVersion }),
     ...(conntrackEstablishedTimeout === null ? {} : { conntrackEstablishedTimeout }),
     ...(kubeProxy === 'auto' ? {} : { kubeProxy: kubeProxy === 'running' }),
     ...(proxyMode === 'auto' ? {} : { proxyMode }),
+    ...(cloud === 'auto' ? {} : { cloud }),
+    ...(idleTimers.length === 0 ? {} : { idleTimers }),
   };
 }
 

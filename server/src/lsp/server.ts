@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { YAML_PARSE_CATEGORY } from '../core/rules/syntax';
+import { connectionPath, ConnectionPathRequest } from './connectionPath';
 import { codeActions, completion, effectiveNetworkSettings, FIX_ALL_KIND, hover, resolveCodeAction, resolvesEdits } from './features';
 import { answer, guarded, type Lifecycle } from './guards';
 import { FileEventQueue } from './fileEvents';
@@ -198,6 +199,7 @@ function handleRequests(server: Server): void {
   connection.onHover((params, token) => answer(connection, lifecycle, token, 'hover', () => hover(index, params), null));
   connection.onCompletion((params, token) => answer(connection, lifecycle, token, 'completion', () => completion(index, params), []));
   connection.onRequest('connlint/effectiveNetworkSettings', () => lifecycle.refusal() ?? effectiveNetworkSettings(index));
+  connection.onRequest(ConnectionPathRequest, (params) => lifecycle.refusal() ?? connectionPath(index, params));
   connection.onRequest((method) => lifecycle.refusal() ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 }
 

@@ -74,6 +74,6 @@ export function sameSettings(a: ConnlintSettings, b: ConnlintSettings): boolean 
 
 function canonical(settings: ConnlintSettings): string {
   const rules = Object.entries(settings.rules).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion } = settings.assume;
-  return JSON.stringify([rules, settings.exclude, settings.overrides, settings.clusters ?? [], conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion]);
+  const { conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers } = settings.assume;
+  return JSON.stringify([rules, settings.exclude, settings.overrides, settings.clusters ?? [], conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers]);
 }

@@ -6,6 +6,7 @@ import { NodeReader, type YamlNode } from '../yaml/nodes';
 import { normaliseSysctlKey } from '../sysctl/parse';
 import { kubeProxyFlags, kubeProxyImage } from './kubeProxyFlags';
 import { CILIUM_CONFIG_MAP, ciliumConfigMap, ciliumHelmValues, felixConfiguration, scaledObject } from './extractNetwork';
+import { readAnnotations, readPathObject } from './pathReaders';
 import {
   WORKLOAD_KINDS,
   type EndpointSet,
@@ -84,13 +85,13 @@ function extractObject(
       return namespace(reader, node, base);
     case 'ConfigMap':
       if (base.name === CILIUM_CONFIG_MAP) return ciliumConfigMap(reader, node, base);
-      return embeddedKubeProxyConfiguration(reader, node, base, origin, problems);
+      return readPathObject(reader, node, base, origin.fileText) ?? embeddedKubeProxyConfiguration(reader, node, base, origin, problems);
     case 'ScaledObject':
       return scaledObject(reader, node, base);
     case 'FelixConfiguration':
       return felixConfiguration(reader, node, base);
     default:
-      return undefined;
+      return readPathObject(reader, node, base, origin.fileText);
   }
 }
 
@@ -221,11 +222,13 @@ function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service 
     affinityConfigKey: configNode === undefined || reader.scalar(configNode)?.value === null ? undefined : reader.span(reader.keyNode(spec, 'sessionAffinityConfig')),
     ports: reader.items(reader.get(spec, 'ports')).flatMap((port): ServicePort[] => {
       const span = reader.span(port);
-      return span === undefined ? [] : [{ protocol: reader.string(reader.get(port, 'protocol')) || 'TCP', span }];
+      return span === undefined ? [] : [{ protocol: reader.string(reader.get(port, 'protocol')) || 'TCP', port: reader.int32(reader.get(port, 'port')), span }];
     }),
     internalTrafficPolicy: locatedString(reader, reader.get(spec, 'internalTrafficPolicy')),
     externalTrafficPolicy: locatedString(reader, reader.get(spec, 'externalTrafficPolicy')),
     typeSpan: reader.span(reader.get(spec, 'type')),
+    annotations: readAnnotations(reader, reader.get(node, 'metadata')),
+    loadBalancerClass: reader.string(reader.get(spec, 'loadBalancerClass')),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Span } from '../text';
 import type { CommandLineFlag } from './kubeProxyFlags';
+import { PATH_KINDS, type Annotation, type PathObject } from './pathObjects';
 
 /** A Go duration field of kube-proxy's configuration, as written. */
 export interface DurationField {
@@ -100,12 +101,18 @@ export interface Service extends ObjectBase {
   readonly externalTrafficPolicy: Located<string> | undefined;
   /** The value of `spec.type`, when written. */
   readonly typeSpan: Span | undefined;
+  /** `metadata.annotations`, with where each is written (cloud load balancers read theirs there). */
+  readonly annotations: ReadonlyMap<string, Annotation>;
+  /** `spec.loadBalancerClass`. */
+  readonly loadBalancerClass: string | undefined;
 }
 
 /** One entry of a Service's `spec.ports`. */
 export interface ServicePort {
   /** `TCP`, `UDP` or `SCTP` (`TCP` when unset). */
   readonly protocol: string;
+  /** `port`, when written as a number. */
+  readonly port: number | undefined;
   readonly span: Span;
 }
 
@@ -160,6 +167,16 @@ export interface DataPlaneConfiguration extends ObjectBase {
   /** How messages name it: `ConfigMap "cilium-config"`, `Helm values`, `FelixConfiguration "default"`. */
   readonly origin: string;
   readonly settings: readonly DataPlaneSetting[];
+  /** Conntrack timeouts for TCP it sets, in seconds, when they parse: `bpf-ct-timeout-service-tcp`, `bpfConntrackTimeouts.tcpEstablished`. */
+  readonly conntrackTimeouts: readonly DataPlaneTimeout[];
+}
+
+/** An eBPF conntrack timeout of a data plane, as written. */
+export interface DataPlaneTimeout {
+  /** As the source spells it: `bpf-ct-timeout-regular-tcp`, `bpfConntrackTimeouts.tcpEstablished`. */
+  readonly key: string;
+  readonly seconds: number;
+  readonly span: Span;
 }
 
 /** Hand-written backends of a Service without a selector: Endpoints or an EndpointSlice. */
@@ -188,7 +205,7 @@ export interface KubeProxyConfiguration extends ObjectBase {
   readonly embeddedKey: string | undefined;
 }
 
-export type K8sObject = Workload | Service | Autoscaler | EndpointSet | KubeProxyConfiguration | Namespace | DataPlaneConfiguration;
+export type K8sObject = Workload | Service | Autoscaler | EndpointSet | KubeProxyConfiguration | Namespace | DataPlaneConfiguration | PathObject;
 
 /** Kinds whose documents the analysis reads; every other document is skipped unparsed. */
 export const MODELLED_KINDS: ReadonlySet<string> = new Set([
@@ -203,6 +220,7 @@ export const MODELLED_KINDS: ReadonlySet<string> = new Set([
   'Namespace',
   'FelixConfiguration',
   'List',
+  ...PATH_KINDS,
 ]);
 
 /** How messages name an object: `Deployment "api"`. */

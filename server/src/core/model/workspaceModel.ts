@@ -10,8 +10,10 @@ import {
   type Service,
   type Workload,
 } from '../k8s/objects';
+import type { PathObject } from '../k8s/pathObjects';
 import type { KustomizeBuild, KustomizeLayout } from '../kustomize/build';
 import { modulesLoadRootOf, sysctlApplicationOrder } from '../sysctl/order';
+import type { AssumedIdleTimer, CloudAssumption } from './path';
 import type { SysctlAssignment } from '../sysctl/parse';
 import { isNearby, nearest } from './backends';
 import { OrderedIndex } from './orderedIndex';
@@ -30,6 +32,10 @@ export interface Assumptions {
   readonly kubernetesVersion?: string;
   /** Clusters the files cannot show apart, each with its own assumptions; the first that contains a file is its. */
   readonly clusters?: readonly ClusterAssumptions[];
+  /** The cloud the cluster runs in, over what the annotations tell. */
+  readonly cloud?: CloudAssumption;
+  /** Idle timers of middleboxes the workspace cannot show. */
+  readonly idleTimers?: readonly AssumedIdleTimer[];
 }
 
 /** A cluster of `clusters:` in the settings: which files it holds, and what is assumed about it. */
@@ -74,6 +80,7 @@ export class WorkspaceModel {
   private readonly workloadsByLabel = new OrderedIndex<Workload>();
   private readonly autoscalersByTarget = new OrderedIndex<Autoscaler>();
   private readonly endpointSetsByService = new OrderedIndex<EndpointSet>();
+  private readonly pathObjectsByKind = new OrderedIndex<PathObject>();
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private nodeSysctls = new Map<string, NodeSysctl[]>();
   private modulesByRoot = new Map<string, Set<string>>();
@@ -238,6 +245,11 @@ export class WorkspaceModel {
     return this.unclaimed(this.read(`endpoints:${key}`, this.endpointSetsByService.get(key)));
   }
 
+  /** The workspace's objects of a kind read for connection paths (Ingress, DestinationRule, MeshConfig). */
+  pathObjects<K extends PathObject['kind']>(kind: K): readonly Extract<PathObject, { kind: K }>[] {
+    return this.read(`kind:${kind}`, this.pathObjectsByKind.get(kind) as readonly Extract<PathObject, { kind: K }>[]);
+  }
+
   /** Every assignment of a sysctl key on the node, in the order the node applies them. */
   nodeSysctlAssignments(key: string): readonly NodeSysctl[] {
     return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
@@ -359,6 +371,7 @@ export class WorkspaceModel {
     update(this.all.dataPlaneConfigurations, (object) => (object.kind === 'DataPlaneConfiguration' ? [''] : []), () => 'dataPlaneConfigurations');
     update(this.namespacesByName, (object) => (object.kind === 'Namespace' && object.name !== undefined ? [object.name] : []), (key) => `namespace:${key}`);
     update(this.rolloutsByWorkloadRef, rolloutKeys, (key) => `rollouts:${key}`);
+    update(this.pathObjectsByKind, (object) => (PATH_OBJECT_KINDS.has(object.kind) ? [object.kind] : []), (key) => `kind:${key}`);
   }
 
   /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
@@ -462,6 +475,9 @@ function scopePrototypeOf(model: WorkspaceModel): WorkspaceModel {
     },
   }) as WorkspaceModel;
 }
+
+/** Kinds indexed by `pathObjects`. */
+const PATH_OBJECT_KINDS: ReadonlySet<string> = new Set<PathObject['kind']>(['Ingress', 'DestinationRule', 'MeshConfig']);
 
 /** The key under which DaemonSets that run kube-proxy are listed too. */
 const KUBE_PROXY = 'kube-proxy';

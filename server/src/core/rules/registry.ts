@@ -6,6 +6,8 @@ import { ipvsConnReuse } from './ipvsConnReuse';
 import { keepaliveConntrack } from './keepaliveConntrack';
 import { keepaliveIpvs } from './keepaliveIpvs';
 import { keepaliveNotInherited } from './keepaliveNotInherited';
+import { keepalivePath } from './keepalivePath';
+import { lbIdleTimeout } from './lbIdleTimeout';
 import type { Rule } from './rule';
 import { serviceAffinity } from './serviceAffinity';
 import { sysctlSyntax, yamlSyntax } from './syntax';
@@ -18,6 +20,8 @@ export const RULES: readonly Rule[] = [
   serviceAffinity,
   keepaliveConntrack,
   keepaliveIpvs,
+  keepalivePath,
+  lbIdleTimeout,
   affinityTimeout,
   affinityIgnored,
   keepaliveNotInherited,

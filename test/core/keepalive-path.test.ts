@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyFix, lines, ruleLinter } from '../helpers/lintFiles';
+import { deployment } from '../helpers/manifests';
+import { destinationRule, felixConfiguration, istioNamespace, service } from '../helpers/pathManifests';
+
+const RULE = 'keepalive-path';
+const { diagnostics, fixesOf, assertFix } = ruleLinter(RULE);
+const NLB = 'service.beta.kubernetes.io/aws-load-balancer-type: external';
+const AZURE = 'service.beta.kubernetes.io/azure-load-balancer-internal: "true"';
+const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+const ON_API = { file: 'svc.yaml', range: range(3, 8, 11), rule: RULE, severity: 'warning' };
+const API_DEFAULT = { file: 'api.yaml', range: range(3, 8, 11), message: 'Deployment "api" sets no net.ipv4.tcp_keepalive_time: 7200 s applies' };
+
+test('an NLB’s 350 s before the pods’ keepalive: reported on the Service, naming the timer, the keepalive and their sources', () => {
+  const files = { 'svc.yaml': service('api', { type: 'LoadBalancer', annotations: [NLB] }), 'api.yaml': deployment('api', { keepalive: '"600"' }) };
+  assert.deepEqual(diagnostics(files), [
+    {
+      ...ON_API,
+      message: 'AWS NLB listener TCP-443 drops connections idle 350 s (the NLB\'s default for TCP listeners); keepalive of the pods of Deployment "api" starts at 600 s, +75 s retry',
+      related: [{ file: 'api.yaml', range: range(13, 17, 22), message: 'Keepalive time of the pods of Deployment "api": 600 s' }],
+    },
+  ]);
+  assertFix(files, 'Set net.ipv4.tcp_keepalive_time to 175 in Deployment "api"', { 'api.yaml': deployment('api', { keepalive: '"175"' }) });
+  const raise = fixesOf(files).find((fix) => fix.title === 'Set tcp.idle_timeout.seconds=750 on listener TCP-443');
+  assert.ok(raise && !raise.preferred, 'raising the listener’s timeout is offered, not preferred');
+  const raised = service('api', { type: 'LoadBalancer', annotations: [NLB, 'service.beta.kubernetes.io/aws-load-balancer-listener-attributes.TCP-443: "tcp.idle_timeout.seconds=750"'] });
+  assert.deepEqual(applyFix(files, raise), { ...files, 'svc.yaml': raised });
+  assert.deepEqual(diagnostics({ ...files, 'svc.yaml': raised }), []);
+});
+
+test('keepalive must leave room for one retry: time + tcp_keepalive_intvl below the timer', () => {
+  const files = (keepalive: string, interval?: string) => ({
+    'svc.yaml': service('api', { type: 'LoadBalancer', annotations: [AZURE] }),
+    'api.yaml': deployment('api', { keepalive }).replace(
+      '          value: ' + keepalive,
+      '          value: ' + keepalive + (interval === undefined ? '' : `\n        - name: net.ipv4.tcp_keepalive_intvl\n          value: "${interval}"`),
+    ),
+  });
+  assert.equal(diagnostics(files('"165"')).length, 1, '165 + 75 = 240: not below the 240 s of Azure');
+  assert.deepEqual(diagnostics(files('"164"')), [], '164 + 75 < 240');
+  assert.deepEqual(diagnostics(files('"200"', '30')), [], '200 + 30 < 240');
+  assert.equal(diagnostics(files('"200"', '40')).length, 1, '200 + 40 = 240');
+});
+
+test('the default keepalive behind Azure: the pod keepalive fix fits the retry in, no raise beyond 100 minutes', () => {
+  const files = { 'svc.yaml': service('api', { type: 'LoadBalancer', annotations: [AZURE] }), 'api.yaml': deployment('api') };
+  assert.deepEqual(diagnostics(files), [
+    { ...ON_API, message: 'Azure Load Balancer drops connections idle 240 s (Azure Load Balancer\'s default, 4 minutes); keepalive of the pods of Deployment "api" starts at 7200 s, +75 s retry', related: [API_DEFAULT] },
+  ]);
+  assertFix(files, 'Add net.ipv4.tcp_keepalive_time = 120 to the securityContext.sysctls of Deployment "api"', {
+    'api.yaml': deployment('api') + lines('      securityContext:', '        sysctls:', '          - name: net.ipv4.tcp_keepalive_time', '            value: "120"'),
+  });
+  assert.deepEqual(fixesOf(files).map((fix) => fix.title).filter((title) => title.startsWith('Set service')), []);
+  const keepalive900 = { ...files, 'api.yaml': deployment('api', { keepalive: '"900"' }) };
+  assertFix(keepalive900, 'Set service.beta.kubernetes.io/azure-load-balancer-tcp-idle-timeout to 18 (minutes)', {
+    'svc.yaml': service('api', { type: 'LoadBalancer', annotations: [AZURE, 'service.beta.kubernetes.io/azure-load-balancer-tcp-idle-timeout: "18"'] }),
+  });
+});
+
+test('Calico eBPF’s conntrack timer, with its source as a related location', () => {
+  const files = { 'svc.yaml': service('api'), 'api.yaml': deployment('api'), 'felix.yaml': felixConfiguration('bpfConntrackTimeouts:', '  tcpEstablished: 30m') };
+  assert.deepEqual(diagnostics(files), [
+    {
+      ...ON_API,
+      message: 'Calico eBPF conntrack drops connections idle 1800 s (bpfConntrackTimeouts.tcpEstablished in felix.yaml:8); keepalive of the pods of Deployment "api" starts at 7200 s, +75 s retry',
+      related: [{ file: 'felix.yaml', range: range(7, 20, 23), message: 'Calico eBPF conntrack: idle timeout 1800 s' }, API_DEFAULT],
+    },
+  ]);
+  assert.deepEqual(diagnostics({ ...files, 'felix.yaml': felixConfiguration() }).length, 1, 'the 1 h default is below 7200 s too');
+});
+
+test('conntrack and IPVS are left to keepalive-conntrack and keepalive-ipvs; proxies that only data resets are not reported', () => {
+  const ipvs = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\n';
+  assert.deepEqual(diagnostics({ 'svc.yaml': service('api'), 'api.yaml': deployment('api'), 'kp.yaml': ipvs }), []);
+  assert.deepEqual(diagnostics({ 'svc.yaml': service('api', { type: 'LoadBalancer' }), 'api.yaml': deployment('api') }, { cloud: 'aws' }), [], 'Classic ELB: a proxy');
+  assert.deepEqual(diagnostics({ 'svc.yaml': service('api'), 'api.yaml': deployment('api'), 'ns.yaml': istioNamespace('default') }), [], 'the sidecar: a proxy');
+});
+
+test('a meshed Service behind a middlebox: the sidecar sets no keepalive; the fix is a DestinationRule tcpKeepalive', () => {
+  const firewall = { idleTimers: [{ name: 'firewall', seconds: 900, paths: ['api'] }] };
+  const files = { 'svc.yaml': service('api'), 'api.yaml': deployment('api'), 'ns.yaml': istioNamespace('default') };
+  assert.deepEqual(diagnostics(files, firewall), [
+    {
+      ...ON_API,
+      message: "firewall drops connections idle 900 s; no keepalive reaches it: the app's keepalive ends at the sidecar, which sets none (no tcpKeepalive in a DestinationRule or the mesh)",
+      related: [{ file: 'api.yaml', range: range(3, 8, 11), message: "the app's keepalive ends at the sidecar, which sets none (no tcpKeepalive in a DestinationRule or the mesh)" }],
+    },
+  ]);
+  const [added] = fixesOf(files, { assumptions: firewall });
+  assert.equal(added?.title, 'Add a DestinationRule with tcpKeepalive time 450s for Service "api"');
+  const rule = lines('---', 'apiVersion: networking.istio.io/v1', 'kind: DestinationRule', 'metadata:', '  name: api-keepalive', '  namespace: default', 'spec:', '  host: api.default.svc.cluster.local', '  trafficPolicy:', '    connectionPool:', '      tcp:', '        tcpKeepalive:', '          time: 450s', '          interval: 75s');
+  const fixed = applyFix(files, added!);
+  assert.equal(fixed['svc.yaml'], files['svc.yaml'] + rule);
+  assert.deepEqual(diagnostics(fixed, firewall), []);
+  const existing = { ...files, 'dr.yaml': destinationRule('api', 'api', 'maxConnections: 100') };
+  const [set] = fixesOf(existing, { assumptions: firewall });
+  assert.equal(set?.title, 'Set tcpKeepalive time 450s in DestinationRule "api"');
+  assert.equal(applyFix(existing, set!)['dr.yaml'], destinationRule('api', 'api', 'maxConnections: 100', 'tcpKeepalive:', '  time: 450s', '  interval: 75s'));
+});
+
+test('connlint.dev/ignore on the Service silences it', () => {
+  const files = { 'svc.yaml': service('api', { type: 'LoadBalancer', annotations: [AZURE, 'connlint.dev/ignore: keepalive-path'] }), 'api.yaml': deployment('api') };
+  assert.deepEqual(diagnostics(files), []);
+});
