@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lines, lintFiles } from '../helpers/lintFiles';
+import { webApp } from '../helpers/manifests';
 
-/** Service and Deployment "web" with one replica: one backend unless an autoscaler raises it. */
-const APP = lines(
-  'apiVersion: v1',
-  'kind: Service',
-  'metadata: {name: web}',
-  'spec:',
-  '  selector: {app: web}',
-  '---',
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata: {name: web}',
-  'spec:',
-  '  replicas: 1',
-  '  template:',
-  '    metadata: {labels: {app: web}}',
-);
+/** Service "web" with a Deployment of 1 replica. */
+const APP = webApp(1);
 
 const HPA = lines(
   'apiVersion: autoscaling/v2',

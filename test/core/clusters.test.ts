@@ -2,23 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assumptionsOf, effectiveSettingsReport, lint, parseSettings } from '@connlint/server';
 import { lines, workspaceOf } from '../helpers/lintFiles';
+import { webApp } from '../helpers/manifests';
 
-/** Service "web" with a two-replica Deployment. */
-const APP = lines(
-  'apiVersion: v1',
-  'kind: Service',
-  'metadata: {name: web}',
-  'spec:',
-  '  selector: {app: web}',
-  '---',
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata: {name: web}',
-  'spec:',
-  '  replicas: 2',
-  '  template:',
-  '    metadata: {labels: {app: web}}',
-);
+/** Service "web" with a Deployment of 2 replicas. */
+const APP = webApp(2);
 
 const SETTINGS = {
   assume: { conntrackEstablishedTimeout: 600 },

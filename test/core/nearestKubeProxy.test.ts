@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lines, lintFiles } from '../helpers/lintFiles';
+import { webApp } from '../helpers/manifests';
 
 function kubeProxy(timeout: string): string {
   return lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'conntrack:', `  tcpEstablishedTimeout: ${timeout}`);
 }
 
-/** Service "web" with a two-replica Deployment. */
-const APP = lines(
-  'apiVersion: v1',
-  'kind: Service',
-  'metadata: {name: web}',
-  'spec:',
-  '  selector: {app: web}',
-  '---',
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata: {name: web}',
-  'spec:',
-  '  replicas: 2',
-  '  template:',
-  '    metadata: {labels: {app: web}}',
-);
+/** Service "web" with a Deployment of 2 replicas. */
+const APP = webApp(2);
 
 /** Where each service-affinity finding's conntrack timeout comes from, as its related location says, by file. */
 function timeouts(files: Record<string, string>): string[] {

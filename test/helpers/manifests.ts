@@ -97,3 +97,22 @@ export function deploymentLines(name: string, { keepalive, hostNetwork = false, 
 export function deployment(name: string, options: PodOptions = {}): string {
   return lines(...deploymentLines(name, options));
 }
+
+/** Service "web" selecting `app: web`, and in the same file its Deployment with `replicas` pods. */
+export function webApp(replicas: number): string {
+  return lines(
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata: {name: web}',
+    'spec:',
+    '  selector: {app: web}',
+    '---',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: web}',
+    'spec:',
+    `  replicas: ${replicas}`,
+    '  template:',
+    '    metadata: {labels: {app: web}}',
+  );
+}
