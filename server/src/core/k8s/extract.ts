@@ -1,10 +1,9 @@
-import { parseDocument, type Scalar } from 'yaml';
 import type { Span } from '../text';
-import { parseGoDuration } from '../yaml/duration';
-import { EmbeddedNodeReader, embeddedText } from '../yaml/embedded';
 import { NodeReader, type YamlNode } from '../yaml/nodes';
 import { normaliseSysctlKey } from '../sysctl/parse';
+import { embeddedKubeProxyConfiguration, kubeProxyConfiguration } from './extractKubeProxy';
 import { kubeProxyFlags, kubeProxyImage } from './kubeProxyFlags';
+import { located, locatedString, isNonStringScalar, type OfKind } from './fieldReaders';
 import { CILIUM_CONFIG_MAP, ciliumConfigMap, ciliumHelmValues, felixConfiguration, scaledObject } from './extractNetwork';
 import { readAnnotations, readPathObject } from './pathReaders';
 import {
@@ -12,9 +11,7 @@ import {
   type EndpointSet,
   type HorizontalPodAutoscaler,
   type K8sObject,
-  type KubeProxyConfiguration,
   type Namespace,
-  type DurationField,
   type Located,
   type ObjectBase,
   type PodTemplate,
@@ -22,6 +19,8 @@ import {
   type ServicePort,
   type Workload,
 } from './objects';
+
+export { firstLine } from './extractKubeProxy';
 
 /** The annotation that turns rules off for one object. */
 export const IGNORE_ANNOTATION = 'connlint.dev/ignore';
@@ -35,7 +34,7 @@ export interface SyntaxProblem {
 }
 
 /** Where the objects of one document come from. */
-interface DocumentOrigin {
+export interface DocumentOrigin {
   readonly file: string;
   readonly fileText: string;
   readonly documentIndex: number;
@@ -115,12 +114,6 @@ function kindlessObjects(reader: NodeReader, root: unknown, origin: DocumentOrig
   return values === undefined ? [] : [values];
 }
 
-/**
- * An object's base, as the builder of its kind has checked it to be. Builders add their fields
- * to it with Object.assign: spreading it into a larger literal gives every object a hidden class
- * of its own in V8 (measured: tens of thousands of them, megabytes, over a large workspace).
- */
-type OfKind<T extends K8sObject> = ObjectBase & { readonly kind: T['kind'] };
 
 function objectBase(
   reader: NodeReader,
@@ -157,16 +150,6 @@ export function parseRuleList(list: string | undefined): string[] {
     .filter((rule) => rule !== '');
 }
 
-/** A scalar YAML reads as a number or boolean (`600`, `true`), where Kubernetes wants a string. */
-function isNonStringScalar(reader: NodeReader, node: YamlNode | undefined): boolean {
-  const value = reader.scalar(node)?.value;
-  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
-}
-
-function located<T>(reader: NodeReader, node: YamlNode | undefined, value: T | undefined): Located<T> | undefined {
-  const span = reader.span(node);
-  return value === undefined || span === undefined ? undefined : { value, span };
-}
 
 function workload(reader: NodeReader, node: YamlNode, base: ObjectBase, template: YamlNode | undefined, fileText: string): Workload {
   const replicasNode = base.kind === 'Pod' ? undefined : reader.get(node, 'spec', 'replicas');
@@ -232,9 +215,6 @@ function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service 
   });
 }
 
-function locatedString(reader: NodeReader, node: YamlNode | undefined): Located<string> | undefined {
-  return located(reader, node, reader.string(node));
-}
 
 function autoscaler(reader: NodeReader, node: YamlNode, base: ObjectBase): HorizontalPodAutoscaler {
   const spec = reader.get(node, 'spec');
@@ -273,82 +253,4 @@ function namespace(reader: NodeReader, node: YamlNode, base: ObjectBase): Namesp
     podSecurityEnforce: label('pod-security.kubernetes.io/enforce'),
     podSecurityEnforceVersion: label('pod-security.kubernetes.io/enforce-version'),
   });
-}
-
-function kubeProxyConfiguration(reader: NodeReader, node: YamlNode | undefined, base: ObjectBase, embeddedKey: string | undefined): KubeProxyConfiguration {
-  const durations = DURATION_FIELDS.flatMap((path): DurationField[] => {
-    const valueNode = reader.get(node, ...path);
-    const text = reader.string(valueNode);
-    const span = reader.span(valueNode);
-    if (text === undefined || span === undefined) return [];
-    const notString = isNonStringScalar(reader, valueNode);
-    const seconds = notString ? undefined : parseGoDuration(text);
-    return [{ field: path.join('.'), text, seconds: seconds !== undefined && seconds < 0 ? undefined : seconds, span, notString }];
-  });
-  const parsed = (field: string): Located<number> | undefined => {
-    const duration = durations.find((candidate) => candidate.field === field);
-    return duration?.seconds === undefined ? undefined : { value: duration.seconds, span: duration.span };
-  };
-  const modeNode = reader.get(node, 'mode');
-  const maxPerCoreNode = reader.get(node, 'conntrack', 'maxPerCore');
-  const minNode = reader.get(node, 'conntrack', 'min');
-  return Object.assign(base as OfKind<KubeProxyConfiguration>, {
-    tcpEstablishedTimeout: parsed('conntrack.tcpEstablishedTimeout'),
-    ipvsTcpTimeout: parsed('ipvs.tcpTimeout'),
-    conntrackMaxPerCore: located(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
-    conntrackMin: located(reader, minNode, reader.int32(minNode)),
-    durations,
-    mode: located(reader, modeNode, reader.string(modeNode) || undefined),
-    embeddedKey,
-  });
-}
-
-/** The Go duration fields of a KubeProxyConfiguration that matter for idle connections. */
-const DURATION_FIELDS = [
-  ['conntrack', 'tcpEstablishedTimeout'],
-  ['conntrack', 'tcpCloseWaitTimeout'],
-  ['ipvs', 'tcpTimeout'],
-  ['ipvs', 'tcpFinTimeout'],
-  ['ipvs', 'udpTimeout'],
-] as const;
-
-/** Whether a text is a KubeProxyConfiguration written as YAML or JSON: it names the kind. */
-export function namesKubeProxyConfiguration(text: string): boolean {
-  return /\bkind["']?\s*:\s*["']?KubeProxyConfiguration\b/.test(text);
-}
-
-/**
- * kube-proxy's configuration kept as text in a ConfigMap value: kubeadm's `kube-proxy` ConfigMap,
- * key `config.conf`; EKS's `kube-proxy-config`, key `config`; others `config.yaml`. The first
- * value that is a KubeProxyConfiguration is read, whatever the names.
- */
-function embeddedKubeProxyConfiguration(
-  reader: NodeReader,
-  node: YamlNode,
-  base: ObjectBase,
-  origin: DocumentOrigin,
-  problems: SyntaxProblem[],
-): KubeProxyConfiguration | undefined {
-  const data = reader.get(node, 'data');
-  const key = [...reader.stringMap(data)].find(([, value]) => namesKubeProxyConfiguration(value))?.[0];
-  const scalar = key === undefined ? undefined : reader.scalar(reader.get(data, key));
-  const embedded = scalar && embeddedText(scalar as Scalar, origin.fileText, reader.offset);
-  if (key === undefined || embedded === undefined) return undefined;
-  const document = parseDocument(embedded.text, { prettyErrors: false, merge: true });
-  const toFile = (start: number, end: number): Span => {
-    const fileStart = embedded.toFileOffset(start);
-    return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
-  };
-  for (const error of document.errors) {
-    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In ${key}: ${firstLine(error.message)}`, embedded: true });
-  }
-  const embeddedReader = new EmbeddedNodeReader(document, embedded);
-  // The configuration is the ConfigMap's: it has the ConfigMap's place and name.
-  return kubeProxyConfiguration(embeddedReader, document.contents ?? undefined, { ...base, kind: 'KubeProxyConfiguration' }, key);
-}
-
-/** The first line of a `yaml` error message (the rest is a source excerpt). */
-export function firstLine(message: string): string {
-  const end = message.indexOf('\n');
-  return (end === -1 ? message : message.slice(0, end)).replace(/ at line \d+, column \d+:?$/, '');
 }
