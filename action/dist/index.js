@@ -10281,74 +10281,6 @@ function setReplicas(emitted, entry) {
   return { ...object, replicas };
 }
 
-// server/src/core/sysctl/order.ts
-var SYSTEM_DIRECTORIES = ["etc/sysctl.d", "run/sysctl.d", "usr/local/lib/sysctl.d", "usr/lib/sysctl.d", "lib/sysctl.d"];
-function sysctlApplicationOrder(paths) {
-  const dropIns = [];
-  const mainFiles = [];
-  for (const path9 of paths) {
-    const { directory, name } = splitPath(path9);
-    if (name === "sysctl.conf" && !directory.endsWith("sysctl.d")) {
-      mainFiles.push(path9);
-      continue;
-    }
-    const system = SYSTEM_DIRECTORIES.findIndex((suffix) => directory === suffix || directory.endsWith(`/${suffix}`));
-    const root = system === -1 ? void 0 : directory.slice(0, directory.length - SYSTEM_DIRECTORIES[system].length);
-    dropIns.push({ path: path9, name, root, precedence: system === -1 ? SYSTEM_DIRECTORIES.length : system });
-  }
-  const winners = /* @__PURE__ */ new Map();
-  const kept = [];
-  for (const file of dropIns) {
-    if (file.root === void 0) {
-      kept.push(file);
-      continue;
-    }
-    const id = `${file.root}\0${file.name}`;
-    const current = winners.get(id);
-    if (current === void 0 || file.precedence < current.precedence) winners.set(id, file);
-  }
-  kept.push(...winners.values());
-  kept.sort((a, b) => compare(a.name, b.name) || compare(a.path, b.path));
-  mainFiles.sort(compare);
-  return [...kept.map((file) => file.path), ...mainFiles];
-}
-function splitPath(path9) {
-  const normalised2 = path9.replace(/\\/g, "/");
-  const slash = normalised2.lastIndexOf("/");
-  return { directory: normalised2.slice(0, Math.max(slash, 0)), name: normalised2.slice(slash + 1) };
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function nodeRootOf(path9) {
-  const { directory, name } = splitPath(path9);
-  for (const suffix of [...SYSTEM_DIRECTORIES, "etc"]) {
-    if (suffix === "etc" && name !== "sysctl.conf") continue;
-    if (directory === suffix) return "";
-    if (directory.endsWith(`/${suffix}`)) return directory.slice(0, directory.length - suffix.length);
-  }
-  if (directory === "sysctl.d") return "";
-  if (directory.endsWith("/sysctl.d")) return directory.slice(0, directory.length - "sysctl.d".length);
-  return `${directory}/`;
-}
-var SYSCTL_CONF_BOOT_NAME = "99-sysctl.conf";
-function isMainSysctlFile(path9) {
-  const { directory, name } = splitPath(path9);
-  return name === "sysctl.conf" && !directory.endsWith("sysctl.d");
-}
-function bootOrder(entries3) {
-  const bootName = (file) => isMainSysctlFile(file) ? SYSCTL_CONF_BOOT_NAME : splitPath(file).name;
-  return entries3.map((entry, index) => ({ entry, index, name: bootName(entry.file) })).sort((a, b) => compare(a.name, b.name) || a.index - b.index).map(({ entry }) => entry);
-}
-function modulesLoadRootOf(path9) {
-  return nodeRootOf(path9.replace(/\\/g, "/").replace(/(^|\/)modules-load\.d(\/[^/]*)$/, "$1sysctl.d$2"));
-}
-function moduleOfKey(key) {
-  if (key.startsWith("net.netfilter.nf_conntrack_")) return "nf_conntrack";
-  if (key.startsWith("net.ipv4.vs.")) return "ip_vs";
-  return void 0;
-}
-
 // server/src/core/model/backends.ts
 function backendsOf(service2, model) {
   const sources = service2.selector === void 0 ? endpointSources(service2, model) : selectedSources(service2, service2.selector, model);
@@ -10443,6 +10375,177 @@ function formatCount(count, upTo = false) {
   return `${upTo ? "up to " : ""}${count} backend${count === 1 ? "" : "s"}`;
 }
 
+// server/src/core/model/facetLog.ts
+var EVERYTHING = "everything";
+var MAX_LISTED_CHANGES = 5e4;
+var FacetLog = class {
+  changes = /* @__PURE__ */ new Set();
+  reads;
+  /** Runs `compute` and returns the facets it read, with its result; an enclosing recording gets them too. */
+  recordReads(compute) {
+    const outer = this.reads;
+    const reads = /* @__PURE__ */ new Set();
+    this.reads = reads;
+    try {
+      return { result: compute(), reads };
+    } finally {
+      this.reads = outer;
+      if (outer !== void 0) for (const facet of reads) outer.add(facet);
+    }
+  }
+  /** Notes that the computation being recorded read a facet, and passes its value through. */
+  read(facet, value) {
+    this.reads?.add(facet);
+    return value;
+  }
+  /** Notes that a facet changed. */
+  changed(facet) {
+    if (this.changes === EVERYTHING) return;
+    this.changes.add(facet);
+    if (this.changes.size > MAX_LISTED_CHANGES) this.changes = EVERYTHING;
+  }
+  /** Notes that every facet changed. */
+  changedEverything() {
+    this.changes = EVERYTHING;
+  }
+  /** The facets changed since the last call (or since the log was made), or EVERYTHING. */
+  takeChanges() {
+    const changes = this.changes;
+    this.changes = /* @__PURE__ */ new Set();
+    return changes;
+  }
+};
+
+// server/src/core/sysctl/order.ts
+var SYSTEM_DIRECTORIES = ["etc/sysctl.d", "run/sysctl.d", "usr/local/lib/sysctl.d", "usr/lib/sysctl.d", "lib/sysctl.d"];
+function sysctlApplicationOrder(paths) {
+  const dropIns = [];
+  const mainFiles = [];
+  for (const path9 of paths) {
+    const { directory, name } = splitPath(path9);
+    if (name === "sysctl.conf" && !directory.endsWith("sysctl.d")) {
+      mainFiles.push(path9);
+      continue;
+    }
+    const system = SYSTEM_DIRECTORIES.findIndex((suffix) => directory === suffix || directory.endsWith(`/${suffix}`));
+    const root = system === -1 ? void 0 : directory.slice(0, directory.length - SYSTEM_DIRECTORIES[system].length);
+    dropIns.push({ path: path9, name, root, precedence: system === -1 ? SYSTEM_DIRECTORIES.length : system });
+  }
+  const winners = /* @__PURE__ */ new Map();
+  const kept = [];
+  for (const file of dropIns) {
+    if (file.root === void 0) {
+      kept.push(file);
+      continue;
+    }
+    const id = `${file.root}\0${file.name}`;
+    const current = winners.get(id);
+    if (current === void 0 || file.precedence < current.precedence) winners.set(id, file);
+  }
+  kept.push(...winners.values());
+  kept.sort((a, b) => compare(a.name, b.name) || compare(a.path, b.path));
+  mainFiles.sort(compare);
+  return [...kept.map((file) => file.path), ...mainFiles];
+}
+function splitPath(path9) {
+  const normalised2 = path9.replace(/\\/g, "/");
+  const slash = normalised2.lastIndexOf("/");
+  return { directory: normalised2.slice(0, Math.max(slash, 0)), name: normalised2.slice(slash + 1) };
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function nodeRootOf(path9) {
+  const { directory, name } = splitPath(path9);
+  for (const suffix of [...SYSTEM_DIRECTORIES, "etc"]) {
+    if (suffix === "etc" && name !== "sysctl.conf") continue;
+    if (directory === suffix) return "";
+    if (directory.endsWith(`/${suffix}`)) return directory.slice(0, directory.length - suffix.length);
+  }
+  if (directory === "sysctl.d") return "";
+  if (directory.endsWith("/sysctl.d")) return directory.slice(0, directory.length - "sysctl.d".length);
+  return `${directory}/`;
+}
+var SYSCTL_CONF_BOOT_NAME = "99-sysctl.conf";
+function isMainSysctlFile(path9) {
+  const { directory, name } = splitPath(path9);
+  return name === "sysctl.conf" && !directory.endsWith("sysctl.d");
+}
+function bootOrder(entries3) {
+  const bootName = (file) => isMainSysctlFile(file) ? SYSCTL_CONF_BOOT_NAME : splitPath(file).name;
+  return entries3.map((entry, index) => ({ entry, index, name: bootName(entry.file) })).sort((a, b) => compare(a.name, b.name) || a.index - b.index).map(({ entry }) => entry);
+}
+function modulesLoadRootOf(path9) {
+  return nodeRootOf(path9.replace(/\\/g, "/").replace(/(^|\/)modules-load\.d(\/[^/]*)$/, "$1sysctl.d$2"));
+}
+function moduleOfKey(key) {
+  if (key.startsWith("net.netfilter.nf_conntrack_")) return "nf_conntrack";
+  if (key.startsWith("net.ipv4.vs.")) return "ip_vs";
+  return void 0;
+}
+
+// server/src/core/model/nodeFiles.ts
+var NodeFiles = class {
+  sysctlOrder = [];
+  assignmentsByKey = /* @__PURE__ */ new Map();
+  modulesByRoot = /* @__PURE__ */ new Map();
+  /** Sysctl files in application order. */
+  get sysctlFiles() {
+    return this.sysctlOrder;
+  }
+  /** Every assignment of a sysctl key, in the order the node applies them. */
+  assignments(key) {
+    return this.assignmentsByKey.get(key) ?? [];
+  }
+  /** The modules the modules-load.d files of a node root list; undefined when there are none. */
+  modulesLoadedAtBoot(root) {
+    return this.modulesByRoot.get(root);
+  }
+  /** Updates after file `previous` became `next` among `files`, calling `changed` with the facets that changed. */
+  update(files, previous, next, changed) {
+    if (previous?.role === "sysctl" || next?.role === "sysctl") {
+      ({ files: this.sysctlOrder, assignmentsByKey: this.assignmentsByKey } = nodeSysctlOrder(files.values()));
+      changed("sysctlFiles");
+      for (const file of [previous, next]) for (const assignment of file?.sysctl?.assignments ?? []) changed(`nodeSysctl:${assignment.key}`);
+    }
+    if (previous?.role === "modules-load" || next?.role === "modules-load") {
+      this.modulesByRoot = modulesLoadedByRoot(files.values());
+      changed("modulesLoad");
+    }
+  }
+};
+function nodeSysctlOrder(files) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const file of files) if (file.role === "sysctl") byPath.set(file.path, file);
+  const ordered = sysctlApplicationOrder([...byPath.keys()].sort(comparePaths)).map((path9) => byPath.get(path9));
+  const assignmentsByKey = /* @__PURE__ */ new Map();
+  for (const file of ordered) {
+    for (const assignment of file.sysctl?.assignments ?? []) {
+      if (!assignment.isGlob) push(assignmentsByKey, assignment.key, { file: file.path, assignment });
+    }
+  }
+  return { files: ordered, assignmentsByKey };
+}
+function modulesLoadedByRoot(files) {
+  const modulesByRoot = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    if (file.role !== "modules-load") continue;
+    const root = modulesLoadRootOf(file.path);
+    const modules = modulesByRoot.get(root) ?? /* @__PURE__ */ new Set();
+    for (const module2 of file.modules ?? []) modules.add(module2);
+    modulesByRoot.set(root, modules);
+  }
+  return modulesByRoot;
+}
+function comparePaths(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list === void 0) map.set(key, [value]);
+  else list.push(value);
+}
+
 // server/src/core/model/orderedIndex.ts
 var OrderedIndex = class _OrderedIndex {
   lists = /* @__PURE__ */ new Map();
@@ -10486,17 +10589,88 @@ function firstAtOrAfter(list, path9) {
   return low;
 }
 
-// server/src/core/model/sources.ts
-function baseName(file) {
-  const trimmed = file.replace(/[\\/]+$/, "");
-  return decodeURIComponentSafe(trimmed.slice(Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\")) + 1));
-}
-function decodeURIComponentSafe(text) {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
+// server/src/core/model/objectIndexes.ts
+var KUBE_PROXY = "kube-proxy";
+var PATH_OBJECT_KINDS = /* @__PURE__ */ new Set(["Ingress", "DestinationRule", "MeshConfig"]);
+var ObjectIndexes = class {
+  services = new OrderedIndex();
+  /** Every workload under '', and those that run kube-proxy under KUBE_PROXY too. */
+  workloads = new OrderedIndex();
+  kubeProxyConfigurations = new OrderedIndex();
+  dataPlaneConfigurations = new OrderedIndex();
+  namespacesByName = new OrderedIndex();
+  /** Argo Rollouts by the target key (see targetKey) of the workload their `workloadRef` names. */
+  rolloutsByWorkloadRef = new OrderedIndex();
+  workloadsByNamespace = new OrderedIndex();
+  /** Workloads by each label pair of their pod template (see labelIndexKey). */
+  workloadsByLabel = new OrderedIndex();
+  /** Autoscalers by the target key of their `scaleTargetRef`. */
+  autoscalersByTarget = new OrderedIndex();
+  /** Endpoints and EndpointSlices by `namespace/service`. */
+  endpointSetsByService = new OrderedIndex();
+  pathObjectsByKind = new OrderedIndex();
+  /** Replaces file `path`'s objects, `before` by `after`, calling `changed` with every model facet whose list changed. */
+  replaceFile(path9, before, after, changed) {
+    const update = (index, keysOf, facet) => index.replaceFile(path9, entries(before, keysOf), entries(after, keysOf), (key) => changed(facet(key)));
+    update(this.services, (object) => object.kind === "Service" ? [""] : [], () => "services");
+    update(this.workloads, globalWorkloadKeys, (key) => key === KUBE_PROXY ? "kubeProxyDaemonSets" : "workloads");
+    update(this.kubeProxyConfigurations, (object) => object.kind === "KubeProxyConfiguration" ? [""] : [], () => "kubeProxyConfigurations");
+    update(this.workloadsByNamespace, (object) => isWorkload(object) ? [object.namespace] : [], (key) => `workloadsIn:${key}`);
+    update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
+    update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
+    update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
+    update(this.dataPlaneConfigurations, (object) => object.kind === "DataPlaneConfiguration" ? [""] : [], () => "dataPlaneConfigurations");
+    update(this.namespacesByName, (object) => object.kind === "Namespace" && object.name !== void 0 ? [object.name] : [], (key) => `namespace:${key}`);
+    update(this.rolloutsByWorkloadRef, rolloutKeys, (key) => `rollouts:${key}`);
+    update(this.pathObjectsByKind, (object) => PATH_OBJECT_KINDS.has(object.kind) ? [object.kind] : [], (key) => `kind:${key}`);
   }
+  /**
+   * The fewest workloads of a namespace that can match `selector`: those under its rarest label
+   * pair (all of the namespace's for an empty selector), with the facet of the model they are.
+   */
+  selectorCandidates(namespace2, selector) {
+    let candidates;
+    let facet = `workloadsIn:${namespace2}`;
+    for (const [key, value] of selector) {
+      const labelKey = labelIndexKey(namespace2, key, value);
+      const list = this.workloadsByLabel.get(labelKey);
+      if (candidates === void 0 || list.length < candidates.length) [candidates, facet] = [list, `label:${labelKey}`];
+    }
+    return { facet, candidates: candidates ?? this.workloadsByNamespace.get(namespace2) };
+  }
+  /** Whether the indexes hold any Kubernetes object the analysis models. */
+  holdsManifests() {
+    return this.services.get("").length > 0 || this.workloads.get("").length > 0 || this.kubeProxyConfigurations.get("").length > 0;
+  }
+};
+function labelIndexKey(namespace2, key, value) {
+  return `${namespace2}\0${key}=${value}`;
+}
+function targetKey(namespace2, kind, name) {
+  return `${namespace2}/${kind}/${name ?? ""}`;
+}
+function globalWorkloadKeys(object) {
+  if (!isWorkload(object)) return [];
+  return object.kubeProxyFlags.length > 0 || object.kubeProxyImage !== void 0 ? ["", KUBE_PROXY] : [""];
+}
+function labelKeys(object) {
+  if (!isWorkload(object) || object.template === void 0) return [];
+  return [...object.template.labels].map(([key, value]) => labelIndexKey(object.namespace, key, value));
+}
+function rolloutKeys(object) {
+  if (object.kind !== "Rollout" || object.workloadRef === void 0) return [];
+  return [targetKey(object.namespace, object.workloadRef.kind, object.workloadRef.name)];
+}
+function autoscalerKeys(object) {
+  if (object.kind !== "HorizontalPodAutoscaler" && object.kind !== "ScaledObject" || object.target === void 0) return [];
+  return [targetKey(object.namespace, object.target.kind, object.target.name)];
+}
+function endpointKeys(object) {
+  if (object.kind !== "Endpoints" && object.kind !== "EndpointSlice" || object.serviceName === void 0) return [];
+  return [`${object.namespace}/${object.serviceName}`];
+}
+function entries(objects, keysOf) {
+  return objects.flatMap((object) => keysOf(object).map((key) => [key, object]));
 }
 
 // server/src/core/kustomize/build.ts
@@ -10710,8 +10884,85 @@ function unescapePointer(segment) {
 // server/src/core/kustomize/kustomization.ts
 var import_yaml6 = __toESM(require_dist());
 
-// server/src/core/k8s/extract.ts
-var import_yaml5 = __toESM(require_dist());
+// server/src/core/sysctl/parse.ts
+function parseSysctl(text) {
+  const assignments = [];
+  const problems = [];
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    parseLine(text, start, end, line, assignments, problems);
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return { assignments, problems };
+}
+function parseLine(text, lineStart, lineEnd, line, assignments, problems) {
+  const [start, end] = trimSpan(text, lineStart, lineEnd);
+  if (start === end) return;
+  const first = text[start];
+  if (first === "#" || first === ";") return;
+  const lineSpan = { start, end };
+  const equals = text.indexOf("=", start);
+  if (equals === -1 || equals >= end) {
+    if (first === "-" && /^-\s*[^\s=]+$/.test(text.slice(start, end))) return;
+    problems.push({ span: lineSpan, message: "This line is not a `key = value` assignment; sysctl ignores it." });
+    return;
+  }
+  const ignoreFailure = first === "-";
+  const [keyStart, keyEnd] = trimSpan(text, ignoreFailure ? start + 1 : start, equals);
+  const [valueStart, valueEnd] = trimSpan(text, equals + 1, end);
+  if (keyStart === keyEnd) {
+    problems.push({ span: lineSpan, message: "This assignment has no key." });
+    return;
+  }
+  const rawKey = text.slice(keyStart, keyEnd);
+  const value = text.slice(valueStart, valueEnd);
+  const valueSpan = { start: valueStart, end: valueEnd };
+  if (value === "") {
+    problems.push({ span: { start: keyStart, end: keyEnd }, message: `${rawKey} has an empty value; the kernel rejects it.` });
+    return;
+  }
+  if (isQuoted(value)) {
+    problems.push({
+      span: valueSpan,
+      message: `The value of ${rawKey} is quoted; sysctl files take no quotes and the kernel rejects ${value}.`
+    });
+    return;
+  }
+  assignments.push({
+    key: normaliseSysctlKey(rawKey),
+    value,
+    keySpan: { start: keyStart, end: keyEnd },
+    valueSpan,
+    lineSpan,
+    line,
+    ignoreFailure,
+    isGlob: /[*?[]/.test(rawKey)
+  });
+}
+function normaliseSysctlKey(key) {
+  const slash = key.indexOf("/");
+  const dot = key.indexOf(".");
+  if (slash === -1 || dot !== -1 && dot < slash) return key;
+  return key.replace(/[./]/g, (separator) => separator === "/" ? "." : "/");
+}
+function isQuoted(value) {
+  const first = value[0];
+  return (first === '"' || first === "'") && value.length >= 2 && value[value.length - 1] === first;
+}
+function trimSpan(text, start, end) {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+function isBlank(code) {
+  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
+}
+
+// server/src/core/k8s/extractKubeProxy.ts
+var import_yaml4 = __toESM(require_dist());
 
 // server/src/core/yaml/duration.ts
 var UNIT_NANOSECONDS = {
@@ -10831,81 +11082,77 @@ var EmbeddedNodeReader = class extends NodeReader {
   }
 };
 
-// server/src/core/sysctl/parse.ts
-function parseSysctl(text) {
-  const assignments = [];
-  const problems = [];
-  let line = 0;
-  for (let start = 0; start <= text.length; line++) {
-    const newline = text.indexOf("\n", start);
-    const end = newline === -1 ? text.length : newline;
-    parseLine(text, start, end, line, assignments, problems);
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return { assignments, problems };
+// server/src/core/k8s/fieldReaders.ts
+function isNonStringScalar(reader, node) {
+  const value = reader.scalar(node)?.value;
+  return typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
 }
-function parseLine(text, lineStart, lineEnd, line, assignments, problems) {
-  const [start, end] = trimSpan(text, lineStart, lineEnd);
-  if (start === end) return;
-  const first = text[start];
-  if (first === "#" || first === ";") return;
-  const lineSpan = { start, end };
-  const equals = text.indexOf("=", start);
-  if (equals === -1 || equals >= end) {
-    if (first === "-" && /^-\s*[^\s=]+$/.test(text.slice(start, end))) return;
-    problems.push({ span: lineSpan, message: "This line is not a `key = value` assignment; sysctl ignores it." });
-    return;
-  }
-  const ignoreFailure = first === "-";
-  const [keyStart, keyEnd] = trimSpan(text, ignoreFailure ? start + 1 : start, equals);
-  const [valueStart, valueEnd] = trimSpan(text, equals + 1, end);
-  if (keyStart === keyEnd) {
-    problems.push({ span: lineSpan, message: "This assignment has no key." });
-    return;
-  }
-  const rawKey = text.slice(keyStart, keyEnd);
-  const value = text.slice(valueStart, valueEnd);
-  const valueSpan = { start: valueStart, end: valueEnd };
-  if (value === "") {
-    problems.push({ span: { start: keyStart, end: keyEnd }, message: `${rawKey} has an empty value; the kernel rejects it.` });
-    return;
-  }
-  if (isQuoted(value)) {
-    problems.push({
-      span: valueSpan,
-      message: `The value of ${rawKey} is quoted; sysctl files take no quotes and the kernel rejects ${value}.`
-    });
-    return;
-  }
-  assignments.push({
-    key: normaliseSysctlKey(rawKey),
-    value,
-    keySpan: { start: keyStart, end: keyEnd },
-    valueSpan,
-    lineSpan,
-    line,
-    ignoreFailure,
-    isGlob: /[*?[]/.test(rawKey)
+function located(reader, node, value) {
+  const span = reader.span(node);
+  return value === void 0 || span === void 0 ? void 0 : { value, span };
+}
+function locatedString(reader, node) {
+  return located(reader, node, reader.string(node));
+}
+
+// server/src/core/k8s/extractKubeProxy.ts
+function kubeProxyConfiguration(reader, node, base, embeddedKey) {
+  const durations = DURATION_FIELDS.flatMap((path9) => {
+    const valueNode = reader.get(node, ...path9);
+    const text = reader.string(valueNode);
+    const span = reader.span(valueNode);
+    if (text === void 0 || span === void 0) return [];
+    const notString = isNonStringScalar(reader, valueNode);
+    const seconds = notString ? void 0 : parseGoDuration(text);
+    return [{ field: path9.join("."), text, seconds: seconds !== void 0 && seconds < 0 ? void 0 : seconds, span, notString }];
+  });
+  const parsed = (field) => {
+    const duration2 = durations.find((candidate) => candidate.field === field);
+    return duration2?.seconds === void 0 ? void 0 : { value: duration2.seconds, span: duration2.span };
+  };
+  const modeNode = reader.get(node, "mode");
+  const maxPerCoreNode = reader.get(node, "conntrack", "maxPerCore");
+  const minNode = reader.get(node, "conntrack", "min");
+  return Object.assign(base, {
+    tcpEstablishedTimeout: parsed("conntrack.tcpEstablishedTimeout"),
+    ipvsTcpTimeout: parsed("ipvs.tcpTimeout"),
+    conntrackMaxPerCore: located(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
+    conntrackMin: located(reader, minNode, reader.int32(minNode)),
+    durations,
+    mode: located(reader, modeNode, reader.string(modeNode) || void 0),
+    embeddedKey
   });
 }
-function normaliseSysctlKey(key) {
-  const slash = key.indexOf("/");
-  const dot = key.indexOf(".");
-  if (slash === -1 || dot !== -1 && dot < slash) return key;
-  return key.replace(/[./]/g, (separator) => separator === "/" ? "." : "/");
+var DURATION_FIELDS = [
+  ["conntrack", "tcpEstablishedTimeout"],
+  ["conntrack", "tcpCloseWaitTimeout"],
+  ["ipvs", "tcpTimeout"],
+  ["ipvs", "tcpFinTimeout"],
+  ["ipvs", "udpTimeout"]
+];
+function namesKubeProxyConfiguration(text) {
+  return /\bkind["']?\s*:\s*["']?KubeProxyConfiguration\b/.test(text);
 }
-function isQuoted(value) {
-  const first = value[0];
-  return (first === '"' || first === "'") && value.length >= 2 && value[value.length - 1] === first;
+function embeddedKubeProxyConfiguration(reader, node, base, origin, problems) {
+  const data = reader.get(node, "data");
+  const key = [...reader.stringMap(data)].find(([, value]) => namesKubeProxyConfiguration(value))?.[0];
+  const scalar = key === void 0 ? void 0 : reader.scalar(reader.get(data, key));
+  const embedded = scalar && embeddedText(scalar, origin.fileText, reader.offset);
+  if (key === void 0 || embedded === void 0) return void 0;
+  const document = (0, import_yaml4.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const toFile = (start, end) => {
+    const fileStart = embedded.toFileOffset(start);
+    return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
+  };
+  for (const error of document.errors) {
+    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In ${key}: ${firstLine(error.message)}`, embedded: true });
+  }
+  const embeddedReader = new EmbeddedNodeReader(document, embedded);
+  return kubeProxyConfiguration(embeddedReader, document.contents ?? void 0, { ...base, kind: "KubeProxyConfiguration" }, key);
 }
-function trimSpan(text, start, end) {
-  while (start < end && isBlank(text.charCodeAt(start))) start++;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-  return [start, end];
-}
-function isBlank(code) {
-  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
+function firstLine(message2) {
+  const end = message2.indexOf("\n");
+  return (end === -1 ? message2 : message2.slice(0, end)).replace(/ at line \d+, column \d+:?$/, "");
 }
 
 // server/src/core/k8s/kubeProxyFlags.ts
@@ -11017,7 +11264,7 @@ function dataPlane(base, provider, origin, settings, conntrackTimeouts) {
 }
 
 // server/src/core/k8s/pathReaders.ts
-var import_yaml4 = __toESM(require_dist());
+var import_yaml5 = __toESM(require_dist());
 function readAnnotations(reader, metadata) {
   const annotations = /* @__PURE__ */ new Map();
   const node = reader.get(metadata, "annotations");
@@ -11041,13 +11288,13 @@ function readPathObject(reader, node, base, fileText) {
       return void 0;
   }
 }
-function located(reader, node, value) {
+function located2(reader, node, value) {
   const span = reader.span(node);
   return value === void 0 || span === void 0 ? void 0 : { value, span };
 }
 function duration(reader, node) {
   const text = reader.string(node);
-  return located(reader, node, text === void 0 ? void 0 : parseGoDuration(text));
+  return located2(reader, node, text === void 0 ? void 0 : parseGoDuration(text));
 }
 function ingress(reader, node, base) {
   const spec = reader.get(node, "spec");
@@ -11078,7 +11325,7 @@ function meshConfig(reader, node, base, fileText) {
   const scalar = reader.scalar(reader.get(node, "data", "mesh"));
   const embedded = scalar && embeddedText(scalar, fileText, reader.offset);
   if (embedded === void 0) return void 0;
-  const document = (0, import_yaml4.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
   const mesh = new EmbeddedNodeReader(document, embedded);
   const root = document.contents ?? void 0;
   return Object.assign({ ...base, kind: "MeshConfig" }, {
@@ -11169,18 +11416,10 @@ function parseRuleList(list) {
   if (list === void 0) return [];
   return list.split(",").map((rule) => rule.trim()).filter((rule) => rule !== "");
 }
-function isNonStringScalar(reader, node) {
-  const value = reader.scalar(node)?.value;
-  return typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
-}
-function located2(reader, node, value) {
-  const span = reader.span(node);
-  return value === void 0 || span === void 0 ? void 0 : { value, span };
-}
 function workload(reader, node, base, template, fileText) {
   const replicasNode = base.kind === "Pod" ? void 0 : reader.get(node, "spec", "replicas");
   return Object.assign(base, {
-    replicas: located2(reader, replicasNode, reader.int32(replicasNode)),
+    replicas: located(reader, replicasNode, reader.int32(replicasNode)),
     template: template === void 0 ? void 0 : podTemplate(reader, template),
     kubeProxyFlags: base.kind === "DaemonSet" ? kubeProxyFlags(reader, reader.get(template, "spec"), fileText) : [],
     kubeProxyImage: base.kind === "DaemonSet" ? kubeProxyImage(reader, reader.get(template, "spec")) : void 0,
@@ -11199,7 +11438,7 @@ function podTemplate(reader, template) {
   return {
     labels: reader.stringMap(reader.get(template, "metadata", "labels")),
     annotations: reader.stringMap(reader.get(template, "metadata", "annotations")),
-    hostNetwork: located2(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
+    hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
     sysctls: reader.items(reader.get(spec, "securityContext", "sysctls")).flatMap((entry) => {
       const nameNode = reader.get(entry, "name");
       const valueNode = reader.get(entry, "value");
@@ -11222,9 +11461,9 @@ function service(reader, node, base) {
     selector: selector.size > 0 ? selector : void 0,
     type: reader.string(reader.get(spec, "type")) ?? "ClusterIP",
     headless: clusterIPs.includes("None"),
-    sessionAffinity: located2(reader, affinityNode, reader.string(affinityNode)),
-    affinityTimeoutSeconds: located2(reader, timeoutNode, reader.int32(timeoutNode)),
-    affinityTimeoutText: located2(reader, timeoutNode, reader.string(timeoutNode)),
+    sessionAffinity: located(reader, affinityNode, reader.string(affinityNode)),
+    affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
+    affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
     affinityConfigKey: configNode === void 0 || reader.scalar(configNode)?.value === null ? void 0 : reader.span(reader.keyNode(spec, "sessionAffinityConfig")),
     ports: reader.items(reader.get(spec, "ports")).flatMap((port) => {
       const span = reader.span(port);
@@ -11237,9 +11476,6 @@ function service(reader, node, base) {
     loadBalancerClass: reader.string(reader.get(spec, "loadBalancerClass"))
   });
 }
-function locatedString(reader, node) {
-  return located2(reader, node, reader.string(node));
-}
 function autoscaler(reader, node, base) {
   const spec = reader.get(node, "spec");
   const targetKind = reader.string(reader.get(spec, "scaleTargetRef", "kind"));
@@ -11247,7 +11483,7 @@ function autoscaler(reader, node, base) {
   const maxNode = reader.get(spec, "maxReplicas");
   return Object.assign(base, {
     target: targetKind !== void 0 && targetName !== void 0 ? { kind: targetKind, name: targetName } : void 0,
-    maxReplicas: located2(reader, maxNode, reader.int32(maxNode))
+    maxReplicas: located(reader, maxNode, reader.int32(maxNode))
   });
 }
 function endpointSet(reader, node, base) {
@@ -11265,7 +11501,7 @@ function namespace(reader, node, base) {
   const labels = reader.get(node, "metadata", "labels");
   const label = (name) => {
     const value = reader.get(labels, name);
-    return located2(reader, value, reader.string(value));
+    return located(reader, value, reader.string(value));
   };
   return Object.assign(base, {
     namespace: base.name ?? base.namespace,
@@ -11274,64 +11510,6 @@ function namespace(reader, node, base) {
     podSecurityEnforce: label("pod-security.kubernetes.io/enforce"),
     podSecurityEnforceVersion: label("pod-security.kubernetes.io/enforce-version")
   });
-}
-function kubeProxyConfiguration(reader, node, base, embeddedKey) {
-  const durations = DURATION_FIELDS.flatMap((path9) => {
-    const valueNode = reader.get(node, ...path9);
-    const text = reader.string(valueNode);
-    const span = reader.span(valueNode);
-    if (text === void 0 || span === void 0) return [];
-    const notString = isNonStringScalar(reader, valueNode);
-    const seconds = notString ? void 0 : parseGoDuration(text);
-    return [{ field: path9.join("."), text, seconds: seconds !== void 0 && seconds < 0 ? void 0 : seconds, span, notString }];
-  });
-  const parsed = (field) => {
-    const duration2 = durations.find((candidate) => candidate.field === field);
-    return duration2?.seconds === void 0 ? void 0 : { value: duration2.seconds, span: duration2.span };
-  };
-  const modeNode = reader.get(node, "mode");
-  const maxPerCoreNode = reader.get(node, "conntrack", "maxPerCore");
-  const minNode = reader.get(node, "conntrack", "min");
-  return Object.assign(base, {
-    tcpEstablishedTimeout: parsed("conntrack.tcpEstablishedTimeout"),
-    ipvsTcpTimeout: parsed("ipvs.tcpTimeout"),
-    conntrackMaxPerCore: located2(reader, maxPerCoreNode, reader.int32(maxPerCoreNode)),
-    conntrackMin: located2(reader, minNode, reader.int32(minNode)),
-    durations,
-    mode: located2(reader, modeNode, reader.string(modeNode) || void 0),
-    embeddedKey
-  });
-}
-var DURATION_FIELDS = [
-  ["conntrack", "tcpEstablishedTimeout"],
-  ["conntrack", "tcpCloseWaitTimeout"],
-  ["ipvs", "tcpTimeout"],
-  ["ipvs", "tcpFinTimeout"],
-  ["ipvs", "udpTimeout"]
-];
-function namesKubeProxyConfiguration(text) {
-  return /\bkind["']?\s*:\s*["']?KubeProxyConfiguration\b/.test(text);
-}
-function embeddedKubeProxyConfiguration(reader, node, base, origin, problems) {
-  const data = reader.get(node, "data");
-  const key = [...reader.stringMap(data)].find(([, value]) => namesKubeProxyConfiguration(value))?.[0];
-  const scalar = key === void 0 ? void 0 : reader.scalar(reader.get(data, key));
-  const embedded = scalar && embeddedText(scalar, origin.fileText, reader.offset);
-  if (key === void 0 || embedded === void 0) return void 0;
-  const document = (0, import_yaml5.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
-  const toFile = (start, end) => {
-    const fileStart = embedded.toFileOffset(start);
-    return { start: fileStart, end: Math.max(fileStart, embedded.toFileOffset(end)) };
-  };
-  for (const error of document.errors) {
-    problems.push({ span: toFile(error.pos[0], error.pos[1]), message: `In ${key}: ${firstLine(error.message)}`, embedded: true });
-  }
-  const embeddedReader = new EmbeddedNodeReader(document, embedded);
-  return kubeProxyConfiguration(embeddedReader, document.contents ?? void 0, { ...base, kind: "KubeProxyConfiguration" }, key);
-}
-function firstLine(message2) {
-  const end = message2.indexOf("\n");
-  return (end === -1 ? message2 : message2.slice(0, end)).replace(/ at line \d+, column \d+:?$/, "");
 }
 
 // server/src/core/kustomize/paths.ts
@@ -11727,335 +11905,15 @@ function isKubeProxyConfiguration(object) {
   return object.kind === "KubeProxyConfiguration";
 }
 
-// server/src/core/model/workspaceModel.ts
-var EVERYTHING = "everything";
-var MAX_LISTED_CHANGES = 5e4;
-var WorkspaceModel = class {
-  constructor(files = [], currentAssumptions = {}) {
-    this.currentAssumptions = currentAssumptions;
-    for (const file of files) this.setFile(file);
-  }
-  currentAssumptions;
-  filesByPath = /* @__PURE__ */ new Map();
-  all = {
-    services: new OrderedIndex(),
-    workloads: new OrderedIndex(),
-    kubeProxyConfigurations: new OrderedIndex(),
-    dataPlaneConfigurations: new OrderedIndex()
-  };
-  namespacesByName = new OrderedIndex();
-  rolloutsByWorkloadRef = new OrderedIndex();
-  workloadsByNamespace = new OrderedIndex();
-  workloadsByLabel = new OrderedIndex();
-  autoscalersByTarget = new OrderedIndex();
-  endpointSetsByService = new OrderedIndex();
-  pathObjectsByKind = new OrderedIndex();
-  sysctlOrder = [];
-  nodeSysctls = /* @__PURE__ */ new Map();
-  modulesByRoot = /* @__PURE__ */ new Map();
-  kustomize = new WorkspaceBuilds((path9) => this.filesByPath.get(path9));
-  changes = /* @__PURE__ */ new Set();
-  reads;
-  /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
-  scopePrototype;
-  /** Counts every update; a result computed at one generation is current while it stays the same. */
-  updates = 0;
-  /** What is assumed about the cluster: in a model scoped to a file, about that file's cluster. */
-  get assumptions() {
-    const scopePath = this.scopePath;
-    return (scopePath === void 0 ? void 0 : this.clusterOf(scopePath)?.assumptions) ?? this.currentAssumptions;
-  }
-  /** The cluster of `clusters:` that holds a file, if any. */
-  clusterOf(path9) {
-    return this.currentAssumptions.clusters?.find((cluster) => cluster.contains(path9));
-  }
-  /** Increases with every change to the model. */
-  get generation() {
-    return this.updates;
-  }
-  /** Kubernetes Services, in workspace order. */
-  get services() {
-    return this.read("services", this.withBuilds("Service", this.all.services.get(""), isService));
-  }
-  /** Workloads and Pods, in workspace order. */
-  get workloads() {
-    return this.read("workloads", this.withBuilds("Workload", this.all.workloads.get(""), isWorkload));
-  }
-  get kubeProxyConfigurations() {
-    return this.read("kubeProxyConfigurations", this.withBuilds("KubeProxyConfiguration", this.all.kubeProxyConfigurations.get(""), isKubeProxyConfiguration));
-  }
-  /** The kustomize builds of the workspace (none without a kustomization file). */
-  get builds() {
-    return this.kustomizeLayout()?.builds ?? [];
-  }
-  /** The build an object belongs to, when it is one a build emits. */
-  buildOf(object) {
-    return this.kustomizeLayout()?.buildOf(object);
-  }
-  /**
-   * A file's objects as the analysis sees them: as each build emits them when builds read the
-   * file (none for a file used only as a patch), else as the file defines them.
-   */
-  objectsFrom(path9) {
-    const file = this.file(path9);
-    if (file === void 0) return [];
-    const layout = this.kustomizeLayout();
-    if (layout === void 0 || !layout.claimedFiles.has(path9)) return file.objects;
-    return this.kustomize.emittedFrom(layout, path9, this.updates);
-  }
-  /**
-   * kube-proxy configurations that apply on the nodes: the whole workspace's; in a model scoped
-   * to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
-   */
-  get workspaceKubeProxyConfigurations() {
-    return this.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
-  }
-  /** DaemonSets that run kube-proxy (with command-line flags or a kube-proxy image), in workspace order. */
-  get kubeProxyDaemonSets() {
-    return this.read("kubeProxyDaemonSets", this.all.workloads.get(KUBE_PROXY));
-  }
-  /** Sysctl files in application order. */
-  get sysctlFiles() {
-    return this.read("sysctlFiles", this.sysctlOrder);
-  }
-  /** Every analysed file, relevant or not. */
-  get files() {
-    return this.read("files", this.filesByPath.values());
-  }
-  file(path9) {
-    this.reads?.add(`file:${path9}`);
-    return this.filesByPath.get(path9);
-  }
-  /** Whether the workspace holds any Kubernetes object the analysis models. */
-  get hasManifests() {
-    return this.read("hasManifests", this.holdsManifests());
-  }
-  /** Workloads and Pods of a namespace. */
-  workloadsIn(namespace2) {
-    return this.read(`workloadsIn:${namespace2}`, this.workloadsByNamespace.get(namespace2));
-  }
-  /**
-   * Workloads of a namespace whose pod template's labels hold every pair of `selector`, in
-   * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
-   */
-  workloadsSelectedBy(namespace2, selector, build) {
-    if (build !== void 0) return workloadsSelectedIn(build, namespace2, selector);
-    let candidates;
-    let facet = `workloadsIn:${namespace2}`;
-    for (const [key, value] of selector) {
-      const labelKey = labelIndexKey(namespace2, key, value);
-      const list = this.workloadsByLabel.get(labelKey);
-      if (candidates === void 0 || list.length < candidates.length) [candidates, facet] = [list, `label:${labelKey}`];
-    }
-    candidates = this.read(facet, candidates ?? this.workloadsByNamespace.get(namespace2));
-    return this.unclaimed(candidates.filter((workload2) => selects(workload2, selector)));
-  }
-  /** Cilium and Calico data plane configurations of the whole workspace, even in a scoped model: what applies on the nodes. */
-  get dataPlaneConfigurations() {
-    return this.read("dataPlaneConfigurations", this.all.dataPlaneConfigurations.get(""));
-  }
-  /** The Namespace objects of that name in the workspace. */
-  namespacesNamed(name) {
-    return this.read(`namespace:${name}`, this.namespacesByName.get(name));
-  }
-  /** Argo Rollouts whose `spec.workloadRef` names this workload: they run its pod template. */
-  rolloutsReferencing(workload2) {
-    const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
-    return this.read(`rollouts:${key}`, this.rolloutsByWorkloadRef.get(key));
-  }
-  /**
-   * Autoscalers (HorizontalPodAutoscalers, KEDA ScaledObjects) whose `scaleTargetRef` names this
-   * workload: in its build when a build emits it, else outside every build.
-   */
-  autoscalersOf(workload2) {
-    const build = this.buildOf(workload2);
-    if (build !== void 0) return autoscalersIn(build, workload2);
-    const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
-    const autoscalers = this.read(`autoscalers:${key}`, this.autoscalersByTarget.get(key));
-    const layout = this.kustomizeLayout();
-    const unclaimed = layout === void 0 ? autoscalers : autoscalers.filter((autoscaler2) => !layout.claimedFiles.has(autoscaler2.file));
-    return nearest(workload2.file, unclaimed).filter((autoscaler2) => isNearby(workload2.file, autoscaler2.file));
-  }
-  /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
-  endpointSetsOf(service2) {
-    const build = this.buildOf(service2);
-    if (build !== void 0) return endpointSetsIn(build, service2);
-    const key = `${service2.namespace}/${service2.name}`;
-    return this.unclaimed(this.read(`endpoints:${key}`, this.endpointSetsByService.get(key)));
-  }
-  /** The workspace's objects of a kind read for connection paths (Ingress, DestinationRule, MeshConfig). */
-  pathObjects(kind) {
-    return this.read(`kind:${kind}`, this.pathObjectsByKind.get(kind));
-  }
-  /** Every assignment of a sysctl key on the node, in the order the node applies them. */
-  nodeSysctlAssignments(key) {
-    return this.read(`nodeSysctl:${key}`, this.nodeSysctls.get(key) ?? []);
-  }
-  /**
-   * The kernel modules a node image loads at boot (its modules-load.d files), by node root (see
-   * modulesLoadRootOf); undefined when the workspace holds no modules-load.d file of that image.
-   */
-  modulesLoadedAtBoot(root) {
-    return this.read("modulesLoad", this.modulesByRoot.get(root));
-  }
-  /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
-  describe(source) {
-    switch (source.kind) {
-      case "file": {
-        const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${this.kubeProxyChoice(source.file)}`;
-      }
-      case "default":
-        return source.reason;
-      case "assumption":
-        return `the ${source.setting} setting`;
-    }
-  }
-  /**
-   * The same model with its lists of objects and files limited to one file's: a rule whose
-   * findings are each about one of those, run over it, finds that file's findings. Lookups, and
-   * what the whole workspace decides (workspaceKubeProxyConfigurations, node sysctls), are not limited.
-   */
-  scopedTo(path9) {
-    const view = Object.create(this.scopePrototype ??= scopePrototypeOf(this));
-    view.scopePath = path9;
-    return view;
-  }
-  /**
-   * Why a kube-proxy configuration was the one used, when the workspace holds several: it is
-   * the nearest to the file a scoped view is about, or the first of those equally near.
-   */
-  kubeProxyChoice(file) {
-    const configurations = filesOf(this.all.kubeProxyConfigurations.get(""));
-    const daemonSets = filesOf(this.all.workloads.get(KUBE_PROXY));
-    const all = configurations.includes(file) ? configurations : daemonSets;
-    if (all.length < 2 || !all.includes(file)) return "";
-    const scopePath = this.scopePath;
-    if (scopePath === void 0) return `, the first of ${all.length} kube-proxy configurations`;
-    const nearestFiles = new Set(nearest(scopePath, all.map((path9) => ({ file: path9 }))).map((candidate) => candidate.file));
-    return nearestFiles.size > 1 ? `, the first of ${nearestFiles.size} equally near kube-proxy configurations` : `, the nearest of ${all.length} kube-proxy configurations`;
-  }
-  /** Runs `compute` and returns the facets of the model it read, with its result. */
-  recordReads(compute) {
-    const outer = this.reads;
-    const reads = /* @__PURE__ */ new Set();
-    this.reads = reads;
-    try {
-      return { result: compute(), reads };
-    } finally {
-      this.reads = outer;
-      if (outer !== void 0) for (const facet of reads) outer.add(facet);
-    }
-  }
-  /** The facets changed since the last call (or since the model was made), or EVERYTHING. */
-  takeChanges() {
-    const changes = this.changes;
-    this.changes = /* @__PURE__ */ new Set();
-    return changes;
-  }
-  /** Replaces what is assumed about the cluster; everything computed from the model is stale. */
-  setAssumptions(assumptions) {
-    this.currentAssumptions = assumptions;
-    this.changes = EVERYTHING;
-    this.updates++;
-  }
-  /** Adds or replaces a file's part of the model. */
-  setFile(file) {
-    this.replace(file.path, file);
-  }
-  /** Removes a file's part of the model. */
-  deleteFile(path9) {
-    if (this.filesByPath.has(path9)) this.replace(path9, void 0);
-  }
-  replace(path9, next) {
-    const previous = this.filesByPath.get(path9);
-    if (previous === next) return;
-    const hadManifests = this.holdsManifests();
-    if (this.kustomize.noteChange(path9, next !== void 0)) this.changed("kustomize");
-    if (next === void 0) this.filesByPath.delete(path9);
-    else this.filesByPath.set(path9, next);
-    this.updates++;
-    this.changed(`file:${path9}`);
-    this.changed("files");
-    const before = previous?.objects ?? [];
-    const after = next?.objects ?? [];
-    this.reindex(path9, before, after);
-    if (previous?.role === "sysctl" || next?.role === "sysctl") this.reorderSysctl([previous, next]);
-    if (previous?.role === "modules-load" || next?.role === "modules-load") this.reindexModules();
-    if (hadManifests !== this.holdsManifests()) this.changed("hasManifests");
-  }
-  reindex(path9, before, after) {
-    const update = (index, keysOf, facet) => index.replaceFile(path9, entries(before, keysOf), entries(after, keysOf), (key) => this.changed(facet(key)));
-    update(this.all.services, (object) => object.kind === "Service" ? [""] : [], () => "services");
-    update(this.all.workloads, globalWorkloadKeys, (key) => key === KUBE_PROXY ? "kubeProxyDaemonSets" : "workloads");
-    update(this.all.kubeProxyConfigurations, (object) => object.kind === "KubeProxyConfiguration" ? [""] : [], () => "kubeProxyConfigurations");
-    update(this.workloadsByNamespace, (object) => isWorkload(object) ? [object.namespace] : [], (key) => `workloadsIn:${key}`);
-    update(this.workloadsByLabel, labelKeys, (key) => `label:${key}`);
-    update(this.autoscalersByTarget, autoscalerKeys, (key) => `autoscalers:${key}`);
-    update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
-    update(this.all.dataPlaneConfigurations, (object) => object.kind === "DataPlaneConfiguration" ? [""] : [], () => "dataPlaneConfigurations");
-    update(this.namespacesByName, (object) => object.kind === "Namespace" && object.name !== void 0 ? [object.name] : [], (key) => `namespace:${key}`);
-    update(this.rolloutsByWorkloadRef, rolloutKeys, (key) => `rollouts:${key}`);
-    update(this.pathObjectsByKind, (object) => PATH_OBJECT_KINDS.has(object.kind) ? [object.kind] : [], (key) => `kind:${key}`);
-  }
-  /** Rebuilds the node's sysctl order and assignments (a handful of files) and marks the keys that changed. */
-  reorderSysctl(changedFiles) {
-    const paths = [...this.filesByPath.values()].filter((file) => file.role === "sysctl").map((file) => file.path);
-    this.sysctlOrder = sysctlApplicationOrder(paths.sort(comparePaths)).map((path9) => this.filesByPath.get(path9));
-    this.nodeSysctls = /* @__PURE__ */ new Map();
-    for (const file of this.sysctlOrder) {
-      for (const assignment of file.sysctl?.assignments ?? []) {
-        if (!assignment.isGlob) push(this.nodeSysctls, assignment.key, { file: file.path, assignment });
-      }
-    }
-    this.changed("sysctlFiles");
-    for (const file of changedFiles) for (const assignment of file?.sysctl?.assignments ?? []) this.changed(`nodeSysctl:${assignment.key}`);
-  }
-  /** Rebuilds the modules each node image loads at boot (a handful of files). */
-  reindexModules() {
-    this.modulesByRoot = /* @__PURE__ */ new Map();
-    for (const file of this.filesByPath.values()) {
-      if (file.role !== "modules-load") continue;
-      const root = modulesLoadRootOf(file.path);
-      const modules = this.modulesByRoot.get(root) ?? /* @__PURE__ */ new Set();
-      for (const module2 of file.modules ?? []) modules.add(module2);
-      this.modulesByRoot.set(root, modules);
-    }
-    this.changed("modulesLoad");
-  }
-  /** The kustomize builds, recording the read; undefined without a kustomization. */
-  kustomizeLayout() {
-    const layout = this.kustomize.current();
-    if (layout !== void 0) this.reads?.add("kustomize");
-    return layout;
-  }
-  /** A list of objects of the whole workspace, with builds evaluated when there are any. */
-  withBuilds(list, raw, is) {
-    const layout = this.kustomizeLayout();
-    return layout === void 0 ? raw : this.kustomize.withBuilds(layout, list, raw, is, this.updates);
-  }
-  /**
-   * What an object outside every build can relate to: the workspace's objects as their files
-   * define them (a Service applied beside a build's output finds the build's workloads by the
-   * nearest-definitions rule), except those of files used only as patches.
-   */
-  unclaimed(objects) {
-    const layout = this.kustomizeLayout();
-    return layout === void 0 ? [...objects] : objects.filter((object) => !layout.patchOnlyFiles.has(object.file));
-  }
-  holdsManifests() {
-    return this.all.services.get("").length > 0 || this.all.workloads.get("").length > 0 || this.all.kubeProxyConfigurations.get("").length > 0;
-  }
-  changed(facet) {
-    if (this.changes === EVERYTHING) return;
-    this.changes.add(facet);
-    if (this.changes.size > MAX_LISTED_CHANGES) this.changes = EVERYTHING;
-  }
-  read(facet, value) {
-    this.reads?.add(facet);
-    return value;
-  }
-};
+// server/src/core/model/scopedView.ts
+function scopePathOf(model) {
+  return model.scopePath;
+}
+function scopedView(prototype, path9) {
+  const view = Object.create(prototype);
+  view.scopePath = path9;
+  return view;
+}
 function scopePrototypeOf(model) {
   const own = (is) => ({
     get() {
@@ -12084,48 +11942,255 @@ function scopePrototypeOf(model) {
     }
   });
 }
-var PATH_OBJECT_KINDS = /* @__PURE__ */ new Set(["Ingress", "DestinationRule", "MeshConfig"]);
-var KUBE_PROXY = "kube-proxy";
+function kubeProxyChoice(file, configurations, daemonSets, scopePath) {
+  const configurationFiles = filesOf(configurations);
+  const all = configurationFiles.includes(file) ? configurationFiles : filesOf(daemonSets);
+  if (all.length < 2 || !all.includes(file)) return "";
+  if (scopePath === void 0) return `, the first of ${all.length} kube-proxy configurations`;
+  const nearestFiles = new Set(nearest(scopePath, all.map((path9) => ({ file: path9 }))).map((candidate) => candidate.file));
+  return nearestFiles.size > 1 ? `, the first of ${nearestFiles.size} equally near kube-proxy configurations` : `, the nearest of ${all.length} kube-proxy configurations`;
+}
 function filesOf(objects) {
   return [...new Set(objects.map((object) => object.file))];
 }
-function globalWorkloadKeys(object) {
-  if (!isWorkload(object)) return [];
-  return object.kubeProxyFlags.length > 0 || object.kubeProxyImage !== void 0 ? ["", KUBE_PROXY] : [""];
+
+// server/src/core/model/sources.ts
+function baseName(file) {
+  const trimmed = file.replace(/[\\/]+$/, "");
+  return decodeURIComponentSafe(trimmed.slice(Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\")) + 1));
 }
-function labelKeys(object) {
-  if (!isWorkload(object) || object.template === void 0) return [];
-  return [...object.template.labels].map(([key, value]) => labelIndexKey(object.namespace, key, value));
+function decodeURIComponentSafe(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
-function rolloutKeys(object) {
-  if (object.kind !== "Rollout" || object.workloadRef === void 0) return [];
-  return [targetKey(object.namespace, object.workloadRef.kind, object.workloadRef.name)];
-}
-function autoscalerKeys(object) {
-  if (object.kind !== "HorizontalPodAutoscaler" && object.kind !== "ScaledObject" || object.target === void 0) return [];
-  return [targetKey(object.namespace, object.target.kind, object.target.name)];
-}
-function endpointKeys(object) {
-  if (object.kind !== "Endpoints" && object.kind !== "EndpointSlice" || object.serviceName === void 0) return [];
-  return [`${object.namespace}/${object.serviceName}`];
-}
-function entries(objects, keysOf) {
-  return objects.flatMap((object) => keysOf(object).map((key) => [key, object]));
-}
-function labelIndexKey(namespace2, key, value) {
-  return `${namespace2}\0${key}=${value}`;
-}
-function targetKey(namespace2, kind, name) {
-  return `${namespace2}/${kind}/${name ?? ""}`;
-}
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function push(map, key, value) {
-  const list = map.get(key);
-  if (list === void 0) map.set(key, [value]);
-  else list.push(value);
-}
+
+// server/src/core/model/workspaceModel.ts
+var WorkspaceModel = class {
+  constructor(files = [], currentAssumptions = {}) {
+    this.currentAssumptions = currentAssumptions;
+    for (const file of files) this.setFile(file);
+  }
+  currentAssumptions;
+  filesByPath = /* @__PURE__ */ new Map();
+  all = new ObjectIndexes();
+  node = new NodeFiles();
+  kustomize = new WorkspaceBuilds((path9) => this.filesByPath.get(path9));
+  facets = new FacetLog();
+  /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
+  scopePrototype;
+  /** Counts every update; a result computed at one generation is current while it stays the same. */
+  updates = 0;
+  /** What is assumed about the cluster: in a model scoped to a file, about that file's cluster. */
+  get assumptions() {
+    const scopePath = scopePathOf(this);
+    return (scopePath === void 0 ? void 0 : this.clusterOf(scopePath)?.assumptions) ?? this.currentAssumptions;
+  }
+  /** The cluster of `clusters:` that holds a file, if any. */
+  clusterOf(path9) {
+    return this.currentAssumptions.clusters?.find((cluster) => cluster.contains(path9));
+  }
+  /** Increases with every change to the model. */
+  get generation() {
+    return this.updates;
+  }
+  /** Kubernetes Services, in workspace order. */
+  get services() {
+    return this.facets.read("services", this.withBuilds("Service", this.all.services.get(""), isService));
+  }
+  /** Workloads and Pods, in workspace order. */
+  get workloads() {
+    return this.facets.read("workloads", this.withBuilds("Workload", this.all.workloads.get(""), isWorkload));
+  }
+  get kubeProxyConfigurations() {
+    return this.facets.read("kubeProxyConfigurations", this.withBuilds("KubeProxyConfiguration", this.all.kubeProxyConfigurations.get(""), isKubeProxyConfiguration));
+  }
+  /** The kustomize builds of the workspace (none without a kustomization file). */
+  get builds() {
+    return this.kustomizeLayout()?.builds ?? [];
+  }
+  /** The build an object belongs to, when it is one a build emits. */
+  buildOf(object) {
+    return this.kustomizeLayout()?.buildOf(object);
+  }
+  /**
+   * A file's objects as the analysis sees them: as each build emits them when builds read the
+   * file (none for a file used only as a patch), else as the file defines them.
+   */
+  objectsFrom(path9) {
+    const file = this.file(path9);
+    if (file === void 0) return [];
+    const layout = this.kustomizeLayout();
+    if (layout === void 0 || !layout.claimedFiles.has(path9)) return file.objects;
+    return this.kustomize.emittedFrom(layout, path9, this.updates);
+  }
+  /**
+   * kube-proxy configurations that apply on the nodes: the whole workspace's; in a model scoped
+   * to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
+   */
+  get workspaceKubeProxyConfigurations() {
+    return this.facets.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
+  }
+  /** DaemonSets that run kube-proxy (with command-line flags or a kube-proxy image), in workspace order. */
+  get kubeProxyDaemonSets() {
+    return this.facets.read("kubeProxyDaemonSets", this.all.workloads.get(KUBE_PROXY));
+  }
+  /** Sysctl files in application order. */
+  get sysctlFiles() {
+    return this.facets.read("sysctlFiles", this.node.sysctlFiles);
+  }
+  /** Every analysed file, relevant or not. */
+  get files() {
+    return this.facets.read("files", this.filesByPath.values());
+  }
+  file(path9) {
+    return this.facets.read(`file:${path9}`, this.filesByPath.get(path9));
+  }
+  /** Whether the workspace holds any Kubernetes object the analysis models. */
+  get hasManifests() {
+    return this.facets.read("hasManifests", this.all.holdsManifests());
+  }
+  /** Workloads and Pods of a namespace. */
+  workloadsIn(namespace2) {
+    return this.facets.read(`workloadsIn:${namespace2}`, this.all.workloadsByNamespace.get(namespace2));
+  }
+  /**
+   * Workloads of a namespace whose pod template's labels hold every pair of `selector`, in
+   * workspace order: looked up by the selector's rarest pair rather than over the whole namespace.
+   */
+  workloadsSelectedBy(namespace2, selector, build) {
+    if (build !== void 0) return workloadsSelectedIn(build, namespace2, selector);
+    const { facet, candidates } = this.all.selectorCandidates(namespace2, selector);
+    return this.unclaimed(this.facets.read(facet, candidates).filter((workload2) => selects(workload2, selector)));
+  }
+  /** Cilium and Calico data plane configurations of the whole workspace, even in a scoped model: what applies on the nodes. */
+  get dataPlaneConfigurations() {
+    return this.facets.read("dataPlaneConfigurations", this.all.dataPlaneConfigurations.get(""));
+  }
+  /** The Namespace objects of that name in the workspace. */
+  namespacesNamed(name) {
+    return this.facets.read(`namespace:${name}`, this.all.namespacesByName.get(name));
+  }
+  /** Argo Rollouts whose `spec.workloadRef` names this workload: they run its pod template. */
+  rolloutsReferencing(workload2) {
+    const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
+    return this.facets.read(`rollouts:${key}`, this.all.rolloutsByWorkloadRef.get(key));
+  }
+  /**
+   * Autoscalers (HorizontalPodAutoscalers, KEDA ScaledObjects) whose `scaleTargetRef` names this
+   * workload: in its build when a build emits it, else outside every build.
+   */
+  autoscalersOf(workload2) {
+    const build = this.buildOf(workload2);
+    if (build !== void 0) return autoscalersIn(build, workload2);
+    const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
+    const autoscalers = this.facets.read(`autoscalers:${key}`, this.all.autoscalersByTarget.get(key));
+    const layout = this.kustomizeLayout();
+    const unclaimed = layout === void 0 ? autoscalers : autoscalers.filter((autoscaler2) => !layout.claimedFiles.has(autoscaler2.file));
+    return nearest(workload2.file, unclaimed).filter((autoscaler2) => isNearby(workload2.file, autoscaler2.file));
+  }
+  /** Endpoints and EndpointSlices written for a Service: in its build, when a build emits it. */
+  endpointSetsOf(service2) {
+    const build = this.buildOf(service2);
+    if (build !== void 0) return endpointSetsIn(build, service2);
+    const key = `${service2.namespace}/${service2.name}`;
+    return this.unclaimed(this.facets.read(`endpoints:${key}`, this.all.endpointSetsByService.get(key)));
+  }
+  /** The workspace's objects of a kind read for connection paths (Ingress, DestinationRule, MeshConfig). */
+  pathObjects(kind) {
+    return this.facets.read(`kind:${kind}`, this.all.pathObjectsByKind.get(kind));
+  }
+  /** Every assignment of a sysctl key on the node, in the order the node applies them. */
+  nodeSysctlAssignments(key) {
+    return this.facets.read(`nodeSysctl:${key}`, this.node.assignments(key));
+  }
+  /**
+   * The kernel modules a node image loads at boot (its modules-load.d files), by node root (see
+   * modulesLoadRootOf); undefined when the workspace holds no modules-load.d file of that image.
+   */
+  modulesLoadedAtBoot(root) {
+    return this.facets.read("modulesLoad", this.node.modulesLoadedAtBoot(root));
+  }
+  /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
+  describe(source) {
+    switch (source.kind) {
+      case "file": {
+        const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
+        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${kubeProxyChoice(source.file, this.all.kubeProxyConfigurations.get(""), this.all.workloads.get(KUBE_PROXY), scopePathOf(this))}`;
+      }
+      case "default":
+        return source.reason;
+      case "assumption":
+        return `the ${source.setting} setting`;
+    }
+  }
+  /**
+   * The same model with its lists of objects and files limited to one file's: a rule whose
+   * findings are each about one of those, run over it, finds that file's findings. Lookups, and
+   * what the whole workspace decides (workspaceKubeProxyConfigurations, node sysctls), are not limited.
+   */
+  scopedTo(path9) {
+    return scopedView(this.scopePrototype ??= scopePrototypeOf(this), path9);
+  }
+  /** Runs `compute` and returns the facets of the model it read, with its result. */
+  recordReads(compute) {
+    return this.facets.recordReads(compute);
+  }
+  /** The facets changed since the last call (or since the model was made), or EVERYTHING. */
+  takeChanges() {
+    return this.facets.takeChanges();
+  }
+  /** Replaces what is assumed about the cluster; everything computed from the model is stale. */
+  setAssumptions(assumptions) {
+    this.currentAssumptions = assumptions;
+    this.facets.changedEverything();
+    this.updates++;
+  }
+  /** Adds or replaces a file's part of the model. */
+  setFile(file) {
+    this.replace(file.path, file);
+  }
+  /** Removes a file's part of the model. */
+  deleteFile(path9) {
+    if (this.filesByPath.has(path9)) this.replace(path9, void 0);
+  }
+  replace(path9, next) {
+    const previous = this.filesByPath.get(path9);
+    if (previous === next) return;
+    const hadManifests = this.all.holdsManifests();
+    if (this.kustomize.noteChange(path9, next !== void 0)) this.facets.changed("kustomize");
+    if (next === void 0) this.filesByPath.delete(path9);
+    else this.filesByPath.set(path9, next);
+    this.updates++;
+    this.facets.changed(`file:${path9}`);
+    this.facets.changed("files");
+    this.all.replaceFile(path9, previous?.objects ?? [], next?.objects ?? [], (facet) => this.facets.changed(facet));
+    this.node.update(this.filesByPath, previous, next, (facet) => this.facets.changed(facet));
+    if (hadManifests !== this.all.holdsManifests()) this.facets.changed("hasManifests");
+  }
+  /** The kustomize builds, recording the read; undefined without a kustomization. */
+  kustomizeLayout() {
+    const layout = this.kustomize.current();
+    if (layout !== void 0) this.facets.read("kustomize", layout);
+    return layout;
+  }
+  /** A list of objects of the whole workspace, with builds evaluated when there are any. */
+  withBuilds(list, raw, is) {
+    const layout = this.kustomizeLayout();
+    return layout === void 0 ? raw : this.kustomize.withBuilds(layout, list, raw, is, this.updates);
+  }
+  /**
+   * What an object outside every build can relate to: the workspace's objects as their files
+   * define them (a Service applied beside a build's output finds the build's workloads by the
+   * nearest-definitions rule), except those of files used only as patches.
+   */
+  unclaimed(objects) {
+    const layout = this.kustomizeLayout();
+    return layout === void 0 ? [...objects] : objects.filter((object) => !layout.patchOnlyFiles.has(object.file));
+  }
+};
 
 // server/src/core/edits/yamlEdits.ts
 var import_yaml8 = __toESM(require_dist());
@@ -15065,89 +15130,12 @@ function compareText(a, b) {
 
 // server/src/core/settings.ts
 var import_picomatch2 = __toESM(require_picomatch2());
-var DEFAULT_SETTINGS = {
-  rules: {},
-  exclude: [],
-  overrides: [],
-  assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto", kubernetesVersion: null, cloud: "auto", idleTimers: [] }
-};
-var SEVERITY_LEVELS = ["off", "hint", "info", "warning", "error"];
+
+// server/src/core/settingsAssume.ts
 var KUBE_PROXY_ASSUMPTIONS = ["auto", "running", "absent"];
 var PROXY_MODE_ASSUMPTIONS = ["auto", "iptables", "ipvs", "nftables"];
 var CLOUD_SETTINGS = ["auto", "aws", "azure", "gcp", "none"];
 var ASSUME_KEYS = "conntrackEstablishedTimeout, kubeProxy, proxyMode, kubernetesVersion, cloud, idleTimers";
-function parseSettings(raw) {
-  const problems = [];
-  const input = raw === void 0 || raw === null ? {} : raw;
-  if (!isRecord(input)) return { settings: DEFAULT_SETTINGS, problems: [{ key: "", message: "settings must be a mapping" }] };
-  for (const key of Object.keys(input)) {
-    if (!["rules", "exclude", "overrides", "assume", "clusters"].includes(key)) problems.push({ key, message: "unknown setting (allowed: rules, exclude, overrides, assume, clusters)" });
-  }
-  const rules = parseRules(input["rules"], problems);
-  const exclude = parseExclude(input["exclude"], problems);
-  const overrides = parseOverrides(input["overrides"], problems);
-  const assume = parseAssume(input["assume"], problems, DEFAULT_SETTINGS.assume, "assume");
-  const clusters = parseClusters(input["clusters"], problems, assume);
-  return { settings: { rules, exclude, overrides, assume, ...clusters.length === 0 ? {} : { clusters } }, problems };
-}
-function parseRules(value, problems, key = "rules") {
-  const rules = {};
-  if (value === void 0 || value === null) return rules;
-  if (!isRecord(value)) {
-    problems.push({ key, message: "must be a mapping of rule ids to severities" });
-    return rules;
-  }
-  const known = RULES.map((rule) => rule.id);
-  for (const [id, level] of Object.entries(value)) {
-    if (!known.includes(id)) problems.push({ key: `${key}.${id}`, message: unknownRuleMessage(id, known) });
-    else if (typeof level !== "string" || !SEVERITY_LEVELS.includes(level)) {
-      problems.push({ key: `${key}.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(", ")}` });
-    } else rules[id] = level;
-  }
-  return rules;
-}
-function parseOverrides(value, problems) {
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) {
-    problems.push({ key: "overrides", message: "must be a list of entries { files, excludedFiles, rules }" });
-    return [];
-  }
-  return value.flatMap((entry, index) => {
-    const found = [];
-    const override = parseOverride(entry, `overrides[${index}]`, found);
-    problems.push(...found);
-    return found.length === 0 && override !== void 0 ? [override] : [];
-  });
-}
-function parseOverride(entry, key, problems) {
-  if (!isRecord(entry)) {
-    problems.push({ key, message: "must be a mapping with files, rules and, optionally, excludedFiles" });
-    return void 0;
-  }
-  for (const name of Object.keys(entry)) {
-    if (!["files", "excludedFiles", "rules"].includes(name)) problems.push({ key: `${key}.${name}`, message: "unknown key (allowed: files, excludedFiles, rules)" });
-  }
-  const files = entry["files"];
-  if (!isPatternList(files) || files.length === 0) problems.push({ key: `${key}.files`, message: "must be a non-empty list of glob patterns" });
-  const excludedFiles = entry["excludedFiles"] ?? [];
-  if (!isPatternList(excludedFiles)) problems.push({ key: `${key}.excludedFiles`, message: "must be a list of glob patterns" });
-  if (!isRecord(entry["rules"])) problems.push({ key: `${key}.rules`, message: "must be a mapping of rule ids to severities" });
-  const rules = isRecord(entry["rules"]) ? parseRules(entry["rules"], problems, `${key}.rules`) : {};
-  return isPatternList(files) && isPatternList(excludedFiles) ? { files, excludedFiles, rules } : void 0;
-}
-function isPatternList(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string" && item !== "");
-}
-function unknownRuleMessage(id, known) {
-  const nearest2 = nearestWords(id, known, 3);
-  return nearest2.length > 0 ? `unknown rule (did you mean ${nearest2.join(" or ")}?)` : `unknown rule (known: ${known.join(", ")})`;
-}
-function parseExclude(value, problems) {
-  if (value === void 0 || value === null) return [];
-  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
-  problems.push({ key: "exclude", message: "must be a list of glob patterns" });
-  return [];
-}
 function parseAssume(value, problems, base, at) {
   const assume = { ...base };
   if (value === void 0 || value === null) return assume;
@@ -15223,6 +15211,90 @@ function parseClusters(value, problems, assume) {
     return [{ paths, assume: parseAssume(entry["assume"], problems, assume, `${at}.assume`) }];
   });
 }
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// server/src/core/settings.ts
+var DEFAULT_SETTINGS = {
+  rules: {},
+  exclude: [],
+  overrides: [],
+  assume: { conntrackEstablishedTimeout: null, kubeProxy: "auto", proxyMode: "auto", kubernetesVersion: null, cloud: "auto", idleTimers: [] }
+};
+var SEVERITY_LEVELS = ["off", "hint", "info", "warning", "error"];
+function parseSettings(raw) {
+  const problems = [];
+  const input = raw === void 0 || raw === null ? {} : raw;
+  if (!isRecord(input)) return { settings: DEFAULT_SETTINGS, problems: [{ key: "", message: "settings must be a mapping" }] };
+  for (const key of Object.keys(input)) {
+    if (!["rules", "exclude", "overrides", "assume", "clusters"].includes(key)) problems.push({ key, message: "unknown setting (allowed: rules, exclude, overrides, assume, clusters)" });
+  }
+  const rules = parseRules(input["rules"], problems);
+  const exclude = parseExclude(input["exclude"], problems);
+  const overrides = parseOverrides(input["overrides"], problems);
+  const assume = parseAssume(input["assume"], problems, DEFAULT_SETTINGS.assume, "assume");
+  const clusters = parseClusters(input["clusters"], problems, assume);
+  return { settings: { rules, exclude, overrides, assume, ...clusters.length === 0 ? {} : { clusters } }, problems };
+}
+function parseRules(value, problems, key = "rules") {
+  const rules = {};
+  if (value === void 0 || value === null) return rules;
+  if (!isRecord(value)) {
+    problems.push({ key, message: "must be a mapping of rule ids to severities" });
+    return rules;
+  }
+  const known = RULES.map((rule) => rule.id);
+  for (const [id, level] of Object.entries(value)) {
+    if (!known.includes(id)) problems.push({ key: `${key}.${id}`, message: unknownRuleMessage(id, known) });
+    else if (typeof level !== "string" || !SEVERITY_LEVELS.includes(level)) {
+      problems.push({ key: `${key}.${id}`, message: `must be one of ${SEVERITY_LEVELS.join(", ")}` });
+    } else rules[id] = level;
+  }
+  return rules;
+}
+function parseOverrides(value, problems) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ key: "overrides", message: "must be a list of entries { files, excludedFiles, rules }" });
+    return [];
+  }
+  return value.flatMap((entry, index) => {
+    const found = [];
+    const override = parseOverride(entry, `overrides[${index}]`, found);
+    problems.push(...found);
+    return found.length === 0 && override !== void 0 ? [override] : [];
+  });
+}
+function parseOverride(entry, key, problems) {
+  if (!isRecord(entry)) {
+    problems.push({ key, message: "must be a mapping with files, rules and, optionally, excludedFiles" });
+    return void 0;
+  }
+  for (const name of Object.keys(entry)) {
+    if (!["files", "excludedFiles", "rules"].includes(name)) problems.push({ key: `${key}.${name}`, message: "unknown key (allowed: files, excludedFiles, rules)" });
+  }
+  const files = entry["files"];
+  if (!isPatternList(files) || files.length === 0) problems.push({ key: `${key}.files`, message: "must be a non-empty list of glob patterns" });
+  const excludedFiles = entry["excludedFiles"] ?? [];
+  if (!isPatternList(excludedFiles)) problems.push({ key: `${key}.excludedFiles`, message: "must be a list of glob patterns" });
+  if (!isRecord(entry["rules"])) problems.push({ key: `${key}.rules`, message: "must be a mapping of rule ids to severities" });
+  const rules = isRecord(entry["rules"]) ? parseRules(entry["rules"], problems, `${key}.rules`) : {};
+  return isPatternList(files) && isPatternList(excludedFiles) ? { files, excludedFiles, rules } : void 0;
+}
+function isPatternList(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string" && item !== "");
+}
+function unknownRuleMessage(id, known) {
+  const nearest2 = nearestWords(id, known, 3);
+  return nearest2.length > 0 ? `unknown rule (did you mean ${nearest2.join(" or ")}?)` : `unknown rule (known: ${known.join(", ")})`;
+}
+function parseExclude(value, problems) {
+  if (value === void 0 || value === null) return [];
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value;
+  problems.push({ key: "exclude", message: "must be a list of glob patterns" });
+  return [];
+}
 function lintSettingsOf(settings, relativePath, scope = "") {
   if (settings.overrides.length === 0 || relativePath === void 0) return { severities: settings.rules };
   return { severities: settings.rules, fileSeverities: new FileSeverities(settings.overrides, relativePath, scope) };
@@ -15287,9 +15359,6 @@ function pathMatcher(patterns) {
     const segments = relativePath.split("/");
     return segments.some((_, index) => isMatch(segments.slice(0, index + 1).join("/")));
   };
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // server/src/core/skipped.ts
