@@ -14361,10 +14361,10 @@ function renameFix(file, annotation, key, value) {
     { file: file.path, span: annotation.keySpan, newText: key },
     { file: file.path, span: annotation.valueSpan, newText: JSON.stringify(value) }
   ];
-  return { title: `Replace with ${key}: ${value}`, edits, preferred: true };
+  return { title: `Replace with ${key}: ${value}`, edits, preferred: false };
 }
 function valueFix(file, object, key, annotation, value) {
-  return { title: `Set ${key} to ${value}`, edits: [setAnnotation(file, object, key, value, annotation)], preferred: true };
+  return { title: `Set ${key} to ${value}`, edits: [setAnnotation(file, object, key, value, annotation)], preferred: false };
 }
 function clamp(value, min, max) {
   return Math.min(max, Math.max(min, value));

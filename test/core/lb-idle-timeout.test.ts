@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lines, ruleLinter } from '../helpers/lintFiles';
+import { applyFixes } from '@connlint/server/cli';
+import { lines, ruleLinter, workspaceOf } from '../helpers/lintFiles';
+import { deployment } from '../helpers/manifests';
 import { service } from '../helpers/pathManifests';
 
 const RULE = 'lb-idle-timeout';
@@ -12,6 +14,12 @@ const AZURE_IDLE = 'service.beta.kubernetes.io/azure-load-balancer-tcp-idle-time
 const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
 const loadBalancer = (...annotations: string[]) => ({ 'svc.yaml': service('api', { type: 'LoadBalancer', annotations }) });
 const finding = (line: number, key: string, severity: string, message: string) => ({ file: 'svc.yaml', range: range(line, 4, 4 + key.length), rule: RULE, severity, message, related: [] });
+/** The files after `connlint --fix`: every preferred fix of every rule, in one run. */
+function fixAll(files: Record<string, string>): Record<string, string> {
+  const result = { ...files };
+  for (const fixed of applyFixes(workspaceOf(files), {}, new Set())) result[fixed.path] = fixed.after;
+  return result;
+}
 const ingress = (...annotations: string[]) => ({
   'ing.yaml': lines('apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', '  name: web', '  annotations:', ...annotations.map((line) => `    ${line}`), 'spec:', '  ingressClassName: alb'),
 });
@@ -89,4 +97,18 @@ test('odd annotation values never crash', () => {
   for (const value of ['', '"="', '",,,"', 'null', '[1, 2]', '{a: b}', '"tcp.idle_timeout.seconds="', '"tcp.idle_timeout.seconds=99999999999999999999"']) {
     diagnostics(loadBalancer(NLB, `${LISTENER}TCP-443: ${value}`, `${AZURE_IDLE}: ${value}`, `${ELB_IDLE}: ${value}`));
   }
+});
+
+test('--fix leaves the load balancer timeouts as written: moving or clamping one is offered, not preferred, so a second --fix changes nothing', () => {
+  const files = {
+    ...loadBalancer(NLB, `${ELB_IDLE}: "60"`, `${AZURE_IDLE}: "2"`),
+    'app.yaml': deployment('api'),
+  };
+  const once = fixAll(files);
+  assert.equal(once['svc.yaml'], files['svc.yaml']);
+  assert.deepEqual(fixAll(once), once);
+  assert.deepEqual(fixesOf(files, { line: 6 }).map((fix) => [fix.title, fix.preferred]), [
+    [`Replace with ${LISTENER}TCP-443: tcp.idle_timeout.seconds=60`, false],
+    ['Disable lb-idle-timeout for this line', false],
+  ]);
 });

@@ -117,17 +117,23 @@ function annotationFinding(object: Service | Ingress, annotation: Annotation, me
   return { file: object.file, span: annotation.keySpan, subject: object, message, severity, ...(fixes === undefined ? {} : { fixes }) };
 }
 
-/** Writes another key and value over an annotation, in place. */
+/**
+ * Writes another key and value over an annotation, in place. Offered, never preferred: it makes a
+ * timeout take effect that did nothing, which changes when the load balancer drops idle
+ * connections; `--fix` must not choose that (nor undo the keepalive fixes it computed against
+ * the timer in force).
+ */
 function renameFix(file: AnalyzedFile, annotation: Annotation, key: string, value: string): Fix {
   const edits: TextEdit[] = [
     { file: file.path, span: annotation.keySpan, newText: key },
     { file: file.path, span: annotation.valueSpan, newText: JSON.stringify(value) },
   ];
-  return { title: `Replace with ${key}: ${value}`, edits, preferred: true };
+  return { title: `Replace with ${key}: ${value}`, edits, preferred: false };
 }
 
+/** Brings a value into its range. Offered, never preferred, for the same reason as `renameFix`: it changes the timer in force. */
 function valueFix(file: AnalyzedFile, object: Service, key: string, annotation: Annotation, value: string): Fix {
-  return { title: `Set ${key} to ${value}`, edits: [setAnnotation(file, object, key, value, annotation)!], preferred: true };
+  return { title: `Set ${key} to ${value}`, edits: [setAnnotation(file, object, key, value, annotation)!], preferred: false };
 }
 
 function clamp(value: number, min: number, max: number): number {
