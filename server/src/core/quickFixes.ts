@@ -37,7 +37,22 @@ export function findTarget(linted: Iterable<LintedFinding>, target: FixTarget): 
 /** The quick fixes of a linted finding: the rule's own fixes, then "Disable <rule> for this line" where it keeps the file whole. */
 export function quickFixesOf(model: WorkspaceModel, { diagnostic, finding }: LintedFinding): Fix[] {
   const disable = disableLineFix(model, diagnostic.file, diagnostic.range.start.line, diagnostic.rule);
-  return [...(finding.fixes?.() ?? []), ...(disable === undefined ? [] : [disable])];
+  return [...rulesFixes(model, finding), ...(disable === undefined ? [] : [disable])];
+}
+
+/**
+ * A finding's own fixes, less those that would edit a YAML document with syntax errors: where the
+ * parser had to guess, an edit placed by its structure can make the document worse.
+ */
+function rulesFixes(model: WorkspaceModel, finding: Finding): readonly Fix[] {
+  const fixes = finding.fixes?.() ?? [];
+  return fixes.filter((fix) => fix.edits.every((edit) => !inBrokenDocument(model, edit)));
+}
+
+function inBrokenDocument(model: WorkspaceModel, edit: TextEdit): boolean {
+  const file = model.file(edit.file);
+  if (file === undefined || file.syntaxProblems.length === 0) return false;
+  return file.documents.some((document) => document.problemCount > 0 && document.start <= edit.span.start && edit.span.start <= document.end);
 }
 
 /**
@@ -110,7 +125,7 @@ export function planFixAll(model: WorkspaceModel, settings: LintSettings, scope:
     const identity = findingIdentity(model, diagnostic.rule, finding);
     if (scope.accept !== undefined && !scope.accept(identity)) continue;
     // "Disable … for this line" is never preferred: fix-all needs only the rule's own fixes.
-    for (const fix of finding.fixes?.() ?? []) {
+    for (const fix of rulesFixes(model, finding)) {
       // Fixing one file (the editor's fix-all, on save) changes only that file.
       if (!fix.preferred || !fitsScope(fix, scope)) continue;
       if (fix.edits.some((edit) => chosen.get(edit.file)?.overlaps(edit))) {
