@@ -222,11 +222,19 @@ test('a pass of fix-all fixes only the findings it accepts, named by rule, file,
   assert.deepEqual(planFixAll(model, {}, { readOnly: new Set(['sysctl.d/99-k.conf']) }).edits.size, 0);
 });
 
-test('no rule fix edits a YAML document with syntax errors; the same document without them gets its fix', () => {
+test('no rule fix edits a file with YAML syntax errors; the same file without them gets its fix', () => {
   const broken = DEPLOYMENT.replace('    spec:\n', '    spec:\n      bad: [unclosed\n');
   assert.ok(yamlErrors(broken).length > 0);
   const titles = (files: Files): string[] => fixesFor(workspaceOf(files).model(), { rule: 'service-affinity', file: 's.yaml', start: files['s.yaml']!.indexOf('name: s') + 6 }).map((fix) => fix.title);
   assert.deepEqual(titles({ 'd.yaml': broken, 's.yaml': service() }), ['Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)', 'Ignore service-affinity for this Service', 'Disable service-affinity for this line']);
   assert.deepEqual(fixAll({ 'd.yaml': broken, 's.yaml': service() })['d.yaml'], broken);
   assert.equal(titles({ 'd.yaml': DEPLOYMENT, 's.yaml': service() })[0], 'Add net.ipv4.tcp_keepalive_time = 600 to the securityContext.sysctls of Deployment "a"');
+});
+
+test('an unclosed quote in one document blocks the fixes of the next one, whose `---` it may swallow', () => {
+  const file = `${DEPLOYMENT.replace('image: nginx', 'image: "nginx')}---\n${service()}`;
+  const diagnostics = diagnosticsOf({ 'a.yaml': file }, 'service-affinity');
+  assert.equal(diagnostics.length, 1);
+  assert.deepEqual(fixesFor(workspaceOf({ 'a.yaml': file }).model(), diagnostics[0]!).map((fix) => fix.title), ['Disable service-affinity for this line']);
+  assert.deepEqual(fixAll({ 'a.yaml': file })['a.yaml'], file);
 });

@@ -41,18 +41,13 @@ export function quickFixesOf(model: WorkspaceModel, { diagnostic, finding }: Lin
 }
 
 /**
- * A finding's own fixes, less those that would edit a YAML document with syntax errors: where the
- * parser had to guess, an edit placed by its structure can make the document worse.
+ * A finding's own fixes, less those that would edit a file with YAML syntax errors: where the
+ * parser had to guess, an edit placed by its structure can make the file worse, and an error in
+ * one document (an unclosed quote) can swallow the `---` that starts the next one.
  */
 function rulesFixes(model: WorkspaceModel, finding: Finding): readonly Fix[] {
   const fixes = finding.fixes?.() ?? [];
-  return fixes.filter((fix) => fix.edits.every((edit) => !inBrokenDocument(model, edit)));
-}
-
-function inBrokenDocument(model: WorkspaceModel, edit: TextEdit): boolean {
-  const file = model.file(edit.file);
-  if (file === undefined || file.syntaxProblems.length === 0) return false;
-  return file.documents.some((document) => document.problemCount > 0 && document.start <= edit.span.start && edit.span.start <= document.end);
+  return fixes.filter((fix) => fix.edits.every((edit) => (model.file(edit.file)?.syntaxProblems.length ?? 0) === 0));
 }
 
 /**
