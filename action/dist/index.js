@@ -12962,10 +12962,11 @@ function addPodSysctl(model, workload2, name, value) {
 }
 var POD_KEEPALIVE_KEYS = ["net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes"];
 var RESTRICTING_LEVELS = /* @__PURE__ */ new Set(["baseline", "restricted"]);
-function podKeepaliveRefusal(model, workload2) {
+function podKeepaliveRefusal(model, workload2, withSource = true) {
   const version = effectiveKubernetesVersion(model);
   if (!podKeepaliveAllowed(version.value)) {
-    return `Kubernetes ${formatKubernetesVersion(version.value)} (${model.describe(version.source)}) refuses pods with keepalive sysctls before 1.29`;
+    const source = withSource ? ` (${model.describe(version.source)})` : "";
+    return `Kubernetes ${formatKubernetesVersion(version.value)}${source} refuses pods with keepalive sysctls before 1.29`;
   }
   for (const namespace2 of model.namespacesNamed(workload2.namespace)) {
     const level = namespace2.podSecurityEnforce?.value;
@@ -13012,6 +13013,13 @@ function relatedSource(source, message2) {
 }
 function countOf(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+var MAX_MESSAGE_LENGTH = 200;
+function fittingMessage(candidates) {
+  const fitting = candidates.find((candidate) => candidate.length <= MAX_MESSAGE_LENGTH);
+  if (fitting !== void 0) return fitting;
+  const last = candidates[candidates.length - 1];
+  return `${last.slice(0, MAX_MESSAGE_LENGTH - 1)}\u2026`;
 }
 
 // server/src/core/rules/affinityTimeout.ts
@@ -14162,8 +14170,7 @@ function pathFinding(model, path9, timer) {
     const source = withSource ? ` (${model.describe(keepalive.time.source)})` : "";
     return `; keepalive of ${keepalive.sender} starts at ${keepalive.time.value} s${source}, +${keepalive.interval.value} s retry`;
   };
-  const candidates = [fact + timerSource + keepaliveText(true), fact + timerSource + keepaliveText(false), fact + keepaliveText(false)];
-  const message2 = candidates.find((candidate) => candidate.length <= 200) ?? candidates[2].slice(0, 200);
+  const message2 = fittingMessage([fact + timerSource + keepaliveText(true), fact + timerSource + keepaliveText(false), fact + keepaliveText(false)]);
   return {
     file: service2.file,
     span: service2.nameSpan,
@@ -14394,14 +14401,12 @@ var serviceAffinity = {
     }
   }
 };
-var MAX_MESSAGE = 200;
 function message(service2, { backends, conntrack, internalLocal }) {
   const name = `Service "${service2.name ?? "(unnamed)"}"`;
   const count = formatCount(backends.count, backends.upTo);
   const tail = internalLocal ? `and internalTrafficPolicy: Local: a connection idle over the ${conntrack.value} s conntrack timeout can be reset by another pod on the client's node.` : `and no ClientIP affinity: a connection idle over the ${conntrack.value} s conntrack timeout can be re-balanced to another pod and reset.`;
   const short = internalLocal ? `${name} has ${count}, internalTrafficPolicy: Local: a connection idle over ${conntrack.value} s can be reset by another pod on its node.` : `${name} has ${count}: a connection idle over ${conntrack.value} s can be re-balanced to another pod and reset.`;
-  const candidates = [...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`, short];
-  return candidates.find((candidate) => candidate.length <= MAX_MESSAGE) ?? short;
+  return fittingMessage([...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`, short]);
 }
 function origins(sources) {
   const first = sources[0];
@@ -14712,7 +14717,10 @@ function podFinding(model, workload2, sysctl) {
     };
   }
   const refusal = POD_KEEPALIVE_KEYS.includes(sysctl.name) ? podKeepaliveRefusal(model, workload2) : void 0;
-  if (refusal !== void 0) return { ...base, span: sysctl.nameSpan, message: `${sysctl.name} is refused in the pods of ${owner}: ${refusal}.` };
+  if (refusal !== void 0) {
+    const refused = `${sysctl.name} is refused in the pods of ${owner}`;
+    return { ...base, span: sysctl.nameSpan, message: fittingMessage([`${refused}: ${refusal}.`, `${refused}: ${podKeepaliveRefusal(model, workload2, false)}.`]) };
+  }
   if (sysctl.value === void 0) return void 0;
   if (sysctl.valueNotString && sysctl.valueSpan !== void 0) return notStringFinding(workload2, sysctl, sysctl.value, sysctl.valueSpan);
   const problem = valueProblem(sysctl.name, sysctl.value);

@@ -19,7 +19,7 @@ export type { Effective, ValueSource } from './core/model/sources';
 
 // Rules, lint and settings.
 export { RULES, ruleById } from './core/rules/registry';
-export { ruleDocsUrl, type Rule, type Finding } from './core/rules/rule';
+export { fittingMessage, MAX_MESSAGE_LENGTH, ruleDocsUrl, type Rule, type Finding } from './core/rules/rule';
 export { YAML_PARSE_CATEGORY } from './core/rules/syntax';
 export { lint, lintFindings, compareDiagnostics, type LintedFinding, type LintSettings } from './core/lint';
 export { DiagnosticsTracker, type TrackerOptions } from './core/diagnosticsTracker';

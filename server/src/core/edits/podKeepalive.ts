@@ -54,11 +54,13 @@ const RESTRICTING_LEVELS: ReadonlySet<string> = new Set(['baseline', 'restricted
  * Why the cluster would refuse a workload's pods that set the TCP keepalive sysctls, or undefined
  * when it admits them: a cluster before 1.29 (they became safe sysctls in 1.29, kubernetes #118846),
  * or a Namespace whose Pod Security admission enforces baseline or restricted pinned before v1.29.
+ * `withSource: false` leaves out where the version comes from, for messages that must stay short.
  */
-export function podKeepaliveRefusal(model: WorkspaceModel, workload: Workload): string | undefined {
+export function podKeepaliveRefusal(model: WorkspaceModel, workload: Workload, withSource = true): string | undefined {
   const version = effectiveKubernetesVersion(model);
   if (!podKeepaliveAllowed(version.value)) {
-    return `Kubernetes ${formatKubernetesVersion(version.value!)} (${model.describe(version.source)}) refuses pods with keepalive sysctls before 1.29`;
+    const source = withSource ? ` (${model.describe(version.source)})` : '';
+    return `Kubernetes ${formatKubernetesVersion(version.value!)}${source} refuses pods with keepalive sysctls before 1.29`;
   }
   for (const namespace of model.namespacesNamed(workload.namespace)) {
     const level = namespace.podSecurityEnforce?.value;

@@ -8,7 +8,7 @@ import { LB_ANNOTATIONS, NLB_IDLE_ATTRIBUTE, parseAttributes } from '../model/lo
 import { connectionPaths, effectiveCloud, firstToFire, type ConnectionPath, type PathKeepalive } from '../model/path';
 import { destinationRuleFor } from '../model/sidecars';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import { relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
+import { fittingMessage, relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
 
 /**
  * On a Service's path, the shortest idle timer that keepalive probes could reset (a load
@@ -53,8 +53,7 @@ function pathFinding(model: WorkspaceModel, path: ConnectionPath, timer: IdleTim
     const source = withSource ? ` (${model.describe(keepalive.time.source)})` : '';
     return `; keepalive of ${keepalive.sender} starts at ${keepalive.time.value} s${source}, +${keepalive.interval.value} s retry`;
   };
-  const candidates = [fact + timerSource + keepaliveText(true), fact + timerSource + keepaliveText(false), fact + keepaliveText(false)];
-  const message = candidates.find((candidate) => candidate.length <= 200) ?? candidates[2]!.slice(0, 200);
+  const message = fittingMessage([fact + timerSource + keepaliveText(true), fact + timerSource + keepaliveText(false), fact + keepaliveText(false)]);
   return {
     file: service.file,
     span: service.nameSpan,

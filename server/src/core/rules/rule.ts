@@ -65,3 +65,18 @@ export function relatedSource(source: ValueSource, message: string): RelatedSpan
 export function countOf(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** The longest message a finding has: what the Problems panel and an editor's line show whole. */
+export const MAX_MESSAGE_LENGTH = 200;
+
+/**
+ * The first of a finding's messages, fullest first, that fits in MAX_MESSAGE_LENGTH; else the last,
+ * cut with an ellipsis (only names of extraordinary length get there). What does not fit goes
+ * into related locations, hover and the rule's page.
+ */
+export function fittingMessage(candidates: readonly [...string[], string]): string {
+  const fitting = candidates.find((candidate) => candidate.length <= MAX_MESSAGE_LENGTH);
+  if (fitting !== undefined) return fitting;
+  const last = candidates[candidates.length - 1]!;
+  return `${last.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+}

@@ -9,7 +9,7 @@ import { addToMap, childMap, objectMap, replaceSpan, type Entry } from '../edits
 import { recommendedKeepalive } from '../edits/podKeepalive';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { backendKeepaliveFix } from '../edits/backendKeepalive';
-import { relatedSource, type RelatedSpan, type Rule } from './rule';
+import { fittingMessage, relatedSource, type RelatedSpan, type Rule } from './rule';
 
 const ID = 'service-affinity';
 
@@ -41,9 +41,6 @@ export const serviceAffinity: Rule = {
   },
 };
 
-/** The longest message: the rest goes into related locations, hover and the rule's page. */
-const MAX_MESSAGE = 200;
-
 /** The fact first: how many backends and where that comes from, and the timeout after which an idle connection is re-balanced. */
 function message(service: Service, { backends, conntrack, internalLocal }: Exposed): string {
   const name = `Service "${service.name ?? '(unnamed)'}"`;
@@ -54,8 +51,7 @@ function message(service: Service, { backends, conntrack, internalLocal }: Expos
   const short = internalLocal
     ? `${name} has ${count}, internalTrafficPolicy: Local: a connection idle over ${conntrack.value} s can be reset by another pod on its node.`
     : `${name} has ${count}: a connection idle over ${conntrack.value} s can be re-balanced to another pod and reset.`;
-  const candidates = [...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`, short];
-  return candidates.find((candidate) => candidate.length <= MAX_MESSAGE) ?? short;
+  return fittingMessage([...origins(backends.sources).map((origin) => `${name} has ${count} (${origin}) ${tail}`), `${name} has ${count} ${tail}`, short]);
 }
 
 /** Where the count comes from, longest first: `Deployment "web" has replicas: 3`, then `Deployment "web"` (with `and 2 more`). */

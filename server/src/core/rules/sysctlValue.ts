@@ -10,7 +10,7 @@ import type { SysctlAssignment } from '../sysctl/parse';
 import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import { integerFields, valueProblem, type ValueProblem } from '../sysctl/values';
 import { parseGoDuration } from '../yaml/duration';
-import type { Finding, Rule } from './rule';
+import { fittingMessage, type Finding, type Rule } from './rule';
 
 /** kube-proxy flags that take a Go duration. */
 const DURATION_FLAGS: ReadonlySet<string> = new Set(['conntrack-tcp-timeout-established', 'ipvs-tcp-timeout']);
@@ -129,7 +129,10 @@ function podFinding(model: WorkspaceModel, workload: Workload, sysctl: PodSysctl
     };
   }
   const refusal = POD_KEEPALIVE_KEYS.includes(sysctl.name) ? podKeepaliveRefusal(model, workload) : undefined;
-  if (refusal !== undefined) return { ...base, span: sysctl.nameSpan, message: `${sysctl.name} is refused in the pods of ${owner}: ${refusal}.` };
+  if (refusal !== undefined) {
+    const refused = `${sysctl.name} is refused in the pods of ${owner}`;
+    return { ...base, span: sysctl.nameSpan, message: fittingMessage([`${refused}: ${refusal}.`, `${refused}: ${podKeepaliveRefusal(model, workload, false)}.`]) };
+  }
   if (sysctl.value === undefined) return undefined;
   if (sysctl.valueNotString && sysctl.valueSpan !== undefined) return notStringFinding(workload, sysctl, sysctl.value, sysctl.valueSpan);
   const problem = valueProblem(sysctl.name, sysctl.value);
