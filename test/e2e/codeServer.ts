@@ -60,19 +60,25 @@ export interface CodeServerSession {
   readonly page: Page;
   readonly workspace: string;
   readonly browserErrors: readonly string[];
+  /** What code-server has written to its standard output and error so far. */
+  serverLog(): string;
+  /** The VS Code log files (extension host, output channels…) whose names match `pattern`. */
+  logFiles(pattern: RegExp): string[];
   stop(): Promise<void>;
 }
 
 /**
- * Starts code-server on a copy of `fixtures` and opens it in Chromium; `skip` with the reason
- * when code-server or Chromium cannot be installed here (outside CI, where that is a failure).
+ * Starts code-server on a copy of `fixtures` and opens it in Chromium once the Explorer lists
+ * `firstFile`; `settings` add to the user settings. `skip` with the reason when code-server or
+ * Chromium cannot be installed here (outside CI, where that is a failure).
  */
-export async function startCodeServer(fixtures: string, firstFile: string): Promise<CodeServerSession | { skip: string }> {
+export async function startCodeServer(fixtures: string, firstFile: string, settings: Record<string, unknown> = {}): Promise<CodeServerSession | { skip: string }> {
+  // Its messages go to standard error: standard output is the test runner's.
   const setup = spawnSync('bash', [path.join(root, 'scripts', 'setup-code-server.sh')], { stdio: ['ignore', 2, 2] });
   if (setup.status !== 0) {
     const why = `scripts/setup-code-server.sh exited with ${setup.status ?? setup.signal}`;
-    if (setup.status === 3 && !process.env.CI) return { skip: `code-server or Chromium cannot be installed on this machine (${why})` };
-    throw new Error(why);
+    if (setup.status === 3 && !process.env.CI) return { skip: `code-server or Chromium cannot be installed on this machine (${why}; see its message above)` };
+    throw new Error(setup.status === 3 ? `${why}: code-server or Chromium could not be installed, and CI must run this test` : why);
   }
   assert.ok(existsSync(chromiumPath), `no Chromium at ${chromiumPath}`);
   const vsix = packagedExtension();
@@ -82,11 +88,12 @@ export async function startCodeServer(fixtures: string, firstFile: string): Prom
   const extensionsDir = path.join(scratch, 'extensions');
   cpSync(fixtures, workspace, { recursive: true });
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS));
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }));
   mkdirSync(screenshots, { recursive: true });
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(scratch, 'config'), XDG_DATA_HOME: path.join(scratch, 'data'), XDG_CACHE_HOME: path.join(scratch, 'cache') };
   const installed = spawnSync(process.execPath, [codeServerEntry, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { env, encoding: 'utf8', timeout: 120_000 });
   assert.equal(installed.status, 0, `installing ${path.basename(vsix)} failed:\n${installed.stdout}\n${installed.stderr}`);
+  assert.match(installed.stdout, /connlint.*successfully installed/i, installed.stdout);
   const port = await freePort();
   const flags = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'];
   const server: ChildProcess = spawn(process.execPath, [codeServerEntry, ...flags, '--config', path.join(scratch, 'config.yaml'), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -126,6 +133,8 @@ export async function startCodeServer(fixtures: string, firstFile: string): Prom
     page,
     workspace,
     browserErrors,
+    serverLog: () => log,
+    logFiles: (pattern) => filesUnder(path.join(userDataDir, 'logs')).filter((file) => pattern.test(path.basename(file))),
     async stop() {
       await context.close().catch(() => undefined);
       if (signalGroup('SIGTERM')) await poll('code-server to exit', 5_000, () => !signalGroup(0)).catch(() => signalGroup('SIGKILL'));
@@ -176,13 +185,26 @@ export async function goToLine(page: Page, line: number): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/** Runs a command by its title from the Command Palette. */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/** Runs a command by its title from the Command Palette; `picks`: the title of an item it then asks to choose. */
+export async function runCommand(page: Page, title: string, picks?: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(title);
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  // Enter runs the focused row, which is not always the best match ("Compare New Untitled Text Files").
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused');
+  for (let moves = 0; !(await focused.filter({ hasText: title }).count()); moves++) {
+    assert.ok(moves < 10, `"${title}" never got the focus in the Command Palette`);
+    await page.keyboard.press('ArrowDown');
+  }
   await page.keyboard.press('Enter');
+  if (picks !== undefined) {
+    // The picker that follows is a new quick input: its own placeholder, a list of its own.
+    await page.locator('.quick-input-widget input[placeholder]:not([placeholder*="command" i])').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(picks);
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: picks }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  }
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
@@ -221,6 +243,12 @@ function newestMtime(file: string): number {
   let newest = 0;
   for (const entry of readdirSync(file)) if (entry !== 'node_modules' && entry !== 'out') newest = Math.max(newest, newestMtime(path.join(file, entry)));
   return newest;
+}
+
+/** Every file under `dir`, none when it does not exist. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
 }
 
 function freePort(): Promise<number> {
