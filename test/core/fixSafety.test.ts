@@ -5,7 +5,7 @@ import { applyEdits, fixesFor, planFixAll, type Fix } from '@connlint/server';
 import { applyFixes } from '@connlint/server/cli';
 import { parseAllDocuments } from 'yaml';
 import { applyFix, lines, workspaceOf } from '../helpers/lintFiles';
-import { kubeProxyConfigMap } from '../helpers/manifests';
+import { kubeProxyConfigMap, TWO_REPLICA_DEPLOYMENT } from '../helpers/manifests';
 
 type Files = Readonly<Record<string, string>>;
 
@@ -40,23 +40,7 @@ function yamlErrors(text: string): string[] {
   return parseAllDocuments(text).flatMap((document) => ('errors' in document ? document.errors.map((error) => error.code) : []));
 }
 
-/** Two replicas of pods labelled app: a, so that a Service selecting them has two backends. */
-const DEPLOYMENT = lines(
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: a',
-  'spec:',
-  '  replicas: 2',
-  '  selector: {matchLabels: {app: a}}',
-  '  template:',
-  '    metadata:',
-  '      labels: {app: a}',
-  '    spec:',
-  '      containers:',
-  '      - name: app',
-  '        image: nginx',
-);
+const DEPLOYMENT = TWO_REPLICA_DEPLOYMENT;
 
 /** A Service selecting app: a, with `affinity` lines between its selector and its ports. */
 function service(...affinity: string[]): string {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lint, type Diagnostic, applyEdits, overlaps, type Fix, type TextEdit, fixAllEdits, fixesFor } from '@connlint/server';
 import { lintBrief, lines, workspaceOf, applyAll } from '../helpers/lintFiles';
+import { TWO_REPLICA_DEPLOYMENT } from '../helpers/manifests';
 
 type Files = Readonly<Record<string, string>>;
 
@@ -32,23 +33,7 @@ function fixNamed(fixes: readonly Fix[], title: string): Fix {
 
 const rulesIn = (files: Files): string[] => lintBrief(files).map((diagnostic) => `${diagnostic.rule} ${diagnostic.file} ${diagnostic.range}`);
 
-/** Two replicas of pods labelled app: a. */
-const DEPLOYMENT = lines(
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: a',
-  'spec:',
-  '  replicas: 2',
-  '  selector: {matchLabels: {app: a}}',
-  '  template:',
-  '    metadata:',
-  '      labels: {app: a}',
-  '    spec:',
-  '      containers:',
-  '      - name: app',
-  '        image: nginx',
-);
+const DEPLOYMENT = TWO_REPLICA_DEPLOYMENT;
 
 const SPEC = ['spec:', '  selector:', '    app: a', '  ports:', '  - port: 80'];
 const ADD_AFFINITY = 'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)';

@@ -116,3 +116,21 @@ export function webApp(replicas: number): string {
     '    metadata: {labels: {app: web}}',
   );
 }
+
+/** Deployment "a": two replicas of pods labelled `app: a`, so that a Service selecting them has two backends. */
+export const TWO_REPLICA_DEPLOYMENT = lines(
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata:',
+  '  name: a',
+  'spec:',
+  '  replicas: 2',
+  '  selector: {matchLabels: {app: a}}',
+  '  template:',
+  '    metadata:',
+  '      labels: {app: a}',
+  '    spec:',
+  '      containers:',
+  '      - name: app',
+  '        image: nginx',
+);
