@@ -1,4 +1,5 @@
 import { countByLabel, type Coverage } from '../../core/skipped';
+import type { Range } from '../../core/text';
 import type { Diagnostic } from '../../core/types';
 import { inertJson } from './escape';
 
@@ -21,10 +22,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], coverage: Coverag
       rule: diagnostic.rule,
       severity: diagnostic.severity,
       message: diagnostic.message,
-      line: diagnostic.range.start.line + 1,
-      column: diagnostic.range.start.character + 1,
-      endLine: diagnostic.range.end.line + 1,
-      endColumn: diagnostic.range.end.character + 1,
+      ...oneBased(diagnostic.range),
       related: diagnostic.related.map((related) => ({
         file: related.file,
         line: related.range.start.line + 1,
@@ -44,10 +42,12 @@ function skippedReport(coverage: Coverage) {
       file: part.file,
       kind: part.label,
       reason: part.reason,
-      line: part.range.start.line + 1,
-      column: part.range.start.character + 1,
-      endLine: part.range.end.line + 1,
-      endColumn: part.range.end.character + 1,
+      ...oneBased(part.range),
     })),
   };
+}
+
+/** A range as the report writes it: 1-based lines and columns. */
+function oneBased(range: Range): { line: number; column: number; endLine: number; endColumn: number } {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
