@@ -40,12 +40,15 @@ export async function readAndAnalyzeAll(files: readonly FileToRead[], log: (mess
   // A bundle without a worker script beside it (the GitHub Action's) analyses on this thread.
   const pool = plan.workers > 0 && existsSync(WORKER_SCRIPT) ? AnalysisPool.start(plan.workers, log) : undefined;
   const results: FileRead[][] = [];
+  // A worker holds a few batches at most, and never more than its share: with a few large files, this thread takes its own.
+  const batches = Math.ceil(files.length / plan.batchSize);
+  const held = pool === undefined ? 0 : Math.min(BATCHES_PER_WORKER, Math.ceil(batches / (pool.size + 1))) * pool.size;
   try {
     const inFlight = new Set<Promise<void>>();
     for (let first = 0, index = 0; first < files.length; first += plan.batchSize, index++) {
       const batch = files.slice(first, first + plan.batchSize);
       const at = index;
-      if (pool === undefined || pool.size === 0 || inFlight.size >= BATCHES_PER_WORKER * pool.size) {
+      if (pool === undefined || pool.size === 0 || inFlight.size >= held) {
         results[at] = batch.map(readAndAnalyze);
         if (pool !== undefined) await new Promise((resolve) => setImmediate(resolve));
         continue;

@@ -5,7 +5,7 @@ import { MODELLED_KINDS, type K8sObject } from './k8s/objects';
 import { PATH_CONFIG_MAPS } from './k8s/pathObjects';
 import { NO_SUPPRESSIONS, parseSuppressions, type Suppressions } from './suppressions';
 import { parseSysctl, type ParsedSysctl } from './sysctl/parse';
-import { LineIndex, parsableText, type Span } from './text';
+import { LineIndex, indexWithin, parsableText, type Span } from './text';
 import { NodeReader } from './yaml/nodes';
 import { splitDocuments, type DocumentSlice } from './yaml/documents';
 import { firstGoTemplate, templateInStructure, templateInSysctl } from './yaml/templates';
@@ -263,8 +263,7 @@ function isModelledKind(kind: string): boolean {
 }
 
 function includesWithin(text: string, needle: string, slice: DocumentSlice): boolean {
-  const at = text.indexOf(needle, slice.start);
-  return at !== -1 && at < slice.end;
+  return indexWithin(text, needle, slice.start, slice.end) !== -1;
 }
 
 /** Whether the file is in the `templates` directory (or below it) of a Helm chart: a directory with a Chart.yaml. */

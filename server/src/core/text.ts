@@ -1,3 +1,13 @@
+/**
+ * Where `needle` first occurs in `text` between `start` and `end`, or -1. The search stops at `end`:
+ * `text.indexOf(needle, start)` would run on to the end of the file, once per document of a file
+ * of thousands.
+ */
+export function indexWithin(text: string, needle: string, start: number, end: number): number {
+  const at = text.slice(start, end).indexOf(needle);
+  return at === -1 ? -1 : start + at;
+}
+
 /** Positions and ranges in the shape of the Language Server Protocol: 0-based, columns in UTF-16 code units. */
 export interface Position {
   readonly line: number;

@@ -1,4 +1,4 @@
-import type { Span } from '../text';
+import { indexWithin, type Span } from '../text';
 
 /** One `key = value` line of a sysctl file. */
 export interface SysctlAssignment {
@@ -62,8 +62,8 @@ function parseLine(
   const first = text[start];
   if (first === '#' || first === ';') return;
   const lineSpan = { start, end };
-  const equals = text.indexOf('=', start);
-  if (equals === -1 || equals >= end) {
+  const equals = indexWithin(text, '=', start, end);
+  if (equals === -1) {
     // `-key` alone excludes the key from the globs of other lines (procps parse_setting_line, sysctl.d(5)).
     if (first === '-' && /^-\s*[^\s=]+$/.test(text.slice(start, end))) return;
     problems.push({ span: lineSpan, message: 'This line is not a `key = value` assignment; sysctl ignores it.' });

@@ -86,14 +86,12 @@ const ROOT_KEY = /^[A-Za-z0-9_$/.-]/;
 
 /** Reads the root `kind` of a document from its text, or says why it can't. */
 function quickKind(text: string, start: number, end: number): string | null | undefined {
-  KIND_LINE.lastIndex = start;
-  const first = KIND_LINE.exec(text);
-  if (first === null || first.index >= end) {
-    const mentionsKind = text.indexOf('kind', start);
-    return mentionsKind === -1 || mentionsKind >= end || isBlockMappingRoot(text, start, end) ? null : undefined;
-  }
-  const second = KIND_LINE.exec(text);
-  if (second !== null && second.index < end) return undefined;
+  // Searched within the document only: a search of the whole text would make a file of many documents quadratic.
+  const document = text.slice(start, end);
+  KIND_LINE.lastIndex = 0;
+  const first = KIND_LINE.exec(document);
+  if (first === null) return !document.includes('kind') || isBlockMappingRoot(text, start, end) ? null : undefined;
+  if (KIND_LINE.exec(document) !== null) return undefined;
   return plainKindValue(first[1] ?? '');
 }
 

@@ -1,14 +1,13 @@
 import { Parser } from 'yaml';
-import type { Span } from '../text';
+import { indexWithin, type Span } from '../text';
 
 /** `{{` (Go templates: Helm, Prometheus, Alertmanager) or `{%` (Jinja, Ansible, Liquid). */
 const TEMPLATE_MARKER = /\{\{|\{%/g;
 
 /** Whether `text` holds a template marker between `start` and `end`: the cheap test before any other. */
 export function holdsTemplateMarker(text: string, start: number, end: number, markers: RegExp = TEMPLATE_MARKER): boolean {
-  markers.lastIndex = start;
-  const found = markers.exec(text);
-  return found !== null && found.index + 2 <= end;
+  markers.lastIndex = 0;
+  return markers.test(text.slice(start, end));
 }
 
 /**
@@ -114,16 +113,16 @@ export function templateInSysctl(text: string): Span | undefined {
 
 /** The template expression that starts at `start`: up to its closing `}}`, `%}` or `#}` on the same line, at most 60 characters. */
 function templateExpression(text: string, start: number): Span {
-  const lineEnd = text.indexOf('\n', start);
-  const limit = Math.min(lineEnd === -1 ? text.length : lineEnd, start + 60);
+  const lineEnd = indexWithin(text, '\n', start, start + 60);
+  const limit = lineEnd === -1 ? Math.min(text.length, start + 60) : lineEnd;
   const closer = text[start + 1] === '{' ? '}}' : `${text[start + 1]}}`;
-  const close = text.indexOf(closer, start + 2);
-  const end = close !== -1 && close + 2 <= limit ? close + 2 : limit;
+  const close = indexWithin(text, closer, start + 2, limit);
+  const end = close === -1 ? limit : close + 2;
   return { start, end: text[end - 1] === '\r' ? end - 1 : end };
 }
 
 /** The first `{{` in `text[span]` with its expression, for a Helm chart template (Helm has no other delimiters). */
 export function firstGoTemplate(text: string, span: Span): Span | undefined {
-  const at = text.indexOf('{{', span.start);
-  return at === -1 || at + 2 > span.end ? undefined : templateExpression(text, at);
+  const at = indexWithin(text, '{{', span.start, span.end);
+  return at === -1 ? undefined : templateExpression(text, at);
 }
