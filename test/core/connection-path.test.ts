@@ -95,6 +95,8 @@ test('Istio sidecars: in the cluster the sidecar replaces kube-proxy on the path
   assert.equal(paths(withRule)[0], 'in-cluster: client pod > Istio sidecar[7200 s, idleTimeout of DestinationRule "api" in dr.yaml:10] > pods of Deployment "api"; keepalive 300+30 s; first Istio sidecar');
   const mesh = { ...meshed, 'mesh.yaml': meshConfigMap('defaultConfig:', '  proxyMetadata:', '    ISTIO_META_IDLE_TIMEOUT: 30m', 'tcpKeepalive:', '  interval: 60s') };
   assert.equal(paths(mesh)[0], 'in-cluster: client pod > Istio sidecar[1800 s, ISTIO_META_IDLE_TIMEOUT in mesh.yaml:10] > pods of Deployment "api"; keepalive 7200+60 s; first Istio sidecar');
+  const revision = { ...meshed, 'mesh.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "istio-1-22", namespace: istio-system}\ndata: {mesh: "defaultConfig: {proxyMetadata: {ISTIO_META_IDLE_TIMEOUT: 20m}}"}\n' };
+  assert.equal(paths(revision)[0], 'in-cluster: client pod > Istio sidecar[1200 s, ISTIO_META_IDLE_TIMEOUT in mesh.yaml:4] > pods of Deployment "api"; no keepalive: the app\'s keepalive ends at the sidecar, which sets none (no tcpKeepalive in a DestinationRule or the mesh); first Istio sidecar');
   const optedOut = { ...meshed, 'api.yaml': deployment('api').replace('      labels: {app: api}', '      labels: {app: api, sidecar.istio.io/inject: "false"}') };
   assert.match(paths(optedOut)[0]!, /node \(conntrack\)/);
 });

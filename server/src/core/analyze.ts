@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import { DocumentReuse } from './analysisReuse';
 import { extractObjects, firstLine, type SyntaxProblem } from './k8s/extract';
 import { MODELLED_KINDS, type K8sObject } from './k8s/objects';
-import { PATH_CONFIG_MAPS } from './k8s/pathObjects';
+import { mayHoldPathTimers } from './k8s/pathObjects';
 import { NO_SUPPRESSIONS, parseSuppressions, type Suppressions } from './suppressions';
 import { parseSysctl, type ParsedSysctl } from './sysctl/parse';
 import { LineIndex, indexWithin, parsableText, type Span } from './text';
@@ -248,7 +248,7 @@ function mayMatter(path: string, text: string, slice: DocumentSlice): boolean {
   if (slice.kind === null) return isHelmValuesFile(path) && (includesWithin(text, 'kubeProxyReplacement', slice) || includesWithin(text, 'socketLB', slice));
   if (slice.kind === undefined) return true;
   // A ConfigMap matters only when one of its values is kube-proxy's configuration, or when it holds Cilium's or Istio's configuration.
-  if (slice.kind === 'ConfigMap') return includesWithin(text, 'KubeProxyConfiguration', slice) || PATH_CONFIG_MAPS.some((name) => includesWithin(text, name, slice));
+  if (slice.kind === 'ConfigMap') return includesWithin(text, 'KubeProxyConfiguration', slice) || mayHoldPathTimers(text.slice(slice.start, slice.end));
   return isModelledKind(slice.kind);
 }
 

@@ -50,5 +50,19 @@ export type PathObject = Ingress | DestinationRule | MeshConfig;
 /** The kinds of PathObject, as written in manifests (MeshConfig comes from a ConfigMap). */
 export const PATH_KINDS: readonly string[] = ['Ingress', 'DestinationRule'];
 
-/** Names of ConfigMaps whose data hold path timers (Cilium's, read into a DataPlaneConfiguration, and Istio's). */
-export const PATH_CONFIG_MAPS: readonly string[] = ['cilium-config', 'istio'];
+/** `name: cilium-config` in block or flow style. */
+const CILIUM_CONFIG_NAME = /\bname["']?[ \t]*:[ \t]*["']?cilium-config["']?[ \t]*(?:[,}#]|\r?$)/m;
+/** `name: istio` or `name: istio-<revision>` in block or flow style. */
+const ISTIO_CONFIG_NAME = /\bname["']?[ \t]*:[ \t]*["']?istio(?:-[\w.-]*)?["']?[ \t]*(?:[,}#]|\r?$)/m;
+/** A `mesh` key, where Istio's ConfigMap holds its mesh configuration. */
+const MESH_KEY = /(?:^[ \t]+|[{,][ \t]*)["']?mesh["']?[ \t]*:/m;
+
+/**
+ * Whether a ConfigMap's text may hold path timers: Cilium's `cilium-config` (read into a
+ * DataPlaneConfiguration) or Istio's `istio` / `istio-<revision>` with its `mesh` key. The test on
+ * the document's text that decides whether a ConfigMap is parsed at all (Istio's dashboards and
+ * injector templates are not).
+ */
+export function mayHoldPathTimers(configMapText: string): boolean {
+  return CILIUM_CONFIG_NAME.test(configMapText) || (ISTIO_CONFIG_NAME.test(configMapText) && MESH_KEY.test(configMapText));
+}
