@@ -75,7 +75,6 @@ export function nearest<T extends { readonly file: string }>(file: string, objec
   return objects.filter((_, index) => distances[index] === best);
 }
 
-/** Ranks how far apart two files' directories are: a shallower common directory costs more than extra levels below it. */
 /**
  * Whether `to` lies where files written for `from` usually are: its directory, its parent, or a
  * child of either (`app/deployment.yaml` with `app/hpa.yaml`, `deploy/hpa/hpa.yaml` or
@@ -86,6 +85,7 @@ export function isNearby(from: string, to: string): boolean {
   return Math.floor(distance / 1000) <= 1 && distance % 1000 <= 1;
 }
 
+/** Ranks how far apart two files' directories are: a shallower common directory costs more than extra levels below it. */
 function directoryDistance(from: string, to: string): number {
   const left = from.split('/').slice(0, -1);
   const right = to.split('/').slice(0, -1);

@@ -7,6 +7,7 @@ import type { Span } from '../text';
 import { baseName, type Effective, type ValueSource } from './sources';
 import type { NodeSysctl, WorkspaceModel } from './workspaceModel';
 import { kubeProxyRuns } from './dataPlane';
+import { nodeImageChoice, scopePathOf } from './scopedView';
 
 /** Kernel and kube-proxy defaults; their sources are cited in docs/rules/keepalive-conntrack.md. */
 export const DEFAULTS = {
@@ -67,11 +68,33 @@ export function nodeKeepaliveTime(model: WorkspaceModel): Effective<number> {
 }
 
 /**
+ * The model as seen from each node image with sysctl files: a view scoped to one of its files, so
+ * that node values are that image's and kube-proxy's configuration the one nearest to it (see
+ * nodeImageOf); the model itself when the workspace holds one image or none.
+ */
+export function nodeImageViews(model: WorkspaceModel): WorkspaceModel[] {
+  const images = model.nodeImages;
+  if (images.length < 2) return [model];
+  return images.map((image) => model.scopedTo(model.sysctlFiles.find((file) => nodeRootOf(file.path) === image)!.path));
+}
+
+/**
+ * Whether a workload's pods keep the kernel's default keepalive time: host-network pods when
+ * their node image (the nearest) sets none, other pods when their securityContext sets none.
+ */
+export function reliesOnDefaultKeepalive(workload: Workload, model: WorkspaceModel): boolean {
+  if (workload.template === undefined) return false;
+  if (workload.template.hostNetwork?.value === true) return nodeKeepaliveTime(model.scopedTo(workload.file)).source.kind === 'default';
+  return !workload.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== undefined && parseInteger(entry.value) !== undefined);
+}
+
+/**
  * The keepalive time in a workload's pods: host-network pods share the node's; other pods get
  * their own network namespace, which starts from the kernel's default unless the pod sets it.
  */
 export function podKeepaliveTime(workload: Workload, model: WorkspaceModel): Effective<number> {
-  if (workload.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model);
+  // Host-network pods run on the node image nearest to their workload, when the workspace holds several.
+  if (workload.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model.scopedTo(workload.file));
   const sysctl = workload.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   if (sysctl?.valueNotString && sysctl.valueSpan !== undefined) {
     // The API server refuses the object: its value protects nothing, and quoting it is the fix.
@@ -97,7 +120,8 @@ function nodeInteger(model: WorkspaceModel, key: string): Effective<number> | un
   const atBoot = lastInteger(bootOrder(assignments));
   const differs = atBoot !== undefined && atBoot.value !== current.value;
   const setting = differs ? `${key} (by sysctl --system; at boot ${atBoot.value}, ${baseName(atBoot.file)}:${atBoot.assignment.line + 1})` : key;
-  const source: ValueSource = { kind: 'file', file: current.file, span: current.assignment.valueSpan, setting };
+  const choice = nodeImageChoice(current.file, model, scopePathOf(model));
+  const source: ValueSource = { kind: 'file', file: current.file, span: current.assignment.valueSpan, setting, ...(choice === '' ? {} : { choice }) };
   return { value: current.value, source };
 }
 

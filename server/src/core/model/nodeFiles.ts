@@ -1,5 +1,5 @@
 import type { AnalyzedFile } from '../analyze';
-import { modulesLoadRootOf, sysctlApplicationOrder } from '../sysctl/order';
+import { modulesLoadRootOf, nodeRootOf, sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
 
 /** A sysctl assignment that applies on the node, with its file. */
@@ -16,6 +16,8 @@ export interface NodeSysctl {
 export class NodeFiles {
   private sysctlOrder: readonly AnalyzedFile[] = [];
   private assignmentsByKey = new Map<string, NodeSysctl[]>();
+  private assignmentsByImage = new Map<string, Map<string, NodeSysctl[]>>();
+  private imageRoots: readonly string[] = [];
   private modulesByRoot = new Map<string, Set<string>>();
 
   /** Sysctl files in application order. */
@@ -23,9 +25,14 @@ export class NodeFiles {
     return this.sysctlOrder;
   }
 
-  /** Every assignment of a sysctl key, in the order the node applies them. */
-  assignments(key: string): readonly NodeSysctl[] {
-    return this.assignmentsByKey.get(key) ?? [];
+  /** The node images of the sysctl files (their roots, see nodeRootOf), in path order. */
+  get images(): readonly string[] {
+    return this.imageRoots;
+  }
+
+  /** Every assignment of a sysctl key, in the order the node applies them: on every image, or on one. */
+  assignments(key: string, image?: string): readonly NodeSysctl[] {
+    return (image === undefined ? this.assignmentsByKey : this.assignmentsByImage.get(image))?.get(key) ?? [];
   }
 
   /** The modules the modules-load.d files of a node root list; undefined when there are none. */
@@ -36,7 +43,8 @@ export class NodeFiles {
   /** Updates after file `previous` became `next` among `files`, calling `changed` with the facets that changed. */
   update(files: ReadonlyMap<string, AnalyzedFile>, previous: AnalyzedFile | undefined, next: AnalyzedFile | undefined, changed: (facet: string) => void): void {
     if (previous?.role === 'sysctl' || next?.role === 'sysctl') {
-      ({ files: this.sysctlOrder, assignmentsByKey: this.assignmentsByKey } = nodeSysctlOrder(files.values()));
+      ({ files: this.sysctlOrder, assignmentsByKey: this.assignmentsByKey, assignmentsByImage: this.assignmentsByImage } = nodeSysctlOrder(files.values()));
+      this.imageRoots = [...this.assignmentsByImage.keys()].sort(comparePaths);
       changed('sysctlFiles');
       for (const file of [previous, next]) for (const assignment of file?.sysctl?.assignments ?? []) changed(`nodeSysctl:${assignment.key}`);
     }
@@ -47,10 +55,11 @@ export class NodeFiles {
   }
 }
 
-/** The node's sysctl files in the order the node applies them, and every assignment of each key in that order. */
+/** The node's sysctl files in the order the node applies them, and every assignment of each key in that order: on all images, and by image. */
 interface NodeSysctlOrder {
   readonly files: readonly AnalyzedFile[];
   readonly assignmentsByKey: Map<string, NodeSysctl[]>;
+  readonly assignmentsByImage: Map<string, Map<string, NodeSysctl[]>>;
 }
 
 /** Orders the workspace's sysctl files as the node applies them, and lists the assignments of each key (globs left out). */
@@ -59,12 +68,18 @@ function nodeSysctlOrder(files: Iterable<AnalyzedFile>): NodeSysctlOrder {
   for (const file of files) if (file.role === 'sysctl') byPath.set(file.path, file);
   const ordered = sysctlApplicationOrder([...byPath.keys()].sort(comparePaths)).map((path) => byPath.get(path)!);
   const assignmentsByKey = new Map<string, NodeSysctl[]>();
+  const assignmentsByImage = new Map<string, Map<string, NodeSysctl[]>>();
   for (const file of ordered) {
+    const root = nodeRootOf(file.path);
+    const ofImage = assignmentsByImage.get(root) ?? new Map<string, NodeSysctl[]>();
+    assignmentsByImage.set(root, ofImage);
     for (const assignment of file.sysctl?.assignments ?? []) {
-      if (!assignment.isGlob) push(assignmentsByKey, assignment.key, { file: file.path, assignment });
+      if (assignment.isGlob) continue;
+      push(assignmentsByKey, assignment.key, { file: file.path, assignment });
+      push(ofImage, assignment.key, { file: file.path, assignment });
     }
   }
-  return { files: ordered, assignmentsByKey };
+  return { files: ordered, assignmentsByKey, assignmentsByImage };
 }
 
 /** The kernel modules each node image loads at boot, by node root (see modulesLoadRootOf), from its modules-load.d files. */

@@ -2,8 +2,8 @@ import type { Span } from '../text';
 
 /** Where an effective value comes from. */
 export type ValueSource =
-  /** A setting written in a file of the workspace. */
-  | { readonly kind: 'file'; readonly file: string; readonly span: Span; readonly setting: string }
+  /** A setting written in a file of the workspace; `choice` says why that file, of several that could apply (`, the nearest of 2 node images`). */
+  | { readonly kind: 'file'; readonly file: string; readonly span: Span; readonly setting: string; readonly choice?: string }
   /** A default, with the reason it applies. */
   | { readonly kind: 'default'; readonly reason: string }
   /** An assumption the user configured for what the workspace can't show. */

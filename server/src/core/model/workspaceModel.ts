@@ -1,15 +1,5 @@
 import type { AnalyzedFile } from '../analyze';
-import {
-  isWorkload,
-  type Autoscaler,
-  type DataPlaneConfiguration,
-  type EndpointSet,
-  type K8sObject,
-  type KubeProxyConfiguration,
-  type Namespace,
-  type Service,
-  type Workload,
-} from '../k8s/objects';
+import { isWorkload, type Autoscaler, type DataPlaneConfiguration, type EndpointSet, type K8sObject, type KubeProxyConfiguration, type Namespace, type Service, type Workload } from '../k8s/objects';
 import type { PathObject } from '../k8s/pathObjects';
 import type { KustomizeBuild, KustomizeLayout } from '../kustomize/build';
 import type { Assumptions, ClusterAssumptions } from './assumptions';
@@ -194,9 +184,17 @@ export class WorkspaceModel {
     return this.facets.read(`kind:${kind}`, this.all.pathObjectsByKind.get(kind) as readonly Extract<PathObject, { kind: K }>[]);
   }
 
-  /** Every assignment of a sysctl key on the node, in the order the node applies them. */
-  nodeSysctlAssignments(key: string): readonly NodeSysctl[] {
-    return this.facets.read(`nodeSysctl:${key}`, this.node.assignments(key));
+  /**
+   * Every assignment of a sysctl key on the nodes, in the order a node applies them: of every node
+   * image, or of one (`image`); in a model scoped to a file, of the image nearest to it (see nodeImageOf).
+   */
+  nodeSysctlAssignments(key: string, image?: string): readonly NodeSysctl[] {
+    return this.facets.read(`nodeSysctl:${key}`, this.node.assignments(key, image));
+  }
+
+  /** The node images of the workspace's sysctl files (their roots, see nodeRootOf), in path order. */
+  get nodeImages(): readonly string[] {
+    return this.facets.read('sysctlFiles', this.node.images);
   }
 
   /**
@@ -212,7 +210,8 @@ export class WorkspaceModel {
     switch (source.kind) {
       case 'file': {
         const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        return `${source.setting} in ${baseName(source.file)}${line === undefined ? '' : `:${line + 1}`}${kubeProxyChoice(source.file, this.all.kubeProxyConfigurations.get(''), this.all.workloads.get(KUBE_PROXY), scopePathOf(this))}`;
+        const choice = kubeProxyChoice(source.file, this.all.kubeProxyConfigurations.get(''), this.all.workloads.get(KUBE_PROXY), scopePathOf(this)) || (source.choice ?? '');
+        return `${source.setting} in ${baseName(source.file)}${line === undefined ? '' : `:${line + 1}`}${choice}`;
       }
       case 'default':
         return source.reason;

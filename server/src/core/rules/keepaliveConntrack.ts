@@ -5,10 +5,13 @@ import {
   CONNTRACK_ESTABLISHED_KEY,
   effectiveConntrackTimeout,
   moduleMissingNote,
+  nodeImageViews,
   nodeKeepaliveTime,
   parseInteger,
+  reliesOnDefaultKeepalive,
 } from '../model/effective';
 import type { Effective } from '../model/sources';
+import type { Span } from '../text';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix, TextEdit } from '../edits/fix';
 import { addPodKeepalive, recommendedKeepalive, setSysctlValue } from '../edits/podKeepalive';
@@ -24,27 +27,35 @@ export const keepaliveConntrack: Rule = {
   description: 'TCP keepalive time not below the conntrack established timeout; idle connections lose their conntrack entry first.',
   scope: 'workspace',
   check(model, report) {
-    const conntrack = effectiveConntrackTimeout(model);
-    const node = nodeKeepaliveTime(model);
-    const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
-    const nodeSource = node.source;
-    if (nodeSource.kind === 'file' && node.value >= conntrack.value) {
-      report({
-        file: nodeSource.file,
-        span: nodeSource.span,
-        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}`,
-        related: relatedConntrack(model, conntrack),
-        fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))],
-      });
+    for (const image of nodeImageViews(model)) {
+      const finding = nodeFinding(image);
+      if (finding !== undefined) report(finding);
     }
+    const conntrack = effectiveConntrackTimeout(model);
+    const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
     for (const workload of model.workloads) {
       const finding = podSysctlFinding(model, workload, conntrack, conntrackText);
       if (finding !== undefined) report(finding);
     }
-    const defaultFinding = defaultKeepaliveFinding(model, conntrack, node);
+    const defaultFinding = defaultKeepaliveFinding(model, conntrack);
     if (defaultFinding !== undefined) report(defaultFinding);
   },
 };
+
+/** The node's keepalive time, set in its sysctl files, not below the conntrack timeout: `model` is one node image's view. */
+function nodeFinding(model: WorkspaceModel): Finding | undefined {
+  const conntrack = effectiveConntrackTimeout(model);
+  const node = nodeKeepaliveTime(model);
+  const nodeSource = node.source;
+  if (nodeSource.kind !== 'file' || node.value < conntrack.value) return undefined;
+  return {
+    file: nodeSource.file,
+    span: nodeSource.span,
+    message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrack.value} s (${model.describe(conntrack.source)})`,
+    related: relatedConntrack(model, conntrack),
+    fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))],
+  };
+}
 
 function podSysctlFinding(model: WorkspaceModel, workload: Workload, conntrack: Effective<number>, conntrackText: string): Finding | undefined {
   if (workload.template === undefined || workload.template.hostNetwork?.value === true) return undefined;
@@ -65,12 +76,12 @@ function podSysctlFinding(model: WorkspaceModel, workload: Workload, conntrack: 
  * The default keepalive (7200 s) applies somewhere while the conntrack timeout was configured at
  * or below it: reported once, on the configuration, naming who relies on the default.
  */
-function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<number>, node: Effective<number>): Finding | undefined {
+function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<number>): Finding | undefined {
   const source = conntrack.source;
   if (source.kind !== 'file' || conntrack.value > DEFAULTS.keepaliveTime) return undefined;
-  const podsOnDefault = model.workloads.filter((workload) => !workload.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefault(workload, node));
-  // The node is in view when its sysctl files are, or when nothing else is.
-  const nodeOnDefault = node.source.kind === 'default' && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
+  const podsOnDefault = model.workloads.filter((workload) => !workload.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefaultKeepalive(workload, model));
+  // The node is in view when its sysctl files are, or when nothing else is: a node image whose conntrack timeout is this one.
+  const nodeOnDefault = (model.sysctlFiles.length > 0 || model.workloads.length === 0) && nodeImageViews(model).some((image) => imageReliesOnDefault(image, source));
   if (!nodeOnDefault && podsOnDefault.length === 0) return undefined;
   const named = [...(nodeOnDefault ? ['the node'] : []), ...podsOnDefault.map((w) => objectLabel(w))];
   const who = named.length <= 1 ? (named[0] ?? '') : `${named[0]} and ${countOf(named.length - 1, 'more workload')}`;
@@ -97,10 +108,10 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
   };
 }
 
-function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
-  if (workload.template === undefined) return false;
-  if (workload.template.hostNetwork?.value === true) return node.source.kind === 'default';
-  return !workload.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== undefined && parseInteger(entry.value) !== undefined);
+/** Whether a node image (`image`, its view) keeps the default keepalive time while its conntrack timeout is the one set at `conntrack`. */
+function imageReliesOnDefault(image: WorkspaceModel, conntrack: { readonly file: string; readonly span: Span }): boolean {
+  const own = effectiveConntrackTimeout(image).source;
+  return nodeKeepaliveTime(image).source.kind === 'default' && own.kind === 'file' && own.file === conntrack.file && own.span.start === conntrack.span.start;
 }
 
 function relatedConntrack(model: WorkspaceModel, conntrack: Effective<number>): RelatedSpan[] {

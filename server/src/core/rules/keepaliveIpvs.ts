@@ -2,7 +2,7 @@ import { type Workload, objectLabel } from '../k8s/objects';
 import type { Fix } from '../edits/fix';
 import { formatGoDuration, setIpvsTcpTimeout } from '../edits/kubeProxyEdits';
 import { addPodKeepalive, recommendedKeepalive, setSysctlValue } from '../edits/podKeepalive';
-import { DEFAULTS, KEEPALIVE_TIME_KEY, nodeKeepaliveTime, parseInteger } from '../model/effective';
+import { DEFAULTS, KEEPALIVE_TIME_KEY, nodeImageViews, nodeKeepaliveTime, parseInteger, reliesOnDefaultKeepalive } from '../model/effective';
 import { effectiveIpvsTcpTimeout, ipvsMode } from '../model/proxy';
 import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
@@ -31,9 +31,11 @@ export const keepaliveIpvs: Rule = {
     const mode = ipvsMode(model);
     if (mode === undefined) return;
     const context: Context = { model, mode, timeout: effectiveIpvsTcpTimeout(model) };
-    const node = nodeKeepaliveTime(model);
-    if (node.source.kind === 'file' && node.value >= context.timeout.value) {
-      report(valueFinding(context, node.source.file, node.source.span, `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node`, String(recommendedKeepalive(context.timeout.value))));
+    for (const image of nodeImageViews(model)) {
+      const node = nodeKeepaliveTime(image);
+      if (node.source.kind === 'file' && node.value >= context.timeout.value) {
+        report(valueFinding(context, node.source.file, node.source.span, `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node`, String(recommendedKeepalive(context.timeout.value))));
+      }
     }
     for (const workload of model.workloads) {
       if (workload.template === undefined || workload.template.hostNetwork?.value === true) continue;
@@ -43,7 +45,7 @@ export const keepaliveIpvs: Rule = {
       const what = `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}`;
       report({ ...valueFinding(context, workload.file, sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload });
     }
-    const finding = defaultKeepaliveFinding(context, node);
+    const finding = defaultKeepaliveFinding(context);
     if (finding !== undefined) report(finding);
   },
 };
@@ -73,10 +75,10 @@ function valueFinding(context: Context, file: string, span: Span, what: string, 
  * Workloads keep the default keepalive (7200 s) while the IPVS timeout is not above it: reported
  * once, on the timeout when a file sets it, else on the mode, else on the first such workload.
  */
-function defaultKeepaliveFinding(context: Context, node: Effective<number>): Finding | undefined {
+function defaultKeepaliveFinding(context: Context): Finding | undefined {
   const { model, mode, timeout } = context;
   if (timeout.value > DEFAULTS.keepaliveTime) return undefined;
-  const onDefault = model.workloads.filter((workload) => !workload.ignoredRules.includes(keepaliveIpvs.id) && !runsKubeProxy(workload) && reliesOnDefault(workload, node));
+  const onDefault = model.workloads.filter((workload) => !workload.ignoredRules.includes(keepaliveIpvs.id) && !runsKubeProxy(workload) && reliesOnDefaultKeepalive(workload, model));
   const first = onDefault[0];
   if (first === undefined) return undefined;
   const anchor = timeout.source.kind === 'file' ? timeout.source : mode.source.kind === 'file' ? mode.source : { file: first.file, span: first.nameSpan };
@@ -106,12 +108,6 @@ function defaultReason(workload: Workload): string {
   return workload.template?.hostNetwork?.value === true
     ? `${objectLabel(workload)} uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies`
     : `${objectLabel(workload)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`;
-}
-
-function reliesOnDefault(workload: Workload, node: Effective<number>): boolean {
-  if (workload.template === undefined) return false;
-  if (workload.template.hostNetwork?.value === true) return node.source.kind === 'default';
-  return !workload.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== undefined && parseInteger(entry.value) !== undefined);
 }
 
 /** kube-proxy's own DaemonSet talks to the API server directly, not through a Service. */
