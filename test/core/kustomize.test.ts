@@ -299,3 +299,61 @@ test('cycles, self-references, malformed fields and deep diamonds end, and nothi
     ],
   );
 });
+
+test('$patch: delete removes the object it matches from the build, from a patch file or inline with a target', () => {
+  const base = {
+    'base/kustomization.yaml': lines('resources:', '- app.yaml'),
+    'base/app.yaml': lines(
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  selector: {app: web}',
+      '---',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  replicas: 3',
+      '  selector: {matchLabels: {app: web}}',
+      '  template:',
+      '    metadata:',
+      '      labels: {app: web}',
+    ),
+  };
+  const files = {
+    ...base,
+    'overlays/no-service/kustomization.yaml': lines('resources:', '- ../../base', 'patchesStrategicMerge:', '- drop-service.yaml'),
+    'overlays/no-service/drop-service.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '$patch: delete'),
+    'overlays/no-deployment/kustomization.yaml': lines(
+      'resources:',
+      '- ../../base',
+      'patches:',
+      '- target: {kind: Deployment, name: web}',
+      '  patch: |-',
+      '    apiVersion: apps/v1',
+      '    kind: Deployment',
+      '    metadata:',
+      '      name: any',
+      '    $patch: delete',
+    ),
+    'overlays/kept/kustomization.yaml': lines('resources:', '- ../../base', 'patchesStrategicMerge:', '- merge.yaml'),
+    'overlays/kept/merge.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', '$patch: merge', 'spec:', '  sessionAffinity: ClientIP'),
+  };
+  const model = modelOf(files);
+  assert.deepEqual(
+    model.builds.map((build) => `${build.name}: ${summary(model, build).join(' | ')}`),
+    [
+      'overlays/kept: Service default/web base/app.yaml:4 selector=app=web affinity=ClientIP@overlays/kept/merge.yaml:7 | Deployment default/web base/app.yaml:11 replicas=3@base/app.yaml:13 labels=app=web',
+      'overlays/no-deployment: Service default/web base/app.yaml:4 selector=app=web affinity=-@-',
+      'overlays/no-service: Deployment default/web base/app.yaml:11 replicas=3@base/app.yaml:13 labels=app=web',
+    ],
+  );
+  // Only the build that keeps both reports the Service: without its Deployment a Service has no backends, and a deleted one is not there.
+  assert.deepEqual(
+    lintFiles({ ...files, 'overlays/kept/merge.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  type: ClusterIP') }, { only: ['service-affinity'] }).map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line + 1} ${diagnostic.message.slice(0, 40)}`),
+    ['base/app.yaml:4 Service "web" has 3 backends (Deployment'],
+  );
+});

@@ -3,7 +3,7 @@ import type { AnalyzedFile } from '../analyze';
 import type { K8sObject } from '../k8s/objects';
 import { NodeReader } from '../yaml/nodes';
 import { readJson6902, type PatchOperation } from './json6902';
-import { KUSTOMIZATION_FILE_NAMES, readKustomization, type Kustomization, type PatchEntry, type SkippedInput } from './kustomization';
+import { deletionsIn, KUSTOMIZATION_FILE_NAMES, readKustomization, type Kustomization, type PatchContent, type PatchEntry, type SkippedInput } from './kustomization';
 import { buildName, joinPath } from './paths';
 import { addLabels, applyOperations, mergePatch, patchMatches, setNamespace, setReplicas, targetMatches, type EmittedObject } from './transform';
 
@@ -163,26 +163,27 @@ class BuildEvaluator {
       skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ''} is not in the workspace` });
       return objects;
     }
-    return objects.map((item) => {
+    return objects.flatMap((item) => {
       let object = item.object;
       if (content.operations.length > 0 && patch.target !== undefined && targetMatches(item, patch.target)) object = applyOperations(object, content.operations);
       for (const patchObject of content.objects) {
         const applies = patch.target !== undefined ? targetMatches(item, patch.target) : patchMatches(item, patchObject.kind, patchObject.name);
+        if (applies && content.deletions.includes(patchObject)) return [];
         if (applies) object = mergePatch(object, patchObject);
       }
-      return object === item.object ? item : { object, names: item.names };
+      return [object === item.object ? item : { object, names: item.names }];
     });
   }
 
-  private patchContent(patch: PatchEntry): { objects: readonly K8sObject[]; operations: readonly PatchOperation[] } | undefined {
+  private patchContent(patch: PatchEntry): PatchContent | undefined {
     if (patch.file === undefined) return patch;
     this.inputs.add(patch.file.path);
     const file = this.fileAt(patch.file.path);
     if (file === undefined) return undefined;
     this.claimed.add(file.path);
     this.patches.add(file.path);
-    if (file.objects.length > 0) return { objects: file.objects, operations: [] };
-    return { objects: [], operations: operationsOf(file) };
+    if (file.objects.length > 0) return { objects: file.objects, operations: [], deletions: deletionsIn(file.text, file.objects) };
+    return { objects: [], operations: operationsOf(file), deletions: [] };
   }
 }
 

@@ -1,4 +1,4 @@
-import { parseDocument, type Scalar } from 'yaml';
+import { isMap, parseAllDocuments, parseDocument, type Scalar } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
 import { extractObjects } from '../k8s/extract';
 import type { K8sObject } from '../k8s/objects';
@@ -43,6 +43,8 @@ export interface PatchEntry {
   readonly objects: readonly K8sObject[];
   /** An inline JSON 6902 patch's operations. */
   readonly operations: readonly PatchOperation[];
+  /** Those of `objects` that delete what they patch (`$patch: delete` at their root). */
+  readonly deletions: readonly K8sObject[];
   /** `patchesJson6902`: applied after names and labels, where kustomize applies it. */
   readonly late: boolean;
 }
@@ -181,7 +183,7 @@ function patchEntries(reader: NodeReader, root: unknown, file: AnalyzedFile, dir
     const reference = written === undefined || pathSpan === undefined ? undefined : { path: joinPath(directory, written), written, span: pathSpan };
     const inline = reference === undefined ? inlinePatch(reader, inlineNode, file) : NO_INLINE;
     if (reference === undefined && inline.objects.length === 0 && inline.operations.length === 0) return;
-    entries.push({ span, target, file: reference, objects: inline.objects, operations: inline.operations, late });
+    entries.push({ span, target, file: reference, objects: inline.objects, operations: inline.operations, deletions: inline.deletions, late });
   };
   for (const item of reader.items(reader.get(root, 'patchesStrategicMerge'))) {
     if (reader.string(item)?.includes('\n')) add(item, false, undefined, undefined, item);
@@ -196,18 +198,43 @@ function patchEntries(reader: NodeReader, root: unknown, file: AnalyzedFile, dir
   return entries;
 }
 
-const NO_INLINE = { objects: [] as K8sObject[], operations: [] as PatchOperation[] };
+/** What a patch holds: strategic-merge objects (some deleting their target), or JSON 6902 operations. */
+export interface PatchContent {
+  readonly objects: readonly K8sObject[];
+  readonly operations: readonly PatchOperation[];
+  readonly deletions: readonly K8sObject[];
+}
+
+const NO_INLINE: PatchContent = { objects: [], operations: [], deletions: [] };
+
+/**
+ * The objects of a strategic-merge patch file that delete what they patch: the documents whose
+ * root holds `$patch: delete` (kustomize removes the matching object from the build).
+ */
+export function deletionsIn(text: string, objects: readonly K8sObject[]): K8sObject[] {
+  if (!text.includes('$patch')) return [];
+  const deleting = new Set<number>();
+  parseAllDocuments(text, { prettyErrors: false }).forEach((document, index) => {
+    if (isDeletion(document.contents)) deleting.add(index);
+  });
+  return objects.filter((object) => object.itemIndex === undefined && deleting.has(object.documentIndex));
+}
+
+function isDeletion(root: unknown): boolean {
+  return isMap(root) && root.get('$patch') === 'delete';
+}
 
 /** An inline patch (a string holding YAML): its objects, or its JSON 6902 operations. */
-function inlinePatch(reader: NodeReader, node: unknown, file: AnalyzedFile): { objects: K8sObject[]; operations: PatchOperation[] } {
+function inlinePatch(reader: NodeReader, node: unknown, file: AnalyzedFile): PatchContent {
   const scalar = reader.scalar(node);
   const embedded = scalar && embeddedText(scalar as Scalar, file.text, reader.offset);
   if (embedded === undefined) return NO_INLINE;
   const document = parseDocument(embedded.text, { prettyErrors: false, merge: true });
   const embeddedReader = new EmbeddedNodeReader(document, embedded);
   const operations = readJson6902(embeddedReader, document.contents, file.path);
-  if (operations.length > 0) return { objects: [], operations };
-  return { objects: extractObjects(embeddedReader, document.contents, { file: file.path, fileText: file.text, documentIndex: 0 }, []), operations: [] };
+  if (operations.length > 0) return { objects: [], operations, deletions: [] };
+  const objects = extractObjects(embeddedReader, document.contents, { file: file.path, fileText: file.text, documentIndex: 0 }, []);
+  return { objects, operations: [], deletions: isDeletion(document.contents) ? objects : [] };
 }
 
 function patchTarget(reader: NodeReader, node: unknown): PatchTarget | undefined {
