@@ -87,3 +87,16 @@ test('an invalid override is a configuration error: exit 2 naming the entry and 
       'overrides[1].files: must be a non-empty list of glob patterns; overrides[1].rules.yaml-syntax: must be one of off, hint, info, warning, error\n',
   });
 });
+
+test("clusters: their paths are relative to the configuration's directory, from wherever connlint runs", async () => {
+  const root = tree(['clusters:', '  - paths: [vendor/**]', '    assume: {conntrackEstablishedTimeout: 600}', ''].join('\n'));
+  /** Each service-affinity finding as `file: the conntrack timeout its message names`. */
+  const timeouts = async (args: readonly string[], cwd: string): Promise<string[]> => {
+    const { stdout } = await run(['--format', 'json', ...args], cwd);
+    const report = JSON.parse(stdout) as { diagnostics: { file: string; rule: string; message: string }[] };
+    return report.diagnostics.filter((d) => d.rule === 'service-affinity').map((d) => `${d.file}: ${/over the (\d+ s) conntrack timeout/.exec(d.message)?.[1]}`);
+  };
+  const expected = ['app/api.yaml: 86400 s', 'test/fixtures/api.yaml: 86400 s', 'vendor/lib/api.yaml: 600 s', 'vendor/ours/api.yaml: 600 s'];
+  assert.deepEqual(await timeouts(['.'], root), expected);
+  assert.deepEqual(await timeouts(['.'], path.join(root, 'vendor')), ['lib/api.yaml: 600 s', 'ours/api.yaml: 600 s'], 'from a subdirectory: the same files are in the cluster');
+});
