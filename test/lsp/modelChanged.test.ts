@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
@@ -29,6 +31,8 @@ let folder: string;
 let client: LspTestClient;
 let notifications = 0;
 const waiters: (() => void)[] = [];
+/** What the client answers to workspace/configuration for `connlint`. */
+let settings: object = {};
 const sysctlUri = (): string => pathToFileURL(path.join(folder, NODE_SYSCTL)).href;
 const keepalive = (seconds: number): string => lines(`${KEEPALIVE_TIME} = ${seconds}`);
 
@@ -57,9 +61,10 @@ async function countWhenQuiet(): Promise<number> {
   return notifications;
 }
 
-async function nodeKeepaliveRow(): Promise<string | undefined> {
+/** The row of the effective network settings whose setting is `setting`. */
+async function reportRow(setting: string): Promise<string | undefined> {
   const { markdown } = (await client.connection.sendRequest('connlint/effectiveNetworkSettings', {})) as { markdown: string };
-  return markdown.split('\n').find((line) => line.startsWith('| Node TCP keepalive time |'));
+  return markdown.split('\n').find((line) => line.startsWith(`| ${setting} |`));
 }
 
 before(async () => {
@@ -72,11 +77,12 @@ before(async () => {
     notifications++;
     for (const wake of waiters.splice(0)) wake();
   });
+  client.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
   await client.connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'test' }],
-    capabilities: {},
+    capabilities: { workspace: { configuration: true } },
   });
   await client.connection.sendNotification(InitializedNotification.type, {});
 });
@@ -89,7 +95,7 @@ after(() => {
 test('the scan of the workspace is one notification, once it has ended', async () => {
   await notified(1);
   assert.equal(await countWhenQuiet(), 1);
-  assert.equal(await nodeKeepaliveRow(), `| Node TCP keepalive time | 600 s | ${KEEPALIVE_TIME} in [60-k8s.conf:1](${sysctlUri()}#L1) |`);
+  assert.equal(await reportRow('Node TCP keepalive time'), `| Node TCP keepalive time | 600 s | ${KEEPALIVE_TIME} in [60-k8s.conf:1](${sysctlUri()}#L1) |`);
 });
 
 test('nothing is sent when nothing changed: a document opened with its text on disk, a file event for an unchanged file', async () => {
@@ -106,7 +112,7 @@ test('a burst of edits is one notification, sent once the report has the last va
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: sysctlUri(), version: i + 2 }, contentChanges: [{ text: keepalive(seconds) }] });
   }
   await notified(before + 1);
-  assert.equal(await nodeKeepaliveRow(), `| Node TCP keepalive time | 120 s | ${KEEPALIVE_TIME} in [60-k8s.conf:1](${sysctlUri()}#L1) |`);
+  assert.equal(await reportRow('Node TCP keepalive time'), `| Node TCP keepalive time | 120 s | ${KEEPALIVE_TIME} in [60-k8s.conf:1](${sysctlUri()}#L1) |`);
   assert.equal(await countWhenQuiet(), before + 1);
 });
 
@@ -115,5 +121,16 @@ test('a file created on disk is one notification', async () => {
   writeFileSync(path.join(folder, 'service.yaml'), lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222'));
   await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(path.join(folder, 'service.yaml')).href, type: FileChangeType.Created }] });
   await notified(before + 1);
+  assert.equal(await countWhenQuiet(), before + 1);
+});
+
+test('new settings are one notification; the same settings again are none', async () => {
+  const before = await countWhenQuiet();
+  settings = { assume: { conntrackEstablishedTimeout: 3600 } };
+  for (let i = 0; i < 5; i++) await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  await notified(before + 1);
+  assert.equal(await reportRow('Conntrack established timeout'), '| Conntrack established timeout | 3600 s | the conntrackEstablishedTimeout setting |');
+  assert.equal(await countWhenQuiet(), before + 1);
+  for (let i = 0; i < 5; i++) await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   assert.equal(await countWhenQuiet(), before + 1);
 });
