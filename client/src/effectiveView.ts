@@ -28,8 +28,8 @@ const REPORT_URI = vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: `/${REPORT_
 export class EffectiveSettingsView implements vscode.Disposable {
   private readonly reports = new ReportProvider();
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, this.reports);
-  /** The refresh under way, if any; `refreshAgain` when the workspace changed again meanwhile. */
-  private refreshing: Promise<void> | undefined;
+  /** Whether a refresh is under way; `refreshAgain` when the workspace changed since it last asked. */
+  private refreshing = false;
   private refreshAgain = false;
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
@@ -59,13 +59,8 @@ export class EffectiveSettingsView implements vscode.Disposable {
   /** The workspace changed: while the report is shown, asks for it again; changes during a request add up to one more. */
   modelChanged(): void {
     if (!isReportShown()) return;
-    if (this.refreshing !== undefined) {
-      this.refreshAgain = true;
-      return;
-    }
-    this.refreshing = this.refreshWhileChanging()
-      .catch((error: unknown) => this.client()?.warn('Connlint could not show the refreshed effective network settings', error, false))
-      .finally(() => (this.refreshing = undefined));
+    this.refreshAgain = true;
+    if (!this.refreshing) void this.refreshWhileChanging();
   }
 
   dispose(): void {
@@ -74,10 +69,17 @@ export class EffectiveSettingsView implements vscode.Disposable {
   }
 
   private async refreshWhileChanging(): Promise<void> {
-    do {
-      this.refreshAgain = false;
-      await this.refresh();
-    } while (this.refreshAgain && isReportShown());
+    this.refreshing = true;
+    try {
+      while (this.refreshAgain && isReportShown()) {
+        this.refreshAgain = false;
+        await this.refresh();
+      }
+    } catch (error) {
+      this.client()?.warn('Connlint could not show the refreshed effective network settings', error, false);
+    } finally {
+      this.refreshing = false;
+    }
   }
 
   private async refresh(): Promise<void> {
