@@ -288,24 +288,25 @@ test('Connlint: Restart server starts the server again; its output channel logs 
   });
 });
 
-test('Show effective network settings follows the workspace: a sysctl file written, changed and deleted on disk re-renders the preview', { timeout: 120_000 }, async (t) => {
+test('Show effective network settings follows the workspace: a sysctl.conf written, changed and deleted on disk re-renders the preview', { timeout: 120_000 }, async (t) => {
   if (skipped(t)) return;
   await step('effective-settings', async () => {
-    const sysctl = path.join(workspace, 'node', 'sysctl.d', '60-keepalive.conf');
-    t.after(() => rmSync(path.join(workspace, 'node'), { recursive: true, force: true }));
+    // At the root of the workspace, a folder watched from the start: a directory made now could
+    // be watched only after its first files are written, which the editor would not report.
+    const sysctl = path.join(workspace, 'sysctl.conf');
+    t.after(() => rmSync(sysctl, { force: true }));
     await runCommand(page, 'Connlint: Show effective network settings');
     await reportShowing(/^Node TCP keepalive time\s+7200 s\s+the kernel's default$/);
     await page.screenshot({ path: path.join(screenshots, 'vscode-12-effective-default.png') });
 
-    mkdirSync(path.dirname(sysctl), { recursive: true });
-    writeFileSync(sysctl, 'net.ipv4.tcp_keepalive_time = 600\n');
     // The file reference is a file: link, which VS Code's preview leaves as text: its name is what counts.
-    await reportShowing(/^Node TCP keepalive time\s+600 s\s+net\.ipv4\.tcp_keepalive_time in \[?60-keepalive\.conf:1\b/);
+    writeFileSync(sysctl, 'net.ipv4.tcp_keepalive_time = 600\n');
+    await reportShowing(/^Node TCP keepalive time\s+600 s\s+net\.ipv4\.tcp_keepalive_time in \[?sysctl\.conf:1\b/);
     writeFileSync(sysctl, 'net.ipv4.tcp_keepalive_time = 300\n');
-    await reportShowing(/^Node TCP keepalive time\s+300 s\s+net\.ipv4\.tcp_keepalive_time in \[?60-keepalive\.conf:1\b/);
+    await reportShowing(/^Node TCP keepalive time\s+300 s\s+net\.ipv4\.tcp_keepalive_time in \[?sysctl\.conf:1\b/);
     await page.screenshot({ path: path.join(screenshots, 'vscode-13-effective-changed.png') });
 
-    rmSync(path.join(workspace, 'node'), { recursive: true });
+    rmSync(sysctl);
     await reportShowing(/^Node TCP keepalive time\s+7200 s\s+the kernel's default$/);
     await page.screenshot({ path: path.join(screenshots, 'vscode-14-effective-deleted.png') });
   });
