@@ -1,20 +1,9 @@
 /** The Connlint extension: starts the bundled language server and adds the effective-settings view. */
 import * as vscode from 'vscode';
-import { LanguageClient, NotificationType, RequestType, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, NotificationType, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { EffectiveSettingsView, ModelChangedNotification, SHOW_EFFECTIVE_SETTINGS } from './effectiveView';
 import { registerPathView, SHOW_CONNECTION_PATH } from './pathView';
 import { RESTART_COMMAND, StatusBar, type ServerStatus } from './status';
-
-/** The server's answer to `connlint/effectiveNetworkSettings`: a report of the values in force. */
-interface EffectiveNetworkSettings {
-  readonly markdown: string;
-}
-
-/** Asks the server which conntrack and keepalive values are in force in the workspace, and why. */
-const EffectiveNetworkSettingsRequest = new RequestType<Record<string, never>, EffectiveNetworkSettings, void>('connlint/effectiveNetworkSettings');
-
-/** The read-only documents the extension shows; each URI's text is set before it is opened. */
-const EFFECTIVE_SCHEME = 'connlint-effective';
-const EFFECTIVE_URI = vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: '/Effective network settings.md' });
 
 /** The server's state, for the status bar. */
 const StatusNotification = new NotificationType<ServerStatus>('connlint/status');
@@ -22,13 +11,12 @@ const StatusNotification = new NotificationType<ServerStatus>('connlint/status')
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const reports = new ReportProvider();
+  const effectiveSettings = new EffectiveSettingsView(() => client);
   const status = new StatusBar();
   context.subscriptions.push(
-    reports,
+    effectiveSettings,
     status,
-    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, reports),
-    vscode.commands.registerCommand('connlint.showEffectiveSettings', () => showEffectiveSettings(reports)),
+    vscode.commands.registerCommand(SHOW_EFFECTIVE_SETTINGS, () => effectiveSettings.show()),
     vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(status)),
   );
   registerPathView(context, () => client);
@@ -40,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       else if (newState === State.Starting) status.set('starting');
     }),
     started.onNotification(StatusNotification, (value) => status.set(value)),
+    started.onNotification(ModelChangedNotification, () => effectiveSettings.modelChanged()),
   );
   await started.start().catch((error: unknown) => {
     status.set('stopped');
@@ -94,52 +83,3 @@ function clientOptions(): LanguageClientOptions {
 
 /** The identifier of Red Hat's YAML extension. */
 const RED_HAT_YAML = 'redhat.vscode-yaml';
-
-/** Runs the request and shows its answer as a rendered, read-only Markdown document. */
-async function showEffectiveSettings(reports: ReportProvider): Promise<void> {
-  if (client === undefined || !client.isRunning()) {
-    void vscode.window.showErrorMessage('Connlint: the language server is not running.');
-    return;
-  }
-  let result: unknown;
-  try {
-    result = await client.sendRequest(EffectiveNetworkSettingsRequest, {});
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Connlint could not compute the effective network settings: ${error instanceof Error ? error.message : String(error)}`);
-    return;
-  }
-  if (!isEffectiveNetworkSettings(result)) {
-    void vscode.window.showErrorMessage('Connlint could not compute the effective network settings: the server sent no report.');
-    return;
-  }
-  reports.set(EFFECTIVE_URI, result.markdown);
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', EFFECTIVE_URI);
-  } catch {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(EFFECTIVE_URI), { preview: true });
-  }
-}
-
-function isEffectiveNetworkSettings(value: unknown): value is EffectiveNetworkSettings {
-  return typeof value === 'object' && value !== null && typeof (value as { markdown?: unknown }).markdown === 'string';
-}
-
-/** Serves the text of the `connlint-effective:` documents, and tells the editor when it changes. */
-class ReportProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  set(uri: vscode.Uri, text: string): void {
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Workspace, completionsAt, type CompletionItem } from '@connlint/server';
 import { lines } from '../helpers/lintFiles';
+import { KEY_ACCEPTED } from '../helpers/completionCases';
 import { NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 /** Completions where `|` stands in the text (the marker is removed). */
@@ -42,6 +43,16 @@ test('sysctl file: the key is replaced whole, " = " only where the line has none
   assert.equal(apply(withValue, items[2]!), '-net/ipv4/tcp_keepalive_time = 600\n');
   assert.equal(labels(complete(NODE, 'NET.IPV4.VS.SLOPPY|')).join(), 'net.ipv4.vs.sloppy_sctp,net.ipv4.vs.sloppy_tcp', 'case-insensitive');
   assert.equal(complete(NODE, '|').length, 166, 'an empty line proposes every key');
+});
+
+test('sysctl file: an accepted key replaces the whole key, with " = " only where the line has no "="', () => {
+  for (const [typed, accepted] of KEY_ACCEPTED) {
+    // The line after has an "=": only the cursor's line counts.
+    const text = lines('# keepalive', typed, 'net.ipv4.tcp_sack = 1');
+    const item = complete(NODE, text).find((candidate) => candidate.label === 'net.ipv4.tcp_keepalive_time');
+    assert.ok(item !== undefined, `no net.ipv4.tcp_keepalive_time at ${JSON.stringify(typed)}`);
+    assert.equal(apply(text, item), lines('# keepalive', accepted, 'net.ipv4.tcp_sack = 1'), JSON.stringify(typed));
+  }
 });
 
 test('sysctl file: nothing in comments, in values or after a finished key', () => {

@@ -288,6 +288,46 @@ test('Connlint: Restart server starts the server again; its output channel logs 
   });
 });
 
+test('Show effective network settings follows the workspace: a sysctl.conf written, changed and deleted on disk re-renders the preview', { timeout: 120_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('effective-settings', async () => {
+    // At the root of the workspace, a folder watched from the start: a directory made now could
+    // be watched only after its first files are written, which the editor would not report.
+    const sysctl = path.join(workspace, 'sysctl.conf');
+    t.after(() => rmSync(sysctl, { force: true }));
+    await runCommand(page, 'Connlint: Show effective network settings');
+    await reportShowing(/^Node TCP keepalive time\s+7200 s\s+the kernel's default$/);
+    await page.screenshot({ path: path.join(screenshots, 'vscode-12-effective-default.png') });
+
+    // The file reference is a file: link, which VS Code's preview leaves as text: its name is what counts.
+    writeFileSync(sysctl, 'net.ipv4.tcp_keepalive_time = 600\n');
+    await reportShowing(/^Node TCP keepalive time\s+600 s\s+net\.ipv4\.tcp_keepalive_time in \[?sysctl\.conf:1\b/);
+    writeFileSync(sysctl, 'net.ipv4.tcp_keepalive_time = 300\n');
+    await reportShowing(/^Node TCP keepalive time\s+300 s\s+net\.ipv4\.tcp_keepalive_time in \[?sysctl\.conf:1\b/);
+    await page.screenshot({ path: path.join(screenshots, 'vscode-13-effective-changed.png') });
+
+    rmSync(sysctl);
+    await reportShowing(/^Node TCP keepalive time\s+7200 s\s+the kernel's default$/);
+    await page.screenshot({ path: path.join(screenshots, 'vscode-14-effective-deleted.png') });
+  });
+});
+
+/** Waits until the rendered effective-settings report (a webview frame) has a table row matching `row`. */
+async function reportShowing(row: RegExp): Promise<void> {
+  let seen: string[] = [];
+  await poll(`the effective network settings to show a row matching ${row}`, 30_000, async () => {
+    for (const frame of page.frames()) {
+      const rows = await frame.locator('tr').allInnerTexts().catch(() => []);
+      if (!rows.some((text) => text.includes('Node TCP keepalive time'))) continue;
+      seen = rows;
+      if (rows.some((text) => row.test(text.trim()))) return true;
+    }
+    return false;
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}; rows seen: ${JSON.stringify(seen)}`);
+  });
+}
+
 /** What the Connlint output channel holds, from VS Code's logs on disk. */
 function connlintLog(): string {
   return session!.logFiles(/Connlint\.log$/).map((file) => readFileSync(file, 'utf8')).join('\n');

@@ -15,7 +15,9 @@ import {
   type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { KEY_ACCEPTED } from '../helpers/completionCases';
 import { lines } from '../helpers/lintFiles';
+import { applyTextEdits } from '../helpers/lspEdits';
 import { inProcessClient } from '../helpers/inProcessServer';
 import type { LspTestClient } from '../helpers/lspClient';
 
@@ -79,4 +81,17 @@ test('in an unsaved edit that does not parse yet', async () => {
   await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
   const items = await completeAt(uri, 4, 19);
   assert.deepEqual(items.map((item) => item.label), ['ClientIP', 'None']);
+});
+
+test('in a sysctl file: the textEdit of an accepted key rewrites its line as typed around it, " = " only where it has no "="', async () => {
+  const typed = KEY_ACCEPTED.map(([line]) => line);
+  const text = lines(...typed.map((line) => line.replace('|', '')));
+  const uri = pathToFileURL(path.join(folder, 'node', 'sysctl.d', '70-typed.conf')).href;
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sysctl', version: 1, text } });
+  for (const [line, [withCursor, accepted]] of KEY_ACCEPTED.entries()) {
+    const items = await completeAt(uri, line, withCursor.indexOf('|'));
+    const time = items.find((item) => item.label === 'net.ipv4.tcp_keepalive_time');
+    assert.ok(time?.textEdit !== undefined, `no net.ipv4.tcp_keepalive_time with a textEdit at ${JSON.stringify(withCursor)}`);
+    assert.equal(applyTextEdits(text, [time.textEdit as TextEdit]).split('\n')[line], accepted, JSON.stringify(withCursor));
+  }
 });

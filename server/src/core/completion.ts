@@ -29,7 +29,10 @@ export function completionsAt(model: WorkspaceModel, path: string, offset: numbe
   return [];
 }
 
-/** The keys of a sysctl file's line, while the cursor is in its key (before any `=`). */
+/**
+ * The keys of a sysctl file's line, while the cursor is in its key (before any `=`): each replaces
+ * the whole key, and adds the ` = ` the line lacks (none where it has an `=` already).
+ */
 function sysctlFileCompletions(text: string, offset: number): CompletionItem[] {
   const { start, end } = lineAround(text, offset);
   const before = text.slice(start, offset);
@@ -37,8 +40,14 @@ function sysctlFileCompletions(text: string, offset: number): CompletionItem[] {
   if (key === null || /^[ \t]*[#;]/.test(before)) return [];
   const typed = key[1]!;
   const tokenEnd = offset + /^[^\s=]*/.exec(text.slice(offset, end))![0].length;
-  const hasEquals = text.slice(tokenEnd, end).includes('=');
-  return keyItems(typed, { start: offset - typed.length, end: tokenEnd }, (styled) => (hasEquals ? styled : `${styled} = `));
+  const separator = separatorAfterKey(text.slice(tokenEnd, end));
+  return keyItems(typed, { start: offset - typed.length, end: tokenEnd }, (styled) => `${styled}${separator}`);
+}
+
+/** What a proposed key needs after it, given the rest of its line: nothing past an `=`, ` =` before a value's space. */
+function separatorAfterKey(rest: string): string {
+  if (rest.includes('=')) return '';
+  return rest.trim() === '' ? ' = ' : ' =';
 }
 
 /** Sysctl names at the value of `name:` in an item of a pod's `securityContext.sysctls`. */

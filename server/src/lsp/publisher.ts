@@ -14,7 +14,8 @@ export const AGGREGATE_DELAY_MS = 100;
  * workspace, whose cost grows with it. While a scan runs, only open documents' diagnostics are
  * published, never a half-read workspace's. What changed is the index's to say (its tracker
  * compares each file's diagnostics with the last ones it handed out): each file it reports is
- * sent, and nothing else.
+ * sent, and nothing else. `linted` runs after each whole-workspace pass made while no scan runs:
+ * the workspace has settled and been linted again.
  */
 export class DiagnosticsPublisher {
   private scheduled = false;
@@ -27,6 +28,7 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly index: WorkspaceIndex,
+    private readonly linted: () => void = () => undefined,
   ) {}
 
   /** Publishes what changed on the next turn; calls until then add up to one pass. `editedUri`: a document whose text changed. */
@@ -68,6 +70,7 @@ export class DiagnosticsPublisher {
       // A client that is gone cannot be told; the server goes on until its input ends.
       this.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
     }
+    if (wholeWorkspace && this.scans === 0) this.linted();
   }
 
   /**

@@ -22,6 +22,7 @@ import { connectionPath, ConnectionPathRequest } from './connectionPath';
 import { codeActions, completion, effectiveNetworkSettings, FIX_ALL_KIND, hover, resolveCodeAction, resolvesEdits } from './features';
 import { answer, guarded, type Lifecycle } from './guards';
 import { FileEventQueue } from './fileEvents';
+import { ModelChangeNotifier } from './modelChanges';
 import { DiagnosticsPublisher } from './publisher';
 import { SettingsSync } from './settingsSync';
 import { normaliseUri, WorkspaceIndex } from './workspaceIndex';
@@ -81,7 +82,8 @@ interface Server {
 export function startServer(connection: Connection, lifecycle: Lifecycle): Disposable {
   const index = new WorkspaceIndex((message) => connection.console.warn(message));
   connection.console.info(`Connlint ${SERVER_VERSION} (Node.js ${process.versions.node})`);
-  const publisher = new DiagnosticsPublisher(connection, index);
+  const modelChanges = new ModelChangeNotifier(connection, () => index.folderModel().generation);
+  const publisher = new DiagnosticsPublisher(connection, index, () => modelChanges.linted());
   const server: Server = {
     connection,
     lifecycle,
