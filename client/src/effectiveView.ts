@@ -1,6 +1,7 @@
 /** The effective-settings view: the server's report as a read-only Markdown document, shown rendered and kept up to date. */
 import * as vscode from 'vscode';
 import { NotificationType0, RequestType, type LanguageClient } from 'vscode-languageclient/node';
+import { previewFileLinks } from './previewLinks';
 
 /** The server's answer to `connlint/effectiveNetworkSettings`: a report of the values in force. */
 interface EffectiveNetworkSettings {
@@ -100,11 +101,14 @@ export class EffectiveSettingsView implements vscode.Disposable {
   }
 }
 
-/** The report's Markdown; rejects when the request fails or the answer has none. */
+/**
+ * The report's Markdown, its file references as links the preview opens at the line; rejects when
+ * the request fails or the answer has none.
+ */
 async function requestReport(client: LanguageClient): Promise<string> {
   const result: unknown = await client.sendRequest(EffectiveNetworkSettingsRequest, {});
   if (typeof result !== 'object' || result === null || typeof (result as { markdown?: unknown }).markdown !== 'string') throw new Error('the server sent no report.');
-  return (result as EffectiveNetworkSettings).markdown;
+  return previewFileLinks((result as EffectiveNetworkSettings).markdown, vscode.workspace.workspaceFolders?.[0]?.uri.toString());
 }
 
 /** Whether the editor holds the report's document: in an editor, or read by its preview. */
