@@ -21,6 +21,8 @@ export interface Locator {
   allInnerTexts(): Promise<string[]>;
   getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
   screenshot(options: { path: string }): Promise<unknown>;
+  click(options?: { timeout?: number }): Promise<void>;
+  getAttribute(name: string): Promise<string | null>;
 }
 export interface Frame {
   url(): string;

@@ -91,6 +91,24 @@ test("hover on the Service's name in service.yaml names its backends", { timeout
   });
 });
 
+test("the hover's file reference deploy.yaml:6 opens deploy.yaml with the cursor on line 6", { timeout: 90_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('hover-link', async () => {
+    await openFile(page, 'service.yaml');
+    await goToLine(page, 4);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const link = page.locator('.monaco-editor .monaco-hover .rendered-markdown a').filter({ hasText: /^deploy\.yaml:6$/ }).first();
+    await link.waitFor({ state: 'visible', timeout: 20_000 });
+    await link.click();
+    await page.locator('.tab.active').filter({ hasText: 'deploy.yaml' }).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator('.statusbar-item').filter({ hasText: /^\s*Ln 6, Col 1\s*$/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: path.join(screenshots, 'vscode-hover-link-opened.png') });
+  });
+});
+
 test('an unsaved edit to replicas in deploy.yaml clears the warning on service.yaml, and undoing it brings it back', { timeout: 90_000 }, async (t) => {
   if (skipped(t)) return;
   await step('unsaved-edit', async () => {
@@ -299,11 +317,13 @@ test('Show effective network settings follows the workspace: a sysctl.conf writt
     await reportShowing(/^Node TCP keepalive time\s+7200 s\s+the kernel's default$/);
     await page.screenshot({ path: path.join(screenshots, 'vscode-12-effective-default.png') });
 
-    // The file reference is a file: link, which VS Code's preview leaves as text: its name is what counts.
+    // The file reference renders as a link: its text alone, no Markdown left around it.
     writeFileSync(sysctl, 'net.ipv4.tcp_keepalive_time = 600\n');
-    await reportShowing(/^Node TCP keepalive time\s+600 s\s+net\.ipv4\.tcp_keepalive_time in \[?sysctl\.conf:1\b/);
+    await reportShowing(/^Node TCP keepalive time\s+600 s\s+net\.ipv4\.tcp_keepalive_time in sysctl\.conf:1$/);
+    await reportLink('sysctl.conf:1');
     writeFileSync(sysctl, 'net.ipv4.tcp_keepalive_time = 300\n');
-    await reportShowing(/^Node TCP keepalive time\s+300 s\s+net\.ipv4\.tcp_keepalive_time in \[?sysctl\.conf:1\b/);
+    await reportShowing(/^Node TCP keepalive time\s+300 s\s+net\.ipv4\.tcp_keepalive_time in sysctl\.conf:1$/);
+    await reportLink('sysctl.conf:1');
     await page.screenshot({ path: path.join(screenshots, 'vscode-13-effective-changed.png') });
 
     rmSync(sysctl);
@@ -311,6 +331,45 @@ test('Show effective network settings follows the workspace: a sysctl.conf writt
     await page.screenshot({ path: path.join(screenshots, 'vscode-14-effective-deleted.png') });
   });
 });
+
+test('a file reference in the effective network settings opens the file with the cursor on its line', { timeout: 120_000 }, async (t) => {
+  if (skipped(t)) return;
+  await step('effective-settings-link', async () => {
+    // In a folder with a space and a # in its name: the link must carry both.
+    const folder = path.join(workspace, 'node #1 conf');
+    mkdirSync(folder);
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    writeFileSync(path.join(folder, 'sysctl.conf'), ['# Node tuning', 'net.ipv4.tcp_keepalive_intvl = 30', 'net.ipv4.tcp_keepalive_time = 600', ''].join('\n'));
+    await runCommand(page, 'Connlint: Show effective network settings');
+    await reportShowing(/^Node TCP keepalive time\s+600 s\s+net\.ipv4\.tcp_keepalive_time in sysctl\.conf:3$/);
+    const link = await reportLink('sysctl.conf:3');
+    assert.equal(await link.getAttribute('data-href'), '/node%20%231%20conf/sysctl.conf#L3');
+    await page.screenshot({ path: path.join(screenshots, 'vscode-15-effective-link.png') });
+    await link.click();
+    await page.locator('.tab.active').filter({ hasText: 'sysctl.conf' }).waitFor({ state: 'visible', timeout: 20_000 });
+    const editor = page.locator('.editor-instance .monaco-editor.focused');
+    await editor.waitFor({ state: 'visible', timeout: 10_000 });
+    // The cursor is at the start of line 3, the line the link names, and that line is the current one.
+    await page.locator('.statusbar-item').filter({ hasText: /^\s*Ln 3, Col 1\s*$/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await editor.locator('.view-line').filter({ hasText: /^net\.ipv4\.tcp_keepalive_intvl\s=\s30$/ }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: path.join(screenshots, 'vscode-16-effective-link-opened.png') });
+  });
+});
+
+/** The link of the rendered effective-settings report whose text is `text`, once there is one. */
+async function reportLink(text: string): Promise<Locator> {
+  let found: Locator | undefined;
+  await poll(`the effective network settings to link ${text}`, 30_000, async () => {
+    for (const frame of page.frames()) {
+      const links = frame.locator('td a').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+      if ((await links.count().catch(() => 0)) === 0) continue;
+      found = links.first();
+      return true;
+    }
+    return false;
+  });
+  return found!;
+}
 
 /** Waits until the rendered effective-settings report (a webview frame) has a table row matching `row`. */
 async function reportShowing(row: RegExp): Promise<void> {
