@@ -43,7 +43,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -79,7 +79,7 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap3;
+    exports2.isMap = isMap4;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar3;
@@ -4191,9 +4191,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4229,7 +4229,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4269,7 +4269,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
+        if (!isMap4 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4292,7 +4292,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -4324,7 +4324,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4340,7 +4340,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7227,7 +7227,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7302,7 +7302,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse2;
-    exports2.parseAllDocuments = parseAllDocuments2;
+    exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument8;
     exports2.stringify = stringify2;
   }
@@ -10127,7 +10127,12 @@ var path7 = __toESM(require("node:path"));
 
 // server/src/core/k8s/pathObjects.ts
 var PATH_KINDS = ["Ingress", "DestinationRule"];
-var PATH_CONFIG_MAPS = ["cilium-config", "istio"];
+var CILIUM_CONFIG_NAME = /\bname["']?[ \t]*:[ \t]*["']?cilium-config["']?[ \t]*(?:[,}#]|\r?$)/m;
+var ISTIO_CONFIG_NAME = /\bname["']?[ \t]*:[ \t]*["']?istio(?:-[\w.-]*)?["']?[ \t]*(?:[,}#]|\r?$)/m;
+var MESH_KEY = /(?:^[ \t]+|[{,][ \t]*)["']?mesh["']?[ \t]*:/m;
+function mayHoldPathTimers(configMapText) {
+  return CILIUM_CONFIG_NAME.test(configMapText) || ISTIO_CONFIG_NAME.test(configMapText) && MESH_KEY.test(configMapText);
+}
 
 // server/src/core/k8s/objects.ts
 var WORKLOAD_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet", "Pod", "Rollout"];
@@ -10488,14 +10493,20 @@ function moduleOfKey(key) {
 var NodeFiles = class {
   sysctlOrder = [];
   assignmentsByKey = /* @__PURE__ */ new Map();
+  assignmentsByImage = /* @__PURE__ */ new Map();
+  imageRoots = [];
   modulesByRoot = /* @__PURE__ */ new Map();
   /** Sysctl files in application order. */
   get sysctlFiles() {
     return this.sysctlOrder;
   }
-  /** Every assignment of a sysctl key, in the order the node applies them. */
-  assignments(key) {
-    return this.assignmentsByKey.get(key) ?? [];
+  /** The node images of the sysctl files (their roots, see nodeRootOf), in path order. */
+  get images() {
+    return this.imageRoots;
+  }
+  /** Every assignment of a sysctl key, in the order the node applies them: on every image, or on one. */
+  assignments(key, image) {
+    return (image === void 0 ? this.assignmentsByKey : this.assignmentsByImage.get(image))?.get(key) ?? [];
   }
   /** The modules the modules-load.d files of a node root list; undefined when there are none. */
   modulesLoadedAtBoot(root) {
@@ -10504,7 +10515,8 @@ var NodeFiles = class {
   /** Updates after file `previous` became `next` among `files`, calling `changed` with the facets that changed. */
   update(files, previous, next, changed) {
     if (previous?.role === "sysctl" || next?.role === "sysctl") {
-      ({ files: this.sysctlOrder, assignmentsByKey: this.assignmentsByKey } = nodeSysctlOrder(files.values()));
+      ({ files: this.sysctlOrder, assignmentsByKey: this.assignmentsByKey, assignmentsByImage: this.assignmentsByImage } = nodeSysctlOrder(files.values()));
+      this.imageRoots = [...this.assignmentsByImage.keys()].sort(comparePaths);
       changed("sysctlFiles");
       for (const file of [previous, next]) for (const assignment of file?.sysctl?.assignments ?? []) changed(`nodeSysctl:${assignment.key}`);
     }
@@ -10519,12 +10531,18 @@ function nodeSysctlOrder(files) {
   for (const file of files) if (file.role === "sysctl") byPath.set(file.path, file);
   const ordered = sysctlApplicationOrder([...byPath.keys()].sort(comparePaths)).map((path9) => byPath.get(path9));
   const assignmentsByKey = /* @__PURE__ */ new Map();
+  const assignmentsByImage = /* @__PURE__ */ new Map();
   for (const file of ordered) {
+    const root = nodeRootOf(file.path);
+    const ofImage = assignmentsByImage.get(root) ?? /* @__PURE__ */ new Map();
+    assignmentsByImage.set(root, ofImage);
     for (const assignment of file.sysctl?.assignments ?? []) {
-      if (!assignment.isGlob) push(assignmentsByKey, assignment.key, { file: file.path, assignment });
+      if (assignment.isGlob) continue;
+      push(assignmentsByKey, assignment.key, { file: file.path, assignment });
+      push(ofImage, assignment.key, { file: file.path, assignment });
     }
   }
-  return { files: ordered, assignmentsByKey };
+  return { files: ordered, assignmentsByKey, assignmentsByImage };
 }
 function modulesLoadedByRoot(files) {
   const modulesByRoot = /* @__PURE__ */ new Map();
@@ -10884,6 +10902,91 @@ function unescapePointer(segment) {
 // server/src/core/kustomize/kustomization.ts
 var import_yaml6 = __toESM(require_dist());
 
+// server/src/core/text.ts
+function indexWithin(text, needle, start, end) {
+  const at = text.slice(start, end).indexOf(needle);
+  return at === -1 ? -1 : start + at;
+}
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  starts;
+  ending;
+  get lineStarts() {
+    if (this.starts === void 0) {
+      const starts = [0];
+      const text = this.text;
+      if (!text.includes("\r")) {
+        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      } else {
+        for (let i = 0; i < text.length; i++) {
+          const code = text.charCodeAt(i);
+          if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+          if (code === 10 || code === 13) starts.push(i + 1);
+        }
+      }
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+  /** Number of lines (a text that ends with a line break has an empty last line). */
+  get lineCount() {
+    return this.lineStarts.length;
+  }
+  /** The position of an offset, clamped to the text; an offset between a CR and its LF is the line's end. */
+  positionAt(offset) {
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+  /** The offset of a position, clamped to its line (a line's end excludes its line break). */
+  offsetAt(position) {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+  /** The range of a span. */
+  rangeOf(span) {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+  /** Offset where a line's content ends, before its `\n`, `\r\n` or `\r`. */
+  lineEnd(line) {
+    const starts = this.lineStarts;
+    const index = Math.max(0, Math.min(line, starts.length - 1));
+    if (index + 1 >= starts.length) return this.text.length;
+    const next = starts[index + 1];
+    return next - 1 > starts[index] && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
+  }
+  /** The line ending of the text (see `lineEnding`), found once. */
+  get eol() {
+    return this.ending ??= lineEnding(this.text);
+  }
+  /** Offset where a line starts. */
+  lineStart(line) {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+};
+function stripBom(text) {
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function parsableText(text) {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+function lineEnding(text) {
+  if (text.includes("\r\n")) return "\r\n";
+  return text.includes("\r") && !text.includes("\n") ? "\r" : "\n";
+}
+
 // server/src/core/sysctl/parse.ts
 function parseSysctl(text) {
   const assignments = [];
@@ -10904,8 +11007,8 @@ function parseLine(text, lineStart, lineEnd, line, assignments, problems) {
   const first = text[start];
   if (first === "#" || first === ";") return;
   const lineSpan = { start, end };
-  const equals = text.indexOf("=", start);
-  if (equals === -1 || equals >= end) {
+  const equals = indexWithin(text, "=", start, end);
+  if (equals === -1) {
     if (first === "-" && /^-\s*[^\s=]+$/.test(text.slice(start, end))) return;
     problems.push({ span: lineSpan, message: "This line is not a `key = value` assignment; sysctl ignores it." });
     return;
@@ -11625,7 +11728,7 @@ function patchEntries(reader, root, file, directory) {
     const reference = written === void 0 || pathSpan === void 0 ? void 0 : { path: joinPath(directory, written), written, span: pathSpan };
     const inline = reference === void 0 ? inlinePatch(reader, inlineNode, file) : NO_INLINE;
     if (reference === void 0 && inline.objects.length === 0 && inline.operations.length === 0) return;
-    entries3.push({ span, target, file: reference, objects: inline.objects, operations: inline.operations, late });
+    entries3.push({ span, target, file: reference, objects: inline.objects, operations: inline.operations, deletions: inline.deletions, late });
   };
   for (const item of reader.items(reader.get(root, "patchesStrategicMerge"))) {
     if (reader.string(item)?.includes("\n")) add(item, false, void 0, void 0, item);
@@ -11639,7 +11742,18 @@ function patchEntries(reader, root, file, directory) {
   }
   return entries3;
 }
-var NO_INLINE = { objects: [], operations: [] };
+var NO_INLINE = { objects: [], operations: [], deletions: [] };
+function deletionsIn(text, objects) {
+  if (!text.includes("$patch")) return [];
+  const deleting = /* @__PURE__ */ new Set();
+  (0, import_yaml6.parseAllDocuments)(text, { prettyErrors: false }).forEach((document, index) => {
+    if (isDeletion(document.contents)) deleting.add(index);
+  });
+  return objects.filter((object) => object.itemIndex === void 0 && deleting.has(object.documentIndex));
+}
+function isDeletion(root) {
+  return (0, import_yaml6.isMap)(root) && root.get("$patch") === "delete";
+}
 function inlinePatch(reader, node, file) {
   const scalar = reader.scalar(node);
   const embedded = scalar && embeddedText(scalar, file.text, reader.offset);
@@ -11647,8 +11761,9 @@ function inlinePatch(reader, node, file) {
   const document = (0, import_yaml6.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
   const embeddedReader = new EmbeddedNodeReader(document, embedded);
   const operations = readJson6902(embeddedReader, document.contents, file.path);
-  if (operations.length > 0) return { objects: [], operations };
-  return { objects: extractObjects(embeddedReader, document.contents, { file: file.path, fileText: file.text, documentIndex: 0 }, []), operations: [] };
+  if (operations.length > 0) return { objects: [], operations, deletions: [] };
+  const objects = extractObjects(embeddedReader, document.contents, { file: file.path, fileText: file.text, documentIndex: 0 }, []);
+  return { objects, operations: [], deletions: isDeletion(document.contents) ? objects : [] };
 }
 function patchTarget(reader, node) {
   if (reader.map(node) === void 0) return void 0;
@@ -11787,14 +11902,15 @@ var BuildEvaluator = class {
       skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ""} is not in the workspace` });
       return objects;
     }
-    return objects.map((item) => {
+    return objects.flatMap((item) => {
       let object = item.object;
       if (content.operations.length > 0 && patch.target !== void 0 && targetMatches(item, patch.target)) object = applyOperations(object, content.operations);
       for (const patchObject of content.objects) {
         const applies = patch.target !== void 0 ? targetMatches(item, patch.target) : patchMatches(item, patchObject.kind, patchObject.name);
+        if (applies && content.deletions.includes(patchObject)) return [];
         if (applies) object = mergePatch(object, patchObject);
       }
-      return object === item.object ? item : { object, names: item.names };
+      return [object === item.object ? item : { object, names: item.names }];
     });
   }
   patchContent(patch) {
@@ -11804,8 +11920,8 @@ var BuildEvaluator = class {
     if (file === void 0) return void 0;
     this.claimed.add(file.path);
     this.patches.add(file.path);
-    if (file.objects.length > 0) return { objects: file.objects, operations: [] };
-    return { objects: [], operations: operationsOf(file) };
+    if (file.objects.length > 0) return { objects: file.objects, operations: [], deletions: deletionsIn(file.text, file.objects) };
+    return { objects: [], operations: operationsOf(file), deletions: [] };
   }
 };
 function rank(path9) {
@@ -11929,6 +12045,11 @@ function scopePrototypeOf(model) {
         return nearest(this.scopePath, model.workspaceKubeProxyConfigurations);
       }
     },
+    nodeSysctlAssignments: {
+      value(key, image) {
+        return model.nodeSysctlAssignments(key, image ?? nodeImageOf(this.scopePath, model));
+      }
+    },
     kubeProxyDaemonSets: {
       get() {
         return nearest(this.scopePath, model.kubeProxyDaemonSets);
@@ -11952,6 +12073,25 @@ function kubeProxyChoice(file, configurations, daemonSets, scopePath) {
 }
 function filesOf(objects) {
   return [...new Set(objects.map((object) => object.file))];
+}
+function nodeImageOf(path9, model) {
+  const images = model.nodeImages;
+  if (images.length < 2) return void 0;
+  const role = model.file(path9)?.role;
+  if (role === "sysctl") return nodeRootOf(path9);
+  if (role === "modules-load") return modulesLoadRootOf(path9);
+  return nearestImages(path9, images)[0];
+}
+function nodeImageChoice(file, model, scopePath) {
+  const images = model.nodeImages;
+  if (images.length < 2 || model.file(file)?.role !== "sysctl") return "";
+  if (scopePath === void 0) return `, the last applied of ${images.length} node images`;
+  if (model.file(scopePath)?.role === "sysctl" || model.file(scopePath)?.role === "modules-load") return "";
+  const equallyNear = nearestImages(scopePath, images).length;
+  return equallyNear > 1 ? `, the first of ${equallyNear} equally near node images` : `, the nearest of ${images.length} node images`;
+}
+function nearestImages(path9, images) {
+  return nearest(path9, images.map((root) => ({ file: `${root}-`, root }))).map((image) => image.root);
 }
 
 // server/src/core/model/sources.ts
@@ -12102,9 +12242,16 @@ var WorkspaceModel = class {
   pathObjects(kind) {
     return this.facets.read(`kind:${kind}`, this.all.pathObjectsByKind.get(kind));
   }
-  /** Every assignment of a sysctl key on the node, in the order the node applies them. */
-  nodeSysctlAssignments(key) {
-    return this.facets.read(`nodeSysctl:${key}`, this.node.assignments(key));
+  /**
+   * Every assignment of a sysctl key on the nodes, in the order a node applies them: of every node
+   * image, or of one (`image`); in a model scoped to a file, of the image nearest to it (see nodeImageOf).
+   */
+  nodeSysctlAssignments(key, image) {
+    return this.facets.read(`nodeSysctl:${key}`, this.node.assignments(key, image));
+  }
+  /** The node images of the workspace's sysctl files (their roots, see nodeRootOf), in path order. */
+  get nodeImages() {
+    return this.facets.read("sysctlFiles", this.node.images);
   }
   /**
    * The kernel modules a node image loads at boot (its modules-load.d files), by node root (see
@@ -12118,7 +12265,8 @@ var WorkspaceModel = class {
     switch (source.kind) {
       case "file": {
         const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${kubeProxyChoice(source.file, this.all.kubeProxyConfigurations.get(""), this.all.workloads.get(KUBE_PROXY), scopePathOf(this))}`;
+        const choice = kubeProxyChoice(source.file, this.all.kubeProxyConfigurations.get(""), this.all.workloads.get(KUBE_PROXY), scopePathOf(this)) || (source.choice ?? "");
+        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${choice}`;
       }
       case "default":
         return source.reason;
@@ -12195,87 +12343,6 @@ var WorkspaceModel = class {
 // server/src/core/edits/yamlEdits.ts
 var import_yaml8 = __toESM(require_dist());
 
-// server/src/core/text.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  starts;
-  ending;
-  get lineStarts() {
-    if (this.starts === void 0) {
-      const starts = [0];
-      const text = this.text;
-      if (!text.includes("\r")) {
-        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-      } else {
-        for (let i = 0; i < text.length; i++) {
-          const code = text.charCodeAt(i);
-          if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-          if (code === 10 || code === 13) starts.push(i + 1);
-        }
-      }
-      this.starts = starts;
-    }
-    return this.starts;
-  }
-  /** Number of lines (a text that ends with a line break has an empty last line). */
-  get lineCount() {
-    return this.lineStarts.length;
-  }
-  /** The position of an offset, clamped to the text; an offset between a CR and its LF is the line's end. */
-  positionAt(offset) {
-    let clamped = Math.max(0, Math.min(offset, this.text.length));
-    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
-  }
-  /** The offset of a position, clamped to its line (a line's end excludes its line break). */
-  offsetAt(position) {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line];
-    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
-  }
-  /** The range of a span. */
-  rangeOf(span) {
-    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
-  }
-  /** Offset where a line's content ends, before its `\n`, `\r\n` or `\r`. */
-  lineEnd(line) {
-    const starts = this.lineStarts;
-    const index = Math.max(0, Math.min(line, starts.length - 1));
-    if (index + 1 >= starts.length) return this.text.length;
-    const next = starts[index + 1];
-    return next - 1 > starts[index] && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
-  }
-  /** The line ending of the text (see `lineEnding`), found once. */
-  get eol() {
-    return this.ending ??= lineEnding(this.text);
-  }
-  /** Offset where a line starts. */
-  lineStart(line) {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
-  }
-};
-function stripBom(text) {
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function parsableText(text) {
-  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-}
-function lineEnding(text) {
-  if (text.includes("\r\n")) return "\r\n";
-  return text.includes("\r") && !text.includes("\n") ? "\r" : "\n";
-}
-
 // server/src/core/yaml/documents.ts
 function splitDocuments(text) {
   const slices = [];
@@ -12338,14 +12405,11 @@ function isContentSpan(text, start, end) {
 var KIND_LINE = /^(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/gm;
 var ROOT_KEY = /^[A-Za-z0-9_$/.-]/;
 function quickKind(text, start, end) {
-  KIND_LINE.lastIndex = start;
-  const first = KIND_LINE.exec(text);
-  if (first === null || first.index >= end) {
-    const mentionsKind = text.indexOf("kind", start);
-    return mentionsKind === -1 || mentionsKind >= end || isBlockMappingRoot(text, start, end) ? null : void 0;
-  }
-  const second = KIND_LINE.exec(text);
-  if (second !== null && second.index < end) return void 0;
+  const document = text.slice(start, end);
+  KIND_LINE.lastIndex = 0;
+  const first = KIND_LINE.exec(document);
+  if (first === null) return !document.includes("kind") || isBlockMappingRoot(text, start, end) ? null : void 0;
+  if (KIND_LINE.exec(document) !== null) return void 0;
   return plainKindValue(first[1] ?? "");
 }
 function plainKindValue(raw) {
@@ -12819,8 +12883,18 @@ function kernelConntrack() {
 function nodeKeepaliveTime(model) {
   return nodeInteger(model, KEEPALIVE_TIME_KEY) ?? { value: DEFAULTS.keepaliveTime, source: { kind: "default", reason: "the kernel's default" } };
 }
+function nodeImageViews(model) {
+  const images = model.nodeImages;
+  if (images.length < 2) return [model];
+  return images.map((image) => model.scopedTo(model.sysctlFiles.find((file) => nodeRootOf(file.path) === image).path));
+}
+function reliesOnDefaultKeepalive(workload2, model) {
+  if (workload2.template === void 0) return false;
+  if (workload2.template.hostNetwork?.value === true) return nodeKeepaliveTime(model.scopedTo(workload2.file)).source.kind === "default";
+  return !workload2.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== void 0 && parseInteger(entry.value) !== void 0);
+}
 function podKeepaliveTime(workload2, model) {
-  if (workload2.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model);
+  if (workload2.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model.scopedTo(workload2.file));
   const sysctl = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   if (sysctl?.valueNotString && sysctl.valueSpan !== void 0) {
     const setting2 = `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)} (not a string: refused)`;
@@ -12839,7 +12913,8 @@ function nodeInteger(model, key) {
   const atBoot = lastInteger(bootOrder(assignments));
   const differs = atBoot !== void 0 && atBoot.value !== current.value;
   const setting2 = differs ? `${key} (by sysctl --system; at boot ${atBoot.value}, ${baseName(atBoot.file)}:${atBoot.assignment.line + 1})` : key;
-  const source = { kind: "file", file: current.file, span: current.assignment.valueSpan, setting: setting2 };
+  const choice = nodeImageChoice(current.file, model, scopePathOf(model));
+  const source = { kind: "file", file: current.file, span: current.assignment.valueSpan, setting: setting2, ...choice === "" ? {} : { choice } };
   return { value: current.value, source };
 }
 function lastInteger(assignments) {
@@ -13385,27 +13460,33 @@ var keepaliveConntrack = {
   description: "TCP keepalive time not below the conntrack established timeout; idle connections lose their conntrack entry first.",
   scope: "workspace",
   check(model, report) {
-    const conntrack = effectiveConntrackTimeout(model);
-    const node = nodeKeepaliveTime(model);
-    const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
-    const nodeSource = node.source;
-    if (nodeSource.kind === "file" && node.value >= conntrack.value) {
-      report({
-        file: nodeSource.file,
-        span: nodeSource.span,
-        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}`,
-        related: relatedConntrack(model, conntrack),
-        fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))]
-      });
+    for (const image of nodeImageViews(model)) {
+      const finding2 = nodeFinding(image);
+      if (finding2 !== void 0) report(finding2);
     }
+    const conntrack = effectiveConntrackTimeout(model);
+    const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
     for (const workload2 of model.workloads) {
       const finding2 = podSysctlFinding(model, workload2, conntrack, conntrackText);
       if (finding2 !== void 0) report(finding2);
     }
-    const defaultFinding = defaultKeepaliveFinding(model, conntrack, node);
+    const defaultFinding = defaultKeepaliveFinding(model, conntrack);
     if (defaultFinding !== void 0) report(defaultFinding);
   }
 };
+function nodeFinding(model) {
+  const conntrack = effectiveConntrackTimeout(model);
+  const node = nodeKeepaliveTime(model);
+  const nodeSource = node.source;
+  if (nodeSource.kind !== "file" || node.value < conntrack.value) return void 0;
+  return {
+    file: nodeSource.file,
+    span: nodeSource.span,
+    message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrack.value} s (${model.describe(conntrack.source)})`,
+    related: relatedConntrack(model, conntrack),
+    fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))]
+  };
+}
 function podSysctlFinding(model, workload2, conntrack, conntrackText) {
   if (workload2.template === void 0 || workload2.template.hostNetwork?.value === true) return void 0;
   const sysctl = workload2.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
@@ -13420,11 +13501,11 @@ function podSysctlFinding(model, workload2, conntrack, conntrackText) {
     fixes: () => [setKeepalive([{ file: workload2.file, span: sysctl.valueSpan, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])]
   };
 }
-function defaultKeepaliveFinding(model, conntrack, node) {
+function defaultKeepaliveFinding(model, conntrack) {
   const source = conntrack.source;
   if (source.kind !== "file" || conntrack.value > DEFAULTS.keepaliveTime) return void 0;
-  const podsOnDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefault(workload2, node));
-  const nodeOnDefault = node.source.kind === "default" && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
+  const podsOnDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefaultKeepalive(workload2, model));
+  const nodeOnDefault = (model.sysctlFiles.length > 0 || model.workloads.length === 0) && nodeImageViews(model).some((image) => imageReliesOnDefault(image, source));
   if (!nodeOnDefault && podsOnDefault.length === 0) return void 0;
   const named = [...nodeOnDefault ? ["the node"] : [], ...podsOnDefault.map((w) => objectLabel(w))];
   const who = named.length <= 1 ? named[0] ?? "" : `${named[0]} and ${countOf(named.length - 1, "more workload")}`;
@@ -13441,10 +13522,9 @@ function defaultKeepaliveFinding(model, conntrack, node) {
     }))
   };
 }
-function reliesOnDefault(workload2, node) {
-  if (workload2.template === void 0) return false;
-  if (workload2.template.hostNetwork?.value === true) return node.source.kind === "default";
-  return !workload2.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== void 0 && parseInteger(entry.value) !== void 0);
+function imageReliesOnDefault(image, conntrack) {
+  const own = effectiveConntrackTimeout(image).source;
+  return nodeKeepaliveTime(image).source.kind === "default" && own.kind === "file" && own.file === conntrack.file && own.span.start === conntrack.span.start;
 }
 function relatedConntrack(model, conntrack) {
   const source = conntrack.source;
@@ -13467,9 +13547,11 @@ var keepaliveIpvs = {
     const mode = ipvsMode(model);
     if (mode === void 0) return;
     const context = { model, mode, timeout: effectiveIpvsTcpTimeout(model) };
-    const node = nodeKeepaliveTime(model);
-    if (node.source.kind === "file" && node.value >= context.timeout.value) {
-      report(valueFinding(context, node.source.file, node.source.span, `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node`, String(recommendedKeepalive(context.timeout.value))));
+    for (const image of nodeImageViews(model)) {
+      const node = nodeKeepaliveTime(image);
+      if (node.source.kind === "file" && node.value >= context.timeout.value) {
+        report(valueFinding(context, node.source.file, node.source.span, `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node`, String(recommendedKeepalive(context.timeout.value))));
+      }
     }
     for (const workload2 of model.workloads) {
       if (workload2.template === void 0 || workload2.template.hostNetwork?.value === true) continue;
@@ -13479,7 +13561,7 @@ var keepaliveIpvs = {
       const what = `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}`;
       report({ ...valueFinding(context, workload2.file, sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload2 });
     }
-    const finding2 = defaultKeepaliveFinding2(context, node);
+    const finding2 = defaultKeepaliveFinding2(context);
     if (finding2 !== void 0) report(finding2);
   }
 };
@@ -13499,10 +13581,10 @@ function valueFinding(context, file, span, what, newText) {
     fixes: () => [{ title: `Set ${KEEPALIVE_TIME_KEY} to ${newText.replace(/"/g, "")}`, edits: setSysctlValue(model, KEEPALIVE_TIME_KEY, file, span, newText), preferred: true }]
   };
 }
-function defaultKeepaliveFinding2(context, node) {
+function defaultKeepaliveFinding2(context) {
   const { model, mode, timeout: timeout2 } = context;
   if (timeout2.value > DEFAULTS.keepaliveTime) return void 0;
-  const onDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveIpvs.id) && !runsKubeProxy(workload2) && reliesOnDefault2(workload2, node));
+  const onDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveIpvs.id) && !runsKubeProxy(workload2) && reliesOnDefaultKeepalive(workload2, model));
   const first = onDefault[0];
   if (first === void 0) return void 0;
   const anchor = timeout2.source.kind === "file" ? timeout2.source : mode.source.kind === "file" ? mode.source : { file: first.file, span: first.nameSpan };
@@ -13525,11 +13607,6 @@ function defaultKeepaliveFinding2(context, node) {
 }
 function defaultReason(workload2) {
   return workload2.template?.hostNetwork?.value === true ? `${objectLabel(workload2)} uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies` : `${objectLabel(workload2)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`;
-}
-function reliesOnDefault2(workload2, node) {
-  if (workload2.template === void 0) return false;
-  if (workload2.template.hostNetwork?.value === true) return node.source.kind === "default";
-  return !workload2.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== void 0 && parseInteger(entry.value) !== void 0);
 }
 function runsKubeProxy(workload2) {
   return workload2.kubeProxyFlags.length > 0 || workload2.kind === "DaemonSet" && workload2.name === "kube-proxy";
@@ -14661,7 +14738,7 @@ var sysctlValue = {
   check(model, report) {
     for (const file of model.files) {
       for (const assignment of file.sysctl?.assignments ?? []) {
-        const finding2 = nodeFinding(file, assignment);
+        const finding2 = nodeFinding2(file, assignment);
         if (finding2 !== void 0) report(finding2);
       }
     }
@@ -14674,7 +14751,7 @@ var sysctlValue = {
     durationFindings(model).forEach(report);
   }
 };
-function nodeFinding(file, assignment) {
+function nodeFinding2(file, assignment) {
   const problem = valueProblem(assignment.key, assignment.value);
   if (problem === void 0) return void 0;
   return {
@@ -15503,9 +15580,8 @@ function countNewlines(text, from, to) {
 var import_yaml11 = __toESM(require_dist());
 var TEMPLATE_MARKER = /\{\{|\{%/g;
 function holdsTemplateMarker(text, start, end, markers = TEMPLATE_MARKER) {
-  markers.lastIndex = start;
-  const found = markers.exec(text);
-  return found !== null && found.index + 2 <= end;
+  markers.lastIndex = 0;
+  return markers.test(text.slice(start, end));
 }
 function templateInStructure(text, slice) {
   if (!holdsTemplateMarker(text, slice.start, slice.end)) return void 0;
@@ -15575,16 +15651,16 @@ function templateInSysctl(text) {
   return void 0;
 }
 function templateExpression(text, start) {
-  const lineEnd = text.indexOf("\n", start);
-  const limit = Math.min(lineEnd === -1 ? text.length : lineEnd, start + 60);
+  const lineEnd = indexWithin(text, "\n", start, start + 60);
+  const limit = lineEnd === -1 ? Math.min(text.length, start + 60) : lineEnd;
   const closer = text[start + 1] === "{" ? "}}" : `${text[start + 1]}}`;
-  const close = text.indexOf(closer, start + 2);
-  const end = close !== -1 && close + 2 <= limit ? close + 2 : limit;
+  const close = indexWithin(text, closer, start + 2, limit);
+  const end = close === -1 ? limit : close + 2;
   return { start, end: text[end - 1] === "\r" ? end - 1 : end };
 }
 function firstGoTemplate(text, span) {
-  const at = text.indexOf("{{", span.start);
-  return at === -1 || at + 2 > span.end ? void 0 : templateExpression(text, at);
+  const at = indexWithin(text, "{{", span.start, span.end);
+  return at === -1 ? void 0 : templateExpression(text, at);
 }
 
 // server/src/core/analyze.ts
@@ -15696,7 +15772,7 @@ function readDocument(path9, text, slice, objects, syntaxProblems) {
 function mayMatter(path9, text, slice) {
   if (slice.kind === null) return isHelmValuesFile(path9) && (includesWithin(text, "kubeProxyReplacement", slice) || includesWithin(text, "socketLB", slice));
   if (slice.kind === void 0) return true;
-  if (slice.kind === "ConfigMap") return includesWithin(text, "KubeProxyConfiguration", slice) || PATH_CONFIG_MAPS.some((name) => includesWithin(text, name, slice));
+  if (slice.kind === "ConfigMap") return includesWithin(text, "KubeProxyConfiguration", slice) || mayHoldPathTimers(text.slice(slice.start, slice.end));
   return isModelledKind(slice.kind);
 }
 function isHelmValuesFile(path9) {
@@ -15706,8 +15782,7 @@ function isModelledKind(kind) {
   return MODELLED_KINDS.has(kind) || kind.endsWith("List") && MODELLED_KINDS.has(kind.slice(0, -4));
 }
 function includesWithin(text, needle, slice) {
-  const at = text.indexOf(needle, slice.start);
-  return at !== -1 && at < slice.end;
+  return indexWithin(text, needle, slice.start, slice.end) !== -1;
 }
 function isInHelmTemplates(path9, context) {
   if (context.fileExists === void 0) return false;
@@ -16166,12 +16241,14 @@ function planFor(files, workers = WORKERS, manyFiles = MANY_FILES) {
 async function readAndAnalyzeAll(files, log, plan = planFor(files)) {
   const pool = plan.workers > 0 && (0, import_node_fs5.existsSync)(WORKER_SCRIPT) ? AnalysisPool.start(plan.workers, log) : void 0;
   const results = [];
+  const batches = Math.ceil(files.length / plan.batchSize);
+  const held = pool === void 0 ? 0 : Math.min(BATCHES_PER_WORKER, Math.ceil(batches / (pool.size + 1))) * pool.size;
   try {
     const inFlight = /* @__PURE__ */ new Set();
     for (let first = 0, index = 0; first < files.length; first += plan.batchSize, index++) {
       const batch = files.slice(first, first + plan.batchSize);
       const at = index;
-      if (pool === void 0 || pool.size === 0 || inFlight.size >= BATCHES_PER_WORKER * pool.size) {
+      if (pool === void 0 || pool.size === 0 || inFlight.size >= held) {
         results[at] = batch.map(readAndAnalyze);
         if (pool !== void 0) await new Promise((resolve5) => setImmediate(resolve5));
         continue;
