@@ -63,6 +63,9 @@ const DEPLOYMENT = lines(
   '          value: "75"',
 );
 
+/** The Deployment without sysctls: its pods keep the default keepalive. */
+const PLAIN_DEPLOYMENT = DEPLOYMENT.replace(/ {6}securityContext:[^]*$/, '      containers: [{name: web, image: web}]\n');
+
 const BASE = {
   'base/kustomization.yaml': lines('resources:', '- service.yaml', '- deployment.yaml'),
   'base/service.yaml': SERVICE,
@@ -248,4 +251,60 @@ test('keepalive-conntrack weighs the pod keepalive a patch wrote: none where the
       fixed: { 'overlays/raised/pod.yaml': pod('600') },
     },
   ]);
+});
+
+const KUBE_PROXY = (timeout: string) =>
+  lines(
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: kube-proxy',
+    '  namespace: kube-system',
+    'data:',
+    '  config.conf: |-',
+    '    apiVersion: kubeproxy.config.k8s.io/v1alpha1',
+    '    kind: KubeProxyConfiguration',
+    '    conntrack:',
+    `      tcpEstablishedTimeout: ${timeout}`,
+  );
+
+test('a patch of the kube-proxy ConfigMap that writes its configuration key replaces the configuration in that build', () => {
+  // kustomize build overlays/short emits the ConfigMap with data["config.conf"] as the patch wrote it
+  // (a data value is a string: the patch's replaces the base's whole), tcpEstablishedTimeout: 1h.
+  const files = {
+    'base/kustomization.yaml': lines('resources:', '- kube-proxy.yaml', '- deployment.yaml'),
+    'base/kube-proxy.yaml': KUBE_PROXY('24h0m0s'),
+    'base/deployment.yaml': PLAIN_DEPLOYMENT,
+    'overlays/short/kustomization.yaml': lines('resources:', '- ../../base', 'patches:', '- path: kube-proxy.yaml'),
+    'overlays/short/kube-proxy.yaml': KUBE_PROXY('1h').replace('apiVersion: v1\n', ''),
+  };
+  const model = modelOf(files);
+  assert.deepEqual(
+    model.kubeProxyConfigurations.map((configuration) => `${configuration.namespace}/${configuration.name} ${configuration.tcpEstablishedTimeout?.value}@${at(model, configuration, configuration.tcpEstablishedTimeout)}`),
+    ['kube-system/kube-proxy 3600@overlays/short/kube-proxy.yaml:10'],
+  );
+  assert.deepEqual(findingsOf(files, 'keepalive-conntrack'), [
+    {
+      at: 'overlays/short/kube-proxy.yaml:10:30-10:32',
+      message: 'tcpEstablishedTimeout sets the conntrack established timeout to 3600 s, not above the default net.ipv4.tcp_keepalive_time of 7200 s that Deployment "web" relies on',
+      related: ['base/deployment.yaml:4 Deployment "web" sets no net.ipv4.tcp_keepalive_time in its pods\' securityContext.sysctls'],
+      fixed: {
+        'base/deployment.yaml': files['base/deployment.yaml'] + lines('      securityContext:', '        sysctls:', '          - name: net.ipv4.tcp_keepalive_time', '            value: "600"'),
+      },
+    },
+  ]);
+});
+
+test('service-affinity names the externalTrafficPolicy a patch wrote, at its line in the patch', () => {
+  // kustomize build overlays/local emits the LoadBalancer Service with externalTrafficPolicy: Local.
+  const files = {
+    ...BASE,
+    'base/deployment.yaml': PLAIN_DEPLOYMENT,
+    'overlays/local/kustomization.yaml': lines('resources:', '- ../../base', 'patches:', '- path: service.yaml'),
+    'overlays/local/service.yaml': lines('kind: Service', 'metadata: {name: web}', 'spec:', '  externalTrafficPolicy: Local'),
+  };
+  assert.deepEqual(
+    findingsOf(files, 'service-affinity').map((finding) => [finding.at, finding.related.filter((related) => related.includes('externalTrafficPolicy'))]),
+    [['base/service.yaml:4:9-4:12', ['overlays/local/service.yaml:4 externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at']]],
+  );
 });
