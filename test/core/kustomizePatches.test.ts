@@ -308,3 +308,30 @@ test('service-affinity names the externalTrafficPolicy a patch wrote, at its lin
     [['base/service.yaml:4:9-4:12', ['overlays/local/service.yaml:4 externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at']]],
   );
 });
+
+test('sysctl-unknown-key and sysctl-value report a patched pod sysctl in the patch; a patched name gets no rename', () => {
+  // kustomize build overlays/a emits sysctls [tcp_keepalive_time "7200", tcp_keepalive_intvl "75",
+  // tcp_keepalive_prob "5"] and hostNetwork: true, each of the last two as overlays/a/pod.yaml writes it.
+  const files = {
+    ...BASE,
+    'overlays/a/kustomization.yaml': lines('resources:', '- ../../base', 'patches:', '- path: pod.yaml'),
+    'overlays/a/pod.yaml': lines(
+      'kind: Deployment',
+      'metadata: {name: web}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      hostNetwork: true',
+      '      securityContext:',
+      '        sysctls:',
+      '        - {name: net.ipv4.tcp_keepalive_prob, value: "5"}',
+    ),
+  };
+  // Renaming the patch's entry to tcp_keepalive_probes would leave a base entry of the old name, if it had one: no fix.
+  assert.deepEqual(findingsOf(files, 'sysctl-unknown-key').map((finding) => [finding.at, finding.fixed]), [['overlays/a/pod.yaml:9:18-9:45', undefined]]);
+  assert.deepEqual(findingsOf(files, 'sysctl-value').map((finding) => [finding.at, finding.related]), [
+    ['base/deployment.yaml:14:17-14:44', ['overlays/a/pod.yaml:6 Deployment "web" uses the host network']],
+    ['base/deployment.yaml:16:17-16:45', ['overlays/a/pod.yaml:6 Deployment "web" uses the host network']],
+    ['overlays/a/pod.yaml:9:18-9:45', ['overlays/a/pod.yaml:6 Deployment "web" uses the host network']],
+  ]);
+});
