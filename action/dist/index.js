@@ -43,7 +43,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -79,7 +79,7 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap3;
+    exports2.isMap = isMap4;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar3;
@@ -4191,9 +4191,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4229,7 +4229,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4269,7 +4269,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
+        if (!isMap4 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4292,7 +4292,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -4324,7 +4324,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4340,7 +4340,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7227,7 +7227,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7302,7 +7302,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse2;
-    exports2.parseAllDocuments = parseAllDocuments2;
+    exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument8;
     exports2.stringify = stringify2;
   }
@@ -10127,7 +10127,12 @@ var path7 = __toESM(require("node:path"));
 
 // server/src/core/k8s/pathObjects.ts
 var PATH_KINDS = ["Ingress", "DestinationRule"];
-var PATH_CONFIG_MAPS = ["cilium-config", "istio"];
+var CILIUM_CONFIG_NAME = /\bname["']?[ \t]*:[ \t]*["']?cilium-config["']?[ \t]*(?:[,}#]|\r?$)/m;
+var ISTIO_CONFIG_NAME = /\bname["']?[ \t]*:[ \t]*["']?istio(?:-[\w.-]*)?["']?[ \t]*(?:[,}#]|\r?$)/m;
+var MESH_KEY = /(?:^[ \t]+|[{,][ \t]*)["']?mesh["']?[ \t]*:/m;
+function mayHoldPathTimers(configMapText) {
+  return CILIUM_CONFIG_NAME.test(configMapText) || ISTIO_CONFIG_NAME.test(configMapText) && MESH_KEY.test(configMapText);
+}
 
 // server/src/core/k8s/objects.ts
 var WORKLOAD_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet", "Pod", "Rollout"];
@@ -10153,55 +10158,45 @@ function isWorkload(object) {
   return WORKLOAD_KINDS.includes(object.kind);
 }
 
-// server/src/core/kustomize/transform.ts
-function holdsPatchedValues(object) {
-  if (object.kind !== "Service") return false;
-  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== void 0 && fileOfValue(object, value) !== object.file);
-}
+// server/src/core/kustomize/strategicMerge.ts
 function fileOfValue(object, value) {
   return "file" in value && typeof value.file === "string" ? value.file : object.file;
 }
-function patchMatches(emitted, kind, name) {
-  return emitted.object.kind === kind && name !== void 0 && emitted.names.includes(name);
+function isPatched(object, value) {
+  return value !== void 0 && fileOfValue(object, value) !== object.file;
 }
-function targetMatches(emitted, target) {
-  const { object } = emitted;
-  if (target.kind !== void 0 && target.kind !== object.kind) return false;
-  if (target.namespace !== void 0 && !anchoredMatch(target.namespace, object.namespace)) return false;
-  if (target.name !== void 0 && !emitted.names.some((name) => anchoredMatch(target.name, name))) return false;
-  if (target.labelSelector !== void 0) {
-    const labels = isWorkload(object) ? object.template?.labels : void 0;
-    for (const [key, value] of target.labelSelector) if (labels?.get(key) !== value) return false;
-  }
-  return true;
-}
-function anchoredMatch(pattern, name) {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(name);
-  } catch {
-    return pattern === name;
-  }
-}
+var EMPTY_TEMPLATE = { labels: /* @__PURE__ */ new Map(), annotations: /* @__PURE__ */ new Map(), hostNetwork: void 0, sysctls: [] };
 function mergePatch(object, patch) {
   if (isWorkload(object) && isWorkload(patch)) return mergeWorkload(object, patch);
   if (object.kind === "Service" && patch.kind === "Service") return mergeService(object, patch);
   if (object.kind === "HorizontalPodAutoscaler" && patch.kind === "HorizontalPodAutoscaler") {
     return { ...object, target: patch.target ?? object.target, maxReplicas: sourced(patch.maxReplicas, patch.file) ?? object.maxReplicas };
   }
+  if (object.kind === "KubeProxyConfiguration" && patch.kind === "KubeProxyConfiguration") return mergeKubeProxyConfigMap(object, patch);
   return object;
 }
 function mergeWorkload(object, patch) {
-  const template = patch.template === void 0 ? object.template : mergeTemplate(object.template, patch.template);
+  const template = patch.template === void 0 ? object.template : mergeTemplate(object.template, patch.template, patch.file);
   return { ...object, replicas: sourced(patch.replicas, patch.file) ?? object.replicas, template };
 }
-var EMPTY_TEMPLATE = { labels: /* @__PURE__ */ new Map(), annotations: /* @__PURE__ */ new Map(), hostNetwork: void 0, sysctls: [] };
-function mergeTemplate(template, patch) {
+function mergeTemplate(template, patch, file) {
+  const base = template ?? EMPTY_TEMPLATE;
   return {
-    labels: new Map([...template?.labels ?? [], ...patch.labels]),
-    annotations: new Map([...template?.annotations ?? [], ...patch.annotations]),
-    hostNetwork: template?.hostNetwork,
-    sysctls: template?.sysctls ?? []
+    labels: new Map([...base.labels, ...patch.labels]),
+    annotations: new Map([...base.annotations, ...patch.annotations]),
+    hostNetwork: sourced(patch.hostNetwork, file) ?? base.hostNetwork,
+    sysctls: mergeSysctls(base.sysctls, patch.sysctls, file)
   };
+}
+function mergeSysctls(sysctls, patch, file) {
+  if (patch.length === 0) return sysctls;
+  const merged = [...sysctls];
+  for (const entry of patch) {
+    const index = merged.findIndex((existing) => existing.name === entry.name);
+    if (index === -1) merged.push(patchedEntry(entry, file));
+    else if (entry.valueSpan !== void 0) merged[index] = patchedEntry(entry, file);
+  }
+  return merged;
 }
 function mergeService(object, patch) {
   const selector = patch.selector === void 0 ? object.selector : new Map([...object.selector ?? [], ...patch.selector]);
@@ -10212,11 +10207,69 @@ function mergeService(object, patch) {
     headless: object.headless || patch.headless,
     sessionAffinity: sourced(patch.sessionAffinity, patch.file) ?? object.sessionAffinity,
     affinityTimeoutSeconds: sourced(patch.affinityTimeoutSeconds, patch.file) ?? object.affinityTimeoutSeconds,
-    affinityTimeoutText: sourced(patch.affinityTimeoutText, patch.file) ?? object.affinityTimeoutText
+    affinityTimeoutText: sourced(patch.affinityTimeoutText, patch.file) ?? object.affinityTimeoutText,
+    ports: mergePorts(object.ports, patch.ports, patch.file),
+    internalTrafficPolicy: sourced(patch.internalTrafficPolicy, patch.file) ?? object.internalTrafficPolicy,
+    externalTrafficPolicy: sourced(patch.externalTrafficPolicy, patch.file) ?? object.externalTrafficPolicy,
+    annotations: mergeAnnotations(object.annotations, patch.annotations, patch.file),
+    loadBalancerClass: patch.loadBalancerClass ?? object.loadBalancerClass
   };
+}
+function mergePorts(ports, patch, file) {
+  if (patch.length === 0) return ports;
+  const merged = [...ports];
+  for (const entry of patch) {
+    const index = entry.port === void 0 ? -1 : merged.findIndex((existing) => existing.port === entry.port && existing.protocol === entry.protocol);
+    if (index === -1) merged.push(patchedEntry(entry, file));
+    else merged[index] = patchedEntry(entry, file);
+  }
+  return merged;
+}
+function mergeAnnotations(annotations, patch, file) {
+  if (patch.size === 0) return annotations;
+  const merged = new Map(annotations);
+  for (const [key, annotation] of patch) merged.set(key, patchedEntry(annotation, file));
+  return merged;
+}
+function mergeKubeProxyConfigMap(object, patch) {
+  if (object.embeddedKey === void 0 || patch.embeddedKey !== object.embeddedKey) return object;
+  return { ...patch, name: object.name, namespace: object.namespace, ignoredRules: [...object.ignoredRules, ...patch.ignoredRules] };
+}
+function patchedEntry(entry, file) {
+  return { ...entry, file };
 }
 function sourced(value, file) {
   return value === void 0 ? void 0 : { value: value.value, span: value.span, file };
+}
+
+// server/src/core/kustomize/transform.ts
+function holdsPatchedValues(object) {
+  if (object.kind !== "Service") return false;
+  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== void 0 && fileOfValue(object, value) !== object.file);
+}
+function patchMatches(emitted, kind, name) {
+  return emitted.object.kind === kind && name !== void 0 && emitted.names.includes(name);
+}
+function targetMatches(emitted, target) {
+  const { object } = emitted;
+  if (target.kind !== void 0 && target.kind !== writtenKind(object)) return false;
+  if (target.namespace !== void 0 && !anchoredMatch(target.namespace, object.namespace)) return false;
+  if (target.name !== void 0 && !emitted.names.some((name) => anchoredMatch(target.name, name))) return false;
+  if (target.labelSelector !== void 0) {
+    const labels = isWorkload(object) ? object.template?.labels : void 0;
+    for (const [key, value] of target.labelSelector) if (labels?.get(key) !== value) return false;
+  }
+  return true;
+}
+function writtenKind(object) {
+  return object.kind === "KubeProxyConfiguration" && object.embeddedKey !== void 0 ? "ConfigMap" : object.kind;
+}
+function anchoredMatch(pattern, name) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(name);
+  } catch {
+    return pattern === name;
+  }
 }
 function applyOperations(object, operations) {
   let result = object;
@@ -10225,26 +10278,55 @@ function applyOperations(object, operations) {
 }
 function applyOperation(object, operation) {
   const [first, second, ...rest] = operation.path;
-  const scalar = typeof operation.value === "string" ? operation.value : void 0;
-  const at = (value) => ({ value, span: operation.span, file: operation.file });
+  if (first === "metadata" && second === "annotations" && object.kind === "Service") return { ...object, annotations: editAnnotations(object.annotations, rest, operation) };
   if (first !== "spec") return object;
-  if (isWorkload(object)) {
-    if (second === "replicas" && rest.length === 0) {
-      const count = scalar === void 0 ? void 0 : Number(scalar);
-      return { ...object, replicas: operation.op === "remove" || count === void 0 || !Number.isInteger(count) ? void 0 : { value: count, span: operation.span, file: operation.file } };
-    }
-    if (second === "template" && rest[0] === "metadata" && rest[1] === "labels") return { ...object, template: withLabels(object.template, rest.slice(2), operation) };
-    return object;
-  }
-  if (object.kind === "Service") {
-    if (second === "sessionAffinity" && rest.length === 0) return { ...object, sessionAffinity: operation.op === "remove" || scalar === void 0 ? void 0 : at(scalar) };
-    if (second === "selector") return { ...object, selector: nonEmpty(editMap(object.selector, rest, operation)) };
-    return object;
-  }
+  if (isWorkload(object)) return workloadOperation(object, second, rest, operation);
+  if (object.kind === "Service") return serviceOperation(object, second, rest, operation);
+  const scalar = scalarOf(operation);
   if (object.kind === "HorizontalPodAutoscaler" && second === "maxReplicas" && scalar !== void 0 && Number.isInteger(Number(scalar))) {
     return { ...object, maxReplicas: { value: Number(scalar), span: operation.span, file: operation.file } };
   }
   return object;
+}
+function workloadOperation(object, field, rest, operation) {
+  const scalar = scalarOf(operation);
+  if (field === "replicas" && rest.length === 0) {
+    const count = scalar === void 0 ? void 0 : Number(scalar);
+    return { ...object, replicas: count === void 0 || !Number.isInteger(count) ? void 0 : { value: count, span: operation.span, file: operation.file } };
+  }
+  if (field !== "template") return object;
+  if (rest[0] === "metadata" && rest[1] === "labels") return { ...object, template: withLabels(object.template, rest.slice(2), operation) };
+  if (rest[0] === "spec" && rest[1] === "hostNetwork" && rest.length === 2) {
+    const hostNetwork = scalar === "true" || scalar === "false" ? { value: scalar === "true", span: operation.span, file: operation.file } : void 0;
+    return { ...object, template: { ...object.template ?? EMPTY_TEMPLATE, hostNetwork } };
+  }
+  return object;
+}
+function serviceOperation(object, field, rest, operation) {
+  const scalar = scalarOf(operation);
+  const at = scalar === void 0 ? void 0 : { value: scalar, span: operation.span, file: operation.file };
+  if (field === "selector") return { ...object, selector: nonEmpty(editMap(object.selector, rest, operation)) };
+  if (rest.length > 0) return object;
+  if (field === "sessionAffinity") return { ...object, sessionAffinity: at };
+  if (field === "internalTrafficPolicy") return { ...object, internalTrafficPolicy: at };
+  if (field === "externalTrafficPolicy") return { ...object, externalTrafficPolicy: at };
+  if (field === "loadBalancerClass") return { ...object, loadBalancerClass: scalar };
+  return object;
+}
+function scalarOf(operation) {
+  return operation.op !== "remove" && typeof operation.value === "string" ? operation.value : void 0;
+}
+function editAnnotations(annotations, rest, operation) {
+  const written = (value) => ({ value, keySpan: operation.span, valueSpan: operation.span, file: operation.file });
+  if (rest.length === 0) {
+    const map = operation.op !== "remove" && typeof operation.value === "object" ? operation.value : /* @__PURE__ */ new Map();
+    return new Map([...map].map(([key, value]) => [key, written(value)]));
+  }
+  const result = new Map(annotations);
+  const scalar = scalarOf(operation);
+  if (scalar === void 0) result.delete(rest[0]);
+  else result.set(rest[0], written(scalar));
+  return result;
 }
 function withLabels(template, rest, operation) {
   const base = template ?? EMPTY_TEMPLATE;
@@ -10488,14 +10570,20 @@ function moduleOfKey(key) {
 var NodeFiles = class {
   sysctlOrder = [];
   assignmentsByKey = /* @__PURE__ */ new Map();
+  assignmentsByImage = /* @__PURE__ */ new Map();
+  imageRoots = [];
   modulesByRoot = /* @__PURE__ */ new Map();
   /** Sysctl files in application order. */
   get sysctlFiles() {
     return this.sysctlOrder;
   }
-  /** Every assignment of a sysctl key, in the order the node applies them. */
-  assignments(key) {
-    return this.assignmentsByKey.get(key) ?? [];
+  /** The node images of the sysctl files (their roots, see nodeRootOf), in path order. */
+  get images() {
+    return this.imageRoots;
+  }
+  /** Every assignment of a sysctl key, in the order the node applies them: on every image, or on one. */
+  assignments(key, image) {
+    return (image === void 0 ? this.assignmentsByKey : this.assignmentsByImage.get(image))?.get(key) ?? [];
   }
   /** The modules the modules-load.d files of a node root list; undefined when there are none. */
   modulesLoadedAtBoot(root) {
@@ -10504,7 +10592,8 @@ var NodeFiles = class {
   /** Updates after file `previous` became `next` among `files`, calling `changed` with the facets that changed. */
   update(files, previous, next, changed) {
     if (previous?.role === "sysctl" || next?.role === "sysctl") {
-      ({ files: this.sysctlOrder, assignmentsByKey: this.assignmentsByKey } = nodeSysctlOrder(files.values()));
+      ({ files: this.sysctlOrder, assignmentsByKey: this.assignmentsByKey, assignmentsByImage: this.assignmentsByImage } = nodeSysctlOrder(files.values()));
+      this.imageRoots = [...this.assignmentsByImage.keys()].sort(comparePaths);
       changed("sysctlFiles");
       for (const file of [previous, next]) for (const assignment of file?.sysctl?.assignments ?? []) changed(`nodeSysctl:${assignment.key}`);
     }
@@ -10519,12 +10608,18 @@ function nodeSysctlOrder(files) {
   for (const file of files) if (file.role === "sysctl") byPath.set(file.path, file);
   const ordered = sysctlApplicationOrder([...byPath.keys()].sort(comparePaths)).map((path9) => byPath.get(path9));
   const assignmentsByKey = /* @__PURE__ */ new Map();
+  const assignmentsByImage = /* @__PURE__ */ new Map();
   for (const file of ordered) {
+    const root = nodeRootOf(file.path);
+    const ofImage = assignmentsByImage.get(root) ?? /* @__PURE__ */ new Map();
+    assignmentsByImage.set(root, ofImage);
     for (const assignment of file.sysctl?.assignments ?? []) {
-      if (!assignment.isGlob) push(assignmentsByKey, assignment.key, { file: file.path, assignment });
+      if (assignment.isGlob) continue;
+      push(assignmentsByKey, assignment.key, { file: file.path, assignment });
+      push(ofImage, assignment.key, { file: file.path, assignment });
     }
   }
-  return { files: ordered, assignmentsByKey };
+  return { files: ordered, assignmentsByKey, assignmentsByImage };
 }
 function modulesLoadedByRoot(files) {
   const modulesByRoot = /* @__PURE__ */ new Map();
@@ -10884,6 +10979,91 @@ function unescapePointer(segment) {
 // server/src/core/kustomize/kustomization.ts
 var import_yaml6 = __toESM(require_dist());
 
+// server/src/core/text.ts
+function indexWithin(text, needle, start, end) {
+  const at = text.slice(start, end).indexOf(needle);
+  return at === -1 ? -1 : start + at;
+}
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  starts;
+  ending;
+  get lineStarts() {
+    if (this.starts === void 0) {
+      const starts = [0];
+      const text = this.text;
+      if (!text.includes("\r")) {
+        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      } else {
+        for (let i = 0; i < text.length; i++) {
+          const code = text.charCodeAt(i);
+          if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+          if (code === 10 || code === 13) starts.push(i + 1);
+        }
+      }
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+  /** Number of lines (a text that ends with a line break has an empty last line). */
+  get lineCount() {
+    return this.lineStarts.length;
+  }
+  /** The position of an offset, clamped to the text; an offset between a CR and its LF is the line's end. */
+  positionAt(offset) {
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+  /** The offset of a position, clamped to its line (a line's end excludes its line break). */
+  offsetAt(position) {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+  /** The range of a span. */
+  rangeOf(span) {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+  /** Offset where a line's content ends, before its `\n`, `\r\n` or `\r`. */
+  lineEnd(line) {
+    const starts = this.lineStarts;
+    const index = Math.max(0, Math.min(line, starts.length - 1));
+    if (index + 1 >= starts.length) return this.text.length;
+    const next = starts[index + 1];
+    return next - 1 > starts[index] && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
+  }
+  /** The line ending of the text (see `lineEnding`), found once. */
+  get eol() {
+    return this.ending ??= lineEnding(this.text);
+  }
+  /** Offset where a line starts. */
+  lineStart(line) {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+};
+function stripBom(text) {
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function parsableText(text) {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+function lineEnding(text) {
+  if (text.includes("\r\n")) return "\r\n";
+  return text.includes("\r") && !text.includes("\n") ? "\r" : "\n";
+}
+
 // server/src/core/sysctl/parse.ts
 function parseSysctl(text) {
   const assignments = [];
@@ -10904,8 +11084,8 @@ function parseLine(text, lineStart, lineEnd, line, assignments, problems) {
   const first = text[start];
   if (first === "#" || first === ";") return;
   const lineSpan = { start, end };
-  const equals = text.indexOf("=", start);
-  if (equals === -1 || equals >= end) {
+  const equals = indexWithin(text, "=", start, end);
+  if (equals === -1) {
     if (first === "-" && /^-\s*[^\s=]+$/.test(text.slice(start, end))) return;
     problems.push({ span: lineSpan, message: "This line is not a `key = value` assignment; sysctl ignores it." });
     return;
@@ -11625,7 +11805,7 @@ function patchEntries(reader, root, file, directory) {
     const reference = written === void 0 || pathSpan === void 0 ? void 0 : { path: joinPath(directory, written), written, span: pathSpan };
     const inline = reference === void 0 ? inlinePatch(reader, inlineNode, file) : NO_INLINE;
     if (reference === void 0 && inline.objects.length === 0 && inline.operations.length === 0) return;
-    entries3.push({ span, target, file: reference, objects: inline.objects, operations: inline.operations, late });
+    entries3.push({ span, target, file: reference, objects: inline.objects, operations: inline.operations, deletions: inline.deletions, late });
   };
   for (const item of reader.items(reader.get(root, "patchesStrategicMerge"))) {
     if (reader.string(item)?.includes("\n")) add(item, false, void 0, void 0, item);
@@ -11639,7 +11819,18 @@ function patchEntries(reader, root, file, directory) {
   }
   return entries3;
 }
-var NO_INLINE = { objects: [], operations: [] };
+var NO_INLINE = { objects: [], operations: [], deletions: [] };
+function deletionsIn(text, objects) {
+  if (!text.includes("$patch")) return [];
+  const deleting = /* @__PURE__ */ new Set();
+  (0, import_yaml6.parseAllDocuments)(text, { prettyErrors: false }).forEach((document, index) => {
+    if (isDeletion(document.contents)) deleting.add(index);
+  });
+  return objects.filter((object) => object.itemIndex === void 0 && deleting.has(object.documentIndex));
+}
+function isDeletion(root) {
+  return (0, import_yaml6.isMap)(root) && root.get("$patch") === "delete";
+}
 function inlinePatch(reader, node, file) {
   const scalar = reader.scalar(node);
   const embedded = scalar && embeddedText(scalar, file.text, reader.offset);
@@ -11647,8 +11838,9 @@ function inlinePatch(reader, node, file) {
   const document = (0, import_yaml6.parseDocument)(embedded.text, { prettyErrors: false, merge: true });
   const embeddedReader = new EmbeddedNodeReader(document, embedded);
   const operations = readJson6902(embeddedReader, document.contents, file.path);
-  if (operations.length > 0) return { objects: [], operations };
-  return { objects: extractObjects(embeddedReader, document.contents, { file: file.path, fileText: file.text, documentIndex: 0 }, []), operations: [] };
+  if (operations.length > 0) return { objects: [], operations, deletions: [] };
+  const objects = extractObjects(embeddedReader, document.contents, { file: file.path, fileText: file.text, documentIndex: 0 }, []);
+  return { objects, operations: [], deletions: isDeletion(document.contents) ? objects : [] };
 }
 function patchTarget(reader, node) {
   if (reader.map(node) === void 0) return void 0;
@@ -11787,14 +11979,15 @@ var BuildEvaluator = class {
       skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ""} is not in the workspace` });
       return objects;
     }
-    return objects.map((item) => {
+    return objects.flatMap((item) => {
       let object = item.object;
       if (content.operations.length > 0 && patch.target !== void 0 && targetMatches(item, patch.target)) object = applyOperations(object, content.operations);
       for (const patchObject of content.objects) {
         const applies = patch.target !== void 0 ? targetMatches(item, patch.target) : patchMatches(item, patchObject.kind, patchObject.name);
+        if (applies && content.deletions.includes(patchObject)) return [];
         if (applies) object = mergePatch(object, patchObject);
       }
-      return object === item.object ? item : { object, names: item.names };
+      return [object === item.object ? item : { object, names: item.names }];
     });
   }
   patchContent(patch) {
@@ -11804,8 +11997,8 @@ var BuildEvaluator = class {
     if (file === void 0) return void 0;
     this.claimed.add(file.path);
     this.patches.add(file.path);
-    if (file.objects.length > 0) return { objects: file.objects, operations: [] };
-    return { objects: [], operations: operationsOf(file) };
+    if (file.objects.length > 0) return { objects: file.objects, operations: [], deletions: deletionsIn(file.text, file.objects) };
+    return { objects: [], operations: operationsOf(file), deletions: [] };
   }
 };
 function rank(path9) {
@@ -11929,6 +12122,11 @@ function scopePrototypeOf(model) {
         return nearest(this.scopePath, model.workspaceKubeProxyConfigurations);
       }
     },
+    nodeSysctlAssignments: {
+      value(key, image) {
+        return model.nodeSysctlAssignments(key, image ?? nodeImageOf(this.scopePath, model));
+      }
+    },
     kubeProxyDaemonSets: {
       get() {
         return nearest(this.scopePath, model.kubeProxyDaemonSets);
@@ -11952,6 +12150,25 @@ function kubeProxyChoice(file, configurations, daemonSets, scopePath) {
 }
 function filesOf(objects) {
   return [...new Set(objects.map((object) => object.file))];
+}
+function nodeImageOf(path9, model) {
+  const images = model.nodeImages;
+  if (images.length < 2) return void 0;
+  const role = model.file(path9)?.role;
+  if (role === "sysctl") return nodeRootOf(path9);
+  if (role === "modules-load") return modulesLoadRootOf(path9);
+  return nearestImages(path9, images)[0];
+}
+function nodeImageChoice(file, model, scopePath) {
+  const images = model.nodeImages;
+  if (images.length < 2 || model.file(file)?.role !== "sysctl") return "";
+  if (scopePath === void 0) return `, the last applied of ${images.length} node images`;
+  if (model.file(scopePath)?.role === "sysctl" || model.file(scopePath)?.role === "modules-load") return "";
+  const equallyNear = nearestImages(scopePath, images).length;
+  return equallyNear > 1 ? `, the first of ${equallyNear} equally near node images` : `, the nearest of ${images.length} node images`;
+}
+function nearestImages(path9, images) {
+  return nearest(path9, images.map((root) => ({ file: `${root}-`, root }))).map((image) => image.root);
 }
 
 // server/src/core/model/sources.ts
@@ -12027,11 +12244,12 @@ var WorkspaceModel = class {
     return this.kustomize.emittedFrom(layout, path9, this.updates);
   }
   /**
-   * kube-proxy configurations that apply on the nodes: the whole workspace's; in a model scoped
-   * to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
+   * kube-proxy configurations that apply on the nodes: the whole workspace's, as the kustomize
+   * builds emit them (a patch of the kube-proxy ConfigMap replaces its configuration); in a model
+   * scoped to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
    */
   get workspaceKubeProxyConfigurations() {
-    return this.facets.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
+    return this.kubeProxyConfigurations;
   }
   /** DaemonSets that run kube-proxy (with command-line flags or a kube-proxy image), in workspace order. */
   get kubeProxyDaemonSets() {
@@ -12102,9 +12320,16 @@ var WorkspaceModel = class {
   pathObjects(kind) {
     return this.facets.read(`kind:${kind}`, this.all.pathObjectsByKind.get(kind));
   }
-  /** Every assignment of a sysctl key on the node, in the order the node applies them. */
-  nodeSysctlAssignments(key) {
-    return this.facets.read(`nodeSysctl:${key}`, this.node.assignments(key));
+  /**
+   * Every assignment of a sysctl key on the nodes, in the order a node applies them: of every node
+   * image, or of one (`image`); in a model scoped to a file, of the image nearest to it (see nodeImageOf).
+   */
+  nodeSysctlAssignments(key, image) {
+    return this.facets.read(`nodeSysctl:${key}`, this.node.assignments(key, image));
+  }
+  /** The node images of the workspace's sysctl files (their roots, see nodeRootOf), in path order. */
+  get nodeImages() {
+    return this.facets.read("sysctlFiles", this.node.images);
   }
   /**
    * The kernel modules a node image loads at boot (its modules-load.d files), by node root (see
@@ -12118,7 +12343,8 @@ var WorkspaceModel = class {
     switch (source.kind) {
       case "file": {
         const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${kubeProxyChoice(source.file, this.all.kubeProxyConfigurations.get(""), this.all.workloads.get(KUBE_PROXY), scopePathOf(this))}`;
+        const choice = kubeProxyChoice(source.file, this.all.kubeProxyConfigurations.get(""), this.all.workloads.get(KUBE_PROXY), scopePathOf(this)) || (source.choice ?? "");
+        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${choice}`;
       }
       case "default":
         return source.reason;
@@ -12195,87 +12421,6 @@ var WorkspaceModel = class {
 // server/src/core/edits/yamlEdits.ts
 var import_yaml8 = __toESM(require_dist());
 
-// server/src/core/text.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  starts;
-  ending;
-  get lineStarts() {
-    if (this.starts === void 0) {
-      const starts = [0];
-      const text = this.text;
-      if (!text.includes("\r")) {
-        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-      } else {
-        for (let i = 0; i < text.length; i++) {
-          const code = text.charCodeAt(i);
-          if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-          if (code === 10 || code === 13) starts.push(i + 1);
-        }
-      }
-      this.starts = starts;
-    }
-    return this.starts;
-  }
-  /** Number of lines (a text that ends with a line break has an empty last line). */
-  get lineCount() {
-    return this.lineStarts.length;
-  }
-  /** The position of an offset, clamped to the text; an offset between a CR and its LF is the line's end. */
-  positionAt(offset) {
-    let clamped = Math.max(0, Math.min(offset, this.text.length));
-    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
-  }
-  /** The offset of a position, clamped to its line (a line's end excludes its line break). */
-  offsetAt(position) {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line];
-    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
-  }
-  /** The range of a span. */
-  rangeOf(span) {
-    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
-  }
-  /** Offset where a line's content ends, before its `\n`, `\r\n` or `\r`. */
-  lineEnd(line) {
-    const starts = this.lineStarts;
-    const index = Math.max(0, Math.min(line, starts.length - 1));
-    if (index + 1 >= starts.length) return this.text.length;
-    const next = starts[index + 1];
-    return next - 1 > starts[index] && this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
-  }
-  /** The line ending of the text (see `lineEnding`), found once. */
-  get eol() {
-    return this.ending ??= lineEnding(this.text);
-  }
-  /** Offset where a line starts. */
-  lineStart(line) {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
-  }
-};
-function stripBom(text) {
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function parsableText(text) {
-  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-}
-function lineEnding(text) {
-  if (text.includes("\r\n")) return "\r\n";
-  return text.includes("\r") && !text.includes("\n") ? "\r" : "\n";
-}
-
 // server/src/core/yaml/documents.ts
 function splitDocuments(text) {
   const slices = [];
@@ -12338,14 +12483,11 @@ function isContentSpan(text, start, end) {
 var KIND_LINE = /^(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/gm;
 var ROOT_KEY = /^[A-Za-z0-9_$/.-]/;
 function quickKind(text, start, end) {
-  KIND_LINE.lastIndex = start;
-  const first = KIND_LINE.exec(text);
-  if (first === null || first.index >= end) {
-    const mentionsKind = text.indexOf("kind", start);
-    return mentionsKind === -1 || mentionsKind >= end || isBlockMappingRoot(text, start, end) ? null : void 0;
-  }
-  const second = KIND_LINE.exec(text);
-  if (second !== null && second.index < end) return void 0;
+  const document = text.slice(start, end);
+  KIND_LINE.lastIndex = 0;
+  const first = KIND_LINE.exec(document);
+  if (first === null) return !document.includes("kind") || isBlockMappingRoot(text, start, end) ? null : void 0;
+  if (KIND_LINE.exec(document) !== null) return void 0;
   return plainKindValue(first[1] ?? "");
 }
 function plainKindValue(raw) {
@@ -12819,16 +12961,26 @@ function kernelConntrack() {
 function nodeKeepaliveTime(model) {
   return nodeInteger(model, KEEPALIVE_TIME_KEY) ?? { value: DEFAULTS.keepaliveTime, source: { kind: "default", reason: "the kernel's default" } };
 }
+function nodeImageViews(model) {
+  const images = model.nodeImages;
+  if (images.length < 2) return [model];
+  return images.map((image) => model.scopedTo(model.sysctlFiles.find((file) => nodeRootOf(file.path) === image).path));
+}
+function reliesOnDefaultKeepalive(workload2, model) {
+  if (workload2.template === void 0) return false;
+  if (workload2.template.hostNetwork?.value === true) return nodeKeepaliveTime(model.scopedTo(workload2.file)).source.kind === "default";
+  return !workload2.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== void 0 && parseInteger(entry.value) !== void 0);
+}
 function podKeepaliveTime(workload2, model) {
-  if (workload2.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model);
+  if (workload2.template?.hostNetwork?.value === true) return nodeKeepaliveTime(model.scopedTo(workload2.file));
   const sysctl = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   if (sysctl?.valueNotString && sysctl.valueSpan !== void 0) {
     const setting2 = `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)} (not a string: refused)`;
-    return { value: DEFAULTS.keepaliveTime, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: setting2 } };
+    return { value: DEFAULTS.keepaliveTime, source: { kind: "file", file: fileOfValue(workload2, sysctl), span: sysctl.valueSpan, setting: setting2 } };
   }
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
   if (sysctl !== void 0 && sysctl.valueSpan !== void 0 && value !== void 0) {
-    return { value, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)}` } };
+    return { value, source: { kind: "file", file: fileOfValue(workload2, sysctl), span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)}` } };
   }
   return { value: DEFAULTS.keepaliveTime, source: { kind: "default", reason: "the kernel's default in a pod's own network namespace" } };
 }
@@ -12839,7 +12991,8 @@ function nodeInteger(model, key) {
   const atBoot = lastInteger(bootOrder(assignments));
   const differs = atBoot !== void 0 && atBoot.value !== current.value;
   const setting2 = differs ? `${key} (by sysctl --system; at boot ${atBoot.value}, ${baseName(atBoot.file)}:${atBoot.assignment.line + 1})` : key;
-  const source = { kind: "file", file: current.file, span: current.assignment.valueSpan, setting: setting2 };
+  const choice = nodeImageChoice(current.file, model, scopePathOf(model));
+  const source = { kind: "file", file: current.file, span: current.assignment.valueSpan, setting: setting2, ...choice === "" ? {} : { choice } };
   return { value: current.value, source };
 }
 function lastInteger(assignments) {
@@ -13385,46 +13538,53 @@ var keepaliveConntrack = {
   description: "TCP keepalive time not below the conntrack established timeout; idle connections lose their conntrack entry first.",
   scope: "workspace",
   check(model, report) {
-    const conntrack = effectiveConntrackTimeout(model);
-    const node = nodeKeepaliveTime(model);
-    const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
-    const nodeSource = node.source;
-    if (nodeSource.kind === "file" && node.value >= conntrack.value) {
-      report({
-        file: nodeSource.file,
-        span: nodeSource.span,
-        message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrackText}`,
-        related: relatedConntrack(model, conntrack),
-        fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))]
-      });
+    for (const image of nodeImageViews(model)) {
+      const finding2 = nodeFinding(image);
+      if (finding2 !== void 0) report(finding2);
     }
+    const conntrack = effectiveConntrackTimeout(model);
+    const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
     for (const workload2 of model.workloads) {
       const finding2 = podSysctlFinding(model, workload2, conntrack, conntrackText);
       if (finding2 !== void 0) report(finding2);
     }
-    const defaultFinding = defaultKeepaliveFinding(model, conntrack, node);
+    const defaultFinding = defaultKeepaliveFinding(model, conntrack);
     if (defaultFinding !== void 0) report(defaultFinding);
   }
 };
+function nodeFinding(model) {
+  const conntrack = effectiveConntrackTimeout(model);
+  const node = nodeKeepaliveTime(model);
+  const nodeSource = node.source;
+  if (nodeSource.kind !== "file" || node.value < conntrack.value) return void 0;
+  return {
+    file: nodeSource.file,
+    span: nodeSource.span,
+    message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrack.value} s (${model.describe(conntrack.source)})`,
+    related: relatedConntrack(model, conntrack),
+    fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))]
+  };
+}
 function podSysctlFinding(model, workload2, conntrack, conntrackText) {
   if (workload2.template === void 0 || workload2.template.hostNetwork?.value === true) return void 0;
   const sysctl = workload2.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
   if (sysctl?.valueSpan === void 0 || value === void 0 || value < conntrack.value) return void 0;
+  const file = fileOfValue(workload2, sysctl);
   return {
-    file: workload2.file,
+    file,
     span: sysctl.valueSpan,
     subject: workload2,
     message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}, not below the conntrack established timeout of ${conntrackText}`,
     related: relatedConntrack(model, conntrack),
-    fixes: () => [setKeepalive([{ file: workload2.file, span: sysctl.valueSpan, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])]
+    fixes: () => [setKeepalive([{ file, span: sysctl.valueSpan, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])]
   };
 }
-function defaultKeepaliveFinding(model, conntrack, node) {
+function defaultKeepaliveFinding(model, conntrack) {
   const source = conntrack.source;
   if (source.kind !== "file" || conntrack.value > DEFAULTS.keepaliveTime) return void 0;
-  const podsOnDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefault(workload2, node));
-  const nodeOnDefault = node.source.kind === "default" && (model.sysctlFiles.length > 0 || model.workloads.length === 0);
+  const podsOnDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefaultKeepalive(workload2, model));
+  const nodeOnDefault = (model.sysctlFiles.length > 0 || model.workloads.length === 0) && nodeImageViews(model).some((image) => imageReliesOnDefault(image, source));
   if (!nodeOnDefault && podsOnDefault.length === 0) return void 0;
   const named = [...nodeOnDefault ? ["the node"] : [], ...podsOnDefault.map((w) => objectLabel(w))];
   const who = named.length <= 1 ? named[0] ?? "" : `${named[0]} and ${countOf(named.length - 1, "more workload")}`;
@@ -13441,10 +13601,9 @@ function defaultKeepaliveFinding(model, conntrack, node) {
     }))
   };
 }
-function reliesOnDefault(workload2, node) {
-  if (workload2.template === void 0) return false;
-  if (workload2.template.hostNetwork?.value === true) return node.source.kind === "default";
-  return !workload2.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== void 0 && parseInteger(entry.value) !== void 0);
+function imageReliesOnDefault(image, conntrack) {
+  const own = effectiveConntrackTimeout(image).source;
+  return nodeKeepaliveTime(image).source.kind === "default" && own.kind === "file" && own.file === conntrack.file && own.span.start === conntrack.span.start;
 }
 function relatedConntrack(model, conntrack) {
   const source = conntrack.source;
@@ -13467,9 +13626,11 @@ var keepaliveIpvs = {
     const mode = ipvsMode(model);
     if (mode === void 0) return;
     const context = { model, mode, timeout: effectiveIpvsTcpTimeout(model) };
-    const node = nodeKeepaliveTime(model);
-    if (node.source.kind === "file" && node.value >= context.timeout.value) {
-      report(valueFinding(context, node.source.file, node.source.span, `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node`, String(recommendedKeepalive(context.timeout.value))));
+    for (const image of nodeImageViews(model)) {
+      const node = nodeKeepaliveTime(image);
+      if (node.source.kind === "file" && node.value >= context.timeout.value) {
+        report(valueFinding(context, node.source.file, node.source.span, `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node`, String(recommendedKeepalive(context.timeout.value))));
+      }
     }
     for (const workload2 of model.workloads) {
       if (workload2.template === void 0 || workload2.template.hostNetwork?.value === true) continue;
@@ -13477,9 +13638,9 @@ var keepaliveIpvs = {
       const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
       if (sysctl?.valueSpan === void 0 || value === void 0 || value < context.timeout.value) continue;
       const what = `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}`;
-      report({ ...valueFinding(context, workload2.file, sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload2 });
+      report({ ...valueFinding(context, fileOfValue(workload2, sysctl), sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload2 });
     }
-    const finding2 = defaultKeepaliveFinding2(context, node);
+    const finding2 = defaultKeepaliveFinding2(context);
     if (finding2 !== void 0) report(finding2);
   }
 };
@@ -13499,10 +13660,10 @@ function valueFinding(context, file, span, what, newText) {
     fixes: () => [{ title: `Set ${KEEPALIVE_TIME_KEY} to ${newText.replace(/"/g, "")}`, edits: setSysctlValue(model, KEEPALIVE_TIME_KEY, file, span, newText), preferred: true }]
   };
 }
-function defaultKeepaliveFinding2(context, node) {
+function defaultKeepaliveFinding2(context) {
   const { model, mode, timeout: timeout2 } = context;
   if (timeout2.value > DEFAULTS.keepaliveTime) return void 0;
-  const onDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveIpvs.id) && !runsKubeProxy(workload2) && reliesOnDefault2(workload2, node));
+  const onDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveIpvs.id) && !runsKubeProxy(workload2) && reliesOnDefaultKeepalive(workload2, model));
   const first = onDefault[0];
   if (first === void 0) return void 0;
   const anchor = timeout2.source.kind === "file" ? timeout2.source : mode.source.kind === "file" ? mode.source : { file: first.file, span: first.nameSpan };
@@ -13525,11 +13686,6 @@ function defaultKeepaliveFinding2(context, node) {
 }
 function defaultReason(workload2) {
   return workload2.template?.hostNetwork?.value === true ? `${objectLabel(workload2)} uses the host network, where the node's default ${KEEPALIVE_TIME_KEY} applies` : `${objectLabel(workload2)} sets no ${KEEPALIVE_TIME_KEY} in its pods' securityContext.sysctls`;
-}
-function reliesOnDefault2(workload2, node) {
-  if (workload2.template === void 0) return false;
-  if (workload2.template.hostNetwork?.value === true) return node.source.kind === "default";
-  return !workload2.template.sysctls.some((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.value !== void 0 && parseInteger(entry.value) !== void 0);
 }
 function runsKubeProxy(workload2) {
   return workload2.kubeProxyFlags.length > 0 || workload2.kind === "DaemonSet" && workload2.name === "kube-proxy";
@@ -13928,7 +14084,7 @@ function nlbTimer(service2) {
   for (const port of ports.length > 0 ? ports : [void 0]) {
     const annotation = port === void 0 ? void 0 : service2.annotations.get(`${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`);
     const seconds = annotation === void 0 ? void 0 : nlbIdleSeconds(annotation);
-    const timer = annotation !== void 0 && seconds !== void 0 ? { name: `AWS NLB listener TCP-${port.port}`, kind: "load-balancer", seconds, source: annotationSource(service2.file, annotation, `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`), refreshedByKeepalive: true } : defaultTimer(port === void 0 ? "AWS NLB" : `AWS NLB listener TCP-${port.port}`, "load-balancer", IDLE_DEFAULTS.awsNlb, "the NLB's default for TCP listeners", true);
+    const timer = annotation !== void 0 && seconds !== void 0 ? { name: `AWS NLB listener TCP-${port.port}`, kind: "load-balancer", seconds, source: annotationSource(fileOfValue(service2, annotation), annotation, `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`), refreshedByKeepalive: true } : defaultTimer(port === void 0 ? "AWS NLB" : `AWS NLB listener TCP-${port.port}`, "load-balancer", IDLE_DEFAULTS.awsNlb, "the NLB's default for TCP listeners", true);
     if (shortest === void 0 || timer.seconds < shortest.seconds) shortest = timer;
   }
   return shortest;
@@ -13942,7 +14098,7 @@ function classicElbTimer(service2) {
   const annotation = service2.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
   const seconds = wholeNumber(annotation?.value);
   if (annotation !== void 0 && seconds !== void 0 && seconds > 0) {
-    return { name: "AWS Classic ELB", kind: "load-balancer", seconds, source: annotationSource(service2.file, annotation, LB_ANNOTATIONS.awsElbIdleTimeout), refreshedByKeepalive: false };
+    return { name: "AWS Classic ELB", kind: "load-balancer", seconds, source: annotationSource(fileOfValue(service2, annotation), annotation, LB_ANNOTATIONS.awsElbIdleTimeout), refreshedByKeepalive: false };
   }
   return defaultTimer("AWS Classic ELB", "load-balancer", IDLE_DEFAULTS.awsClassicElb, "the Classic ELB's default", false);
 }
@@ -13951,7 +14107,7 @@ function azureTimer(service2) {
   const minutes = wholeNumber(annotation?.value);
   const [min, max] = IDLE_DEFAULTS.azureLbMinutesRange;
   if (annotation !== void 0 && minutes !== void 0 && minutes >= min && minutes <= max) {
-    return { name: "Azure Load Balancer", kind: "load-balancer", seconds: minutes * 60, source: annotationSource(service2.file, annotation, LB_ANNOTATIONS.azureIdleTimeout), refreshedByKeepalive: true };
+    return { name: "Azure Load Balancer", kind: "load-balancer", seconds: minutes * 60, source: annotationSource(fileOfValue(service2, annotation), annotation, LB_ANNOTATIONS.azureIdleTimeout), refreshedByKeepalive: true };
   }
   return defaultTimer("Azure Load Balancer", "load-balancer", IDLE_DEFAULTS.azureLbMinutes * 60, "Azure Load Balancer's default, 4 minutes", true);
 }
@@ -13975,7 +14131,7 @@ function effectiveCloud(model) {
   for (const object of carriers) {
     for (const [key, annotation] of object.annotations) {
       const cloud = cloudOfAnnotation(key);
-      if (cloud !== void 0) return { value: cloud, source: { kind: "file", file: object.file, span: annotation.keySpan, setting: key } };
+      if (cloud !== void 0) return { value: cloud, source: { kind: "file", file: fileOfValue(object, annotation), span: annotation.keySpan, setting: key } };
     }
   }
   return void 0;
@@ -14128,7 +14284,7 @@ function podKeepaliveInterval(workload2, model) {
   }
   const sysctl = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_INTERVAL_KEY);
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
-  if (sysctl?.valueSpan !== void 0 && value !== void 0 && value > 0) return { value, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_INTERVAL_KEY} of ${objectLabel(workload2)}` } };
+  if (sysctl?.valueSpan !== void 0 && value !== void 0 && value > 0) return { value, source: { kind: "file", file: fileOfValue(workload2, sysctl), span: sysctl.valueSpan, setting: `${KEEPALIVE_INTERVAL_KEY} of ${objectLabel(workload2)}` } };
   return kernelInterval();
 }
 var KEEPALIVE_INTERVAL_KEY = "net.ipv4.tcp_keepalive_intvl";
@@ -14211,7 +14367,7 @@ function podKeepaliveFix(model, path9, time) {
   const workload2 = path9.workload;
   const written = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.valueSpan !== void 0);
   if (written?.valueSpan !== void 0) {
-    return { title: `Set ${KEEPALIVE_TIME_KEY} to ${time} in ${objectLabel(workload2)}`, edits: [{ file: workload2.file, span: written.valueSpan, newText: JSON.stringify(String(time)) }], preferred: true };
+    return { title: `Set ${KEEPALIVE_TIME_KEY} to ${time} in ${objectLabel(workload2)}`, edits: [{ file: fileOfValue(workload2, written), span: written.valueSpan, newText: JSON.stringify(String(time)) }], preferred: true };
   }
   return addPodKeepalive(model, workload2, time);
 }
@@ -14237,16 +14393,20 @@ function raiseTimerFix(model, path9, timer) {
     const attributes = parseAttributes(existing?.value ?? "");
     attributes.set(NLB_IDLE_ATTRIBUTE, String(Math.max(needed, IDLE_DEFAULTS.awsNlbRange[0])));
     const value = [...attributes].map(([name, setting2]) => `${name}=${setting2}`).join(",");
-    const edit = setAnnotation(file, path9.service, key, value, existing);
+    const edit = setAnnotation(annotationFile(model, path9.service, existing) ?? file, path9.service, key, value, existing);
     return edit && { title: `Set ${NLB_IDLE_ATTRIBUTE}=${attributes.get(NLB_IDLE_ATTRIBUTE)} on listener TCP-${port}`, edits: [edit] };
   }
   const minutes = Math.max(IDLE_DEFAULTS.azureLbMinutesRange[0], Math.ceil(needed / 60));
   if (timer.name === "Azure Load Balancer" && minutes <= IDLE_DEFAULTS.azureLbMinutesRange[1]) {
     const key = LB_ANNOTATIONS.azureIdleTimeout;
-    const edit = setAnnotation(file, path9.service, key, String(minutes), path9.service.annotations.get(key));
+    const existing = path9.service.annotations.get(key);
+    const edit = setAnnotation(annotationFile(model, path9.service, existing) ?? file, path9.service, key, String(minutes), existing);
     return edit && { title: `Set ${key} to ${minutes} (minutes)`, edits: [edit] };
   }
   return void 0;
+}
+function annotationFile(model, service2, existing) {
+  return existing === void 0 ? void 0 : model.file(fileOfValue(service2, existing));
 }
 
 // server/src/core/rules/lbIdleTimeout.ts
@@ -14259,15 +14419,16 @@ var lbIdleTimeout = {
   scope: "file",
   check(model, report) {
     for (const file of model.files) {
-      for (const object of file.objects) {
-        if (object.kind === "Service") serviceFindings(file, object).forEach(report);
+      for (const object of model.objectsFrom(file.path)) {
+        if (object.kind === "Service") serviceFindings(model, object).forEach(report);
         else if (object.kind === "Ingress") ingressFindings(file, object).forEach(report);
       }
     }
   }
 };
-function serviceFindings(file, service2) {
+function serviceFindings(model, service2) {
   const findings = [];
+  const fileOf = (annotation) => model.file(fileOfValue(service2, annotation));
   const nlb = isAwsNlb(service2);
   const tcpPorts = service2.ports.flatMap((port) => port.protocol === "TCP" && port.port !== void 0 ? [port.port] : []);
   const elb = service2.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
@@ -14280,13 +14441,13 @@ function serviceFindings(file, service2) {
       elb,
       `${LB_ANNOTATIONS.awsElbIdleTimeout} does nothing on an NLB: its listeners keep ${IDLE_DEFAULTS.awsNlb} s unless a listener attribute sets ${NLB_IDLE_ATTRIBUTE}`,
       "warning",
-      () => key === void 0 || taken ? [] : [renameFix(file, elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)]
+      () => key === void 0 || taken || isPatched(service2, elb) ? [] : [renameFix(fileOf(elb), elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)]
     ));
   } else if (elb !== void 0 && wholeNumber(elb.value) === void 0) {
     findings.push(annotationFinding(service2, elb, `${LB_ANNOTATIONS.awsElbIdleTimeout} is ${JSON.stringify(elb.value)}, not a whole number of seconds`, "error"));
   }
   for (const [key, annotation] of service2.annotations) {
-    if (key.startsWith(LB_ANNOTATIONS.awsListenerAttributes)) findings.push(...listenerFindings(file, service2, key, annotation, nlb, tcpPorts));
+    if (key.startsWith(LB_ANNOTATIONS.awsListenerAttributes)) findings.push(...listenerFindings(fileOf(annotation), service2, key, annotation, nlb, tcpPorts));
   }
   const azure = service2.annotations.get(LB_ANNOTATIONS.azureIdleTimeout);
   const minutes = wholeNumber(azure?.value);
@@ -14297,7 +14458,7 @@ function serviceFindings(file, service2) {
       azure,
       `${LB_ANNOTATIONS.azureIdleTimeout} is ${what}: the Azure cloud provider rejects it`,
       "error",
-      () => minutes === void 0 ? [] : [valueFix(file, service2, LB_ANNOTATIONS.azureIdleTimeout, azure, String(clamp(minutes, AZURE_MIN, AZURE_MAX)))]
+      () => minutes === void 0 ? [] : [valueFix(fileOf(azure), service2, LB_ANNOTATIONS.azureIdleTimeout, azure, String(clamp(minutes, AZURE_MIN, AZURE_MAX)))]
     ));
   }
   return findings;
@@ -14308,7 +14469,7 @@ function listenerFindings(file, service2, key, annotation, nlb, tcpPorts) {
   const port = /^TCP-(\d+)$/.exec(listener)?.[1];
   if (port !== void 0 && !tcpPorts.includes(Number(port))) {
     const misplaced = [...service2.annotations.keys()].filter((other) => /^TCP-(\d+)$/.test(other.slice(LB_ANNOTATIONS.awsListenerAttributes.length)) && !tcpPorts.includes(Number(other.slice(other.lastIndexOf("-") + 1))));
-    const target = misplaced[0] === key ? renameTarget(service2, tcpPorts) : void 0;
+    const target = misplaced[0] === key && !isPatched(service2, annotation) ? renameTarget(service2, tcpPorts) : void 0;
     return [annotationFinding(
       service2,
       annotation,
@@ -14361,7 +14522,7 @@ function ingressFindings(file, ingress2) {
   return findings;
 }
 function annotationFinding(object, annotation, message2, severity, fixes) {
-  return { file: object.file, span: annotation.keySpan, subject: object, message: message2, severity, ...fixes === void 0 ? {} : { fixes } };
+  return { file: fileOfValue(object, annotation), span: annotation.keySpan, subject: object, message: message2, severity, ...fixes === void 0 ? {} : { fixes } };
 }
 function renameFix(file, annotation, key, value) {
   const edits = [
@@ -14432,10 +14593,11 @@ function externalPath(service2) {
   if (service2.type !== "NodePort" && service2.type !== "LoadBalancer" || service2.typeSpan === void 0) return [];
   const policy = service2.externalTrafficPolicy;
   const span = policy?.span ?? service2.typeSpan;
+  const file = policy === void 0 ? service2.file : fileOfValue(service2, policy);
   if (policy?.value === "Local") {
-    return [{ file: service2.file, span, message: "externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at" }];
+    return [{ file, span, message: "externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at" }];
   }
-  return [{ file: service2.file, span, message: "externalTrafficPolicy: Cluster (the default): external connections are masqueraded, so after conntrack expiry they are reset even by one backend, and ClientIP affinity cannot help" }];
+  return [{ file, span, message: "externalTrafficPolicy: Cluster (the default): external connections are masqueraded, so after conntrack expiry they are reset even by one backend, and ClientIP affinity cannot help" }];
 }
 function keepaliveFix(model, exposure) {
   const seconds = recommendedKeepalive(exposure.conntrack.value);
@@ -14661,7 +14823,7 @@ var sysctlValue = {
   check(model, report) {
     for (const file of model.files) {
       for (const assignment of file.sysctl?.assignments ?? []) {
-        const finding2 = nodeFinding(file, assignment);
+        const finding2 = nodeFinding2(file, assignment);
         if (finding2 !== void 0) report(finding2);
       }
     }
@@ -14674,7 +14836,7 @@ var sysctlValue = {
     durationFindings(model).forEach(report);
   }
 };
-function nodeFinding(file, assignment) {
+function nodeFinding2(file, assignment) {
   const problem = valueProblem(assignment.key, assignment.value);
   if (problem === void 0) return void 0;
   return {
@@ -14700,13 +14862,13 @@ function nodeCommentFixes(file, assignment, kept, comment) {
 function podFinding(model, workload2, sysctl) {
   const owner = objectLabel(workload2);
   const hostNetwork = workload2.template?.hostNetwork;
-  const base = { file: workload2.file, subject: workload2 };
+  const base = { file: fileOfValue(workload2, sysctl), subject: workload2 };
   if (hostNetwork?.value === true && sysctl.name.startsWith("net.")) {
     return {
       ...base,
       span: sysctl.nameSpan,
       message: `${sysctl.name} is set in the pods of ${owner}, which use the host network: the API server rejects net.* sysctls with hostNetwork: true`,
-      related: [{ file: workload2.file, span: hostNetwork.span, message: `${owner} uses the host network` }]
+      related: [{ file: fileOfValue(workload2, hostNetwork), span: hostNetwork.span, message: `${owner} uses the host network` }]
     };
   }
   if (sysctl.name.startsWith("net.netfilter.")) {
@@ -14731,16 +14893,17 @@ function podFinding(model, workload2, sysctl) {
     span: valueSpan,
     message: `${describeProblem(sysctl.name, sysctl.value, problem, POD)} Set in the pods of ${owner}.`,
     ...problem.kind === "not-positive" ? { severity: ACCEPTED_SEVERITY } : {},
-    ...problem.kind === "comment" && problem.kept !== "" && sysctl.valueSpan !== void 0 ? { fixes: () => [{ title: "Remove the comment", edits: [{ file: workload2.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] } : {}
+    ...problem.kind === "comment" && problem.kept !== "" && sysctl.valueSpan !== void 0 ? { fixes: () => [{ title: "Remove the comment", edits: [{ file: base.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] } : {}
   };
 }
 function notStringFinding(workload2, sysctl, value, span) {
+  const file = fileOfValue(workload2, sysctl);
   return {
-    file: workload2.file,
+    file,
     span,
     subject: workload2,
     message: `${sysctl.name} is ${value}, not a string: the API server refuses ${objectLabel(workload2)}, so its pods never run. Quote it: ${JSON.stringify(value)}.`,
-    fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file: workload2.file, span, newText: JSON.stringify(value) }], preferred: true }]
+    fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file, span, newText: JSON.stringify(value) }], preferred: true }]
   };
 }
 var DURATION_CONSEQUENCE = "Write a unit on every number: 24h, 90m, 1h30m";
@@ -14848,11 +15011,13 @@ var sysctlUnknownKey = {
       }
     }
     for (const workload2 of model.workloads) {
-      const file = model.file(workload2.file);
       for (const sysctl of workload2.template?.sysctls ?? []) {
+        const file = model.file(fileOfValue(workload2, sysctl));
         if (file === void 0 || /[*?[]/.test(sysctl.name)) continue;
         const finding2 = unknownKeyFinding(file, sysctl.name, sysctl.nameSpan, podConsequence(workload2), (key) => workload2.template.sysctls.some((other) => other.name === key));
-        if (finding2 !== void 0) report({ ...finding2, subject: workload2 });
+        if (finding2 === void 0) continue;
+        const { fixes: _fixes, ...unfixed } = finding2;
+        report({ ...isPatched(workload2, sysctl) ? unfixed : finding2, subject: workload2 });
       }
     }
   }
@@ -15503,9 +15668,8 @@ function countNewlines(text, from, to) {
 var import_yaml11 = __toESM(require_dist());
 var TEMPLATE_MARKER = /\{\{|\{%/g;
 function holdsTemplateMarker(text, start, end, markers = TEMPLATE_MARKER) {
-  markers.lastIndex = start;
-  const found = markers.exec(text);
-  return found !== null && found.index + 2 <= end;
+  markers.lastIndex = 0;
+  return markers.test(text.slice(start, end));
 }
 function templateInStructure(text, slice) {
   if (!holdsTemplateMarker(text, slice.start, slice.end)) return void 0;
@@ -15575,16 +15739,16 @@ function templateInSysctl(text) {
   return void 0;
 }
 function templateExpression(text, start) {
-  const lineEnd = text.indexOf("\n", start);
-  const limit = Math.min(lineEnd === -1 ? text.length : lineEnd, start + 60);
+  const lineEnd = indexWithin(text, "\n", start, start + 60);
+  const limit = lineEnd === -1 ? Math.min(text.length, start + 60) : lineEnd;
   const closer = text[start + 1] === "{" ? "}}" : `${text[start + 1]}}`;
-  const close = text.indexOf(closer, start + 2);
-  const end = close !== -1 && close + 2 <= limit ? close + 2 : limit;
+  const close = indexWithin(text, closer, start + 2, limit);
+  const end = close === -1 ? limit : close + 2;
   return { start, end: text[end - 1] === "\r" ? end - 1 : end };
 }
 function firstGoTemplate(text, span) {
-  const at = text.indexOf("{{", span.start);
-  return at === -1 || at + 2 > span.end ? void 0 : templateExpression(text, at);
+  const at = indexWithin(text, "{{", span.start, span.end);
+  return at === -1 ? void 0 : templateExpression(text, at);
 }
 
 // server/src/core/analyze.ts
@@ -15696,7 +15860,7 @@ function readDocument(path9, text, slice, objects, syntaxProblems) {
 function mayMatter(path9, text, slice) {
   if (slice.kind === null) return isHelmValuesFile(path9) && (includesWithin(text, "kubeProxyReplacement", slice) || includesWithin(text, "socketLB", slice));
   if (slice.kind === void 0) return true;
-  if (slice.kind === "ConfigMap") return includesWithin(text, "KubeProxyConfiguration", slice) || PATH_CONFIG_MAPS.some((name) => includesWithin(text, name, slice));
+  if (slice.kind === "ConfigMap") return includesWithin(text, "KubeProxyConfiguration", slice) || mayHoldPathTimers(text.slice(slice.start, slice.end));
   return isModelledKind(slice.kind);
 }
 function isHelmValuesFile(path9) {
@@ -15706,8 +15870,7 @@ function isModelledKind(kind) {
   return MODELLED_KINDS.has(kind) || kind.endsWith("List") && MODELLED_KINDS.has(kind.slice(0, -4));
 }
 function includesWithin(text, needle, slice) {
-  const at = text.indexOf(needle, slice.start);
-  return at !== -1 && at < slice.end;
+  return indexWithin(text, needle, slice.start, slice.end) !== -1;
 }
 function isInHelmTemplates(path9, context) {
   if (context.fileExists === void 0) return false;
@@ -16166,12 +16329,14 @@ function planFor(files, workers = WORKERS, manyFiles = MANY_FILES) {
 async function readAndAnalyzeAll(files, log, plan = planFor(files)) {
   const pool = plan.workers > 0 && (0, import_node_fs5.existsSync)(WORKER_SCRIPT) ? AnalysisPool.start(plan.workers, log) : void 0;
   const results = [];
+  const batches = Math.ceil(files.length / plan.batchSize);
+  const held = pool === void 0 ? 0 : Math.min(BATCHES_PER_WORKER, Math.ceil(batches / (pool.size + 1))) * pool.size;
   try {
     const inFlight = /* @__PURE__ */ new Set();
     for (let first = 0, index = 0; first < files.length; first += plan.batchSize, index++) {
       const batch = files.slice(first, first + plan.batchSize);
       const at = index;
-      if (pool === void 0 || pool.size === 0 || inFlight.size >= BATCHES_PER_WORKER * pool.size) {
+      if (pool === void 0 || pool.size === 0 || inFlight.size >= held) {
         results[at] = batch.map(readAndAnalyze);
         if (pool !== void 0) await new Promise((resolve5) => setImmediate(resolve5));
         continue;
