@@ -335,3 +335,21 @@ test('sysctl-unknown-key and sysctl-value report a patched pod sysctl in the pat
     ['overlays/a/pod.yaml:9:18-9:45', ['overlays/a/pod.yaml:6 Deployment "web" uses the host network']],
   ]);
 });
+
+test('a patch with a target of kind ConfigMap applies to the kube-proxy ConfigMap; one writing another data key leaves its configuration', () => {
+  // kustomize build overlays/target emits data["config.conf"] as the patch wrote it (tcpEstablishedTimeout: 2h);
+  // overlays/other emits both config.conf (the base's, read first) and config.yaml.
+  const overlay = (target: string) => lines('resources:', '- ../../base', 'patches:', '- path: kube-proxy.yaml', target);
+  const model = modelOf({
+    'base/kustomization.yaml': lines('resources:', '- kube-proxy.yaml'),
+    'base/kube-proxy.yaml': KUBE_PROXY('24h0m0s'),
+    'overlays/target/kustomization.yaml': overlay('  target: {kind: ConfigMap, name: kube-.*}'),
+    'overlays/target/kube-proxy.yaml': KUBE_PROXY('2h').replace('name: kube-proxy', 'name: any'),
+    'overlays/other/kustomization.yaml': overlay(''),
+    'overlays/other/kube-proxy.yaml': KUBE_PROXY('1h').replace('config.conf', 'config.yaml'),
+  });
+  assert.deepEqual(
+    model.kubeProxyConfigurations.map((configuration) => `${model.buildOf(configuration)?.name} ${configuration.tcpEstablishedTimeout?.value}@${at(model, configuration, configuration.tcpEstablishedTimeout)}`),
+    ['overlays/other 86400@base/kube-proxy.yaml:11', 'overlays/target 7200@overlays/target/kube-proxy.yaml:11'],
+  );
+});
