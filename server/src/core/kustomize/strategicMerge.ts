@@ -7,7 +7,7 @@ export interface PatchedValue<T> extends Located<T> {
 }
 
 /** A sysctl, annotation or port a patch wrote: its spans are in `file`, not in its object's. */
-export type Patched<T> = T & { readonly file: string };
+type Patched<T> = T & { readonly file: string };
 
 /** The file a value of `object` with spans (a located value, sysctl, annotation, port) is written in: a patch's, or the object's own. */
 export function fileOfValue(object: { readonly file: string }, value: object): string {
