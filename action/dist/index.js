@@ -10158,55 +10158,45 @@ function isWorkload(object) {
   return WORKLOAD_KINDS.includes(object.kind);
 }
 
-// server/src/core/kustomize/transform.ts
-function holdsPatchedValues(object) {
-  if (object.kind !== "Service") return false;
-  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== void 0 && fileOfValue(object, value) !== object.file);
-}
+// server/src/core/kustomize/strategicMerge.ts
 function fileOfValue(object, value) {
   return "file" in value && typeof value.file === "string" ? value.file : object.file;
 }
-function patchMatches(emitted, kind, name) {
-  return emitted.object.kind === kind && name !== void 0 && emitted.names.includes(name);
+function isPatched(object, value) {
+  return value !== void 0 && fileOfValue(object, value) !== object.file;
 }
-function targetMatches(emitted, target) {
-  const { object } = emitted;
-  if (target.kind !== void 0 && target.kind !== object.kind) return false;
-  if (target.namespace !== void 0 && !anchoredMatch(target.namespace, object.namespace)) return false;
-  if (target.name !== void 0 && !emitted.names.some((name) => anchoredMatch(target.name, name))) return false;
-  if (target.labelSelector !== void 0) {
-    const labels = isWorkload(object) ? object.template?.labels : void 0;
-    for (const [key, value] of target.labelSelector) if (labels?.get(key) !== value) return false;
-  }
-  return true;
-}
-function anchoredMatch(pattern, name) {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(name);
-  } catch {
-    return pattern === name;
-  }
-}
+var EMPTY_TEMPLATE = { labels: /* @__PURE__ */ new Map(), annotations: /* @__PURE__ */ new Map(), hostNetwork: void 0, sysctls: [] };
 function mergePatch(object, patch) {
   if (isWorkload(object) && isWorkload(patch)) return mergeWorkload(object, patch);
   if (object.kind === "Service" && patch.kind === "Service") return mergeService(object, patch);
   if (object.kind === "HorizontalPodAutoscaler" && patch.kind === "HorizontalPodAutoscaler") {
     return { ...object, target: patch.target ?? object.target, maxReplicas: sourced(patch.maxReplicas, patch.file) ?? object.maxReplicas };
   }
+  if (object.kind === "KubeProxyConfiguration" && patch.kind === "KubeProxyConfiguration") return mergeKubeProxyConfigMap(object, patch);
   return object;
 }
 function mergeWorkload(object, patch) {
-  const template = patch.template === void 0 ? object.template : mergeTemplate(object.template, patch.template);
+  const template = patch.template === void 0 ? object.template : mergeTemplate(object.template, patch.template, patch.file);
   return { ...object, replicas: sourced(patch.replicas, patch.file) ?? object.replicas, template };
 }
-var EMPTY_TEMPLATE = { labels: /* @__PURE__ */ new Map(), annotations: /* @__PURE__ */ new Map(), hostNetwork: void 0, sysctls: [] };
-function mergeTemplate(template, patch) {
+function mergeTemplate(template, patch, file) {
+  const base = template ?? EMPTY_TEMPLATE;
   return {
-    labels: new Map([...template?.labels ?? [], ...patch.labels]),
-    annotations: new Map([...template?.annotations ?? [], ...patch.annotations]),
-    hostNetwork: template?.hostNetwork,
-    sysctls: template?.sysctls ?? []
+    labels: new Map([...base.labels, ...patch.labels]),
+    annotations: new Map([...base.annotations, ...patch.annotations]),
+    hostNetwork: sourced(patch.hostNetwork, file) ?? base.hostNetwork,
+    sysctls: mergeSysctls(base.sysctls, patch.sysctls, file)
   };
+}
+function mergeSysctls(sysctls, patch, file) {
+  if (patch.length === 0) return sysctls;
+  const merged = [...sysctls];
+  for (const entry of patch) {
+    const index = merged.findIndex((existing) => existing.name === entry.name);
+    if (index === -1) merged.push(patchedEntry(entry, file));
+    else if (entry.valueSpan !== void 0) merged[index] = patchedEntry(entry, file);
+  }
+  return merged;
 }
 function mergeService(object, patch) {
   const selector = patch.selector === void 0 ? object.selector : new Map([...object.selector ?? [], ...patch.selector]);
@@ -10217,11 +10207,69 @@ function mergeService(object, patch) {
     headless: object.headless || patch.headless,
     sessionAffinity: sourced(patch.sessionAffinity, patch.file) ?? object.sessionAffinity,
     affinityTimeoutSeconds: sourced(patch.affinityTimeoutSeconds, patch.file) ?? object.affinityTimeoutSeconds,
-    affinityTimeoutText: sourced(patch.affinityTimeoutText, patch.file) ?? object.affinityTimeoutText
+    affinityTimeoutText: sourced(patch.affinityTimeoutText, patch.file) ?? object.affinityTimeoutText,
+    ports: mergePorts(object.ports, patch.ports, patch.file),
+    internalTrafficPolicy: sourced(patch.internalTrafficPolicy, patch.file) ?? object.internalTrafficPolicy,
+    externalTrafficPolicy: sourced(patch.externalTrafficPolicy, patch.file) ?? object.externalTrafficPolicy,
+    annotations: mergeAnnotations(object.annotations, patch.annotations, patch.file),
+    loadBalancerClass: patch.loadBalancerClass ?? object.loadBalancerClass
   };
+}
+function mergePorts(ports, patch, file) {
+  if (patch.length === 0) return ports;
+  const merged = [...ports];
+  for (const entry of patch) {
+    const index = entry.port === void 0 ? -1 : merged.findIndex((existing) => existing.port === entry.port && existing.protocol === entry.protocol);
+    if (index === -1) merged.push(patchedEntry(entry, file));
+    else merged[index] = patchedEntry(entry, file);
+  }
+  return merged;
+}
+function mergeAnnotations(annotations, patch, file) {
+  if (patch.size === 0) return annotations;
+  const merged = new Map(annotations);
+  for (const [key, annotation] of patch) merged.set(key, patchedEntry(annotation, file));
+  return merged;
+}
+function mergeKubeProxyConfigMap(object, patch) {
+  if (object.embeddedKey === void 0 || patch.embeddedKey !== object.embeddedKey) return object;
+  return { ...patch, name: object.name, namespace: object.namespace, ignoredRules: [...object.ignoredRules, ...patch.ignoredRules] };
+}
+function patchedEntry(entry, file) {
+  return { ...entry, file };
 }
 function sourced(value, file) {
   return value === void 0 ? void 0 : { value: value.value, span: value.span, file };
+}
+
+// server/src/core/kustomize/transform.ts
+function holdsPatchedValues(object) {
+  if (object.kind !== "Service") return false;
+  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== void 0 && fileOfValue(object, value) !== object.file);
+}
+function patchMatches(emitted, kind, name) {
+  return emitted.object.kind === kind && name !== void 0 && emitted.names.includes(name);
+}
+function targetMatches(emitted, target) {
+  const { object } = emitted;
+  if (target.kind !== void 0 && target.kind !== writtenKind(object)) return false;
+  if (target.namespace !== void 0 && !anchoredMatch(target.namespace, object.namespace)) return false;
+  if (target.name !== void 0 && !emitted.names.some((name) => anchoredMatch(target.name, name))) return false;
+  if (target.labelSelector !== void 0) {
+    const labels = isWorkload(object) ? object.template?.labels : void 0;
+    for (const [key, value] of target.labelSelector) if (labels?.get(key) !== value) return false;
+  }
+  return true;
+}
+function writtenKind(object) {
+  return object.kind === "KubeProxyConfiguration" && object.embeddedKey !== void 0 ? "ConfigMap" : object.kind;
+}
+function anchoredMatch(pattern, name) {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(name);
+  } catch {
+    return pattern === name;
+  }
 }
 function applyOperations(object, operations) {
   let result = object;
@@ -10230,26 +10278,55 @@ function applyOperations(object, operations) {
 }
 function applyOperation(object, operation) {
   const [first, second, ...rest] = operation.path;
-  const scalar = typeof operation.value === "string" ? operation.value : void 0;
-  const at = (value) => ({ value, span: operation.span, file: operation.file });
+  if (first === "metadata" && second === "annotations" && object.kind === "Service") return { ...object, annotations: editAnnotations(object.annotations, rest, operation) };
   if (first !== "spec") return object;
-  if (isWorkload(object)) {
-    if (second === "replicas" && rest.length === 0) {
-      const count = scalar === void 0 ? void 0 : Number(scalar);
-      return { ...object, replicas: operation.op === "remove" || count === void 0 || !Number.isInteger(count) ? void 0 : { value: count, span: operation.span, file: operation.file } };
-    }
-    if (second === "template" && rest[0] === "metadata" && rest[1] === "labels") return { ...object, template: withLabels(object.template, rest.slice(2), operation) };
-    return object;
-  }
-  if (object.kind === "Service") {
-    if (second === "sessionAffinity" && rest.length === 0) return { ...object, sessionAffinity: operation.op === "remove" || scalar === void 0 ? void 0 : at(scalar) };
-    if (second === "selector") return { ...object, selector: nonEmpty(editMap(object.selector, rest, operation)) };
-    return object;
-  }
+  if (isWorkload(object)) return workloadOperation(object, second, rest, operation);
+  if (object.kind === "Service") return serviceOperation(object, second, rest, operation);
+  const scalar = scalarOf(operation);
   if (object.kind === "HorizontalPodAutoscaler" && second === "maxReplicas" && scalar !== void 0 && Number.isInteger(Number(scalar))) {
     return { ...object, maxReplicas: { value: Number(scalar), span: operation.span, file: operation.file } };
   }
   return object;
+}
+function workloadOperation(object, field, rest, operation) {
+  const scalar = scalarOf(operation);
+  if (field === "replicas" && rest.length === 0) {
+    const count = scalar === void 0 ? void 0 : Number(scalar);
+    return { ...object, replicas: count === void 0 || !Number.isInteger(count) ? void 0 : { value: count, span: operation.span, file: operation.file } };
+  }
+  if (field !== "template") return object;
+  if (rest[0] === "metadata" && rest[1] === "labels") return { ...object, template: withLabels(object.template, rest.slice(2), operation) };
+  if (rest[0] === "spec" && rest[1] === "hostNetwork" && rest.length === 2) {
+    const hostNetwork = scalar === "true" || scalar === "false" ? { value: scalar === "true", span: operation.span, file: operation.file } : void 0;
+    return { ...object, template: { ...object.template ?? EMPTY_TEMPLATE, hostNetwork } };
+  }
+  return object;
+}
+function serviceOperation(object, field, rest, operation) {
+  const scalar = scalarOf(operation);
+  const at = scalar === void 0 ? void 0 : { value: scalar, span: operation.span, file: operation.file };
+  if (field === "selector") return { ...object, selector: nonEmpty(editMap(object.selector, rest, operation)) };
+  if (rest.length > 0) return object;
+  if (field === "sessionAffinity") return { ...object, sessionAffinity: at };
+  if (field === "internalTrafficPolicy") return { ...object, internalTrafficPolicy: at };
+  if (field === "externalTrafficPolicy") return { ...object, externalTrafficPolicy: at };
+  if (field === "loadBalancerClass") return { ...object, loadBalancerClass: scalar };
+  return object;
+}
+function scalarOf(operation) {
+  return operation.op !== "remove" && typeof operation.value === "string" ? operation.value : void 0;
+}
+function editAnnotations(annotations, rest, operation) {
+  const written = (value) => ({ value, keySpan: operation.span, valueSpan: operation.span, file: operation.file });
+  if (rest.length === 0) {
+    const map = operation.op !== "remove" && typeof operation.value === "object" ? operation.value : /* @__PURE__ */ new Map();
+    return new Map([...map].map(([key, value]) => [key, written(value)]));
+  }
+  const result = new Map(annotations);
+  const scalar = scalarOf(operation);
+  if (scalar === void 0) result.delete(rest[0]);
+  else result.set(rest[0], written(scalar));
+  return result;
 }
 function withLabels(template, rest, operation) {
   const base = template ?? EMPTY_TEMPLATE;
@@ -12167,11 +12244,12 @@ var WorkspaceModel = class {
     return this.kustomize.emittedFrom(layout, path9, this.updates);
   }
   /**
-   * kube-proxy configurations that apply on the nodes: the whole workspace's; in a model scoped
-   * to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
+   * kube-proxy configurations that apply on the nodes: the whole workspace's, as the kustomize
+   * builds emit them (a patch of the kube-proxy ConfigMap replaces its configuration); in a model
+   * scoped to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
    */
   get workspaceKubeProxyConfigurations() {
-    return this.facets.read("kubeProxyConfigurations", this.all.kubeProxyConfigurations.get(""));
+    return this.kubeProxyConfigurations;
   }
   /** DaemonSets that run kube-proxy (with command-line flags or a kube-proxy image), in workspace order. */
   get kubeProxyDaemonSets() {
@@ -12898,11 +12976,11 @@ function podKeepaliveTime(workload2, model) {
   const sysctl = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   if (sysctl?.valueNotString && sysctl.valueSpan !== void 0) {
     const setting2 = `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)} (not a string: refused)`;
-    return { value: DEFAULTS.keepaliveTime, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: setting2 } };
+    return { value: DEFAULTS.keepaliveTime, source: { kind: "file", file: fileOfValue(workload2, sysctl), span: sysctl.valueSpan, setting: setting2 } };
   }
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
   if (sysctl !== void 0 && sysctl.valueSpan !== void 0 && value !== void 0) {
-    return { value, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)}` } };
+    return { value, source: { kind: "file", file: fileOfValue(workload2, sysctl), span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload2)}` } };
   }
   return { value: DEFAULTS.keepaliveTime, source: { kind: "default", reason: "the kernel's default in a pod's own network namespace" } };
 }
@@ -13492,13 +13570,14 @@ function podSysctlFinding(model, workload2, conntrack, conntrackText) {
   const sysctl = workload2.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
   if (sysctl?.valueSpan === void 0 || value === void 0 || value < conntrack.value) return void 0;
+  const file = fileOfValue(workload2, sysctl);
   return {
-    file: workload2.file,
+    file,
     span: sysctl.valueSpan,
     subject: workload2,
     message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}, not below the conntrack established timeout of ${conntrackText}`,
     related: relatedConntrack(model, conntrack),
-    fixes: () => [setKeepalive([{ file: workload2.file, span: sysctl.valueSpan, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])]
+    fixes: () => [setKeepalive([{ file, span: sysctl.valueSpan, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])]
   };
 }
 function defaultKeepaliveFinding(model, conntrack) {
@@ -13559,7 +13638,7 @@ var keepaliveIpvs = {
       const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
       if (sysctl?.valueSpan === void 0 || value === void 0 || value < context.timeout.value) continue;
       const what = `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}`;
-      report({ ...valueFinding(context, workload2.file, sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload2 });
+      report({ ...valueFinding(context, fileOfValue(workload2, sysctl), sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload2 });
     }
     const finding2 = defaultKeepaliveFinding2(context);
     if (finding2 !== void 0) report(finding2);
@@ -14005,7 +14084,7 @@ function nlbTimer(service2) {
   for (const port of ports.length > 0 ? ports : [void 0]) {
     const annotation = port === void 0 ? void 0 : service2.annotations.get(`${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`);
     const seconds = annotation === void 0 ? void 0 : nlbIdleSeconds(annotation);
-    const timer = annotation !== void 0 && seconds !== void 0 ? { name: `AWS NLB listener TCP-${port.port}`, kind: "load-balancer", seconds, source: annotationSource(service2.file, annotation, `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`), refreshedByKeepalive: true } : defaultTimer(port === void 0 ? "AWS NLB" : `AWS NLB listener TCP-${port.port}`, "load-balancer", IDLE_DEFAULTS.awsNlb, "the NLB's default for TCP listeners", true);
+    const timer = annotation !== void 0 && seconds !== void 0 ? { name: `AWS NLB listener TCP-${port.port}`, kind: "load-balancer", seconds, source: annotationSource(fileOfValue(service2, annotation), annotation, `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port.port}`), refreshedByKeepalive: true } : defaultTimer(port === void 0 ? "AWS NLB" : `AWS NLB listener TCP-${port.port}`, "load-balancer", IDLE_DEFAULTS.awsNlb, "the NLB's default for TCP listeners", true);
     if (shortest === void 0 || timer.seconds < shortest.seconds) shortest = timer;
   }
   return shortest;
@@ -14019,7 +14098,7 @@ function classicElbTimer(service2) {
   const annotation = service2.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
   const seconds = wholeNumber(annotation?.value);
   if (annotation !== void 0 && seconds !== void 0 && seconds > 0) {
-    return { name: "AWS Classic ELB", kind: "load-balancer", seconds, source: annotationSource(service2.file, annotation, LB_ANNOTATIONS.awsElbIdleTimeout), refreshedByKeepalive: false };
+    return { name: "AWS Classic ELB", kind: "load-balancer", seconds, source: annotationSource(fileOfValue(service2, annotation), annotation, LB_ANNOTATIONS.awsElbIdleTimeout), refreshedByKeepalive: false };
   }
   return defaultTimer("AWS Classic ELB", "load-balancer", IDLE_DEFAULTS.awsClassicElb, "the Classic ELB's default", false);
 }
@@ -14028,7 +14107,7 @@ function azureTimer(service2) {
   const minutes = wholeNumber(annotation?.value);
   const [min, max] = IDLE_DEFAULTS.azureLbMinutesRange;
   if (annotation !== void 0 && minutes !== void 0 && minutes >= min && minutes <= max) {
-    return { name: "Azure Load Balancer", kind: "load-balancer", seconds: minutes * 60, source: annotationSource(service2.file, annotation, LB_ANNOTATIONS.azureIdleTimeout), refreshedByKeepalive: true };
+    return { name: "Azure Load Balancer", kind: "load-balancer", seconds: minutes * 60, source: annotationSource(fileOfValue(service2, annotation), annotation, LB_ANNOTATIONS.azureIdleTimeout), refreshedByKeepalive: true };
   }
   return defaultTimer("Azure Load Balancer", "load-balancer", IDLE_DEFAULTS.azureLbMinutes * 60, "Azure Load Balancer's default, 4 minutes", true);
 }
@@ -14052,7 +14131,7 @@ function effectiveCloud(model) {
   for (const object of carriers) {
     for (const [key, annotation] of object.annotations) {
       const cloud = cloudOfAnnotation(key);
-      if (cloud !== void 0) return { value: cloud, source: { kind: "file", file: object.file, span: annotation.keySpan, setting: key } };
+      if (cloud !== void 0) return { value: cloud, source: { kind: "file", file: fileOfValue(object, annotation), span: annotation.keySpan, setting: key } };
     }
   }
   return void 0;
@@ -14205,7 +14284,7 @@ function podKeepaliveInterval(workload2, model) {
   }
   const sysctl = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_INTERVAL_KEY);
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
-  if (sysctl?.valueSpan !== void 0 && value !== void 0 && value > 0) return { value, source: { kind: "file", file: workload2.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_INTERVAL_KEY} of ${objectLabel(workload2)}` } };
+  if (sysctl?.valueSpan !== void 0 && value !== void 0 && value > 0) return { value, source: { kind: "file", file: fileOfValue(workload2, sysctl), span: sysctl.valueSpan, setting: `${KEEPALIVE_INTERVAL_KEY} of ${objectLabel(workload2)}` } };
   return kernelInterval();
 }
 var KEEPALIVE_INTERVAL_KEY = "net.ipv4.tcp_keepalive_intvl";
@@ -14288,7 +14367,7 @@ function podKeepaliveFix(model, path9, time) {
   const workload2 = path9.workload;
   const written = workload2.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.valueSpan !== void 0);
   if (written?.valueSpan !== void 0) {
-    return { title: `Set ${KEEPALIVE_TIME_KEY} to ${time} in ${objectLabel(workload2)}`, edits: [{ file: workload2.file, span: written.valueSpan, newText: JSON.stringify(String(time)) }], preferred: true };
+    return { title: `Set ${KEEPALIVE_TIME_KEY} to ${time} in ${objectLabel(workload2)}`, edits: [{ file: fileOfValue(workload2, written), span: written.valueSpan, newText: JSON.stringify(String(time)) }], preferred: true };
   }
   return addPodKeepalive(model, workload2, time);
 }
@@ -14314,16 +14393,20 @@ function raiseTimerFix(model, path9, timer) {
     const attributes = parseAttributes(existing?.value ?? "");
     attributes.set(NLB_IDLE_ATTRIBUTE, String(Math.max(needed, IDLE_DEFAULTS.awsNlbRange[0])));
     const value = [...attributes].map(([name, setting2]) => `${name}=${setting2}`).join(",");
-    const edit = setAnnotation(file, path9.service, key, value, existing);
+    const edit = setAnnotation(annotationFile(model, path9.service, existing) ?? file, path9.service, key, value, existing);
     return edit && { title: `Set ${NLB_IDLE_ATTRIBUTE}=${attributes.get(NLB_IDLE_ATTRIBUTE)} on listener TCP-${port}`, edits: [edit] };
   }
   const minutes = Math.max(IDLE_DEFAULTS.azureLbMinutesRange[0], Math.ceil(needed / 60));
   if (timer.name === "Azure Load Balancer" && minutes <= IDLE_DEFAULTS.azureLbMinutesRange[1]) {
     const key = LB_ANNOTATIONS.azureIdleTimeout;
-    const edit = setAnnotation(file, path9.service, key, String(minutes), path9.service.annotations.get(key));
+    const existing = path9.service.annotations.get(key);
+    const edit = setAnnotation(annotationFile(model, path9.service, existing) ?? file, path9.service, key, String(minutes), existing);
     return edit && { title: `Set ${key} to ${minutes} (minutes)`, edits: [edit] };
   }
   return void 0;
+}
+function annotationFile(model, service2, existing) {
+  return existing === void 0 ? void 0 : model.file(fileOfValue(service2, existing));
 }
 
 // server/src/core/rules/lbIdleTimeout.ts
@@ -14336,15 +14419,16 @@ var lbIdleTimeout = {
   scope: "file",
   check(model, report) {
     for (const file of model.files) {
-      for (const object of file.objects) {
-        if (object.kind === "Service") serviceFindings(file, object).forEach(report);
+      for (const object of model.objectsFrom(file.path)) {
+        if (object.kind === "Service") serviceFindings(model, object).forEach(report);
         else if (object.kind === "Ingress") ingressFindings(file, object).forEach(report);
       }
     }
   }
 };
-function serviceFindings(file, service2) {
+function serviceFindings(model, service2) {
   const findings = [];
+  const fileOf = (annotation) => model.file(fileOfValue(service2, annotation));
   const nlb = isAwsNlb(service2);
   const tcpPorts = service2.ports.flatMap((port) => port.protocol === "TCP" && port.port !== void 0 ? [port.port] : []);
   const elb = service2.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
@@ -14357,13 +14441,13 @@ function serviceFindings(file, service2) {
       elb,
       `${LB_ANNOTATIONS.awsElbIdleTimeout} does nothing on an NLB: its listeners keep ${IDLE_DEFAULTS.awsNlb} s unless a listener attribute sets ${NLB_IDLE_ATTRIBUTE}`,
       "warning",
-      () => key === void 0 || taken ? [] : [renameFix(file, elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)]
+      () => key === void 0 || taken || isPatched(service2, elb) ? [] : [renameFix(fileOf(elb), elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)]
     ));
   } else if (elb !== void 0 && wholeNumber(elb.value) === void 0) {
     findings.push(annotationFinding(service2, elb, `${LB_ANNOTATIONS.awsElbIdleTimeout} is ${JSON.stringify(elb.value)}, not a whole number of seconds`, "error"));
   }
   for (const [key, annotation] of service2.annotations) {
-    if (key.startsWith(LB_ANNOTATIONS.awsListenerAttributes)) findings.push(...listenerFindings(file, service2, key, annotation, nlb, tcpPorts));
+    if (key.startsWith(LB_ANNOTATIONS.awsListenerAttributes)) findings.push(...listenerFindings(fileOf(annotation), service2, key, annotation, nlb, tcpPorts));
   }
   const azure = service2.annotations.get(LB_ANNOTATIONS.azureIdleTimeout);
   const minutes = wholeNumber(azure?.value);
@@ -14374,7 +14458,7 @@ function serviceFindings(file, service2) {
       azure,
       `${LB_ANNOTATIONS.azureIdleTimeout} is ${what}: the Azure cloud provider rejects it`,
       "error",
-      () => minutes === void 0 ? [] : [valueFix(file, service2, LB_ANNOTATIONS.azureIdleTimeout, azure, String(clamp(minutes, AZURE_MIN, AZURE_MAX)))]
+      () => minutes === void 0 ? [] : [valueFix(fileOf(azure), service2, LB_ANNOTATIONS.azureIdleTimeout, azure, String(clamp(minutes, AZURE_MIN, AZURE_MAX)))]
     ));
   }
   return findings;
@@ -14385,7 +14469,7 @@ function listenerFindings(file, service2, key, annotation, nlb, tcpPorts) {
   const port = /^TCP-(\d+)$/.exec(listener)?.[1];
   if (port !== void 0 && !tcpPorts.includes(Number(port))) {
     const misplaced = [...service2.annotations.keys()].filter((other) => /^TCP-(\d+)$/.test(other.slice(LB_ANNOTATIONS.awsListenerAttributes.length)) && !tcpPorts.includes(Number(other.slice(other.lastIndexOf("-") + 1))));
-    const target = misplaced[0] === key ? renameTarget(service2, tcpPorts) : void 0;
+    const target = misplaced[0] === key && !isPatched(service2, annotation) ? renameTarget(service2, tcpPorts) : void 0;
     return [annotationFinding(
       service2,
       annotation,
@@ -14438,7 +14522,7 @@ function ingressFindings(file, ingress2) {
   return findings;
 }
 function annotationFinding(object, annotation, message2, severity, fixes) {
-  return { file: object.file, span: annotation.keySpan, subject: object, message: message2, severity, ...fixes === void 0 ? {} : { fixes } };
+  return { file: fileOfValue(object, annotation), span: annotation.keySpan, subject: object, message: message2, severity, ...fixes === void 0 ? {} : { fixes } };
 }
 function renameFix(file, annotation, key, value) {
   const edits = [
@@ -14509,10 +14593,11 @@ function externalPath(service2) {
   if (service2.type !== "NodePort" && service2.type !== "LoadBalancer" || service2.typeSpan === void 0) return [];
   const policy = service2.externalTrafficPolicy;
   const span = policy?.span ?? service2.typeSpan;
+  const file = policy === void 0 ? service2.file : fileOfValue(service2, policy);
   if (policy?.value === "Local") {
-    return [{ file: service2.file, span, message: "externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at" }];
+    return [{ file, span, message: "externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at" }];
   }
-  return [{ file: service2.file, span, message: "externalTrafficPolicy: Cluster (the default): external connections are masqueraded, so after conntrack expiry they are reset even by one backend, and ClientIP affinity cannot help" }];
+  return [{ file, span, message: "externalTrafficPolicy: Cluster (the default): external connections are masqueraded, so after conntrack expiry they are reset even by one backend, and ClientIP affinity cannot help" }];
 }
 function keepaliveFix(model, exposure) {
   const seconds = recommendedKeepalive(exposure.conntrack.value);
@@ -14777,13 +14862,13 @@ function nodeCommentFixes(file, assignment, kept, comment) {
 function podFinding(model, workload2, sysctl) {
   const owner = objectLabel(workload2);
   const hostNetwork = workload2.template?.hostNetwork;
-  const base = { file: workload2.file, subject: workload2 };
+  const base = { file: fileOfValue(workload2, sysctl), subject: workload2 };
   if (hostNetwork?.value === true && sysctl.name.startsWith("net.")) {
     return {
       ...base,
       span: sysctl.nameSpan,
       message: `${sysctl.name} is set in the pods of ${owner}, which use the host network: the API server rejects net.* sysctls with hostNetwork: true`,
-      related: [{ file: workload2.file, span: hostNetwork.span, message: `${owner} uses the host network` }]
+      related: [{ file: fileOfValue(workload2, hostNetwork), span: hostNetwork.span, message: `${owner} uses the host network` }]
     };
   }
   if (sysctl.name.startsWith("net.netfilter.")) {
@@ -14808,16 +14893,17 @@ function podFinding(model, workload2, sysctl) {
     span: valueSpan,
     message: `${describeProblem(sysctl.name, sysctl.value, problem, POD)} Set in the pods of ${owner}.`,
     ...problem.kind === "not-positive" ? { severity: ACCEPTED_SEVERITY } : {},
-    ...problem.kind === "comment" && problem.kept !== "" && sysctl.valueSpan !== void 0 ? { fixes: () => [{ title: "Remove the comment", edits: [{ file: workload2.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] } : {}
+    ...problem.kind === "comment" && problem.kept !== "" && sysctl.valueSpan !== void 0 ? { fixes: () => [{ title: "Remove the comment", edits: [{ file: base.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] } : {}
   };
 }
 function notStringFinding(workload2, sysctl, value, span) {
+  const file = fileOfValue(workload2, sysctl);
   return {
-    file: workload2.file,
+    file,
     span,
     subject: workload2,
     message: `${sysctl.name} is ${value}, not a string: the API server refuses ${objectLabel(workload2)}, so its pods never run. Quote it: ${JSON.stringify(value)}.`,
-    fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file: workload2.file, span, newText: JSON.stringify(value) }], preferred: true }]
+    fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file, span, newText: JSON.stringify(value) }], preferred: true }]
   };
 }
 var DURATION_CONSEQUENCE = "Write a unit on every number: 24h, 90m, 1h30m";
@@ -14925,11 +15011,13 @@ var sysctlUnknownKey = {
       }
     }
     for (const workload2 of model.workloads) {
-      const file = model.file(workload2.file);
       for (const sysctl of workload2.template?.sysctls ?? []) {
+        const file = model.file(fileOfValue(workload2, sysctl));
         if (file === void 0 || /[*?[]/.test(sysctl.name)) continue;
         const finding2 = unknownKeyFinding(file, sysctl.name, sysctl.nameSpan, podConsequence(workload2), (key) => workload2.template.sysctls.some((other) => other.name === key));
-        if (finding2 !== void 0) report({ ...finding2, subject: workload2 });
+        if (finding2 === void 0) continue;
+        const { fixes: _fixes, ...unfixed } = finding2;
+        report({ ...isPatched(workload2, sysctl) ? unfixed : finding2, subject: workload2 });
       }
     }
   }

@@ -254,25 +254,6 @@ test('a Service whose affinity a patch wrote: the finding stays on its name, wit
   );
 });
 
-test('pod sysctls and hostNetwork in a patch are not merged: rules that read them point into the workload\'s own file', () => {
-  const model = modelOf({
-    ...BASE,
-    'overlays/a/kustomization.yaml': lines('resources:', '- ../../base', 'patches:', '- path: pod.yaml'),
-    'overlays/a/pod.yaml': lines(
-      'kind: Deployment',
-      'metadata: {name: web}',
-      'spec:',
-      '  template:',
-      '    metadata: {labels: {tier: front}}',
-      '    spec:',
-      '      hostNetwork: true',
-      '      securityContext: {sysctls: [{name: net.ipv4.tcp_keepalive_time, value: "600"}]}',
-    ),
-  });
-  const [deployment] = model.workloads;
-  assert.deepEqual([pairs(deployment!.template?.labels), deployment!.template?.hostNetwork, deployment!.template?.sysctls], ['app=web,tier=front', undefined, []]);
-});
-
 test('cycles, self-references, malformed fields and deep diamonds end, and nothing throws', () => {
   const files: Record<string, string> = {
     'a/kustomization.yaml': lines('resources:', '- ../b', '- .', 'namePrefix: [x]', 'replicas: {name: web}', 'patches: 7'),

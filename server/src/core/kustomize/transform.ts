@@ -1,21 +1,15 @@
-import { isWorkload, type HorizontalPodAutoscaler, type K8sObject, type Located, type PodTemplate, type Service, type Workload } from '../k8s/objects';
+import { isWorkload, type HorizontalPodAutoscaler, type K8sObject, type PodTemplate, type Service, type Workload } from '../k8s/objects';
+import type { Annotation } from '../k8s/pathObjects';
 import type { PatchOperation } from './json6902';
+import { EMPTY_TEMPLATE, fileOfValue, type PatchedValue } from './strategicMerge';
 import type { LabelEntry, PatchTarget, ReplicaEntry } from './kustomization';
 
-/** A value a kustomization or a patch wrote, in a file other than its object's. */
-export interface PatchedValue<T> extends Located<T> {
-  readonly file: string;
-}
+export { fileOfValue, mergePatch, type PatchedValue } from './strategicMerge';
 
 /** Whether an emitted Service holds a value a patch or kustomization wrote: its spans are not in the Service's file. */
 export function holdsPatchedValues(object: K8sObject): boolean {
   if (object.kind !== 'Service') return false;
   return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== undefined && fileOfValue(object, value) !== object.file);
-}
-
-/** The file a located value of `object` is written in: a patch's, or the object's own. */
-export function fileOfValue(object: { readonly file: string }, value: Located<unknown>): string {
-  return 'file' in value && typeof value.file === 'string' ? value.file : object.file;
 }
 
 /** An object as a build emits it, with the names kustomize matches patches and replicas against. */
@@ -33,7 +27,7 @@ export function patchMatches(emitted: EmittedObject, kind: string, name: string 
 /** Whether a patch target selects `emitted`. */
 export function targetMatches(emitted: EmittedObject, target: PatchTarget): boolean {
   const { object } = emitted;
-  if (target.kind !== undefined && target.kind !== object.kind) return false;
+  if (target.kind !== undefined && target.kind !== writtenKind(object)) return false;
   if (target.namespace !== undefined && !anchoredMatch(target.namespace, object.namespace)) return false;
   if (target.name !== undefined && !emitted.names.some((name) => anchoredMatch(target.name!, name))) return false;
   if (target.labelSelector !== undefined) {
@@ -43,61 +37,17 @@ export function targetMatches(emitted: EmittedObject, target: PatchTarget): bool
   return true;
 }
 
+/** The kind an object is written as: a kube-proxy configuration read from a ConfigMap's data is a ConfigMap. */
+function writtenKind(object: K8sObject): string {
+  return object.kind === 'KubeProxyConfiguration' && object.embeddedKey !== undefined ? 'ConfigMap' : object.kind;
+}
+
 function anchoredMatch(pattern: string, name: string): boolean {
   try {
     return new RegExp(`^(?:${pattern})$`).test(name);
   } catch {
     return pattern === name;
   }
-}
-
-/** A strategic-merge patch's fields over an object: maps merge, scalars replace, sysctls merge by name. */
-export function mergePatch(object: K8sObject, patch: K8sObject): K8sObject {
-  if (isWorkload(object) && isWorkload(patch)) return mergeWorkload(object, patch);
-  if (object.kind === 'Service' && patch.kind === 'Service') return mergeService(object, patch);
-  if (object.kind === 'HorizontalPodAutoscaler' && patch.kind === 'HorizontalPodAutoscaler') {
-    return { ...object, target: patch.target ?? object.target, maxReplicas: sourced(patch.maxReplicas, patch.file) ?? object.maxReplicas };
-  }
-  return object;
-}
-
-/**
- * A workload patch's replicas and pod template labels. Its pod sysctls and hostNetwork are not
- * merged: the rules that read them point into the workload's own file.
- */
-function mergeWorkload(object: Workload, patch: Workload): Workload {
-  const template = patch.template === undefined ? object.template : mergeTemplate(object.template, patch.template);
-  return { ...object, replicas: sourced(patch.replicas, patch.file) ?? object.replicas, template };
-}
-
-/** A pod template with nothing written, for patches and labels that add to a workload without one. */
-const EMPTY_TEMPLATE: PodTemplate = { labels: new Map(), annotations: new Map(), hostNetwork: undefined, sysctls: [] };
-
-/** A strategic-merge patch's pod template over the workload's: labels and annotations merge; pod sysctls and hostNetwork stay the workload's (rules place their edits in its file). */
-function mergeTemplate(template: PodTemplate | undefined, patch: PodTemplate): PodTemplate {
-  return {
-    labels: new Map([...(template?.labels ?? []), ...patch.labels]),
-    annotations: new Map([...(template?.annotations ?? []), ...patch.annotations]),
-    hostNetwork: template?.hostNetwork,
-    sysctls: template?.sysctls ?? [],
-  };
-}
-
-function mergeService(object: Service, patch: Service): Service {
-  const selector = patch.selector === undefined ? object.selector : new Map([...(object.selector ?? []), ...patch.selector]);
-  return {
-    ...object,
-    selector,
-    type: patch.type !== 'ClusterIP' ? patch.type : object.type,
-    headless: object.headless || patch.headless,
-    sessionAffinity: sourced(patch.sessionAffinity, patch.file) ?? object.sessionAffinity,
-    affinityTimeoutSeconds: sourced(patch.affinityTimeoutSeconds, patch.file) ?? object.affinityTimeoutSeconds,
-    affinityTimeoutText: sourced(patch.affinityTimeoutText, patch.file) ?? object.affinityTimeoutText,
-  };
-}
-
-function sourced<T>(value: Located<T> | undefined, file: string): PatchedValue<T> | undefined {
-  return value === undefined ? undefined : { value: value.value, span: value.span, file };
 }
 
 /** JSON 6902 operations over an object, for the fields Connlint reads. */
@@ -109,26 +59,61 @@ export function applyOperations(object: K8sObject, operations: readonly PatchOpe
 
 function applyOperation(object: K8sObject, operation: PatchOperation): K8sObject {
   const [first, second, ...rest] = operation.path;
-  const scalar = typeof operation.value === 'string' ? operation.value : undefined;
-  const at = (value: string): PatchedValue<string> => ({ value, span: operation.span, file: operation.file });
+  if (first === 'metadata' && second === 'annotations' && object.kind === 'Service') return { ...object, annotations: editAnnotations(object.annotations, rest, operation) };
   if (first !== 'spec') return object;
-  if (isWorkload(object)) {
-    if (second === 'replicas' && rest.length === 0) {
-      const count = scalar === undefined ? undefined : Number(scalar);
-      return { ...object, replicas: operation.op === 'remove' || count === undefined || !Number.isInteger(count) ? undefined : { value: count, span: operation.span, file: operation.file } as PatchedValue<number> };
-    }
-    if (second === 'template' && rest[0] === 'metadata' && rest[1] === 'labels') return { ...object, template: withLabels(object.template, rest.slice(2), operation) };
-    return object;
-  }
-  if (object.kind === 'Service') {
-    if (second === 'sessionAffinity' && rest.length === 0) return { ...object, sessionAffinity: operation.op === 'remove' || scalar === undefined ? undefined : at(scalar) };
-    if (second === 'selector') return { ...object, selector: nonEmpty(editMap(object.selector, rest, operation)) };
-    return object;
-  }
+  if (isWorkload(object)) return workloadOperation(object, second, rest, operation);
+  if (object.kind === 'Service') return serviceOperation(object, second, rest, operation);
+  const scalar = scalarOf(operation);
   if (object.kind === 'HorizontalPodAutoscaler' && second === 'maxReplicas' && scalar !== undefined && Number.isInteger(Number(scalar))) {
     return { ...object, maxReplicas: { value: Number(scalar), span: operation.span, file: operation.file } as PatchedValue<number> } as HorizontalPodAutoscaler;
   }
   return object;
+}
+
+function workloadOperation(object: Workload, field: string | undefined, rest: readonly string[], operation: PatchOperation): Workload {
+  const scalar = scalarOf(operation);
+  if (field === 'replicas' && rest.length === 0) {
+    const count = scalar === undefined ? undefined : Number(scalar);
+    return { ...object, replicas: count === undefined || !Number.isInteger(count) ? undefined : ({ value: count, span: operation.span, file: operation.file } as PatchedValue<number>) };
+  }
+  if (field !== 'template') return object;
+  if (rest[0] === 'metadata' && rest[1] === 'labels') return { ...object, template: withLabels(object.template, rest.slice(2), operation) };
+  if (rest[0] === 'spec' && rest[1] === 'hostNetwork' && rest.length === 2) {
+    const hostNetwork = scalar === 'true' || scalar === 'false' ? { value: scalar === 'true', span: operation.span, file: operation.file } : undefined;
+    return { ...object, template: { ...(object.template ?? EMPTY_TEMPLATE), hostNetwork } };
+  }
+  return object;
+}
+
+function serviceOperation(object: Service, field: string | undefined, rest: readonly string[], operation: PatchOperation): Service {
+  const scalar = scalarOf(operation);
+  const at = scalar === undefined ? undefined : { value: scalar, span: operation.span, file: operation.file };
+  if (field === 'selector') return { ...object, selector: nonEmpty(editMap(object.selector, rest, operation)) };
+  if (rest.length > 0) return object;
+  if (field === 'sessionAffinity') return { ...object, sessionAffinity: at };
+  if (field === 'internalTrafficPolicy') return { ...object, internalTrafficPolicy: at };
+  if (field === 'externalTrafficPolicy') return { ...object, externalTrafficPolicy: at };
+  if (field === 'loadBalancerClass') return { ...object, loadBalancerClass: scalar };
+  return object;
+}
+
+/** A scalar operation's value; undefined for `remove` and for maps. */
+function scalarOf(operation: PatchOperation): string | undefined {
+  return operation.op !== 'remove' && typeof operation.value === 'string' ? operation.value : undefined;
+}
+
+/** Annotations after one operation on them all (`rest` empty) or on one key; the value's span stands for the key's too. */
+function editAnnotations(annotations: ReadonlyMap<string, Annotation>, rest: readonly string[], operation: PatchOperation): ReadonlyMap<string, Annotation> {
+  const written = (value: string) => ({ value, keySpan: operation.span, valueSpan: operation.span, file: operation.file });
+  if (rest.length === 0) {
+    const map = operation.op !== 'remove' && typeof operation.value === 'object' ? operation.value : new Map<string, string>();
+    return new Map([...map].map(([key, value]) => [key, written(value)]));
+  }
+  const result = new Map(annotations);
+  const scalar = scalarOf(operation);
+  if (scalar === undefined) result.delete(rest[0]!);
+  else result.set(rest[0]!, written(scalar));
+  return result;
 }
 
 function withLabels(template: PodTemplate | undefined, rest: readonly string[], operation: PatchOperation): PodTemplate {

@@ -1,3 +1,4 @@
+import { fileOfValue } from '../kustomize/strategicMerge';
 import { type Workload, objectLabel } from '../k8s/objects';
 import { parseGoDuration } from '../yaml/duration';
 import { effectiveKubernetesVersion, kubeProxyOnlyRaisesConntrack } from './kubernetesVersion';
@@ -99,11 +100,11 @@ export function podKeepaliveTime(workload: Workload, model: WorkspaceModel): Eff
   if (sysctl?.valueNotString && sysctl.valueSpan !== undefined) {
     // The API server refuses the object: its value protects nothing, and quoting it is the fix.
     const setting = `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload)} (not a string: refused)`;
-    return { value: DEFAULTS.keepaliveTime, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting } };
+    return { value: DEFAULTS.keepaliveTime, source: { kind: 'file', file: fileOfValue(workload, sysctl), span: sysctl.valueSpan, setting } };
   }
   const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
   if (sysctl !== undefined && sysctl.valueSpan !== undefined && value !== undefined) {
-    return { value, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload)}` } };
+    return { value, source: { kind: 'file', file: fileOfValue(workload, sysctl), span: sysctl.valueSpan, setting: `${KEEPALIVE_TIME_KEY} of ${objectLabel(workload)}` } };
   }
   return { value: DEFAULTS.keepaliveTime, source: { kind: 'default', reason: "the kernel's default in a pod's own network namespace" } };
 }

@@ -1,3 +1,4 @@
+import { fileOfValue } from '../kustomize/strategicMerge';
 import type { Service } from '../k8s/objects';
 import type { Annotation, Ingress } from '../k8s/pathObjects';
 import { defaultTimer, IDLE_DEFAULTS, type IdleTimer } from './idleTimers';
@@ -73,7 +74,7 @@ function nlbTimer(service: Service): IdleTimer {
     const seconds = annotation === undefined ? undefined : nlbIdleSeconds(annotation);
     const timer: IdleTimer =
       annotation !== undefined && seconds !== undefined
-        ? { name: `AWS NLB listener TCP-${port!.port}`, kind: 'load-balancer', seconds, source: annotationSource(service.file, annotation, `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port!.port}`), refreshedByKeepalive: true }
+        ? { name: `AWS NLB listener TCP-${port!.port}`, kind: 'load-balancer', seconds, source: annotationSource(fileOfValue(service, annotation), annotation, `${LB_ANNOTATIONS.awsListenerAttributes}TCP-${port!.port}`), refreshedByKeepalive: true }
         : defaultTimer(port === undefined ? 'AWS NLB' : `AWS NLB listener TCP-${port.port}`, 'load-balancer', IDLE_DEFAULTS.awsNlb, "the NLB's default for TCP listeners", true);
     if (shortest === undefined || timer.seconds < shortest.seconds) shortest = timer;
   }
@@ -91,7 +92,7 @@ function classicElbTimer(service: Service): IdleTimer {
   const annotation = service.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
   const seconds = wholeNumber(annotation?.value);
   if (annotation !== undefined && seconds !== undefined && seconds > 0) {
-    return { name: 'AWS Classic ELB', kind: 'load-balancer', seconds, source: annotationSource(service.file, annotation, LB_ANNOTATIONS.awsElbIdleTimeout), refreshedByKeepalive: false };
+    return { name: 'AWS Classic ELB', kind: 'load-balancer', seconds, source: annotationSource(fileOfValue(service, annotation), annotation, LB_ANNOTATIONS.awsElbIdleTimeout), refreshedByKeepalive: false };
   }
   return defaultTimer('AWS Classic ELB', 'load-balancer', IDLE_DEFAULTS.awsClassicElb, "the Classic ELB's default", false);
 }
@@ -101,7 +102,7 @@ function azureTimer(service: Service): IdleTimer {
   const minutes = wholeNumber(annotation?.value);
   const [min, max] = IDLE_DEFAULTS.azureLbMinutesRange;
   if (annotation !== undefined && minutes !== undefined && minutes >= min && minutes <= max) {
-    return { name: 'Azure Load Balancer', kind: 'load-balancer', seconds: minutes * 60, source: annotationSource(service.file, annotation, LB_ANNOTATIONS.azureIdleTimeout), refreshedByKeepalive: true };
+    return { name: 'Azure Load Balancer', kind: 'load-balancer', seconds: minutes * 60, source: annotationSource(fileOfValue(service, annotation), annotation, LB_ANNOTATIONS.azureIdleTimeout), refreshedByKeepalive: true };
   }
   return defaultTimer('Azure Load Balancer', 'load-balancer', IDLE_DEFAULTS.azureLbMinutes * 60, "Azure Load Balancer's default, 4 minutes", true);
 }
@@ -138,7 +139,7 @@ export function effectiveCloud(model: WorkspaceModel): Effective<CloudAssumption
   for (const object of carriers) {
     for (const [key, annotation] of object.annotations) {
       const cloud = cloudOfAnnotation(key);
-      if (cloud !== undefined) return { value: cloud, source: { kind: 'file', file: object.file, span: annotation.keySpan, setting: key } };
+      if (cloud !== undefined) return { value: cloud, source: { kind: 'file', file: fileOfValue(object, annotation), span: annotation.keySpan, setting: key } };
     }
   }
   return undefined;

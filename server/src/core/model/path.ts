@@ -1,3 +1,4 @@
+import { fileOfValue } from '../kustomize/strategicMerge';
 import picomatch from 'picomatch';
 import { isWorkload, objectLabel, type Service, type Workload } from '../k8s/objects';
 import { DEFAULTS, effectiveConntrackTimeout, parseInteger, podKeepaliveTime, winningNodeAssignment } from './effective';
@@ -201,7 +202,7 @@ export function podKeepaliveInterval(workload: Workload, model: WorkspaceModel):
   }
   const sysctl = workload.template?.sysctls.find((entry) => entry.name === KEEPALIVE_INTERVAL_KEY);
   const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
-  if (sysctl?.valueSpan !== undefined && value !== undefined && value > 0) return { value, source: { kind: 'file', file: workload.file, span: sysctl.valueSpan, setting: `${KEEPALIVE_INTERVAL_KEY} of ${objectLabel(workload)}` } };
+  if (sysctl?.valueSpan !== undefined && value !== undefined && value > 0) return { value, source: { kind: 'file', file: fileOfValue(workload, sysctl), span: sysctl.valueSpan, setting: `${KEEPALIVE_INTERVAL_KEY} of ${objectLabel(workload)}` } };
   return kernelInterval();
 }
 

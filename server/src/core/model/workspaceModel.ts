@@ -94,11 +94,12 @@ export class WorkspaceModel {
   }
 
   /**
-   * kube-proxy configurations that apply on the nodes: the whole workspace's; in a model scoped
-   * to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
+   * kube-proxy configurations that apply on the nodes: the whole workspace's, as the kustomize
+   * builds emit them (a patch of the kube-proxy ConfigMap replaces its configuration); in a model
+   * scoped to one file, those defined nearest to it (see `nearest`), when the workspace holds several.
    */
   get workspaceKubeProxyConfigurations(): readonly KubeProxyConfiguration[] {
-    return this.facets.read('kubeProxyConfigurations', this.all.kubeProxyConfigurations.get(''));
+    return this.kubeProxyConfigurations;
   }
 
   /** DaemonSets that run kube-proxy (with command-line flags or a kube-proxy image), in workspace order. */

@@ -10,6 +10,7 @@ import {
   parseInteger,
   reliesOnDefaultKeepalive,
 } from '../model/effective';
+import { fileOfValue } from '../kustomize/transform';
 import type { Effective } from '../model/sources';
 import type { Span } from '../text';
 import type { WorkspaceModel } from '../model/workspaceModel';
@@ -62,13 +63,14 @@ function podSysctlFinding(model: WorkspaceModel, workload: Workload, conntrack: 
   const sysctl = workload.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
   if (sysctl?.valueSpan === undefined || value === undefined || value < conntrack.value) return undefined;
+  const file = fileOfValue(workload, sysctl);
   return {
-    file: workload.file,
+    file,
     span: sysctl.valueSpan,
     subject: workload,
     message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}, not below the conntrack established timeout of ${conntrackText}`,
     related: relatedConntrack(model, conntrack),
-    fixes: () => [setKeepalive([{ file: workload.file, span: sysctl.valueSpan!, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])],
+    fixes: () => [setKeepalive([{ file, span: sysctl.valueSpan!, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])],
   };
 }
 

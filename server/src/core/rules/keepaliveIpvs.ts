@@ -8,6 +8,7 @@ import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Span } from '../text';
 import { countOf, relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
+import { fileOfValue } from '../kustomize/transform';
 
 /** What `ipvs.tcpTimeout` quick fixes add to the keepalive they must stay above: room for unanswered probes (default interval 75 s). */
 export const IPVS_TIMEOUT_MARGIN = 300;
@@ -43,7 +44,7 @@ export const keepaliveIpvs: Rule = {
       const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
       if (sysctl?.valueSpan === undefined || value === undefined || value < context.timeout.value) continue;
       const what = `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}`;
-      report({ ...valueFinding(context, workload.file, sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload });
+      report({ ...valueFinding(context, fileOfValue(workload, sysctl), sysctl.valueSpan, what, JSON.stringify(String(recommendedKeepalive(context.timeout.value)))), subject: workload });
     }
     const finding = defaultKeepaliveFinding(context);
     if (finding !== undefined) report(finding);

@@ -1,4 +1,6 @@
+import type { AnalyzedFile } from '../analyze';
 import { objectLabel, type Service } from '../k8s/objects';
+import type { Annotation } from '../k8s/pathObjects';
 import type { Fix } from '../edits/fix';
 import { addPodKeepalive, recommendedKeepalive } from '../edits/podKeepalive';
 import { addDestinationRule, destinationRuleKeepaliveTitle, setAnnotation, setDestinationRuleKeepalive } from '../edits/timerEdits';
@@ -9,6 +11,7 @@ import { connectionPaths, effectiveCloud, firstToFire, type ConnectionPath, type
 import { destinationRuleFor } from '../model/sidecars';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { fittingMessage, relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
+import { fileOfValue } from '../kustomize/transform';
 
 /**
  * On a Service's path, the shortest idle timer that keepalive probes could reset (a load
@@ -97,7 +100,7 @@ function podKeepaliveFix(model: WorkspaceModel, path: ConnectionPath, time: numb
   const workload = path.workload!;
   const written = workload.template?.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY && entry.valueSpan !== undefined);
   if (written?.valueSpan !== undefined) {
-    return { title: `Set ${KEEPALIVE_TIME_KEY} to ${time} in ${objectLabel(workload)}`, edits: [{ file: workload.file, span: written.valueSpan, newText: JSON.stringify(String(time)) }], preferred: true };
+    return { title: `Set ${KEEPALIVE_TIME_KEY} to ${time} in ${objectLabel(workload)}`, edits: [{ file: fileOfValue(workload, written), span: written.valueSpan, newText: JSON.stringify(String(time)) }], preferred: true };
   }
   return addPodKeepalive(model, workload, time);
 }
@@ -127,14 +130,20 @@ function raiseTimerFix(model: WorkspaceModel, path: ConnectionPath, timer: IdleT
     const attributes = parseAttributes(existing?.value ?? '');
     attributes.set(NLB_IDLE_ATTRIBUTE, String(Math.max(needed, IDLE_DEFAULTS.awsNlbRange[0])));
     const value = [...attributes].map(([name, setting]) => `${name}=${setting}`).join(',');
-    const edit = setAnnotation(file, path.service, key, value, existing);
+    const edit = setAnnotation(annotationFile(model, path.service, existing) ?? file, path.service, key, value, existing);
     return edit && { title: `Set ${NLB_IDLE_ATTRIBUTE}=${attributes.get(NLB_IDLE_ATTRIBUTE)} on listener TCP-${port}`, edits: [edit] };
   }
   const minutes = Math.max(IDLE_DEFAULTS.azureLbMinutesRange[0], Math.ceil(needed / 60));
   if (timer.name === 'Azure Load Balancer' && minutes <= IDLE_DEFAULTS.azureLbMinutesRange[1]) {
     const key = LB_ANNOTATIONS.azureIdleTimeout;
-    const edit = setAnnotation(file, path.service, key, String(minutes), path.service.annotations.get(key));
+    const existing = path.service.annotations.get(key);
+    const edit = setAnnotation(annotationFile(model, path.service, existing) ?? file, path.service, key, String(minutes), existing);
     return edit && { title: `Set ${key} to ${minutes} (minutes)`, edits: [edit] };
   }
   return undefined;
+}
+
+/** The file an existing annotation of a Service is written in (a patch's, when a patch wrote it): its value is replaced there. */
+function annotationFile(model: WorkspaceModel, service: Service, existing: Annotation | undefined): AnalyzedFile | undefined {
+  return existing === undefined ? undefined : model.file(fileOfValue(service, existing));
 }

@@ -5,6 +5,8 @@ import type { Fix, TextEdit } from '../edits/fix';
 import { setAnnotation } from '../edits/timerEdits';
 import { IDLE_DEFAULTS } from '../model/idleTimers';
 import { ALB_IDLE_ATTRIBUTE, isAwsNlb, LB_ANNOTATIONS, NLB_IDLE_ATTRIBUTE, parseAttributes, wholeNumber } from '../model/loadBalancers';
+import { fileOfValue, isPatched } from '../kustomize/strategicMerge';
+import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Finding, Rule } from './rule';
 
 const [NLB_MIN, NLB_MAX] = IDLE_DEFAULTS.awsNlbRange;
@@ -22,16 +24,18 @@ export const lbIdleTimeout: Rule = {
   scope: 'file',
   check(model, report) {
     for (const file of model.files) {
-      for (const object of file.objects) {
-        if (object.kind === 'Service') serviceFindings(file, object).forEach(report);
+      for (const object of model.objectsFrom(file.path)) {
+        if (object.kind === 'Service') serviceFindings(model, object).forEach(report);
         else if (object.kind === 'Ingress') ingressFindings(file, object).forEach(report);
       }
     }
   },
 };
 
-function serviceFindings(file: AnalyzedFile, service: Service): Finding[] {
+/** The findings of a Service as its build emits it: an annotation a patch wrote is reported, and edited, in the patch. */
+function serviceFindings(model: WorkspaceModel, service: Service): Finding[] {
   const findings: Finding[] = [];
+  const fileOf = (annotation: Annotation) => model.file(fileOfValue(service, annotation))!;
   const nlb = isAwsNlb(service);
   const tcpPorts = service.ports.flatMap((port) => (port.protocol === 'TCP' && port.port !== undefined ? [port.port] : []));
   const elb = service.annotations.get(LB_ANNOTATIONS.awsElbIdleTimeout);
@@ -41,20 +45,20 @@ function serviceFindings(file: AnalyzedFile, service: Service): Finding[] {
     // A listener attribute for a missing port is renamed to the same key: that fix goes first.
     const taken = [...service.annotations.keys()].some((other) => other.startsWith(`${LB_ANNOTATIONS.awsListenerAttributes}TCP-`));
     findings.push(annotationFinding(service, elb, `${LB_ANNOTATIONS.awsElbIdleTimeout} does nothing on an NLB: its listeners keep ${IDLE_DEFAULTS.awsNlb} s unless a listener attribute sets ${NLB_IDLE_ATTRIBUTE}`, 'warning', () =>
-      key === undefined || taken ? [] : [renameFix(file, elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)],
+      key === undefined || taken || isPatched(service, elb) ? [] : [renameFix(fileOf(elb), elb, key, `${NLB_IDLE_ATTRIBUTE}=${seconds}`)],
     ));
   } else if (elb !== undefined && wholeNumber(elb.value) === undefined) {
     findings.push(annotationFinding(service, elb, `${LB_ANNOTATIONS.awsElbIdleTimeout} is ${JSON.stringify(elb.value)}, not a whole number of seconds`, 'error'));
   }
   for (const [key, annotation] of service.annotations) {
-    if (key.startsWith(LB_ANNOTATIONS.awsListenerAttributes)) findings.push(...listenerFindings(file, service, key, annotation, nlb, tcpPorts));
+    if (key.startsWith(LB_ANNOTATIONS.awsListenerAttributes)) findings.push(...listenerFindings(fileOf(annotation), service, key, annotation, nlb, tcpPorts));
   }
   const azure = service.annotations.get(LB_ANNOTATIONS.azureIdleTimeout);
   const minutes = wholeNumber(azure?.value);
   if (azure !== undefined && (minutes === undefined || minutes < AZURE_MIN || minutes > AZURE_MAX)) {
     const what = minutes === undefined ? `${JSON.stringify(azure.value)}, not a whole number of minutes` : `${minutes} minutes, outside ${AZURE_MIN}..${AZURE_MAX}`;
     findings.push(annotationFinding(service, azure, `${LB_ANNOTATIONS.azureIdleTimeout} is ${what}: the Azure cloud provider rejects it`, 'error', () =>
-      minutes === undefined ? [] : [valueFix(file, service, LB_ANNOTATIONS.azureIdleTimeout, azure, String(clamp(minutes, AZURE_MIN, AZURE_MAX)))],
+      minutes === undefined ? [] : [valueFix(fileOf(azure), service, LB_ANNOTATIONS.azureIdleTimeout, azure, String(clamp(minutes, AZURE_MIN, AZURE_MAX)))],
     ));
   }
   return findings;
@@ -67,7 +71,8 @@ function listenerFindings(file: AnalyzedFile, service: Service, key: string, ann
   if (port !== undefined && !tcpPorts.includes(Number(port))) {
     const misplaced = [...service.annotations.keys()].filter((other) => /^TCP-(\d+)$/.test(other.slice(LB_ANNOTATIONS.awsListenerAttributes.length)) && !tcpPorts.includes(Number(other.slice(other.lastIndexOf('-') + 1))));
     // Two misplaced attributes cannot both move to the one port's key.
-    const target = misplaced[0] === key ? renameTarget(service, tcpPorts) : undefined;
+    // A patch's key renamed would leave the Service's own key of that name: no fix.
+    const target = misplaced[0] === key && !isPatched(service, annotation) ? renameTarget(service, tcpPorts) : undefined;
     return [annotationFinding(service, annotation, `Listener attribute for TCP-${port} does nothing: ${objectLabel(service)} has no TCP port ${port}`, 'warning', () =>
       target === undefined ? [] : [renameFix(file, annotation, target, withIdleInRange(annotation.value))],
     )];
@@ -114,7 +119,7 @@ function ingressFindings(file: AnalyzedFile, ingress: Ingress): Finding[] {
 }
 
 function annotationFinding(object: Service | Ingress, annotation: Annotation, message: string, severity: 'warning' | 'error', fixes?: () => Fix[]): Finding {
-  return { file: object.file, span: annotation.keySpan, subject: object, message, severity, ...(fixes === undefined ? {} : { fixes }) };
+  return { file: fileOfValue(object, annotation), span: annotation.keySpan, subject: object, message, severity, ...(fixes === undefined ? {} : { fixes }) };
 }
 
 /**

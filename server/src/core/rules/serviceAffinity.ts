@@ -10,6 +10,7 @@ import { recommendedKeepalive } from '../edits/podKeepalive';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { backendKeepaliveFix } from '../edits/backendKeepalive';
 import { fittingMessage, relatedSource, type RelatedSpan, type Rule } from './rule';
+import { fileOfValue } from '../kustomize/transform';
 
 const ID = 'service-affinity';
 
@@ -82,10 +83,11 @@ function externalPath(service: Service): RelatedSpan[] {
   if ((service.type !== 'NodePort' && service.type !== 'LoadBalancer') || service.typeSpan === undefined) return [];
   const policy = service.externalTrafficPolicy;
   const span = policy?.span ?? service.typeSpan;
+  const file = policy === undefined ? service.file : fileOfValue(service, policy);
   if (policy?.value === 'Local') {
-    return [{ file: service.file, span, message: 'externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at' }];
+    return [{ file, span, message: 'externalTrafficPolicy: Local: external connections are not masqueraded and reach only pods on the node they arrive at' }];
   }
-  return [{ file: service.file, span, message: 'externalTrafficPolicy: Cluster (the default): external connections are masqueraded, so after conntrack expiry they are reset even by one backend, and ClientIP affinity cannot help' }];
+  return [{ file, span, message: 'externalTrafficPolicy: Cluster (the default): external connections are masqueraded, so after conntrack expiry they are reset even by one backend, and ClientIP affinity cannot help' }];
 }
 
 /** A keepalive below the conntrack timeout in the pods of every unprotected backend: one fix, so that `--fix` protects them all. */

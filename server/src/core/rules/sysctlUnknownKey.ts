@@ -5,6 +5,7 @@ import { type Workload, objectLabel } from '../k8s/objects';
 import { SYSCTL_CATALOG, sysctlFamilyOf } from '../sysctl/catalog';
 import type { Span } from '../text';
 import type { Finding, Rule } from './rule';
+import { fileOfValue, isPatched } from '../kustomize/strategicMerge';
 
 /** How many edits a name may be from a real key for Connlint to suggest it: 1 up to 8 characters after the family prefix, 2 up to 16, else 3. */
 export function suggestionThreshold(name: string): number {
@@ -46,11 +47,14 @@ export const sysctlUnknownKey: Rule = {
       }
     }
     for (const workload of model.workloads) {
-      const file = model.file(workload.file);
       for (const sysctl of workload.template?.sysctls ?? []) {
+        const file = model.file(fileOfValue(workload, sysctl));
         if (file === undefined || /[*?[]/.test(sysctl.name)) continue;
         const finding = unknownKeyFinding(file, sysctl.name, sysctl.nameSpan, podConsequence(workload), (key) => workload.template!.sysctls.some((other) => other.name === key));
-        if (finding !== undefined) report({ ...finding, subject: workload });
+        if (finding === undefined) continue;
+        // Renaming a patch's entry would bring back the workload's own entry of that name: no fix.
+        const { fixes: _fixes, ...unfixed } = finding;
+        report({ ...(isPatched(workload, sysctl) ? unfixed : finding), subject: workload });
       }
     }
   },

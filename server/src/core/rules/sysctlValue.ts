@@ -11,6 +11,7 @@ import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import { integerFields, valueProblem, type ValueProblem } from '../sysctl/values';
 import { parseGoDuration } from '../yaml/duration';
 import { fittingMessage, type Finding, type Rule } from './rule';
+import { fileOfValue } from '../kustomize/transform';
 
 /** kube-proxy flags that take a Go duration. */
 const DURATION_FLAGS: ReadonlySet<string> = new Set(['conntrack-tcp-timeout-established', 'ipvs-tcp-timeout']);
@@ -112,13 +113,13 @@ function nodeCommentFixes(file: AnalyzedFile, assignment: SysctlAssignment, kept
 function podFinding(model: WorkspaceModel, workload: Workload, sysctl: PodSysctl): Finding | undefined {
   const owner = objectLabel(workload);
   const hostNetwork = workload.template?.hostNetwork;
-  const base = { file: workload.file, subject: workload };
+  const base = { file: fileOfValue(workload, sysctl), subject: workload };
   if (hostNetwork?.value === true && sysctl.name.startsWith('net.')) {
     return {
       ...base,
       span: sysctl.nameSpan,
       message: `${sysctl.name} is set in the pods of ${owner}, which use the host network: the API server rejects net.* sysctls with hostNetwork: true`,
-      related: [{ file: workload.file, span: hostNetwork.span, message: `${owner} uses the host network` }],
+      related: [{ file: fileOfValue(workload, hostNetwork), span: hostNetwork.span, message: `${owner} uses the host network` }],
     };
   }
   if (sysctl.name.startsWith('net.netfilter.')) {
@@ -144,19 +145,20 @@ function podFinding(model: WorkspaceModel, workload: Workload, sysctl: PodSysctl
     message: `${describeProblem(sysctl.name, sysctl.value, problem, POD)} Set in the pods of ${owner}.`,
     ...(problem.kind === 'not-positive' ? { severity: ACCEPTED_SEVERITY } : {}),
     ...(problem.kind === 'comment' && problem.kept !== '' && sysctl.valueSpan !== undefined
-      ? { fixes: () => [{ title: 'Remove the comment', edits: [{ file: workload.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] }
+      ? { fixes: () => [{ title: 'Remove the comment', edits: [{ file: base.file, span: valueSpan, newText: JSON.stringify(problem.kept) }], preferred: true }] }
       : {}),
   };
 }
 
 /** A pod sysctl value YAML reads as a number or boolean: the API server takes only strings there. */
 function notStringFinding(workload: Workload, sysctl: PodSysctl, value: string, span: Span): Finding {
+  const file = fileOfValue(workload, sysctl);
   return {
-    file: workload.file,
+    file,
     span,
     subject: workload,
     message: `${sysctl.name} is ${value}, not a string: the API server refuses ${objectLabel(workload)}, so its pods never run. Quote it: ${JSON.stringify(value)}.`,
-    fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file: workload.file, span, newText: JSON.stringify(value) }], preferred: true }],
+    fixes: () => [{ title: `Quote the value: ${JSON.stringify(value)}`, edits: [{ file, span, newText: JSON.stringify(value) }], preferred: true }],
   };
 }
 
