@@ -282,28 +282,8 @@ test('cycles, self-references, malformed fields and deep diamonds end, and nothi
 });
 
 test('$patch: delete removes the object it matches from the build, from a patch file or inline with a target', () => {
-  const base = {
-    'base/kustomization.yaml': lines('resources:', '- app.yaml'),
-    'base/app.yaml': lines(
-      'apiVersion: v1',
-      'kind: Service',
-      'metadata:',
-      '  name: web',
-      'spec:',
-      '  selector: {app: web}',
-      '---',
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata:',
-      '  name: web',
-      'spec:',
-      '  replicas: 3',
-      '  selector: {matchLabels: {app: web}}',
-      '  template:',
-      '    metadata:',
-      '      labels: {app: web}',
-    ),
-  };
+  // The shared base, with three replicas: a Service with backends to report.
+  const base = { ...BASE, 'base/app.yaml': BASE['base/app.yaml'].replace('spec:\n  selector: {matchLabels', 'spec:\n  replicas: 3\n  selector: {matchLabels') };
   const files = {
     ...base,
     'overlays/no-service/kustomization.yaml': lines('resources:', '- ../../base', 'patchesStrategicMerge:', '- drop-service.yaml'),
@@ -327,9 +307,9 @@ test('$patch: delete removes the object it matches from the build, from a patch 
   assert.deepEqual(
     model.builds.map((build) => `${build.name}: ${summary(model, build).join(' | ')}`),
     [
-      'overlays/kept: Service default/web base/app.yaml:4 selector=app=web affinity=ClientIP@overlays/kept/merge.yaml:7 | Deployment default/web base/app.yaml:11 replicas=3@base/app.yaml:13 labels=app=web',
+      'overlays/kept: Service default/web base/app.yaml:4 selector=app=web affinity=ClientIP@overlays/kept/merge.yaml:7 | Deployment default/web base/app.yaml:12 replicas=3@base/app.yaml:14 labels=app=web',
       'overlays/no-deployment: Service default/web base/app.yaml:4 selector=app=web affinity=-@-',
-      'overlays/no-service: Deployment default/web base/app.yaml:11 replicas=3@base/app.yaml:13 labels=app=web',
+      'overlays/no-service: Deployment default/web base/app.yaml:12 replicas=3@base/app.yaml:14 labels=app=web',
     ],
   );
   // Only the build that keeps both reports the Service: without its Deployment a Service has no backends, and a deleted one is not there.

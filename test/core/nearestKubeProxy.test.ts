@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lines, lintFiles } from '../helpers/lintFiles';
+import { conntrackSources, lines } from '../helpers/lintFiles';
 import { webApp } from '../helpers/manifests';
 
 function kubeProxy(timeout: string): string {
@@ -10,14 +10,6 @@ function kubeProxy(timeout: string): string {
 /** Service "web" with a Deployment of 2 replicas. */
 const APP = webApp(2);
 
-/** Where each service-affinity finding's conntrack timeout comes from, as its related location says, by file. */
-function timeouts(files: Record<string, string>): string[] {
-  return lintFiles(files, { only: ['service-affinity'] }).map((diagnostic) => {
-    const conntrack = diagnostic.related.find((place) => place.message.startsWith('The conntrack established timeout: '));
-    return `${diagnostic.file}: ${conntrack?.file} ${conntrack?.message.slice('The conntrack established timeout: '.length)}`;
-  });
-}
-
 test('each cluster directory uses its own kube-proxy configuration, and the finding says why', () => {
   const files = {
     'clusters/east/kube-proxy.yaml': kubeProxy('1h'),
@@ -26,7 +18,7 @@ test('each cluster directory uses its own kube-proxy configuration, and the find
     'clusters/west/web.yaml': APP,
     'shared/web.yaml': APP,
   };
-  assert.deepEqual(timeouts(files), [
+  assert.deepEqual(conntrackSources(files), [
     'clusters/east/apps/web.yaml: clusters/east/kube-proxy.yaml 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the nearest of 2 kube-proxy configurations',
     'clusters/west/web.yaml: clusters/west/kube-proxy.yaml 7200 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the nearest of 2 kube-proxy configurations',
     'shared/web.yaml: clusters/east/kube-proxy.yaml 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4, the first of 2 equally near kube-proxy configurations',
@@ -34,5 +26,5 @@ test('each cluster directory uses its own kube-proxy configuration, and the find
 });
 
 test('one kube-proxy configuration applies everywhere, without a word on the choice', () => {
-  assert.deepEqual(timeouts({ 'infra/kube-proxy.yaml': kubeProxy('1h'), 'apps/web.yaml': APP }), ['apps/web.yaml: infra/kube-proxy.yaml 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4']);
+  assert.deepEqual(conntrackSources({ 'infra/kube-proxy.yaml': kubeProxy('1h'), 'apps/web.yaml': APP }), ['apps/web.yaml: infra/kube-proxy.yaml 3600 s, tcpEstablishedTimeout in kube-proxy.yaml:4']);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lines, lintFiles, ruleLinter } from '../helpers/lintFiles';
+import { conntrackSources, lines, ruleLinter } from '../helpers/lintFiles';
 import { deployment, webApp } from '../helpers/manifests';
 import { KEEPALIVE_TIME as KEEPALIVE } from '../helpers/sysctl';
 
@@ -12,14 +12,6 @@ const kubeProxy = (...body: string[]): string => lines('apiVersion: kubeproxy.co
 const EAST_NODE = 'clusters/east/node/etc/sysctl.d/90-net.conf';
 const WEST_NODE = 'clusters/west/node/etc/sysctl.d/90-net.conf';
 
-/** Where each service-affinity finding's conntrack timeout comes from, as its related location says, by file. */
-function timeouts(files: Record<string, string>): string[] {
-  return lintFiles(files, { only: ['service-affinity'] }).map((diagnostic) => {
-    const conntrack = diagnostic.related.find((place) => place.message.startsWith('The conntrack established timeout: '));
-    return `${diagnostic.file}: ${conntrack?.file} ${conntrack?.message.slice('The conntrack established timeout: '.length)}`;
-  });
-}
-
 test("each cluster's manifests use the node image nearest to them, and the finding says why", () => {
   const files = {
     // kube-proxy leaves the node's conntrack timeout (0s): each image's sysctl files decide it.
@@ -30,7 +22,7 @@ test("each cluster's manifests use the node image nearest to them, and the findi
     'clusters/west/web.yaml': webApp(2),
     'shared/web.yaml': webApp(2),
   };
-  assert.deepEqual(timeouts(files), [
+  assert.deepEqual(conntrackSources(files), [
     `clusters/east/apps/web.yaml: ${EAST_NODE} 3600 s, ${CONNTRACK} in 90-net.conf:1, the nearest of 2 node images`,
     `clusters/west/web.yaml: ${WEST_NODE} 7200 s, ${CONNTRACK} in 90-net.conf:1, the nearest of 2 node images`,
     `shared/web.yaml: ${EAST_NODE} 3600 s, ${CONNTRACK} in 90-net.conf:1, the first of 2 equally near node images`,
@@ -39,7 +31,7 @@ test("each cluster's manifests use the node image nearest to them, and the findi
 
 test('one node image applies everywhere, without a word on the choice', () => {
   const files = { 'kube-proxy.yaml': kubeProxy('conntrack:', '  tcpEstablishedTimeout: 0s'), [EAST_NODE]: lines(`${CONNTRACK} = 3600`), 'apps/web.yaml': webApp(2) };
-  assert.deepEqual(timeouts(files), [`apps/web.yaml: ${EAST_NODE} 3600 s, ${CONNTRACK} in 90-net.conf:1`]);
+  assert.deepEqual(conntrackSources(files), [`apps/web.yaml: ${EAST_NODE} 3600 s, ${CONNTRACK} in 90-net.conf:1`]);
 });
 
 test("keepalive-conntrack weighs each node image's keepalive on its own: a later image's file does not hide an earlier one's", () => {

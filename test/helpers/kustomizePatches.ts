@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { lintFindings, type Diagnostic, type KustomizeBuild, type WorkspaceModel } from '@connlint/server';
 import { applyFix, lines, workspaceOf } from './lintFiles';
+import { kubeProxyConfigMap } from './manifests';
 
 /** An object a build emits. */
 type Emitted = KustomizeBuild['objects'][number];
@@ -79,20 +80,8 @@ export const BASE = {
 };
 
 /** The kube-proxy ConfigMap of kubeadm, with its conntrack timeout. */
-export const KUBE_PROXY = (timeout: string) =>
-  lines(
-    'apiVersion: v1',
-    'kind: ConfigMap',
-    'metadata:',
-    '  name: kube-proxy',
-    '  namespace: kube-system',
-    'data:',
-    '  config.conf: |-',
-    '    apiVersion: kubeproxy.config.k8s.io/v1alpha1',
-    '    kind: KubeProxyConfiguration',
-    '    conntrack:',
-    `      tcpEstablishedTimeout: ${timeout}`,
-  );
+export const KUBE_PROXY = (timeout: string): string =>
+  kubeProxyConfigMap('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', 'conntrack:', `  tcpEstablishedTimeout: ${timeout}`);
 
 /** The findings of one rule, each as its place, message, related places and the text of the files its first fix edits. */
 export function findingsOf(files: Record<string, string>, rule: string): { at: string; message: string; related: string[]; fixed: Record<string, string> | undefined }[] {

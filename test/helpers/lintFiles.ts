@@ -40,6 +40,15 @@ export function lintFiles(
   return options.only === undefined ? diagnostics : diagnostics.filter((diagnostic) => options.only!.includes(diagnostic.rule));
 }
 
+/** Where each service-affinity finding's conntrack timeout comes from, as its related location says: `file: source-file value, how it was chosen`. */
+export function conntrackSources(files: Readonly<Record<string, string>>): string[] {
+  const prefix = 'The conntrack established timeout: ';
+  return lintFiles(files, { only: ['service-affinity'] }).map((diagnostic) => {
+    const conntrack = diagnostic.related.find((place) => place.message.startsWith(prefix));
+    return `${diagnostic.file}: ${conntrack?.file} ${conntrack?.message.slice(prefix.length)}`;
+  });
+}
+
 export interface LintFilesOptions {
   readonly assumptions?: Assumptions;
   readonly settings?: LintSettings;
