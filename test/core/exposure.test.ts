@@ -36,6 +36,14 @@ const REPORTED = `Service "web" has 3 backends (Deployment "web" has replicas: 3
 const messages = (files: Files, assumptions = {}): string[] => lintFiles(files, { assumptions }).map((diagnostic) => diagnostic.message);
 const withApp = (files: Files): Files => ({ 'app.yaml': workload(), ...files });
 
+test('a Service of metrics ports only is silent: a scraper connects to each pod at its own address, every scrape interval', () => {
+  assert.deepEqual(messages(withApp({ 'service.yaml': service([], ['  - {name: metrics, port: 8083}']) })), []);
+  assert.deepEqual(messages(withApp({ 'service.yaml': service([], ['  - {name: http-metrics, port: 9090}', '  - {name: prometheus, port: 9091}']) })), []);
+  assert.deepEqual(messages(withApp({ 'service.yaml': service([], ['  - {name: metrics, port: 8083}', '  - {name: http, port: 80}']) })), [REPORTED], 'another port is used by clients');
+  assert.deepEqual(messages(withApp({ 'service.yaml': service([], ['  - {name: metricsdb, port: 8086}']) })), [REPORTED], 'a name that only starts with metrics');
+  assert.deepEqual(messages(withApp({ 'service.yaml': service([], ['  - {name: metrics, port: 8083}', '  - {name: statsd, port: 8125, protocol: UDP}']) })), [], 'UDP ports do not count');
+});
+
 test('only TCP ports count: a UDP-only Service is silent, a DNS Service with TCP and UDP is reported, SCTP is not TCP', () => {
   assert.deepEqual(messages(withApp({ 'service.yaml': service([], ['  - port: 53', '    protocol: UDP']) })), []);
   assert.deepEqual(messages(withApp({ 'service.yaml': service([], ['  - port: 9999', '    protocol: SCTP']) })), []);

@@ -205,7 +205,7 @@ function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service 
     affinityConfigKey: configNode === undefined || reader.scalar(configNode)?.value === null ? undefined : reader.span(reader.keyNode(spec, 'sessionAffinityConfig')),
     ports: reader.items(reader.get(spec, 'ports')).flatMap((port): ServicePort[] => {
       const span = reader.span(port);
-      return span === undefined ? [] : [{ protocol: reader.string(reader.get(port, 'protocol')) || 'TCP', port: reader.int32(reader.get(port, 'port')), span }];
+      return span === undefined ? [] : [{ protocol: reader.string(reader.get(port, 'protocol')) || 'TCP', port: reader.int32(reader.get(port, 'port')), name: reader.string(reader.get(port, 'name')), span }];
     }),
     internalTrafficPolicy: locatedString(reader, reader.get(spec, 'internalTrafficPolicy')),
     externalTrafficPolicy: locatedString(reader, reader.get(spec, 'externalTrafficPolicy')),

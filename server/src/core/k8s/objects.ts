@@ -113,6 +113,8 @@ export interface ServicePort {
   readonly protocol: string;
   /** `port`, when written as a number. */
   readonly port: number | undefined;
+  /** `name`, when written. */
+  readonly name: string | undefined;
   readonly span: Span;
 }
 

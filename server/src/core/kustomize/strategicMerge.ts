@@ -93,7 +93,7 @@ function mergePorts(ports: readonly ServicePort[], patch: readonly ServicePort[]
   for (const entry of patch) {
     const index = entry.port === undefined ? -1 : merged.findIndex((existing) => existing.port === entry.port && existing.protocol === entry.protocol);
     if (index === -1) merged.push(patchedEntry(entry, file));
-    else merged[index] = patchedEntry(entry, file);
+    else merged[index] = patchedEntry({ ...entry, name: entry.name ?? merged[index]!.name }, file);
   }
   return merged;
 }

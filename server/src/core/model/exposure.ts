@@ -1,4 +1,4 @@
-import type { Service } from '../k8s/objects';
+import type { Service, ServicePort } from '../k8s/objects';
 import { backendsOf, type BackendSource, type Backends } from './backends';
 import { effectiveDataPlane, describeDataPlane } from './dataPlane';
 import { effectiveConntrackTimeout, podKeepaliveTime } from './effective';
@@ -42,7 +42,9 @@ export interface NotExposed {
  */
 export function serviceExposure(service: Service, model: WorkspaceModel): Exposed | NotExposed {
   if (!isProxied(service)) return notExposed('headless or ExternalName: kube-proxy does not handle it');
-  if (service.ports.length > 0 && !service.ports.some((port) => port.protocol === 'TCP')) return notExposed('no TCP port');
+  const tcpPorts = service.ports.filter((port) => port.protocol === 'TCP');
+  if (service.ports.length > 0 && tcpPorts.length === 0) return notExposed('no TCP port');
+  if (tcpPorts.length > 0 && tcpPorts.every(isMetricsPort)) return notExposed('only metrics ports: a scraper connects every scrape interval, at each pod\'s own address');
   const plane = effectiveDataPlane(model);
   if (plane.value.name !== 'kube-proxy') return notExposed(`${describeDataPlane(plane.value)} forwards Service traffic`);
   if (plane.value.connectTimeBalancing) return notExposed(`${describeDataPlane(plane.value)} picks the backend at connect()`);
@@ -75,4 +77,13 @@ function protects(keepalive: Effective<number> | undefined, limit: number): bool
 
 function notExposed(reason: string): NotExposed {
   return { exposed: false, reason };
+}
+
+/**
+ * A port named for metrics (`metrics`, `http-metrics`, `prometheus`): Prometheus discovers the
+ * Service's endpoints and scrapes each pod at its own address, every scrape interval (1 minute by
+ * default), so its connections are neither balanced by the Service nor idle for long.
+ */
+function isMetricsPort(port: ServicePort): boolean {
+  return port.name !== undefined && /(^|-)metrics$|^prom(etheus)?$/i.test(port.name);
 }
