@@ -10221,7 +10221,7 @@ function mergePorts(ports, patch, file) {
   for (const entry of patch) {
     const index = entry.port === void 0 ? -1 : merged.findIndex((existing) => existing.port === entry.port && existing.protocol === entry.protocol);
     if (index === -1) merged.push(patchedEntry(entry, file));
-    else merged[index] = patchedEntry(entry, file);
+    else merged[index] = patchedEntry({ ...entry, name: entry.name ?? merged[index].name }, file);
   }
   return merged;
 }
@@ -11647,7 +11647,7 @@ function service(reader, node, base) {
     affinityConfigKey: configNode === void 0 || reader.scalar(configNode)?.value === null ? void 0 : reader.span(reader.keyNode(spec, "sessionAffinityConfig")),
     ports: reader.items(reader.get(spec, "ports")).flatMap((port) => {
       const span = reader.span(port);
-      return span === void 0 ? [] : [{ protocol: reader.string(reader.get(port, "protocol")) || "TCP", port: reader.int32(reader.get(port, "port")), span }];
+      return span === void 0 ? [] : [{ protocol: reader.string(reader.get(port, "protocol")) || "TCP", port: reader.int32(reader.get(port, "port")), name: reader.string(reader.get(port, "name")), span }];
     }),
     internalTrafficPolicy: locatedString(reader, reader.get(spec, "internalTrafficPolicy")),
     externalTrafficPolicy: locatedString(reader, reader.get(spec, "externalTrafficPolicy")),
@@ -13059,7 +13059,9 @@ function linkerd(reason) {
 // server/src/core/model/exposure.ts
 function serviceExposure(service2, model) {
   if (!isProxied(service2)) return notExposed("headless or ExternalName: kube-proxy does not handle it");
-  if (service2.ports.length > 0 && !service2.ports.some((port) => port.protocol === "TCP")) return notExposed("no TCP port");
+  const tcpPorts = service2.ports.filter((port) => port.protocol === "TCP");
+  if (service2.ports.length > 0 && tcpPorts.length === 0) return notExposed("no TCP port");
+  if (tcpPorts.length > 0 && tcpPorts.every(isMetricsPort)) return notExposed("only metrics ports: a scraper connects every scrape interval, at each pod's own address");
   const plane = effectiveDataPlane(model);
   if (plane.value.name !== "kube-proxy") return notExposed(`${describeDataPlane(plane.value)} forwards Service traffic`);
   if (plane.value.connectTimeBalancing) return notExposed(`${describeDataPlane(plane.value)} picks the backend at connect()`);
@@ -13083,6 +13085,9 @@ function protects(keepalive, limit) {
 }
 function notExposed(reason) {
   return { exposed: false, reason };
+}
+function isMetricsPort(port) {
+  return port.name !== void 0 && /(^|-)metrics$|^prom(etheus)?$/i.test(port.name);
 }
 
 // server/src/core/edits/podKeepalive.ts
