@@ -10374,9 +10374,11 @@ function backendsOf(service2, model) {
   };
 }
 function selectedSources(service2, selector, model) {
-  const matching = model.workloadsSelectedBy(service2.namespace, selector, model.buildOf(service2));
+  const build = model.buildOf(service2);
+  const matching = model.workloadsSelectedBy(service2.namespace, selector, build);
   const identities = /* @__PURE__ */ new Set();
-  return nearest(service2.file, matching).filter((workload2) => {
+  const near = nearest(service2.file, matching);
+  return (build === void 0 && definedElsewhereBeside(service2, model) ? sameVariant(service2.file, near) : near).filter((workload2) => {
     const identity = `${workload2.kind}/${workload2.name ?? ""}`;
     const first = !identities.has(identity);
     identities.add(identity);
@@ -10397,6 +10399,28 @@ function nearest(file, objects) {
 function isNearby(from, to) {
   const distance = directoryDistance(from, to);
   return Math.floor(distance / 1e3) <= 1 && distance % 1e3 <= 1;
+}
+function definedElsewhereBeside(service2, model) {
+  if (service2.name === void 0) return false;
+  const folder = directoryOf(service2.file);
+  return model.servicesNamed(service2.namespace, service2.name).some((other) => other.file !== service2.file && directoryOf(other.file) === folder);
+}
+function sameVariant(serviceFile, workloads) {
+  const words = nameWords(serviceFile);
+  const shared = workloads.map((workload2) => workload2.file === serviceFile ? Infinity : commonWords(words, nameWords(workload2.file)));
+  const best = Math.max(...shared);
+  return workloads.filter((_, index) => shared[index] === best);
+}
+function nameWords(file) {
+  return file.slice(file.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").split(/[-_.]/);
+}
+function commonWords(a, b) {
+  let count = 0;
+  while (count < a.length && count < b.length && a[count] === b[count]) count++;
+  return count;
+}
+function directoryOf(file) {
+  return file.slice(0, Math.max(file.lastIndexOf("/"), 0));
 }
 function directoryDistance(from, to) {
   const left = from.split("/").slice(0, -1);
@@ -10694,6 +10718,8 @@ var ObjectIndexes = class {
   kubeProxyConfigurations = new OrderedIndex();
   dataPlaneConfigurations = new OrderedIndex();
   namespacesByName = new OrderedIndex();
+  /** Services by `namespace/name`: a folder that defines one Service twice holds variants of an application. */
+  servicesByName = new OrderedIndex();
   /** Argo Rollouts by the target key (see targetKey) of the workload their `workloadRef` names. */
   rolloutsByWorkloadRef = new OrderedIndex();
   workloadsByNamespace = new OrderedIndex();
@@ -10716,6 +10742,7 @@ var ObjectIndexes = class {
     update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
     update(this.dataPlaneConfigurations, (object) => object.kind === "DataPlaneConfiguration" ? [""] : [], () => "dataPlaneConfigurations");
     update(this.namespacesByName, (object) => object.kind === "Namespace" && object.name !== void 0 ? [object.name] : [], (key) => `namespace:${key}`);
+    update(this.servicesByName, (object) => object.kind === "Service" && object.name !== void 0 ? [`${object.namespace}/${object.name}`] : [], (key) => `servicesNamed:${key}`);
     update(this.rolloutsByWorkloadRef, rolloutKeys, (key) => `rollouts:${key}`);
     update(this.pathObjectsByKind, (object) => PATH_OBJECT_KINDS.has(object.kind) ? [object.kind] : [], (key) => `kind:${key}`);
   }
@@ -11693,7 +11720,7 @@ function namespace(reader, node, base) {
 }
 
 // server/src/core/kustomize/paths.ts
-function directoryOf(path9) {
+function directoryOf2(path9) {
   const slash = path9.lastIndexOf("/");
   return slash === -1 ? "" : path9.slice(0, slash);
 }
@@ -11731,7 +11758,7 @@ var SKIPPED_FIELDS = {
   vars: "vars are not substituted"
 };
 function readKustomization(file) {
-  const directory = directoryOf(file.path);
+  const directory = directoryOf2(file.path);
   let document;
   try {
     document = (0, import_yaml6.parseDocument)(file.text, { prettyErrors: false, merge: true });
@@ -12290,6 +12317,10 @@ var WorkspaceModel = class {
   /** The Namespace objects of that name in the workspace. */
   namespacesNamed(name) {
     return this.facets.read(`namespace:${name}`, this.all.namespacesByName.get(name));
+  }
+  /** The Services of that namespace and name that the workspace's files define. */
+  servicesNamed(namespace2, name) {
+    return this.facets.read(`servicesNamed:${namespace2}/${name}`, this.all.servicesByName.get(`${namespace2}/${name}`));
   }
   /** Argo Rollouts whose `spec.workloadRef` names this workload: they run its pod template. */
   rolloutsReferencing(workload2) {

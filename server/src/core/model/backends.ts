@@ -43,9 +43,11 @@ export function backendsOf(service: Service, model: WorkspaceModel): Backends {
 }
 
 function selectedSources(service: Service, selector: ReadonlyMap<string, string>, model: WorkspaceModel): BackendSource[] {
-  const matching = model.workloadsSelectedBy(service.namespace, selector, model.buildOf(service));
+  const build = model.buildOf(service);
+  const matching = model.workloadsSelectedBy(service.namespace, selector, build);
   const identities = new Set<string>();
-  return nearest(service.file, matching)
+  const near = nearest(service.file, matching);
+  return (build === undefined && definedElsewhereBeside(service, model) ? sameVariant(service.file, near) : near)
     .filter((workload) => {
       const identity = `${workload.kind}/${workload.name ?? ''}`;
       const first = !identities.has(identity);
@@ -83,6 +85,45 @@ export function nearest<T extends { readonly file: string }>(file: string, objec
 export function isNearby(from: string, to: string): boolean {
   const distance = directoryDistance(from, to);
   return Math.floor(distance / 1000) <= 1 && distance % 1000 <= 1;
+}
+
+/**
+ * Whether another file in the Service's folder defines a Service of the same namespace and name:
+ * one cluster can hold only one, so the folder holds variants of an application
+ * (`minio-standalone-service.yaml` beside `minio-distributed-service.yaml`).
+ */
+function definedElsewhereBeside(service: Service, model: WorkspaceModel): boolean {
+  if (service.name === undefined) return false;
+  const folder = directoryOf(service.file);
+  return model.servicesNamed(service.namespace, service.name).some((other) => other.file !== service.file && directoryOf(other.file) === folder);
+}
+
+/**
+ * Among the workloads found for a Service, those of the variant its file belongs to: the files
+ * whose names share the most leading words with the Service's file name (`minio-standalone` of
+ * `minio-standalone-service.yaml` for `minio-standalone-deployment.yaml`, not
+ * `minio-distributed-statefulset.yaml`); all of them when none shares more than the others.
+ */
+function sameVariant<T extends { readonly file: string }>(serviceFile: string, workloads: readonly T[]): T[] {
+  const words = nameWords(serviceFile);
+  const shared = workloads.map((workload) => (workload.file === serviceFile ? Infinity : commonWords(words, nameWords(workload.file))));
+  const best = Math.max(...shared);
+  return workloads.filter((_, index) => shared[index] === best);
+}
+
+/** The words of a file's name without its extension: `minio-standalone-service.yaml` → minio, standalone, service. */
+function nameWords(file: string): string[] {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').split(/[-_.]/);
+}
+
+function commonWords(a: readonly string[], b: readonly string[]): number {
+  let count = 0;
+  while (count < a.length && count < b.length && a[count] === b[count]) count++;
+  return count;
+}
+
+function directoryOf(file: string): string {
+  return file.slice(0, Math.max(file.lastIndexOf('/'), 0));
 }
 
 /** Ranks how far apart two files' directories are: a shallower common directory costs more than extra levels below it. */

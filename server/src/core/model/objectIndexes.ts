@@ -29,6 +29,8 @@ export class ObjectIndexes {
   readonly kubeProxyConfigurations = new OrderedIndex<KubeProxyConfiguration>();
   readonly dataPlaneConfigurations = new OrderedIndex<DataPlaneConfiguration>();
   readonly namespacesByName = new OrderedIndex<Namespace>();
+  /** Services by `namespace/name`: a folder that defines one Service twice holds variants of an application. */
+  readonly servicesByName = new OrderedIndex<Service>();
   /** Argo Rollouts by the target key (see targetKey) of the workload their `workloadRef` names. */
   readonly rolloutsByWorkloadRef = new OrderedIndex<Workload>();
   readonly workloadsByNamespace = new OrderedIndex<Workload>();
@@ -53,6 +55,7 @@ export class ObjectIndexes {
     update(this.endpointSetsByService, endpointKeys, (key) => `endpoints:${key}`);
     update(this.dataPlaneConfigurations, (object) => (object.kind === 'DataPlaneConfiguration' ? [''] : []), () => 'dataPlaneConfigurations');
     update(this.namespacesByName, (object) => (object.kind === 'Namespace' && object.name !== undefined ? [object.name] : []), (key) => `namespace:${key}`);
+    update(this.servicesByName, (object) => (object.kind === 'Service' && object.name !== undefined ? [`${object.namespace}/${object.name}`] : []), (key) => `servicesNamed:${key}`);
     update(this.rolloutsByWorkloadRef, rolloutKeys, (key) => `rollouts:${key}`);
     update(this.pathObjectsByKind, (object) => (PATH_OBJECT_KINDS.has(object.kind) ? [object.kind] : []), (key) => `kind:${key}`);
   }

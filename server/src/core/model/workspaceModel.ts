@@ -16,12 +16,10 @@ export { EVERYTHING } from './facetLog';
 export type { NodeSysctl } from './nodeFiles';
 
 /**
- * The whole workspace as one model: its Kubernetes objects indexed for the relations rules
- * follow (selector → pods, autoscaler → workload, Service → Endpoints), and the node's sysctl
- * files in the order the node applies them. A Workspace updates its model file by file: each
- * update changes only the index entries of that file's objects, and records which facets of the
- * model changed (`file:<path>`, `workloadsIn:<namespace>`, …) so that results computed from
- * the facets they read can be kept when none of those changed (see lint.ts).
+ * The whole workspace as one model: its objects indexed for the relations rules follow (selector →
+ * pods, autoscaler → workload, Service → Endpoints) and the nodes' sysctl files in the order applied.
+ * Updated file by file, it records the facets each update changed (`file:<path>`,
+ * `workloadsIn:<namespace>`, …): results read from other facets are kept (see lint.ts).
  */
 export class WorkspaceModel {
   private readonly filesByPath = new Map<string, AnalyzedFile>();
@@ -149,6 +147,11 @@ export class WorkspaceModel {
   /** The Namespace objects of that name in the workspace. */
   namespacesNamed(name: string): readonly Namespace[] {
     return this.facets.read(`namespace:${name}`, this.all.namespacesByName.get(name));
+  }
+
+  /** The Services of that namespace and name that the workspace's files define. */
+  servicesNamed(namespace: string, name: string): readonly Service[] {
+    return this.facets.read(`servicesNamed:${namespace}/${name}`, this.all.servicesByName.get(`${namespace}/${name}`));
   }
 
   /** Argo Rollouts whose `spec.workloadRef` names this workload: they run its pod template. */
