@@ -12647,8 +12647,7 @@ function appendEntries(fileText, target, entries3, file) {
     return insertInFlow(fileText, target, target.map.items, mapSpan, "}", text2, file);
   }
   const lines = target.lines;
-  const firstKey = target.reader.span(target.map.items[0]?.key);
-  const indent = firstKey === void 0 ? 0 : lines.positionAt(firstKey.start).character;
+  const indent = lines.positionAt(mapSpan.start).character;
   const step = indentStepOf(fileText, lines);
   const eol = lines.eol;
   const at = lines.lineEnd(lastContentLine(fileText, lines, mapSpan, indent));

@@ -92,6 +92,15 @@ test('an empty annotations: is filled in by "Ignore … for this Service"', () =
   assert.deepEqual(diagnosticsOf(fixed, 'service-affinity'), []);
 });
 
+test('a mapping whose first key is explicit (`? key`) gets new keys at the `?`, not at the key text below it', () => {
+  const text = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  ? >-', '    labels', '  : app: a', '  name: s', 'spec:', '  selector:', '    app: a', '  ports:', '  - port: 80');
+  const files = { 'd.yaml': DEPLOYMENT, 's.yaml': text };
+  const fixed = applyFix(files, fixNamed(files, 'service-affinity', 'Ignore service-affinity for this Service'));
+  assert.equal(fixed['s.yaml'], text.replace('  name: s\n', '  name: s\n  annotations:\n    connlint.dev/ignore: "service-affinity"\n'));
+  assert.deepEqual(yamlErrors(fixed['s.yaml']!), []);
+  assert.deepEqual(diagnosticsOf(fixed, 'service-affinity'), []);
+});
+
 test('an empty or null securityContext: gets the sysctls, once', () => {
   const pod = (...context: string[]) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', ...context, '  containers:', '  - name: app', '    image: nginx');
   const sysctl = ['    sysctls:', '      - name: net.ipv4.tcp_keepalive_time', '        value: "600"'];

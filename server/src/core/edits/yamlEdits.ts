@@ -153,8 +153,8 @@ function appendEntries(fileText: string, target: MapTarget, entries: readonly En
     return insertInFlow(fileText, target, target.map.items, mapSpan, '}', text, file);
   }
   const lines = target.lines;
-  const firstKey = target.reader.span(target.map.items[0]?.key);
-  const indent = firstKey === undefined ? 0 : lines.positionAt(firstKey.start).character;
+  // A block mapping starts at its first key, or at the `?` of an explicit key (`? >-` with the key's text on the lines below).
+  const indent = lines.positionAt(mapSpan.start).character;
   const step = indentStepOf(fileText, lines);
   const eol = lines.eol;
   const at = lines.lineEnd(lastContentLine(fileText, lines, mapSpan, indent));
