@@ -12647,12 +12647,16 @@ function appendEntries(fileText, target, entries3, file) {
     return insertInFlow(fileText, target, target.map.items, mapSpan, "}", text2, file);
   }
   const lines = target.lines;
-  const indent = lines.positionAt(mapSpan.start).character;
+  const indent = mappingIndent(fileText, lines, mapSpan.start);
   const step = indentStepOf(fileText, lines);
   const eol = lines.eol;
   const at = lines.lineEnd(lastContentLine(fileText, lines, mapSpan, indent));
   const text = entries3.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + " ".repeat(indent) + line).join("");
   return { file, span: { start: at, end: at }, newText: text };
+}
+function mappingIndent(fileText, lines, mapStart) {
+  const before = fileText.slice(lines.lineStart(lines.positionAt(mapStart).line), mapStart).replace(/^\uFEFF/, "");
+  return /(?:(?:[&!]\S*|\?)[ \t]+)*$/.exec(before).index;
 }
 function insertInFlow(fileText, target, items, span, close, text, file) {
   const last = items[items.length - 1];

@@ -92,13 +92,17 @@ test('an empty annotations: is filled in by "Ignore … for this Service"', () =
   assert.deepEqual(diagnosticsOf(fixed, 'service-affinity'), []);
 });
 
-test('a mapping whose first key is explicit (`? key`) gets new keys at the `?`, not at the key text below it', () => {
-  const text = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  ? >-', '    labels', '  : app: a', '  name: s', 'spec:', '  selector:', '    app: a', '  ports:', '  - port: 80');
-  const files = { 'd.yaml': DEPLOYMENT, 's.yaml': text };
-  const fixed = applyFix(files, fixNamed(files, 'service-affinity', 'Ignore service-affinity for this Service'));
-  assert.equal(fixed['s.yaml'], text.replace('  name: s\n', '  name: s\n  annotations:\n    connlint.dev/ignore: "service-affinity"\n'));
-  assert.deepEqual(yamlErrors(fixed['s.yaml']!), []);
-  assert.deepEqual(diagnosticsOf(fixed, 'service-affinity'), []);
+test('a mapping whose first key is explicit (`? key`), anchored or tagged gets new keys at its column, not at the key text', () => {
+  const firstKeys = [['  ? >-', '    labels', '  : app: a', '  name: s'], ['  &n name: s'], ['  !!str name: s']];
+  for (const metadata of firstKeys) {
+    const text = lines('apiVersion: v1', 'kind: Service', 'metadata:', ...metadata, 'spec:', '  selector:', '    app: a', '  ports:', '  - port: 80');
+    const files = { 'd.yaml': DEPLOYMENT, 's.yaml': text };
+    const fixed = applyFix(files, fixNamed(files, 'service-affinity', 'Ignore service-affinity for this Service'));
+    const last = metadata[metadata.length - 1]!;
+    assert.equal(fixed['s.yaml'], text.replace(`${last}\n`, `${last}\n  annotations:\n    connlint.dev/ignore: "service-affinity"\n`), last);
+    assert.deepEqual(yamlErrors(fixed['s.yaml']!), [], last);
+    assert.deepEqual(diagnosticsOf(fixed, 'service-affinity'), [], last);
+  }
 });
 
 test('an empty or null securityContext: gets the sysctls, once', () => {

@@ -153,13 +153,22 @@ function appendEntries(fileText: string, target: MapTarget, entries: readonly En
     return insertInFlow(fileText, target, target.map.items, mapSpan, '}', text, file);
   }
   const lines = target.lines;
-  // A block mapping starts at its first key, or at the `?` of an explicit key (`? >-` with the key's text on the lines below).
-  const indent = lines.positionAt(mapSpan.start).character;
+  const indent = mappingIndent(fileText, lines, mapSpan.start);
   const step = indentStepOf(fileText, lines);
   const eol = lines.eol;
   const at = lines.lineEnd(lastContentLine(fileText, lines, mapSpan, indent));
   const text = entries.flatMap((entry) => blockEntry(entry, step)).map((line) => eol + ' '.repeat(indent) + line).join('');
   return { file, span: { start: at, end: at }, newText: text };
+}
+
+/**
+ * The column of a block mapping's keys: where its first entry begins on its line, before that
+ * key's anchor or tag and an explicit key's `?` (`  &a name: x`, `  ? >-`: column 2), after a
+ * sequence item's `- `. The mapping's own range starts at the key, or at the `?`.
+ */
+function mappingIndent(fileText: string, lines: LineIndex, mapStart: number): number {
+  const before = fileText.slice(lines.lineStart(lines.positionAt(mapStart).line), mapStart).replace(/^\uFEFF/, '');
+  return /(?:(?:[&!]\S*|\?)[ \t]+)*$/.exec(before)!.index;
 }
 
 /**
