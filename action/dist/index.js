@@ -14640,7 +14640,12 @@ function externalPath(service2) {
 }
 function keepaliveFix(model, exposure) {
   const seconds = recommendedKeepalive(exposure.conntrack.value);
-  const fixes = exposure.unprotected.flatMap(({ source, keepalive }) => source.workload && keepalive && backendKeepaliveFix(model, source.workload, keepalive, seconds) || []);
+  const fixes = [];
+  for (const { source, keepalive } of exposure.unprotected) {
+    const fix = source.workload && keepalive && backendKeepaliveFix(model, source.workload, keepalive, seconds);
+    if (!fix) return void 0;
+    fixes.push(fix);
+  }
   if (fixes.length <= 1) return fixes[0];
   const workloads = exposure.unprotected.flatMap(({ source }) => source.workload ? [objectLabel(source.workload)] : []);
   return {

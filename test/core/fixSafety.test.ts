@@ -105,6 +105,19 @@ test('a mapping whose first key is explicit (`? key`), anchored or tagged gets n
   }
 });
 
+test('no keepalive fix when one unprotected backend cannot take it: the finding would stay', () => {
+  const service = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: s', 'spec:', '  selector:', '    app: a', '  ports:', '  - port: 80');
+  // The second Deployment's pod template has no spec to add the sysctl to.
+  const specless = lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: b', 'spec:', '  replicas: 1', '  selector: {matchLabels: {app: a}}', '  template:', '    metadata:', '      labels: {app: a}');
+  const files = { 's.yaml': service, 'd.yaml': DEPLOYMENT, 'b.yaml': specless };
+  const [diagnostic] = diagnosticsOf(files, 'service-affinity');
+  assert.ok(diagnostic);
+  assert.deepEqual(
+    fixesFor(workspaceOf(files).model(), diagnostic).map((fix) => fix.title),
+    [CLIENT_IP_TITLE, 'Ignore service-affinity for this Service', 'Disable service-affinity for this line'],
+  );
+});
+
 test('an empty or null securityContext: gets the sysctls, once', () => {
   const pod = (...context: string[]) => lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', ...context, '  containers:', '  - name: app', '    image: nginx');
   const sysctl = ['    sysctls:', '      - name: net.ipv4.tcp_keepalive_time', '        value: "600"'];

@@ -90,10 +90,19 @@ function externalPath(service: Service): RelatedSpan[] {
   return [{ file, span, message: 'externalTrafficPolicy: Cluster (the default): external connections are masqueraded, so after conntrack expiry they are reset even by one backend, and ClientIP affinity cannot help' }];
 }
 
-/** A keepalive below the conntrack timeout in the pods of every unprotected backend: one fix, so that `--fix` protects them all. */
+/**
+ * A keepalive below the conntrack timeout in the pods of every unprotected backend: one fix, so
+ * that `--fix` protects them all; none when one of them cannot be edited (hand-written Endpoints,
+ * a pod template without a spec), since the finding would stay.
+ */
 function keepaliveFix(model: WorkspaceModel, exposure: Exposed): Fix | undefined {
   const seconds = recommendedKeepalive(exposure.conntrack.value);
-  const fixes = exposure.unprotected.flatMap(({ source, keepalive }) => (source.workload && keepalive && backendKeepaliveFix(model, source.workload, keepalive, seconds)) || []);
+  const fixes: Fix[] = [];
+  for (const { source, keepalive } of exposure.unprotected) {
+    const fix = source.workload && keepalive && backendKeepaliveFix(model, source.workload, keepalive, seconds);
+    if (!fix) return undefined;
+    fixes.push(fix);
+  }
   if (fixes.length <= 1) return fixes[0];
   const workloads = exposure.unprotected.flatMap(({ source }) => (source.workload ? [objectLabel(source.workload)] : []));
   return {
