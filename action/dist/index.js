@@ -10363,6 +10363,27 @@ function setReplicas(emitted, entry) {
   return { ...object, replicas };
 }
 
+// server/src/core/kustomize/paths.ts
+function directoryOf(path9) {
+  const slash = path9.lastIndexOf("/");
+  return slash === -1 ? "" : path9.slice(0, slash);
+}
+function joinPath(directory, written) {
+  const absolute = written.startsWith("/");
+  const segments = absolute ? [] : directory.split("/").filter((segment, index) => segment !== "" || index === 0);
+  const leading = directory.startsWith("/") && !absolute ? "/" : "";
+  for (const segment of written.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === ".." && segments.length > 0 && segments[segments.length - 1] !== ".." && segments[segments.length - 1] !== "") segments.pop();
+    else segments.push(segment);
+  }
+  const joined = segments.filter((segment) => segment !== "").join("/");
+  return (absolute ? "/" : leading) + joined;
+}
+function buildName(directory) {
+  return directory === "" ? "." : directory;
+}
+
 // server/src/core/model/backends.ts
 function backendsOf(service2, model) {
   const sources = service2.selector === void 0 ? endpointSources(service2, model) : selectedSources(service2, service2.selector, model);
@@ -10418,9 +10439,6 @@ function commonWords(a, b) {
   let count = 0;
   while (count < a.length && count < b.length && a[count] === b[count]) count++;
   return count;
-}
-function directoryOf(file) {
-  return file.slice(0, Math.max(file.lastIndexOf("/"), 0));
 }
 function directoryDistance(from, to) {
   const left = from.split("/").slice(0, -1);
@@ -11719,27 +11737,6 @@ function namespace(reader, node, base) {
   });
 }
 
-// server/src/core/kustomize/paths.ts
-function directoryOf2(path9) {
-  const slash = path9.lastIndexOf("/");
-  return slash === -1 ? "" : path9.slice(0, slash);
-}
-function joinPath(directory, written) {
-  const absolute = written.startsWith("/");
-  const segments = absolute ? [] : directory.split("/").filter((segment, index) => segment !== "" || index === 0);
-  const leading = directory.startsWith("/") && !absolute ? "/" : "";
-  for (const segment of written.split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === ".." && segments.length > 0 && segments[segments.length - 1] !== ".." && segments[segments.length - 1] !== "") segments.pop();
-    else segments.push(segment);
-  }
-  const joined = segments.filter((segment) => segment !== "").join("/");
-  return (absolute ? "/" : leading) + joined;
-}
-function buildName(directory) {
-  return directory === "" ? "." : directory;
-}
-
 // server/src/core/kustomize/kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isKustomizationPath(path9) {
@@ -11758,7 +11755,7 @@ var SKIPPED_FIELDS = {
   vars: "vars are not substituted"
 };
 function readKustomization(file) {
-  const directory = directoryOf2(file.path);
+  const directory = directoryOf(file.path);
   let document;
   try {
     document = (0, import_yaml6.parseDocument)(file.text, { prettyErrors: false, merge: true });

@@ -1,4 +1,5 @@
 import { type Autoscaler, type K8sObject, type Service, type Workload, objectLabel } from '../k8s/objects';
+import { directoryOf } from '../kustomize/paths';
 import { fileOfValue } from '../kustomize/transform';
 import type { Span } from '../text';
 import type { WorkspaceModel } from './workspaceModel';
@@ -122,9 +123,6 @@ function commonWords(a: readonly string[], b: readonly string[]): number {
   return count;
 }
 
-function directoryOf(file: string): string {
-  return file.slice(0, Math.max(file.lastIndexOf('/'), 0));
-}
 
 /** Ranks how far apart two files' directories are: a shallower common directory costs more than extra levels below it. */
 function directoryDistance(from: string, to: string): number {
