@@ -7260,7 +7260,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7301,7 +7301,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse2;
+    exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument8;
     exports2.stringify = stringify2;
@@ -8217,7 +8217,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -8387,7 +8387,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -8910,7 +8910,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -8975,7 +8975,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -8984,7 +8984,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -9072,7 +9072,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -9098,10 +9098,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -13471,10 +13471,10 @@ function finding(model, setting2, node, kubeProxy, sources, written) {
     fixes: () => [leaveNodeValue(model, setting2, kubeProxy)].filter((fix) => fix !== void 0)
   };
 }
-function kubeProxyValue(model, setting2, parse2) {
+function kubeProxyValue(model, setting2, parse3) {
   if (!kubeProxyRuns(model)) return void 0;
   const flag = kubeProxyFlag(model, setting2.flag);
-  const flagValue = flag && parse2(flag.flag.value.value);
+  const flagValue = flag && parse3(flag.flag.value.value);
   if (flag !== void 0 && flagValue !== void 0) return flagValue > 0 ? { value: flagValue, source: { kind: "file", file: flag.daemonSet.file, span: flagValueSpan(model, flag), setting: `--${flag.flag.name}` }, flag } : void 0;
   const configuration = model.kubeProxyConfigurations[0];
   if (configuration !== void 0) {
@@ -15619,9 +15619,6 @@ function countByLabel(parts) {
   return counts;
 }
 
-// server/src/core/analyze.ts
-var import_yaml12 = __toESM(require_dist());
-
 // server/src/core/analysisReuse.ts
 var DocumentReuse = class {
   constructor(previous) {
@@ -15632,18 +15629,18 @@ var DocumentReuse = class {
   byText;
   /**
    * Adds the objects and problems of the earlier document whose text is `slice`'s, moved to the
-   * slice, and returns true; returns false when no earlier document has that text.
+   * slice, and returns that document; returns undefined when no earlier document has that text.
    */
   take(text, slice, objects, problems) {
     const candidates = this.documents().get(text.slice(slice.start, slice.end));
     const earlier = candidates?.shift();
-    if (earlier === void 0) return false;
+    if (earlier === void 0) return void 0;
     const delta = slice.start - earlier.start;
     for (let i = earlier.firstObject; i < earlier.firstObject + earlier.objectCount; i++) {
       objects.push(Object.assign(moved(this.previous.objects[i], delta), { documentIndex: slice.index }));
     }
     for (let i = earlier.firstProblem; i < earlier.firstProblem + earlier.problemCount; i++) problems.push(moved(this.previous.syntaxProblems[i], delta));
-    return true;
+    return earlier;
   }
   documents() {
     if (this.byText === void 0) {
@@ -15670,6 +15667,115 @@ function moved(value, delta) {
 function isSpan(value) {
   const keys = Object.keys(value);
   return keys.length === 2 && typeof value.start === "number" && typeof value.end === "number";
+}
+
+// server/src/core/k8s/unreadFields.ts
+var import_yaml11 = __toESM(require_dist());
+var UNREAD_IN_POD_SPEC = ["containers", "initContainers", "ephemeralContainers", "volumes", "affinity", "tolerations", "topologySpreadConstraints"];
+var podSpecFields = (podSpec, except = []) => UNREAD_IN_POD_SPEC.filter((field) => !except.includes(field)).map((field) => [...podSpec, field]);
+var UNREAD_FIELDS = /* @__PURE__ */ new Map([
+  ["Pod", podSpecFields(["spec"])],
+  ["Deployment", podSpecFields(["spec", "template", "spec"])],
+  ["ReplicaSet", podSpecFields(["spec", "template", "spec"])],
+  ["ReplicationController", podSpecFields(["spec", "template", "spec"])],
+  ["Rollout", podSpecFields(["spec", "template", "spec"])],
+  ["StatefulSet", [...podSpecFields(["spec", "template", "spec"]), ["spec", "volumeClaimTemplates"]]],
+  ["DaemonSet", podSpecFields(["spec", "template", "spec"], ["containers", "initContainers"])]
+]);
+function parseForAnalysis(text, slice, blankUnreadOf) {
+  const blanked2 = blankUnreadFields(text, slice, blankUnreadOf);
+  if (blanked2 !== void 0) {
+    const parsed = parse(blanked2.text, slice.start, true);
+    if (parsed.document.errors.length === 0 && blanked2.fields.every((field) => keyOffset(parsed, field.path) === field.keyAt)) return parsed;
+  }
+  return parse(text.slice(slice.start, slice.end), slice.start, false);
+}
+function parse(source, offset, blanked2) {
+  const document = (0, import_yaml11.parseDocument)(source, { prettyErrors: false, merge: true });
+  return { document, reader: new NodeReader(document, offset, source), blanked: blanked2 };
+}
+function keyOffset({ document, reader }, path9) {
+  const parent = reader.get(document.contents, ...path9.slice(0, -1));
+  return reader.span(reader.keyNode(parent, path9.at(-1)))?.start;
+}
+var PLAIN_KEY = /^([A-Za-z_][A-Za-z0-9_.\/-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/;
+var BLOCK_VALUE = /^(?:(?:[&!][^ \t]*)(?:[ \t]+|$))*(?:#.*)?$/;
+function blankUnreadFields(text, span, kind) {
+  const unread = kind === null || kind === void 0 ? void 0 : UNREAD_FIELDS.get(kind);
+  if (unread === void 0) return void 0;
+  const blanks = [];
+  const fields = [];
+  const open = [];
+  for (let lineStart = span.start; lineStart < span.end; ) {
+    const line = lineAt(text, lineStart, span.end);
+    if (line.indent < 0) return void 0;
+    if (line.content === void 0 || line.content === line.start && (text.startsWith("---", line.start) || text.startsWith("...", line.start) || text[line.start] === "%")) {
+      if (line.content !== void 0 && text.slice(line.start + 3, line.end).trim() !== "") return void 0;
+      lineStart = line.next;
+      continue;
+    }
+    const isItem = text[line.content] === "-" && (line.content + 1 === line.end || text[line.content + 1] === " " || text[line.content + 1] === "\r");
+    while (open.length > 0 && (open.at(-1).indent > line.indent || open.at(-1).indent === line.indent && !(isItem && open.at(-1).path !== void 0))) open.pop();
+    const parent = open.at(-1);
+    if (parent !== void 0 && parent.path === void 0) {
+      lineStart = line.next;
+      continue;
+    }
+    const key = isItem ? null : PLAIN_KEY.exec(text.slice(line.content, line.end));
+    const path9 = key === null ? void 0 : [...parent?.path ?? [], key[1]];
+    const opensBlock = key !== null && BLOCK_VALUE.test(key[2] ?? "");
+    if (path9 !== void 0 && opensBlock && unread.some((field) => samePath(field, path9))) {
+      const value = blockValue(text, line, span.end);
+      if (value === void 0) return void 0;
+      if (value.end > value.start) blanks.push(value);
+      fields.push({ path: path9, keyAt: line.content });
+      lineStart = value.next;
+      continue;
+    }
+    open.push({ indent: line.indent, path: opensBlock ? path9 : void 0 });
+    lineStart = line.next;
+  }
+  return fields.length === 0 ? void 0 : { text: blanked(text, span, blanks), fields };
+}
+function lineAt(text, start, limit) {
+  const newline = text.indexOf("\n", start);
+  const end = newline === -1 || newline >= limit ? limit : newline;
+  let at = start;
+  while (at < end && text[at] === " ") at++;
+  const next = end === limit ? limit : end + 1;
+  if (text[at] === "	") return { start, end, next, content: void 0, indent: -1 };
+  const blank = at === end || text[at] === "#" || text[at] === "\r" && at + 1 === end;
+  return { start, end, next, content: blank ? void 0 : at, indent: at - start };
+}
+function blockValue(text, keyLine, limit) {
+  const start = keyLine.next;
+  let end = start;
+  let next = start;
+  for (let lineStart = start; lineStart < limit; ) {
+    const line = lineAt(text, lineStart, limit);
+    if (line.indent < 0) return void 0;
+    if (line.content !== void 0) {
+      const inside = line.indent > keyLine.indent || line.indent === keyLine.indent && text[line.content] === "-" && /^-(?:[ \r]|$)/.test(text.slice(line.content, line.content + 2));
+      if (!inside) break;
+      end = line.end;
+      next = line.next;
+    }
+    lineStart = line.next;
+  }
+  return { start, end: Math.max(start, end), next };
+}
+function samePath(a, b) {
+  return a.length === b.length && a.every((part, index) => part === b[index]);
+}
+function blanked(text, span, blanks) {
+  let result = "";
+  let at = span.start;
+  for (const blank of blanks) {
+    const lastLine = text.lastIndexOf("\n", blank.end - 1) + 1;
+    result += text.slice(at, blank.start) + text.slice(blank.start, Math.max(blank.start, lastLine)).replace(/[^\r\n]/g, " ");
+    at = Math.max(blank.start, lastLine);
+  }
+  return result + text.slice(at, span.end);
 }
 
 // server/src/core/suppressions.ts
@@ -15706,7 +15812,7 @@ function countNewlines(text, from, to) {
 }
 
 // server/src/core/yaml/templates.ts
-var import_yaml11 = __toESM(require_dist());
+var import_yaml12 = __toESM(require_dist());
 var TEMPLATE_MARKER = /\{\{|\{%/g;
 function holdsTemplateMarker(text, start, end, markers = TEMPLATE_MARKER) {
   markers.lastIndex = 0;
@@ -15716,7 +15822,7 @@ function templateInStructure(text, slice) {
   if (!holdsTemplateMarker(text, slice.start, slice.end)) return void 0;
   const source = text.slice(slice.start, slice.end);
   const inert = [];
-  for (const token of new import_yaml11.Parser().parse(source)) collectInert(token, false, inert);
+  for (const token of new import_yaml12.Parser().parse(source)) collectInert(token, false, inert);
   TEMPLATE_MARKER.lastIndex = 0;
   for (let found = TEMPLATE_MARKER.exec(source); found !== null; found = TEMPLATE_MARKER.exec(source)) {
     const at = found.index;
@@ -15827,7 +15933,7 @@ function analyzeFile(path9, text, context = {}) {
   const previous = context.previous?.path === path9 && context.previous.role === "manifest" ? context.previous : void 0;
   const parsable = read === void 0 ? text : parsableText(text);
   const helmChart = read === "manifest" && text.includes("{{") && isInHelmTemplates(context.location ?? path9, context);
-  const manifests = read === "manifest" ? readManifests(path9, parsable, previous, helmChart) : NO_MANIFESTS;
+  const manifests = read === "manifest" ? readManifests(path9, parsable, previous, helmChart, context.syntaxReportedElsewhere === true) : NO_MANIFESTS;
   return analyzed(path9, text, read, skipReason, manifests, void 0, read === "modules-load" ? parseModulesLoad(parsable) : void 0);
 }
 function parseModulesLoad(text) {
@@ -15841,7 +15947,7 @@ function analyzeSysctl(path9, text) {
   return analyzed(path9, text, void 0, void 0, { ...NO_MANIFESTS, skippedDocuments: [whole] }, void 0, void 0);
 }
 var NO_MANIFESTS = { objects: [], syntaxProblems: [], documents: [], skippedDocuments: [] };
-function readManifests(path9, text, previous, helmChart) {
+function readManifests(path9, text, previous, helmChart, skipUnread) {
   const objects = [];
   const syntaxProblems = [];
   const documents = [];
@@ -15852,9 +15958,11 @@ function readManifests(path9, text, previous, helmChart) {
     if (template !== void 0) skippedDocuments.push(template);
     if (template !== void 0 || !mayMatter(path9, text, slice)) continue;
     const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
-    if (reuse?.take(text, slice, objects, syntaxProblems) !== true) {
+    let blanked2 = reuse?.take(text, slice, objects, syntaxProblems)?.blanked;
+    if (blanked2 === void 0) {
+      blanked2 = false;
       try {
-        readDocument(path9, text, slice, objects, syntaxProblems);
+        blanked2 = readDocument(path9, text, slice, skipUnread, objects, syntaxProblems);
       } catch (error) {
         const why = error instanceof RangeError ? "it is nested too deeply" : error.message;
         syntaxProblems.push({ span: { start: slice.start, end: slice.start }, message: `This document could not be read: ${why}.` });
@@ -15866,7 +15974,7 @@ function readManifests(path9, text, previous, helmChart) {
       syntaxProblems.length = firstProblem;
       continue;
     }
-    documents.push({ start: slice.start, end: slice.end, firstObject, objectCount: objects.length - firstObject, firstProblem, problemCount: syntaxProblems.length - firstProblem });
+    documents.push({ start: slice.start, end: slice.end, firstObject, objectCount: objects.length - firstObject, firstProblem, problemCount: syntaxProblems.length - firstProblem, blanked: blanked2 });
   }
   return { objects, syntaxProblems, documents, skippedDocuments };
 }
@@ -15880,14 +15988,12 @@ function templateDocument(path9, text, slice, helmChart) {
   const evidence = templateInStructure(text, slice);
   return evidence === void 0 ? void 0 : { ...place, evidence, cause: "template" };
 }
-function readDocument(path9, text, slice, objects, syntaxProblems) {
-  const source = text.slice(slice.start, slice.end);
-  const document = (0, import_yaml12.parseDocument)(source, { prettyErrors: false, merge: true });
-  const reader = new NodeReader(document, slice.start, source);
+function readDocument(path9, text, slice, skipUnread, objects, syntaxProblems) {
+  const { document, reader, blanked: blanked2 } = parseForAnalysis(text, slice, skipUnread ? slice.kind : void 0);
   const kind = reader.string(reader.get(document.contents, "kind"));
   const origin = { file: path9, fileText: text, documentIndex: slice.index };
   if (kind === void 0 && isHelmValuesFile(path9)) for (const object of extractObjects(reader, document.contents, origin, [])) objects.push(object);
-  if (kind === void 0 || !isModelledKind(kind)) return;
+  if (kind === void 0 || !isModelledKind(kind)) return blanked2;
   const seen = /* @__PURE__ */ new Set();
   for (const error of document.errors) {
     const start = slice.start + error.pos[0];
@@ -15897,6 +16003,7 @@ function readDocument(path9, text, slice, objects, syntaxProblems) {
     seen.add(key);
   }
   for (const object of extractObjects(reader, document.contents, origin, syntaxProblems)) objects.push(object);
+  return blanked2;
 }
 function mayMatter(path9, text, slice) {
   if (slice.kind === null) return isHelmValuesFile(path9) && (includesWithin(text, "kubeProxyReplacement", slice) || includesWithin(text, "socketLB", slice));
@@ -15931,22 +16038,27 @@ var Workspace = class {
   fileExists;
   files = /* @__PURE__ */ new Map();
   current;
+  options = {};
   /** Replaces what is assumed about the cluster. */
   setAssumptions(assumptions) {
     this.current.setAssumptions(assumptions);
+  }
+  /** How the files set from now on are read; an analysis made elsewhere (setAnalyzed) must be made with the same options. */
+  setAnalysisOptions(options) {
+    this.options = options;
   }
   /** Adds or replaces a file; unchanged text keeps its analysis. */
   set(path9, text, context = {}) {
     const current = this.files.get(path9);
     if (current !== void 0 && current.text === text) return current;
-    const analyzed2 = analyzeFile(path9, text, { ...context, ...this.fileExists ? { fileExists: this.fileExists } : {}, ...current ? { previous: current } : {} });
+    const analyzed2 = analyzeFile(path9, text, { ...this.options, ...context, ...this.fileExists ? { fileExists: this.fileExists } : {}, ...current ? { previous: current } : {} });
     this.files.set(path9, analyzed2);
     this.current.setFile(analyzed2);
     return analyzed2;
   }
   /**
    * Adds or replaces a file with an analysis made elsewhere (on a worker thread) by `analyzeFile`
-   * with this workspace's context; unchanged text keeps the analysis in place.
+   * with this workspace's context and options; unchanged text keeps the analysis in place.
    */
   setAnalyzed(analyzed2) {
     const current = this.files.get(analyzed2.path);
@@ -16333,8 +16445,8 @@ var AnalysisPool = class _AnalysisPool {
     return this.workers.filter((worker) => worker.alive).length;
   }
   /** Reads and analyses a batch of workspace files, named by URI, on the least busy worker; rejects when no worker can. */
-  analyze(uris) {
-    return this.run({ uris });
+  analyze(uris, options = {}) {
+    return this.run({ uris, options });
   }
   /** Reads and analyses a batch of the command line's files on the least busy worker; rejects when no worker can. */
   analyzeFiles(files) {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { measureColdStart, measureEditor } from './editor.mjs';
+import { measureColdStart, measureEditor, measureOpen } from './editor.mjs';
 import { measureFixes } from './fixes.mjs';
 import { largeManifest, multiDocument, writeCorpus } from './generate.mjs';
 import { measureIndex, measureScale } from './scale.mjs';
@@ -23,6 +23,8 @@ const corpus = path.resolve(repositoryRoot, '../shared/corpus/k8s');
 const argoInstall = path.join(corpus, 'argoproj__argo-cd/manifests/install.yaml');
 const CONNLINT = [process.execPath, path.resolve(repositoryRoot, args.get('server') ?? 'dist/server.js'), '--stdio'];
 const YAML_LS = [process.execPath, path.join(repositoryRoot, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'];
+/** What VS Code's client sends when Red Hat YAML is installed: YAML syntax is left to it, and the fields no rule reads go unparsed. */
+const WITH_RED_HAT_YAML = { yamlSyntaxReportedElsewhere: true };
 
 /** @type {{figure: string, connlint: string, comparison: string, ratio: string, target: string}[]} */
 const rows = [];
@@ -76,10 +78,12 @@ async function editor() {
     const options = { opens: file.opens, changes: file.changes, warmups: file.warmups };
     const ours = await measureEditor(CONNLINT, 'connlint', file.text, options);
     const theirs = await measureEditor(YAML_LS, 'yamlls', file.text, options).catch((error) => (console.error(`  yaml-language-server: ${error.message}`), {}));
-    const target = file.text.length > 1e6 ? '≤ 50 ms, ≥ 10×' : '≤ 10 ms, ≥ 10×';
+    const target = file.text.length > 1e6 ? '≤ 25 ms' : '≤ 10 ms';
     row(`first didOpen → diagnostics after start-up (cold code), ${file.name}`, ms(ours.first), `yaml-language-server ${ms(theirs.first)}`, ratio(theirs.first, ours.first), '');
     row(`didOpen → diagnostics p50, ${file.name}`, ms(ours.open), `yaml-language-server ${ms(theirs.open)}`, ratio(theirs.open, ours.open), target);
-    row(`didChange → diagnostics p50, ${file.name}`, ms(ours.change), `yaml-language-server ${ms(theirs.change)}`, ratio(theirs.change, ours.change), target);
+    const withYaml = await measureOpen(CONNLINT, 'connlint-vscode', file.text, { opens: file.opens, warmups: file.warmups, initializationOptions: WITH_RED_HAT_YAML });
+    row(`… with YAML syntax left to Red Hat YAML (VS Code's usual setup), ${file.name}`, ms(withYaml), `yaml-language-server ${ms(theirs.open)}`, ratio(theirs.open, withYaml), target);
+    row(`didChange → diagnostics p50, ${file.name}`, ms(ours.change), `yaml-language-server ${ms(theirs.change)}`, ratio(theirs.change, ours.change), '≥ 50× faster');
   }
 }
 
@@ -88,10 +92,13 @@ async function scale() {
   for (const size of [1000, 10000]) {
     const result = await measureScale(CONNLINT, size, 15);
     results.push(result);
-    row(`index at start-up, ${size} files`, ms(result.index), '', '', size === 10000 ? '≤ 3 s' : '');
-    row(`peak RSS of the server, ${size} files`, `${Math.round(result.rss)} MB`, '', '', '≤ 200 MB');
+    row(`index at start-up, ${size} files`, ms(result.index), '', '', size === 10000 ? '≤ 1.5 s' : '');
+    row(`peak RSS of the server, ${size} files`, `${Math.round(result.rss)} MB`, '', '', size === 10000 ? '≤ 150 MB' : '');
     row(`edit replicas → Service re-diagnosed p50, ${size} files`, ms(result.edit), size === 10000 ? `1000 files ${ms(results[0].edit)}` : '', '', '≤ 20 ms, flat');
   }
+  const withYaml = await measureScale(CONNLINT, 10000, 0, WITH_RED_HAT_YAML);
+  row('index at start-up, 10000 files, YAML syntax left to Red Hat YAML', ms(withYaml.index), `without ${ms(results[1].index)}`, '', '≤ 1.5 s');
+  row('peak RSS of the server, 10000 files, YAML syntax left to Red Hat YAML', `${Math.round(withYaml.rss)} MB`, `without ${Math.round(results[1].rss)} MB`, '', '≤ 150 MB');
 }
 
 /**
@@ -126,7 +133,7 @@ async function coldStart() {
   const text = multiDocument(20);
   const ours = await measureColdStart(CONNLINT, text, runs);
   const theirs = await measureColdStart(YAML_LS, text, Math.min(runs, 3)).catch(() => undefined);
-  row('cold start: spawn → first diagnostics', ms(ours), `yaml-language-server ${ms(theirs)}`, ratio(theirs, ours), '≤ 200 ms');
+  row('cold start: spawn → first diagnostics', ms(ours), `yaml-language-server ${ms(theirs)}`, ratio(theirs, ours), '≤ 150 ms');
 }
 
 function printTable() {

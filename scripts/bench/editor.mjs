@@ -60,6 +60,31 @@ export async function measureEditor(command, name, rawText, { opens, changes, wa
   }
 }
 
+/**
+ * p50 of didOpen → the first diagnostics of the document, whatever they are: for a server that
+ * leaves YAML syntax to another extension (`initializationOptions`), where the duplicate key the
+ * other measures wait for is not reported.
+ */
+export async function measureOpen(command, name, text, { opens, warmups, initializationOptions }) {
+  const client = new BenchClient(command);
+  try {
+    await client.start(null, { initializationOptions });
+    const samples = [];
+    for (let i = 0; i < warmups + opens; i++) {
+      const uri = `file:///tmp/connlint-bench-editor/${name}-open-${i}.yaml`;
+      const waiting = client.waitFor(uri, () => true, 60_000);
+      const start = performance.now();
+      await client.open(uri, text);
+      const latency = (await waiting) - start;
+      if (i >= warmups) samples.push(latency);
+      await client.close(uri);
+    }
+    return median(samples);
+  } finally {
+    await client.stop();
+  }
+}
+
 /** Spawn → initialize → didOpen → first diagnostics, median over `runs` fresh processes. */
 export async function measureColdStart(command, rawText, runs) {
   const { text, line } = editable(rawText);

@@ -40,7 +40,7 @@ export class BenchClient {
   }
 
   /** initialize + initialized; `rootUri` null for no workspace folder. */
-  async start(rootUri, { progress = false } = {}) {
+  async start(rootUri, { progress = false, initializationOptions = undefined } = {}) {
     const folders = rootUri ? [{ uri: rootUri, name: 'bench' }] : null;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -51,6 +51,7 @@ export class BenchClient {
         textDocument: { publishDiagnostics: { relatedInformation: true }, synchronization: { dynamicRegistration: false } },
         workspace: { workspaceFolders: true },
       },
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;

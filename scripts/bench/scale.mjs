@@ -11,15 +11,15 @@ import { median } from './util.mjs';
 
 const REPLICAS_LINE = 6; // `  replicas: 3` in a generated Deployment
 
-/** Index time, peak RSS and edit-to-rediagnose p50 for a workspace of `manifests` files. */
-export async function measureScale(command, manifests, edits) {
+/** Index time, peak RSS and edit-to-rediagnose p50 for a workspace of `manifests` files (no edits: none measured). */
+export async function measureScale(command, manifests, edits, initializationOptions = undefined) {
   const root = mkdtempSync(path.join(tmpdir(), `connlint-bench-ws-${manifests}-`));
   try {
     const { apps, appDir } = writeWorkspace(root, manifests);
     const client = new BenchClient(command);
     try {
-      const index = await indexWorkspace(client, root);
-      const edit = await measureEdits(client, appDir(Math.floor(apps / 2)), edits);
+      const index = await indexWorkspace(client, root, initializationOptions);
+      const edit = edits === 0 ? undefined : await measureEdits(client, appDir(Math.floor(apps / 2)), edits);
       return { index, rss: await client.peakRssMb(), edit };
     } finally {
       await client.stop();
@@ -30,9 +30,9 @@ export async function measureScale(command, manifests, edits) {
 }
 
 /** Starts the server on a folder: the time from initialize to the last diagnostics after the scan's progress ends. */
-async function indexWorkspace(client, root) {
+async function indexWorkspace(client, root, initializationOptions = undefined) {
   const start = performance.now();
-  await client.start(pathToFileURL(root).toString(), { progress: true });
+  await client.start(pathToFileURL(root).toString(), { progress: true, initializationOptions });
   while (client.progressEnded.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
   const lastPublish = await client.settle(300);
   return Math.max(client.progressEnded[0], lastPublish) - start;

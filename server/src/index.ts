@@ -53,6 +53,8 @@ export { editDistance } from './core/editDistance';
 export { parseGoDuration } from './core/yaml/duration';
 export { formatGoDuration } from './core/edits/kubeProxyEdits';
 export { splitDocuments, type DocumentSlice } from './core/yaml/documents';
+export { blankUnreadFields, parseForAnalysis, type BlankedField, type BlankedText, type ParsedSlice } from './core/k8s/unreadFields';
+export { extractObjects } from './core/k8s/extract';
 export { parseSysctl, normaliseSysctlKey, type ParsedSysctl, type SysctlAssignment } from './core/sysctl/parse';
 export { sysctlApplicationOrder } from './core/sysctl/order';
 export { SYSCTL_CATALOG, SYSCTL_FAMILIES, rangeBounds, sysctlFamilyOf, takesSingleInteger, type SysctlInfo } from './core/sysctl/catalog';

@@ -15,7 +15,7 @@ port.on('message', (request: AnalysisRequest) => {
   const results: PortableResult[] =
     'uris' in request
       ? request.uris.map((uri) => {
-          const result = analyzeFromDisk(uri);
+          const result = analyzeFromDisk(uri, request.options);
           return 'analyzed' in result ? { uri, analyzed: toPortable(result.analyzed) } : result;
         })
       : request.files.map((file) => {

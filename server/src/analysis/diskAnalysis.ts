@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { URI } from 'vscode-uri';
-import { analyzeFile, type AnalyzedFile } from '../core/analyze';
+import { analyzeFile, type AnalysisOptions, type AnalyzedFile } from '../core/analyze';
 import { readTextFile } from '../files/read';
 
 /** What reading a workspace file from disk and analysing it gave. */
@@ -21,11 +21,11 @@ export function uriExists(uri: string): boolean {
  * analysis workers do for each file of a language server's scan, and the server itself when it
  * has no worker.
  */
-export function analyzeFromDisk(uri: string): DiskAnalysis {
+export function analyzeFromDisk(uri: string, options: AnalysisOptions = {}): DiskAnalysis {
   try {
     const read = readTextFile(URI.parse(uri).fsPath);
     if ('skipped' in read) return { uri, skipped: read.skipped };
-    return { uri, analyzed: analyzeFile(uri, read.text, { fileExists: uriExists }) };
+    return { uri, analyzed: analyzeFile(uri, read.text, { ...options, fileExists: uriExists }) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { uri, failed: code ?? (error instanceof Error ? error.message : String(error)) };

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fromPortable, type AnalyzedFile, type PortableAnalysis } from '../core/analyze';
+import { fromPortable, type AnalysisOptions, type AnalyzedFile, type PortableAnalysis } from '../core/analyze';
 import type { DiskAnalysis } from './diskAnalysis';
 import type { FileRead, FileToRead } from './fileAnalysis';
 
-/** A batch of files for a worker to read and analyse: a language server's URIs, or the command line's files. */
-export type AnalysisJob = { readonly uris: readonly string[] } | { readonly files: readonly FileToRead[] };
+/** A batch of files for a worker to read and analyse: a language server's URIs (read with its options), or the command line's files. */
+export type AnalysisJob = { readonly uris: readonly string[]; readonly options: AnalysisOptions } | { readonly files: readonly FileToRead[] };
 
 /** A job with the number its answer carries. */
 export type AnalysisRequest = AnalysisJob & { readonly id: number };
@@ -99,8 +99,8 @@ export class AnalysisPool {
   }
 
   /** Reads and analyses a batch of workspace files, named by URI, on the least busy worker; rejects when no worker can. */
-  analyze(uris: readonly string[]): Promise<DiskAnalysis<AnalyzedFile>[]> {
-    return this.run({ uris }) as Promise<DiskAnalysis<AnalyzedFile>[]>;
+  analyze(uris: readonly string[], options: AnalysisOptions = {}): Promise<DiskAnalysis<AnalyzedFile>[]> {
+    return this.run({ uris, options }) as Promise<DiskAnalysis<AnalyzedFile>[]>;
   }
 
   /** Reads and analyses a batch of the command line's files on the least busy worker; rejects when no worker can. */

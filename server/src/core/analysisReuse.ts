@@ -17,18 +17,18 @@ export class DocumentReuse {
 
   /**
    * Adds the objects and problems of the earlier document whose text is `slice`'s, moved to the
-   * slice, and returns true; returns false when no earlier document has that text.
+   * slice, and returns that document; returns undefined when no earlier document has that text.
    */
-  take(text: string, slice: DocumentSlice, objects: K8sObject[], problems: SyntaxProblem[]): boolean {
+  take(text: string, slice: DocumentSlice, objects: K8sObject[], problems: SyntaxProblem[]): ParsedDocument | undefined {
     const candidates = this.documents().get(text.slice(slice.start, slice.end));
     const earlier = candidates?.shift();
-    if (earlier === undefined) return false;
+    if (earlier === undefined) return undefined;
     const delta = slice.start - earlier.start;
     for (let i = earlier.firstObject; i < earlier.firstObject + earlier.objectCount; i++) {
       objects.push(Object.assign(moved(this.previous.objects[i]!, delta), { documentIndex: slice.index }));
     }
     for (let i = earlier.firstProblem; i < earlier.firstProblem + earlier.problemCount; i++) problems.push(moved(this.previous.syntaxProblems[i]!, delta));
-    return true;
+    return earlier;
   }
 
   private documents(): Map<string, ParsedDocument[]> {

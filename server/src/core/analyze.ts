@@ -1,20 +1,29 @@
-import { parseDocument } from 'yaml';
 import { DocumentReuse } from './analysisReuse';
 import { extractObjects, firstLine, type SyntaxProblem } from './k8s/extract';
 import { MODELLED_KINDS, type K8sObject } from './k8s/objects';
 import { mayHoldPathTimers } from './k8s/pathObjects';
+import { parseForAnalysis } from './k8s/unreadFields';
 import { NO_SUPPRESSIONS, parseSuppressions, type Suppressions } from './suppressions';
 import { parseSysctl, type ParsedSysctl } from './sysctl/parse';
 import { LineIndex, indexWithin, parsableText, type Span } from './text';
-import { NodeReader } from './yaml/nodes';
 import { splitDocuments, type DocumentSlice } from './yaml/documents';
 import { firstGoTemplate, templateInStructure, templateInSysctl } from './yaml/templates';
 
 /** How a file is read: as Kubernetes manifests, as a sysctl file, as a modules-load.d list, or not at all. */
 export type FileRole = 'manifest' | 'sysctl' | 'modules-load';
 
+/** How the analysis reads every file of a workspace. */
+export interface AnalysisOptions {
+  /**
+   * YAML syntax errors are reported by another tool (an editor's YAML extension): the fields of
+   * workloads that no rule reads are not parsed, and their YAML errors go unreported (see
+   * parseForAnalysis). Without it, every document read is parsed whole.
+   */
+  readonly syntaxReportedElsewhere?: boolean;
+}
+
 /** What the analysis needs to know about a file beyond its path and text. */
-export interface FileContext {
+export interface FileContext extends AnalysisOptions {
   /** Read the file in this role whatever its name (standard input, say). */
   readonly role?: FileRole;
   /** The file's real location, when its path in the workspace is only a display name (relative to a directory). */
@@ -35,6 +44,8 @@ export interface ParsedDocument {
   readonly objectCount: number;
   readonly firstProblem: number;
   readonly problemCount: number;
+  /** Parsed with the fields no rule reads blanked (AnalysisOptions): whether they hold YAML errors is not known. */
+  readonly blanked: boolean;
 }
 
 /** Why a document is a template: its syntax stands where YAML structure is, or it is part of a Helm chart's templates. */
@@ -140,7 +151,7 @@ export function analyzeFile(path: string, text: string, context: FileContext = {
   // Offsets into the parsers' text are offsets into the text as the client counts it.
   const parsable = read === undefined ? text : parsableText(text);
   const helmChart = read === 'manifest' && text.includes('{{') && isInHelmTemplates(context.location ?? path, context);
-  const manifests = read === 'manifest' ? readManifests(path, parsable, previous, helmChart) : NO_MANIFESTS;
+  const manifests = read === 'manifest' ? readManifests(path, parsable, previous, helmChart, context.syntaxReportedElsewhere === true) : NO_MANIFESTS;
   return analyzed(path, text, read, skipReason, manifests, undefined, read === 'modules-load' ? parseModulesLoad(parsable) : undefined);
 }
 
@@ -178,7 +189,7 @@ const NO_MANIFESTS: Manifests = { objects: [], syntaxProblems: [], documents: []
  * templates, when it holds `{{` at all or is not YAML on its own (Helm renders every `{{`, in
  * strings and comments too, and its blocks span documents).
  */
-function readManifests(path: string, text: string, previous: AnalyzedFile | undefined, helmChart: boolean): Manifests {
+function readManifests(path: string, text: string, previous: AnalyzedFile | undefined, helmChart: boolean, skipUnread: boolean): Manifests {
   const objects: K8sObject[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
   const documents: ParsedDocument[] = [];
@@ -189,9 +200,11 @@ function readManifests(path: string, text: string, previous: AnalyzedFile | unde
     if (template !== undefined) skippedDocuments.push(template);
     if (template !== undefined || !mayMatter(path, text, slice)) continue;
     const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
-    if (reuse?.take(text, slice, objects, syntaxProblems) !== true) {
+    let blanked = reuse?.take(text, slice, objects, syntaxProblems)?.blanked;
+    if (blanked === undefined) {
+      blanked = false;
       try {
-        readDocument(path, text, slice, objects, syntaxProblems);
+        blanked = readDocument(path, text, slice, skipUnread, objects, syntaxProblems);
       } catch (error) {
         // The parser's limits (stack depth on pathological nesting, say) end this document only.
         const why = error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message;
@@ -204,7 +217,7 @@ function readManifests(path: string, text: string, previous: AnalyzedFile | unde
       syntaxProblems.length = firstProblem;
       continue;
     }
-    documents.push({ start: slice.start, end: slice.end, firstObject, objectCount: objects.length - firstObject, firstProblem, problemCount: syntaxProblems.length - firstProblem });
+    documents.push({ start: slice.start, end: slice.end, firstObject, objectCount: objects.length - firstObject, firstProblem, problemCount: syntaxProblems.length - firstProblem, blanked });
   }
   return { objects, syntaxProblems, documents, skippedDocuments };
 }
@@ -222,16 +235,14 @@ function templateDocument(path: string, text: string, slice: DocumentSlice, helm
   return evidence === undefined ? undefined : { ...place, evidence, cause: 'template' };
 }
 
-/** Parses one document whose kind may matter and adds its objects and YAML errors. */
-function readDocument(path: string, text: string, slice: DocumentSlice, objects: K8sObject[], syntaxProblems: SyntaxProblem[]): void {
-  const source = text.slice(slice.start, slice.end);
-  const document = parseDocument(source, { prettyErrors: false, merge: true });
-  const reader = new NodeReader(document, slice.start, source);
+/** Parses one document whose kind may matter and adds its objects and YAML errors; true when its unread fields were blanked. */
+function readDocument(path: string, text: string, slice: DocumentSlice, skipUnread: boolean, objects: K8sObject[], syntaxProblems: SyntaxProblem[]): boolean {
+  const { document, reader, blanked } = parseForAnalysis(text, slice, skipUnread ? slice.kind : undefined);
   const kind = reader.string(reader.get(document.contents, 'kind'));
   const origin = { file: path, fileText: text, documentIndex: slice.index };
   // A Helm values file has no kind; its YAML errors are the chart's business.
   if (kind === undefined && isHelmValuesFile(path)) for (const object of extractObjects(reader, document.contents, origin, [])) objects.push(object);
-  if (kind === undefined || !isModelledKind(kind)) return;
+  if (kind === undefined || !isModelledKind(kind)) return blanked;
   const seen = new Set<string>();
   for (const error of document.errors) {
     const start = slice.start + error.pos[0];
@@ -241,6 +252,7 @@ function readDocument(path: string, text: string, slice: DocumentSlice, objects:
     seen.add(key);
   }
   for (const object of extractObjects(reader, document.contents, origin, syntaxProblems)) objects.push(object);
+  return blanked;
 }
 
 /** Whether a document must be parsed: its kind is modelled, or can't be told without parsing. */

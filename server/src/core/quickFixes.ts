@@ -1,5 +1,7 @@
 import { parseAllDocuments } from 'yaml';
+import type { AnalyzedFile } from './analyze';
 import type { Fix, TextEdit } from './edits/fix';
+import { blankedDocumentsParse } from './k8s/unreadFields';
 import { overlaps } from './edits/fix';
 import { lintFindings, type LintedFinding, type LintSettings } from './lint';
 import type { WorkspaceModel } from './model/workspaceModel';
@@ -43,11 +45,16 @@ export function quickFixesOf(model: WorkspaceModel, { diagnostic, finding }: Lin
 /**
  * A finding's own fixes, less those that would edit a file with YAML syntax errors: where the
  * parser had to guess, an edit placed by its structure can make the file worse, and an error in
- * one document (an unclosed quote) can swallow the `---` that starts the next one.
+ * one document (an unclosed quote) can swallow the `---` that starts the next one. That includes
+ * errors in the fields the analysis left unparsed (blankedDocumentsParse).
  */
 function rulesFixes(model: WorkspaceModel, finding: Finding): readonly Fix[] {
   const fixes = finding.fixes?.() ?? [];
-  return fixes.filter((fix) => fix.edits.every((edit) => (model.file(edit.file)?.syntaxProblems.length ?? 0) === 0));
+  return fixes.filter((fix) => fix.edits.every((edit) => parsesCleanly(model.file(edit.file))));
+}
+
+function parsesCleanly(file: AnalyzedFile | undefined): boolean {
+  return file === undefined || (file.syntaxProblems.length === 0 && blankedDocumentsParse(file));
 }
 
 /**

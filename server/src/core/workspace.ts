@@ -1,4 +1,4 @@
-import { analyzeFile, type AnalyzedFile, type FileContext } from './analyze';
+import { analyzeFile, type AnalysisOptions, type AnalyzedFile, type FileContext } from './analyze';
 import { WorkspaceModel, type Assumptions } from './model/workspaceModel';
 
 /**
@@ -8,6 +8,7 @@ import { WorkspaceModel, type Assumptions } from './model/workspaceModel';
 export class Workspace {
   private readonly files = new Map<string, AnalyzedFile>();
   private readonly current: WorkspaceModel;
+  private options: AnalysisOptions = {};
 
   constructor(
     assumptions: Assumptions = {},
@@ -21,11 +22,16 @@ export class Workspace {
     this.current.setAssumptions(assumptions);
   }
 
+  /** How the files set from now on are read; an analysis made elsewhere (setAnalyzed) must be made with the same options. */
+  setAnalysisOptions(options: AnalysisOptions): void {
+    this.options = options;
+  }
+
   /** Adds or replaces a file; unchanged text keeps its analysis. */
   set(path: string, text: string, context: Omit<FileContext, 'fileExists'> = {}): AnalyzedFile {
     const current = this.files.get(path);
     if (current !== undefined && current.text === text) return current;
-    const analyzed = analyzeFile(path, text, { ...context, ...(this.fileExists ? { fileExists: this.fileExists } : {}), ...(current ? { previous: current } : {}) });
+    const analyzed = analyzeFile(path, text, { ...this.options, ...context, ...(this.fileExists ? { fileExists: this.fileExists } : {}), ...(current ? { previous: current } : {}) });
     this.files.set(path, analyzed);
     this.current.setFile(analyzed);
     return analyzed;
@@ -33,7 +39,7 @@ export class Workspace {
 
   /**
    * Adds or replaces a file with an analysis made elsewhere (on a worker thread) by `analyzeFile`
-   * with this workspace's context; unchanged text keeps the analysis in place.
+   * with this workspace's context and options; unchanged text keeps the analysis in place.
    */
   setAnalyzed(analyzed: AnalyzedFile): AnalyzedFile {
     const current = this.files.get(analyzed.path);

@@ -1,5 +1,6 @@
-import { fileRole, type FileRole } from '../core/analyze';
+import { fileRole, type AnalysisOptions, type FileRole } from '../core/analyze';
 import type { LintedFinding, LintSettings } from '../core/lint';
+import { YAML_PARSE_CATEGORY } from '../core/rules/syntax';
 import type { WorkspaceModel } from '../core/model/workspaceModel';
 import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
 import { Workspace } from '../core/workspace';
@@ -32,6 +33,8 @@ export class WorkspaceIndex {
   private lintSettings: LintSettings | undefined;
   /** Finding categories another extension in the editor reports already. */
   private skipCategories: readonly string[] = [];
+  /** How files are read: set with the skipped categories, before any file is. */
+  private analysisOptions: AnalysisOptions = {};
   private readonly budget: IndexedTextBudget;
   private readonly skippedParts: SkippedPartsLog;
 
@@ -72,9 +75,15 @@ export class WorkspaceIndex {
     return this.settings;
   }
 
-  /** Leaves out categories of findings the editor shows from another source. */
+  /**
+   * Leaves out categories of findings the editor shows from another source. When that is YAML
+   * syntax, the files read from then on leave unparsed the fields no rule reads (AnalysisOptions).
+   */
   setSkippedCategories(categories: readonly string[]): void {
     this.skipCategories = categories;
+    this.analysisOptions = { syntaxReportedElsewhere: categories.includes(YAML_PARSE_CATEGORY) };
+    this.workspace.setAnalysisOptions(this.analysisOptions);
+    for (const single of this.outside.values()) single.setAnalysisOptions(this.analysisOptions);
   }
 
   /** Sets the workspace folders (any spelling of their URIs). */
@@ -112,7 +121,7 @@ export class WorkspaceIndex {
       const generations = batch.map((uri) => this.nextGeneration(uri));
       return (results) => results.forEach((result, i) => this.accept(result, generations[i]!));
     };
-    await analyseInBatches(this.budget.plan(listed, this.log), beginBatch, onBatch, this.log);
+    await analyseInBatches(this.budget.plan(listed, this.log), beginBatch, onBatch, this.log, this.analysisOptions);
   }
 
   /**
@@ -199,7 +208,7 @@ export class WorkspaceIndex {
 
   /** Reads a file into the index (see `accept`). */
   private readFromDisk(uri: string): void {
-    this.accept(analyzeFromDisk(uri), this.nextGeneration(uri));
+    this.accept(analyzeFromDisk(uri, this.analysisOptions), this.nextGeneration(uri));
   }
 
   /**
@@ -240,6 +249,7 @@ export class WorkspaceIndex {
     let single = this.outside.get(uri);
     if (single === undefined) {
       single = new Workspace(assumptionsOf(this.settings), uriExists);
+      single.setAnalysisOptions(this.analysisOptions);
       this.outside.set(uri, single);
     }
     return single;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { URI } from 'vscode-uri';
-import { fileRole } from '../core/analyze';
+import { fileRole, type AnalysisOptions } from '../core/analyze';
 import { walk } from '../files/walk';
 import { planFor } from '../analysis/parallel';
 import { AnalysisPool } from './analysisPool';
@@ -22,7 +22,7 @@ export async function relevantFilesBelow(directoryUri: string, isExcluded: (uri:
 }
 
 /**
- * Reads and analyses files from disk batch by batch: `begin` is called as a batch starts and
+ * Reads and analyses files from disk with `options`, batch by batch: `begin` is called as a batch starts and
  * returns what takes in its results; `onBatch` reports progress between batches. Many files are
  * read and analysed on worker threads (AnalysisPool) as well as on this thread, which takes in
  * the results; a batch whose worker fails is done here.
@@ -32,7 +32,9 @@ export async function analyseInBatches(
   begin: (batch: readonly string[]) => BatchTaker,
   onBatch: (done: number, total: number) => void,
   log: (message: string) => void,
+  options: AnalysisOptions = {},
 ): Promise<void> {
+  const analyzeHere = (batch: readonly string[]): DiskAnalysis[] => batch.map((uri) => analyzeFromDisk(uri, options));
   const plan = planFor(uris.map((uri) => ({ location: URI.parse(uri).fsPath })), POOL_SIZE, POOL_THRESHOLD);
   const pool = plan.workers > 0 ? AnalysisPool.start(plan.workers, log) : undefined;
   let done = 0;
@@ -50,14 +52,14 @@ export async function analyseInBatches(
       // Two batches per worker keep every worker busy without queueing the whole workspace;
       // past that, this thread analyses the next batch itself and then takes in what came back.
       if (pool === undefined || inFlight.size >= 2 * pool.size) {
-        take(batch, taker, batch.map(analyzeFromDisk));
+        take(batch, taker, analyzeHere(batch));
         await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
       // Never rejected: a failure to take results in is kept and thrown once the batches are in.
       const analysed: Promise<void> = pool
-        .analyze(batch)
-        .catch(() => batch.map(analyzeFromDisk))
+        .analyze(batch, options)
+        .catch(() => analyzeHere(batch))
         .then((results) => take(batch, taker, results))
         .catch((error: unknown) => void (failure ??= { error }))
         .finally(() => inFlight.delete(analysed));

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { CodeActionRequest, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
+import { lines } from '../helpers/lintFiles';
+import { inProcessClient } from '../helpers/inProcessServer';
+import { classicDeployment } from '../helpers/manifests';
+
+const service = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222');
+
+/** The titles of the quick fixes of service-affinity, with Red Hat YAML active and `deployment` beside the Service. */
+async function fixTitles(deployment: string): Promise<string[]> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'connlint-unread-'));
+  writeFileSync(path.join(folder, 'deploy.yaml'), deployment);
+  writeFileSync(path.join(folder, 'service.yaml'), service);
+  const serviceUri = pathToFileURL(path.join(folder, 'service.yaml')).href;
+  const client = inProcessClient();
+  try {
+    const folderUri = pathToFileURL(folder).href;
+    await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 't' }], capabilities: {}, initializationOptions: { yamlSyntaxReportedElsewhere: true } });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: serviceUri, languageId: 'yaml', version: 1, text: service } });
+    const [diagnostic] = await client.waitForDiagnostics(serviceUri, (list) => list?.length === 1);
+    assert.equal(diagnostic?.code, 'service-affinity');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: serviceUri }, range: diagnostic!.range, context: { diagnostics: [diagnostic!] } })) as CodeAction[];
+    return actions.map((action) => action.title);
+  } finally {
+    client.kill();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+test('with YAML syntax left to Red Hat YAML, a fix still never edits a file whose unread containers do not parse', async () => {
+  const clean = classicDeployment(2);
+  assert.deepEqual(await fixTitles(clean), [
+    'Add net.ipv4.tcp_keepalive_time = 600 to the securityContext.sysctls of Deployment "server"',
+    'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)',
+    'Ignore service-affinity for this Service',
+    'Disable service-affinity for this line',
+    'Fix all Connlint problems in this file',
+  ]);
+  // A duplicate key inside the containers, which the analysis does not parse: the keepalive fix
+  // would edit deploy.yaml, so it goes, and with it the fix-all (of preferred fixes); the fixes of
+  // service.yaml stay.
+  const broken = clean.replace('      - name: nginx\n', '      - name: nginx\n        name: httpd\n');
+  assert.notEqual(broken, clean);
+  assert.deepEqual(await fixTitles(broken), [
+    'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)',
+    'Ignore service-affinity for this Service',
+    'Disable service-affinity for this line',
+  ]);
+});
