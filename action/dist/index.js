@@ -15772,8 +15772,10 @@ function blanked(text, span, blanks) {
   let at = span.start;
   for (const blank of blanks) {
     const lastLine = text.lastIndexOf("\n", blank.end - 1) + 1;
-    result += text.slice(at, blank.start) + text.slice(blank.start, Math.max(blank.start, lastLine)).replace(/[^\r\n]/g, " ");
-    at = Math.max(blank.start, lastLine);
+    if (lastLine <= blank.start) continue;
+    const lastBreak = Math.max(blank.start, text[lastLine - 2] === "\r" ? lastLine - 2 : lastLine - 1);
+    result += text.slice(at, blank.start) + " ".repeat(lastBreak - blank.start);
+    at = lastBreak;
   }
   return result + text.slice(at, span.end);
 }

@@ -30,7 +30,10 @@ const deployment = lines(
   '',
 );
 
-test('a Deployment\'s containers and volumes are blanked but for their last line; every offset and the fields read stay', () => {
+/** The lines as one line of spaces, as long as they are with the line breaks between them. */
+const blankLine = (...lines: string[]): string => ' '.repeat(lines.join('\n').length);
+
+test('a Deployment\'s containers and volumes are blanked, one blank line and their last line; every offset and the fields read stay', () => {
   const blanked = blankUnreadFields(deployment, whole(deployment), 'Deployment');
   assert.equal(
     blanked?.text,
@@ -44,13 +47,11 @@ test('a Deployment\'s containers and volumes are blanked but for their last line
       '  template:',
       '    spec:',
       '      containers:',
-      '                 ',
-      '                    ',
-      '            ',
+      blankLine('      - name: app', '        image: nginx', '        env:'),
       '        - {name: A, value: "1"}',
       '      hostNetwork: true',
       '      volumes:',
-      '                    ',
+      blankLine('        - name: data'),
       '          emptyDir: {}',
       '',
     ),
@@ -85,7 +86,14 @@ test('a field is blanked only where the block structure is certain', () => {
 
 test('a sequence at its key\'s column is the key\'s value; the next key at that column ends it', () => {
   const pod = lines('kind: Pod', 'spec:', '  containers:', '  - name: a', '  - name: b', '  # the node', '  hostNetwork: true', '');
-  assert.equal(blankUnreadFields(pod, whole(pod), 'Pod')?.text, lines('kind: Pod', 'spec:', '  containers:', ' '.repeat('  - name: a'.length), '  - name: b', '  # the node', '  hostNetwork: true', ''));
+  assert.equal(blankUnreadFields(pod, whole(pod), 'Pod')?.text, lines('kind: Pod', 'spec:', '  containers:', blankLine('  - name: a'), '  - name: b', '  # the node', '  hostNetwork: true', ''));
+});
+
+test('with CRLF line breaks, the break before the value\'s last line stays whole', () => {
+  const pod = lines('kind: Pod', 'spec:', '  volumes:', '  - name: a', '  - name: b', '  hostNetwork: true', '').replace(/\n/g, '\r\n');
+  const blanked = blankUnreadFields(pod, whole(pod), 'Pod');
+  assert.equal(blanked?.text, lines('kind: Pod', 'spec:', '  volumes:', blankLine('  - name: a'), '  - name: b', '  hostNetwork: true', '').replace(/\n/g, '\r\n'));
+  assert.equal(parseForAnalysis(pod, whole(pod), 'Pod').blanked, true);
 });
 
 test('a YAML error inside a blanked field goes unreported; one elsewhere is reported as a whole parse reports it', () => {

@@ -103,9 +103,8 @@ interface OpenKey {
 
 /**
  * Blanks out the values of the fields no rule reads in a document of `kind` (UNREAD_FIELDS), so
- * that parsing skips them at the cost of reading blank lines: every character of a value but its
- * line breaks and its last line becomes a space. The last line stands for the value, so that the
- * mappings around it keep their extent. Offsets and every other byte stay as they are. A field is blanked only where the scan is sure of
+ * that parsing skips them at the cost of reading one blank line: a value's lines but the last
+ * become spaces (see blanked). Offsets and every other byte stay as they are. A field is blanked only where the scan is sure of
  * the block structure: a plain key alone on its line, reached through plain keys of block mappings
  * from the root. The value is the lines indented more than the key (and the `- ` items of a
  * sequence at its column), which YAML requires of a block value. A tab in indentation, or any
@@ -196,17 +195,20 @@ function samePath(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * The document's text, `span` of `text`, with each value of `blanks` blanked but its last line: a
- * space for every character but line breaks. The last line stands for the value, so that the value
- * and the mappings around it keep their extent in the text, as the objects read from them do.
+ * The document's text, `span` of `text`, with each value of `blanks` made one blank line and its
+ * last line: every character before the line break that starts the last line becomes a space, line
+ * breaks included (the parser reads one long blank line faster than many). The last line stands
+ * for the value, so that the mappings around it keep their extent.
  */
 function blanked(text: string, span: Span, blanks: readonly Span[]): string {
   let result = '';
   let at = span.start;
   for (const blank of blanks) {
     const lastLine = text.lastIndexOf('\n', blank.end - 1) + 1;
-    result += text.slice(at, blank.start) + text.slice(blank.start, Math.max(blank.start, lastLine)).replace(/[^\r\n]/g, ' ');
-    at = Math.max(blank.start, lastLine);
+    if (lastLine <= blank.start) continue;
+    const lastBreak = Math.max(blank.start, text[lastLine - 2] === '\r' ? lastLine - 2 : lastLine - 1);
+    result += text.slice(at, blank.start) + ' '.repeat(lastBreak - blank.start);
+    at = lastBreak;
   }
   return result + text.slice(at, span.end);
 }
