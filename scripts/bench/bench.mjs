@@ -72,7 +72,7 @@ async function editor() {
   const large = existsSync(argoInstall) ? { name: 'argo-cd install.yaml', text: readFileSync(argoInstall, 'utf8') } : { name: 'generated', text: multiDocument(2048) };
   const files = [
     { name: `small file (${(small.length / 1024).toFixed(0)} KB)`, text: small, opens: 10, changes: 20, warmups: 20 },
-    { name: `${large.name} (${(large.text.length / 1e6).toFixed(1)} MB)`, text: large.text, opens: 5, changes: 10, warmups: 3 },
+    { name: `${large.name} (${(large.text.length / 1e6).toFixed(1)} MB)`, text: large.text, opens: 10, changes: 10, warmups: 5 },
   ];
   for (const file of files) {
     const options = { opens: file.opens, changes: file.changes, warmups: file.warmups };

@@ -3,7 +3,9 @@
 // files at byte, line and YAML-structure level and checks that no exception escapes, every range
 // lies inside its file, the CLI never exits 2 on a readable file, linting is deterministic, and
 // every fix keeps its file whole (same YAML documents, no new parse errors), removes its finding,
-// and leaves nothing for a second --fix (test/robustness/fixChecks.ts, built by tsc -b).
+// and leaves nothing for a second --fix (test/robustness/fixChecks.ts, built by tsc -b). With YAML
+// syntax left to the editor (the unread fields of workloads blanked), a file that parses gets the
+// same diagnostics, and every finding the same fixes, as when it is parsed whole.
 // Every failing input is written to test/fixtures/fuzz-regressions/ with the seed that found it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { random } from './random.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const { Workspace, lint } = require(path.join(root, 'server/out/index.js'));
-const { fixAllEdits } = require(path.join(root, 'server/out/core/quickFixes.js'));
+const { fixAllEdits, fixesFor } = require(path.join(root, 'server/out/core/quickFixes.js'));
 const { applyEdits } = require(path.join(root, 'server/out/core/edits/fix.js'));
 const { hoverAt } = require(path.join(root, 'server/out/core/hover.js'));
 const { completionsAt } = require(path.join(root, 'server/out/core/completion.js'));
@@ -61,6 +63,8 @@ async function check(name, text, iteration) {
     const first = lintOnce(name, text);
     const second = lintOnce(name, text);
     if (first.json !== second.json) return 'linting the same input twice gave different diagnostics';
+    const blanked = blankedMismatch(name, text, first);
+    if (blanked !== undefined) return blanked;
     const outside = first.diagnostics.flatMap((diagnostic) => [diagnostic, ...diagnostic.related]).find((place) => !inside(place.range, text));
     if (outside !== undefined) return `a range outside the file: ${JSON.stringify(outside.range)}`;
     const model = first.workspace.model();
@@ -88,11 +92,29 @@ async function check(name, text, iteration) {
   }
 }
 
-function lintOnce(name, text) {
+function lintOnce(name, text, analysisOptions = {}) {
   const workspace = new Workspace({}, () => false);
+  workspace.setAnalysisOptions(analysisOptions);
   workspace.set(name, text);
   const diagnostics = lint(workspace.model());
   return { workspace, diagnostics, json: JSON.stringify(diagnostics) };
+}
+
+/**
+ * How the lint with unread fields blanked (YAML syntax reported elsewhere) departs from `whole`:
+ * other diagnostics for a file that parses, or other fixes for a finding both have.
+ */
+function blankedMismatch(name, text, whole) {
+  const blanked = lintOnce(name, text, { syntaxReportedElsewhere: true });
+  const parses = !whole.diagnostics.some((diagnostic) => diagnostic.rule === 'yaml-syntax');
+  if (parses && blanked.json !== whole.json) return 'blanking the unread fields changed the diagnostics of a file that parses';
+  const titles = (run, diagnostic) => JSON.stringify(fixesFor(run.workspace.model(), diagnostic).map((fix) => fix.title));
+  const wholeByKey = new Map(whole.diagnostics.map((diagnostic) => [JSON.stringify(diagnostic), diagnostic]));
+  for (const diagnostic of blanked.diagnostics.slice(0, 5)) {
+    const same = wholeByKey.get(JSON.stringify(diagnostic));
+    if (same !== undefined && titles(blanked, diagnostic) !== titles(whole, same)) return `blanking the unread fields changed the fixes of ${diagnostic.rule}: ${titles(blanked, diagnostic)}`;
+  }
+  return undefined;
 }
 
 /** Whether a range lies inside the text: lines exist (ended by LF, CRLF or a lone CR, as clients count them) and characters are within their line. */
