@@ -1,6 +1,7 @@
 // Bundles the extension for VS Code: dist/extension.js (the client, `vscode` left to the editor)
-// and dist/server.js (the language server with every dependency inside), with dist/analysisWorker.js
-// (the server's analysis worker threads) beside it. Type checking is `tsc -b`.
+// and dist/connlint-server.js (the language server with every dependency inside), run by
+// dist/server.js (server/src/lsp/launch.ts: through V8's code cache), with dist/analysisWorker.js
+// (the server's analysis worker threads) beside them. Type checking is `tsc -b`.
 //   node scripts/bundle.mjs           minified, with source maps (not shipped: see .vscodeignore)
 //   node scripts/bundle.mjs --watch   rebuilds on change
 // With --cli, bundles only the command line: server/bin/connlint-cli.js with server/bin/analysisWorker.js
@@ -93,7 +94,8 @@ const bundles = action
     : [
         ...cliBundles,
         { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-        { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlDebugLogsOff] },
+        { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/connlint-server.js', plugins: [yamlDebugLogsOff] },
+        { ...common, entryPoints: ['server/src/lsp/launch.ts'], outfile: 'dist/server.js', sourcemap: false },
         { ...common, entryPoints: ['server/src/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', plugins: [yamlDebugLogsOff] },
       ];
 

@@ -1,4 +1,5 @@
 /** The Connlint extension: starts the bundled language server and adds the effective-settings view. */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, NotificationType, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EffectiveSettingsView, ModelChangedNotification, SHOW_EFFECTIVE_SETTINGS } from './effectiveView';
@@ -53,12 +54,16 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-/** The bundled server over IPC; in development, with an inspector for "Attach to Server". */
+/**
+ * The bundled server over IPC; in development, with an inspector for "Attach to Server". Its
+ * compiled code is cached in the extension's global storage (see server/src/lsp/launch.ts).
+ */
 function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   const module = context.asAbsolutePath('dist/server.js');
+  const env = { ...process.env, CONNLINT_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
   return {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
 }
 

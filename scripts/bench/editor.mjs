@@ -109,12 +109,12 @@ export async function measureOpen(command, name, rawText, { opens, warmups, init
   }
 }
 
-/** Spawn → initialize → didOpen → first diagnostics, median over `runs` fresh processes. */
-export async function measureColdStart(command, rawText, runs) {
+/** Spawn → initialize → didOpen → first diagnostics, median over `runs` fresh processes (with `env`). */
+export async function measureColdStart(command, rawText, runs, env = process.env) {
   const { text, line } = editable(rawText);
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const client = new BenchClient(command);
+    const client = new BenchClient(command, env);
     try {
       await client.start(null);
       const uri = 'file:///tmp/connlint-bench-cold/cold.yaml';

@@ -13,10 +13,13 @@ const {
 
 /** A spawned language server with a protocol connection to it. */
 export class BenchClient {
-  /** @param {string[]} command executable and arguments (stdio) */
-  constructor(command) {
+  /**
+   * @param {string[]} command executable and arguments (stdio)
+   * @param {NodeJS.ProcessEnv} env the server's environment
+   */
+  constructor(command, env = process.env) {
     this.spawnedAt = performance.now();
-    this.process = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.process = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'ignore'], env });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     /** @type {Map<string, {at: number, diagnostics: any[]}>} */
     this.latest = new Map();

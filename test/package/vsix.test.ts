@@ -33,6 +33,7 @@ const EXPECTED_FILES = [
   'extension/client/language-configuration.json',
   'extension/client/syntaxes/sysctl.tmLanguage.json',
   'extension/dist/analysisWorker.js',
+  'extension/dist/connlint-server.js',
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/package.json',
@@ -69,6 +70,7 @@ test('the .vsix holds the bundles and the manifest, and its server answers', { t
   mkdirSync(path.join(unpacked, 'dist'));
   const server = path.join(unpacked, 'dist', 'server.js');
   writeFileSync(server, vsix.get('extension/dist/server.js')!);
+  writeFileSync(path.join(unpacked, 'dist', 'connlint-server.js'), vsix.get('extension/dist/connlint-server.js')!);
   await assertInitializes('--stdio', server);
   await assertInitializes('--node-ipc', server);
 });
