@@ -7675,7 +7675,7 @@ var require_scan = __commonJS({
       const opts = options || {};
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
+      const slashes2 = [];
       const tokens = [];
       const parts = [];
       let str = input;
@@ -7759,7 +7759,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
+          slashes2.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
@@ -7928,9 +7928,9 @@ var require_scan = __commonJS({
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
+        for (let idx = 0; idx < slashes2.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
+          const i = slashes2[idx];
           const value2 = input.slice(n2, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
@@ -7955,7 +7955,7 @@ var require_scan = __commonJS({
           depth(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
         }
-        state.slashes = slashes;
+        state.slashes = slashes2;
         state.parts = parts;
       }
       return state;
@@ -8459,11 +8459,11 @@ var require_parse = __commonJS({
             continue;
           }
           const match = /^\\+/.exec(remaining());
-          let slashes = 0;
+          let slashes2 = 0;
           if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
+            slashes2 = match[0].length;
+            state.index += slashes2;
+            if (slashes2 % 2 !== 0) {
               value += "\\";
             }
           }
@@ -9227,7 +9227,7 @@ var require_ignore = __commonJS({
     var DOUBLE_SLASH = "//";
     var SLASH_CODE = 47;
     var DOT_CODE = 46;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -9348,7 +9348,7 @@ var require_ignore = __commonJS({
         const char = pattern[index];
         if (char === ESCAPE) {
           const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
+          if (escaped === SLASH2 && index + 2 === length) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
             out += pattern.slice(index, index + 2);
@@ -9446,13 +9446,13 @@ var require_ignore = __commonJS({
         // A leading slash matches the beginning of the pathname
         /^\//,
         () => "^",
-        SLASH
+        SLASH2
       ],
       // replace special metacharacter slash after the leading slash
       [
         /\//g,
         () => "\\/",
-        SLASH
+        SLASH2
       ],
       [
         // > A leading "**" followed by a slash means match in all directories.
@@ -9567,7 +9567,7 @@ var require_ignore = __commonJS({
           if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
             return source;
           }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+          return last === SLASH2 ? `${source}$` : `${source}(?=$|\\/$)`;
         }
       ]
     ];
@@ -9699,7 +9699,7 @@ var require_ignore = __commonJS({
       ) : replaced;
     };
     var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
+      if (body[body.length - 1] === SLASH2) {
         prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
@@ -9707,26 +9707,26 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
+      const index = body.indexOf(SLASH2);
       return index < 0 || index === body.length - 1;
     };
     var basenameOf = (path9) => {
       const end = path9.length - 1;
       const index = path9.lastIndexOf(
-        SLASH,
-        path9[end] === SLASH ? end - 1 : end
+        SLASH2,
+        path9[end] === SLASH2 ? end - 1 : end
       );
       return index < 0 ? path9 : path9.slice(index + 1);
     };
     var parentOf = (path9) => {
       if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path9.split(SLASH).filter(Boolean);
+        const slices = path9.split(SLASH2).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
       }
       const end = path9.length - 1;
       const cut = path9.lastIndexOf(
-        SLASH,
+        SLASH2,
         path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
       return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
@@ -9881,7 +9881,7 @@ var require_ignore = __commonJS({
       //   are left out once, rather than tested or compiled for every path.
       testLiteral(path9) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
@@ -10441,11 +10441,16 @@ function commonWords(a, b) {
   return count;
 }
 function directoryDistance(from, to) {
-  const left = from.split("/").slice(0, -1);
-  const right = to.split("/").slice(0, -1);
+  const limit = Math.min(from.lastIndexOf("/"), to.lastIndexOf("/"));
   let common = 0;
-  while (common < left.length && common < right.length && left[common] === right[common]) common++;
-  return (left.length - common) * 1e3 + (right.length - common);
+  for (let i = 0; i <= limit && from.charCodeAt(i) === to.charCodeAt(i); i++) if (from.charCodeAt(i) === SLASH) common++;
+  return (slashes(from) - common) * 1e3 + (slashes(to) - common);
+}
+var SLASH = 47;
+function slashes(path9) {
+  let count = 0;
+  for (let at = path9.indexOf("/"); at !== -1; at = path9.indexOf("/", at + 1)) count++;
+  return count;
 }
 function workloadSource(workload2, template, model) {
   const build = model.buildOf(workload2);

@@ -124,13 +124,24 @@ function commonWords(a: readonly string[], b: readonly string[]): number {
 }
 
 
-/** Ranks how far apart two files' directories are: a shallower common directory costs more than extra levels below it. */
+/**
+ * Ranks how far apart two files' directories are: a shallower common directory costs more than
+ * extra levels below it. A file's directories are the parts of its path before each `/`; they are
+ * compared in place, without splitting the paths (a scan compares every Service with many files).
+ */
 function directoryDistance(from: string, to: string): number {
-  const left = from.split('/').slice(0, -1);
-  const right = to.split('/').slice(0, -1);
+  const limit = Math.min(from.lastIndexOf('/'), to.lastIndexOf('/'));
   let common = 0;
-  while (common < left.length && common < right.length && left[common] === right[common]) common++;
-  return (left.length - common) * 1000 + (right.length - common);
+  for (let i = 0; i <= limit && from.charCodeAt(i) === to.charCodeAt(i); i++) if (from.charCodeAt(i) === SLASH) common++;
+  return (slashes(from) - common) * 1000 + (slashes(to) - common);
+}
+
+const SLASH = 0x2f;
+
+function slashes(path: string): number {
+  let count = 0;
+  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) count++;
+  return count;
 }
 
 /** The pods of `workload`, running the pod template of `template` (itself, or the workload an Argo Rollout references). */
