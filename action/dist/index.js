@@ -14598,11 +14598,16 @@ var serviceAffinity = {
         subject: service2,
         message: message(service2, exposure),
         related: related(model, service2, exposure),
-        fixes: () => [keepaliveFix(model, exposure), addClientIpAffinity(file, service2), ignoreForService(file, service2, ID2)].filter((fix) => fix !== void 0)
+        fixes: () => fixesOf2(model, file, service2)
       });
     }
   }
 };
+function fixesOf2(model, file, service2) {
+  const exposure = serviceExposure(service2, model);
+  if (!exposure.exposed) return [];
+  return [keepaliveFix(model, exposure), addClientIpAffinity(file, service2), ignoreForService(file, service2, ID2)].filter((fix) => fix !== void 0);
+}
 function message(service2, { backends, conntrack, internalLocal }) {
   const name = `Service "${service2.name ?? "(unnamed)"}"`;
   const count = formatCount(backends.count, backends.upTo);

@@ -36,11 +36,21 @@ export const serviceAffinity: Rule = {
         subject: service,
         message: message(service, exposure),
         related: related(model, service, exposure),
-        fixes: () => [keepaliveFix(model, exposure), addClientIpAffinity(file, service), ignoreForService(file, service, ID)].filter((fix): fix is Fix => fix !== undefined),
+        fixes: () => fixesOf(model, file, service),
       });
     }
   },
 };
+
+/**
+ * The finding's fixes, from the Service's exposure as the model has it when they are asked for:
+ * a closure that kept the exposure held about 0.9 KB for every finding until its file changed.
+ */
+function fixesOf(model: WorkspaceModel, file: AnalyzedFile, service: Service): Fix[] {
+  const exposure = serviceExposure(service, model);
+  if (!exposure.exposed) return [];
+  return [keepaliveFix(model, exposure), addClientIpAffinity(file, service), ignoreForService(file, service, ID)].filter((fix): fix is Fix => fix !== undefined);
+}
 
 /** The fact first: how many backends and where that comes from, and the timeout after which an idle connection is re-balanced. */
 function message(service: Service, { backends, conntrack, internalLocal }: Exposed): string {
