@@ -12513,15 +12513,25 @@ function isContentSpan(text, start, end) {
   }
   return false;
 }
-var KIND_LINE = /^(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/gm;
+var KIND_LINE = /(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/my;
 var ROOT_KEY = /^[A-Za-z0-9_$/.-]/;
 function quickKind(text, start, end) {
   const document = text.slice(start, end);
-  KIND_LINE.lastIndex = 0;
-  const first = KIND_LINE.exec(document);
+  const first = kindLine(document, 0);
   if (first === null) return !document.includes("kind") || isBlockMappingRoot(text, start, end) ? null : void 0;
-  if (KIND_LINE.exec(document) !== null) return void 0;
+  if (kindLine(document, first.index + 4) !== null) return void 0;
   return plainKindValue(first[1] ?? "");
+}
+function kindLine(document, from) {
+  for (let at = document.indexOf("kind", from); at !== -1; at = document.indexOf("kind", at + 4)) {
+    const quote = document[at - 1] === '"' || document[at - 1] === "'" ? 1 : 0;
+    const lineStart = at - quote;
+    if (lineStart !== 0 && document[lineStart - 1] !== "\n") continue;
+    KIND_LINE.lastIndex = lineStart;
+    const match = KIND_LINE.exec(document);
+    if (match !== null) return match;
+  }
+  return null;
 }
 function plainKindValue(raw) {
   const value = raw.replace(/[ \t]+#.*$/, "");

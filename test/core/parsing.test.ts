@@ -115,6 +115,7 @@ test('splitDocuments: markers at column 0, empty documents, and the kind read wi
     '---', 'kind: "Service" # note',
     '---', "kind: 'apps/v1'",
     '---', 'data: |', '  --- not a marker', '  kind: Deployment',
+    '---', 'kindness: 1', 'spec: {kind: x}', '"kind": Pod', '  kind: nested',
   );
   assert.deepEqual(
     splitDocuments(text).map((slice) => [slice.index, slice.kind, text.slice(slice.start, slice.end)]),
@@ -127,6 +128,7 @@ test('splitDocuments: markers at column 0, empty documents, and the kind read wi
       [6, 'Service', '---\nkind: "Service" # note\n'],
       [7, undefined, "---\nkind: 'apps/v1'\n"],
       [8, null, '---\ndata: |\n  --- not a marker\n  kind: Deployment\n'],
+      [9, 'Pod', '---\nkindness: 1\nspec: {kind: x}\n"kind": Pod\n  kind: nested\n'],
     ],
   );
   assert.deepEqual(splitDocuments('kind: Service\r\n---\r\nkind: Pod\r\n').map((slice) => [slice.index, slice.kind, slice.start, slice.end]), [

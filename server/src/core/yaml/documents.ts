@@ -81,18 +81,35 @@ function isContentSpan(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const KIND_LINE = /^(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/gm;
+/** A `kind` key and its value, matched where a line starts (sticky). */
+const KIND_LINE = /(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$/my;
 const ROOT_KEY = /^[A-Za-z0-9_$/.-]/;
 
 /** Reads the root `kind` of a document from its text, or says why it can't. */
 function quickKind(text: string, start: number, end: number): string | null | undefined {
   // Searched within the document only: a search of the whole text would make a file of many documents quadratic.
   const document = text.slice(start, end);
-  KIND_LINE.lastIndex = 0;
-  const first = KIND_LINE.exec(document);
+  const first = kindLine(document, 0);
   if (first === null) return !document.includes('kind') || isBlockMappingRoot(text, start, end) ? null : undefined;
-  if (KIND_LINE.exec(document) !== null) return undefined;
+  if (kindLine(document, first.index + 4) !== null) return undefined;
   return plainKindValue(first[1] ?? '');
+}
+
+/**
+ * The first `kind:` line at column 0 from `from` on. Each `kind` found by indexOf (a CRD holds
+ * thousands, nested) is tried where it starts a line: faster than a multiline regular expression
+ * over the whole document.
+ */
+function kindLine(document: string, from: number): RegExpExecArray | null {
+  for (let at = document.indexOf('kind', from); at !== -1; at = document.indexOf('kind', at + 4)) {
+    const quote = document[at - 1] === '"' || document[at - 1] === "'" ? 1 : 0;
+    const lineStart = at - quote;
+    if (lineStart !== 0 && document[lineStart - 1] !== '\n') continue;
+    KIND_LINE.lastIndex = lineStart;
+    const match = KIND_LINE.exec(document);
+    if (match !== null) return match;
+  }
+  return null;
 }
 
 function plainKindValue(raw: string): string | undefined {
