@@ -104,12 +104,13 @@ interface OpenKey {
 /**
  * Blanks out the values of the fields no rule reads in a document of `kind` (UNREAD_FIELDS), so
  * that parsing skips them at the cost of reading one blank line: a value's lines but the last
- * become spaces (see blanked). Offsets and every other byte stay as they are. A field is blanked only where the scan is sure of
- * the block structure: a plain key alone on its line, reached through plain keys of block mappings
- * from the root. The value is the lines indented more than the key (and the `- ` items of a
- * sequence at its column), which YAML requires of a block value. A tab in indentation, or any
- * line the scan does not understand on the way, leaves the document as it is. Callers check the
- * parse of the result (`fields`): each key must be where the scan found it.
+ * become spaces (see blanked). Offsets and every other byte stay as they are. A field is blanked
+ * only where the scan is sure of the block structure: a plain key alone on its line, reached
+ * through plain keys of block mappings from the root. The value is the lines indented more than
+ * the key (and the `- ` items of a sequence at its column), which YAML requires of a block value.
+ * A tab in indentation, or any line the scan does not understand on the way, leaves the document
+ * as it is. Callers check the parse of the result (`fields`): each key must be where the scan
+ * found it.
  */
 export function blankUnreadFields(text: string, span: Span, kind: string | null | undefined): BlankedText | undefined {
   const unread = kind === null || kind === undefined ? undefined : UNREAD_FIELDS.get(kind);
