@@ -4,9 +4,10 @@
 // (the server's analysis worker threads) beside them. Type checking is `tsc -b`.
 //   node scripts/bundle.mjs           minified, with source maps (not shipped: see .vscodeignore)
 //   node scripts/bundle.mjs --watch   rebuilds on change
-// With --cli, bundles only the command line: server/bin/connlint-cli.js with server/bin/analysisWorker.js
-// beside it (its worker threads), which server/bin/connlint.js runs when present: one file loads in a
-// fraction of the time of the compiled tree's modules. `npm pack` builds it; `npm run bundle` too.
+// With --cli, bundles only what the npm package runs: server/bin/connlint-cli.js and the language server
+// server/bin/connlint-server.js, with server/bin/analysisWorker.js beside them (their worker threads),
+// which server/bin/connlint.js and connlint-language-server.js run when present: one file loads in a
+// fraction of the time of the compiled tree's modules. `npm pack` builds them; `npm run bundle` too.
 // With --action, bundles the GitHub Action instead: action/dist/index.js, committed so that the
 // runner needs no install, readable (not minified, no source map) so that its diffs can be reviewed.
 //   node scripts/bundle.mjs --action [--outfile FILE]   FILE instead of action/dist/index.js
@@ -73,6 +74,7 @@ const cli = { ...common, minify: false, minifyWhitespace: true, minifySyntax: tr
 const cliBundles = [
   { ...cli, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/bin/connlint-cli.js', plugins: [yamlDebugLogsOff, cliPackageRoot] },
   { ...cli, entryPoints: ['server/src/analysis/analysisWorker.ts'], outfile: 'server/bin/analysisWorker.js', plugins: [yamlDebugLogsOff] },
+  { ...cli, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/bin/connlint-server.js', plugins: [yamlDebugLogsOff] },
 ];
 
 /** The action's bundle is committed: its bytes depend on the sources and the esbuild version only. */

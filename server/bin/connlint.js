@@ -1,22 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-const { statSync } = require('node:fs');
-const path = require('node:path');
+const { freshBundle } = require('./bundled.js');
 
-/**
- * The bundled command line (connlint-cli.js, built by `npm pack` and `npm run bundle`) loads in a
- * fraction of the time of the compiled tree's modules. A compiled tree built after the bundle
- * wins, so that a checkout never runs code older than its last build.
- */
-function entryPoint() {
-  const bundle = path.join(__dirname, 'connlint-cli.js');
-  const bundled = statSync(bundle, { throwIfNoEntry: false });
-  if (bundled === undefined) return '../out/cli/main.js';
-  const builds = ['../out/.tsbuildinfo', '../out/core/.tsbuildinfo'].map((file) => statSync(path.join(__dirname, file), { throwIfNoEntry: false }));
-  return builds.some((build) => build !== undefined && build.mtimeMs > bundled.mtimeMs) ? '../out/cli/main.js' : bundle;
-}
-
-require(entryPoint())
+// The bundled command line (connlint-cli.js) when it is there and up to date, else the compiled tree.
+require(freshBundle('connlint-cli.js') ?? '../out/cli/main.js')
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

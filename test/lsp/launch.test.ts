@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 
-/** The launcher (dist/server.js in the extension) beside a stand-in bundle that prints what it was given. */
+const CODE_CACHE_MODULE = path.join(__dirname, '..', '..', '..', 'server', 'out', 'lsp', 'codeCache.js');
+
+/** A launcher as the extension's dist/server.js is one, beside a stand-in bundle that prints what it was given. */
 function launcherWith(bundle: string): { directory: string; run: (cache: string | undefined) => { stdout: string; status: number | null } } {
   const directory = mkdtempSync(path.join(tmpdir(), 'connlint-launch-'));
-  copyFileSync(path.join(__dirname, '..', '..', '..', 'server', 'out', 'lsp', 'launch.js'), path.join(directory, 'server.js'));
+  const launcher = `require(${JSON.stringify(CODE_CACHE_MODULE)}).runBundle(require('node:path').join(__dirname, 'connlint-server.js'), process.env.CONNLINT_CODE_CACHE);\n`;
+  writeFileSync(path.join(directory, 'server.js'), launcher);
   writeFileSync(path.join(directory, 'connlint-server.js'), bundle);
   return {
     directory,
