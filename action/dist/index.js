@@ -10245,7 +10245,7 @@ function sourced(value, file) {
 // server/src/core/kustomize/transform.ts
 function holdsPatchedValues(object) {
   if (object.kind !== "Service") return false;
-  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== void 0 && fileOfValue(object, value) !== object.file);
+  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => isPatched(object, value));
 }
 function patchMatches(emitted, kind, name) {
   return emitted.object.kind === kind && name !== void 0 && emitted.names.includes(name);
@@ -11849,7 +11849,13 @@ function patchEntries(reader, root, file, directory) {
   return entries3;
 }
 var NO_INLINE = { objects: [], operations: [], deletions: [] };
-function deletionsIn(text, objects) {
+function deletionsIn(file) {
+  let deletions = deletionsByFile.get(file);
+  if (deletions === void 0) deletionsByFile.set(file, deletions = readDeletions(file.text, file.objects));
+  return deletions;
+}
+var deletionsByFile = /* @__PURE__ */ new WeakMap();
+function readDeletions(text, objects) {
   if (!text.includes("$patch")) return [];
   const deleting = /* @__PURE__ */ new Set();
   (0, import_yaml6.parseAllDocuments)(text, { prettyErrors: false }).forEach((document, index) => {
@@ -12026,7 +12032,7 @@ var BuildEvaluator = class {
     if (file === void 0) return void 0;
     this.claimed.add(file.path);
     this.patches.add(file.path);
-    if (file.objects.length > 0) return { objects: file.objects, operations: [], deletions: deletionsIn(file.text, file.objects) };
+    if (file.objects.length > 0) return { objects: file.objects, operations: [], deletions: deletionsIn(file) };
     return { objects: [], operations: operationsOf(file), deletions: [] };
   }
 };
@@ -13454,8 +13460,7 @@ var conntrackOverridden = {
       const kubeProxy = node && kubeProxyValue(model, setting2, parseGoDuration);
       if (node === void 0 || kubeProxy === void 0 || kubeProxy.value === node.value) continue;
       if (onlyRaises && node.value > kubeProxy.value) continue;
-      const written = `${kubeProxy.value} s (${model.describe(kubeProxy.source)})`;
-      report(finding(model, setting2, node, kubeProxy, [kubeProxy], written));
+      report(finding(model, setting2, node, kubeProxy, [kubeProxy], { value: `${kubeProxy.value} s`, why: model.describe(kubeProxy.source) }));
     }
     const maxFinding = conntrackMaxFinding(model);
     if (maxFinding !== void 0) report(maxFinding);
@@ -13470,16 +13475,21 @@ function conntrackMaxFinding(model) {
   const floor = Math.max(caps ? Math.min(perCore.value, CONNTRACK_MAX_CAP) : perCore.value, min?.value ?? 0);
   if (node.value >= floor) return void 0;
   const capped = caps && perCore.value > CONNTRACK_MAX_CAP ? `, at most ${CONNTRACK_MAX_CAP}` : "";
-  const written = `at least ${floor} (maxPerCore ${perCore.value} \xD7 the node's CPUs${capped}${min === void 0 ? "" : `, min ${min.value}`})`;
+  const written = { value: `at least ${floor}`, why: `maxPerCore ${perCore.value} \xD7 the node's CPUs${capped}${min === void 0 ? "" : `, min ${min.value}`}` };
   return finding(model, MAX_PER_CORE, node, perCore, min === void 0 ? [perCore] : [perCore, min], written);
 }
 function finding(model, setting2, node, kubeProxy, sources, written) {
   const nodeSource = { kind: "file", file: node.file, span: node.assignment.valueSpan, setting: "set" };
   const nodeValue = setting2 === MAX_PER_CORE ? String(node.value) : `${node.value} s`;
+  const overwritten = `${setting2.key} is ${nodeValue} on the node`;
   return {
     file: node.file,
     span: node.assignment.lineSpan,
-    message: `${setting2.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it with ${written}`,
+    message: fittingMessage([
+      `${overwritten} (${model.describe(nodeSource)}), but kube-proxy overwrites it with ${written.value} (${written.why})`,
+      `${overwritten}, but kube-proxy overwrites it with ${written.value} (${written.why})`,
+      `${overwritten}, but kube-proxy overwrites it with ${written.value}`
+    ]),
     related: sources.flatMap(
       (source) => source.source.kind === "file" ? [{ file: source.source.file, span: source.source.span, message: `kube-proxy's ${source.source.setting}: ${source.value}${setting2 === MAX_PER_CORE ? "" : " s"}; it sets ${setting2.key} from it at start-up` }] : []
     ),
@@ -15980,9 +15990,9 @@ function readManifests(path9, text, previous, helmChart, skipUnread) {
     if (template !== void 0) skippedDocuments.push(template);
     if (template !== void 0 || !mayMatter(path9, text, slice)) continue;
     const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
-    let blanked2 = reuse?.take(text, slice, objects, syntaxProblems)?.blanked;
-    if (blanked2 === void 0) {
-      blanked2 = false;
+    const earlier = reuse?.take(text, slice, objects, syntaxProblems);
+    let blanked2 = earlier?.blanked ?? false;
+    if (earlier === void 0) {
       try {
         blanked2 = readDocument(path9, text, slice, skipUnread, objects, syntaxProblems);
       } catch (error) {

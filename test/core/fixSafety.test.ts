@@ -111,9 +111,9 @@ test('no keepalive fix when one unprotected backend cannot take it: the finding 
   const specless = lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: b', 'spec:', '  replicas: 1', '  selector: {matchLabels: {app: a}}', '  template:', '    metadata:', '      labels: {app: a}');
   const files = { 's.yaml': service, 'd.yaml': DEPLOYMENT, 'b.yaml': specless };
   const [diagnostic] = diagnosticsOf(files, 'service-affinity');
-  assert.ok(diagnostic);
+  assert.deepEqual([diagnostic?.file, diagnostic?.range.start, diagnostic?.severity], ['s.yaml', { line: 3, character: 8 }, 'warning']);
   assert.deepEqual(
-    fixesFor(workspaceOf(files).model(), diagnostic).map((fix) => fix.title),
+    fixesFor(workspaceOf(files).model(), diagnostic!).map((fix) => fix.title),
     [CLIENT_IP_TITLE, 'Ignore service-affinity for this Service', 'Disable service-affinity for this line'],
   );
 });

@@ -200,9 +200,9 @@ function readManifests(path: string, text: string, previous: AnalyzedFile | unde
     if (template !== undefined) skippedDocuments.push(template);
     if (template !== undefined || !mayMatter(path, text, slice)) continue;
     const [firstObject, firstProblem] = [objects.length, syntaxProblems.length];
-    let blanked = reuse?.take(text, slice, objects, syntaxProblems)?.blanked;
-    if (blanked === undefined) {
-      blanked = false;
+    const earlier = reuse?.take(text, slice, objects, syntaxProblems);
+    let blanked = earlier?.blanked ?? false;
+    if (earlier === undefined) {
       try {
         blanked = readDocument(path, text, slice, skipUnread, objects, syntaxProblems);
       } catch (error) {

@@ -5,7 +5,8 @@ import { NodeReader } from '../yaml/nodes';
 import { readJson6902, type PatchOperation } from './json6902';
 import { deletionsIn, KUSTOMIZATION_FILE_NAMES, readKustomization, type Kustomization, type PatchContent, type PatchEntry, type SkippedInput } from './kustomization';
 import { buildName, joinPath } from './paths';
-import { addLabels, applyOperations, mergePatch, patchMatches, setNamespace, setReplicas, targetMatches, type EmittedObject } from './transform';
+import { mergePatch } from './strategicMerge';
+import { addLabels, applyOperations, patchMatches, setNamespace, setReplicas, targetMatches, type EmittedObject } from './transform';
 
 /** One kustomization that no other kustomization uses, and the objects it emits. */
 export interface KustomizeBuild {
@@ -182,7 +183,7 @@ class BuildEvaluator {
     if (file === undefined) return undefined;
     this.claimed.add(file.path);
     this.patches.add(file.path);
-    if (file.objects.length > 0) return { objects: file.objects, operations: [], deletions: deletionsIn(file.text, file.objects) };
+    if (file.objects.length > 0) return { objects: file.objects, operations: [], deletions: deletionsIn(file) };
     return { objects: [], operations: operationsOf(file), deletions: [] };
   }
 }

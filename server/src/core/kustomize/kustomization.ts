@@ -209,9 +209,18 @@ const NO_INLINE: PatchContent = { objects: [], operations: [], deletions: [] };
 
 /**
  * The objects of a strategic-merge patch file that delete what they patch: the documents whose
- * root holds `$patch: delete` (kustomize removes the matching object from the build).
+ * root holds `$patch: delete` (kustomize removes the matching object from the build). Read once
+ * per analysis of the file: every build that uses the patch asks again.
  */
-export function deletionsIn(text: string, objects: readonly K8sObject[]): K8sObject[] {
+export function deletionsIn(file: AnalyzedFile): readonly K8sObject[] {
+  let deletions = deletionsByFile.get(file);
+  if (deletions === undefined) deletionsByFile.set(file, (deletions = readDeletions(file.text, file.objects)));
+  return deletions;
+}
+
+const deletionsByFile = new WeakMap<AnalyzedFile, readonly K8sObject[]>();
+
+function readDeletions(text: string, objects: readonly K8sObject[]): readonly K8sObject[] {
   if (!text.includes('$patch')) return [];
   const deleting = new Set<number>();
   parseAllDocuments(text, { prettyErrors: false }).forEach((document, index) => {

@@ -1,15 +1,13 @@
 import { isWorkload, type HorizontalPodAutoscaler, type K8sObject, type PodTemplate, type Service, type Workload } from '../k8s/objects';
 import type { Annotation } from '../k8s/pathObjects';
 import type { PatchOperation } from './json6902';
-import { EMPTY_TEMPLATE, fileOfValue, type PatchedValue } from './strategicMerge';
+import { EMPTY_TEMPLATE, isPatched, type PatchedValue } from './strategicMerge';
 import type { LabelEntry, PatchTarget, ReplicaEntry } from './kustomization';
-
-export { fileOfValue, mergePatch, type PatchedValue } from './strategicMerge';
 
 /** Whether an emitted Service holds a value a patch or kustomization wrote: its spans are not in the Service's file. */
 export function holdsPatchedValues(object: K8sObject): boolean {
   if (object.kind !== 'Service') return false;
-  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => value !== undefined && fileOfValue(object, value) !== object.file);
+  return [object.sessionAffinity, object.affinityTimeoutSeconds, object.affinityTimeoutText].some((value) => isPatched(object, value));
 }
 
 /** An object as a build emits it, with the names kustomize matches patches and replicas against. */

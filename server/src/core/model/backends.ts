@@ -1,6 +1,6 @@
 import { type Autoscaler, type K8sObject, type Service, type Workload, objectLabel } from '../k8s/objects';
 import { directoryOf } from '../kustomize/paths';
-import { fileOfValue } from '../kustomize/transform';
+import { fileOfValue } from '../kustomize/strategicMerge';
 import type { Span } from '../text';
 import type { WorkspaceModel } from './workspaceModel';
 
@@ -122,7 +122,6 @@ function commonWords(a: readonly string[], b: readonly string[]): number {
   while (count < a.length && count < b.length && a[count] === b[count]) count++;
   return count;
 }
-
 
 /**
  * Ranks how far apart two files' directories are: a shallower common directory costs more than

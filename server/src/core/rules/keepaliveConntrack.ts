@@ -10,7 +10,7 @@ import {
   parseInteger,
   reliesOnDefaultKeepalive,
 } from '../model/effective';
-import { fileOfValue } from '../kustomize/transform';
+import { fileOfValue } from '../kustomize/strategicMerge';
 import type { Effective } from '../model/sources';
 import type { Span } from '../text';
 import type { WorkspaceModel } from '../model/workspaceModel';

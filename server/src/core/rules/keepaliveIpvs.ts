@@ -8,7 +8,7 @@ import type { Effective } from '../model/sources';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Span } from '../text';
 import { countOf, relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
-import { fileOfValue } from '../kustomize/transform';
+import { fileOfValue } from '../kustomize/strategicMerge';
 
 /** What `ipvs.tcpTimeout` quick fixes add to the keepalive they must stay above: room for unanswered probes (default interval 75 s). */
 export const IPVS_TIMEOUT_MARGIN = 300;

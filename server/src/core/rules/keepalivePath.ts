@@ -11,7 +11,7 @@ import { connectionPaths, effectiveCloud, firstToFire, type ConnectionPath, type
 import { destinationRuleFor } from '../model/sidecars';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { fittingMessage, relatedSource, type Finding, type RelatedSpan, type Rule } from './rule';
-import { fileOfValue } from '../kustomize/transform';
+import { fileOfValue } from '../kustomize/strategicMerge';
 
 /**
  * On a Service's path, the shortest idle timer that keepalive probes could reset (a load

@@ -10,7 +10,7 @@ import { recommendedKeepalive } from '../edits/podKeepalive';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { backendKeepaliveFix } from '../edits/backendKeepalive';
 import { fittingMessage, relatedSource, type RelatedSpan, type Rule } from './rule';
-import { fileOfValue } from '../kustomize/transform';
+import { fileOfValue } from '../kustomize/strategicMerge';
 
 const ID = 'service-affinity';
 

@@ -11,7 +11,7 @@ import { KEEPALIVE_TIME_KEY } from '../model/effective';
 import { integerFields, valueProblem, type ValueProblem } from '../sysctl/values';
 import { parseGoDuration } from '../yaml/duration';
 import { fittingMessage, type Finding, type Rule } from './rule';
-import { fileOfValue } from '../kustomize/transform';
+import { fileOfValue } from '../kustomize/strategicMerge';
 
 /** kube-proxy flags that take a Go duration. */
 const DURATION_FLAGS: ReadonlySet<string> = new Set(['conntrack-tcp-timeout-established', 'ipvs-tcp-timeout']);
