@@ -13584,7 +13584,11 @@ var ipvsConnReuse = {
       report({
         file,
         span: assignment.valueSpan,
-        message: `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ""} in IPVS mode (${model.describe(mode.source)}): ${cost(value)}`,
+        // Shorter, without where IPVS mode is set: a related location says it.
+        message: fittingMessage([
+          `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ""} in IPVS mode (${model.describe(mode.source)}): ${cost(value)}`,
+          `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ""} in IPVS mode: ${cost(value)}`
+        ]),
         related: related2
       });
       return;
@@ -13604,9 +13608,8 @@ var keepaliveConntrack = {
       if (finding2 !== void 0) report(finding2);
     }
     const conntrack = effectiveConntrackTimeout(model);
-    const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
     for (const workload2 of model.workloads) {
-      const finding2 = podSysctlFinding(model, workload2, conntrack, conntrackText);
+      const finding2 = podSysctlFinding(model, workload2, conntrack);
       if (finding2 !== void 0) report(finding2);
     }
     const defaultFinding = defaultKeepaliveFinding(model, conntrack);
@@ -13621,12 +13624,12 @@ function nodeFinding(model) {
   return {
     file: nodeSource.file,
     span: nodeSource.span,
-    message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrack.value} s (${model.describe(conntrack.source)})`,
+    message: belowConntrack(`${KEEPALIVE_TIME_KEY} is ${node.value} s on the node`, conntrack, model),
     related: relatedConntrack(model, conntrack),
     fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))]
   };
 }
-function podSysctlFinding(model, workload2, conntrack, conntrackText) {
+function podSysctlFinding(model, workload2, conntrack) {
   if (workload2.template === void 0 || workload2.template.hostNetwork?.value === true) return void 0;
   const sysctl = workload2.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   const value = sysctl?.value === void 0 ? void 0 : parseInteger(sysctl.value);
@@ -13636,7 +13639,7 @@ function podSysctlFinding(model, workload2, conntrack, conntrackText) {
     file,
     span: sysctl.valueSpan,
     subject: workload2,
-    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}, not below the conntrack established timeout of ${conntrackText}`,
+    message: belowConntrack(`${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload2)}`, conntrack, model),
     related: relatedConntrack(model, conntrack),
     fixes: () => [setKeepalive([{ file, span: sysctl.valueSpan, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])]
   };
@@ -13654,7 +13657,10 @@ function defaultKeepaliveFinding(model, conntrack) {
     file: source.file,
     span: source.span,
     fixes: () => podsOnDefault.filter((workload2) => workload2.template?.hostNetwork?.value !== true).map((workload2) => addPodKeepalive(model, workload2, keepalive)).filter((fix) => fix !== void 0),
-    message: `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? "relies" : "rely"} on`,
+    message: fittingMessage([
+      `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? "relies" : "rely"} on`,
+      `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default keepalive time of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? "relies" : "rely"} on`
+    ]),
     related: podsOnDefault.map((workload2) => ({
       file: workload2.file,
       span: workload2.nameSpan,
@@ -13665,6 +13671,10 @@ function defaultKeepaliveFinding(model, conntrack) {
 function imageReliesOnDefault(image, conntrack) {
   const own = effectiveConntrackTimeout(image).source;
   return nodeKeepaliveTime(image).source.kind === "default" && own.kind === "file" && own.file === conntrack.file && own.span.start === conntrack.span.start;
+}
+function belowConntrack(keepalive, conntrack, model) {
+  const below = `${keepalive}, not below the conntrack established timeout of ${conntrack.value} s`;
+  return fittingMessage([`${below} (${model.describe(conntrack.source)})`, below]);
 }
 function relatedConntrack(model, conntrack) {
   const source = conntrack.source;
@@ -14946,7 +14956,10 @@ function podFinding(model, workload2, sysctl) {
     return {
       ...base,
       span: sysctl.nameSpan,
-      message: `${sysctl.name} is set in the pods of ${owner}: the kubelet refuses this unsafe sysctl unless --allowed-unsafe-sysctls allows it, and it never affects Service traffic`
+      message: fittingMessage([
+        `${sysctl.name} is set in the pods of ${owner}: the kubelet refuses this unsafe sysctl unless --allowed-unsafe-sysctls allows it, and it never affects Service traffic`,
+        `${sysctl.name} is set in the pods of ${owner}: the kubelet refuses this unsafe sysctl unless allowed, and it never affects Service traffic`
+      ])
     };
   }
   const refusal = POD_KEEPALIVE_KEYS.includes(sysctl.name) ? podKeepaliveRefusal(model, workload2) : void 0;
@@ -15108,7 +15121,8 @@ function unknownKeyFinding(file, key, span, consequence, isSetBeside) {
   return {
     file: file.path,
     span: written.span,
-    message: `${known}${suggestion} ${consequence}`,
+    // Shorter: without what follows from it, then without the number of keys the family has.
+    message: fittingMessage([`${known}${suggestion} ${consequence}`, `${known}${suggestion}`, `${written.text} is not a ${family}* key of Linux 6.18${suggestion}`]),
     fixes: () => (closest?.keys ?? []).map((candidate) => ({
       title: `Replace with ${inStyle(candidate, written.text)}`,
       edits: [{ file: file.path, span: written.span, newText: inStyle(candidate, written.text) }],

@@ -30,7 +30,8 @@ test('conn_reuse_mode = 0 in IPVS mode: the deleted-pod problem, and why kube-pr
 
 test('conn_reuse_mode = 1, the default, and other values: the 1 s delays before 5.9 and kube-proxy’s override', () => {
   const [one] = diagnostics({ 'kube-proxy.yaml': IPVS, [NODE]: lines(`${KEY} = 1`) });
-  assert.equal(one?.message, `${KEY} = 1 (the kernel's default) in IPVS mode (mode in kube-proxy.yaml:3): ${COSTS_OF_1}`);
+  // Where IPVS mode is set is left out here (a related location says it): with it, the message would pass 200 characters.
+  assert.equal(one?.message, `${KEY} = 1 (the kernel's default) in IPVS mode: ${COSTS_OF_1}`);
   const [two] = diagnostics({ [NODE]: lines(`${KEY}=2`) }, { proxyMode: 'ipvs' });
   assert.equal(
     two?.message,

@@ -84,7 +84,8 @@ test('tcpEstablishedTimeout: 0s leaves the node’s own conntrack timeout in for
   const node = lines('# conntrack', `${CONNTRACK} = 3600`);
   assert.deepEqual(lintBrief({ 'kube-proxy.yaml': kubeProxy('0s'), 'app.yaml': app, [NODE]: node }), [at(NODE, '1:53-1:57')]);
   const message = lintFiles({ 'kube-proxy.yaml': kubeProxy('0s'), 'app.yaml': app, [NODE]: node })[0]?.message;
-  assert.equal(message?.startsWith(`${CONNTRACK} sets the conntrack established timeout to 3600 s, not above the default ${KEEPALIVE} of 7200 s that the node and 1 more workload rely on`), true, message);
+  // `keepalive time` for the key's name: with it, the message would pass 200 characters.
+  assert.equal(message, `${CONNTRACK} sets the conntrack established timeout to 3600 s, not above the default keepalive time of 7200 s that the node and 1 more workload rely on`);
   assert.deepEqual(lintBrief({ 'kube-proxy.yaml': kubeProxy('0s'), 'app.yaml': app }), [], "no node value: the kernel's 432000 s");
   assert.deepEqual(lintBrief({ 'kube-proxy.yaml': kubeProxy('1h'), 'app.yaml': app, [NODE]: lines(`${CONNTRACK} = 100000`) }), [at('kube-proxy.yaml', '4:25-4:27')], 'kube-proxy overrides the node');
 });

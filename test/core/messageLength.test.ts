@@ -99,3 +99,67 @@ test(`every message over the real-world corpus is at most ${MAX_MESSAGE_LENGTH} 
   assert.ok(samples.length > 0, `no repositories in ${corpus}`);
   assert.deepEqual(tooLong(samples).offending, []);
 });
+
+/** A Deployment of two pods labelled `app: web`, with extra lines in its pod spec. */
+const deployment = (name: string, ...podSpec: string[]): string =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    `metadata: {name: ${name}}`,
+    'spec:',
+    '  replicas: 2',
+    '  selector: {matchLabels: {app: web}}',
+    '  template:',
+    '    metadata: {labels: {app: web}}',
+    '    spec:',
+    ...podSpec,
+    '',
+  ].join('\n');
+
+const kubeProxy = (...lines: string[]): string => ['apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', ...lines, ''].join('\n');
+
+/** Workspaces that give the longest forms of the rules' messages: long keys, several configurations, named sources. */
+const WORST_CASES: Sample[] = [
+  {
+    name: 'a node timeout kube-proxy overwrites with its default',
+    files: new Map([['node/sysctl.d/60-conntrack.conf', 'net.netfilter.nf_conntrack_tcp_timeout_established = 3600\n'], ['app.yaml', deployment('web')]]),
+  },
+  {
+    name: 'conn_reuse_mode 1 in IPVS mode',
+    files: new Map([['kube-proxy.yaml', kubeProxy('mode: ipvs')], ['node/sysctl.d/60-ipvs.conf', 'net.ipv4.vs.conn_reuse_mode = 1\n']]),
+  },
+  {
+    name: 'node and pod keepalives over the timeout of the first of several equally near kube-proxy configurations',
+    files: new Map([
+      ['a/kube-proxy.yaml', kubeProxy('conntrack:', '  tcpEstablishedTimeout: 1h')],
+      ['b/kube-proxy.yaml', kubeProxy('conntrack:', '  tcpEstablishedTimeout: 1h')],
+      ['node/sysctl.d/70-tcp.conf', 'net.ipv4.tcp_keepalive_time = 90000\n'],
+      ['app.yaml', deployment('a-deployment-with-a-long-name', '      securityContext: {sysctls: [{name: net.ipv4.tcp_keepalive_time, value: "90000"}]}')],
+    ]),
+  },
+  {
+    name: 'the node and several workloads on the default keepalive',
+    files: new Map([
+      ['kube-proxy.yaml', kubeProxy('conntrack:', '  tcpEstablishedTimeout: 0s')],
+      ['node/sysctl.d/60-conntrack.conf', 'net.netfilter.nf_conntrack_tcp_timeout_established = 3600\n'],
+      ['app.yaml', [deployment('a'), deployment('b'), deployment('c')].join('---\n')],
+    ]),
+  },
+  {
+    name: 'a misspelt conntrack key, and conntrack keys in pods',
+    files: new Map([
+      ['node/sysctl.d/60-conntrack.conf', 'net.netfilter.nf_conntrack_tcp_timeout_establised = 3600\n'],
+      ['app.yaml', deployment('web', '      securityContext: {sysctls: [{name: net.netfilter.nf_conntrack_tcp_timeout_established, value: "3600"}]}')],
+    ]),
+  },
+];
+
+test(`the longest forms of the rules' messages are at most ${MAX_MESSAGE_LENGTH} characters`, () => {
+  const { rules, offending } = tooLong(WORST_CASES);
+  assert.deepEqual(offending, []);
+  // The cases reach the rules whose fullest messages passed the limit.
+  assert.deepEqual(
+    ['conntrack-overridden', 'ipvs-conn-reuse', 'keepalive-conntrack', 'sysctl-unknown-key', 'sysctl-value'].filter((rule) => !rules.has(rule)),
+    [],
+  );
+});

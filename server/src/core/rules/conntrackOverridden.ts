@@ -9,7 +9,7 @@ import type { Fix, TextEdit } from '../edits/fix';
 import { kubeProxyConfigMap } from '../edits/kubeProxyEdits';
 import { addToMap, childMap, replaceSpan } from '../edits/yamlEdits';
 import { parseGoDuration } from '../yaml/duration';
-import type { Finding, RelatedSpan, Rule } from './rule';
+import { fittingMessage, type Finding, type RelatedSpan, type Rule } from './rule';
 import { kubeProxyRuns } from '../model/dataPlane';
 
 /** A conntrack sysctl kube-proxy writes at start-up, and where its value is configured. */
@@ -79,8 +79,7 @@ export const conntrackOverridden: Rule = {
       if (node === undefined || kubeProxy === undefined || kubeProxy.value === node.value) continue;
       // Kubernetes 1.23 to 1.28 keep a node value above kube-proxy's.
       if (onlyRaises && node.value > kubeProxy.value) continue;
-      const written = `${kubeProxy.value} s (${model.describe(kubeProxy.source)})`;
-      report(finding(model, setting, node, kubeProxy, [kubeProxy], written));
+      report(finding(model, setting, node, kubeProxy, [kubeProxy], { value: `${kubeProxy.value} s`, why: model.describe(kubeProxy.source) }));
     }
     const maxFinding = conntrackMaxFinding(model);
     if (maxFinding !== undefined) report(maxFinding);
@@ -101,7 +100,7 @@ function conntrackMaxFinding(model: WorkspaceModel): Finding | undefined {
   const floor = Math.max(caps ? Math.min(perCore.value, CONNTRACK_MAX_CAP) : perCore.value, min?.value ?? 0);
   if (node.value >= floor) return undefined;
   const capped = caps && perCore.value > CONNTRACK_MAX_CAP ? `, at most ${CONNTRACK_MAX_CAP}` : '';
-  const written = `at least ${floor} (maxPerCore ${perCore.value} × the node's CPUs${capped}${min === undefined ? '' : `, min ${min.value}`})`;
+  const written = { value: `at least ${floor}`, why: `maxPerCore ${perCore.value} × the node's CPUs${capped}${min === undefined ? '' : `, min ${min.value}`}` };
   return finding(model, MAX_PER_CORE, node, perCore, min === undefined ? [perCore] : [perCore, min], written);
 }
 
@@ -111,14 +110,21 @@ function finding(
   node: NodeSysctl & { readonly value: number },
   kubeProxy: KubeProxyValue,
   sources: readonly KubeProxyValue[],
-  written: string,
+  /** What kube-proxy writes, and where that comes from. */
+  written: { readonly value: string; readonly why: string },
 ): Finding {
   const nodeSource: ValueSource = { kind: 'file', file: node.file, span: node.assignment.valueSpan, setting: 'set' };
   const nodeValue = setting === MAX_PER_CORE ? String(node.value) : `${node.value} s`;
+  // Shorter forms leave out where the node's value is set (the finding's own line), then why kube-proxy writes what it does.
+  const overwritten = `${setting.key} is ${nodeValue} on the node`;
   return {
     file: node.file,
     span: node.assignment.lineSpan,
-    message: `${setting.key} is ${nodeValue} on the node (${model.describe(nodeSource)}), but kube-proxy overwrites it with ${written}`,
+    message: fittingMessage([
+      `${overwritten} (${model.describe(nodeSource)}), but kube-proxy overwrites it with ${written.value} (${written.why})`,
+      `${overwritten}, but kube-proxy overwrites it with ${written.value} (${written.why})`,
+      `${overwritten}, but kube-proxy overwrites it with ${written.value}`,
+    ]),
     related: sources.flatMap((source): RelatedSpan[] =>
       source.source.kind === 'file'
         ? [{ file: source.source.file, span: source.source.span, message: `kube-proxy's ${source.source.setting}: ${source.value}${setting === MAX_PER_CORE ? '' : ' s'}; it sets ${setting.key} from it at start-up` }]

@@ -1,7 +1,7 @@
 import { moduleMissingNote, parseInteger } from '../model/effective';
 import { effectiveKubernetesVersion, formatKubernetesVersion, kubeProxyLeavesConnReuse, type KubernetesVersion } from '../model/kubernetesVersion';
 import { ipvsMode } from '../model/proxy';
-import { relatedSource, type Rule } from './rule';
+import { fittingMessage, relatedSource, type Rule } from './rule';
 
 /** The IPVS sysctl that decides what happens to a SYN reusing the ports of a known connection. */
 export const CONN_REUSE_MODE_KEY = 'net.ipv4.vs.conn_reuse_mode';
@@ -47,7 +47,11 @@ export const ipvsConnReuse: Rule = {
       report({
         file,
         span: assignment.valueSpan,
-        message: `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ''} in IPVS mode (${model.describe(mode.source)}): ${cost(value)}`,
+        // Shorter, without where IPVS mode is set: a related location says it.
+        message: fittingMessage([
+          `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ''} in IPVS mode (${model.describe(mode.source)}): ${cost(value)}`,
+          `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ''} in IPVS mode: ${cost(value)}`,
+        ]),
         related,
       });
       return;

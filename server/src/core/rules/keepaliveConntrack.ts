@@ -16,7 +16,7 @@ import type { Span } from '../text';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Fix, TextEdit } from '../edits/fix';
 import { addPodKeepalive, recommendedKeepalive, setSysctlValue } from '../edits/podKeepalive';
-import { countOf, type Finding, type RelatedSpan, type Rule } from './rule';
+import { countOf, fittingMessage, type Finding, type RelatedSpan, type Rule } from './rule';
 
 /**
  * A TCP keepalive time that is not below the conntrack established timeout: the entry of an idle
@@ -33,9 +33,8 @@ export const keepaliveConntrack: Rule = {
       if (finding !== undefined) report(finding);
     }
     const conntrack = effectiveConntrackTimeout(model);
-    const conntrackText = `${conntrack.value} s (${model.describe(conntrack.source)})`;
     for (const workload of model.workloads) {
-      const finding = podSysctlFinding(model, workload, conntrack, conntrackText);
+      const finding = podSysctlFinding(model, workload, conntrack);
       if (finding !== undefined) report(finding);
     }
     const defaultFinding = defaultKeepaliveFinding(model, conntrack);
@@ -52,13 +51,13 @@ function nodeFinding(model: WorkspaceModel): Finding | undefined {
   return {
     file: nodeSource.file,
     span: nodeSource.span,
-    message: `${KEEPALIVE_TIME_KEY} is ${node.value} s on the node, not below the conntrack established timeout of ${conntrack.value} s (${model.describe(conntrack.source)})`,
+    message: belowConntrack(`${KEEPALIVE_TIME_KEY} is ${node.value} s on the node`, conntrack, model),
     related: relatedConntrack(model, conntrack),
     fixes: () => [setKeepalive(setSysctlValue(model, KEEPALIVE_TIME_KEY, nodeSource.file, nodeSource.span, String(recommendedKeepalive(conntrack.value))))],
   };
 }
 
-function podSysctlFinding(model: WorkspaceModel, workload: Workload, conntrack: Effective<number>, conntrackText: string): Finding | undefined {
+function podSysctlFinding(model: WorkspaceModel, workload: Workload, conntrack: Effective<number>): Finding | undefined {
   if (workload.template === undefined || workload.template.hostNetwork?.value === true) return undefined;
   const sysctl = workload.template.sysctls.find((entry) => entry.name === KEEPALIVE_TIME_KEY);
   const value = sysctl?.value === undefined ? undefined : parseInteger(sysctl.value);
@@ -68,7 +67,7 @@ function podSysctlFinding(model: WorkspaceModel, workload: Workload, conntrack: 
     file,
     span: sysctl.valueSpan,
     subject: workload,
-    message: `${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}, not below the conntrack established timeout of ${conntrackText}`,
+    message: belowConntrack(`${KEEPALIVE_TIME_KEY} is ${value} s in the pods of ${objectLabel(workload)}`, conntrack, model),
     related: relatedConntrack(model, conntrack),
     fixes: () => [setKeepalive([{ file, span: sysctl.valueSpan!, newText: JSON.stringify(String(recommendedKeepalive(conntrack.value))) }])],
   };
@@ -96,9 +95,12 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
         .filter((workload) => workload.template?.hostNetwork?.value !== true)
         .map((workload) => addPodKeepalive(model, workload, keepalive))
         .filter((fix): fix is Fix => fix !== undefined),
-    message:
+    message: fittingMessage([
       `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} ` +
-      `of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? 'relies' : 'rely'} on`,
+        `of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? 'relies' : 'rely'} on`,
+      `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default keepalive time ` +
+        `of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? 'relies' : 'rely'} on`,
+    ]),
     related: podsOnDefault.map((workload): RelatedSpan => ({
       file: workload.file,
       span: workload.nameSpan,
@@ -114,6 +116,12 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
 function imageReliesOnDefault(image: WorkspaceModel, conntrack: { readonly file: string; readonly span: Span }): boolean {
   const own = effectiveConntrackTimeout(image).source;
   return nodeKeepaliveTime(image).source.kind === 'default' && own.kind === 'file' && own.file === conntrack.file && own.span.start === conntrack.span.start;
+}
+
+/** `<keepalive> …, not below the conntrack established timeout of N s`, with where the timeout comes from when that fits (it is a related location too). */
+function belowConntrack(keepalive: string, conntrack: Effective<number>, model: WorkspaceModel): string {
+  const below = `${keepalive}, not below the conntrack established timeout of ${conntrack.value} s`;
+  return fittingMessage([`${below} (${model.describe(conntrack.source)})`, below]);
 }
 
 function relatedConntrack(model: WorkspaceModel, conntrack: Effective<number>): RelatedSpan[] {

@@ -4,7 +4,7 @@ import type { Fix } from '../edits/fix';
 import { type Workload, objectLabel } from '../k8s/objects';
 import { SYSCTL_CATALOG, sysctlFamilyOf } from '../sysctl/catalog';
 import type { Span } from '../text';
-import type { Finding, Rule } from './rule';
+import { fittingMessage, type Finding, type Rule } from './rule';
 import { fileOfValue, isPatched } from '../kustomize/strategicMerge';
 
 /** How many edits a name may be from a real key for Connlint to suggest it: 1 up to 8 characters after the family prefix, 2 up to 16, else 3. */
@@ -84,7 +84,8 @@ function unknownKeyFinding(file: AnalyzedFile, key: string, span: Span, conseque
   return {
     file: file.path,
     span: written.span,
-    message: `${known}${suggestion} ${consequence}`,
+    // Shorter: without what follows from it, then without the number of keys the family has.
+    message: fittingMessage([`${known}${suggestion} ${consequence}`, `${known}${suggestion}`, `${written.text} is not a ${family}* key of Linux 6.18${suggestion}`]),
     fixes: () => (closest?.keys ?? []).map((candidate): Fix => ({
       title: `Replace with ${inStyle(candidate, written.text)}`,
       edits: [{ file: file.path, span: written.span, newText: inStyle(candidate, written.text) }],

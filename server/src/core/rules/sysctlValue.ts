@@ -126,7 +126,10 @@ function podFinding(model: WorkspaceModel, workload: Workload, sysctl: PodSysctl
     return {
       ...base,
       span: sysctl.nameSpan,
-      message: `${sysctl.name} is set in the pods of ${owner}: the kubelet refuses this unsafe sysctl unless --allowed-unsafe-sysctls allows it, and it never affects Service traffic`,
+      message: fittingMessage([
+        `${sysctl.name} is set in the pods of ${owner}: the kubelet refuses this unsafe sysctl unless --allowed-unsafe-sysctls allows it, and it never affects Service traffic`,
+        `${sysctl.name} is set in the pods of ${owner}: the kubelet refuses this unsafe sysctl unless allowed, and it never affects Service traffic`,
+      ]),
     };
   }
   const refusal = POD_KEEPALIVE_KEYS.includes(sysctl.name) ? podKeepaliveRefusal(model, workload) : undefined;
