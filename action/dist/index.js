@@ -10854,6 +10854,7 @@ function goYamlNumber(plain) {
 }
 
 // server/src/core/yaml/nodes.ts
+var NO_STRINGS = /* @__PURE__ */ new Map();
 var NodeReader = class {
   constructor(document, offset, source) {
     this.document = document;
@@ -10904,16 +10905,19 @@ var NodeReader = class {
   int32(node) {
     return kubernetesInt32(this.scalar(node));
   }
-  /** A mapping of scalars to scalars (labels, selectors, annotations). */
+  /**
+   * A mapping of scalars to scalars (labels, selectors, annotations). An absent or empty one is
+   * a map shared by all: most objects have no annotations, and a workspace holds tens of thousands.
+   */
   stringMap(node) {
-    const result = /* @__PURE__ */ new Map();
+    let result;
     const map = this.map(node);
     for (const pair of map === void 0 ? [] : this.pairs(map)) {
       const key = this.string(pair.key);
       const value = this.string(pair.value) ?? (this.scalar(pair.value)?.value === null ? "" : void 0);
-      if (key !== void 0 && value !== void 0) result.set(key, value);
+      if (key !== void 0 && value !== void 0) (result ??= /* @__PURE__ */ new Map()).set(key, value);
     }
-    return result;
+    return result ?? NO_STRINGS;
   }
   /**
    * Where a node's value is written in the file (without a trailing comment). A block scalar's
@@ -11039,6 +11043,7 @@ var LineIndex = class {
     this.text = text;
   }
   text;
+  /** Each line's start offset: a typed array, 4 bytes a line (a workspace's large files have hundreds of thousands of lines). */
   starts;
   ending;
   get lineStarts() {
@@ -11054,7 +11059,7 @@ var LineIndex = class {
           if (code === 10 || code === 13) starts.push(i + 1);
         }
       }
-      this.starts = starts;
+      this.starts = Uint32Array.from(starts);
     }
     return this.starts;
   }
@@ -11495,15 +11500,16 @@ function dataPlane(base, provider, origin, settings, conntrackTimeouts) {
 
 // server/src/core/k8s/pathReaders.ts
 var import_yaml5 = __toESM(require_dist());
+var NO_ANNOTATIONS = /* @__PURE__ */ new Map();
 function readAnnotations(reader, metadata) {
-  const annotations = /* @__PURE__ */ new Map();
+  let annotations;
   const node = reader.get(metadata, "annotations");
   for (const [key, value] of reader.stringMap(node)) {
     const keySpan = reader.span(reader.keyNode(node, key));
     const valueSpan = reader.span(reader.get(node, key));
-    if (keySpan !== void 0 && valueSpan !== void 0) annotations.set(key, { value, keySpan, valueSpan });
+    if (keySpan !== void 0 && valueSpan !== void 0) (annotations ??= /* @__PURE__ */ new Map()).set(key, { value, keySpan, valueSpan });
   }
-  return annotations;
+  return annotations ?? NO_ANNOTATIONS;
 }
 function readPathObject(reader, node, base, fileText) {
   switch (base.kind) {

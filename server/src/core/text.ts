@@ -34,12 +34,13 @@ export interface Span {
  * first use: most files of a workspace never have a position asked of them.
  */
 export class LineIndex {
-  private starts: number[] | undefined;
+  /** Each line's start offset: a typed array, 4 bytes a line (a workspace's large files have hundreds of thousands of lines). */
+  private starts: Uint32Array | undefined;
   private ending: ReturnType<typeof lineEnding> | undefined;
 
   constructor(private readonly text: string) {}
 
-  private get lineStarts(): number[] {
+  private get lineStarts(): Uint32Array {
     if (this.starts === undefined) {
       const starts = [0];
       const text = this.text;
@@ -52,7 +53,7 @@ export class LineIndex {
           if (code === 10 || code === 13) starts.push(i + 1);
         }
       }
-      this.starts = starts;
+      this.starts = Uint32Array.from(starts);
     }
     return this.starts;
   }

@@ -5,16 +5,19 @@ import type { NodeReader, YamlNode } from '../yaml/nodes';
 import type { Located, ObjectBase } from './objects';
 import type { Annotation, DestinationRule, Ingress, MeshConfig, PathObject, TcpKeepaliveSetting } from './pathObjects';
 
+/** What `readAnnotations` gives an object without annotations (most of them): shared, read-only by type. */
+const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
+
 /** `metadata.annotations` of an object, with where each is written. */
-export function readAnnotations(reader: NodeReader, metadata: YamlNode | undefined): Map<string, Annotation> {
-  const annotations = new Map<string, Annotation>();
+export function readAnnotations(reader: NodeReader, metadata: YamlNode | undefined): ReadonlyMap<string, Annotation> {
+  let annotations: Map<string, Annotation> | undefined;
   const node = reader.get(metadata, 'annotations');
   for (const [key, value] of reader.stringMap(node)) {
     const keySpan = reader.span(reader.keyNode(node, key));
     const valueSpan = reader.span(reader.get(node, key));
-    if (keySpan !== undefined && valueSpan !== undefined) annotations.set(key, { value, keySpan, valueSpan });
+    if (keySpan !== undefined && valueSpan !== undefined) (annotations ??= new Map()).set(key, { value, keySpan, valueSpan });
   }
-  return annotations;
+  return annotations ?? NO_ANNOTATIONS;
 }
 
 /** Reads an object of a kind that carries a timer on a connection's path; undefined for other objects. */

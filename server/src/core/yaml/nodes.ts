@@ -2,6 +2,9 @@ import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type
 import type { Span } from '../text';
 import { kubernetesInt32 } from './int32';
 
+/** The empty string map `NodeReader.stringMap` gives: read-only by type, and never written to. */
+const NO_STRINGS: ReadonlyMap<string, string> = new Map();
+
 /** A YAML value node, with aliases not yet resolved. */
 export type YamlNode = Node;
 
@@ -70,16 +73,19 @@ export class NodeReader {
     return kubernetesInt32(this.scalar(node));
   }
 
-  /** A mapping of scalars to scalars (labels, selectors, annotations). */
-  stringMap(node: unknown): Map<string, string> {
-    const result = new Map<string, string>();
+  /**
+   * A mapping of scalars to scalars (labels, selectors, annotations). An absent or empty one is
+   * a map shared by all: most objects have no annotations, and a workspace holds tens of thousands.
+   */
+  stringMap(node: unknown): ReadonlyMap<string, string> {
+    let result: Map<string, string> | undefined;
     const map = this.map(node);
     for (const pair of map === undefined ? [] : this.pairs(map)) {
       const key = this.string(pair.key);
       const value = this.string(pair.value) ?? (this.scalar(pair.value)?.value === null ? '' : undefined);
-      if (key !== undefined && value !== undefined) result.set(key, value);
+      if (key !== undefined && value !== undefined) (result ??= new Map()).set(key, value);
     }
-    return result;
+    return result ?? NO_STRINGS;
   }
 
   /**
