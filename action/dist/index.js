@@ -11921,7 +11921,7 @@ function kustomizeLayout(kustomizationPaths, fileAt) {
     builds.push(build);
   }
   const patchOnlyFiles = new Set([...evaluator.patches].filter((path9) => !evaluator.resources.has(path9)));
-  return { builds, claimedFiles: evaluator.claimed, patchOnlyFiles, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
+  return { builds, claimedFiles: evaluator.claimed, patchOnlyFiles, patchFiles: evaluator.patches, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
 }
 var BuildEvaluator = class {
   constructor(paths, fileAt) {
@@ -12077,6 +12077,11 @@ function rename(objects, prefix, suffix) {
 }
 
 // server/src/core/model/workspaceBuilds.ts
+var EMITTED = "kustomize";
+var CLAIMS = "kustomizeClaims";
+var LISTS = { Service: isService, Workload: isWorkload, KubeProxyConfiguration: isKubeProxyConfiguration };
+var listFacet = (list) => `kustomize:${list}`;
+var ALL_LISTS = Object.keys(LISTS).map(listFacet);
 var WorkspaceBuilds = class {
   constructor(fileAt) {
     this.fileAt = fileAt;
@@ -12084,24 +12089,57 @@ var WorkspaceBuilds = class {
   fileAt;
   kustomizationPaths = /* @__PURE__ */ new Set();
   layout;
+  /** What the last layout computed read or looked for, and read as patches: results read from it until another is computed. */
+  inputs = /* @__PURE__ */ new Set();
+  patchFiles = /* @__PURE__ */ new Set();
   lists;
-  /** Takes in a change to a file; whether the builds may have changed. */
-  noteChange(path9, exists) {
+  /** Takes in a change to a file (its analyses before and after); the facets of the builds it changed. */
+  noteChange(path9, previous, next) {
     const isKustomization = isKustomizationPath(path9);
-    if (isKustomization && exists) this.kustomizationPaths.add(path9);
+    if (isKustomization && next !== void 0) this.kustomizationPaths.add(path9);
     else if (isKustomization) this.kustomizationPaths.delete(path9);
-    if (!isKustomization && this.layout?.inputs.has(path9) !== true) return false;
+    if (!isKustomization && !this.inputs.has(path9)) return [];
+    const patch = this.patchFiles.has(path9);
     this.layout = void 0;
-    return true;
+    if (isKustomization || previous === void 0 !== (next === void 0)) return [EMITTED, CLAIMS, ...ALL_LISTS];
+    const objects = [...previous?.objects ?? [], ...next?.objects ?? []];
+    const lists = Object.keys(LISTS).filter((list) => patch || objects.some(LISTS[list]));
+    return [EMITTED, ...lists.map(listFacet)];
   }
   /** The builds, or undefined when the workspace holds no kustomization. */
   current() {
     if (this.kustomizationPaths.size === 0) return void 0;
-    return this.layout ??= kustomizeLayout(this.kustomizationPaths, this.fileAt);
+    if (this.layout === void 0) {
+      this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt);
+      this.inputs = this.layout.inputs;
+      this.patchFiles = this.layout.patchFiles;
+    }
+    return this.layout;
+  }
+  /** The builds, recording a read of everything they emit (and of whether there are any). */
+  read(read) {
+    read(EMITTED);
+    read(CLAIMS);
+    return this.current();
+  }
+  /** The builds, recording a read of what they emit of one list's kinds, and of which files they read. */
+  readList(list, read) {
+    read(listFacet(list));
+    return this.readClaims(read);
+  }
+  /** The builds, recording a read of which files they read only (and of whether there are any). */
+  readClaims(read) {
+    read(CLAIMS);
+    return this.current();
+  }
+  /** The builds when one of them reads `path` (recording a read of what they emit), else undefined. */
+  readFor(path9, read) {
+    return this.readClaims(read)?.claimedFiles.has(path9) === true ? this.read(read) : void 0;
   }
   /** A list of the whole workspace: the objects of files no build reads, then those each build emits. */
-  withBuilds(layout, key, raw, is, generation) {
-    return this.kept(key, generation, () => [...raw.filter((object) => !layout.claimedFiles.has(object.file)), ...layout.builds.flatMap((build) => build.objects.filter(is))]);
+  withBuilds(layout, list, raw, generation) {
+    const is = LISTS[list];
+    return this.kept(list, generation, () => [...raw.filter((object) => !layout.claimedFiles.has(object.file)), ...layout.builds.flatMap((build) => build.objects.filter(is))]);
   }
   /** A file's objects as the builds that read it emit them (none for a patch). */
   emittedFrom(layout, path9, generation) {
@@ -12237,6 +12275,7 @@ var WorkspaceModel = class {
   node = new NodeFiles();
   kustomize = new WorkspaceBuilds((path9) => this.filesByPath.get(path9));
   facets = new FacetLog();
+  readFacet = (facet) => void this.facets.read(facet, void 0);
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
   scopePrototype;
   /** Counts every update; a result computed at one generation is current while it stays the same. */
@@ -12256,22 +12295,22 @@ var WorkspaceModel = class {
   }
   /** Kubernetes Services, in workspace order. */
   get services() {
-    return this.facets.read("services", this.withBuilds("Service", this.all.services.get(""), isService));
+    return this.facets.read("services", this.withBuilds("Service", this.all.services.get("")));
   }
   /** Workloads and Pods, in workspace order. */
   get workloads() {
-    return this.facets.read("workloads", this.withBuilds("Workload", this.all.workloads.get(""), isWorkload));
+    return this.facets.read("workloads", this.withBuilds("Workload", this.all.workloads.get("")));
   }
   get kubeProxyConfigurations() {
-    return this.facets.read("kubeProxyConfigurations", this.withBuilds("KubeProxyConfiguration", this.all.kubeProxyConfigurations.get(""), isKubeProxyConfiguration));
+    return this.facets.read("kubeProxyConfigurations", this.withBuilds("KubeProxyConfiguration", this.all.kubeProxyConfigurations.get("")));
   }
   /** The kustomize builds of the workspace (none without a kustomization file). */
   get builds() {
-    return this.kustomizeLayout()?.builds ?? [];
+    return this.kustomize.read(this.readFacet)?.builds ?? [];
   }
   /** The build an object belongs to, when it is one a build emits. */
   buildOf(object) {
-    return this.kustomizeLayout()?.buildOf(object);
+    return this.kustomize.readFor(object.file, this.readFacet)?.buildOf(object);
   }
   /**
    * A file's objects as the analysis sees them: as each build emits them when builds read the
@@ -12280,9 +12319,8 @@ var WorkspaceModel = class {
   objectsFrom(path9) {
     const file = this.file(path9);
     if (file === void 0) return [];
-    const layout = this.kustomizeLayout();
-    if (layout === void 0 || !layout.claimedFiles.has(path9)) return file.objects;
-    return this.kustomize.emittedFrom(layout, path9, this.updates);
+    const layout = this.kustomize.readFor(path9, this.readFacet);
+    return layout === void 0 ? file.objects : this.kustomize.emittedFrom(layout, path9, this.updates);
   }
   /**
    * kube-proxy configurations that apply on the nodes: the whole workspace's, as the kustomize
@@ -12350,7 +12388,7 @@ var WorkspaceModel = class {
     if (build !== void 0) return autoscalersIn(build, workload2);
     const key = targetKey(workload2.namespace, workload2.kind, workload2.name);
     const autoscalers = this.facets.read(`autoscalers:${key}`, this.all.autoscalersByTarget.get(key));
-    const layout = this.kustomizeLayout();
+    const layout = this.kustomize.readClaims(this.readFacet);
     const unclaimed = layout === void 0 ? autoscalers : autoscalers.filter((autoscaler2) => !layout.claimedFiles.has(autoscaler2.file));
     return nearest(workload2.file, unclaimed).filter((autoscaler2) => isNearby(workload2.file, autoscaler2.file));
   }
@@ -12431,7 +12469,7 @@ var WorkspaceModel = class {
     const previous = this.filesByPath.get(path9);
     if (previous === next) return;
     const hadManifests = this.all.holdsManifests();
-    if (this.kustomize.noteChange(path9, next !== void 0)) this.facets.changed("kustomize");
+    for (const facet of this.kustomize.noteChange(path9, previous, next)) this.facets.changed(facet);
     if (next === void 0) this.filesByPath.delete(path9);
     else this.filesByPath.set(path9, next);
     this.updates++;
@@ -12441,16 +12479,10 @@ var WorkspaceModel = class {
     this.node.update(this.filesByPath, previous, next, (facet) => this.facets.changed(facet));
     if (hadManifests !== this.all.holdsManifests()) this.facets.changed("hasManifests");
   }
-  /** The kustomize builds, recording the read; undefined without a kustomization. */
-  kustomizeLayout() {
-    const layout = this.kustomize.current();
-    if (layout !== void 0) this.facets.read("kustomize", layout);
-    return layout;
-  }
   /** A list of objects of the whole workspace, with builds evaluated when there are any. */
-  withBuilds(list, raw, is) {
-    const layout = this.kustomizeLayout();
-    return layout === void 0 ? raw : this.kustomize.withBuilds(layout, list, raw, is, this.updates);
+  withBuilds(list, raw) {
+    const layout = this.kustomize.readList(list, this.readFacet);
+    return layout === void 0 ? raw : this.kustomize.withBuilds(layout, list, raw, this.updates);
   }
   /**
    * What an object outside every build can relate to: the workspace's objects as their files
@@ -12458,7 +12490,7 @@ var WorkspaceModel = class {
    * nearest-definitions rule), except those of files used only as patches.
    */
   unclaimed(objects) {
-    const layout = this.kustomizeLayout();
+    const layout = this.kustomize.readClaims(this.readFacet);
     return layout === void 0 ? [...objects] : objects.filter((object) => !layout.patchOnlyFiles.has(object.file));
   }
 };

@@ -23,13 +23,44 @@ const kubeProxy = (timeout: string, mode: string) =>
   lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', `mode: ${mode}`, 'conntrack:', `  tcpEstablishedTimeout: ${timeout}`);
 const sysctl = (keepalive: number, extra: string) => lines(`net.ipv4.tcp_keepalive_time = ${keepalive}`, extra);
 
+const KINDS = ['service', 'deployment', 'hpa', 'both', 'proxy', 'sysctl', 'broken'] as const;
+/** With kustomize builds: kustomizations that name files of the same directories (or another directory), and patches. */
+const WITH_BUILDS = [...KINDS, 'kustomization', 'kustomization', 'patch'] as const;
+
+/** A kustomization of some of the files `randomFile` writes in its directory, with a patch, a namespace, replicas or a base. */
+function kustomization(next: () => number, dir: string): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const apps = ['api', 'web', 'db', 'cache'].filter(() => next() < 0.5);
+  const resources = apps.flatMap((app) => [`${app}-service.yaml`, `${app}-deployment.yaml`, `${app}.yaml`, `${app}-hpa.yaml`].filter(() => next() < 0.6));
+  if (dir === 'env/prod' && next() < 0.6) resources.push(pick(['../../apps/a', '../../apps/b']));
+  return lines(
+    'apiVersion: kustomize.config.k8s.io/v1beta1',
+    'kind: Kustomization',
+    ...(next() < 0.3 ? ['namespace: shop'] : []),
+    'resources:',
+    ...resources.map((resource) => `  - ${resource}`),
+    ...(next() < 0.5 ? ['patches:', `  - path: ${pick(['api', 'web'])}-patch.yaml`] : []),
+    ...(next() < 0.3 ? ['replicas:', `  - name: ${pick(['api', 'web', 'db'])}`, `    count: ${Math.floor(next() * 4)}`] : []),
+  );
+}
+
+/** A strategic-merge patch of a Deployment's replicas or a Service's affinity. */
+function patch(next: () => number, app: string): string {
+  if (next() < 0.5) return lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: ${app}`, 'spec:', `  replicas: ${Math.floor(next() * 4)}`);
+  return lines('apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${app}`, 'spec:', '  sessionAffinity: ClientIP');
+}
+
 /** One random file of the kinds the rules relate, or a broken one. */
-function randomFile(next: () => number): { path: string; text: string } {
+function randomFile(next: () => number, kinds: readonly string[] = KINDS): { path: string; text: string } {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const app = pick(['api', 'web', 'db', 'cache']);
   const namespace = pick(['default', 'shop']);
   const dir = pick(['apps/a', 'apps/b', 'env/prod']);
-  switch (pick(['service', 'deployment', 'hpa', 'both', 'proxy', 'sysctl', 'broken'])) {
+  switch (pick(kinds)) {
+    case 'kustomization':
+      return { path: `${dir}/kustomization.yaml`, text: kustomization(next, dir) };
+    case 'patch':
+      return { path: `${dir}/${pick(['api', 'web'])}-patch.yaml`, text: patch(next, app) };
     case 'service':
       return { path: `${dir}/${app}-service.yaml`, text: service(app, namespace, next() < 0.4) };
     case 'deployment':
@@ -59,8 +90,14 @@ function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic
   return byFile;
 }
 
-for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-  test(`after random edits, deletes and renames the kept results equal a lint from scratch (seed ${seed})`, () => {
+const SEQUENCES = [
+  ...[1, 2, 3, 4, 5, 6, 7, 8].map((seed) => ({ seed, kinds: KINDS, label: '' })),
+  // Edits of the files builds read change what the builds emit, and only some of them which files they read.
+  ...[11, 12, 13, 14, 15, 16, 17, 18].map((seed) => ({ seed, kinds: WITH_BUILDS, label: ', with kustomize builds' })),
+];
+
+for (const { seed, kinds, label } of SEQUENCES) {
+  test(`after random edits, deletes and renames the kept results equal a lint from scratch (seed ${seed}${label})`, () => {
     const next = random(seed);
     const files = new Map<string, string>();
     const workspace = new Workspace();
@@ -82,7 +119,7 @@ for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
         files.set(to, text);
         workspace.set(to, text);
       } else {
-        const file = randomFile(next);
+        const file = randomFile(next, kinds);
         files.set(file.path, file.text);
         workspace.set(file.path, file.text);
       }

@@ -26,6 +26,8 @@ export interface KustomizeLayout {
   readonly claimedFiles: ReadonlySet<string>;
   /** Files read only as patches: they define no object at all. */
   readonly patchOnlyFiles: ReadonlySet<string>;
+  /** Files read as patches (some of them resources too). */
+  readonly patchFiles: ReadonlySet<string>;
   /** Every path a build read or looked for: a change to one of them changes the builds. */
   readonly inputs: ReadonlySet<string>;
   /** The build an emitted object belongs to. */
@@ -55,7 +57,7 @@ export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: Fi
     builds.push(build);
   }
   const patchOnlyFiles = new Set([...evaluator.patches].filter((path) => !evaluator.resources.has(path)));
-  return { builds, claimedFiles: evaluator.claimed, patchOnlyFiles, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
+  return { builds, claimedFiles: evaluator.claimed, patchOnlyFiles, patchFiles: evaluator.patches, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
 }
 
 class BuildEvaluator {

@@ -3,37 +3,94 @@ import { isWorkload, type Autoscaler, type EndpointSet, type K8sObject, type Kub
 import { kustomizeLayout, type KustomizeBuild, type KustomizeLayout } from '../kustomize/build';
 import { isKustomizationPath } from '../kustomize/kustomization';
 
+/** Notes that the computation being recorded read a facet of the model (`FacetLog.read`). */
+type FacetRead = (facet: string) => void;
+
+/** The facet of everything the builds emit. */
+const EMITTED = 'kustomize';
+/** The facet of which files the builds read (`claimedFiles`, `patchOnlyFiles`): most results depend on this alone. */
+const CLAIMS = 'kustomizeClaims';
+
+/** The lists of the whole workspace that hold what builds emit, each with the kinds it holds. */
+const LISTS = { Service: isService, Workload: isWorkload, KubeProxyConfiguration: isKubeProxyConfiguration } as const;
+export type BuildList = keyof typeof LISTS;
+/** The facet of one list's objects as the builds emit them: every Service reads the kube-proxy configurations. */
+const listFacet = (list: BuildList): string => `kustomize:${list}`;
+const ALL_LISTS = (Object.keys(LISTS) as BuildList[]).map(listFacet);
+
 /**
  * The kustomize builds of a workspace model: evaluated on first need, dropped when a
  * kustomization or a file a build read (or looked for) changes, and the lists of objects with
  * builds evaluated, kept for one generation of the model. Without a kustomization it holds nothing.
+ * Its reads are of two facets: what the builds emit, and which files they read, which an edit of
+ * a file they read leaves as it is. So such an edit re-runs the findings about the builds' files,
+ * not those of every file of the workspace.
  */
 export class WorkspaceBuilds {
   private readonly kustomizationPaths = new Set<string>();
   private layout: KustomizeLayout | undefined;
+  /** What the last layout computed read or looked for, and read as patches: results read from it until another is computed. */
+  private inputs: ReadonlySet<string> = new Set();
+  private patchFiles: ReadonlySet<string> = new Set();
   private lists: { generation: number; byKey: Map<string, readonly K8sObject[]> } | undefined;
 
   constructor(private readonly fileAt: (path: string) => AnalyzedFile | undefined) {}
 
-  /** Takes in a change to a file; whether the builds may have changed. */
-  noteChange(path: string, exists: boolean): boolean {
+  /** Takes in a change to a file (its analyses before and after); the facets of the builds it changed. */
+  noteChange(path: string, previous: AnalyzedFile | undefined, next: AnalyzedFile | undefined): string[] {
     const isKustomization = isKustomizationPath(path);
-    if (isKustomization && exists) this.kustomizationPaths.add(path);
+    if (isKustomization && next !== undefined) this.kustomizationPaths.add(path);
     else if (isKustomization) this.kustomizationPaths.delete(path);
-    if (!isKustomization && this.layout?.inputs.has(path) !== true) return false;
+    if (!isKustomization && !this.inputs.has(path)) return [];
+    const patch = this.patchFiles.has(path);
     this.layout = undefined;
-    return true;
+    // Which files the builds read follows the kustomizations, and which of the files they name exist.
+    if (isKustomization || (previous === undefined) !== (next === undefined)) return [EMITTED, CLAIMS, ...ALL_LISTS];
+    // A resource file changes what the builds emit of the kinds it holds, before or after; a patch, of any kind.
+    const objects = [...(previous?.objects ?? []), ...(next?.objects ?? [])];
+    const lists = (Object.keys(LISTS) as BuildList[]).filter((list) => patch || objects.some(LISTS[list]));
+    return [EMITTED, ...lists.map(listFacet)];
   }
 
   /** The builds, or undefined when the workspace holds no kustomization. */
   current(): KustomizeLayout | undefined {
     if (this.kustomizationPaths.size === 0) return undefined;
-    return (this.layout ??= kustomizeLayout(this.kustomizationPaths, this.fileAt));
+    if (this.layout === undefined) {
+      this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt);
+      this.inputs = this.layout.inputs;
+      this.patchFiles = this.layout.patchFiles;
+    }
+    return this.layout;
+  }
+
+  /** The builds, recording a read of everything they emit (and of whether there are any). */
+  read(read: FacetRead): KustomizeLayout | undefined {
+    read(EMITTED);
+    read(CLAIMS);
+    return this.current();
+  }
+
+  /** The builds, recording a read of what they emit of one list's kinds, and of which files they read. */
+  readList(list: BuildList, read: FacetRead): KustomizeLayout | undefined {
+    read(listFacet(list));
+    return this.readClaims(read);
+  }
+
+  /** The builds, recording a read of which files they read only (and of whether there are any). */
+  readClaims(read: FacetRead): KustomizeLayout | undefined {
+    read(CLAIMS);
+    return this.current();
+  }
+
+  /** The builds when one of them reads `path` (recording a read of what they emit), else undefined. */
+  readFor(path: string, read: FacetRead): KustomizeLayout | undefined {
+    return this.readClaims(read)?.claimedFiles.has(path) === true ? this.read(read) : undefined;
   }
 
   /** A list of the whole workspace: the objects of files no build reads, then those each build emits. */
-  withBuilds<T extends K8sObject>(layout: KustomizeLayout, key: string, raw: readonly T[], is: (object: K8sObject) => object is T, generation: number): readonly T[] {
-    return this.kept(key, generation, () => [...raw.filter((object) => !layout.claimedFiles.has(object.file)), ...layout.builds.flatMap((build) => build.objects.filter(is))]) as T[];
+  withBuilds<T extends K8sObject>(layout: KustomizeLayout, list: BuildList, raw: readonly T[], generation: number): readonly T[] {
+    const is = LISTS[list] as (object: K8sObject) => boolean;
+    return this.kept(list, generation, () => [...raw.filter((object) => !layout.claimedFiles.has(object.file)), ...layout.builds.flatMap((build) => build.objects.filter(is))]) as T[];
   }
 
   /** A file's objects as the builds that read it emit them (none for a patch). */

@@ -1,7 +1,7 @@
 import type { AnalyzedFile } from '../analyze';
-import { isWorkload, type Autoscaler, type DataPlaneConfiguration, type EndpointSet, type K8sObject, type KubeProxyConfiguration, type Namespace, type Service, type Workload } from '../k8s/objects';
+import { type Autoscaler, type DataPlaneConfiguration, type EndpointSet, type K8sObject, type KubeProxyConfiguration, type Namespace, type Service, type Workload } from '../k8s/objects';
 import type { PathObject } from '../k8s/pathObjects';
-import type { KustomizeBuild, KustomizeLayout } from '../kustomize/build';
+import type { KustomizeBuild } from '../kustomize/build';
 import type { Assumptions, ClusterAssumptions } from './assumptions';
 import { isNearby, nearest } from './backends';
 import { EVERYTHING, FacetLog } from './facetLog';
@@ -9,7 +9,7 @@ import { NodeFiles, type NodeSysctl } from './nodeFiles';
 import { KUBE_PROXY, ObjectIndexes, targetKey } from './objectIndexes';
 import { kubeProxyChoice, scopedView, scopePathOf, scopePrototypeOf } from './scopedView';
 import { baseName, type ValueSource } from './sources';
-import { autoscalersIn, endpointSetsIn, isKubeProxyConfiguration, isService, selects, workloadsSelectedIn, WorkspaceBuilds } from './workspaceBuilds';
+import { autoscalersIn, endpointSetsIn, selects, workloadsSelectedIn, WorkspaceBuilds, type BuildList } from './workspaceBuilds';
 
 export type { Assumptions, ClusterAssumptions } from './assumptions';
 export { EVERYTHING } from './facetLog';
@@ -27,6 +27,7 @@ export class WorkspaceModel {
   private readonly node = new NodeFiles();
   private readonly kustomize = new WorkspaceBuilds((path) => this.filesByPath.get(path));
   private readonly facets = new FacetLog();
+  private readonly readFacet = (facet: string): void => void this.facets.read(facet, undefined);
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
   private scopePrototype: WorkspaceModel | undefined;
   /** Counts every update; a result computed at one generation is current while it stays the same. */
@@ -57,26 +58,26 @@ export class WorkspaceModel {
 
   /** Kubernetes Services, in workspace order. */
   get services(): readonly Service[] {
-    return this.facets.read('services', this.withBuilds('Service', this.all.services.get(''), isService));
+    return this.facets.read('services', this.withBuilds('Service', this.all.services.get('')));
   }
 
   /** Workloads and Pods, in workspace order. */
   get workloads(): readonly Workload[] {
-    return this.facets.read('workloads', this.withBuilds('Workload', this.all.workloads.get(''), isWorkload));
+    return this.facets.read('workloads', this.withBuilds('Workload', this.all.workloads.get('')));
   }
 
   get kubeProxyConfigurations(): readonly KubeProxyConfiguration[] {
-    return this.facets.read('kubeProxyConfigurations', this.withBuilds('KubeProxyConfiguration', this.all.kubeProxyConfigurations.get(''), isKubeProxyConfiguration));
+    return this.facets.read('kubeProxyConfigurations', this.withBuilds('KubeProxyConfiguration', this.all.kubeProxyConfigurations.get('')));
   }
 
   /** The kustomize builds of the workspace (none without a kustomization file). */
   get builds(): readonly KustomizeBuild[] {
-    return this.kustomizeLayout()?.builds ?? [];
+    return this.kustomize.read(this.readFacet)?.builds ?? [];
   }
 
   /** The build an object belongs to, when it is one a build emits. */
   buildOf(object: K8sObject): KustomizeBuild | undefined {
-    return this.kustomizeLayout()?.buildOf(object);
+    return this.kustomize.readFor(object.file, this.readFacet)?.buildOf(object);
   }
 
   /**
@@ -86,9 +87,8 @@ export class WorkspaceModel {
   objectsFrom(path: string): readonly K8sObject[] {
     const file = this.file(path);
     if (file === undefined) return [];
-    const layout = this.kustomizeLayout();
-    if (layout === undefined || !layout.claimedFiles.has(path)) return file.objects;
-    return this.kustomize.emittedFrom(layout, path, this.updates);
+    const layout = this.kustomize.readFor(path, this.readFacet);
+    return layout === undefined ? file.objects : this.kustomize.emittedFrom(layout, path, this.updates);
   }
 
   /**
@@ -169,7 +169,7 @@ export class WorkspaceModel {
     if (build !== undefined) return autoscalersIn(build, workload);
     const key = targetKey(workload.namespace, workload.kind, workload.name);
     const autoscalers = this.facets.read(`autoscalers:${key}`, this.all.autoscalersByTarget.get(key));
-    const layout = this.kustomizeLayout();
+    const layout = this.kustomize.readClaims(this.readFacet);
     // An autoscaler a build emits scales that build's workloads only; outside builds, only one written near the workload does.
     const unclaimed = layout === undefined ? autoscalers : autoscalers.filter((autoscaler) => !layout.claimedFiles.has(autoscaler.file));
     return nearest(workload.file, unclaimed).filter((autoscaler) => isNearby(workload.file, autoscaler.file));
@@ -264,7 +264,7 @@ export class WorkspaceModel {
     const previous = this.filesByPath.get(path);
     if (previous === next) return;
     const hadManifests = this.all.holdsManifests();
-    if (this.kustomize.noteChange(path, next !== undefined)) this.facets.changed('kustomize');
+    for (const facet of this.kustomize.noteChange(path, previous, next)) this.facets.changed(facet);
     if (next === undefined) this.filesByPath.delete(path);
     else this.filesByPath.set(path, next);
     this.updates++;
@@ -275,17 +275,10 @@ export class WorkspaceModel {
     if (hadManifests !== this.all.holdsManifests()) this.facets.changed('hasManifests');
   }
 
-  /** The kustomize builds, recording the read; undefined without a kustomization. */
-  private kustomizeLayout(): KustomizeLayout | undefined {
-    const layout = this.kustomize.current();
-    if (layout !== undefined) this.facets.read('kustomize', layout);
-    return layout;
-  }
-
   /** A list of objects of the whole workspace, with builds evaluated when there are any. */
-  private withBuilds<T extends K8sObject>(list: string, raw: readonly T[], is: (object: K8sObject) => object is T): readonly T[] {
-    const layout = this.kustomizeLayout();
-    return layout === undefined ? raw : this.kustomize.withBuilds(layout, list, raw, is, this.updates);
+  private withBuilds<T extends K8sObject>(list: BuildList, raw: readonly T[]): readonly T[] {
+    const layout = this.kustomize.readList(list, this.readFacet);
+    return layout === undefined ? raw : this.kustomize.withBuilds(layout, list, raw, this.updates);
   }
 
   /**
@@ -294,7 +287,7 @@ export class WorkspaceModel {
    * nearest-definitions rule), except those of files used only as patches.
    */
   private unclaimed<T extends K8sObject>(objects: readonly T[]): T[] {
-    const layout = this.kustomizeLayout();
+    const layout = this.kustomize.readClaims(this.readFacet);
     return layout === undefined ? [...objects] : objects.filter((object) => !layout.patchOnlyFiles.has(object.file));
   }
 }
