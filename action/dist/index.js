@@ -9,8 +9,8 @@ var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
+  } catch (e2) {
+    throw mod = 0, e2;
   }
 };
 var __copyProps = (to, from, except, desc) => {
@@ -116,15 +116,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path9 = Object.freeze(path9.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = visit_(i2, node.items[i2], visitor, path9);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -164,15 +164,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path9 = Object.freeze(path9.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path9);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -441,8 +441,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -493,13 +493,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -543,7 +543,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v2, i2) => toJS(v2, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -709,9 +709,9 @@ var require_Alias = __commonJS({
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          const c2 = getAliasCount(doc, item, anchors2);
+          if (c2 > count)
+            count = c2;
         }
         return count;
       } else if (identity.isPair(node)) {
@@ -765,13 +765,13 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match = tags.filter((t2) => t2.tag === tagName);
+        const tagObj = match.find((t2) => !t2.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t2) => t2.identify?.(value) && !t2.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity.isDocument(value))
@@ -838,18 +838,18 @@ var require_Collection = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path9, value) {
-      let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      let v2 = value;
+      for (let i2 = path9.length - 1; i2 >= 0; --i2) {
+        const k = path9[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
-          const a = [];
-          a[k] = v;
-          v = a;
+          const a2 = [];
+          a2[k] = v2;
+          v2 = a2;
         } else {
-          v = /* @__PURE__ */ new Map([[k, v]]);
+          v2 = /* @__PURE__ */ new Map([[k, v2]]);
         }
       }
-      return createNode.createNode(v, void 0, {
+      return createNode.createNode(v2, void 0, {
         aliasDuplicateObjects: false,
         keepUndefined: false,
         onAnchor: () => {
@@ -934,8 +934,8 @@ var require_Collection = __commonJS({
         return this.items.every((node) => {
           if (!identity.isPair(node))
             return false;
-          const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          const n2 = node.value;
+          return n2 == null || allowScalar && identity.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
         });
       }
       /**
@@ -1017,44 +1017,44 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text[i + 1]) {
+          escStart = i2;
+          switch (text[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
@@ -1062,10 +1062,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text;
               folds.push(j);
@@ -1086,9 +1086,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text.length;
         if (fold === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
@@ -1101,19 +1101,19 @@ ${indent}${text.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end = i;
-      let start = i + 1;
+    function consumeMoreIndentedLines(text, i2, indent) {
+      let end = i2;
+      let start = i2 + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text[++i];
+        if (i2 < start + indent) {
+          ch = text[++i2];
         } else {
           do {
-            ch = text[++i];
+            ch = text[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
+          end = i2;
+          start = i2 + 1;
           ch = text[start];
         }
       }
@@ -1145,11 +1145,11 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start > limit)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit)
             return false;
         }
@@ -1165,19 +1165,19 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
+        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
+          str += json.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json[i2 + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
+                str += json.slice(start, i2);
+                const code = json.substr(i2 + 2, 4);
                 switch (code) {
                   case "0000":
                     str += "\\0";
@@ -1207,30 +1207,30 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str += json.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str += json.slice(start, i2) + "\n\n";
+                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
                   str += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str += indent;
-                if (json[i + 2] === " ")
+                if (json[i2 + 2] === " ")
                   str += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
       str = start ? str + json.slice(start) : json;
@@ -1398,10 +1398,10 @@ ${indent}`);
       let res = _stringify(type);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
-        const t = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t);
+        const t2 = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t2);
         if (res === null)
-          throw new Error(`Unsupported default string type ${t}`);
+          throw new Error(`Unsupported default string type ${t2}`);
       }
       return res;
     }
@@ -1461,24 +1461,24 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+        const match = tags.filter((t2) => t2.tag === item.tag);
         if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+          return match.find((t2) => t2.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        let match = tags.filter((t2) => t2.identify?.(obj));
         if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+          const testMatch = match.filter((t2) => t2.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
       } else {
         obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        tagObj = tags.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
       }
       if (!tagObj) {
         const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
@@ -1517,7 +1517,7 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o2) => tagObj = o2 });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
@@ -1822,8 +1822,8 @@ var require_Pair = __commonJS({
     var identity = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
+      const v2 = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v2);
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
@@ -1839,7 +1839,7 @@ var require_Pair = __commonJS({
           value = value.clone(schema);
         return new _Pair(key, value);
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
@@ -1869,8 +1869,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -1899,8 +1899,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -1924,8 +1924,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -1956,7 +1956,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -2084,11 +2084,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -2116,7 +2116,7 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type) {
+      toJSON(_2, ctx, Type) {
         const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
@@ -2239,13 +2239,13 @@ var require_YAMLSeq = __commonJS({
         else
           this.items[idx] = value;
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -2263,10 +2263,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
+              const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -2378,18 +2378,18 @@ var require_stringifyNumber = __commonJS({
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
-          n += ".";
+      let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+        let i2 = n2.indexOf(".");
+        if (i2 < 0) {
+          i2 = n2.length;
+          n2 += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
-        while (d-- > 0)
-          n += "0";
+        let d2 = minFractionDigits - (n2.length - i2 - 1);
+        while (d2-- > 0)
+          n2 += "0";
       }
-      return n;
+      return n2;
     }
     exports2.stringifyNumber = stringifyNumber;
   }
@@ -2607,8 +2607,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2623,20 +2623,20 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          let s2 = "";
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s2 += String.fromCharCode(buf[i2]);
+          str = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
         if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          const n2 = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n2);
+          for (let i2 = 0, o2 = 0; i2 < n2; ++i2, o2 += lineWidth) {
+            lines[i2] = str.substr(o2, lineWidth);
           }
           str = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -2657,8 +2657,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -2675,7 +2675,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2685,11 +2685,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it = replacer.call(iterable, String(i2++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -2748,9 +2748,9 @@ var require_omap = __commonJS({
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         if (!ctx)
-          return super.toJSON(_);
+          return super.toJSON(_2);
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
@@ -2870,9 +2870,9 @@ var require_float2 = __commonJS({
         const node = new Scalar4.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node.minFractionDigits = f.length;
+          const f2 = str.substring(dot + 1).replace(/_/g, "");
+          if (f2[f2.length - 1] === "0")
+            node.minFractionDigits = f2.length;
         }
         return node;
       },
@@ -2907,11 +2907,11 @@ var require_int2 = __commonJS({
             str = `0x${str}`;
             break;
         }
-        const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        const n3 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      const n2 = parseInt(str, radix);
+      return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
@@ -3005,8 +3005,8 @@ var require_set = __commonJS({
           this.items.push(new Pair.Pair(key));
         }
       }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
+      toJSON(_2, ctx) {
+        return super.toJSON(_2, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -3060,15 +3060,15 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num = (n2) => n2;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
@@ -3088,7 +3088,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -3125,10 +3125,10 @@ var require_timestamp = __commonJS({
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
-          let d = parseSexagesimal(tz, false);
-          if (Math.abs(d) < 30)
-            d *= 60;
-          date -= 6e4 * d;
+          let d2 = parseSexagesimal(tz, false);
+          if (Math.abs(d2) < 30)
+            d2 *= 60;
+          date -= 6e4 * d2;
         }
         return new Date(date);
       },
@@ -3287,7 +3287,7 @@ var require_Schema = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var tags = require_tags();
-    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var sortMapEntriesByKey = (a2, b2) => a2.key < b2.key ? -1 : a2.key > b2.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
@@ -3495,7 +3495,7 @@ var require_Document = __commonJS({
           value = replacer.call({ "": value }, "", value);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
-          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const keyToStr = (v2) => typeof v2 === "number" || v2 instanceof String || v2 instanceof Number;
           const asStr = replacer.filter(keyToStr).map(String);
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
@@ -3531,8 +3531,8 @@ var require_Document = __commonJS({
        */
       createPair(key, value, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
-        return new Pair.Pair(k, v);
+        const v2 = this.createNode(value, null, options);
+        return new Pair.Pair(k, v2);
       }
       /**
        * Removes a value from the document.
@@ -3684,8 +3684,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+          const s2 = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
         }
         return stringifyDocument.stringifyDocument(this, options);
       }
@@ -3967,7 +3967,7 @@ var require_util_map_includes = __commonJS({
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a2, b2) => a2 === b2 || identity.isScalar(a2) && identity.isScalar(b2) && a2.value === b2.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
@@ -4202,8 +4202,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
         const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
@@ -4216,9 +4216,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep4 && !value) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -4237,7 +4237,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -4407,7 +4407,7 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
       if (!tag) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
@@ -4448,10 +4448,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
         if (content === "" || content === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
@@ -4465,8 +4465,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -4477,7 +4477,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message2 = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message2);
@@ -4486,17 +4486,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value = "";
       let sep4 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -4533,8 +4533,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value += "\n" + lines[i2][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -4554,16 +4554,16 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          const n2 = Number(ch);
+          if (!indent && n2)
+            indent = n2;
           else if (error === -1)
-            error = offset + i;
+            error = offset + i2;
         }
       }
       if (error !== -1)
@@ -4571,8 +4571,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -4607,11 +4607,11 @@ var require_resolve_block_scalar = __commonJS({
     function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const m2 = first.match(/^( *)/);
+      const line0 = m2?.[1] ? [m2[1], first.slice(m2[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i2 = 1; i2 < split.length; i2 += 2)
+        lines.push([split[i2], split[i2 + 1]]);
       return lines;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
@@ -4730,43 +4730,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -4927,8 +4927,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -4936,10 +4936,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -5122,8 +5122,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -5131,8 +5131,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -5183,10 +5183,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -5594,15 +5594,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path9.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -5772,18 +5772,18 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
-      charAt(n) {
-        return this.buffer[this.pos + n];
+      charAt(n2) {
+        return this.buffer[this.pos + n2];
       }
       continueScalar(offset) {
         let ch = this.buffer[offset];
@@ -5817,8 +5817,8 @@ var require_lexer = __commonJS({
           end -= 1;
         return this.buffer.substring(this.pos, end);
       }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
+      hasChars(n2) {
+        return this.pos + n2 <= this.buffer.length;
       }
       setNext(state) {
         this.buffer = this.buffer.substring(this.pos);
@@ -5827,8 +5827,8 @@ var require_lexer = __commonJS({
         this.next = state;
         return null;
       }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
+      peek(n2) {
+        return this.buffer.substr(this.pos, n2);
       }
       *parseNext(next) {
         switch (next) {
@@ -5877,8 +5877,8 @@ var require_lexer = __commonJS({
             else
               break;
           }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n2);
           this.pushNewline();
           return "stream";
         }
@@ -5898,12 +5898,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          const s2 = this.peek(3);
+          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
+            return s2 === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -5916,9 +5916,9 @@ var require_lexer = __commonJS({
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
         if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
+          this.indentValue += n2;
           return "block-start";
         }
         return "doc";
@@ -5928,10 +5928,10 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        let n2 = yield* this.pushIndicators();
+        switch (line[n2]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -5954,9 +5954,9 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case "|":
           case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            n2 += yield* this.parseBlockScalarHeader();
+            n2 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n2);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -5987,18 +5987,18 @@ var require_lexer = __commonJS({
             return yield* this.parseLineStart();
           }
         }
-        let n = 0;
-        while (line[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
+        let n2 = 0;
+        while (line[n2] === ",") {
+          n2 += yield* this.pushCount(1);
+          n2 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
-        n += yield* this.pushIndicators();
-        switch (line[n]) {
+        n2 += yield* this.pushIndicators();
+        switch (line[n2]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
             return "flow";
           case "{":
           case "[":
@@ -6042,10 +6042,10 @@ var require_lexer = __commonJS({
             end = this.buffer.indexOf("'", end + 2);
         } else {
           while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
+            let n2 = 0;
+            while (this.buffer[end - 1 - n2] === "\\")
+              n2 += 1;
+            if (n2 % 2 === 0)
               break;
             end = this.buffer.indexOf('"', end + 1);
           }
@@ -6074,9 +6074,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -6090,17 +6090,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -6131,25 +6131,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -6161,36 +6161,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -6199,35 +6199,35 @@ var require_lexer = __commonJS({
         yield* this.pushToIndex(end + 1, true);
         return inFlow ? "flow" : "doc";
       }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
+      *pushCount(n2) {
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos += n2;
+          return n2;
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
+      *pushToIndex(i2, allowEmpty) {
+        const s2 = this.buffer.slice(this.pos, i2);
+        if (s2) {
+          yield s2;
+          this.pos += s2.length;
+          return s2.length;
         } else if (allowEmpty)
           yield "";
         return 0;
       }
       *pushIndicators() {
-        let n = 0;
+        let n2 = 0;
         loop: while (true) {
           switch (this.charAt(0)) {
             case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushTag();
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushUntil(isNotAnchorChar);
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "-":
             // this is an error
@@ -6241,35 +6241,35 @@ var require_lexer = __commonJS({
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
                   this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
+                n2 += yield* this.pushCount(1);
+                n2 += yield* this.pushSpaces(true);
                 continue loop;
               }
             }
           }
           break loop;
         }
-        return n;
+        return n2;
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -6282,24 +6282,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+        const n2 = i2 - this.pos;
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos = i2;
         }
-        return n;
+        return n2;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports2.Lexer = Lexer;
@@ -6345,20 +6345,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+      for (let i2 = 0; i2 < list.length; ++i2)
+        if (list[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+      for (let i2 = 0; i2 < list.length; ++i2) {
+        switch (list[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -6393,9 +6393,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -6404,16 +6404,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -6567,8 +6567,8 @@ var require_parser = __commonJS({
         }
         yield* this.pop();
       }
-      peek(n) {
-        return this.stack[this.stack.length - n];
+      peek(n2) {
+        return this.stack[this.stack.length - n2];
       }
       *pop(error) {
         const token = error ?? this.stack.pop();
@@ -6799,11 +6799,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -7929,9 +7929,9 @@ var require_scan = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes2.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes2[idx];
-          const value2 = input.slice(n2, i);
+          const n3 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i2 = slashes2[idx];
+          const value2 = input.slice(n3, i2);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -7942,13 +7942,13 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i >= start) {
+          if (i2 >= start) {
             parts.push(value2);
-            prevIndex = i;
+            prevIndex = i2;
           }
         }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
+        const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n2);
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
@@ -7986,7 +7986,7 @@ var require_parse = __commonJS({
       try {
         new RegExp(value);
       } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
+        return args.map((v2) => utils.escapeRegex(v2)).join("..");
       }
       return value;
     };
@@ -8072,15 +8072,15 @@ var require_parse = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a2 = values[i2];
+          const b2 = values[j];
+          const char = a2[0];
+          if (!char || a2 !== char.repeat(a2.length) || b2 !== char.repeat(b2.length)) {
             continue;
           }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+          if (a2 === b2 || a2.startsWith(b2) || b2.startsWith(a2)) {
             return true;
           }
         }
@@ -8095,8 +8095,8 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -8130,13 +8130,13 @@ var require_parse = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
+              body: pattern.slice(2, i2),
+              end: i2
             };
           }
         }
@@ -8284,7 +8284,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
+      const peek = state.peek = (n2 = 1) => input[state.index + n2];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
@@ -8365,10 +8365,10 @@ var require_parse = __commonJS({
           open.type = "text";
           open.value = literal;
           open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
           }
           state.output = token.output + open.output;
           state.backtrack = true;
@@ -8399,10 +8399,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m;
+            return m2;
           }
           if (first === "?") {
             if (esc) {
@@ -8422,14 +8422,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc ? m2 : `\\${m2}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            output = output.replace(/\\+/g, (m2) => {
+              return m2.length % 2 === 0 ? "\\\\" : m2 ? "\\" : "";
             });
           }
         }
@@ -8611,13 +8611,13 @@ var require_parse = __commonJS({
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr[i2].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
               }
             }
             output = expandRange(range, opts);
@@ -8629,8 +8629,8 @@ var require_parse = __commonJS({
             brace.value = brace.output = "\\{";
             value = output = "\\}";
             state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
+            for (const t2 of toks) {
+              state.output += t2.output || t2.value;
             }
           }
           push2({ type: "brace", value, output });
@@ -9071,7 +9071,7 @@ var require_picomatch = __commonJS({
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch3.parse(p2, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan(input, options);
@@ -9139,10 +9139,10 @@ var require_picomatch2 = __commonJS({
 // node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
   "node_modules/picocolors/picocolors.js"(exports2, module2) {
-    var p = process || {};
-    var argv = p.argv || [];
-    var env = p.env || {};
-    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
+    var p2 = process || {};
+    var argv = p2.argv || [];
+    var env = p2.env || {};
+    var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p2.platform === "win32" || (p2.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
     var formatter = (open, close, replace = open) => (input) => {
       let string = "" + input, index = string.indexOf(close, open.length);
       return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close;
@@ -9157,50 +9157,50 @@ var require_picocolors = __commonJS({
       return result + string.substring(cursor);
     };
     var createColors2 = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
+      let f2 = enabled ? formatter : () => String;
       return {
         isColorSupported: enabled,
-        reset: f("\x1B[0m", "\x1B[0m"),
-        bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
-        dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
-        italic: f("\x1B[3m", "\x1B[23m"),
-        underline: f("\x1B[4m", "\x1B[24m"),
-        inverse: f("\x1B[7m", "\x1B[27m"),
-        hidden: f("\x1B[8m", "\x1B[28m"),
-        strikethrough: f("\x1B[9m", "\x1B[29m"),
-        black: f("\x1B[30m", "\x1B[39m"),
-        red: f("\x1B[31m", "\x1B[39m"),
-        green: f("\x1B[32m", "\x1B[39m"),
-        yellow: f("\x1B[33m", "\x1B[39m"),
-        blue: f("\x1B[34m", "\x1B[39m"),
-        magenta: f("\x1B[35m", "\x1B[39m"),
-        cyan: f("\x1B[36m", "\x1B[39m"),
-        white: f("\x1B[37m", "\x1B[39m"),
-        gray: f("\x1B[90m", "\x1B[39m"),
-        bgBlack: f("\x1B[40m", "\x1B[49m"),
-        bgRed: f("\x1B[41m", "\x1B[49m"),
-        bgGreen: f("\x1B[42m", "\x1B[49m"),
-        bgYellow: f("\x1B[43m", "\x1B[49m"),
-        bgBlue: f("\x1B[44m", "\x1B[49m"),
-        bgMagenta: f("\x1B[45m", "\x1B[49m"),
-        bgCyan: f("\x1B[46m", "\x1B[49m"),
-        bgWhite: f("\x1B[47m", "\x1B[49m"),
-        blackBright: f("\x1B[90m", "\x1B[39m"),
-        redBright: f("\x1B[91m", "\x1B[39m"),
-        greenBright: f("\x1B[92m", "\x1B[39m"),
-        yellowBright: f("\x1B[93m", "\x1B[39m"),
-        blueBright: f("\x1B[94m", "\x1B[39m"),
-        magentaBright: f("\x1B[95m", "\x1B[39m"),
-        cyanBright: f("\x1B[96m", "\x1B[39m"),
-        whiteBright: f("\x1B[97m", "\x1B[39m"),
-        bgBlackBright: f("\x1B[100m", "\x1B[49m"),
-        bgRedBright: f("\x1B[101m", "\x1B[49m"),
-        bgGreenBright: f("\x1B[102m", "\x1B[49m"),
-        bgYellowBright: f("\x1B[103m", "\x1B[49m"),
-        bgBlueBright: f("\x1B[104m", "\x1B[49m"),
-        bgMagentaBright: f("\x1B[105m", "\x1B[49m"),
-        bgCyanBright: f("\x1B[106m", "\x1B[49m"),
-        bgWhiteBright: f("\x1B[107m", "\x1B[49m")
+        reset: f2("\x1B[0m", "\x1B[0m"),
+        bold: f2("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
+        dim: f2("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
+        italic: f2("\x1B[3m", "\x1B[23m"),
+        underline: f2("\x1B[4m", "\x1B[24m"),
+        inverse: f2("\x1B[7m", "\x1B[27m"),
+        hidden: f2("\x1B[8m", "\x1B[28m"),
+        strikethrough: f2("\x1B[9m", "\x1B[29m"),
+        black: f2("\x1B[30m", "\x1B[39m"),
+        red: f2("\x1B[31m", "\x1B[39m"),
+        green: f2("\x1B[32m", "\x1B[39m"),
+        yellow: f2("\x1B[33m", "\x1B[39m"),
+        blue: f2("\x1B[34m", "\x1B[39m"),
+        magenta: f2("\x1B[35m", "\x1B[39m"),
+        cyan: f2("\x1B[36m", "\x1B[39m"),
+        white: f2("\x1B[37m", "\x1B[39m"),
+        gray: f2("\x1B[90m", "\x1B[39m"),
+        bgBlack: f2("\x1B[40m", "\x1B[49m"),
+        bgRed: f2("\x1B[41m", "\x1B[49m"),
+        bgGreen: f2("\x1B[42m", "\x1B[49m"),
+        bgYellow: f2("\x1B[43m", "\x1B[49m"),
+        bgBlue: f2("\x1B[44m", "\x1B[49m"),
+        bgMagenta: f2("\x1B[45m", "\x1B[49m"),
+        bgCyan: f2("\x1B[46m", "\x1B[49m"),
+        bgWhite: f2("\x1B[47m", "\x1B[49m"),
+        blackBright: f2("\x1B[90m", "\x1B[39m"),
+        redBright: f2("\x1B[91m", "\x1B[39m"),
+        greenBright: f2("\x1B[92m", "\x1B[39m"),
+        yellowBright: f2("\x1B[93m", "\x1B[39m"),
+        blueBright: f2("\x1B[94m", "\x1B[39m"),
+        magentaBright: f2("\x1B[95m", "\x1B[39m"),
+        cyanBright: f2("\x1B[96m", "\x1B[39m"),
+        whiteBright: f2("\x1B[97m", "\x1B[39m"),
+        bgBlackBright: f2("\x1B[100m", "\x1B[49m"),
+        bgRedBright: f2("\x1B[101m", "\x1B[49m"),
+        bgGreenBright: f2("\x1B[102m", "\x1B[49m"),
+        bgYellowBright: f2("\x1B[103m", "\x1B[49m"),
+        bgBlueBright: f2("\x1B[104m", "\x1B[49m"),
+        bgMagentaBright: f2("\x1B[105m", "\x1B[49m"),
+        bgCyanBright: f2("\x1B[106m", "\x1B[49m"),
+        bgWhiteBright: f2("\x1B[107m", "\x1B[49m")
       };
     };
     module2.exports = createColors2();
@@ -9396,7 +9396,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        (_2, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -9410,7 +9410,7 @@ var require_ignore = __commonJS({
       //   lists both, under "A run of asterisks".
       [
         /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
+        (_2, start) => `${start}**`,
         "*"
       ],
       // Escape metacharacters
@@ -9487,7 +9487,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_2, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -9503,7 +9503,7 @@ var require_ignore = __commonJS({
         // 1. An asterisk "*" matches anything except a slash.
         // 2. Other consecutive asterisks are considered regular asterisks
         //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
+        (_2, p1) => p1 + WILDCARD,
         "*"
       ],
       // trailing wildcard, held apart from a literal star
@@ -9575,7 +9575,7 @@ var require_ignore = __commonJS({
     var MODE_IGNORE = "regex";
     var MODE_CHECK_IGNORE = "checkRegex";
     var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
+    var replaceTrailingWildcard = (_2, p1) => {
       const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
       return `${prefix}(?=$|\\/$)`;
     };
@@ -9949,9 +9949,9 @@ var require_ignore = __commonJS({
         return doThrow(`path must not be empty`, TypeError);
       }
       if (checkPath.isNotRelative(path9)) {
-        const r = "`path.relative()`d";
+        const r2 = "`path.relative()`d";
         return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
+          `path should be a ${r2} string, but got "${originalPath}"`,
           RangeError
         );
       }
@@ -9978,7 +9978,7 @@ var require_ignore = __commonJS({
       return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
+    checkPath.convert = (p2) => p2;
     var convertPath = (target) => isString(target) && checkPath.convert(target);
     var Ignore = class {
       constructor({
@@ -10363,12 +10363,346 @@ function setReplicas(emitted, entry) {
   return { ...object, replicas };
 }
 
+// node_modules/vscode-uri/lib/esm/index.mjs
+var t = { 975(t2) {
+  function e2(t3) {
+    if ("string" != typeof t3) throw new TypeError("Path must be a string. Received " + JSON.stringify(t3));
+  }
+  function r2(t3, e3) {
+    for (var r3, n3 = "", i2 = 0, o2 = -1, h2 = 0, s2 = 0; s2 <= t3.length; ++s2) {
+      if (s2 < t3.length) r3 = t3.charCodeAt(s2);
+      else {
+        if (47 === r3) break;
+        r3 = 47;
+      }
+      if (47 === r3) {
+        if (o2 === s2 - 1 || 1 === h2) ;
+        else if (o2 !== s2 - 1 && 2 === h2) {
+          if (n3.length < 2 || 2 !== i2 || 46 !== n3.charCodeAt(n3.length - 1) || 46 !== n3.charCodeAt(n3.length - 2)) {
+            if (n3.length > 2) {
+              var a2 = n3.lastIndexOf("/");
+              if (a2 !== n3.length - 1) {
+                -1 === a2 ? (n3 = "", i2 = 0) : i2 = (n3 = n3.slice(0, a2)).length - 1 - n3.lastIndexOf("/"), o2 = s2, h2 = 0;
+                continue;
+              }
+            } else if (2 === n3.length || 1 === n3.length) {
+              n3 = "", i2 = 0, o2 = s2, h2 = 0;
+              continue;
+            }
+          }
+          e3 && (n3.length > 0 ? n3 += "/.." : n3 = "..", i2 = 2);
+        } else n3.length > 0 ? n3 += "/" + t3.slice(o2 + 1, s2) : n3 = t3.slice(o2 + 1, s2), i2 = s2 - o2 - 1;
+        o2 = s2, h2 = 0;
+      } else 46 === r3 && -1 !== h2 ? ++h2 : h2 = -1;
+    }
+    return n3;
+  }
+  var n2 = { resolve: function() {
+    for (var t3, n3 = "", i2 = false, o2 = arguments.length - 1; o2 >= -1 && !i2; o2--) {
+      var h2;
+      o2 >= 0 ? h2 = arguments[o2] : (void 0 === t3 && (t3 = process.cwd()), h2 = t3), e2(h2), 0 !== h2.length && (n3 = h2 + "/" + n3, i2 = 47 === h2.charCodeAt(0));
+    }
+    return n3 = r2(n3, !i2), i2 ? n3.length > 0 ? "/" + n3 : "/" : n3.length > 0 ? n3 : ".";
+  }, normalize: function(t3) {
+    if (e2(t3), 0 === t3.length) return ".";
+    var n3 = 47 === t3.charCodeAt(0), i2 = 47 === t3.charCodeAt(t3.length - 1);
+    return 0 !== (t3 = r2(t3, !n3)).length || n3 || (t3 = "."), t3.length > 0 && i2 && (t3 += "/"), n3 ? "/" + t3 : t3;
+  }, isAbsolute: function(t3) {
+    return e2(t3), t3.length > 0 && 47 === t3.charCodeAt(0);
+  }, join: function() {
+    if (0 === arguments.length) return ".";
+    for (var t3, r3 = 0; r3 < arguments.length; ++r3) {
+      var i2 = arguments[r3];
+      e2(i2), i2.length > 0 && (void 0 === t3 ? t3 = i2 : t3 += "/" + i2);
+    }
+    return void 0 === t3 ? "." : n2.normalize(t3);
+  }, relative: function(t3, r3) {
+    if (e2(t3), e2(r3), t3 === r3) return "";
+    if ((t3 = n2.resolve(t3)) === (r3 = n2.resolve(r3))) return "";
+    for (var i2 = 1; i2 < t3.length && 47 === t3.charCodeAt(i2); ++i2) ;
+    for (var o2 = t3.length, h2 = o2 - i2, s2 = 1; s2 < r3.length && 47 === r3.charCodeAt(s2); ++s2) ;
+    for (var a2 = r3.length - s2, c2 = h2 < a2 ? h2 : a2, f2 = -1, u2 = 0; u2 <= c2; ++u2) {
+      if (u2 === c2) {
+        if (a2 > c2) {
+          if (47 === r3.charCodeAt(s2 + u2)) return r3.slice(s2 + u2 + 1);
+          if (0 === u2) return r3.slice(s2 + u2);
+        } else h2 > c2 && (47 === t3.charCodeAt(i2 + u2) ? f2 = u2 : 0 === u2 && (f2 = 0));
+        break;
+      }
+      var l2 = t3.charCodeAt(i2 + u2);
+      if (l2 !== r3.charCodeAt(s2 + u2)) break;
+      47 === l2 && (f2 = u2);
+    }
+    var g2 = "";
+    for (u2 = i2 + f2 + 1; u2 <= o2; ++u2) u2 !== o2 && 47 !== t3.charCodeAt(u2) || (0 === g2.length ? g2 += ".." : g2 += "/..");
+    return g2.length > 0 ? g2 + r3.slice(s2 + f2) : (s2 += f2, 47 === r3.charCodeAt(s2) && ++s2, r3.slice(s2));
+  }, _makeLong: function(t3) {
+    return t3;
+  }, dirname: function(t3) {
+    if (e2(t3), 0 === t3.length) return ".";
+    for (var r3 = t3.charCodeAt(0), n3 = 47 === r3, i2 = -1, o2 = true, h2 = t3.length - 1; h2 >= 1; --h2) if (47 === (r3 = t3.charCodeAt(h2))) {
+      if (!o2) {
+        i2 = h2;
+        break;
+      }
+    } else o2 = false;
+    return -1 === i2 ? n3 ? "/" : "." : n3 && 1 === i2 ? "//" : t3.slice(0, i2);
+  }, basename: function(t3, r3) {
+    if (void 0 !== r3 && "string" != typeof r3) throw new TypeError('"ext" argument must be a string');
+    e2(t3);
+    var n3, i2 = 0, o2 = -1, h2 = true;
+    if (void 0 !== r3 && r3.length > 0 && r3.length <= t3.length) {
+      if (r3.length === t3.length && r3 === t3) return "";
+      var s2 = r3.length - 1, a2 = -1;
+      for (n3 = t3.length - 1; n3 >= 0; --n3) {
+        var c2 = t3.charCodeAt(n3);
+        if (47 === c2) {
+          if (!h2) {
+            i2 = n3 + 1;
+            break;
+          }
+        } else -1 === a2 && (h2 = false, a2 = n3 + 1), s2 >= 0 && (c2 === r3.charCodeAt(s2) ? -1 === --s2 && (o2 = n3) : (s2 = -1, o2 = a2));
+      }
+      return i2 === o2 ? o2 = a2 : -1 === o2 && (o2 = t3.length), t3.slice(i2, o2);
+    }
+    for (n3 = t3.length - 1; n3 >= 0; --n3) if (47 === t3.charCodeAt(n3)) {
+      if (!h2) {
+        i2 = n3 + 1;
+        break;
+      }
+    } else -1 === o2 && (h2 = false, o2 = n3 + 1);
+    return -1 === o2 ? "" : t3.slice(i2, o2);
+  }, extname: function(t3) {
+    e2(t3);
+    for (var r3 = -1, n3 = 0, i2 = -1, o2 = true, h2 = 0, s2 = t3.length - 1; s2 >= 0; --s2) {
+      var a2 = t3.charCodeAt(s2);
+      if (47 !== a2) -1 === i2 && (o2 = false, i2 = s2 + 1), 46 === a2 ? -1 === r3 ? r3 = s2 : 1 !== h2 && (h2 = 1) : -1 !== r3 && (h2 = -1);
+      else if (!o2) {
+        n3 = s2 + 1;
+        break;
+      }
+    }
+    return -1 === r3 || -1 === i2 || 0 === h2 || 1 === h2 && r3 === i2 - 1 && r3 === n3 + 1 ? "" : t3.slice(r3, i2);
+  }, format: function(t3) {
+    if (null === t3 || "object" != typeof t3) throw new TypeError('The "pathObject" argument must be of type Object. Received type ' + typeof t3);
+    return (function(t4, e3) {
+      var r3 = e3.dir || e3.root, n3 = e3.base || (e3.name || "") + (e3.ext || "");
+      return r3 ? r3 === e3.root ? r3 + n3 : r3 + "/" + n3 : n3;
+    })(0, t3);
+  }, parse: function(t3) {
+    e2(t3);
+    var r3 = { root: "", dir: "", base: "", ext: "", name: "" };
+    if (0 === t3.length) return r3;
+    var n3, i2 = t3.charCodeAt(0), o2 = 47 === i2;
+    o2 ? (r3.root = "/", n3 = 1) : n3 = 0;
+    for (var h2 = -1, s2 = 0, a2 = -1, c2 = true, f2 = t3.length - 1, u2 = 0; f2 >= n3; --f2) if (47 !== (i2 = t3.charCodeAt(f2))) -1 === a2 && (c2 = false, a2 = f2 + 1), 46 === i2 ? -1 === h2 ? h2 = f2 : 1 !== u2 && (u2 = 1) : -1 !== h2 && (u2 = -1);
+    else if (!c2) {
+      s2 = f2 + 1;
+      break;
+    }
+    return -1 === h2 || -1 === a2 || 0 === u2 || 1 === u2 && h2 === a2 - 1 && h2 === s2 + 1 ? -1 !== a2 && (r3.base = r3.name = 0 === s2 && o2 ? t3.slice(1, a2) : t3.slice(s2, a2)) : (0 === s2 && o2 ? (r3.name = t3.slice(1, h2), r3.base = t3.slice(1, a2)) : (r3.name = t3.slice(s2, h2), r3.base = t3.slice(s2, a2)), r3.ext = t3.slice(h2, a2)), s2 > 0 ? r3.dir = t3.slice(0, s2 - 1) : o2 && (r3.dir = "/"), r3;
+  }, sep: "/", delimiter: ":", win32: null, posix: null };
+  n2.posix = n2, t2.exports = n2;
+} };
+var e = {};
+function r(n2) {
+  var i2 = e[n2];
+  if (void 0 !== i2) return i2.exports;
+  var o2 = e[n2] = { exports: {} };
+  return t[n2](o2, o2.exports, r), o2.exports;
+}
+var n;
+if (r.d = (t2, e2) => {
+  for (var n2 in e2) r.o(e2, n2) && !r.o(t2, n2) && Object.defineProperty(t2, n2, { enumerable: true, get: e2[n2] });
+}, r.o = (t2, e2) => Object.prototype.hasOwnProperty.call(t2, e2), "object" == typeof process) n = "win32" === process.platform;
+else if ("object" == typeof navigator) {
+  let t2 = navigator.userAgent;
+  n = t2.indexOf("Windows") >= 0;
+}
+var i = /^\w[\w\d+.-]*$/;
+var o = /^\//;
+var h = /^\/\//;
+function s(t2, e2) {
+  if (!t2.scheme && e2) throw new Error(`[UriError]: Scheme is missing: {scheme: "", authority: "${t2.authority}", path: "${t2.path}", query: "${t2.query}", fragment: "${t2.fragment}"}`);
+  if (t2.scheme && !i.test(t2.scheme)) throw new Error("[UriError]: Scheme contains illegal characters.");
+  if (t2.path) {
+    if (t2.authority) {
+      if (!o.test(t2.path)) throw new Error('[UriError]: If a URI contains an authority component, then the path component must either be empty or begin with a slash ("/") character');
+    } else if (h.test(t2.path)) throw new Error('[UriError]: If a URI does not contain an authority component, then the path cannot begin with two slash characters ("//")');
+  }
+}
+var a = "";
+var c = "/";
+var f = /^(([^:/?#]+?):)?(\/\/([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/;
+var u = class _u {
+  static isUri(t2) {
+    return t2 instanceof _u || !!t2 && "string" == typeof t2.authority && "string" == typeof t2.fragment && "string" == typeof t2.path && "string" == typeof t2.query && "string" == typeof t2.scheme && "string" == typeof t2.fsPath && "function" == typeof t2.with && "function" == typeof t2.toString;
+  }
+  scheme;
+  authority;
+  path;
+  query;
+  fragment;
+  constructor(t2, e2, r2, n2, i2, o2 = false) {
+    "object" == typeof t2 ? (this.scheme = t2.scheme || a, this.authority = t2.authority || a, this.path = t2.path || a, this.query = t2.query || a, this.fragment = t2.fragment || a) : (this.scheme = /* @__PURE__ */ (function(t3, e3) {
+      return t3 || e3 ? t3 : "file";
+    })(t2, o2), this.authority = e2 || a, this.path = (function(t3, e3) {
+      switch (t3) {
+        case "https":
+        case "http":
+        case "file":
+          e3 ? e3[0] !== c && (e3 = c + e3) : e3 = c;
+      }
+      return e3;
+    })(this.scheme, r2 || a), this.query = n2 || a, this.fragment = i2 || a, s(this, o2));
+  }
+  get fsPath() {
+    return y(this, false);
+  }
+  with(t2) {
+    if (!t2) return this;
+    let { scheme: e2, authority: r2, path: n2, query: i2, fragment: o2 } = t2;
+    return void 0 === e2 ? e2 = this.scheme : null === e2 && (e2 = a), void 0 === r2 ? r2 = this.authority : null === r2 && (r2 = a), void 0 === n2 ? n2 = this.path : null === n2 && (n2 = a), void 0 === i2 ? i2 = this.query : null === i2 && (i2 = a), void 0 === o2 ? o2 = this.fragment : null === o2 && (o2 = a), e2 === this.scheme && r2 === this.authority && n2 === this.path && i2 === this.query && o2 === this.fragment ? this : new g(e2, r2, n2, i2, o2);
+  }
+  static parse(t2, e2 = false) {
+    const r2 = f.exec(t2);
+    return r2 ? new g(r2[2] || a, A(r2[4] || a), A(r2[5] || a), A(r2[7] || a), A(r2[9] || a), e2) : new g(a, a, a, a, a);
+  }
+  static file(t2) {
+    let e2 = a;
+    if (n && (t2 = t2.replace(/\\/g, c)), t2[0] === c && t2[1] === c) {
+      const r2 = t2.indexOf(c, 2);
+      -1 === r2 ? (e2 = t2.substring(2), t2 = c) : (e2 = t2.substring(2, r2), t2 = t2.substring(r2) || c);
+    }
+    return new g("file", e2, t2, a, a);
+  }
+  static from(t2) {
+    const e2 = new g(t2.scheme, t2.authority, t2.path, t2.query, t2.fragment);
+    return s(e2, true), e2;
+  }
+  toString(t2 = false) {
+    return v(this, t2);
+  }
+  toJSON() {
+    return this;
+  }
+  static revive(t2) {
+    if (t2) {
+      if (t2 instanceof _u) return t2;
+      {
+        const e2 = new g(t2);
+        return e2._formatted = t2.external, e2._fsPath = t2._sep === l ? t2.fsPath : null, e2;
+      }
+    }
+    return t2;
+  }
+};
+var l = n ? 1 : void 0;
+var g = class extends u {
+  _formatted = null;
+  _fsPath = null;
+  get fsPath() {
+    return this._fsPath || (this._fsPath = y(this, false)), this._fsPath;
+  }
+  toString(t2 = false) {
+    return t2 ? v(this, true) : (this._formatted || (this._formatted = v(this, false)), this._formatted);
+  }
+  toJSON() {
+    const t2 = { $mid: 1 };
+    return this._fsPath && (t2.fsPath = this._fsPath, t2._sep = l), this._formatted && (t2.external = this._formatted), this.path && (t2.path = this.path), this.scheme && (t2.scheme = this.scheme), this.authority && (t2.authority = this.authority), this.query && (t2.query = this.query), this.fragment && (t2.fragment = this.fragment), t2;
+  }
+};
+var p = { 58: "%3A", 47: "%2F", 63: "%3F", 35: "%23", 91: "%5B", 93: "%5D", 64: "%40", 33: "%21", 36: "%24", 38: "%26", 39: "%27", 40: "%28", 41: "%29", 42: "%2A", 43: "%2B", 44: "%2C", 59: "%3B", 61: "%3D", 32: "%20" };
+function d(t2, e2, r2) {
+  let n2, i2 = -1;
+  for (let o2 = 0; o2 < t2.length; o2++) {
+    const h2 = t2.charCodeAt(o2);
+    if (h2 >= 97 && h2 <= 122 || h2 >= 65 && h2 <= 90 || h2 >= 48 && h2 <= 57 || 45 === h2 || 46 === h2 || 95 === h2 || 126 === h2 || e2 && 47 === h2 || r2 && 91 === h2 || r2 && 93 === h2 || r2 && 58 === h2) -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), void 0 !== n2 && (n2 += t2.charAt(o2));
+    else {
+      void 0 === n2 && (n2 = t2.substr(0, o2));
+      const e3 = p[h2];
+      void 0 !== e3 ? (-1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), n2 += e3) : -1 === i2 && (i2 = o2);
+    }
+  }
+  return -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2))), void 0 !== n2 ? n2 : t2;
+}
+function m(t2) {
+  let e2;
+  for (let r2 = 0; r2 < t2.length; r2++) {
+    const n2 = t2.charCodeAt(r2);
+    35 === n2 || 63 === n2 ? (void 0 === e2 && (e2 = t2.substr(0, r2)), e2 += p[n2]) : void 0 !== e2 && (e2 += t2[r2]);
+  }
+  return void 0 !== e2 ? e2 : t2;
+}
+function y(t2, e2) {
+  let r2;
+  return r2 = t2.authority && t2.path.length > 1 && "file" === t2.scheme ? `//${t2.authority}${t2.path}` : 47 === t2.path.charCodeAt(0) && (t2.path.charCodeAt(1) >= 65 && t2.path.charCodeAt(1) <= 90 || t2.path.charCodeAt(1) >= 97 && t2.path.charCodeAt(1) <= 122) && 58 === t2.path.charCodeAt(2) ? e2 ? t2.path.substr(1) : t2.path[1].toLowerCase() + t2.path.substr(2) : t2.path, n && (r2 = r2.replace(/\//g, "\\")), r2;
+}
+function v(t2, e2) {
+  const r2 = e2 ? m : d;
+  let n2 = "", { scheme: i2, authority: o2, path: h2, query: s2, fragment: a2 } = t2;
+  if (i2 && (n2 += i2, n2 += ":"), (o2 || "file" === i2) && (n2 += c, n2 += c), o2) {
+    let t3 = o2.indexOf("@");
+    if (-1 !== t3) {
+      const e3 = o2.substr(0, t3);
+      o2 = o2.substr(t3 + 1), t3 = e3.lastIndexOf(":"), -1 === t3 ? n2 += r2(e3, false, false) : (n2 += r2(e3.substr(0, t3), false, false), n2 += ":", n2 += r2(e3.substr(t3 + 1), false, true)), n2 += "@";
+    }
+    o2 = o2.toLowerCase(), t3 = o2.lastIndexOf(":"), -1 === t3 ? n2 += r2(o2, false, true) : (n2 += r2(o2.substr(0, t3), false, true), n2 += o2.substr(t3));
+  }
+  if (h2) {
+    if (h2.length >= 3 && 47 === h2.charCodeAt(0) && 58 === h2.charCodeAt(2)) {
+      const t3 = h2.charCodeAt(1);
+      t3 >= 65 && t3 <= 90 && (h2 = `/${String.fromCharCode(t3 + 32)}:${h2.substr(3)}`);
+    } else if (h2.length >= 2 && 58 === h2.charCodeAt(1)) {
+      const t3 = h2.charCodeAt(0);
+      t3 >= 65 && t3 <= 90 && (h2 = `${String.fromCharCode(t3 + 32)}:${h2.substr(2)}`);
+    }
+    n2 += r2(h2, true, false);
+  }
+  return s2 && (n2 += "?", n2 += r2(s2, false, false)), a2 && (n2 += "#", n2 += e2 ? a2 : d(a2, false, false)), n2;
+}
+function b(t2) {
+  try {
+    return decodeURIComponent(t2);
+  } catch {
+    return t2.length > 3 ? t2.substr(0, 3) + b(t2.substr(3)) : t2;
+  }
+}
+var C = /(%[0-9A-Za-z][0-9A-Za-z])+/g;
+function A(t2) {
+  return t2.match(C) ? t2.replace(C, (t3) => b(t3)) : t2;
+}
+var w = r(975);
+var x = w.posix || w;
+var P = "/";
+var _;
+!(function(t2) {
+  t2.joinPath = function(t3, ...e2) {
+    return t3.with({ path: x.join(t3.path, ...e2) });
+  }, t2.resolvePath = function(t3, ...e2) {
+    let r2 = t3.path, n2 = false;
+    r2[0] !== P && (r2 = P + r2, n2 = true);
+    let i2 = x.resolve(r2, ...e2);
+    return n2 && i2[0] === P && !t3.authority && (i2 = i2.substring(1)), t3.with({ path: i2 });
+  }, t2.dirname = function(t3) {
+    if (0 === t3.path.length || t3.path === P) return t3;
+    let e2 = x.dirname(t3.path);
+    return 1 === e2.length && 46 === e2.charCodeAt(0) && (e2 = ""), t3.with({ path: e2 });
+  }, t2.basename = function(t3) {
+    return x.basename(t3.path);
+  }, t2.extname = function(t3) {
+    return x.extname(t3.path);
+  };
+})(_ || (_ = {}));
+
 // server/src/core/kustomize/paths.ts
 function directoryOf(path9) {
   const slash = path9.lastIndexOf("/");
   return slash === -1 ? "" : path9.slice(0, slash);
 }
+var URI_PATH = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;
 function joinPath(directory, written) {
+  if (URI_PATH.test(directory)) return joinUri(directory, written);
   const absolute = written.startsWith("/");
   const segments = absolute ? [] : directory.split("/").filter((segment, index) => segment !== "" || index === 0);
   const leading = directory.startsWith("/") && !absolute ? "/" : "";
@@ -10379,6 +10713,10 @@ function joinPath(directory, written) {
   }
   const joined = segments.filter((segment) => segment !== "").join("/");
   return (absolute ? "/" : leading) + joined;
+}
+function joinUri(directory, written) {
+  const base = u.parse(directory);
+  return (written.startsWith("/") ? base.with({ path: written }) : _.joinPath(base, written)).toString();
 }
 function buildName(directory) {
   return directory === "" ? "." : directory;
@@ -10415,7 +10753,7 @@ function nearest(file, objects) {
   if (sameFile.length > 0) return sameFile;
   const distances = objects.map((object) => directoryDistance(file, object.file));
   const best = distances.reduce((min, distance) => Math.min(min, distance), Infinity);
-  return objects.filter((_, index) => distances[index] === best);
+  return objects.filter((_2, index) => distances[index] === best);
 }
 function isNearby(from, to) {
   const distance = directoryDistance(from, to);
@@ -10430,20 +10768,20 @@ function sameVariant(serviceFile, workloads) {
   const words = nameWords(serviceFile);
   const shared = workloads.map((workload2) => workload2.file === serviceFile ? Infinity : commonWords(words, nameWords(workload2.file)));
   const best = Math.max(...shared);
-  return workloads.filter((_, index) => shared[index] === best);
+  return workloads.filter((_2, index) => shared[index] === best);
 }
 function nameWords(file) {
   return file.slice(file.lastIndexOf("/") + 1).replace(/\.[^.]*$/, "").split(/[-_.]/);
 }
-function commonWords(a, b) {
+function commonWords(a2, b2) {
   let count = 0;
-  while (count < a.length && count < b.length && a[count] === b[count]) count++;
+  while (count < a2.length && count < b2.length && a2[count] === b2[count]) count++;
   return count;
 }
 function directoryDistance(from, to) {
   const limit = Math.min(from.lastIndexOf("/"), to.lastIndexOf("/"));
   let common = 0;
-  for (let i = 0; i <= limit && from.charCodeAt(i) === to.charCodeAt(i); i++) if (from.charCodeAt(i) === SLASH) common++;
+  for (let i2 = 0; i2 <= limit && from.charCodeAt(i2) === to.charCodeAt(i2); i2++) if (from.charCodeAt(i2) === SLASH) common++;
   return (slashes(from) - common) * 1e3 + (slashes(to) - common);
 }
 var SLASH = 47;
@@ -10572,7 +10910,7 @@ function sysctlApplicationOrder(paths) {
     if (current === void 0 || file.precedence < current.precedence) winners.set(id, file);
   }
   kept.push(...winners.values());
-  kept.sort((a, b) => compare(a.name, b.name) || compare(a.path, b.path));
+  kept.sort((a2, b2) => compare(a2.name, b2.name) || compare(a2.path, b2.path));
   mainFiles.sort(compare);
   return [...kept.map((file) => file.path), ...mainFiles];
 }
@@ -10581,8 +10919,8 @@ function splitPath(path9) {
   const slash = normalised2.lastIndexOf("/");
   return { directory: normalised2.slice(0, Math.max(slash, 0)), name: normalised2.slice(slash + 1) };
 }
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+function compare(a2, b2) {
+  return a2 < b2 ? -1 : a2 > b2 ? 1 : 0;
 }
 function nodeRootOf(path9) {
   const { directory, name } = splitPath(path9);
@@ -10602,7 +10940,7 @@ function isMainSysctlFile(path9) {
 }
 function bootOrder(entries3) {
   const bootName = (file) => isMainSysctlFile(file) ? SYSCTL_CONF_BOOT_NAME : splitPath(file).name;
-  return entries3.map((entry, index) => ({ entry, index, name: bootName(entry.file) })).sort((a, b) => compare(a.name, b.name) || a.index - b.index).map(({ entry }) => entry);
+  return entries3.map((entry, index) => ({ entry, index, name: bootName(entry.file) })).sort((a2, b2) => compare(a2.name, b2.name) || a2.index - b2.index).map(({ entry }) => entry);
 }
 function modulesLoadRootOf(path9) {
   return nodeRootOf(path9.replace(/\\/g, "/").replace(/(^|\/)modules-load\.d(\/[^/]*)$/, "$1sysctl.d$2"));
@@ -10679,8 +11017,8 @@ function modulesLoadedByRoot(files) {
   }
   return modulesByRoot;
 }
-function comparePaths(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+function comparePaths(a2, b2) {
+  return a2 < b2 ? -1 : a2 > b2 ? 1 : 0;
 }
 function push(map, key, value) {
   const list = map.get(key);
@@ -10936,8 +11274,8 @@ var NodeReader = class {
    * wins). Each mapping is searched once: merge cycles and merge bombs cost one pass over them.
    */
   pair(map, key, searched) {
-    for (let i = map.items.length - 1; i >= 0; i--) {
-      const pair = map.items[i];
+    for (let i2 = map.items.length - 1; i2 >= 0; i2--) {
+      const pair = map.items[i2];
       if (!isMergeKey(pair.key)) {
         if ((0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === key) return pair;
         continue;
@@ -11051,12 +11389,12 @@ var LineIndex = class {
       const starts = [0];
       const text = this.text;
       if (!text.includes("\r")) {
-        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+        for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
       } else {
-        for (let i = 0; i < text.length; i++) {
-          const code = text.charCodeAt(i);
-          if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-          if (code === 10 || code === 13) starts.push(i + 1);
+        for (let i2 = 0; i2 < text.length; i2++) {
+          const code = text.charCodeAt(i2);
+          if (code === 13 && text.charCodeAt(i2 + 1) === 10) i2++;
+          if (code === 10 || code === 13) starts.push(i2 + 1);
         }
       }
       this.starts = Uint32Array.from(starts);
@@ -11238,7 +11576,7 @@ function embeddedText(scalar, fileText, offset) {
   if (!source.includes("\n")) {
     const map = singleLineMap(source, scalar.type);
     if (map !== void 0 && map.length === value.length) {
-      return { text: value, toFileOffset: (o) => start + (o < map.length ? map[o] : source.length) };
+      return { text: value, toFileOffset: (o2) => start + (o2 < map.length ? map[o2] : source.length) };
     }
   }
   return { text: value, toFileOffset: () => start };
@@ -11254,7 +11592,7 @@ function literalBlock(value, fileText, start, end) {
   }
   const indent = blockIndent(fileText, lineStarts, end);
   const valueLineStarts = [0];
-  for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) valueLineStarts.push(i + 1);
+  for (let i2 = value.indexOf("\n"); i2 !== -1; i2 = value.indexOf("\n", i2 + 1)) valueLineStarts.push(i2 + 1);
   return {
     text: value,
     toFileOffset(offset) {
@@ -11269,33 +11607,33 @@ function literalBlock(value, fileText, start, end) {
 }
 function blockIndent(fileText, lineStarts, end) {
   for (const lineStart of lineStarts) {
-    let i = lineStart;
-    while (i < end && fileText[i] === " ") i++;
-    if (i < end && fileText[i] !== "\n" && fileText[i] !== "\r") return i - lineStart;
+    let i2 = lineStart;
+    while (i2 < end && fileText[i2] === " ") i2++;
+    if (i2 < end && fileText[i2] !== "\n" && fileText[i2] !== "\r") return i2 - lineStart;
   }
   return 0;
 }
 function singleLineMap(source, type) {
   const map = [];
   if (type === import_yaml3.Scalar.PLAIN) {
-    for (let i = 0; i < source.length; i++) map.push(i);
+    for (let i2 = 0; i2 < source.length; i2++) map.push(i2);
     return map;
   }
   if (type === import_yaml3.Scalar.QUOTE_SINGLE) {
-    for (let i = 1; i < source.length - 1; i++) {
-      map.push(i);
-      if (source[i] === "'" && source[i + 1] === "'") i++;
+    for (let i2 = 1; i2 < source.length - 1; i2++) {
+      map.push(i2);
+      if (source[i2] === "'" && source[i2 + 1] === "'") i2++;
     }
     return map;
   }
   if (type === import_yaml3.Scalar.QUOTE_DOUBLE) {
-    for (let i = 1; i < source.length - 1; i++) {
-      map.push(i);
-      if (source[i] !== "\\") continue;
-      const escape = source[i + 1];
+    for (let i2 = 1; i2 < source.length - 1; i2++) {
+      map.push(i2);
+      if (source[i2] !== "\\") continue;
+      const escape = source[i2 + 1];
       const width = escape === "x" ? 3 : escape === "u" ? 5 : escape === "U" ? 9 : 1;
       if (escape === "U") return void 0;
-      i += width;
+      i2 += width;
     }
     return map;
   }
@@ -11907,7 +12245,7 @@ function skippedFields(reader, root, file) {
 }
 
 // server/src/core/kustomize/build.ts
-function kustomizeLayout(kustomizationPaths, fileAt) {
+function kustomizeLayout(kustomizationPaths, fileAt, directoryName = buildName) {
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
   const builds = [];
   const owners = /* @__PURE__ */ new WeakMap();
@@ -11916,7 +12254,7 @@ function kustomizeLayout(kustomizationPaths, fileAt) {
     const emitted = evaluator.evaluate(kustomization, [], [], skipped);
     if (kustomization.component) continue;
     const objects = emitted.map((item) => ({ ...item.object }));
-    const build = { name: buildName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...skipped] };
+    const build = { name: directoryName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...skipped] };
     for (const object of objects) owners.set(object, build);
     builds.push(build);
   }
@@ -11926,7 +12264,7 @@ function kustomizeLayout(kustomizationPaths, fileAt) {
 var BuildEvaluator = class {
   constructor(paths, fileAt) {
     this.fileAt = fileAt;
-    const sorted = [...paths].sort((a, b) => rank(a) - rank(b));
+    const sorted = [...paths].sort((a2, b2) => rank(a2) - rank(b2));
     for (const path9 of sorted) {
       const file = fileAt(path9);
       if (file === void 0) continue;
@@ -11953,7 +12291,7 @@ var BuildEvaluator = class {
         if (isOther && this.fileAt(reference.path) === void 0 && this.byDirectory.has(reference.path)) used.add(reference.path);
       }
     }
-    return [...this.byDirectory.values()].filter((kustomization) => !used.has(kustomization.directory)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+    return [...this.byDirectory.values()].filter((kustomization) => !used.has(kustomization.directory)).sort((a2, b2) => a2.file < b2.file ? -1 : a2.file > b2.file ? 1 : 0);
   }
   /** A kustomization's output over `input` (what its parent accumulated, for a component). */
   evaluate(kustomization, input, stack, skipped) {
@@ -12083,10 +12421,12 @@ var LISTS = { Service: isService, Workload: isWorkload, KubeProxyConfiguration: 
 var listFacet = (list) => `kustomize:${list}`;
 var ALL_LISTS = Object.keys(LISTS).map(listFacet);
 var WorkspaceBuilds = class {
-  constructor(fileAt) {
+  constructor(fileAt, directoryName) {
     this.fileAt = fileAt;
+    this.directoryName = directoryName;
   }
   fileAt;
+  directoryName;
   kustomizationPaths = /* @__PURE__ */ new Set();
   layout;
   /** What the last layout computed read or looked for, and read as patches: results read from it until another is computed. */
@@ -12110,7 +12450,7 @@ var WorkspaceBuilds = class {
   current() {
     if (this.kustomizationPaths.size === 0) return void 0;
     if (this.layout === void 0) {
-      this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt);
+      this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt, this.directoryName);
       this.inputs = this.layout.inputs;
       this.patchFiles = this.layout.patchFiles;
     }
@@ -12265,15 +12605,20 @@ function decodeURIComponentSafe(text) {
 
 // server/src/core/model/workspaceModel.ts
 var WorkspaceModel = class {
-  constructor(files = [], currentAssumptions = {}) {
+  constructor(files = [], currentAssumptions = {}, directoryName) {
     this.currentAssumptions = currentAssumptions;
+    this.directoryName = directoryName;
     for (const file of files) this.setFile(file);
   }
   currentAssumptions;
+  directoryName;
   filesByPath = /* @__PURE__ */ new Map();
   all = new ObjectIndexes();
   node = new NodeFiles();
-  kustomize = new WorkspaceBuilds((path9) => this.filesByPath.get(path9));
+  kustomize = new WorkspaceBuilds(
+    (path9) => this.filesByPath.get(path9),
+    (directory) => (this.directoryName ?? buildName)(directory)
+  );
   facets = new FacetLog();
   readFacet = (facet) => void this.facets.read(facet, void 0);
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
@@ -12538,12 +12883,12 @@ function documentMarker(text, start, end) {
   return start + 3 >= end || next === 32 || next === 9 || next === 13 ? head : void 0;
 }
 function isContentLine(text, start, end) {
-  let i = start;
-  while (i < end && (text[i] === " " || text[i] === "	" || text[i] === "\r" || text[i] === "\uFEFF")) i++;
-  if (i >= end) return false;
-  const first = text[i];
+  let i2 = start;
+  while (i2 < end && (text[i2] === " " || text[i2] === "	" || text[i2] === "\r" || text[i2] === "\uFEFF")) i2++;
+  if (i2 >= end) return false;
+  const first = text[i2];
   if (first === "#") return false;
-  return !(first === "%" && i === start);
+  return !(first === "%" && i2 === start);
 }
 function isContentSpan(text, start, end) {
   for (let lineStart = start; lineStart < end; ) {
@@ -12686,7 +13031,7 @@ function replaceValue(fileText, target, pair, entry, file) {
 }
 function joinEdits(fileText, edits) {
   if (edits.some((edit) => edit === void 0)) return void 0;
-  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
+  const sorted = [...edits].sort((a2, b2) => a2.span.start - b2.span.start);
   if (sorted.length <= 1) return sorted[0];
   let newText = "";
   for (const [index, edit] of sorted.entries()) {
@@ -12960,9 +13305,9 @@ function removeAffinity(file, service2) {
   const title = config === void 0 ? "Remove sessionAffinity" : "Remove sessionAffinity and sessionAffinityConfig";
   return { title, edits: config === void 0 ? [affinity] : joinRemovals(affinity, config), preferred: true };
 }
-function joinRemovals(a, b) {
-  if (a.span.end <= b.span.start || b.span.end <= a.span.start) return [a, b];
-  return [{ file: a.file, span: { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) }, newText: "" }];
+function joinRemovals(a2, b2) {
+  if (a2.span.end <= b2.span.start || b2.span.end <= a2.span.start) return [a2, b2];
+  return [{ file: a2.file, span: { start: Math.min(a2.span.start, b2.span.start), end: Math.max(a2.span.end, b2.span.end) }, newText: "" }];
 }
 
 // server/src/core/model/kubernetesVersion.ts
@@ -13086,9 +13431,9 @@ function nodeInteger(model, key) {
   return { value: current.value, source };
 }
 function lastInteger(assignments) {
-  for (let i = assignments.length - 1; i >= 0; i--) {
-    const value = parseInteger(assignments[i].assignment.value);
-    if (value !== void 0) return { ...assignments[i], value };
+  for (let i2 = assignments.length - 1; i2 >= 0; i2--) {
+    const value = parseInteger(assignments[i2].assignment.value);
+    if (value !== void 0) return { ...assignments[i2], value };
   }
   return void 0;
 }
@@ -13101,9 +13446,9 @@ function parseInteger(text) {
 }
 function winningNodeAssignment(model, key, accepts = () => true) {
   const assignments = model.nodeSysctlAssignments(key);
-  for (let i = assignments.length - 1; i >= 0; i--) {
-    const value = parseInteger(assignments[i].assignment.value);
-    if (value !== void 0 && accepts(value)) return { ...assignments[i], value };
+  for (let i2 = assignments.length - 1; i2 >= 0; i2--) {
+    const value = parseInteger(assignments[i2].assignment.value);
+    if (value !== void 0 && accepts(value)) return { ...assignments[i2], value };
   }
   return void 0;
 }
@@ -13610,8 +13955,8 @@ var ipvsConnReuse = {
     if (mode === void 0) return;
     const version = effectiveKubernetesVersion(model);
     const assignments = model.nodeSysctlAssignments(CONN_REUSE_MODE_KEY);
-    for (let i = assignments.length - 1; i >= 0; i--) {
-      const { file, assignment } = assignments[i];
+    for (let i2 = assignments.length - 1; i2 >= 0; i2--) {
+      const { file, assignment } = assignments[i2];
       const value = parseInteger(assignment.value);
       if (value === void 0) continue;
       const related2 = [...relatedSource(mode.source, "kube-proxy runs in IPVS mode"), ...moduleMissingNote(model, CONN_REUSE_MODE_KEY, file, assignment.valueSpan)];
@@ -13688,7 +14033,7 @@ function defaultKeepaliveFinding(model, conntrack) {
   const podsOnDefault = model.workloads.filter((workload2) => !workload2.ignoredRules.includes(keepaliveConntrack.id) && reliesOnDefaultKeepalive(workload2, model));
   const nodeOnDefault = (model.sysctlFiles.length > 0 || model.workloads.length === 0) && nodeImageViews(model).some((image) => imageReliesOnDefault(image, source));
   if (!nodeOnDefault && podsOnDefault.length === 0) return void 0;
-  const named = [...nodeOnDefault ? ["the node"] : [], ...podsOnDefault.map((w) => objectLabel(w))];
+  const named = [...nodeOnDefault ? ["the node"] : [], ...podsOnDefault.map((w2) => objectLabel(w2))];
   const who = named.length <= 1 ? named[0] ?? "" : `${named[0]} and ${countOf(named.length - 1, "more workload")}`;
   const keepalive = recommendedKeepalive(conntrack.value);
   return {
@@ -14852,8 +15197,8 @@ var sysctlDuplicate = {
         const winner = findLastIndex(assignments, accepted);
         const atBoot = bootOrder(assignments);
         const bootWinner = atBoot[findLastIndex(atBoot, accepted)];
-        for (let i = 0; i < winner; i++) {
-          const overridden = assignments[i];
+        for (let i2 = 0; i2 < winner; i2++) {
+          const overridden = assignments[i2];
           if (!accepted(overridden) || sameValue(overridden, assignments[winner]) || overridden === bootWinner) continue;
           report(duplicateFinding(model, key, overridden, assignments[winner]));
         }
@@ -14899,11 +15244,11 @@ function byNodeRoot(assignments) {
   }
   return [...groups.values()];
 }
-function sameValue(a, b) {
-  return a.assignment.value.split(/\s+/).join(" ") === b.assignment.value.split(/\s+/).join(" ");
+function sameValue(a2, b2) {
+  return a2.assignment.value.split(/\s+/).join(" ") === b2.assignment.value.split(/\s+/).join(" ");
 }
 function findLastIndex(items, predicate) {
-  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
+  for (let i2 = items.length - 1; i2 >= 0; i2--) if (predicate(items[i2])) return i2;
   return -1;
 }
 
@@ -15070,24 +15415,24 @@ function configurationDurationProblem(file, duration2) {
 }
 
 // server/src/core/editDistance.ts
-function editDistance(a, b, limit = Infinity) {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
+function editDistance(a2, b2, limit = Infinity) {
+  if (Math.abs(a2.length - b2.length) >= limit) return limit;
   let before = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost2 = a[i - 1] === b[j - 1] ? 0 : 1;
+  let previous = Array.from({ length: b2.length + 1 }, (_2, j) => j);
+  for (let i2 = 1; i2 <= a2.length; i2++) {
+    const current = [i2];
+    let rowMinimum = i2;
+    for (let j = 1; j <= b2.length; j++) {
+      const cost2 = a2[i2 - 1] === b2[j - 1] ? 0 : 1;
       let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost2);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      if (i2 > 1 && j > 1 && a2[i2 - 1] === b2[j - 2] && a2[i2 - 2] === b2[j - 1]) value = Math.min(value, before[j - 2] + 1);
       current.push(value);
       rowMinimum = Math.min(rowMinimum, value);
     }
     if (rowMinimum >= limit) return limit;
     [before, previous] = [previous, current];
   }
-  return Math.min(previous[b.length], limit);
+  return Math.min(previous[b2.length], limit);
 }
 function nearestWords(word, candidates, limit) {
   let best = limit + 1;
@@ -15414,14 +15759,14 @@ function toDiagnostic(model, rule, severity, finding2) {
   });
   return { file: finding2.file, range, rule, severity, message: finding2.message, related: related2 };
 }
-function compareLinted(a, b) {
-  return compareDiagnostics(a.diagnostic, b.diagnostic);
+function compareLinted(a2, b2) {
+  return compareDiagnostics(a2.diagnostic, b2.diagnostic);
 }
-function compareDiagnostics(a, b) {
-  return compareText(a.file, b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareText(a.rule, b.rule);
+function compareDiagnostics(a2, b2) {
+  return compareText(a2.file, b2.file) || a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character || compareText(a2.rule, b2.rule);
 }
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+function compareText(a2, b2) {
+  return a2 < b2 ? -1 : a2 > b2 ? 1 : 0;
 }
 
 // server/src/core/settings.ts
@@ -15653,7 +15998,7 @@ function pathMatcher(patterns) {
   const isMatch = (0, import_picomatch2.default)([...patterns], { dot: true });
   return (relativePath) => {
     const segments = relativePath.split("/");
-    return segments.some((_, index) => isMatch(segments.slice(0, index + 1).join("/")));
+    return segments.some((_2, index) => isMatch(segments.slice(0, index + 1).join("/")));
   };
 }
 
@@ -15692,7 +16037,7 @@ function coverageOf(files) {
     if (!isSkippedFile(file)) filesChecked++;
     else filesSkipped.push(parts[0]);
   }
-  skipped.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  skipped.sort((a2, b2) => a2.file < b2.file ? -1 : a2.file > b2.file ? 1 : a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character);
   return { filesChecked, filesSkipped, skipped };
 }
 function countByLabel(parts) {
@@ -15718,10 +16063,10 @@ var DocumentReuse = class {
     const earlier = candidates?.shift();
     if (earlier === void 0) return void 0;
     const delta = slice.start - earlier.start;
-    for (let i = earlier.firstObject; i < earlier.firstObject + earlier.objectCount; i++) {
-      objects.push(Object.assign(moved(this.previous.objects[i], delta), { documentIndex: slice.index }));
+    for (let i2 = earlier.firstObject; i2 < earlier.firstObject + earlier.objectCount; i2++) {
+      objects.push(Object.assign(moved(this.previous.objects[i2], delta), { documentIndex: slice.index }));
     }
-    for (let i = earlier.firstProblem; i < earlier.firstProblem + earlier.problemCount; i++) problems.push(moved(this.previous.syntaxProblems[i], delta));
+    for (let i2 = earlier.firstProblem; i2 < earlier.firstProblem + earlier.problemCount; i2++) problems.push(moved(this.previous.syntaxProblems[i2], delta));
     return earlier;
   }
   documents() {
@@ -15846,8 +16191,8 @@ function blockValue(text, keyLine, limit) {
   }
   return { start, end: Math.max(start, end), next };
 }
-function samePath(a, b) {
-  return a.length === b.length && a.every((part, index) => part === b[index]);
+function samePath(a2, b2) {
+  return a2.length === b2.length && a2.every((part, index) => part === b2[index]);
 }
 function blanked(text, span, blanks) {
   let result = "";
@@ -15891,7 +16236,7 @@ function parseRules2(list) {
 }
 function countNewlines(text, from, to) {
   let count = 0;
-  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) count++;
+  for (let i2 = text.indexOf("\n", from); i2 !== -1 && i2 < to; i2 = text.indexOf("\n", i2 + 1)) count++;
   return count;
 }
 
@@ -16107,17 +16452,21 @@ function includesWithin(text, needle, slice) {
 function isInHelmTemplates(path9, context) {
   if (context.fileExists === void 0) return false;
   const segments = path9.replace(/\\/g, "/").split("/");
-  for (let i = segments.length - 2; i >= 0; i--) {
-    if (segments[i] === "templates" && context.fileExists([...segments.slice(0, i), "Chart.yaml"].join("/"))) return true;
+  for (let i2 = segments.length - 2; i2 >= 0; i2--) {
+    if (segments[i2] === "templates" && context.fileExists([...segments.slice(0, i2), "Chart.yaml"].join("/"))) return true;
   }
   return false;
 }
 
 // server/src/core/workspace.ts
 var Workspace = class {
-  constructor(assumptions = {}, fileExists) {
+  /**
+   * `directoryName` names a directory in messages (a kustomize build's): the language server's
+   * paths are URIs, which it names relative to their workspace folder.
+   */
+  constructor(assumptions = {}, fileExists, directoryName) {
     this.fileExists = fileExists;
-    this.current = new WorkspaceModel([], assumptions);
+    this.current = new WorkspaceModel([], assumptions, directoryName);
   }
   fileExists;
   files = /* @__PURE__ */ new Map();
@@ -16322,7 +16671,7 @@ function skippedNotifications(skipped, context) {
 function reportingDescriptor(rule, fullDescription) {
   return {
     id: rule.id,
-    name: rule.id.replace(/(^|-)([a-z0-9])/g, (_, _dash, letter) => letter.toUpperCase()),
+    name: rule.id.replace(/(^|-)([a-z0-9])/g, (_2, _dash, letter) => letter.toUpperCase()),
     shortDescription: { text: rule.description },
     fullDescription: { text: fullDescription ?? rule.description },
     helpUri: ruleDocsUrl(rule.id),
@@ -16376,24 +16725,24 @@ function tally(diagnostics) {
   return { errors: count("error"), warnings: count("warning"), infos: count("info") + count("hint") };
 }
 function formatStylish(diagnostics, options) {
-  const c = (0, import_picocolors.createColors)(options.color);
-  const severityColor = { error: c.red, warning: c.yellow, info: c.blue, hint: c.dim };
+  const c2 = (0, import_picocolors.createColors)(options.color);
+  const severityColor = { error: c2.red, warning: c2.yellow, info: c2.blue, hint: c2.dim };
   const out = [];
   for (const [file, rows] of rowsByFile(diagnostics, options.skipped ?? [])) {
     const placeWidth = Math.max(...rows.map((row) => row.place.length));
     const labelWidth = Math.max(...rows.map((row) => row.label.length));
-    out.push("", c.underline(escapeControl(file)));
+    out.push("", c2.underline(escapeControl(file)));
     for (const row of rows) {
       const label = row.label.padEnd(labelWidth);
-      const shown = row.severity === void 0 ? c.dim(label) : severityColor[row.severity](label);
-      out.push(`  ${c.dim(row.place.padStart(placeWidth))}  ${shown}  ${escapeControl(row.message)}${row.rule === "" ? "" : `  ${c.dim(row.rule)}`}`);
+      const shown = row.severity === void 0 ? c2.dim(label) : severityColor[row.severity](label);
+      out.push(`  ${c2.dim(row.place.padStart(placeWidth))}  ${shown}  ${escapeControl(row.message)}${row.rule === "" ? "" : `  ${c2.dim(row.rule)}`}`);
       for (const related2 of row.related) {
         const where = `${escapeControl(related2.file)}:${related2.range.start.line + 1}:${related2.range.start.character + 1}`;
-        out.push(`  ${" ".repeat(placeWidth)}  ${c.dim(`\u21B3 ${where}  ${escapeControl(related2.message)}`)}`);
+        out.push(`  ${" ".repeat(placeWidth)}  ${c2.dim(`\u21B3 ${where}  ${escapeControl(related2.message)}`)}`);
       }
     }
   }
-  out.push("", summary(tally(diagnostics), options, c), "");
+  out.push("", summary(tally(diagnostics), options, c2), "");
   return out.join("\n");
 }
 function rowsByFile(diagnostics, skipped) {
@@ -16404,18 +16753,18 @@ function rowsByFile(diagnostics, skipped) {
     else rows.push(row);
   };
   const placeOf = (range) => ({ place: `${range.start.line + 1}:${range.start.character + 1}`, line: range.start.line, character: range.start.character });
-  for (const d of diagnostics) add(d.file, { ...placeOf(d.range), label: d.severity, severity: d.severity, message: d.message, rule: d.rule, related: d.related });
+  for (const d2 of diagnostics) add(d2.file, { ...placeOf(d2.range), label: d2.severity, severity: d2.severity, message: d2.message, rule: d2.rule, related: d2.related });
   for (const part of skipped) add(part.file, { ...placeOf(part.range), label: "skipped", severity: void 0, message: part.reason, rule: "", related: [] });
-  for (const rows of byFile.values()) rows.sort((a, b) => a.line - b.line || a.character - b.character);
-  return new Map([...byFile].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  for (const rows of byFile.values()) rows.sort((a2, b2) => a2.line - b2.line || a2.character - b2.character);
+  return new Map([...byFile].sort(([a2], [b2]) => a2 < b2 ? -1 : a2 > b2 ? 1 : 0));
 }
-function summary(counts, options, c) {
+function summary(counts, options, c2) {
   const files = `${plural(options.filesChecked, "file")} checked${skippedFiles(options.filesSkipped ?? [])}`;
   const problems = counts.errors + counts.warnings + counts.infos;
-  if (problems === 0) return c.green(`\u2714 No problems (${files})`);
+  if (problems === 0) return c2.green(`\u2714 No problems (${files})`);
   const parts = [plural(counts.errors, "error"), plural(counts.warnings, "warning"), ...counts.infos > 0 ? [plural(counts.infos, "info")] : []];
   const text = `\u2716 ${plural(problems, "problem")} (${parts.join(", ")}; ${files})`;
-  return counts.errors > 0 ? c.bold(c.red(text)) : counts.warnings > 0 ? c.bold(c.yellow(text)) : c.bold(text);
+  return counts.errors > 0 ? c2.bold(c2.red(text)) : counts.warnings > 0 ? c2.bold(c2.yellow(text)) : c2.bold(text);
 }
 function skippedFiles(filesSkipped) {
   if (filesSkipped.length === 0) return "";
@@ -16518,7 +16867,7 @@ var AnalysisPool = class _AnalysisPool {
     }
     const workers = [];
     try {
-      for (let i = 0; i < size; i++) workers.push(new PoolWorker(new import_node_worker_threads.Worker(script, { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), log));
+      for (let i2 = 0; i2 < size; i2++) workers.push(new PoolWorker(new import_node_worker_threads.Worker(script, { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), log));
     } catch (error) {
       log(`Cannot start an analysis worker: ${error.message}`);
     }
@@ -16627,7 +16976,7 @@ async function walk(root, accept, onError, limits = WALK_LIMITS) {
     }
     const own = entries3.some((entry) => entry.name === ".gitignore") ? loadIgnore(directory) : void 0;
     const inScope = own === void 0 ? scopes : [...scopes, own];
-    entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    entries3.sort((a2, b2) => a2.name < b2.name ? -1 : a2.name > b2.name ? 1 : 0);
     for (const entry of entries3) {
       if (stopped) return;
       if (++entriesSeen > limits.maxEntries) return stop(`${limits.maxEntries} directory entries`);

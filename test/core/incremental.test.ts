@@ -32,6 +32,7 @@ function kustomization(next: () => number, dir: string): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const apps = ['api', 'web', 'db', 'cache'].filter(() => next() < 0.5);
   const resources = apps.flatMap((app) => [`${app}-service.yaml`, `${app}-deployment.yaml`, `${app}.yaml`, `${app}-hpa.yaml`].filter(() => next() < 0.6));
+  if (next() < 0.5) resources.push('kube-proxy.yaml');
   if (dir === 'env/prod' && next() < 0.6) resources.push(pick(['../../apps/a', '../../apps/b']));
   return lines(
     'apiVersion: kustomize.config.k8s.io/v1beta1',
@@ -150,6 +151,31 @@ test('the tracker reports only the files an edit changes: a Deployment edit re-r
   assert.match(changed.get('apps/app-7/service.yaml')![0]!.message, /has replicas: 5/);
   workspace.set('apps/app-7/deployment.yaml', deployment('app-7', 'team-2', 1));
   assert.deepEqual([...tracker.changes({})], [['apps/app-7/service.yaml', []]]);
+});
+
+test('an edit of a JSON patch re-reports the Service its build emits, and only it', () => {
+  const workspace = new Workspace();
+  const files = new Map<string, string>([
+    ['base/kustomization.yaml', lines('resources:', '  - service.yaml', '  - deployment.yaml')],
+    ['base/service.yaml', service('web', 'default', false)],
+    ['base/deployment.yaml', deployment('web', 'default', 2)],
+    // A JSON patch: the file defines no object, so only what the build emits changes with it.
+    ['overlays/prod/kustomization.yaml', lines('resources:', '  - ../../base', 'patches:', '  - path: replicas.yaml', '    target: {kind: Deployment, name: web}')],
+    ['overlays/prod/replicas.yaml', lines('- op: replace', '  path: /spec/replicas', '  value: 3')],
+  ]);
+  for (let i = 0; i < 20; i++) {
+    files.set(`apps/app-${i}/service.yaml`, service(`app-${i}`, 'default', false));
+    files.set(`apps/app-${i}/deployment.yaml`, deployment(`app-${i}`, 'default', 2));
+  }
+  for (const [path, text] of files) workspace.set(path, text);
+  const tracker = new DiagnosticsTracker(workspace.model());
+  assert.equal(tracker.changes({}).size, 21);
+  files.set('overlays/prod/replicas.yaml', files.get('overlays/prod/replicas.yaml')!.replace('value: 3', 'value: 5'));
+  workspace.set('overlays/prod/replicas.yaml', files.get('overlays/prod/replicas.yaml')!);
+  const changed = tracker.changes({});
+  assert.deepEqual([...changed.keys()], ['base/service.yaml']);
+  assert.deepEqual(changed.get('base/service.yaml'), groupByFile(fromScratch(files)).get('base/service.yaml'));
+  assert.match(changed.get('base/service.yaml')![0]!.message, /^Service "web" has 5 backends/);
 });
 
 test('a settings change reports every file again, with the new severities', () => {

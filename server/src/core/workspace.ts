@@ -10,11 +10,16 @@ export class Workspace {
   private readonly current: WorkspaceModel;
   private options: AnalysisOptions = {};
 
+  /**
+   * `directoryName` names a directory in messages (a kustomize build's): the language server's
+   * paths are URIs, which it names relative to their workspace folder.
+   */
   constructor(
     assumptions: Assumptions = {},
     private readonly fileExists?: (path: string) => boolean,
+    directoryName?: (directory: string) => string,
   ) {
-    this.current = new WorkspaceModel([], assumptions);
+    this.current = new WorkspaceModel([], assumptions, directoryName);
   }
 
   /** Replaces what is assumed about the cluster. */

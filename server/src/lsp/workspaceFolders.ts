@@ -37,6 +37,12 @@ export class WorkspaceFolders {
     return this.uris.some((folder) => uri.startsWith(folder));
   }
 
+  /** A directory as messages name it: relative to its workspace folder (`.` for the folder itself), else its file system path. */
+  directoryName(uri: string): string {
+    const relative = this.relativePath(withSlash(uri));
+    return relative === undefined ? URI.parse(uri).fsPath : relative.replace(/\/$/, '') || '.';
+  }
+
   /** A file's path relative to its workspace folder, `/`-separated; undefined outside the folders. */
   relativePath(uri: string): string | undefined {
     const folder = this.uris.find((candidate) => uri.startsWith(candidate));

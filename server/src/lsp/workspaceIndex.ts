@@ -43,7 +43,7 @@ export class WorkspaceIndex {
     /** The most text held from disk, in UTF-16 code units. */
     maxIndexedText: number = MAX_INDEXED_TEXT,
   ) {
-    this.workspace = new Workspace({}, uriExists);
+    this.workspace = new Workspace({}, uriExists, (directory) => this.folders.directoryName(directory));
     this.diagnostics = new WorkspaceDiagnostics(this.workspace, this.outside);
     this.budget = new IndexedTextBudget(maxIndexedText);
     this.skippedParts = new SkippedPartsLog(log);
@@ -248,7 +248,7 @@ export class WorkspaceIndex {
     if (this.isInFolders(uri)) return this.workspace;
     let single = this.outside.get(uri);
     if (single === undefined) {
-      single = new Workspace(assumptionsOf(this.settings), uriExists);
+      single = new Workspace(assumptionsOf(this.settings), uriExists, (directory) => this.folders.directoryName(directory));
       single.setAnalysisOptions(this.analysisOptions);
       this.outside.set(uri, single);
     }

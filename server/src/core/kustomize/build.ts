@@ -42,7 +42,7 @@ type FileLookup = (path: string) => AnalyzedFile | undefined;
  * reads: resources and components (local files and directories), patches, namespace, name
  * prefixes and suffixes (and the autoscaler references they rename), labels and replicas.
  */
-export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: FileLookup): KustomizeLayout {
+export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: FileLookup, directoryName: (directory: string) => string = buildName): KustomizeLayout {
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
   const builds: KustomizeBuild[] = [];
   const owners = new WeakMap<K8sObject, KustomizeBuild>();
@@ -52,7 +52,7 @@ export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: Fi
     // A component nothing uses is an optional variant: its files belong to no build, nor to the rest.
     if (kustomization.component) continue;
     const objects = emitted.map((item) => ({ ...item.object }));
-    const build = { name: buildName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...skipped] };
+    const build = { name: directoryName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...skipped] };
     for (const object of objects) owners.set(object, build);
     builds.push(build);
   }

@@ -34,7 +34,10 @@ export class WorkspaceBuilds {
   private patchFiles: ReadonlySet<string> = new Set();
   private lists: { generation: number; byKey: Map<string, readonly K8sObject[]> } | undefined;
 
-  constructor(private readonly fileAt: (path: string) => AnalyzedFile | undefined) {}
+  constructor(
+    private readonly fileAt: (path: string) => AnalyzedFile | undefined,
+    private readonly directoryName: (directory: string) => string,
+  ) {}
 
   /** Takes in a change to a file (its analyses before and after); the facets of the builds it changed. */
   noteChange(path: string, previous: AnalyzedFile | undefined, next: AnalyzedFile | undefined): string[] {
@@ -56,7 +59,7 @@ export class WorkspaceBuilds {
   current(): KustomizeLayout | undefined {
     if (this.kustomizationPaths.size === 0) return undefined;
     if (this.layout === undefined) {
-      this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt);
+      this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt, this.directoryName);
       this.inputs = this.layout.inputs;
       this.patchFiles = this.layout.patchFiles;
     }

@@ -2,6 +2,7 @@ import type { AnalyzedFile } from '../analyze';
 import { type Autoscaler, type DataPlaneConfiguration, type EndpointSet, type K8sObject, type KubeProxyConfiguration, type Namespace, type Service, type Workload } from '../k8s/objects';
 import type { PathObject } from '../k8s/pathObjects';
 import type { KustomizeBuild } from '../kustomize/build';
+import { buildName } from '../kustomize/paths';
 import type { Assumptions, ClusterAssumptions } from './assumptions';
 import { isNearby, nearest } from './backends';
 import { EVERYTHING, FacetLog } from './facetLog';
@@ -25,7 +26,10 @@ export class WorkspaceModel {
   private readonly filesByPath = new Map<string, AnalyzedFile>();
   private readonly all = new ObjectIndexes();
   private readonly node = new NodeFiles();
-  private readonly kustomize = new WorkspaceBuilds((path) => this.filesByPath.get(path));
+  private readonly kustomize = new WorkspaceBuilds(
+    (path) => this.filesByPath.get(path),
+    (directory) => (this.directoryName ?? buildName)(directory),
+  );
   private readonly facets = new FacetLog();
   private readonly readFacet = (facet: string): void => void this.facets.read(facet, undefined);
   /** What every view made by `scopedTo` inherits from (made once: views differ only in their path). */
@@ -36,6 +40,8 @@ export class WorkspaceModel {
   constructor(
     files: Iterable<AnalyzedFile> = [],
     private currentAssumptions: Assumptions = {},
+    /** How messages name a directory (a kustomize build's); by default, as its path is written. */
+    private readonly directoryName?: (directory: string) => string,
   ) {
     for (const file of files) this.setFile(file);
   }
