@@ -100,8 +100,17 @@ const SKIPPED_FIELDS: Readonly<Record<string, string>> = {
   vars: 'vars are not substituted',
 };
 
-/** Reads a kustomization file's text; a malformed field is left out, never thrown on. */
+/** Each kustomization as read, per analysis: the builds are evaluated again after an edit of any file they read. */
+const readKustomizations = new WeakMap<AnalyzedFile, Kustomization>();
+
+/** Reads a kustomization file's text, once per analysis; a malformed field is left out, never thrown on. */
 export function readKustomization(file: AnalyzedFile): Kustomization {
+  let kustomization = readKustomizations.get(file);
+  if (kustomization === undefined) readKustomizations.set(file, (kustomization = parseKustomization(file)));
+  return kustomization;
+}
+
+function parseKustomization(file: AnalyzedFile): Kustomization {
   const directory = directoryOf(file.path);
   let document;
   try {
