@@ -12103,7 +12103,13 @@ var SKIPPED_FIELDS = {
   replacements: "replacements are not applied",
   vars: "vars are not substituted"
 };
+var readKustomizations = /* @__PURE__ */ new WeakMap();
 function readKustomization(file) {
+  let kustomization = readKustomizations.get(file);
+  if (kustomization === void 0) readKustomizations.set(file, kustomization = parseKustomization(file));
+  return kustomization;
+}
+function parseKustomization(file) {
   const directory = directoryOf(file.path);
   let document;
   try {
