@@ -10716,7 +10716,8 @@ function joinPath(directory, written) {
 }
 function joinUri(directory, written) {
   const base = u.parse(directory);
-  return (written.startsWith("/") ? base.with({ path: written }) : _.joinPath(base, written)).toString();
+  const joined = written.startsWith("/") ? base.with({ path: written }) : _.joinPath(base, written);
+  return joined.with({ path: joined.path.replace(/(?<=.)\/+$/, "") }).toString();
 }
 function buildName(directory) {
   return directory === "" ? "." : directory;

@@ -31,7 +31,9 @@ export function joinPath(directory: string, written: string): string {
  */
 function joinUri(directory: string, written: string): string {
   const base = URI.parse(directory);
-  return (written.startsWith('/') ? base.with({ path: written }) : Utils.joinPath(base, written)).toString();
+  const joined = written.startsWith('/') ? base.with({ path: written }) : Utils.joinPath(base, written);
+  // `../base/` names the directory `../base`, as a path joined as text does.
+  return joined.with({ path: joined.path.replace(/(?<=.)\/+$/, '') }).toString();
 }
 
 /** How a build is named in messages: its directory, or `.` for the workspace root. */
