@@ -12087,6 +12087,16 @@ function namespace(reader, node, base) {
   });
 }
 
+// server/src/core/perAnalysis.ts
+function perAnalysis(read) {
+  const kept = /* @__PURE__ */ new WeakMap();
+  return (file) => {
+    let entry = kept.get(file);
+    if (entry === void 0) kept.set(file, entry = { value: read(file) });
+    return entry.value;
+  };
+}
+
 // server/src/core/kustomize/kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isKustomizationPath(path9) {
@@ -12104,12 +12114,7 @@ var SKIPPED_FIELDS = {
   replacements: "replacements are not applied",
   vars: "vars are not substituted"
 };
-var readKustomizations = /* @__PURE__ */ new WeakMap();
-function readKustomization(file) {
-  let kustomization = readKustomizations.get(file);
-  if (kustomization === void 0) readKustomizations.set(file, kustomization = parseKustomization(file));
-  return kustomization;
-}
+var readKustomization = perAnalysis(parseKustomization);
 function parseKustomization(file) {
   const directory = directoryOf(file.path);
   let document;
@@ -12200,12 +12205,7 @@ function patchEntries(reader, root, file, directory) {
   return entries3;
 }
 var NO_INLINE = { objects: [], operations: [], deletions: [] };
-function deletionsIn(file) {
-  let deletions = deletionsByFile.get(file);
-  if (deletions === void 0) deletionsByFile.set(file, deletions = readDeletions(file.text, file.objects));
-  return deletions;
-}
-var deletionsByFile = /* @__PURE__ */ new WeakMap();
+var deletionsIn = perAnalysis((file) => readDeletions(file.text, file.objects));
 function readDeletions(text, objects) {
   if (!text.includes("$patch")) return [];
   const deleting = /* @__PURE__ */ new Set();
@@ -12252,7 +12252,7 @@ function skippedFields(reader, root, file) {
 }
 
 // server/src/core/kustomize/build.ts
-function kustomizeLayout(kustomizationPaths, fileAt, directoryName = buildName) {
+function kustomizeLayout(kustomizationPaths, fileAt, directoryName) {
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
   const builds = [];
   const owners = /* @__PURE__ */ new WeakMap();
@@ -12426,7 +12426,7 @@ var EMITTED = "kustomize";
 var CLAIMS = "kustomizeClaims";
 var LISTS = { Service: isService, Workload: isWorkload, KubeProxyConfiguration: isKubeProxyConfiguration };
 var listFacet = (list) => `kustomize:${list}`;
-var ALL_LISTS = Object.keys(LISTS).map(listFacet);
+var LIST_NAMES = Object.keys(LISTS);
 var WorkspaceBuilds = class {
   constructor(fileAt, directoryName) {
     this.fileAt = fileAt;
@@ -12448,9 +12448,9 @@ var WorkspaceBuilds = class {
     if (!isKustomization && !this.inputs.has(path9)) return [];
     const patch = this.patchFiles.has(path9);
     this.layout = void 0;
-    if (isKustomization || previous === void 0 !== (next === void 0)) return [EMITTED, CLAIMS, ...ALL_LISTS];
+    if (isKustomization || previous === void 0 !== (next === void 0)) return [EMITTED, CLAIMS, ...LIST_NAMES.map(listFacet)];
     const objects = [...previous?.objects ?? [], ...next?.objects ?? []];
-    const lists = Object.keys(LISTS).filter((list) => patch || objects.some(LISTS[list]));
+    const lists = LIST_NAMES.filter((list) => patch || objects.some(LISTS[list]));
     return [EMITTED, ...lists.map(listFacet)];
   }
   /** The builds, or undefined when the workspace holds no kustomization. */
@@ -12624,7 +12624,7 @@ var WorkspaceModel = class {
   node = new NodeFiles();
   kustomize = new WorkspaceBuilds(
     (path9) => this.filesByPath.get(path9),
-    (directory) => (this.directoryName ?? buildName)(directory)
+    (directory) => this.directoryName?.(directory) ?? buildName(directory)
   );
   facets = new FacetLog();
   readFacet = (facet) => void this.facets.read(facet, void 0);
@@ -13971,14 +13971,12 @@ var ipvsConnReuse = {
         report({ file, span: assignment.valueSpan, message: overwrittenMessage(value, version.value), related: [...related2, ...relatedSource(version.source, `Kubernetes ${formatKubernetesVersion(version.value)}`)] });
         return;
       }
+      const setting2 = `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ""} in IPVS mode`;
       report({
         file,
         span: assignment.valueSpan,
         // Shorter, without where IPVS mode is set: a related location says it.
-        message: fittingMessage([
-          `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ""} in IPVS mode (${model.describe(mode.source)}): ${cost(value)}`,
-          `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ""} in IPVS mode: ${cost(value)}`
-        ]),
+        message: fittingMessage([`${setting2} (${model.describe(mode.source)}): ${cost(value)}`, `${setting2}: ${cost(value)}`]),
         related: related2
       });
       return;
@@ -14043,14 +14041,13 @@ function defaultKeepaliveFinding(model, conntrack) {
   const named = [...nodeOnDefault ? ["the node"] : [], ...podsOnDefault.map((w2) => objectLabel(w2))];
   const who = named.length <= 1 ? named[0] ?? "" : `${named[0]} and ${countOf(named.length - 1, "more workload")}`;
   const keepalive = recommendedKeepalive(conntrack.value);
+  const relying = (defaultName) => `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${defaultName} of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? "relies" : "rely"} on`;
   return {
     file: source.file,
     span: source.span,
     fixes: () => podsOnDefault.filter((workload2) => workload2.template?.hostNetwork?.value !== true).map((workload2) => addPodKeepalive(model, workload2, keepalive)).filter((fix) => fix !== void 0),
-    message: fittingMessage([
-      `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? "relies" : "rely"} on`,
-      `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default keepalive time of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? "relies" : "rely"} on`
-    ]),
+    // Shorter, with "keepalive time" for the key's name.
+    message: fittingMessage([relying(KEEPALIVE_TIME_KEY), relying("keepalive time")]),
     related: podsOnDefault.map((workload2) => ({
       file: workload2.file,
       span: workload2.nameSpan,
@@ -14156,6 +14153,7 @@ function optional(value) {
 }
 
 // server/src/core/sysctl/catalog.ts
+var CATALOG_KERNEL = "Linux 6.18";
 var SYSCTL_FAMILIES = ["net.ipv4.tcp_", "net.ipv4.vs.", "net.netfilter.nf_conntrack_"];
 function sysctlFamilyOf(key) {
   return SYSCTL_FAMILIES.find((prefix) => key.startsWith(prefix) && key.length > prefix.length);
@@ -15506,13 +15504,13 @@ function unknownKeyFinding(file, key, span, consequence, isSetBeside) {
   const written = writtenKey(file.text, span);
   const closest = closestKeys(key);
   const count = [...SYSCTL_CATALOG.keys()].filter((candidate) => candidate.startsWith(family)).length;
-  const known = `${written.text} is not one of the ${count} ${family}* keys of Linux 6.18`;
+  const known = `${written.text} is not one of the ${count} ${family}* keys of ${CATALOG_KERNEL}`;
   const suggestion = closest === void 0 ? " and none is close to it." : `; the closest ${closest.keys.length === 1 ? "is" : "are"} ${closest.keys.map((candidate) => inStyle(candidate, written.text)).join(", ")} (${distanceText(closest.distance)}).`;
   return {
     file: file.path,
     span: written.span,
     // Shorter: without what follows from it, then without the number of keys the family has.
-    message: fittingMessage([`${known}${suggestion} ${consequence}`, `${known}${suggestion}`, `${written.text} is not a ${family}* key of Linux 6.18${suggestion}`]),
+    message: fittingMessage([`${known}${suggestion} ${consequence}`, `${known}${suggestion}`, `${written.text} is not a ${family}* key of ${CATALOG_KERNEL}${suggestion}`]),
     fixes: () => (closest?.keys ?? []).map((candidate) => ({
       title: `Replace with ${inStyle(candidate, written.text)}`,
       edits: [{ file: file.path, span: written.span, newText: inStyle(candidate, written.text) }],
@@ -16124,10 +16122,15 @@ function parseForAnalysis(text, slice, blankUnreadOf) {
   }
   return parse(text.slice(slice.start, slice.end), slice.start, false);
 }
+var PARSE_OPTIONS = { prettyErrors: false, merge: true };
 function parse(source, offset, blanked2) {
-  const document = (0, import_yaml11.parseDocument)(source, { prettyErrors: false, merge: true });
+  const document = (0, import_yaml11.parseDocument)(source, PARSE_OPTIONS);
   return { document, reader: new NodeReader(document, offset, source), blanked: blanked2 };
 }
+var blankedDocumentsParse = perAnalysis((file) => {
+  const text = parsableText(file.text);
+  return file.documents.every((document) => !document.blanked || (0, import_yaml11.parseDocument)(text.slice(document.start, document.end), PARSE_OPTIONS).errors.length === 0);
+});
 function keyOffset({ document, reader }, path9) {
   const parent = reader.get(document.contents, ...path9.slice(0, -1));
   return reader.span(reader.keyNode(parent, path9.at(-1)))?.start;
@@ -16148,7 +16151,7 @@ function blankUnreadFields(text, span, kind) {
       lineStart = line.next;
       continue;
     }
-    const isItem = text[line.content] === "-" && (line.content + 1 === line.end || text[line.content + 1] === " " || text[line.content + 1] === "\r");
+    const isItem = startsItem(text, line.content, line.end);
     while (open.length > 0 && (open.at(-1).indent > line.indent || open.at(-1).indent === line.indent && !(isItem && open.at(-1).path !== void 0))) open.pop();
     const parent = open.at(-1);
     if (parent !== void 0 && parent.path === void 0) {
@@ -16189,7 +16192,7 @@ function blockValue(text, keyLine, limit) {
     const line = lineAt(text, lineStart, limit);
     if (line.indent < 0) return void 0;
     if (line.content !== void 0) {
-      const inside = line.indent > keyLine.indent || line.indent === keyLine.indent && text[line.content] === "-" && /^-(?:[ \r]|$)/.test(text.slice(line.content, line.content + 2));
+      const inside = line.indent > keyLine.indent || line.indent === keyLine.indent && startsItem(text, line.content, line.end);
       if (!inside) break;
       end = line.end;
       next = line.next;
@@ -16197,6 +16200,10 @@ function blockValue(text, keyLine, limit) {
     lineStart = line.next;
   }
   return { start, end: Math.max(start, end), next };
+}
+function startsItem(text, content, end) {
+  const after = content + 1;
+  return text[content] === "-" && (after === end || text[after] === " " || text[after] === "\r");
 }
 function samePath(a2, b2) {
   return a2.length === b2.length && a2.every((part, index) => part === b2[index]);

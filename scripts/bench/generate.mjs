@@ -154,11 +154,14 @@ export function writeWorkspace(root, files) {
     writeFileSync(path.join(dir, 'service.yaml'), parts.service);
     writeFileSync(path.join(dir, 'deployment.yaml'), parts.deployment);
     writeFileSync(path.join(dir, 'hpa.yaml'), parts.hpa);
-    if (i % 10 === 7) writeKustomizeBuild(dir, name);
+    if (isBuildApp(i)) writeKustomizeBuild(dir, name);
   }
   for (let pool = 0; pool < 8; pool++) writeNodePool(path.join(root, 'nodes', `pool-${pool}`), pool);
   return { apps, appDir: (i) => path.join(root, 'apps', `team-${Math.floor(i / 10)}`, `app-${i}`) };
 }
+
+/** Whether app `i` of a generated workspace is a kustomize build: every tenth, the one numbered 7. */
+export const isBuildApp = (i) => i % 10 === 7;
 
 /** A kustomization.yaml over an app's three files, with a strategic-merge patch of its replicas. */
 function writeKustomizeBuild(dir, name) {

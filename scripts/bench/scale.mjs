@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeWorkspace } from './generate.mjs';
+import { isBuildApp, writeWorkspace } from './generate.mjs';
 import { BenchClient } from './lspClient.mjs';
 import { median } from './util.mjs';
 
@@ -22,8 +22,9 @@ export async function measureScale(command, manifests, edits, initializationOpti
       const edit = edits === 0 ? undefined : await measureEdits(client, appDir(Math.floor(apps / 2)), edits);
       // The peak of the index and of small edits, before the builds are evaluated again and again.
       const rss = await client.peakRssMb();
-      // Every tenth app, the one numbered 7, is a kustomize build.
-      const buildEdit = edits === 0 ? undefined : await measureBuildInputEdits(client, appDir(Math.floor(apps / 20) * 10 + 7), edits);
+      let buildApp = Math.floor(apps / 2);
+      while (!isBuildApp(buildApp)) buildApp++;
+      const buildEdit = edits === 0 ? undefined : await measureBuildInputEdits(client, appDir(buildApp), edits);
       return { index, rss, edit, buildEdit };
     } finally {
       await client.stop();

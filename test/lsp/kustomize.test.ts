@@ -39,7 +39,7 @@ test('the language server evaluates kustomize builds as the command line does, i
       range: { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } },
       severity: 2,
       code: 'service-affinity',
-      codeDescription: diagnostic!.codeDescription,
+      codeDescription: { href: 'https://github.com/connlint/connlint/blob/main/docs/rules/service-affinity.md' },
       source: 'connlint',
       message: message(3),
       relatedInformation: [
@@ -48,7 +48,8 @@ test('the language server evaluates kustomize builds as the command line does, i
           message: 'Backend of Service "web": Deployment "web" of overlays/prod has replicas: 3',
         },
       ],
-      data: diagnostic!.data,
+      // Where the finding starts in the Service's text, by which code actions find it again: the name `web`.
+      data: { rule: 'service-affinity', start: FILES['base/service.yaml']!.indexOf('name: web') + 'name: '.length },
     });
     const patchUri = uriOf('overlays/prod/replicas.yaml');
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: patchUri, languageId: 'yaml', version: 1, text: FILES['overlays/prod/replicas.yaml']! } });

@@ -1,7 +1,7 @@
 import { fileRole, type AnalysisOptions, type FileRole } from '../core/analyze';
 import type { LintedFinding, LintSettings } from '../core/lint';
 import { YAML_PARSE_CATEGORY } from '../core/rules/syntax';
-import type { WorkspaceModel } from '../core/model/workspaceModel';
+import type { Assumptions, WorkspaceModel } from '../core/model/workspaceModel';
 import { assumptionsOf, DEFAULT_SETTINGS, exclusionMatcher, lintSettingsOf, type ConnlintSettings } from '../core/settings';
 import { Workspace } from '../core/workspace';
 import { analyzeFromDisk, uriExists, type DiskAnalysis } from './diskAnalysis';
@@ -43,7 +43,7 @@ export class WorkspaceIndex {
     /** The most text held from disk, in UTF-16 code units. */
     maxIndexedText: number = MAX_INDEXED_TEXT,
   ) {
-    this.workspace = new Workspace({}, uriExists, (directory) => this.folders.directoryName(directory));
+    this.workspace = this.newWorkspace({});
     this.diagnostics = new WorkspaceDiagnostics(this.workspace, this.outside);
     this.budget = new IndexedTextBudget(maxIndexedText);
     this.skippedParts = new SkippedPartsLog(log);
@@ -248,11 +248,17 @@ export class WorkspaceIndex {
     if (this.isInFolders(uri)) return this.workspace;
     let single = this.outside.get(uri);
     if (single === undefined) {
-      single = new Workspace(assumptionsOf(this.settings), uriExists, (directory) => this.folders.directoryName(directory));
-      single.setAnalysisOptions(this.analysisOptions);
+      single = this.newWorkspace(assumptionsOf(this.settings));
       this.outside.set(uri, single);
     }
     return single;
+  }
+
+  /** A workspace read as this index reads files, which names directories relative to their folder. */
+  private newWorkspace(assumptions: Assumptions): Workspace {
+    const workspace = new Workspace(assumptions, uriExists, (directory) => this.folders.directoryName(directory));
+    workspace.setAnalysisOptions(this.analysisOptions);
+    return workspace;
   }
 
   private isInFolders(uri: string): boolean {

@@ -1,5 +1,6 @@
 import { parseDocument, type Document } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
+import { perAnalysis } from '../perAnalysis';
 import { parsableText, type Span } from '../text';
 import { NodeReader } from '../yaml/nodes';
 
@@ -62,8 +63,11 @@ export function parseForAnalysis(text: string, slice: Span, blankUnreadOf: strin
   return parse(text.slice(slice.start, slice.end), slice.start, false);
 }
 
+/** How the analysis parses a document (as `readDocument` did before blanking). */
+const PARSE_OPTIONS = { prettyErrors: false, merge: true } as const;
+
 function parse(source: string, offset: number, blanked: boolean): ParsedSlice {
-  const document = parseDocument(source, { prettyErrors: false, merge: true });
+  const document = parseDocument(source, PARSE_OPTIONS);
   return { document, reader: new NodeReader(document, offset, source), blanked };
 }
 
@@ -72,17 +76,10 @@ function parse(source: string, offset: number, blanked: boolean): ParsedSlice {
  * YAML error, asked before a fix edits the file (a fix placed by a structure the parser had to
  * guess can make a file worse). Parsed once per analysis of the file.
  */
-export function blankedDocumentsParse(file: AnalyzedFile): boolean {
-  let clean = cleanParses.get(file);
-  if (clean === undefined) {
-    const text = parsableText(file.text);
-    clean = file.documents.every((document) => !document.blanked || parseDocument(text.slice(document.start, document.end), { prettyErrors: false, merge: true }).errors.length === 0);
-    cleanParses.set(file, clean);
-  }
-  return clean;
-}
-
-const cleanParses = new WeakMap<AnalyzedFile, boolean>();
+export const blankedDocumentsParse = perAnalysis((file: AnalyzedFile): boolean => {
+  const text = parsableText(file.text);
+  return file.documents.every((document) => !document.blanked || parseDocument(text.slice(document.start, document.end), PARSE_OPTIONS).errors.length === 0);
+});
 
 /** Where the key at the end of `path` is written, in the file. */
 function keyOffset({ document, reader }: ParsedSlice, path: readonly string[]): number | undefined {
@@ -126,7 +123,7 @@ export function blankUnreadFields(text: string, span: Span, kind: string | null 
       lineStart = line.next;
       continue;
     }
-    const isItem = text[line.content] === '-' && (line.content + 1 === line.end || text[line.content + 1] === ' ' || text[line.content + 1] === '\r');
+    const isItem = startsItem(text, line.content, line.end);
     while (open.length > 0 && (open.at(-1)!.indent > line.indent || (open.at(-1)!.indent === line.indent && !(isItem && open.at(-1)!.path !== undefined)))) open.pop();
     const parent = open.at(-1);
     if (parent !== undefined && parent.path === undefined) {
@@ -181,7 +178,7 @@ function blockValue(text: string, keyLine: Line, limit: number): (Span & { reado
     const line = lineAt(text, lineStart, limit);
     if (line.indent < 0) return undefined;
     if (line.content !== undefined) {
-      const inside = line.indent > keyLine.indent || (line.indent === keyLine.indent && text[line.content] === '-' && /^-(?:[ \r]|$)/.test(text.slice(line.content, line.content + 2)));
+      const inside = line.indent > keyLine.indent || (line.indent === keyLine.indent && startsItem(text, line.content, line.end));
       if (!inside) break;
       end = line.end;
       next = line.next;
@@ -189,6 +186,12 @@ function blockValue(text: string, keyLine: Line, limit: number): (Span & { reado
     lineStart = line.next;
   }
   return { start, end: Math.max(start, end), next };
+}
+
+/** Whether the content at `content` starts a block sequence item: a `-` followed by a space or the line's end (`end`, before any `\r`). */
+function startsItem(text: string, content: number, end: number): boolean {
+  const after = content + 1;
+  return text[content] === '-' && (after === end || text[after] === ' ' || text[after] === '\r');
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

@@ -4,7 +4,7 @@ import type { K8sObject } from '../k8s/objects';
 import { NodeReader } from '../yaml/nodes';
 import { readJson6902, type PatchOperation } from './json6902';
 import { deletionsIn, KUSTOMIZATION_FILE_NAMES, readKustomization, type Kustomization, type PatchContent, type PatchEntry, type SkippedInput } from './kustomization';
-import { buildName, joinPath } from './paths';
+import { joinPath } from './paths';
 import { mergePatch } from './strategicMerge';
 import { addLabels, applyOperations, patchMatches, setNamespace, setReplicas, targetMatches, type EmittedObject } from './transform';
 
@@ -42,7 +42,7 @@ type FileLookup = (path: string) => AnalyzedFile | undefined;
  * reads: resources and components (local files and directories), patches, namespace, name
  * prefixes and suffixes (and the autoscaler references they rename), labels and replicas.
  */
-export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: FileLookup, directoryName: (directory: string) => string = buildName): KustomizeLayout {
+export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: FileLookup, directoryName: (directory: string) => string): KustomizeLayout {
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
   const builds: KustomizeBuild[] = [];
   const owners = new WeakMap<K8sObject, KustomizeBuild>();

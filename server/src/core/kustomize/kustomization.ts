@@ -2,6 +2,7 @@ import { isMap, parseAllDocuments, parseDocument, type Scalar } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
 import { extractObjects } from '../k8s/extract';
 import type { K8sObject } from '../k8s/objects';
+import { perAnalysis } from '../perAnalysis';
 import type { Span } from '../text';
 import { EmbeddedNodeReader, embeddedText } from '../yaml/embedded';
 import { NodeReader, type YamlNode } from '../yaml/nodes';
@@ -100,15 +101,11 @@ const SKIPPED_FIELDS: Readonly<Record<string, string>> = {
   vars: 'vars are not substituted',
 };
 
-/** Each kustomization as read, per analysis: the builds are evaluated again after an edit of any file they read. */
-const readKustomizations = new WeakMap<AnalyzedFile, Kustomization>();
-
-/** Reads a kustomization file's text, once per analysis; a malformed field is left out, never thrown on. */
-export function readKustomization(file: AnalyzedFile): Kustomization {
-  let kustomization = readKustomizations.get(file);
-  if (kustomization === undefined) readKustomizations.set(file, (kustomization = parseKustomization(file)));
-  return kustomization;
-}
+/**
+ * Reads a kustomization file's text, once per analysis (the builds are evaluated again after an
+ * edit of any file they read); a malformed field is left out, never thrown on.
+ */
+export const readKustomization = perAnalysis(parseKustomization);
 
 function parseKustomization(file: AnalyzedFile): Kustomization {
   const directory = directoryOf(file.path);
@@ -221,13 +218,7 @@ const NO_INLINE: PatchContent = { objects: [], operations: [], deletions: [] };
  * root holds `$patch: delete` (kustomize removes the matching object from the build). Read once
  * per analysis of the file: every build that uses the patch asks again.
  */
-export function deletionsIn(file: AnalyzedFile): readonly K8sObject[] {
-  let deletions = deletionsByFile.get(file);
-  if (deletions === undefined) deletionsByFile.set(file, (deletions = readDeletions(file.text, file.objects)));
-  return deletions;
-}
-
-const deletionsByFile = new WeakMap<AnalyzedFile, readonly K8sObject[]>();
+export const deletionsIn = perAnalysis((file): readonly K8sObject[] => readDeletions(file.text, file.objects));
 
 function readDeletions(text: string, objects: readonly K8sObject[]): readonly K8sObject[] {
   if (!text.includes('$patch')) return [];

@@ -1,10 +1,10 @@
+import { URI, Utils } from 'vscode-uri';
+
 /** The directory of a workspace path (`''` for a file at the root). */
 export function directoryOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash === -1 ? '' : path.slice(0, slash);
 }
-
-import { URI, Utils } from 'vscode-uri';
 
 /** A workspace path that is a URI (the language server's paths), not a file system path (the command line's). */
 const URI_PATH = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//;

@@ -16,15 +16,16 @@ const LISTS = { Service: isService, Workload: isWorkload, KubeProxyConfiguration
 export type BuildList = keyof typeof LISTS;
 /** The facet of one list's objects as the builds emit them: every Service reads the kube-proxy configurations. */
 const listFacet = (list: BuildList): string => `kustomize:${list}`;
-const ALL_LISTS = (Object.keys(LISTS) as BuildList[]).map(listFacet);
+const LIST_NAMES = Object.keys(LISTS) as BuildList[];
 
 /**
  * The kustomize builds of a workspace model: evaluated on first need, dropped when a
  * kustomization or a file a build read (or looked for) changes, and the lists of objects with
  * builds evaluated, kept for one generation of the model. Without a kustomization it holds nothing.
- * Its reads are of two facets: what the builds emit, and which files they read, which an edit of
- * a file they read leaves as it is. So such an edit re-runs the findings about the builds' files,
- * not those of every file of the workspace.
+ * Its reads are of three kinds of facets: which files the builds read, which an edit of a file
+ * they read leaves as it is; each list of the workspace as the builds emit it; and everything they
+ * emit. So such an edit re-runs the findings about the builds' files, and those that read a list
+ * it changed, not those of every file of the workspace.
  */
 export class WorkspaceBuilds {
   private readonly kustomizationPaths = new Set<string>();
@@ -48,10 +49,10 @@ export class WorkspaceBuilds {
     const patch = this.patchFiles.has(path);
     this.layout = undefined;
     // Which files the builds read follows the kustomizations, and which of the files they name exist.
-    if (isKustomization || (previous === undefined) !== (next === undefined)) return [EMITTED, CLAIMS, ...ALL_LISTS];
+    if (isKustomization || (previous === undefined) !== (next === undefined)) return [EMITTED, CLAIMS, ...LIST_NAMES.map(listFacet)];
     // A resource file changes what the builds emit of the kinds it holds, before or after; a patch, of any kind.
     const objects = [...(previous?.objects ?? []), ...(next?.objects ?? [])];
-    const lists = (Object.keys(LISTS) as BuildList[]).filter((list) => patch || objects.some(LISTS[list]));
+    const lists = LIST_NAMES.filter((list) => patch || objects.some(LISTS[list]));
     return [EMITTED, ...lists.map(listFacet)];
   }
 

@@ -28,7 +28,7 @@ export class WorkspaceModel {
   private readonly node = new NodeFiles();
   private readonly kustomize = new WorkspaceBuilds(
     (path) => this.filesByPath.get(path),
-    (directory) => (this.directoryName ?? buildName)(directory),
+    (directory) => this.directoryName?.(directory) ?? buildName(directory),
   );
   private readonly facets = new FacetLog();
   private readonly readFacet = (facet: string): void => void this.facets.read(facet, undefined);

@@ -44,14 +44,12 @@ export const ipvsConnReuse: Rule = {
         report({ file, span: assignment.valueSpan, message: overwrittenMessage(value, version.value!), related: [...related, ...relatedSource(version.source, `Kubernetes ${formatKubernetesVersion(version.value!)}`)] });
         return;
       }
+      const setting = `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ''} in IPVS mode`;
       report({
         file,
         span: assignment.valueSpan,
         // Shorter, without where IPVS mode is set: a related location says it.
-        message: fittingMessage([
-          `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ''} in IPVS mode (${model.describe(mode.source)}): ${cost(value)}`,
-          `${CONN_REUSE_MODE_KEY} = ${value}${value === 1 ? " (the kernel's default)" : ''} in IPVS mode: ${cost(value)}`,
-        ]),
+        message: fittingMessage([`${setting} (${model.describe(mode.source)}): ${cost(value)}`, `${setting}: ${cost(value)}`]),
         related,
       });
       return;

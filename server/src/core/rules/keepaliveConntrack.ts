@@ -87,6 +87,9 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
   const named = [...(nodeOnDefault ? ['the node'] : []), ...podsOnDefault.map((w) => objectLabel(w))];
   const who = named.length <= 1 ? (named[0] ?? '') : `${named[0]} and ${countOf(named.length - 1, 'more workload')}`;
   const keepalive = recommendedKeepalive(conntrack.value);
+  const relying = (defaultName: string) =>
+    `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${defaultName} ` +
+    `of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? 'relies' : 'rely'} on`;
   return {
     file: source.file,
     span: source.span,
@@ -95,12 +98,8 @@ function defaultKeepaliveFinding(model: WorkspaceModel, conntrack: Effective<num
         .filter((workload) => workload.template?.hostNetwork?.value !== true)
         .map((workload) => addPodKeepalive(model, workload, keepalive))
         .filter((fix): fix is Fix => fix !== undefined),
-    message: fittingMessage([
-      `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default ${KEEPALIVE_TIME_KEY} ` +
-        `of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? 'relies' : 'rely'} on`,
-      `${source.setting} sets the conntrack established timeout to ${conntrack.value} s, not above the default keepalive time ` +
-        `of ${DEFAULTS.keepaliveTime} s that ${who} ${named.length === 1 ? 'relies' : 'rely'} on`,
-    ]),
+    // Shorter, with "keepalive time" for the key's name.
+    message: fittingMessage([relying(KEEPALIVE_TIME_KEY), relying('keepalive time')]),
     related: podsOnDefault.map((workload): RelatedSpan => ({
       file: workload.file,
       span: workload.nameSpan,

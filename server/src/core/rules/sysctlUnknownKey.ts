@@ -2,7 +2,7 @@ import { editDistance } from '../editDistance';
 import type { AnalyzedFile } from '../analyze';
 import type { Fix } from '../edits/fix';
 import { type Workload, objectLabel } from '../k8s/objects';
-import { SYSCTL_CATALOG, sysctlFamilyOf } from '../sysctl/catalog';
+import { CATALOG_KERNEL, SYSCTL_CATALOG, sysctlFamilyOf } from '../sysctl/catalog';
 import type { Span } from '../text';
 import { fittingMessage, type Finding, type Rule } from './rule';
 import { fileOfValue, isPatched } from '../kustomize/strategicMerge';
@@ -77,7 +77,7 @@ function unknownKeyFinding(file: AnalyzedFile, key: string, span: Span, conseque
   const written = writtenKey(file.text, span);
   const closest = closestKeys(key);
   const count = [...SYSCTL_CATALOG.keys()].filter((candidate) => candidate.startsWith(family)).length;
-  const known = `${written.text} is not one of the ${count} ${family}* keys of Linux 6.18`;
+  const known = `${written.text} is not one of the ${count} ${family}* keys of ${CATALOG_KERNEL}`;
   const suggestion = closest === undefined
     ? ' and none is close to it.'
     : `; the closest ${closest.keys.length === 1 ? 'is' : 'are'} ${closest.keys.map((candidate) => inStyle(candidate, written.text)).join(', ')} (${distanceText(closest.distance)}).`;
@@ -85,7 +85,7 @@ function unknownKeyFinding(file: AnalyzedFile, key: string, span: Span, conseque
     file: file.path,
     span: written.span,
     // Shorter: without what follows from it, then without the number of keys the family has.
-    message: fittingMessage([`${known}${suggestion} ${consequence}`, `${known}${suggestion}`, `${written.text} is not a ${family}* key of Linux 6.18${suggestion}`]),
+    message: fittingMessage([`${known}${suggestion} ${consequence}`, `${known}${suggestion}`, `${written.text} is not a ${family}* key of ${CATALOG_KERNEL}${suggestion}`]),
     fixes: () => (closest?.keys ?? []).map((candidate): Fix => ({
       title: `Replace with ${inStyle(candidate, written.text)}`,
       edits: [{ file: file.path, span: written.span, newText: inStyle(candidate, written.text) }],

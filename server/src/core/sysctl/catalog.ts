@@ -11,6 +11,9 @@
  * Figures the rule pages cite (keepalive and conntrack defaults, kube-proxy's values) are kept as they are there.
  */
 
+/** The kernel the catalog describes, as messages name it. */
+export const CATALOG_KERNEL = 'Linux 6.18';
+
 /**
  * What a value is. Single integers: `seconds`, `milliseconds`, `microseconds`, `nanoseconds`, `bytes`,
  * `pages`, `count`, `percent`, `entries`, `flag` (0/1), `mode` (an enumeration or bitmap).
