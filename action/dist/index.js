@@ -10362,6 +10362,27 @@ function setReplicas(emitted, entry) {
   const replicas = { value: entry.count, span: entry.span, file: entry.file };
   return { ...object, replicas };
 }
+function mapObjects(objects, change) {
+  return objects.map((item) => {
+    const object = change(item.object);
+    return object === item.object ? item : { object, names: item.names };
+  });
+}
+function rename(objects, prefix, suffix) {
+  const renamed = /* @__PURE__ */ new Map();
+  const named = objects.map((item) => {
+    if (item.object.name === void 0) return item;
+    const name = `${prefix}${item.object.name}${suffix}`;
+    renamed.set(`${item.object.kind}/${item.object.name}`, name);
+    return { object: { ...item.object, name }, names: [...item.names, name] };
+  });
+  return named.map((item) => {
+    const { object } = item;
+    if (object.kind !== "HorizontalPodAutoscaler" || object.target === void 0) return item;
+    const name = renamed.get(`${object.target.kind}/${object.target.name}`);
+    return name === void 0 ? item : { object: { ...object, target: { ...object.target, name } }, names: item.names };
+  });
+}
 
 // node_modules/vscode-uri/lib/esm/index.mjs
 var t = { 975(t2) {
@@ -12252,22 +12273,58 @@ function skippedFields(reader, root, file) {
 }
 
 // server/src/core/kustomize/build.ts
-function kustomizeLayout(kustomizationPaths, fileAt, directoryName) {
+function kustomizeLayout(kustomizationPaths, fileAt, directoryName, since) {
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
+  const previous = since?.layout instanceof Layout ? since.layout : void 0;
+  const kept = new Map(previous?.builds.map((build) => [build.kustomization, build]));
   const builds = [];
-  const owners = /* @__PURE__ */ new WeakMap();
+  const owners = previous?.owners ?? /* @__PURE__ */ new WeakMap();
   for (const kustomization of evaluator.roots()) {
-    const skipped = /* @__PURE__ */ new Set();
-    const emitted = evaluator.evaluate(kustomization, [], [], skipped);
+    const build = kept.get(kustomization.file);
+    if (previous !== void 0 && (kustomization.component || build !== void 0 && !readsAny(build, since.changed))) {
+      if (build !== void 0) builds.push(build);
+      continue;
+    }
+    const trace = { skipped: /* @__PURE__ */ new Set(), inputs: /* @__PURE__ */ new Set() };
+    const emitted = evaluator.evaluate(kustomization, [], [], trace);
     if (kustomization.component) continue;
     const objects = emitted.map((item) => ({ ...item.object }));
-    const build = { name: directoryName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...skipped] };
-    for (const object of objects) owners.set(object, build);
-    builds.push(build);
+    const evaluated = { name: directoryName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...trace.skipped], inputs: trace.inputs };
+    for (const object of objects) owners.set(object, evaluated);
+    builds.push(evaluated);
   }
+  if (previous !== void 0) return new Layout(builds, previous, owners);
   const patchOnlyFiles = new Set([...evaluator.patches].filter((path9) => !evaluator.resources.has(path9)));
-  return { builds, claimedFiles: evaluator.claimed, patchOnlyFiles, patchFiles: evaluator.patches, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
+  return new Layout(builds, { claimedFiles: evaluator.claimed, patchOnlyFiles, patchFiles: evaluator.patches, inputs: evaluator.inputs }, owners);
 }
+function readsAny(build, paths) {
+  for (const path9 of paths) if (build.inputs.has(path9)) return true;
+  return false;
+}
+var Layout = class {
+  constructor(builds, files, owners) {
+    this.builds = builds;
+    this.owners = owners;
+    ({ claimedFiles: this.claimedFiles, patchOnlyFiles: this.patchOnlyFiles, patchFiles: this.patchFiles, inputs: this.inputs } = files);
+  }
+  builds;
+  owners;
+  claimedFiles;
+  patchOnlyFiles;
+  patchFiles;
+  inputs;
+  readers;
+  buildOf(object) {
+    return this.owners.get(object);
+  }
+  buildsReading(path9) {
+    if (this.readers === void 0) {
+      this.readers = /* @__PURE__ */ new Map();
+      for (const build of this.builds) for (const input of build.inputs) this.readers.set(input, [...this.readers.get(input) ?? [], build]);
+    }
+    return this.readers.get(path9) ?? [];
+  }
+};
 var BuildEvaluator = class {
   constructor(paths, fileAt) {
     this.fileAt = fileAt;
@@ -12301,68 +12358,75 @@ var BuildEvaluator = class {
     return [...this.byDirectory.values()].filter((kustomization) => !used.has(kustomization.directory)).sort((a2, b2) => a2.file < b2.file ? -1 : a2.file > b2.file ? 1 : 0);
   }
   /** A kustomization's output over `input` (what its parent accumulated, for a component). */
-  evaluate(kustomization, input, stack, skipped) {
+  evaluate(kustomization, input, stack, trace) {
+    trace.inputs.add(kustomization.file);
     if (stack.includes(kustomization.directory)) {
-      skipped.add({ file: kustomization.file, span: { start: 0, end: 0 }, reason: "it is part of a cycle of kustomizations" });
+      trace.skipped.add({ file: kustomization.file, span: { start: 0, end: 0 }, reason: "it is part of a cycle of kustomizations" });
       return [...input];
     }
     const inner = [...stack, kustomization.directory];
-    for (const input2 of kustomization.skipped) skipped.add(input2);
+    for (const input2 of kustomization.skipped) trace.skipped.add(input2);
     let objects = [...input];
     const read = new Set(objects);
     for (const reference of kustomization.resources) {
-      for (const item of this.resource(reference, inner, skipped)) if (!read.has(item)) objects.push(item), read.add(item);
+      for (const item of this.resource(reference, inner, trace)) if (!read.has(item)) objects.push(item), read.add(item);
     }
     for (const reference of kustomization.components) {
-      const component = this.directory(reference.path);
-      if (component === void 0) skipped.add({ file: kustomization.file, span: reference.span, reason: `the component ${reference.written} is not in the workspace` });
-      else objects = this.evaluate(component, objects, inner, skipped);
+      const component = this.directory(reference.path, trace);
+      if (component === void 0) trace.skipped.add({ file: kustomization.file, span: reference.span, reason: `the component ${reference.written} is not in the workspace` });
+      else objects = this.evaluate(component, objects, inner, trace);
     }
-    return this.transform(kustomization, objects, skipped);
+    return this.transform(kustomization, objects, trace);
   }
-  resource(reference, stack, skipped) {
-    this.inputs.add(reference.path);
+  resource(reference, stack, trace) {
+    this.look(reference.path, trace);
     const file = this.fileAt(reference.path);
     if (file !== void 0) {
       this.claimed.add(file.path);
       this.resources.add(file.path);
       return file.objects.map((object) => ({ object, names: object.name === void 0 ? [] : [object.name] }));
     }
-    const kustomization = this.directory(reference.path);
+    const kustomization = this.directory(reference.path, trace);
     if (kustomization !== void 0) {
-      if (stack.includes(kustomization.directory)) return this.evaluate(kustomization, [], stack, skipped);
+      if (stack.includes(kustomization.directory)) return this.evaluate(kustomization, [], stack, trace);
       let output = this.outputs.get(kustomization.directory);
       if (output === void 0) {
-        const own = /* @__PURE__ */ new Set();
-        output = { objects: this.evaluate(kustomization, [], stack, own), skipped: own };
+        const own = { skipped: /* @__PURE__ */ new Set(), inputs: /* @__PURE__ */ new Set() };
+        output = { objects: this.evaluate(kustomization, [], stack, own), trace: own };
         this.outputs.set(kustomization.directory, output);
       }
-      for (const input of output.skipped) skipped.add(input);
+      for (const input of output.trace.skipped) trace.skipped.add(input);
+      for (const path9 of output.trace.inputs) trace.inputs.add(path9);
       return output.objects;
     }
     const owner = stack[stack.length - 1];
-    skipped.add({ file: this.byDirectory.get(owner ?? "")?.file ?? reference.path, span: reference.span, reason: `the resource ${reference.written} is not in the workspace` });
+    trace.skipped.add({ file: this.byDirectory.get(owner ?? "")?.file ?? reference.path, span: reference.span, reason: `the resource ${reference.written} is not in the workspace` });
     return [];
   }
-  directory(path9) {
-    for (const name of KUSTOMIZATION_FILE_NAMES) this.inputs.add(joinPath(path9, name));
+  directory(path9, trace) {
+    for (const name of KUSTOMIZATION_FILE_NAMES) this.look(joinPath(path9, name), trace);
     return this.byDirectory.get(path9);
   }
+  /** Notes a path read or looked for: a change to it changes the build. */
+  look(path9, trace) {
+    this.inputs.add(path9);
+    trace.inputs.add(path9);
+  }
   /** The kustomization's own transformers, in kustomize's order. */
-  transform(kustomization, input, skipped) {
+  transform(kustomization, input, trace) {
     let objects = input;
-    for (const patch of kustomization.patches) if (!patch.late) objects = this.patch(objects, patch, kustomization, skipped);
+    for (const patch of kustomization.patches) if (!patch.late) objects = this.patch(objects, patch, kustomization, trace);
     if (kustomization.namespace !== void 0) objects = mapObjects(objects, (object) => setNamespace(object, kustomization.namespace));
     if (kustomization.namePrefix !== "" || kustomization.nameSuffix !== "") objects = rename(objects, kustomization.namePrefix, kustomization.nameSuffix);
     for (const entry of kustomization.labels) objects = mapObjects(objects, (object) => addLabels(object, entry));
-    for (const patch of kustomization.patches) if (patch.late) objects = this.patch(objects, patch, kustomization, skipped);
+    for (const patch of kustomization.patches) if (patch.late) objects = this.patch(objects, patch, kustomization, trace);
     for (const entry of kustomization.replicas) objects = objects.map((item) => ({ object: setReplicas(item, entry), names: item.names }));
     return objects;
   }
-  patch(objects, patch, kustomization, skipped) {
-    const content = this.patchContent(patch);
+  patch(objects, patch, kustomization, trace) {
+    const content = this.patchContent(patch, trace);
     if (content === void 0) {
-      skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ""} is not in the workspace` });
+      trace.skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ""} is not in the workspace` });
       return objects;
     }
     return objects.flatMap((item) => {
@@ -12376,9 +12440,9 @@ var BuildEvaluator = class {
       return [object === item.object ? item : { object, names: item.names }];
     });
   }
-  patchContent(patch) {
+  patchContent(patch, trace) {
     if (patch.file === void 0) return patch;
-    this.inputs.add(patch.file.path);
+    this.look(patch.file.path, trace);
     const file = this.fileAt(patch.file.path);
     if (file === void 0) return void 0;
     this.claimed.add(file.path);
@@ -12399,27 +12463,6 @@ function operationsOf(file) {
     return [];
   }
 }
-function mapObjects(objects, change) {
-  return objects.map((item) => {
-    const object = change(item.object);
-    return object === item.object ? item : { object, names: item.names };
-  });
-}
-function rename(objects, prefix, suffix) {
-  const renamed = /* @__PURE__ */ new Map();
-  const named = objects.map((item) => {
-    if (item.object.name === void 0) return item;
-    const name = `${prefix}${item.object.name}${suffix}`;
-    renamed.set(`${item.object.kind}/${item.object.name}`, name);
-    return { object: { ...item.object, name }, names: [...item.names, name] };
-  });
-  return named.map((item) => {
-    const { object } = item;
-    if (object.kind !== "HorizontalPodAutoscaler" || object.target === void 0) return item;
-    const name = renamed.get(`${object.target.kind}/${object.target.name}`);
-    return name === void 0 ? item : { object: { ...object, target: { ...object.target, name } }, names: item.names };
-  });
-}
 
 // server/src/core/model/workspaceBuilds.ts
 var EMITTED = "kustomize";
@@ -12427,6 +12470,7 @@ var CLAIMS = "kustomizeClaims";
 var LISTS = { Service: isService, Workload: isWorkload, KubeProxyConfiguration: isKubeProxyConfiguration };
 var listFacet = (list) => `kustomize:${list}`;
 var LIST_NAMES = Object.keys(LISTS);
+var buildFacet = (build) => `kustomize:build:${build.kustomization}`;
 var WorkspaceBuilds = class {
   constructor(fileAt, directoryName) {
     this.fileAt = fileAt;
@@ -12435,32 +12479,41 @@ var WorkspaceBuilds = class {
   fileAt;
   directoryName;
   kustomizationPaths = /* @__PURE__ */ new Set();
+  /** The last layout computed: changes are read against it until another is. */
   layout;
-  /** What the last layout computed read or looked for, and read as patches: results read from it until another is computed. */
-  inputs = /* @__PURE__ */ new Set();
-  patchFiles = /* @__PURE__ */ new Set();
+  /** Whether the layout is stale as a whole, and which files' text changed since it was computed. */
+  restructured = true;
+  edited = /* @__PURE__ */ new Set();
   lists;
   /** Takes in a change to a file (its analyses before and after); the facets of the builds it changed. */
   noteChange(path9, previous, next) {
     const isKustomization = isKustomizationPath(path9);
     if (isKustomization && next !== void 0) this.kustomizationPaths.add(path9);
     else if (isKustomization) this.kustomizationPaths.delete(path9);
-    if (!isKustomization && !this.inputs.has(path9)) return [];
-    const patch = this.patchFiles.has(path9);
-    this.layout = void 0;
-    if (isKustomization || previous === void 0 !== (next === void 0)) return [EMITTED, CLAIMS, ...LIST_NAMES.map(listFacet)];
+    const layout = this.layout;
+    const read = layout?.inputs.has(path9) === true;
+    if (isKustomization || read && previous === void 0 !== (next === void 0)) {
+      this.restructured = true;
+      return [EMITTED, CLAIMS, ...LIST_NAMES.map(listFacet)];
+    }
+    if (layout === void 0 || !read) return [];
+    this.edited.add(path9);
+    const builds = layout.buildsReading(path9);
     const objects = [...previous?.objects ?? [], ...next?.objects ?? []];
-    const lists = LIST_NAMES.filter((list) => patch || objects.some(LISTS[list]));
-    return [EMITTED, ...lists.map(listFacet)];
+    const inputs = layout.patchFiles.has(path9) ? builds.flatMap((build) => [...build.inputs].flatMap((input) => this.fileAt(input)?.objects ?? [])) : [];
+    const lists = LIST_NAMES.filter((list) => objects.some(LISTS[list]) || inputs.some(LISTS[list]));
+    return [EMITTED, ...builds.map(buildFacet), ...lists.map(listFacet)];
   }
   /** The builds, or undefined when the workspace holds no kustomization. */
   current() {
     if (this.kustomizationPaths.size === 0) return void 0;
-    if (this.layout === void 0) {
+    if (this.restructured || this.layout === void 0) {
       this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt, this.directoryName);
-      this.inputs = this.layout.inputs;
-      this.patchFiles = this.layout.patchFiles;
+    } else if (this.edited.size > 0) {
+      this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt, this.directoryName, { layout: this.layout, changed: this.edited });
     }
+    this.restructured = false;
+    this.edited.clear();
     return this.layout;
   }
   /** The builds, recording a read of everything they emit (and of whether there are any). */
@@ -12479,9 +12532,12 @@ var WorkspaceBuilds = class {
     read(CLAIMS);
     return this.current();
   }
-  /** The builds when one of them reads `path` (recording a read of what they emit), else undefined. */
+  /** The builds when one of them reads `path` (recording a read of the objects of those that do), else undefined. */
   readFor(path9, read) {
-    return this.readClaims(read)?.claimedFiles.has(path9) === true ? this.read(read) : void 0;
+    const layout = this.readClaims(read);
+    if (layout?.claimedFiles.has(path9) !== true) return void 0;
+    for (const build of layout.buildsReading(path9)) read(buildFacet(build));
+    return layout;
   }
   /** A list of the whole workspace: the objects of files no build reads, then those each build emits. */
   withBuilds(layout, list, raw, generation) {

@@ -6,7 +6,7 @@ import { readJson6902, type PatchOperation } from './json6902';
 import { deletionsIn, KUSTOMIZATION_FILE_NAMES, readKustomization, type Kustomization, type PatchContent, type PatchEntry, type SkippedInput } from './kustomization';
 import { joinPath } from './paths';
 import { mergePatch } from './strategicMerge';
-import { addLabels, applyOperations, patchMatches, setNamespace, setReplicas, targetMatches, type EmittedObject } from './transform';
+import { addLabels, applyOperations, mapObjects, patchMatches, rename, setNamespace, setReplicas, targetMatches, type EmittedObject } from './transform';
 
 /** One kustomization that no other kustomization uses, and the objects it emits. */
 export interface KustomizeBuild {
@@ -17,6 +17,8 @@ export interface KustomizeBuild {
   readonly objects: readonly K8sObject[];
   /** What the build uses that Connlint does not read (remote resources, generators, missing files). */
   readonly skipped: readonly SkippedInput[];
+  /** Every path the build read or looked for, through its bases and components too. */
+  readonly inputs: ReadonlySet<string>;
 }
 
 /** Every build of a workspace, and which files they read. */
@@ -32,6 +34,17 @@ export interface KustomizeLayout {
   readonly inputs: ReadonlySet<string>;
   /** The build an emitted object belongs to. */
   buildOf(object: K8sObject): KustomizeBuild | undefined;
+  /** The builds that read or looked for a path. */
+  buildsReading(path: string): readonly KustomizeBuild[];
+}
+
+/**
+ * A layout computed before, and the files whose text changed since: no file a build reads or
+ * looks for appeared or disappeared, and no kustomization changed.
+ */
+export interface LayoutChange {
+  readonly layout: KustomizeLayout;
+  readonly changed: ReadonlySet<string>;
 }
 
 /** How a build reaches the workspace's analysed files. */
@@ -40,24 +53,76 @@ type FileLookup = (path: string) => AnalyzedFile | undefined;
 /**
  * Evaluates every build of the workspace as kustomize would emit it, for the fields Connlint
  * reads: resources and components (local files and directories), patches, namespace, name
- * prefixes and suffixes (and the autoscaler references they rename), labels and replicas.
+ * prefixes and suffixes (and the autoscaler references they rename), labels and replicas. After a
+ * change of text only (`since`), only the builds that read a changed file are evaluated again: the
+ * others, their objects included, are the previous layout's.
  */
-export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: FileLookup, directoryName: (directory: string) => string): KustomizeLayout {
+export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: FileLookup, directoryName: (directory: string) => string, since?: LayoutChange): KustomizeLayout {
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
+  const previous = since?.layout instanceof Layout ? since.layout : undefined;
+  const kept = new Map(previous?.builds.map((build) => [build.kustomization, build]));
   const builds: KustomizeBuild[] = [];
-  const owners = new WeakMap<K8sObject, KustomizeBuild>();
+  const owners = previous?.owners ?? new WeakMap<K8sObject, KustomizeBuild>();
   for (const kustomization of evaluator.roots()) {
-    const skipped = new Set<SkippedInput>();
-    const emitted = evaluator.evaluate(kustomization, [], [], skipped);
+    const build = kept.get(kustomization.file);
+    if (previous !== undefined && (kustomization.component || (build !== undefined && !readsAny(build, since!.changed)))) {
+      if (build !== undefined) builds.push(build);
+      continue;
+    }
+    const trace: Trace = { skipped: new Set(), inputs: new Set() };
+    const emitted = evaluator.evaluate(kustomization, [], [], trace);
     // A component nothing uses is an optional variant: its files belong to no build, nor to the rest.
     if (kustomization.component) continue;
     const objects = emitted.map((item) => ({ ...item.object }));
-    const build = { name: directoryName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...skipped] };
-    for (const object of objects) owners.set(object, build);
-    builds.push(build);
+    const evaluated = { name: directoryName(kustomization.directory), kustomization: kustomization.file, objects, skipped: [...trace.skipped], inputs: trace.inputs };
+    for (const object of objects) owners.set(object, evaluated);
+    builds.push(evaluated);
   }
+  if (previous !== undefined) return new Layout(builds, previous, owners);
   const patchOnlyFiles = new Set([...evaluator.patches].filter((path) => !evaluator.resources.has(path)));
-  return { builds, claimedFiles: evaluator.claimed, patchOnlyFiles, patchFiles: evaluator.patches, inputs: evaluator.inputs, buildOf: (object) => owners.get(object) };
+  return new Layout(builds, { claimedFiles: evaluator.claimed, patchOnlyFiles, patchFiles: evaluator.patches, inputs: evaluator.inputs }, owners);
+}
+
+function readsAny(build: KustomizeBuild, paths: ReadonlySet<string>): boolean {
+  for (const path of paths) if (build.inputs.has(path)) return true;
+  return false;
+}
+
+type FileSets = Pick<KustomizeLayout, 'claimedFiles' | 'patchOnlyFiles' | 'patchFiles' | 'inputs'>;
+
+class Layout implements KustomizeLayout {
+  readonly claimedFiles: ReadonlySet<string>;
+  readonly patchOnlyFiles: ReadonlySet<string>;
+  readonly patchFiles: ReadonlySet<string>;
+  readonly inputs: ReadonlySet<string>;
+  private readers: Map<string, KustomizeBuild[]> | undefined;
+
+  constructor(
+    readonly builds: readonly KustomizeBuild[],
+    files: FileSets,
+    /** Shared with the layouts evaluated from this one: a build kept keeps its objects' entries. */
+    readonly owners: WeakMap<K8sObject, KustomizeBuild>,
+  ) {
+    ({ claimedFiles: this.claimedFiles, patchOnlyFiles: this.patchOnlyFiles, patchFiles: this.patchFiles, inputs: this.inputs } = files);
+  }
+
+  buildOf(object: K8sObject): KustomizeBuild | undefined {
+    return this.owners.get(object);
+  }
+
+  buildsReading(path: string): readonly KustomizeBuild[] {
+    if (this.readers === undefined) {
+      this.readers = new Map();
+      for (const build of this.builds) for (const input of build.inputs) this.readers.set(input, [...(this.readers.get(input) ?? []), build]);
+    }
+    return this.readers.get(path) ?? [];
+  }
+}
+
+/** What one evaluation read or looked for, and what it uses that Connlint does not read. */
+interface Trace {
+  readonly skipped: Set<SkippedInput>;
+  readonly inputs: Set<string>;
 }
 
 class BuildEvaluator {
@@ -67,7 +132,7 @@ class BuildEvaluator {
   readonly inputs = new Set<string>();
   private readonly byDirectory = new Map<string, Kustomization>();
   /** Each resource directory's output, evaluated once however many builds share it. */
-  private readonly outputs = new Map<string, { objects: EmittedObject[]; skipped: Set<SkippedInput> }>();
+  private readonly outputs = new Map<string, { objects: EmittedObject[]; trace: Trace }>();
 
   constructor(
     paths: Iterable<string>,
@@ -97,73 +162,82 @@ class BuildEvaluator {
   }
 
   /** A kustomization's output over `input` (what its parent accumulated, for a component). */
-  evaluate(kustomization: Kustomization, input: readonly EmittedObject[], stack: readonly string[], skipped: Set<SkippedInput>): EmittedObject[] {
+  evaluate(kustomization: Kustomization, input: readonly EmittedObject[], stack: readonly string[], trace: Trace): EmittedObject[] {
+    trace.inputs.add(kustomization.file);
     if (stack.includes(kustomization.directory)) {
-      skipped.add({ file: kustomization.file, span: { start: 0, end: 0 }, reason: 'it is part of a cycle of kustomizations' });
+      trace.skipped.add({ file: kustomization.file, span: { start: 0, end: 0 }, reason: 'it is part of a cycle of kustomizations' });
       return [...input];
     }
     const inner = [...stack, kustomization.directory];
-    for (const input of kustomization.skipped) skipped.add(input);
+    for (const input of kustomization.skipped) trace.skipped.add(input);
     let objects = [...input];
     // A resource listed twice (kustomize refuses it) is read once.
     const read = new Set(objects);
     for (const reference of kustomization.resources) {
-      for (const item of this.resource(reference, inner, skipped)) if (!read.has(item)) objects.push(item), read.add(item);
+      for (const item of this.resource(reference, inner, trace)) if (!read.has(item)) objects.push(item), read.add(item);
     }
     for (const reference of kustomization.components) {
-      const component = this.directory(reference.path);
-      if (component === undefined) skipped.add({ file: kustomization.file, span: reference.span, reason: `the component ${reference.written} is not in the workspace` });
-      else objects = this.evaluate(component, objects, inner, skipped);
+      const component = this.directory(reference.path, trace);
+      if (component === undefined) trace.skipped.add({ file: kustomization.file, span: reference.span, reason: `the component ${reference.written} is not in the workspace` });
+      else objects = this.evaluate(component, objects, inner, trace);
     }
-    return this.transform(kustomization, objects, skipped);
+    return this.transform(kustomization, objects, trace);
   }
 
-  private resource(reference: { path: string; written: string; span: { start: number; end: number } }, stack: readonly string[], skipped: Set<SkippedInput>): EmittedObject[] {
-    this.inputs.add(reference.path);
+  private resource(reference: { path: string; written: string; span: { start: number; end: number } }, stack: readonly string[], trace: Trace): EmittedObject[] {
+    this.look(reference.path, trace);
     const file = this.fileAt(reference.path);
     if (file !== undefined) {
       this.claimed.add(file.path);
       this.resources.add(file.path);
       return file.objects.map((object) => ({ object, names: object.name === undefined ? [] : [object.name] }));
     }
-    const kustomization = this.directory(reference.path);
+    const kustomization = this.directory(reference.path, trace);
     if (kustomization !== undefined) {
-      if (stack.includes(kustomization.directory)) return this.evaluate(kustomization, [], stack, skipped);
+      if (stack.includes(kustomization.directory)) return this.evaluate(kustomization, [], stack, trace);
       let output = this.outputs.get(kustomization.directory);
       if (output === undefined) {
-        const own = new Set<SkippedInput>();
-        output = { objects: this.evaluate(kustomization, [], stack, own), skipped: own };
+        const own: Trace = { skipped: new Set(), inputs: new Set() };
+        output = { objects: this.evaluate(kustomization, [], stack, own), trace: own };
         this.outputs.set(kustomization.directory, output);
       }
-      for (const input of output.skipped) skipped.add(input);
+      // A base's output is shared by the builds that use it, and so is what it read.
+      for (const input of output.trace.skipped) trace.skipped.add(input);
+      for (const path of output.trace.inputs) trace.inputs.add(path);
       return output.objects;
     }
     const owner = stack[stack.length - 1];
-    skipped.add({ file: this.byDirectory.get(owner ?? '')?.file ?? reference.path, span: reference.span, reason: `the resource ${reference.written} is not in the workspace` });
+    trace.skipped.add({ file: this.byDirectory.get(owner ?? '')?.file ?? reference.path, span: reference.span, reason: `the resource ${reference.written} is not in the workspace` });
     return [];
   }
 
-  private directory(path: string): Kustomization | undefined {
-    for (const name of KUSTOMIZATION_FILE_NAMES) this.inputs.add(joinPath(path, name));
+  private directory(path: string, trace: Trace): Kustomization | undefined {
+    for (const name of KUSTOMIZATION_FILE_NAMES) this.look(joinPath(path, name), trace);
     return this.byDirectory.get(path);
   }
 
+  /** Notes a path read or looked for: a change to it changes the build. */
+  private look(path: string, trace: Trace): void {
+    this.inputs.add(path);
+    trace.inputs.add(path);
+  }
+
   /** The kustomization's own transformers, in kustomize's order. */
-  private transform(kustomization: Kustomization, input: EmittedObject[], skipped: Set<SkippedInput>): EmittedObject[] {
+  private transform(kustomization: Kustomization, input: EmittedObject[], trace: Trace): EmittedObject[] {
     let objects = input;
-    for (const patch of kustomization.patches) if (!patch.late) objects = this.patch(objects, patch, kustomization, skipped);
+    for (const patch of kustomization.patches) if (!patch.late) objects = this.patch(objects, patch, kustomization, trace);
     if (kustomization.namespace !== undefined) objects = mapObjects(objects, (object) => setNamespace(object, kustomization.namespace!));
     if (kustomization.namePrefix !== '' || kustomization.nameSuffix !== '') objects = rename(objects, kustomization.namePrefix, kustomization.nameSuffix);
     for (const entry of kustomization.labels) objects = mapObjects(objects, (object) => addLabels(object, entry));
-    for (const patch of kustomization.patches) if (patch.late) objects = this.patch(objects, patch, kustomization, skipped);
+    for (const patch of kustomization.patches) if (patch.late) objects = this.patch(objects, patch, kustomization, trace);
     for (const entry of kustomization.replicas) objects = objects.map((item) => ({ object: setReplicas(item, entry), names: item.names }));
     return objects;
   }
 
-  private patch(objects: EmittedObject[], patch: PatchEntry, kustomization: Kustomization, skipped: Set<SkippedInput>): EmittedObject[] {
-    const content = this.patchContent(patch);
+  private patch(objects: EmittedObject[], patch: PatchEntry, kustomization: Kustomization, trace: Trace): EmittedObject[] {
+    const content = this.patchContent(patch, trace);
     if (content === undefined) {
-      skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ''} is not in the workspace` });
+      trace.skipped.add({ file: kustomization.file, span: patch.file?.span ?? patch.span, reason: `the patch ${patch.file?.written ?? ''} is not in the workspace` });
       return objects;
     }
     return objects.flatMap((item) => {
@@ -178,9 +252,9 @@ class BuildEvaluator {
     });
   }
 
-  private patchContent(patch: PatchEntry): PatchContent | undefined {
+  private patchContent(patch: PatchEntry, trace: Trace): PatchContent | undefined {
     if (patch.file === undefined) return patch;
-    this.inputs.add(patch.file.path);
+    this.look(patch.file.path, trace);
     const file = this.fileAt(patch.file.path);
     if (file === undefined) return undefined;
     this.claimed.add(file.path);
@@ -203,28 +277,4 @@ function operationsOf(file: AnalyzedFile): PatchOperation[] {
   } catch {
     return [];
   }
-}
-
-function mapObjects(objects: readonly EmittedObject[], change: (object: K8sObject) => K8sObject): EmittedObject[] {
-  return objects.map((item) => {
-    const object = change(item.object);
-    return object === item.object ? item : { object, names: item.names };
-  });
-}
-
-/** Adds a prefix and suffix to every name, and renames the autoscaler references to the renamed workloads. */
-function rename(objects: readonly EmittedObject[], prefix: string, suffix: string): EmittedObject[] {
-  const renamed = new Map<string, string>();
-  const named = objects.map((item) => {
-    if (item.object.name === undefined) return item;
-    const name = `${prefix}${item.object.name}${suffix}`;
-    renamed.set(`${item.object.kind}/${item.object.name}`, name);
-    return { object: { ...item.object, name }, names: [...item.names, name] };
-  });
-  return named.map((item) => {
-    const { object } = item;
-    if (object.kind !== 'HorizontalPodAutoscaler' || object.target === undefined) return item;
-    const name = renamed.get(`${object.target.kind}/${object.target.name}`);
-    return name === undefined ? item : { object: { ...object, target: { ...object.target, name } }, names: item.names };
-  });
 }

@@ -159,3 +159,28 @@ export function setReplicas(emitted: EmittedObject, entry: ReplicaEntry): K8sObj
   const replicas: PatchedValue<number> = { value: entry.count, span: entry.span, file: entry.file };
   return { ...object, replicas };
 }
+
+/** Each object changed by `change`, keeping the names it was written with. */
+export function mapObjects(objects: readonly EmittedObject[], change: (object: K8sObject) => K8sObject): EmittedObject[] {
+  return objects.map((item) => {
+    const object = change(item.object);
+    return object === item.object ? item : { object, names: item.names };
+  });
+}
+
+/** Adds a prefix and suffix to every name, and renames the autoscaler references to the renamed workloads. */
+export function rename(objects: readonly EmittedObject[], prefix: string, suffix: string): EmittedObject[] {
+  const renamed = new Map<string, string>();
+  const named = objects.map((item) => {
+    if (item.object.name === undefined) return item;
+    const name = `${prefix}${item.object.name}${suffix}`;
+    renamed.set(`${item.object.kind}/${item.object.name}`, name);
+    return { object: { ...item.object, name }, names: [...item.names, name] };
+  });
+  return named.map((item) => {
+    const { object } = item;
+    if (object.kind !== 'HorizontalPodAutoscaler' || object.target === undefined) return item;
+    const name = renamed.get(`${object.target.kind}/${object.target.name}`);
+    return name === undefined ? item : { object: { ...object, target: { ...object.target, name } }, names: item.names };
+  });
+}

@@ -17,22 +17,26 @@ export type BuildList = keyof typeof LISTS;
 /** The facet of one list's objects as the builds emit them: every Service reads the kube-proxy configurations. */
 const listFacet = (list: BuildList): string => `kustomize:${list}`;
 const LIST_NAMES = Object.keys(LISTS) as BuildList[];
+/** The facet of one build's objects: what the findings about its files read of it. */
+const buildFacet = (build: KustomizeBuild): string => `kustomize:build:${build.kustomization}`;
 
 /**
- * The kustomize builds of a workspace model: evaluated on first need, dropped when a
- * kustomization or a file a build read (or looked for) changes, and the lists of objects with
- * builds evaluated, kept for one generation of the model. Without a kustomization it holds nothing.
- * Its reads are of three kinds of facets: which files the builds read, which an edit of a file
- * they read leaves as it is; each list of the workspace as the builds emit it; and everything they
- * emit. So such an edit re-runs the findings about the builds' files, and those that read a list
- * it changed, not those of every file of the workspace.
+ * The kustomize builds of a workspace model: evaluated on first need; all evaluated again after a
+ * kustomization changes, or a file a build read (or looked for) appears or disappears; only those
+ * that read a file after an edit of its text. The lists of objects with builds evaluated are kept
+ * for one generation of the model. Without a kustomization it holds nothing.
+ * Its reads are of four kinds of facets: which files the builds read, which an edit of a file
+ * leaves as it is; each build's objects; each list of the workspace as the builds emit it; and
+ * everything they emit. So an edit of a file a build reads re-runs the findings about the files of
+ * the builds that read it, and those that read a list it changed, not those of every build.
  */
 export class WorkspaceBuilds {
   private readonly kustomizationPaths = new Set<string>();
+  /** The last layout computed: changes are read against it until another is. */
   private layout: KustomizeLayout | undefined;
-  /** What the last layout computed read or looked for, and read as patches: results read from it until another is computed. */
-  private inputs: ReadonlySet<string> = new Set();
-  private patchFiles: ReadonlySet<string> = new Set();
+  /** Whether the layout is stale as a whole, and which files' text changed since it was computed. */
+  private restructured = true;
+  private readonly edited = new Set<string>();
   private lists: { generation: number; byKey: Map<string, readonly K8sObject[]> } | undefined;
 
   constructor(
@@ -45,25 +49,34 @@ export class WorkspaceBuilds {
     const isKustomization = isKustomizationPath(path);
     if (isKustomization && next !== undefined) this.kustomizationPaths.add(path);
     else if (isKustomization) this.kustomizationPaths.delete(path);
-    if (!isKustomization && !this.inputs.has(path)) return [];
-    const patch = this.patchFiles.has(path);
-    this.layout = undefined;
+    const layout = this.layout;
+    const read = layout?.inputs.has(path) === true;
     // Which files the builds read follows the kustomizations, and which of the files they name exist.
-    if (isKustomization || (previous === undefined) !== (next === undefined)) return [EMITTED, CLAIMS, ...LIST_NAMES.map(listFacet)];
-    // A resource file changes what the builds emit of the kinds it holds, before or after; a patch, of any kind.
+    if (isKustomization || (read && (previous === undefined) !== (next === undefined))) {
+      this.restructured = true;
+      return [EMITTED, CLAIMS, ...LIST_NAMES.map(listFacet)];
+    }
+    if (layout === undefined || !read) return [];
+    this.edited.add(path);
+    const builds = layout.buildsReading(path);
+    // A resource file changes what the builds emit of the kinds it holds, before or after; a patch,
+    // of the kinds its builds read from their resources (a patch changes no object's kind).
     const objects = [...(previous?.objects ?? []), ...(next?.objects ?? [])];
-    const lists = LIST_NAMES.filter((list) => patch || objects.some(LISTS[list]));
-    return [EMITTED, ...lists.map(listFacet)];
+    const inputs = layout.patchFiles.has(path) ? builds.flatMap((build) => [...build.inputs].flatMap((input) => this.fileAt(input)?.objects ?? [])) : [];
+    const lists = LIST_NAMES.filter((list) => objects.some(LISTS[list]) || inputs.some(LISTS[list]));
+    return [EMITTED, ...builds.map(buildFacet), ...lists.map(listFacet)];
   }
 
   /** The builds, or undefined when the workspace holds no kustomization. */
   current(): KustomizeLayout | undefined {
     if (this.kustomizationPaths.size === 0) return undefined;
-    if (this.layout === undefined) {
+    if (this.restructured || this.layout === undefined) {
       this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt, this.directoryName);
-      this.inputs = this.layout.inputs;
-      this.patchFiles = this.layout.patchFiles;
+    } else if (this.edited.size > 0) {
+      this.layout = kustomizeLayout(this.kustomizationPaths, this.fileAt, this.directoryName, { layout: this.layout, changed: this.edited });
     }
+    this.restructured = false;
+    this.edited.clear();
     return this.layout;
   }
 
@@ -86,9 +99,12 @@ export class WorkspaceBuilds {
     return this.current();
   }
 
-  /** The builds when one of them reads `path` (recording a read of what they emit), else undefined. */
+  /** The builds when one of them reads `path` (recording a read of the objects of those that do), else undefined. */
   readFor(path: string, read: FacetRead): KustomizeLayout | undefined {
-    return this.readClaims(read)?.claimedFiles.has(path) === true ? this.read(read) : undefined;
+    const layout = this.readClaims(read);
+    if (layout?.claimedFiles.has(path) !== true) return undefined;
+    for (const build of layout.buildsReading(path)) read(buildFacet(build));
+    return layout;
   }
 
   /** A list of the whole workspace: the objects of files no build reads, then those each build emits. */
