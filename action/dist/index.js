@@ -10864,14 +10864,60 @@ function formatCount(count, upTo = false) {
   return `${upTo ? "up to " : ""}${count} backend${count === 1 ? "" : "s"}`;
 }
 
+// server/src/core/model/derivedValues.ts
+var DerivedValues = class {
+  constructor(facets) {
+    this.facets = facets;
+  }
+  facets;
+  values = /* @__PURE__ */ new Map();
+  /** The value of that name, computed by `compute` when it is not kept; records a read of its facet. */
+  read(name, compute, same) {
+    this.facets.read(valueFacet(name), void 0);
+    let derived = this.values.get(name);
+    if (derived === void 0) {
+      const { result, reads } = this.facets.recordReads(compute, true);
+      derived = { value: result, reads, compute, same };
+      this.values.set(name, derived);
+    }
+    return derived.value;
+  }
+  /** Brings the kept values up to date after `changes`; the changes, with the facet of each value that changed. */
+  update(changes) {
+    let updated = changes;
+    for (const [name, derived] of this.values) {
+      if (!readsAny(derived.reads, changes)) continue;
+      const { result, reads } = this.facets.recordReads(derived.compute, true);
+      this.values.set(name, { ...derived, value: result, reads });
+      if (derived.same(derived.value, result)) continue;
+      if (updated === changes) updated = new Set(changes);
+      updated.add(valueFacet(name));
+    }
+    return updated;
+  }
+  /** Forgets every value: after a change to everything. */
+  clear() {
+    this.values.clear();
+  }
+};
+var valueFacet = (name) => `value:${name}`;
+function readsAny(reads, changes) {
+  for (const facet of reads) if (changes.has(facet)) return true;
+  return false;
+}
+
 // server/src/core/model/facetLog.ts
 var EVERYTHING = "everything";
 var MAX_LISTED_CHANGES = 5e4;
 var FacetLog = class {
   changes = /* @__PURE__ */ new Set();
   reads;
-  /** Runs `compute` and returns the facets it read, with its result; an enclosing recording gets them too. */
-  recordReads(compute) {
+  derived = new DerivedValues(this);
+  /**
+   * Runs `compute` and returns the facets it read, with its result; an enclosing recording gets
+   * them too, unless `apart` (a value kept apart, read by the enclosing one as a facet of its own).
+   */
+  recordReads(compute, apart = false) {
     const outer = this.reads;
     const reads = /* @__PURE__ */ new Set();
     this.reads = reads;
@@ -10879,7 +10925,7 @@ var FacetLog = class {
       return { result: compute(), reads };
     } finally {
       this.reads = outer;
-      if (outer !== void 0) for (const facet of reads) outer.add(facet);
+      if (outer !== void 0 && !apart) for (const facet of reads) outer.add(facet);
     }
   }
   /** Notes that the computation being recorded read a facet, and passes its value through. */
@@ -10897,10 +10943,19 @@ var FacetLog = class {
   changedEverything() {
     this.changes = EVERYTHING;
   }
+  /**
+   * A value computed from what `compute` reads, read as a facet of its own that changes only when
+   * the value does (see DerivedValues); computed again when `takeChanges` finds a facet it read changed.
+   */
+  derive(name, compute, same) {
+    return this.derived.read(name, compute, same);
+  }
   /** The facets changed since the last call (or since the log was made), or EVERYTHING. */
   takeChanges() {
     const changes = this.changes;
     this.changes = /* @__PURE__ */ new Set();
+    if (changes !== EVERYTHING) return this.derived.update(changes);
+    this.derived.clear();
     return changes;
   }
 };
@@ -12281,7 +12336,7 @@ function kustomizeLayout(kustomizationPaths, fileAt, directoryName, since) {
   const owners = previous?.owners ?? /* @__PURE__ */ new WeakMap();
   for (const kustomization of evaluator.roots()) {
     const build = kept.get(kustomization.file);
-    if (previous !== void 0 && (kustomization.component || build !== void 0 && !readsAny(build, since.changed))) {
+    if (previous !== void 0 && (kustomization.component || build !== void 0 && !readsAny2(build, since.changed))) {
       if (build !== void 0) builds.push(build);
       continue;
     }
@@ -12297,7 +12352,7 @@ function kustomizeLayout(kustomizationPaths, fileAt, directoryName, since) {
   const patchOnlyFiles = new Set([...evaluator.patches].filter((path9) => !evaluator.resources.has(path9)));
   return new Layout(builds, { claimedFiles: evaluator.claimed, patchOnlyFiles, patchFiles: evaluator.patches, inputs: evaluator.inputs }, owners);
 }
-function readsAny(build, paths) {
+function readsAny2(build, paths) {
   for (const path9 of paths) if (build.inputs.has(path9)) return true;
   return false;
 }
@@ -12665,6 +12720,19 @@ function decodeURIComponentSafe(text) {
     return text;
   }
 }
+function describeSource(source, lineOf, kubeProxyChoice2) {
+  switch (source.kind) {
+    case "file": {
+      const line = lineOf(source.file, source.span.start);
+      const choice = kubeProxyChoice2(source.file) || (source.choice ?? "");
+      return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${choice}`;
+    }
+    case "default":
+      return source.reason;
+    case "assumption":
+      return `the ${source.setting} setting`;
+  }
+}
 
 // server/src/core/model/workspaceModel.ts
 var WorkspaceModel = class {
@@ -12831,17 +12899,11 @@ var WorkspaceModel = class {
   }
   /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
   describe(source) {
-    switch (source.kind) {
-      case "file": {
-        const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        const choice = kubeProxyChoice(source.file, this.all.kubeProxyConfigurations.get(""), this.all.workloads.get(KUBE_PROXY), scopePathOf(this)) || (source.choice ?? "");
-        return `${source.setting} in ${baseName(source.file)}${line === void 0 ? "" : `:${line + 1}`}${choice}`;
-      }
-      case "default":
-        return source.reason;
-      case "assumption":
-        return `the ${source.setting} setting`;
-    }
+    return describeSource(
+      source,
+      (file, offset) => this.file(file)?.lineIndex.positionAt(offset).line,
+      (file) => kubeProxyChoice(file, this.all.kubeProxyConfigurations.get(""), this.all.workloads.get(KUBE_PROXY), scopePathOf(this))
+    );
   }
   /**
    * The same model with its lists of objects and files limited to one file's: a rule whose
@@ -12851,6 +12913,11 @@ var WorkspaceModel = class {
   scopedTo(path9) {
     return scopedView(this.scopePrototype ??= scopePrototypeOf(this), path9);
   }
+  /**
+   * A value computed from the whole workspace (by `compute`, given the whole model even in a
+   * scoped one), read as one facet that changes only when the value does (see DerivedValues).
+   */
+  workspaceValue = (name, compute, same) => this.facets.derive(name, () => compute(this), same);
   /** Runs `compute` and returns the facets of the model it read, with its result. */
   recordReads(compute) {
     return this.facets.recordReads(compute);
@@ -14591,6 +14658,7 @@ function serviceLoadBalancer(service2, cloud) {
   if (keys.some((key) => key.startsWith("service.beta.kubernetes.io/azure-")) || cloud?.value === "azure") return { kind: "azure", label: "Azure Load Balancer", timer: azureTimer(service2) };
   if (keys.some((key) => key.startsWith("service.beta.kubernetes.io/aws-")) || cloud?.value === "aws") return { kind: "aws-elb", label: "AWS Classic ELB", timer: classicElbTimer(service2) };
   if (cloud?.value === "gcp") return { kind: "gcp", label: "GCP passthrough load balancer", timer: void 0 };
+  if (cloud?.value === "none") return { kind: "unknown", label: "load balancer outside any cloud (its idle timer is not known)", timer: void 0 };
   return { kind: "unknown", label: "cloud load balancer (set assume.cloud)", timer: void 0 };
 }
 function nlbTimer(service2) {
@@ -14642,6 +14710,9 @@ function annotationSource(file, annotation, key) {
 function effectiveCloud(model) {
   const assumed = model.assumptions.cloud;
   if (assumed !== void 0) return { value: assumed, source: { kind: "assumption", setting: "assume.cloud" } };
+  return model.workspaceValue("annotatedCloud", annotatedCloud, sameCloud);
+}
+function annotatedCloud(model) {
   const carriers = [...model.services, ...model.pathObjects("Ingress")];
   for (const object of carriers) {
     for (const [key, annotation] of object.annotations) {
@@ -14650,6 +14721,11 @@ function effectiveCloud(model) {
     }
   }
   return void 0;
+}
+function sameCloud(a2, b2) {
+  if (a2 === void 0 || b2 === void 0) return a2 === b2;
+  const [x2, y2] = [a2.source, b2.source];
+  return a2.value === b2.value && x2.kind === "file" && y2.kind === "file" && x2.file === y2.file && x2.setting === y2.setting && x2.span.start === y2.span.start && x2.span.end === y2.span.end;
 }
 function cloudOfAnnotation(key) {
   if (key.startsWith("service.beta.kubernetes.io/aws-") || key.startsWith("alb.ingress.kubernetes.io/")) return "aws";
@@ -14812,7 +14888,7 @@ var keepalivePath = {
   id: "keepalive-path",
   defaultSeverity: "warning",
   description: "TCP keepalive (time plus one probe interval) not below the shortest idle timer on a connection path: load balancer, eBPF conntrack, sidecar upstream, middlebox.",
-  scope: "workspace",
+  scope: "file",
   check(model, report) {
     const seen = /* @__PURE__ */ new Set();
     const known = { cloud: effectiveCloud(model) };

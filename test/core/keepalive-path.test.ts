@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, lines, ruleLinter } from '../helpers/lintFiles';
+import { assumptionsOf, lint, parseSettings, servicePathsReport } from '@connlint/server';
+import { applyFix, lines, ruleLinter, workspaceOf } from '../helpers/lintFiles';
 import { deployment } from '../helpers/manifests';
 import { destinationRule, felixConfiguration, istioNamespace, service } from '../helpers/pathManifests';
 
@@ -102,4 +103,44 @@ test('a meshed Service behind a middlebox: the sidecar sets no keepalive; the fi
 test('connlint.dev/ignore on the Service silences it', () => {
   const files = { 'svc.yaml': service('api', { type: 'LoadBalancer', annotations: [AZURE, 'connlint.dev/ignore: keepalive-path'] }), 'api.yaml': deployment('api') };
   assert.deepEqual(diagnostics(files), []);
+});
+
+test("each Service's paths use its cluster's assumptions, in the finding and in the path view alike", () => {
+  const settings = { clusters: [{ paths: ['azure/**'], assume: { cloud: 'azure' } }, { paths: ['onprem/**'], assume: { cloud: 'none' } }] };
+  const app = { 'svc.yaml': service('api', { type: 'LoadBalancer' }), 'api.yaml': deployment('api') };
+  const files = Object.fromEntries(['azure', 'onprem'].flatMap((cluster) => Object.entries(app).map(([name, text]) => [`${cluster}/${name}`, text])));
+  const model = workspaceOf(files, assumptionsOf(parseSettings(settings).settings)).model();
+  assert.deepEqual(
+    lint(model).filter((diagnostic) => diagnostic.rule === RULE).map((diagnostic) => `${diagnostic.file} ${diagnostic.message.split(';')[0]}`),
+    ["azure/svc.yaml Azure Load Balancer drops connections idle 240 s (Azure Load Balancer's default, 4 minutes)"],
+  );
+  const balancers = (file: string) => servicePathsReport(model, model.services.find((object) => object.file === file)!).paths.flatMap((path) => path.hops.filter((hop) => hop.kind === 'load-balancer').map((hop) => hop.label));
+  assert.deepEqual({ azure: balancers('azure/svc.yaml'), onprem: balancers('onprem/svc.yaml') }, { azure: ['Azure Load Balancer'], onprem: ['load balancer outside any cloud (its idle timer is not known)'] });
+});
+
+test('the cloud the annotations name is one value of the workspace: an edit of a Service that leaves it re-runs no other Service’s paths, one that changes it does', () => {
+  const files: Record<string, string> = {
+    'a/svc.yaml': service('a', { type: 'LoadBalancer', annotations: [AZURE] }),
+    'a/app.yaml': deployment('a'),
+    'b/svc.yaml': service('b', { type: 'LoadBalancer' }),
+    'b/app.yaml': deployment('b'),
+    'c/svc.yaml': service('c'),
+  };
+  // One workspace whose changes are watched, and one linted as an editor would, through its kept findings.
+  const [watched, linted] = [workspaceOf(files), workspaceOf(files)];
+  const model = watched.model();
+  const onB = () => lint(linted.model()).filter((diagnostic) => diagnostic.rule === RULE && diagnostic.file === 'b/svc.yaml').map((diagnostic) => diagnostic.message.split(' drops')[0]);
+  assert.deepEqual(onB(), ['Azure Load Balancer']);
+  const b = model.services.find((object) => object.file === 'b/svc.yaml')!;
+  const { reads } = model.recordReads(() => servicePathsReport(model, b));
+  const edit = (path: string, text: string): boolean => {
+    model.takeChanges();
+    for (const workspace of [watched, linted]) workspace.set(path, (files[path] = text));
+    const changes = model.takeChanges();
+    return changes === 'everything' || [...reads].some((facet) => changes.has(facet));
+  };
+  assert.equal(edit('c/svc.yaml', service('c', { type: 'LoadBalancer', ports: [80] })), false);
+  assert.equal(edit('a/svc.yaml', service('a', { type: 'LoadBalancer' })), true);
+  assert.deepEqual(onB(), []);
+  assert.deepEqual(lint(linted.model()), lint(workspaceOf(files).model()));
 });

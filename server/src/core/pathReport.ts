@@ -70,12 +70,16 @@ export function serviceAt(model: WorkspaceModel, path: string, offset: number): 
   return model.file(path)?.objects.find((object): object is Service => object.kind === 'Service' && offset >= object.span.start && offset <= object.span.end);
 }
 
-/** The report of a Service's connection paths. */
+/**
+ * The report of a Service's connection paths, over the model scoped to its file as keepalive-path
+ * sees them: the nearest kube-proxy configuration and node image when the workspace holds several.
+ */
 export function servicePathsReport(model: WorkspaceModel, service: Service): ServicePathsReport {
+  const view = model.scopedTo(service.file);
   return {
     service: `${service.namespace}/${service.name ?? '(unnamed)'}`,
-    paths: connectionPaths(model, service).map((path) => pathReport(model, path)),
-    egress: egressTimers(model).map((timer) => timerReport(model, timer)),
+    paths: connectionPaths(view, service).map((path) => pathReport(view, path)),
+    egress: egressTimers(view).map((timer) => timerReport(view, timer)),
   };
 }
 

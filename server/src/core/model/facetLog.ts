@@ -1,3 +1,5 @@
+import { DerivedValues } from './derivedValues';
+
 /** Everything changed: what `takeChanges` returns after new assumptions, or after too many changes to list. */
 export const EVERYTHING = 'everything';
 
@@ -11,9 +13,13 @@ const MAX_LISTED_CHANGES = 50_000;
 export class FacetLog {
   private changes: Set<string> | typeof EVERYTHING = new Set();
   private reads: Set<string> | undefined;
+  private readonly derived = new DerivedValues(this);
 
-  /** Runs `compute` and returns the facets it read, with its result; an enclosing recording gets them too. */
-  recordReads<T>(compute: () => T): { result: T; reads: Set<string> } {
+  /**
+   * Runs `compute` and returns the facets it read, with its result; an enclosing recording gets
+   * them too, unless `apart` (a value kept apart, read by the enclosing one as a facet of its own).
+   */
+  recordReads<T>(compute: () => T, apart = false): { result: T; reads: Set<string> } {
     const outer = this.reads;
     const reads = new Set<string>();
     this.reads = reads;
@@ -21,7 +27,7 @@ export class FacetLog {
       return { result: compute(), reads };
     } finally {
       this.reads = outer;
-      if (outer !== undefined) for (const facet of reads) outer.add(facet);
+      if (outer !== undefined && !apart) for (const facet of reads) outer.add(facet);
     }
   }
 
@@ -43,10 +49,20 @@ export class FacetLog {
     this.changes = EVERYTHING;
   }
 
+  /**
+   * A value computed from what `compute` reads, read as a facet of its own that changes only when
+   * the value does (see DerivedValues); computed again when `takeChanges` finds a facet it read changed.
+   */
+  derive<T>(name: string, compute: () => T, same: (a: T, b: T) => boolean): T {
+    return this.derived.read(name, compute, same);
+  }
+
   /** The facets changed since the last call (or since the log was made), or EVERYTHING. */
   takeChanges(): ReadonlySet<string> | typeof EVERYTHING {
     const changes = this.changes;
     this.changes = new Set();
+    if (changes !== EVERYTHING) return this.derived.update(changes);
+    this.derived.clear();
     return changes;
   }
 }

@@ -62,6 +62,7 @@ export function serviceLoadBalancer(service: Service, cloud: Effective<CloudAssu
   if (keys.some((key) => key.startsWith('service.beta.kubernetes.io/azure-')) || cloud?.value === 'azure') return { kind: 'azure', label: 'Azure Load Balancer', timer: azureTimer(service) };
   if (keys.some((key) => key.startsWith('service.beta.kubernetes.io/aws-')) || cloud?.value === 'aws') return { kind: 'aws-elb', label: 'AWS Classic ELB', timer: classicElbTimer(service) };
   if (cloud?.value === 'gcp') return { kind: 'gcp', label: 'GCP passthrough load balancer', timer: undefined };
+  if (cloud?.value === 'none') return { kind: 'unknown', label: 'load balancer outside any cloud (its idle timer is not known)', timer: undefined };
   return { kind: 'unknown', label: 'cloud load balancer (set assume.cloud)', timer: undefined };
 }
 
@@ -130,11 +131,16 @@ function annotationSource(file: string, annotation: Annotation, key: string): Id
 
 /**
  * The cloud the cluster runs in: `assume.cloud`, else the first cloud whose annotations the
- * workspace's Services and Ingresses carry; undefined when nothing tells.
+ * workspace's Services and Ingresses carry (the whole workspace's, even in a scoped model);
+ * undefined when nothing tells.
  */
 export function effectiveCloud(model: WorkspaceModel): Effective<CloudAssumption> | undefined {
   const assumed = model.assumptions.cloud;
   if (assumed !== undefined) return { value: assumed, source: { kind: 'assumption', setting: 'assume.cloud' } };
+  return model.workspaceValue('annotatedCloud', annotatedCloud, sameCloud);
+}
+
+function annotatedCloud(model: WorkspaceModel): Effective<CloudAssumption> | undefined {
   const carriers = [...model.services, ...model.pathObjects('Ingress')];
   for (const object of carriers) {
     for (const [key, annotation] of object.annotations) {
@@ -143,6 +149,12 @@ export function effectiveCloud(model: WorkspaceModel): Effective<CloudAssumption
     }
   }
   return undefined;
+}
+
+function sameCloud(a: Effective<CloudAssumption> | undefined, b: Effective<CloudAssumption> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const [x, y] = [a.source, b.source];
+  return a.value === b.value && x.kind === 'file' && y.kind === 'file' && x.file === y.file && x.setting === y.setting && x.span.start === y.span.start && x.span.end === y.span.end;
 }
 
 function cloudOfAnnotation(key: string): CloudAssumption | undefined {

@@ -28,3 +28,22 @@ function decodeURIComponentSafe(text: string): string {
     return text;
   }
 }
+
+/**
+ * A short description of where a value comes from, for messages: `tcpEstablishedTimeout in
+ * kube-proxy.yaml:12`. `lineOf` gives the 0-based line of an offset in a file; `kubeProxyChoice`
+ * says why a file's kube-proxy configuration was the one used, when several could apply.
+ */
+export function describeSource(source: ValueSource, lineOf: (file: string, offset: number) => number | undefined, kubeProxyChoice: (file: string) => string): string {
+  switch (source.kind) {
+    case 'file': {
+      const line = lineOf(source.file, source.span.start);
+      const choice = kubeProxyChoice(source.file) || (source.choice ?? '');
+      return `${source.setting} in ${baseName(source.file)}${line === undefined ? '' : `:${line + 1}`}${choice}`;
+    }
+    case 'default':
+      return source.reason;
+    case 'assumption':
+      return `the ${source.setting} setting`;
+  }
+}

@@ -9,7 +9,7 @@ import { EVERYTHING, FacetLog } from './facetLog';
 import { NodeFiles, type NodeSysctl } from './nodeFiles';
 import { KUBE_PROXY, ObjectIndexes, targetKey } from './objectIndexes';
 import { kubeProxyChoice, scopedView, scopePathOf, scopePrototypeOf } from './scopedView';
-import { baseName, type ValueSource } from './sources';
+import { describeSource, type ValueSource } from './sources';
 import { autoscalersIn, endpointSetsIn, selects, workloadsSelectedIn, WorkspaceBuilds, type BuildList } from './workspaceBuilds';
 
 export type { Assumptions, ClusterAssumptions } from './assumptions';
@@ -217,17 +217,11 @@ export class WorkspaceModel {
 
   /** A short description of where a value comes from, for messages: `tcpEstablishedTimeout in kube-proxy.yaml:12`. */
   describe(source: ValueSource): string {
-    switch (source.kind) {
-      case 'file': {
-        const line = this.file(source.file)?.lineIndex.positionAt(source.span.start).line;
-        const choice = kubeProxyChoice(source.file, this.all.kubeProxyConfigurations.get(''), this.all.workloads.get(KUBE_PROXY), scopePathOf(this)) || (source.choice ?? '');
-        return `${source.setting} in ${baseName(source.file)}${line === undefined ? '' : `:${line + 1}`}${choice}`;
-      }
-      case 'default':
-        return source.reason;
-      case 'assumption':
-        return `the ${source.setting} setting`;
-    }
+    return describeSource(
+      source,
+      (file, offset) => this.file(file)?.lineIndex.positionAt(offset).line,
+      (file) => kubeProxyChoice(file, this.all.kubeProxyConfigurations.get(''), this.all.workloads.get(KUBE_PROXY), scopePathOf(this)),
+    );
   }
 
   /**
@@ -238,6 +232,12 @@ export class WorkspaceModel {
   scopedTo(path: string): WorkspaceModel {
     return scopedView((this.scopePrototype ??= scopePrototypeOf(this)), path);
   }
+
+  /**
+   * A value computed from the whole workspace (by `compute`, given the whole model even in a
+   * scoped one), read as one facet that changes only when the value does (see DerivedValues).
+   */
+  readonly workspaceValue = <T>(name: string, compute: (model: WorkspaceModel) => T, same: (a: T, b: T) => boolean): T => this.facets.derive(name, () => compute(this), same);
 
   /** Runs `compute` and returns the facets of the model it read, with its result. */
   recordReads<T>(compute: () => T): { result: T; reads: Set<string> } {

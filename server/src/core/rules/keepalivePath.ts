@@ -23,7 +23,7 @@ export const keepalivePath: Rule = {
   id: 'keepalive-path',
   defaultSeverity: 'warning',
   description: 'TCP keepalive (time plus one probe interval) not below the shortest idle timer on a connection path: load balancer, eBPF conntrack, sidecar upstream, middlebox.',
-  scope: 'workspace',
+  scope: 'file',
   check(model, report) {
     const seen = new Set<string>();
     const known = { cloud: effectiveCloud(model) };
