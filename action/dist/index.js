@@ -12335,10 +12335,13 @@ function kustomizeLayout(kustomizationPaths, fileAt, directoryName, since) {
   const builds = [];
   const owners = previous?.owners ?? /* @__PURE__ */ new WeakMap();
   for (const kustomization of evaluator.roots()) {
-    const build = kept.get(kustomization.file);
-    if (previous !== void 0 && (kustomization.component || build !== void 0 && !readsAny2(build, since.changed))) {
-      if (build !== void 0) builds.push(build);
-      continue;
+    if (previous !== void 0) {
+      const build = kept.get(kustomization.file);
+      if (kustomization.component) continue;
+      if (build !== void 0 && !readsAny2(build, since?.changed ?? /* @__PURE__ */ new Set())) {
+        builds.push(build);
+        continue;
+      }
     }
     const trace = { skipped: /* @__PURE__ */ new Set(), inputs: /* @__PURE__ */ new Set() };
     const emitted = evaluator.evaluate(kustomization, [], [], trace);
@@ -12375,7 +12378,13 @@ var Layout = class {
   buildsReading(path9) {
     if (this.readers === void 0) {
       this.readers = /* @__PURE__ */ new Map();
-      for (const build of this.builds) for (const input of build.inputs) this.readers.set(input, [...this.readers.get(input) ?? [], build]);
+      for (const build of this.builds) {
+        for (const input of build.inputs) {
+          const readers = this.readers.get(input);
+          if (readers === void 0) this.readers.set(input, [build]);
+          else readers.push(build);
+        }
+      }
     }
     return this.readers.get(path9) ?? [];
   }

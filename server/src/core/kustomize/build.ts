@@ -64,10 +64,14 @@ export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: Fi
   const builds: KustomizeBuild[] = [];
   const owners = previous?.owners ?? new WeakMap<K8sObject, KustomizeBuild>();
   for (const kustomization of evaluator.roots()) {
-    const build = kept.get(kustomization.file);
-    if (previous !== undefined && (kustomization.component || (build !== undefined && !readsAny(build, since!.changed)))) {
-      if (build !== undefined) builds.push(build);
-      continue;
+    if (previous !== undefined) {
+      // Which files each build reads is unchanged: an unused component emits nothing, and a build that read no changed file emits what it did.
+      const build = kept.get(kustomization.file);
+      if (kustomization.component) continue;
+      if (build !== undefined && !readsAny(build, since?.changed ?? new Set())) {
+        builds.push(build);
+        continue;
+      }
     }
     const trace: Trace = { skipped: new Set(), inputs: new Set() };
     const emitted = evaluator.evaluate(kustomization, [], [], trace);
@@ -113,7 +117,13 @@ class Layout implements KustomizeLayout {
   buildsReading(path: string): readonly KustomizeBuild[] {
     if (this.readers === undefined) {
       this.readers = new Map();
-      for (const build of this.builds) for (const input of build.inputs) this.readers.set(input, [...(this.readers.get(input) ?? []), build]);
+      for (const build of this.builds) {
+        for (const input of build.inputs) {
+          const readers = this.readers.get(input);
+          if (readers === undefined) this.readers.set(input, [build]);
+          else readers.push(build);
+        }
+      }
     }
     return this.readers.get(path) ?? [];
   }
