@@ -8317,7 +8317,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push3 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -8351,8 +8351,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
+        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -8372,7 +8372,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push3({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -8394,7 +8394,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output });
+        push3({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -8455,7 +8455,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -8473,7 +8473,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
             continue;
           }
         }
@@ -8521,13 +8521,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push3({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push3({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -8539,7 +8539,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -8552,19 +8552,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push3({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push3({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -8598,13 +8598,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push2(open);
+          push3(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push3({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -8633,7 +8633,7 @@ var require_parse = __commonJS({
               state.output += t2.output || t2.value;
             }
           }
-          push2({ type: "brace", value, output });
+          push3({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -8642,7 +8642,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -8652,7 +8652,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value, output });
+          push3({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -8664,7 +8664,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push3({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -8678,10 +8678,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push3({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push3({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -8696,14 +8696,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push2({ type: "text", value, output });
+            push3({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push3({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push3({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -8724,22 +8724,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push3({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push3({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push3({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push3({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -8751,7 +8751,7 @@ var require_parse = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push3({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -8779,13 +8779,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push3({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -8827,7 +8827,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -8837,7 +8837,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push3({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -8855,12 +8855,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push3(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push3(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -8879,7 +8879,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push3(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -8897,7 +8897,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -14634,6 +14634,47 @@ function defaultTimer(name, kind, seconds, reason, refreshedByKeepalive) {
   return { name, kind, seconds, source: { kind: "default", reason }, refreshedByKeepalive };
 }
 
+// server/src/core/model/nearestIndex.ts
+var NearestIndex = class {
+  inFile = /* @__PURE__ */ new Map();
+  /** By directory (a path up to one of its slashes): the objects under it fewest levels below, and how many. */
+  under = /* @__PURE__ */ new Map();
+  constructor(objects) {
+    for (const object of objects) {
+      push2(this.inFile, object.file, object);
+      const slashes2 = slashPositions(object.file);
+      for (let k = 0; k <= slashes2.length; k++) {
+        const directory = k === 0 ? "" : object.file.slice(0, slashes2[k - 1]);
+        const levels = slashes2.length - k;
+        const best = this.under.get(directory);
+        if (best === void 0 || levels < best.levels) this.under.set(directory, { levels, objects: [object] });
+        else if (levels === best.levels) best.objects.push(object);
+      }
+    }
+  }
+  /** The objects nearest to `file`, in the order given; none when there are none. */
+  nearest(file) {
+    const own = this.inFile.get(file);
+    if (own !== void 0) return own;
+    const slashes2 = slashPositions(file);
+    for (let k = slashes2.length; k >= 0; k--) {
+      const found = this.under.get(k === 0 ? "" : file.slice(0, slashes2[k - 1]));
+      if (found !== void 0) return found.objects;
+    }
+    return [];
+  }
+};
+function slashPositions(path9) {
+  const positions = [];
+  for (let at = path9.indexOf("/"); at !== -1; at = path9.indexOf("/", at + 1)) positions.push(at);
+  return positions;
+}
+function push2(map, key, value) {
+  const list = map.get(key);
+  if (list === void 0) map.set(key, [value]);
+  else list.push(value);
+}
+
 // server/src/core/model/loadBalancers.ts
 var LB_ANNOTATIONS = {
   awsType: "service.beta.kubernetes.io/aws-load-balancer-type",
@@ -14719,22 +14760,45 @@ function annotationSource(file, annotation, key) {
 function effectiveCloud(model) {
   const assumed = model.assumptions.cloud;
   if (assumed !== void 0) return { value: assumed, source: { kind: "assumption", setting: "assume.cloud" } };
-  return model.workspaceValue("annotatedCloud", annotatedCloud, sameCloud);
+  const carriers = model.workspaceValue("cloudCarriers", cloudCarriers, sameCarriers);
+  const scope = scopePathOf(model);
+  if (scope === void 0) return carriers.list[0]?.cloud;
+  const group = carriers.byCluster.get(carriers.clustered ? model.clusterOf(scope) : void 0);
+  return (carriers.several ? group?.nearest(scope) : group?.first)?.[0]?.cloud;
 }
-function annotatedCloud(model) {
-  const carriers = [...model.services, ...model.pathObjects("Ingress")];
-  for (const object of carriers) {
+function cloudCarriers(model) {
+  const carriers = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const object of [...model.services, ...model.pathObjects("Ingress")]) {
     for (const [key, annotation] of object.annotations) {
       const cloud = cloudOfAnnotation(key);
-      if (cloud !== void 0) return { value: cloud, source: { kind: "file", file: fileOfValue(object, annotation), span: annotation.keySpan, setting: key } };
+      const place = `${cloud}\0${directoryOf(object.file)}`;
+      if (cloud === void 0 || seen.has(place)) continue;
+      seen.add(place);
+      const source = { kind: "file", file: fileOfValue(object, annotation), span: annotation.keySpan, setting: key };
+      carriers.push({ file: object.file, cluster: model.clusterOf(object.file), cloud: { value: cloud, source } });
     }
   }
-  return void 0;
+  const clustered = (model.assumptions.clusters?.length ?? 0) > 0;
+  const byCluster = /* @__PURE__ */ new Map();
+  for (const carrier of carriers) {
+    const key = clustered ? carrier.cluster : void 0;
+    const group = byCluster.get(key);
+    if (group === void 0) byCluster.set(key, [carrier]);
+    else group.push(carrier);
+  }
+  const indexed = [...byCluster].map(([cluster, group]) => {
+    const index = new NearestIndex(group);
+    return [cluster, { first: group.slice(0, 1), nearest: (file) => index.nearest(file) }];
+  });
+  return { list: carriers, several: new Set(carriers.map((carrier) => carrier.cloud.value)).size > 1, clustered, byCluster: new Map(indexed) };
 }
-function sameCloud(a2, b2) {
-  if (a2 === void 0 || b2 === void 0) return a2 === b2;
-  const [x2, y2] = [a2.source, b2.source];
-  return a2.value === b2.value && x2.kind === "file" && y2.kind === "file" && x2.file === y2.file && x2.setting === y2.setting && x2.span.start === y2.span.start && x2.span.end === y2.span.end;
+function sameCarriers(a2, b2) {
+  return a2.clustered === b2.clustered && a2.list.length === b2.list.length && a2.list.every((carrier, i2) => sameCarrier(carrier, b2.list[i2]));
+}
+function sameCarrier(a2, b2) {
+  const [x2, y2] = [a2.cloud.source, b2.cloud.source];
+  return a2.file === b2.file && a2.cluster === b2.cluster && a2.cloud.value === b2.cloud.value && x2.kind === "file" && y2.kind === "file" && x2.file === y2.file && x2.setting === y2.setting && x2.span.start === y2.span.start && x2.span.end === y2.span.end;
 }
 function cloudOfAnnotation(key) {
   if (key.startsWith("service.beta.kubernetes.io/aws-") || key.startsWith("alb.ingress.kubernetes.io/")) return "aws";

@@ -144,3 +144,22 @@ test('the cloud the annotations name is one value of the workspace: an edit of a
   assert.deepEqual(onB(), []);
   assert.deepEqual(lint(linted.model()), lint(workspaceOf(files).model()));
 });
+
+test('a workspace whose annotations name several clouds: each Service takes the nearest one, within its cluster', () => {
+  const GKE = 'cloud.google.com/load-balancer-type: "Internal"';
+  const files = {
+    'azure/edge.yaml': service('edge', { type: 'LoadBalancer', annotations: [AZURE] }),
+    'azure/svc.yaml': service('api', { type: 'LoadBalancer' }),
+    'azure/api.yaml': deployment('api'),
+    'gcp/edge.yaml': service('edge', { type: 'LoadBalancer', annotations: [GKE] }),
+    'gcp/svc.yaml': service('web', { type: 'LoadBalancer' }),
+    'gcp/web.yaml': deployment('web'),
+  };
+  const timers = (settings: object) =>
+    lint(workspaceOf(files, assumptionsOf(parseSettings(settings).settings)).model())
+      .filter((diagnostic) => diagnostic.rule === RULE && diagnostic.file.endsWith('svc.yaml'))
+      .map((diagnostic) => `${diagnostic.file} ${diagnostic.message.split(' drops')[0]}`);
+  assert.deepEqual(timers({}), ['azure/svc.yaml Azure Load Balancer', 'gcp/svc.yaml GCP VPC firewall']);
+  // In a cluster of its own, with no annotation naming a cloud, nothing tells gcp/svc.yaml's cloud.
+  assert.deepEqual(timers({ clusters: [{ paths: ['gcp/svc.yaml', 'gcp/web.yaml'], assume: {} }] }), ['azure/svc.yaml Azure Load Balancer']);
+});

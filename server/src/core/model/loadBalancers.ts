@@ -1,7 +1,11 @@
+import { directoryOf } from '../kustomize/paths';
 import { fileOfValue } from '../kustomize/strategicMerge';
 import type { Service } from '../k8s/objects';
 import type { Annotation, Ingress } from '../k8s/pathObjects';
 import { defaultTimer, IDLE_DEFAULTS, type IdleTimer } from './idleTimers';
+import { NearestIndex } from './nearestIndex';
+import { scopePathOf } from './scopedView';
+import type { ClusterAssumptions } from './assumptions';
 import type { Effective } from './sources';
 import type { WorkspaceModel } from './workspaceModel';
 
@@ -130,31 +134,74 @@ function annotationSource(file: string, annotation: Annotation, key: string): Id
 }
 
 /**
- * The cloud the cluster runs in: `assume.cloud`, else the first cloud whose annotations the
- * workspace's Services and Ingresses carry (the whole workspace's, even in a scoped model);
- * undefined when nothing tells.
+ * The cloud the cluster runs in: `assume.cloud`, else the cloud the annotations of the
+ * workspace's Services and Ingresses name. When they name one cloud, the first of them; when they
+ * name several, in a model scoped to a file, the one nearest to it (see `nearest`) of those in
+ * the file's cluster (`clusters:`), the first of those equally near; undefined when nothing tells.
  */
 export function effectiveCloud(model: WorkspaceModel): Effective<CloudAssumption> | undefined {
   const assumed = model.assumptions.cloud;
   if (assumed !== undefined) return { value: assumed, source: { kind: 'assumption', setting: 'assume.cloud' } };
-  return model.workspaceValue('annotatedCloud', annotatedCloud, sameCloud);
+  const carriers = model.workspaceValue('cloudCarriers', cloudCarriers, sameCarriers);
+  const scope = scopePathOf(model);
+  if (scope === undefined) return carriers.list[0]?.cloud;
+  const group = carriers.byCluster.get(carriers.clustered ? model.clusterOf(scope) : undefined);
+  return (carriers.several ? group?.nearest(scope) : group?.first)?.[0]?.cloud;
 }
 
-function annotatedCloud(model: WorkspaceModel): Effective<CloudAssumption> | undefined {
-  const carriers = [...model.services, ...model.pathObjects('Ingress')];
-  for (const object of carriers) {
+/** A cloud a Service's or an Ingress's annotation names, the file that defines the object, and its cluster of `clusters:`. */
+interface CloudCarrier {
+  readonly file: string;
+  readonly cluster: ClusterAssumptions | undefined;
+  readonly cloud: Effective<CloudAssumption>;
+}
+
+interface CloudCarriers {
+  readonly list: readonly CloudCarrier[];
+  /** Whether they name more than one cloud. */
+  readonly several: boolean;
+  /** Whether the settings group files in clusters: a file's cloud is then its cluster's. */
+  readonly clustered: boolean;
+  /** By cluster (all under undefined when not clustered): the first, and an index of the nearest. */
+  readonly byCluster: ReadonlyMap<ClusterAssumptions | undefined, { first: readonly CloudCarrier[]; nearest: (file: string) => readonly CloudCarrier[] }>;
+}
+
+/** The first cloud annotation of each directory and cloud, in workspace order. */
+function cloudCarriers(model: WorkspaceModel): CloudCarriers {
+  const carriers: CloudCarrier[] = [];
+  const seen = new Set<string>();
+  for (const object of [...model.services, ...model.pathObjects('Ingress')]) {
     for (const [key, annotation] of object.annotations) {
       const cloud = cloudOfAnnotation(key);
-      if (cloud !== undefined) return { value: cloud, source: { kind: 'file', file: fileOfValue(object, annotation), span: annotation.keySpan, setting: key } };
+      const place = `${cloud}\u0000${directoryOf(object.file)}`;
+      if (cloud === undefined || seen.has(place)) continue;
+      seen.add(place);
+      const source = { kind: 'file' as const, file: fileOfValue(object, annotation), span: annotation.keySpan, setting: key };
+      carriers.push({ file: object.file, cluster: model.clusterOf(object.file), cloud: { value: cloud, source } });
     }
   }
-  return undefined;
+  const clustered = (model.assumptions.clusters?.length ?? 0) > 0;
+  const byCluster = new Map<ClusterAssumptions | undefined, CloudCarrier[]>();
+  for (const carrier of carriers) {
+    const key = clustered ? carrier.cluster : undefined;
+    const group = byCluster.get(key);
+    if (group === undefined) byCluster.set(key, [carrier]);
+    else group.push(carrier);
+  }
+  const indexed = [...byCluster].map(([cluster, group]) => {
+    const index = new NearestIndex(group);
+    return [cluster, { first: group.slice(0, 1), nearest: (file: string) => index.nearest(file) }] as const;
+  });
+  return { list: carriers, several: new Set(carriers.map((carrier) => carrier.cloud.value)).size > 1, clustered, byCluster: new Map(indexed) };
 }
 
-function sameCloud(a: Effective<CloudAssumption> | undefined, b: Effective<CloudAssumption> | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  const [x, y] = [a.source, b.source];
-  return a.value === b.value && x.kind === 'file' && y.kind === 'file' && x.file === y.file && x.setting === y.setting && x.span.start === y.span.start && x.span.end === y.span.end;
+function sameCarriers(a: CloudCarriers, b: CloudCarriers): boolean {
+  return a.clustered === b.clustered && a.list.length === b.list.length && a.list.every((carrier, i) => sameCarrier(carrier, b.list[i]!));
+}
+
+function sameCarrier(a: CloudCarrier, b: CloudCarrier): boolean {
+  const [x, y] = [a.cloud.source, b.cloud.source];
+  return a.file === b.file && a.cluster === b.cluster && a.cloud.value === b.cloud.value && x.kind === 'file' && y.kind === 'file' && x.file === y.file && x.setting === y.setting && x.span.start === y.span.start && x.span.end === y.span.end;
 }
 
 function cloudOfAnnotation(key: string): CloudAssumption | undefined {
