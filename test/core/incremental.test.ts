@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Workspace, lint, type Diagnostic, DiagnosticsTracker } from '@connlint/server';
+import { Workspace, assumptionsOf, lint, parseSettings, type Assumptions, type Diagnostic, DiagnosticsTracker } from '@connlint/server';
 import { lines } from '../helpers/lintFiles';
 
 /** Deterministic pseudo-random numbers, so a failing sequence can be replayed. */
@@ -22,10 +22,16 @@ const hpa = (name: string, namespace: string, max: number) =>
 const kubeProxy = (timeout: string, mode: string) =>
   lines('apiVersion: kubeproxy.config.k8s.io/v1alpha1', 'kind: KubeProxyConfiguration', `mode: ${mode}`, 'conntrack:', `  tcpEstablishedTimeout: ${timeout}`);
 const sysctl = (keepalive: number, extra: string) => lines(`net.ipv4.tcp_keepalive_time = ${keepalive}`, extra);
+const loadBalancer = (name: string, namespace: string, annotation: string | undefined) =>
+  lines('apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, `  namespace: ${namespace}`, ...(annotation === undefined ? [] : ['  annotations:', `    ${annotation}`]), 'spec:', '  type: LoadBalancer', '  selector:', `    app: ${name}`, '  ports:', '  - port: 443');
+const CLOUD_ANNOTATIONS = ['service.beta.kubernetes.io/aws-load-balancer-type: external', 'service.beta.kubernetes.io/azure-load-balancer-internal: "true"', 'cloud.google.com/load-balancer-type: "Internal"', undefined];
 
 const KINDS = ['service', 'deployment', 'hpa', 'both', 'proxy', 'sysctl', 'broken'] as const;
 /** With kustomize builds: kustomizations that name files of the same directories (or another directory), and patches. */
 const WITH_BUILDS = [...KINDS, 'kustomization', 'kustomization', 'patch'] as const;
+/** With LoadBalancer Services whose annotations name a cloud, or none: what each Service's paths take as its cloud. */
+const WITH_CLOUDS = [...KINDS, 'load-balancer', 'load-balancer'] as const;
+const CLUSTERS = assumptionsOf(parseSettings({ clusters: [{ paths: ['env/**'], assume: {} }] }).settings);
 
 /** A kustomization of some of the files `randomFile` writes in its directory, with a patch, a namespace, replicas or a base. */
 function kustomization(next: () => number, dir: string): string {
@@ -64,6 +70,8 @@ function randomFile(next: () => number, kinds: readonly string[] = KINDS): { pat
       return { path: `${dir}/${pick(['api', 'web'])}-patch.yaml`, text: patch(next, app) };
     case 'service':
       return { path: `${dir}/${app}-service.yaml`, text: service(app, namespace, next() < 0.4) };
+    case 'load-balancer':
+      return { path: `${dir}/${app}-service.yaml`, text: loadBalancer(app, namespace, pick(CLOUD_ANNOTATIONS)) };
     case 'deployment':
       return { path: `${dir}/${app}-deployment.yaml`, text: deployment(app, namespace, Math.floor(next() * 4), next() < 0.3 ? pick(['600', '90000']) : undefined) };
     case 'hpa':
@@ -79,8 +87,8 @@ function randomFile(next: () => number, kinds: readonly string[] = KINDS): { pat
   }
 }
 
-function fromScratch(files: ReadonlyMap<string, string>): Diagnostic[] {
-  const workspace = new Workspace();
+function fromScratch(files: ReadonlyMap<string, string>, assumptions: Assumptions): Diagnostic[] {
+  const workspace = new Workspace(assumptions);
   for (const [path, text] of files) workspace.set(path, text);
   return lint(workspace.model());
 }
@@ -95,13 +103,16 @@ const SEQUENCES = [
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((seed) => ({ seed, kinds: KINDS, label: '' })),
   // Edits of the files builds read change what the builds emit, and only some of them which files they read.
   ...[11, 12, 13, 14, 15, 16, 17, 18].map((seed) => ({ seed, kinds: WITH_BUILDS, label: ', with kustomize builds' })),
+  // The cloud each Service's paths take is one value of the workspace, kept while the annotations that name it stay.
+  ...[21, 22, 23].map((seed) => ({ seed, kinds: WITH_CLOUDS, label: ', with load balancers of several clouds' })),
+  ...[24, 25, 26].map((seed) => ({ seed, kinds: WITH_CLOUDS, label: ', with load balancers of several clouds and a cluster', assumptions: CLUSTERS })),
 ];
 
-for (const { seed, kinds, label } of SEQUENCES) {
+for (const { seed, kinds, label, assumptions = {} } of SEQUENCES as { seed: number; kinds: readonly string[]; label: string; assumptions?: Assumptions }[]) {
   test(`after random edits, deletes and renames the kept results equal a lint from scratch (seed ${seed}${label})`, () => {
     const next = random(seed);
     const files = new Map<string, string>();
-    const workspace = new Workspace();
+    const workspace = new Workspace(assumptions);
     const tracker = new DiagnosticsTracker(workspace.model());
     const shown = new Map<string, Diagnostic[]>();
     for (let step = 0; step < 120; step++) {
@@ -124,7 +135,7 @@ for (const { seed, kinds, label } of SEQUENCES) {
         files.set(file.path, file.text);
         workspace.set(file.path, file.text);
       }
-      const expected = fromScratch(files);
+      const expected = fromScratch(files, assumptions);
       if (step % 3 === 0) assert.deepEqual(lint(workspace.model()), expected, `lint after step ${step}`);
       for (const [path, diagnostics] of tracker.changes({}, { wholeWorkspace: next() < 0.7 })) shown.set(path, diagnostics);
       if (step % 2 === 0) for (const [path, diagnostics] of tracker.changes({})) shown.set(path, diagnostics);
@@ -174,7 +185,7 @@ test('an edit of a JSON patch re-reports the Service its build emits, and only i
   workspace.set('overlays/prod/replicas.yaml', files.get('overlays/prod/replicas.yaml')!);
   const changed = tracker.changes({});
   assert.deepEqual([...changed.keys()], ['base/service.yaml']);
-  assert.deepEqual(changed.get('base/service.yaml'), groupByFile(fromScratch(files)).get('base/service.yaml'));
+  assert.deepEqual(changed.get('base/service.yaml'), groupByFile(fromScratch(files, {})).get('base/service.yaml'));
   assert.match(changed.get('base/service.yaml')![0]!.message, /^Service "web" has 5 backends/);
 });
 
