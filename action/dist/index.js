@@ -12610,7 +12610,7 @@ var WorkspaceBuilds = class {
   }
   /** A file's objects as the builds that read it emit them (none for a patch). */
   emittedFrom(layout, path9, generation) {
-    return this.kept(`file:${path9}`, generation, () => layout.builds.flatMap((build) => build.objects.filter((object) => object.file === path9)));
+    return this.kept(`file:${path9}`, generation, () => layout.buildsReading(path9).flatMap((build) => build.objects.filter((object) => object.file === path9)));
   }
   kept(key, generation, make) {
     if (this.lists?.generation !== generation) this.lists = { generation, byKey: /* @__PURE__ */ new Map() };

@@ -115,7 +115,7 @@ export class WorkspaceBuilds {
 
   /** A file's objects as the builds that read it emit them (none for a patch). */
   emittedFrom(layout: KustomizeLayout, path: string, generation: number): readonly K8sObject[] {
-    return this.kept(`file:${path}`, generation, () => layout.builds.flatMap((build) => build.objects.filter((object) => object.file === path)));
+    return this.kept(`file:${path}`, generation, () => layout.buildsReading(path).flatMap((build) => build.objects.filter((object) => object.file === path)));
   }
 
   private kept(key: string, generation: number, make: () => readonly K8sObject[]): readonly K8sObject[] {
