@@ -14772,7 +14772,7 @@ function cloudCarriers(model) {
   for (const object of [...model.services, ...model.pathObjects("Ingress")]) {
     for (const [key, annotation] of object.annotations) {
       const cloud = cloudOfAnnotation(key);
-      const place = `${cloud}\0${directoryOf(object.file)}`;
+      const place = `${cloud}\0${object.file}`;
       if (cloud === void 0 || seen.has(place)) continue;
       seen.add(place);
       const source = { kind: "file", file: fileOfValue(object, annotation), span: annotation.keySpan, setting: key };

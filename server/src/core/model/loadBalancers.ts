@@ -1,4 +1,3 @@
-import { directoryOf } from '../kustomize/paths';
 import { fileOfValue } from '../kustomize/strategicMerge';
 import type { Service } from '../k8s/objects';
 import type { Annotation, Ingress } from '../k8s/pathObjects';
@@ -166,14 +165,14 @@ interface CloudCarriers {
   readonly byCluster: ReadonlyMap<ClusterAssumptions | undefined, { first: readonly CloudCarrier[]; nearest: (file: string) => readonly CloudCarrier[] }>;
 }
 
-/** The first cloud annotation of each directory and cloud, in workspace order. */
+/** The first cloud annotation of each file and cloud, in workspace order. */
 function cloudCarriers(model: WorkspaceModel): CloudCarriers {
   const carriers: CloudCarrier[] = [];
   const seen = new Set<string>();
   for (const object of [...model.services, ...model.pathObjects('Ingress')]) {
     for (const [key, annotation] of object.annotations) {
       const cloud = cloudOfAnnotation(key);
-      const place = `${cloud}\u0000${directoryOf(object.file)}`;
+      const place = `${cloud}\u0000${object.file}`;
       if (cloud === undefined || seen.has(place)) continue;
       seen.add(place);
       const source = { kind: 'file' as const, file: fileOfValue(object, annotation), span: annotation.keySpan, setting: key };
