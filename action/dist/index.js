@@ -8317,7 +8317,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push3 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -8351,8 +8351,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push3({ type: "paren", extglob: true, value: advance(), output });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -8372,7 +8372,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push3({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -8394,7 +8394,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push3({ type: "paren", extglob: true, value, output });
+        push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -8455,7 +8455,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push3({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -8473,7 +8473,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push3({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
         }
@@ -8521,13 +8521,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push3({ type: "text", value });
+            push({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push3({ type: "paren", value });
+          push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -8539,7 +8539,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -8552,19 +8552,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push3({ type: "bracket", value });
+          push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push3({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push3({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -8598,13 +8598,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push3(open);
+          push(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push3({ type: "text", value, output: value });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -8633,7 +8633,7 @@ var require_parse = __commonJS({
               state.output += t2.output || t2.value;
             }
           }
-          push3({ type: "brace", value, output });
+          push({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -8642,7 +8642,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push3({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -8652,7 +8652,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push3({ type: "comma", value, output });
+          push({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -8664,7 +8664,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push3({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -8678,10 +8678,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push3({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push3({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -8696,14 +8696,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push3({ type: "text", value, output });
+            push({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push3({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push3({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -8724,22 +8724,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push3({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push3({ type: "plus", value });
+            push({ type: "plus", value });
             continue;
           }
-          push3({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push3({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push3({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -8751,7 +8751,7 @@ var require_parse = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push3({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -8779,13 +8779,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push3({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push3({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -8827,7 +8827,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -8837,7 +8837,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -8855,12 +8855,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push3(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push3(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -8879,7 +8879,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push3(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -8897,7 +8897,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -11028,6 +11028,13 @@ function moduleOfKey(key) {
   return void 0;
 }
 
+// server/src/core/multiMap.ts
+function pushTo(map, key, value) {
+  const list = map.get(key);
+  if (list === void 0) map.set(key, [value]);
+  else list.push(value);
+}
+
 // server/src/core/model/nodeFiles.ts
 var NodeFiles = class {
   sysctlOrder = [];
@@ -11077,8 +11084,8 @@ function nodeSysctlOrder(files) {
     assignmentsByImage.set(root, ofImage);
     for (const assignment of file.sysctl?.assignments ?? []) {
       if (assignment.isGlob) continue;
-      push(assignmentsByKey, assignment.key, { file: file.path, assignment });
-      push(ofImage, assignment.key, { file: file.path, assignment });
+      pushTo(assignmentsByKey, assignment.key, { file: file.path, assignment });
+      pushTo(ofImage, assignment.key, { file: file.path, assignment });
     }
   }
   return { files: ordered, assignmentsByKey, assignmentsByImage };
@@ -11096,11 +11103,6 @@ function modulesLoadedByRoot(files) {
 }
 function comparePaths(a2, b2) {
   return a2 < b2 ? -1 : a2 > b2 ? 1 : 0;
-}
-function push(map, key, value) {
-  const list = map.get(key);
-  if (list === void 0) map.set(key, [value]);
-  else list.push(value);
 }
 
 // server/src/core/model/orderedIndex.ts
@@ -12332,16 +12334,15 @@ function kustomizeLayout(kustomizationPaths, fileAt, directoryName, since) {
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
   const previous = since?.layout instanceof Layout ? since.layout : void 0;
   const kept = new Map(previous?.builds.map((build) => [build.kustomization, build]));
+  const changed = since?.changed ?? /* @__PURE__ */ new Set();
   const builds = [];
   const owners = previous?.owners ?? /* @__PURE__ */ new WeakMap();
   for (const kustomization of evaluator.roots()) {
-    if (previous !== void 0) {
-      const build = kept.get(kustomization.file);
-      if (kustomization.component) continue;
-      if (build !== void 0 && !readsAny2(build, since?.changed ?? /* @__PURE__ */ new Set())) {
-        builds.push(build);
-        continue;
-      }
+    if (previous !== void 0 && kustomization.component) continue;
+    const build = kept.get(kustomization.file);
+    if (build !== void 0 && !readsAny2(build, changed)) {
+      builds.push(build);
+      continue;
     }
     const trace = { skipped: /* @__PURE__ */ new Set(), inputs: /* @__PURE__ */ new Set() };
     const emitted = evaluator.evaluate(kustomization, [], [], trace);
@@ -12378,13 +12379,7 @@ var Layout = class {
   buildsReading(path9) {
     if (this.readers === void 0) {
       this.readers = /* @__PURE__ */ new Map();
-      for (const build of this.builds) {
-        for (const input of build.inputs) {
-          const readers = this.readers.get(input);
-          if (readers === void 0) this.readers.set(input, [build]);
-          else readers.push(build);
-        }
-      }
+      for (const build of this.builds) for (const input of build.inputs) pushTo(this.readers, input, build);
     }
     return this.readers.get(path9) ?? [];
   }
@@ -14641,7 +14636,7 @@ var NearestIndex = class {
   under = /* @__PURE__ */ new Map();
   constructor(objects) {
     for (const object of objects) {
-      push2(this.inFile, object.file, object);
+      pushTo(this.inFile, object.file, object);
       const slashes2 = slashPositions(object.file);
       for (let k = 0; k <= slashes2.length; k++) {
         const directory = k === 0 ? "" : object.file.slice(0, slashes2[k - 1]);
@@ -14668,11 +14663,6 @@ function slashPositions(path9) {
   const positions = [];
   for (let at = path9.indexOf("/"); at !== -1; at = path9.indexOf("/", at + 1)) positions.push(at);
   return positions;
-}
-function push2(map, key, value) {
-  const list = map.get(key);
-  if (list === void 0) map.set(key, [value]);
-  else list.push(value);
 }
 
 // server/src/core/model/loadBalancers.ts
@@ -14764,7 +14754,7 @@ function effectiveCloud(model) {
   const scope = scopePathOf(model);
   if (scope === void 0) return carriers.list[0]?.cloud;
   const group = carriers.byCluster.get(carriers.clustered ? model.clusterOf(scope) : void 0);
-  return (carriers.several ? group?.nearest(scope) : group?.first)?.[0]?.cloud;
+  return (carriers.several ? group?.index.nearest(scope)[0] : group?.first)?.cloud;
 }
 function cloudCarriers(model) {
   const carriers = [];
@@ -14780,18 +14770,10 @@ function cloudCarriers(model) {
     }
   }
   const clustered = (model.assumptions.clusters?.length ?? 0) > 0;
-  const byCluster = /* @__PURE__ */ new Map();
-  for (const carrier of carriers) {
-    const key = clustered ? carrier.cluster : void 0;
-    const group = byCluster.get(key);
-    if (group === void 0) byCluster.set(key, [carrier]);
-    else group.push(carrier);
-  }
-  const indexed = [...byCluster].map(([cluster, group]) => {
-    const index = new NearestIndex(group);
-    return [cluster, { first: group.slice(0, 1), nearest: (file) => index.nearest(file) }];
-  });
-  return { list: carriers, several: new Set(carriers.map((carrier) => carrier.cloud.value)).size > 1, clustered, byCluster: new Map(indexed) };
+  const groups = /* @__PURE__ */ new Map();
+  for (const carrier of carriers) pushTo(groups, clustered ? carrier.cluster : void 0, carrier);
+  const byCluster = new Map([...groups].map(([cluster, group]) => [cluster, { first: group[0], index: new NearestIndex(group) }]));
+  return { list: carriers, several: new Set(carriers.map((carrier) => carrier.cloud.value)).size > 1, clustered, byCluster };
 }
 function sameCarriers(a2, b2) {
   return a2.clustered === b2.clustered && a2.list.length === b2.list.length && a2.list.every((carrier, i2) => sameCarrier(carrier, b2.list[i2]));

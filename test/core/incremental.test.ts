@@ -99,7 +99,7 @@ function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic
   return byFile;
 }
 
-const SEQUENCES = [
+const SEQUENCES: readonly { seed: number; kinds: readonly string[]; label: string; assumptions?: Assumptions }[] = [
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((seed) => ({ seed, kinds: KINDS, label: '' })),
   // Edits of the files builds read change what the builds emit, and only some of them which files they read.
   ...[11, 12, 13, 14, 15, 16, 17, 18].map((seed) => ({ seed, kinds: WITH_BUILDS, label: ', with kustomize builds' })),
@@ -108,7 +108,7 @@ const SEQUENCES = [
   ...[24, 25, 26].map((seed) => ({ seed, kinds: WITH_CLOUDS, label: ', with load balancers of several clouds and a cluster', assumptions: CLUSTERS })),
 ];
 
-for (const { seed, kinds, label, assumptions = {} } of SEQUENCES as { seed: number; kinds: readonly string[]; label: string; assumptions?: Assumptions }[]) {
+for (const { seed, kinds, label, assumptions = {} } of SEQUENCES) {
   test(`after random edits, deletes and renames the kept results equal a lint from scratch (seed ${seed}${label})`, () => {
     const next = random(seed);
     const files = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
 import type { K8sObject } from '../k8s/objects';
+import { pushTo } from '../multiMap';
 import { NodeReader } from '../yaml/nodes';
 import { readJson6902, type PatchOperation } from './json6902';
 import { deletionsIn, KUSTOMIZATION_FILE_NAMES, readKustomization, type Kustomization, type PatchContent, type PatchEntry, type SkippedInput } from './kustomization';
@@ -61,17 +62,17 @@ export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: Fi
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
   const previous = since?.layout instanceof Layout ? since.layout : undefined;
   const kept = new Map(previous?.builds.map((build) => [build.kustomization, build]));
+  const changed = since?.changed ?? new Set<string>();
   const builds: KustomizeBuild[] = [];
   const owners = previous?.owners ?? new WeakMap<K8sObject, KustomizeBuild>();
   for (const kustomization of evaluator.roots()) {
-    if (previous !== undefined) {
-      // Which files each build reads is unchanged: an unused component emits nothing, and a build that read no changed file emits what it did.
-      const build = kept.get(kustomization.file);
-      if (kustomization.component) continue;
-      if (build !== undefined && !readsAny(build, since?.changed ?? new Set())) {
-        builds.push(build);
-        continue;
-      }
+    // After a change of text, which files each build reads is the same: an unused component emits
+    // nothing, and a build that read no changed file emits what it did.
+    if (previous !== undefined && kustomization.component) continue;
+    const build = kept.get(kustomization.file);
+    if (build !== undefined && !readsAny(build, changed)) {
+      builds.push(build);
+      continue;
     }
     const trace: Trace = { skipped: new Set(), inputs: new Set() };
     const emitted = evaluator.evaluate(kustomization, [], [], trace);
@@ -117,13 +118,7 @@ class Layout implements KustomizeLayout {
   buildsReading(path: string): readonly KustomizeBuild[] {
     if (this.readers === undefined) {
       this.readers = new Map();
-      for (const build of this.builds) {
-        for (const input of build.inputs) {
-          const readers = this.readers.get(input);
-          if (readers === undefined) this.readers.set(input, [build]);
-          else readers.push(build);
-        }
-      }
+      for (const build of this.builds) for (const input of build.inputs) pushTo(this.readers, input, build);
     }
     return this.readers.get(path) ?? [];
   }

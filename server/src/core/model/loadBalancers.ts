@@ -2,6 +2,7 @@ import { fileOfValue } from '../kustomize/strategicMerge';
 import type { Service } from '../k8s/objects';
 import type { Annotation, Ingress } from '../k8s/pathObjects';
 import { defaultTimer, IDLE_DEFAULTS, type IdleTimer } from './idleTimers';
+import { pushTo } from '../multiMap';
 import { NearestIndex } from './nearestIndex';
 import { scopePathOf } from './scopedView';
 import type { ClusterAssumptions } from './assumptions';
@@ -145,7 +146,7 @@ export function effectiveCloud(model: WorkspaceModel): Effective<CloudAssumption
   const scope = scopePathOf(model);
   if (scope === undefined) return carriers.list[0]?.cloud;
   const group = carriers.byCluster.get(carriers.clustered ? model.clusterOf(scope) : undefined);
-  return (carriers.several ? group?.nearest(scope) : group?.first)?.[0]?.cloud;
+  return (carriers.several ? group?.index.nearest(scope)[0] : group?.first)?.cloud;
 }
 
 /** A cloud a Service's or an Ingress's annotation names, the file that defines the object, and its cluster of `clusters:`. */
@@ -161,8 +162,8 @@ interface CloudCarriers {
   readonly several: boolean;
   /** Whether the settings group files in clusters: a file's cloud is then its cluster's. */
   readonly clustered: boolean;
-  /** By cluster (all under undefined when not clustered): the first, and an index of the nearest. */
-  readonly byCluster: ReadonlyMap<ClusterAssumptions | undefined, { first: readonly CloudCarrier[]; nearest: (file: string) => readonly CloudCarrier[] }>;
+  /** By cluster (all under undefined when not clustered): the first carrier, and an index of the nearest. */
+  readonly byCluster: ReadonlyMap<ClusterAssumptions | undefined, { readonly first: CloudCarrier; readonly index: NearestIndex<CloudCarrier> }>;
 }
 
 /** The first cloud annotation of each file and cloud, in workspace order. */
@@ -180,18 +181,10 @@ function cloudCarriers(model: WorkspaceModel): CloudCarriers {
     }
   }
   const clustered = (model.assumptions.clusters?.length ?? 0) > 0;
-  const byCluster = new Map<ClusterAssumptions | undefined, CloudCarrier[]>();
-  for (const carrier of carriers) {
-    const key = clustered ? carrier.cluster : undefined;
-    const group = byCluster.get(key);
-    if (group === undefined) byCluster.set(key, [carrier]);
-    else group.push(carrier);
-  }
-  const indexed = [...byCluster].map(([cluster, group]) => {
-    const index = new NearestIndex(group);
-    return [cluster, { first: group.slice(0, 1), nearest: (file: string) => index.nearest(file) }] as const;
-  });
-  return { list: carriers, several: new Set(carriers.map((carrier) => carrier.cloud.value)).size > 1, clustered, byCluster: new Map(indexed) };
+  const groups = new Map<ClusterAssumptions | undefined, CloudCarrier[]>();
+  for (const carrier of carriers) pushTo(groups, clustered ? carrier.cluster : undefined, carrier);
+  const byCluster = new Map([...groups].map(([cluster, group]) => [cluster, { first: group[0]!, index: new NearestIndex(group) }]));
+  return { list: carriers, several: new Set(carriers.map((carrier) => carrier.cloud.value)).size > 1, clustered, byCluster };
 }
 
 function sameCarriers(a: CloudCarriers, b: CloudCarriers): boolean {

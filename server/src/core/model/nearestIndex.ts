@@ -1,3 +1,5 @@
+import { pushTo } from '../multiMap';
+
 /**
  * The objects nearest to a file by the nearest-definitions rule (`nearest` in backends.ts),
  * looked up in time proportional to the file's depth rather than to the number of objects:
@@ -11,7 +13,7 @@ export class NearestIndex<T extends { readonly file: string }> {
 
   constructor(objects: Iterable<T>) {
     for (const object of objects) {
-      push(this.inFile, object.file, object);
+      pushTo(this.inFile, object.file, object);
       const slashes = slashPositions(object.file);
       // The root (no directory in common) is keyed by the empty prefix of a path with no slash in common.
       for (let k = 0; k <= slashes.length; k++) {
@@ -41,10 +43,4 @@ function slashPositions(path: string): number[] {
   const positions: number[] = [];
   for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) positions.push(at);
   return positions;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }

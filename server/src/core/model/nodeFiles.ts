@@ -1,6 +1,7 @@
 import type { AnalyzedFile } from '../analyze';
 import { modulesLoadRootOf, nodeRootOf, sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
+import { pushTo } from '../multiMap';
 
 /** A sysctl assignment that applies on the node, with its file. */
 export interface NodeSysctl {
@@ -75,8 +76,8 @@ function nodeSysctlOrder(files: Iterable<AnalyzedFile>): NodeSysctlOrder {
     assignmentsByImage.set(root, ofImage);
     for (const assignment of file.sysctl?.assignments ?? []) {
       if (assignment.isGlob) continue;
-      push(assignmentsByKey, assignment.key, { file: file.path, assignment });
-      push(ofImage, assignment.key, { file: file.path, assignment });
+      pushTo(assignmentsByKey, assignment.key, { file: file.path, assignment });
+      pushTo(ofImage, assignment.key, { file: file.path, assignment });
     }
   }
   return { files: ordered, assignmentsByKey, assignmentsByImage };
@@ -97,10 +98,4 @@ function modulesLoadedByRoot(files: Iterable<AnalyzedFile>): Map<string, Set<str
 
 function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }
