@@ -15810,6 +15810,7 @@ var ModelFindings = class {
             if (this.repeatsBuildFinding(finding2, reported)) return;
             const kept = keptBuildFinding(finding2);
             if (kept === void 0) return;
+            flattenMessages(kept);
             const list = (findings ??= /* @__PURE__ */ new Map()).get(rule);
             if (list === void 0) findings.set(rule, [kept]);
             else list.push(kept);
@@ -15899,6 +15900,10 @@ function keptBuildFinding(finding2) {
   const { fixes: _fixes, ...rest } = finding2;
   return { ...rest, related: (finding2.related ?? []).filter(inside) };
 }
+function flattenMessages(finding2) {
+  finding2.message.charCodeAt(0);
+  for (const related2 of finding2.related ?? []) related2.message.charCodeAt(0);
+}
 function isFileScoped(rule) {
   return FILE_SCOPED_RULES.includes(rule);
 }
@@ -15935,18 +15940,22 @@ function lintedFindingsOf(model, findings, rule, settings) {
   for (const finding2 of findings) {
     if (finding2.category !== void 0 && settings.skipCategories?.includes(finding2.category)) continue;
     const configured = settings.fileSeverities?.forFile(finding2.file)?.[rule.id] ?? settings.severities?.[rule.id];
-    const diagnostic = toDiagnostic(model, rule.id, configured === "off" ? void 0 : configured ?? finding2.severity ?? rule.defaultSeverity, finding2);
-    if (diagnostic !== void 0) linted.push({ diagnostic, finding: finding2 });
+    const item = configured === "off" ? void 0 : lintedFinding((path9) => model.file(path9), rule.id, configured ?? finding2.severity ?? rule.defaultSeverity, finding2);
+    if (item !== void 0) linted.push(item);
   }
   return linted;
 }
-function toDiagnostic(model, rule, severity, finding2) {
-  const file = model.file(finding2.file);
-  if (severity === void 0 || file === void 0 || finding2.subject?.ignoredRules.includes(rule)) return void 0;
+function lintedFinding(fileAt, rule, severity, finding2) {
+  const diagnostic = toDiagnostic(fileAt, rule, severity, finding2);
+  return diagnostic === void 0 ? void 0 : { diagnostic, finding: finding2 };
+}
+function toDiagnostic(fileAt, rule, severity, finding2) {
+  const file = fileAt(finding2.file);
+  if (file === void 0 || finding2.subject?.ignoredRules.includes(rule)) return void 0;
   const range = file.lineIndex.rangeOf(finding2.span);
   if (file.suppressions.isSuppressed(rule, range.start.line)) return void 0;
   const related2 = (finding2.related ?? []).flatMap((item) => {
-    const relatedFile = model.file(item.file);
+    const relatedFile = fileAt(item.file);
     return relatedFile === void 0 ? [] : [{ file: item.file, range: relatedFile.lineIndex.rangeOf(item.span), message: item.message }];
   });
   return { file: finding2.file, range, rule, severity, message: finding2.message, related: related2 };

@@ -24,6 +24,7 @@ export { fittingMessage, MAX_MESSAGE_LENGTH, ruleDocsUrl, type Rule, type Findin
 export { YAML_PARSE_CATEGORY } from './core/rules/syntax';
 export { lint, lintFindings, compareDiagnostics, type LintedFinding, type LintSettings } from './core/lint';
 export { DiagnosticsTracker, type TrackerOptions } from './core/diagnosticsTracker';
+export { diagnosticsFingerprint } from './core/fingerprint';
 export { parseSuppressions, type Suppressions } from './core/suppressions';
 export {
   parseSettings,

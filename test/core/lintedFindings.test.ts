@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DiagnosticsTracker, Workspace, applyEdits, findTarget, lint, lintFindings, quickFixesOf } from '@connlint/server';
+import { DiagnosticsTracker, Workspace, applyEdits, findTarget, lint, lintFindings, quickFixesOf, type LintedFinding } from '@connlint/server';
 import { lines } from '../helpers/lintFiles';
+import { TWO_REPLICA_DEPLOYMENT } from '../helpers/manifests';
 import { NODE_SYSCTL as NODE } from '../helpers/sysctl';
 
 const typo = (value: number): string => `net.ipv4.tcp_keepalive_tme = ${value}`;
@@ -49,9 +50,29 @@ test('the tracker keeps the linted findings it reported; an edit outdates them u
   const after = lines('# tuning', '# more tuning', typo(600));
   workspace.set(NODE, after);
   assert.deepEqual(tracker.upToDate(NODE), [], 'the findings reported for the old text are outdated');
-  assert.equal(tracker.current(NODE)[0], reported, 'what was reported stays reported until the next call');
+  assert.deepEqual(tracker.current(NODE), [reported], 'what was reported stays reported, at its range in the text it was reported in, until the next call');
   tracker.changes({});
   const [current] = tracker.upToDate(NODE);
   assert.equal(current?.diagnostic.range.start.line, 2);
   assert.equal(applyEdits(after, quickFixesOf(workspace.model(), current!)[0]!.edits), lines('# tuning', '# more tuning', 'net.ipv4.tcp_keepalive_time = 600'));
+});
+
+test('until the next report, the tracker gives a related location in another file at the range it was reported at, not where an edit of that file moved it', () => {
+  const service = lines('apiVersion: v1', 'kind: Service', 'metadata: {name: a}', 'spec:', '  selector: {app: a}');
+  const workspace = new Workspace();
+  workspace.set('svc.yaml', service);
+  workspace.set('deploy.yaml', TWO_REPLICA_DEPLOYMENT);
+  const tracker = new DiagnosticsTracker(workspace.model());
+  tracker.changes({});
+  const relatedRange = (linted: readonly LintedFinding[]) => linted.map(({ diagnostic }) => [diagnostic.rule, diagnostic.related.map((related) => [related.file, related.range])]);
+  const reported = relatedRange(tracker.current('svc.yaml'));
+  const replicasAt = (line: number) => ({ start: { line, character: 12 }, end: { line, character: 13 } });
+  assert.deepEqual(reported, [['service-affinity', [['deploy.yaml', replicasAt(5)]]]]);
+
+  workspace.set('deploy.yaml', lines('# two comment lines', '# above the Deployment', TWO_REPLICA_DEPLOYMENT));
+  assert.deepEqual(relatedRange(tracker.current('svc.yaml')), reported);
+  const changed = tracker.changes({});
+  assert.deepEqual([...changed.keys()], ['svc.yaml'], 'the related range moved: the Service file is reported again');
+  assert.deepEqual(relatedRange(tracker.current('svc.yaml')), [['service-affinity', [['deploy.yaml', replicasAt(7)]]]]);
+  assert.deepEqual(tracker.changes({}), new Map(), 'nothing changed since');
 });

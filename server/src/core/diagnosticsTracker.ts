@@ -1,8 +1,11 @@
+import type { AnalyzedFile } from './analyze';
 import { modelFindings, type ModelFindings, type Shard } from './findings';
-import { compareLinted, shardFindings, type LintedFinding, type LintSettings } from './lint';
+import { diagnosticsFingerprint } from './fingerprint';
+import { compareLinted, lintedFinding, shardFindings, type LintedFinding, type LintSettings } from './lint';
 import type { WorkspaceModel } from './model/workspaceModel';
 import { RULES } from './rules/registry';
-import type { Diagnostic, Location } from './types';
+import type { Finding } from './rules/rule';
+import type { Diagnostic, Severity } from './types';
 
 /** Which of the outdated findings a call to `DiagnosticsTracker.changes` brings up to date; the others wait for a later call. */
 export interface TrackerOptions {
@@ -10,6 +13,25 @@ export interface TrackerOptions {
   readonly wholeWorkspace?: boolean;
   /** Only the files this accepts, and no whole-workspace rule. */
   readonly onlyFiles?: (file: string) => boolean;
+}
+
+/** A finding as a shard last showed it: what its diagnostic is made from again when asked for. */
+interface ShownFinding {
+  readonly finding: Finding;
+  readonly rule: string;
+  readonly severity: Severity;
+}
+
+/**
+ * What a shard last showed in one file: its findings, the analyses of the files they point into
+ * as they were then, and the fingerprint of their diagnostics, which the next showing is compared
+ * with. The diagnostics themselves are not kept, but made again from these: with their ranges
+ * and related locations they weigh about 400 bytes a finding, more than the finding itself.
+ */
+interface ShownInFile {
+  readonly findings: readonly ShownFinding[];
+  readonly analyses: readonly AnalyzedFile[];
+  readonly fingerprint: number;
 }
 
 /**
@@ -20,7 +42,7 @@ export interface TrackerOptions {
  */
 export class DiagnosticsTracker {
   private readonly findings: ModelFindings;
-  private readonly shown = new Map<Shard, ReadonlyMap<string, LintedFinding[]>>();
+  private readonly shown = new Map<Shard, ReadonlyMap<string, ShownInFile>>();
   private readonly contributors = new Map<string, Set<Shard>>();
   private touched = new Set<Shard>();
   private settingsKey: string | undefined;
@@ -76,26 +98,53 @@ export class DiagnosticsTracker {
     return this.shownIn(file, [...(this.contributors.get(file) ?? [])].filter((shard) => !this.touched.has(shard)));
   }
 
+  /** What the shards last showed in a file, their diagnostics made again in the texts they were shown in. */
   private shownIn(file: string, shards: Shard[]): LintedFinding[] {
     shards.sort((a, b) => a.order - b.order);
-    return shards.flatMap((shard) => this.shown.get(shard)?.get(file) ?? []).sort(compareLinted);
+    const linted: LintedFinding[] = [];
+    for (const shard of shards) {
+      const shown = this.shown.get(shard)?.get(file);
+      if (shown === undefined) continue;
+      const analyses = new Map(shown.analyses.map((analysis) => [analysis.path, analysis]));
+      const fileAt = (path: string) => analyses.get(path);
+      for (const { finding, rule, severity } of shown.findings) {
+        const item = lintedFinding(fileAt, rule, severity, finding);
+        if (item !== undefined) linted.push(item);
+      }
+    }
+    return linted.sort(compareLinted);
   }
 
   /** Records what a shard now shows, and which files' diagnostics that changes. */
   private show(shard: Shard, byFile: ReadonlyMap<string, LintedFinding[]>, dirty: Set<string>): void {
-    const before = this.shown.get(shard) ?? new Map<string, LintedFinding[]>();
-    for (const [file, linted] of before) {
-      if (!sameDiagnostics(linted, byFile.get(file))) dirty.add(file);
-      if (!byFile.has(file)) this.contributors.get(file)?.delete(shard);
-    }
+    const before = this.shown.get(shard);
+    const now = new Map<string, ShownInFile>();
     for (const [file, linted] of byFile) {
-      if (!sameDiagnostics(before.get(file), linted)) dirty.add(file);
+      const fingerprint = diagnosticsFingerprint(linted.map((item) => item.diagnostic));
+      if (before?.get(file)?.fingerprint !== fingerprint) dirty.add(file);
+      const findings = linted.map(({ diagnostic, finding }) => ({ finding, rule: diagnostic.rule, severity: diagnostic.severity }));
+      now.set(file, { findings, analyses: this.analysesOf(linted), fingerprint });
       let shards = this.contributors.get(file);
       if (shards === undefined) this.contributors.set(file, (shards = new Set()));
       shards.add(shard);
     }
-    if (byFile.size === 0) this.shown.delete(shard);
-    else this.shown.set(shard, byFile);
+    for (const file of before?.keys() ?? []) {
+      if (now.has(file)) continue;
+      dirty.add(file);
+      this.contributors.get(file)?.delete(shard);
+    }
+    if (now.size === 0) this.shown.delete(shard);
+    else this.shown.set(shard, now);
+  }
+
+  /** The analyses of the files that linted findings point into (most point into one or two). */
+  private analysesOf(linted: readonly LintedFinding[]): AnalyzedFile[] {
+    const paths = new Set<string>();
+    for (const { diagnostic } of linted) {
+      paths.add(diagnostic.file);
+      for (const related of diagnostic.related) paths.add(related.file);
+    }
+    return [...paths].flatMap((path) => this.model.file(path) ?? []);
   }
 }
 
@@ -107,25 +156,4 @@ function groupByFile(linted: readonly LintedFinding[]): Map<string, LintedFindin
     else list.push(item);
   }
   return byFile;
-}
-
-function sameDiagnostics(a: readonly LintedFinding[] | undefined, b: readonly LintedFinding[] | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((item, i) => sameDiagnostic(item.diagnostic, b[i]!.diagnostic));
-}
-
-function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-  return (
-    a.rule === b.rule &&
-    a.severity === b.severity &&
-    a.message === b.message &&
-    sameLocation(a, b) &&
-    a.related.length === b.related.length &&
-    a.related.every((item, i) => item.message === b.related[i]!.message && sameLocation(item, b.related[i]!))
-  );
-}
-
-function sameLocation(a: Location, b: Location): boolean {
-  const [x, y] = [a.range, b.range];
-  return a.file === b.file && x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
 }

@@ -108,6 +108,7 @@ export class ModelFindings {
             if (this.repeatsBuildFinding(finding, reported)) return;
             const kept = keptBuildFinding(finding);
             if (kept === undefined) return;
+            flattenMessages(kept);
             const list = (findings ??= new Map()).get(rule);
             if (list === undefined) findings.set(rule, [kept]);
             else list.push(kept);
@@ -210,6 +211,18 @@ function keptBuildFinding(finding: Finding): Finding | undefined {
   if (!inside(finding)) return undefined;
   const { fixes: _fixes, ...rest } = finding;
   return { ...rest, related: (finding.related ?? []).filter(inside) };
+}
+
+/**
+ * Makes a kept finding's messages flat strings. A message built from parts (a template, `+`) is
+ * a tree of them in V8, about ten nodes of 32 bytes for a 200-character message, kept as long as
+ * the finding is; reading a character makes V8 copy the string into one flat string, which the
+ * garbage collector then keeps in the tree's place. Over 17,700 findings of one large manifest
+ * that is 12.6 MB of nodes for 6 MB of text.
+ */
+function flattenMessages(finding: Finding): void {
+  finding.message.charCodeAt(0);
+  for (const related of finding.related ?? []) related.message.charCodeAt(0);
 }
 
 /** Whether a rule runs in the file shards: a registered file-scoped rule (not a same-named stand-in). */

@@ -1,3 +1,4 @@
+import type { AnalyzedFile } from './analyze';
 import { modelFindings, type ModelFindings, type Shard } from './findings';
 import type { WorkspaceModel } from './model/workspaceModel';
 import { RULES } from './rules/registry';
@@ -57,19 +58,29 @@ function lintedFindingsOf(model: WorkspaceModel, findings: readonly Finding[], r
   for (const finding of findings) {
     if (finding.category !== undefined && settings.skipCategories?.includes(finding.category)) continue;
     const configured = settings.fileSeverities?.forFile(finding.file)?.[rule.id] ?? settings.severities?.[rule.id];
-    const diagnostic = toDiagnostic(model, rule.id, configured === 'off' ? undefined : (configured ?? finding.severity ?? rule.defaultSeverity), finding);
-    if (diagnostic !== undefined) linted.push({ diagnostic, finding });
+    const item = configured === 'off' ? undefined : lintedFinding((path) => model.file(path), rule.id, configured ?? finding.severity ?? rule.defaultSeverity, finding);
+    if (item !== undefined) linted.push(item);
   }
   return linted;
 }
 
-function toDiagnostic(model: WorkspaceModel, rule: string, severity: Severity | undefined, finding: Finding): Diagnostic | undefined {
-  const file = model.file(finding.file);
-  if (severity === undefined || file === undefined || finding.subject?.ignoredRules.includes(rule)) return undefined;
+/**
+ * A finding of `rule` reported at `severity`, with its diagnostic in the analyses `fileAt` gives
+ * (the model's, or those a finding was shown in); none when an annotation or a suppression
+ * comment silences it, or its file is gone.
+ */
+export function lintedFinding(fileAt: (path: string) => AnalyzedFile | undefined, rule: string, severity: Severity, finding: Finding): LintedFinding | undefined {
+  const diagnostic = toDiagnostic(fileAt, rule, severity, finding);
+  return diagnostic === undefined ? undefined : { diagnostic, finding };
+}
+
+function toDiagnostic(fileAt: (path: string) => AnalyzedFile | undefined, rule: string, severity: Severity, finding: Finding): Diagnostic | undefined {
+  const file = fileAt(finding.file);
+  if (file === undefined || finding.subject?.ignoredRules.includes(rule)) return undefined;
   const range = file.lineIndex.rangeOf(finding.span);
   if (file.suppressions.isSuppressed(rule, range.start.line)) return undefined;
   const related = (finding.related ?? []).flatMap((item) => {
-    const relatedFile = model.file(item.file);
+    const relatedFile = fileAt(item.file);
     return relatedFile === undefined ? [] : [{ file: item.file, range: relatedFile.lineIndex.rangeOf(item.span), message: item.message }];
   });
   return { file: finding.file, range, rule, severity, message: finding.message, related };
