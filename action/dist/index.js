@@ -10976,20 +10976,20 @@ function sysctlApplicationOrder(paths) {
     dropIns.push({ path: path9, name, root, precedence: system === -1 ? SYSTEM_DIRECTORIES.length : system });
   }
   const winners = /* @__PURE__ */ new Map();
-  const kept = [];
+  const kept2 = [];
   for (const file of dropIns) {
     if (file.root === void 0) {
-      kept.push(file);
+      kept2.push(file);
       continue;
     }
     const id = `${file.root}\0${file.name}`;
     const current = winners.get(id);
     if (current === void 0 || file.precedence < current.precedence) winners.set(id, file);
   }
-  kept.push(...winners.values());
-  kept.sort((a2, b2) => compare(a2.name, b2.name) || compare(a2.path, b2.path));
+  kept2.push(...winners.values());
+  kept2.sort((a2, b2) => compare(a2.name, b2.name) || compare(a2.path, b2.path));
   mainFiles.sort(compare);
-  return [...kept.map((file) => file.path), ...mainFiles];
+  return [...kept2.map((file) => file.path), ...mainFiles];
 }
 function splitPath(path9) {
   const normalised2 = path9.replace(/\\/g, "/");
@@ -11735,6 +11735,10 @@ var EmbeddedNodeReader = class extends NodeReader {
 };
 
 // server/src/core/k8s/fieldReaders.ts
+var NOTHING = Object.freeze([]);
+function kept(list) {
+  return list.length === 0 ? NOTHING : list.slice();
+}
 function isNonStringScalar(reader, node) {
   const value = reader.scalar(node)?.value;
   return typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
@@ -12062,7 +12066,7 @@ function objectBase(reader, node, origin, itemIndex, kind, span, kindSpan, alsoI
     namespace: reader.string(reader.get(metadata, "namespace")) || "default",
     span,
     nameSpan: reader.span(nameNode) ?? kindSpan,
-    ignoredRules: [...parseRuleList(annotations.get(IGNORE_ANNOTATION)), ...alsoIgnored]
+    ignoredRules: kept([...parseRuleList(annotations.get(IGNORE_ANNOTATION)), ...alsoIgnored])
   };
 }
 function parseRuleList(list) {
@@ -12092,7 +12096,7 @@ function podTemplate(reader, template) {
     labels: reader.stringMap(reader.get(template, "metadata", "labels")),
     annotations: reader.stringMap(reader.get(template, "metadata", "annotations")),
     hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
-    sysctls: reader.items(reader.get(spec, "securityContext", "sysctls")).flatMap((entry) => {
+    sysctls: kept(reader.items(reader.get(spec, "securityContext", "sysctls")).flatMap((entry) => {
       const nameNode = reader.get(entry, "name");
       const valueNode = reader.get(entry, "value");
       const name = reader.string(nameNode);
@@ -12100,7 +12104,7 @@ function podTemplate(reader, template) {
       if (name === void 0 || nameSpan === void 0) return [];
       const valueNotString = isNonStringScalar(reader, valueNode);
       return [{ name: normaliseSysctlKey(name), value: reader.string(valueNode), nameSpan, valueSpan: reader.span(valueNode), valueNotString }];
-    })
+    }))
   };
 }
 function service(reader, node, base) {
@@ -12118,10 +12122,12 @@ function service(reader, node, base) {
     affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
     affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
     affinityConfigKey: configNode === void 0 || reader.scalar(configNode)?.value === null ? void 0 : reader.span(reader.keyNode(spec, "sessionAffinityConfig")),
-    ports: reader.items(reader.get(spec, "ports")).flatMap((port) => {
-      const span = reader.span(port);
-      return span === void 0 ? [] : [{ protocol: reader.string(reader.get(port, "protocol")) || "TCP", port: reader.int32(reader.get(port, "port")), name: reader.string(reader.get(port, "name")), span }];
-    }),
+    ports: kept(
+      reader.items(reader.get(spec, "ports")).flatMap((port) => {
+        const span = reader.span(port);
+        return span === void 0 ? [] : [{ protocol: reader.string(reader.get(port, "protocol")) || "TCP", port: reader.int32(reader.get(port, "port")), name: reader.string(reader.get(port, "name")), span }];
+      })
+    ),
     internalTrafficPolicy: locatedString(reader, reader.get(spec, "internalTrafficPolicy")),
     externalTrafficPolicy: locatedString(reader, reader.get(spec, "externalTrafficPolicy")),
     typeSpan: reader.span(reader.get(spec, "type")),
@@ -12167,10 +12173,10 @@ function namespace(reader, node, base) {
 
 // server/src/core/perAnalysis.ts
 function perAnalysis(read) {
-  const kept = /* @__PURE__ */ new WeakMap();
+  const kept2 = /* @__PURE__ */ new WeakMap();
   return (file) => {
-    let entry = kept.get(file);
-    if (entry === void 0) kept.set(file, entry = { value: read(file) });
+    let entry = kept2.get(file);
+    if (entry === void 0) kept2.set(file, entry = { value: read(file) });
     return entry.value;
   };
 }
@@ -12333,13 +12339,13 @@ function skippedFields(reader, root, file) {
 function kustomizeLayout(kustomizationPaths, fileAt, directoryName, since) {
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
   const previous = since?.layout instanceof Layout ? since.layout : void 0;
-  const kept = new Map(previous?.builds.map((build) => [build.kustomization, build]));
+  const kept2 = new Map(previous?.builds.map((build) => [build.kustomization, build]));
   const changed = since?.changed ?? /* @__PURE__ */ new Set();
   const builds = [];
   const owners = previous?.owners ?? /* @__PURE__ */ new WeakMap();
   for (const kustomization of evaluator.roots()) {
     if (previous !== void 0 && kustomization.component) continue;
-    const build = kept.get(kustomization.file);
+    const build = kept2.get(kustomization.file);
     if (build !== void 0 && !readsAny2(build, changed)) {
       builds.push(build);
       continue;
@@ -15503,9 +15509,9 @@ function nodeFinding2(file, assignment) {
     ...problem.kind === "comment" ? { fixes: () => nodeCommentFixes(file, assignment, problem.kept, problem.comment) } : {}
   };
 }
-function nodeCommentFixes(file, assignment, kept, comment) {
-  if (kept === "") return [];
-  const replace = { file: file.path, span: assignment.valueSpan, newText: kept };
+function nodeCommentFixes(file, assignment, kept2, comment) {
+  if (kept2 === "") return [];
+  const replace = { file: file.path, span: assignment.valueSpan, newText: kept2 };
   const lineStart = file.lineIndex.lineStart(assignment.line);
   const indent = file.text.slice(lineStart, assignment.lineSpan.start);
   const eol = lineEnding(file.text);
@@ -15808,12 +15814,12 @@ var ModelFindings = class {
           const reported = /* @__PURE__ */ new Set();
           rule.check(view, (finding2) => {
             if (this.repeatsBuildFinding(finding2, reported)) return;
-            const kept = keptBuildFinding(finding2);
-            if (kept === void 0) return;
-            flattenMessages(kept);
+            const kept2 = keptBuildFinding(finding2);
+            if (kept2 === void 0) return;
+            flattenMessages(kept2);
             const list = (findings ??= /* @__PURE__ */ new Map()).get(rule);
-            if (list === void 0) findings.set(rule, [kept]);
-            else list.push(kept);
+            if (list === void 0) findings.set(rule, [kept2]);
+            else list.push(kept2);
           });
         }
       });

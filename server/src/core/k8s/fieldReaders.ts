@@ -8,6 +8,17 @@ import type { K8sObject, Located, ObjectBase } from './objects';
  */
 export type OfKind<T extends K8sObject> = ObjectBase & { readonly kind: T['kind'] };
 
+const NOTHING: readonly never[] = Object.freeze([]);
+
+/**
+ * A list as an object keeps it: one shared array when empty, else a copy of exactly its length.
+ * An array V8 grows element by element (push, flatMap, spread of a list) keeps room for about
+ * sixteen: 170 bytes for one element, on each of tens of thousands of objects.
+ */
+export function kept<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? NOTHING : list.slice();
+}
+
 /** A scalar YAML reads as a number or boolean (`600`, `true`), where Kubernetes wants a string. */
 export function isNonStringScalar(reader: NodeReader, node: YamlNode | undefined): boolean {
   const value = reader.scalar(node)?.value;
