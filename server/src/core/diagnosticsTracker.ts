@@ -54,13 +54,21 @@ export class DiagnosticsTracker {
 
   /**
    * The files whose diagnostics changed since the last call (every file with any, the first
-   * time), each with all its diagnostics. With `wholeWorkspace: false`, the rules that weigh the
-   * whole workspace at once are left for a later call: an editor shows what an edit changes in
-   * the files it concerns first, and what it changes in aggregate findings right after. With
-   * `onlyFiles`, only those files' findings are brought up to date (the open ones, while the
-   * rest of the workspace is still being read).
+   * time), each with all its diagnostics (see `changedFiles`).
    */
   changes(settings: LintSettings, options: TrackerOptions = {}): Map<string, Diagnostic[]> {
+    return new Map([...this.changedFiles(settings, options)].map((file) => [file, this.current(file).map((linted) => linted.diagnostic)]));
+  }
+
+  /**
+   * The files whose diagnostics changed since the last call (every file with any, the first
+   * time): `current` gives their diagnostics, one file at a time. With `wholeWorkspace: false`,
+   * the rules that weigh the whole workspace at once are left for a later call: an editor shows
+   * what an edit changes in the files it concerns first, and what it changes in aggregate
+   * findings right after. With `onlyFiles`, only those files' findings are brought up to date
+   * (the open ones, while the rest of the workspace is still being read).
+   */
+  changedFiles(settings: LintSettings, options: TrackerOptions = {}): Set<string> {
     this.findings.refresh();
     const dirty = new Set<string>();
     const key = JSON.stringify([settings.severities ?? {}, settings.skipCategories ?? [], settings.fileSeverities?.key ?? '']);
@@ -77,9 +85,7 @@ export class DiagnosticsTracker {
     for (const shard of shards) {
       this.show(shard, groupByFile(this.findings.has(shard) ? shardFindings(this.model, this.findings, shard, settings, RULES) : []), dirty);
     }
-    const changed = new Map<string, Diagnostic[]>();
-    for (const file of dirty) changed.set(file, this.current(file).map((linted) => linted.diagnostic));
-    return changed;
+    return dirty;
   }
 
   /** The linted findings of a file as of the last call to `changes`: what it last reported for the file. */

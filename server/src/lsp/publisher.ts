@@ -1,5 +1,4 @@
 import type { Connection } from 'vscode-languageserver';
-import type { LintedFinding } from '../core/lint';
 import { toLspDiagnostic } from './convert';
 import { guarded } from './guards';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -63,27 +62,19 @@ export class DiagnosticsPublisher {
       clearTimeout(this.aggregateTimer);
       this.aggregateTimer = setTimeout(guarded(this.connection, 'publishing diagnostics', () => this.publish(true)), AGGREGATE_DELAY_MS);
     }
-    const changes = this.index.diagnosticChanges({ wholeWorkspace, openOnly: this.scans > 0 });
-    this.addEditedDocuments(changes);
-    for (const [uri, found] of changes) {
+    const changed = this.index.diagnosticChanges({ wholeWorkspace, openOnly: this.scans > 0 });
+    // Edited documents go out again even where the tracker sees no change: the same range can
+    // start at another offset after an edit above it, and the offset in each diagnostic's data,
+    // by which code actions find it again, must follow. One file at a time, so that only one
+    // file's diagnostics are made at once, besides those the output holds until sent.
+    for (const uri of new Set([...changed, ...this.edited])) {
+      const found = this.index.diagnosticsOf(uri);
+      if (!changed.has(uri) && found.length === 0) continue;
       const diagnostics = found.map(({ diagnostic, finding }) => toLspDiagnostic(diagnostic, finding.span.start));
       // A client that is gone cannot be told; the server goes on until its input ends.
       this.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
     }
-    if (wholeWorkspace && this.scans === 0) this.linted();
-  }
-
-  /**
-   * Adds the edited documents that have diagnostics: the same range can start at another offset
-   * after an edit above it, and the offset in each diagnostic's data, by which code actions find
-   * it again, must follow.
-   */
-  private addEditedDocuments(changes: Map<string, LintedFinding[]>): void {
-    for (const uri of this.edited) {
-      if (changes.has(uri)) continue;
-      const current = this.index.diagnosticsOf(uri);
-      if (current.length > 0) changes.set(uri, current);
-    }
     this.edited.clear();
+    if (wholeWorkspace && this.scans === 0) this.linted();
   }
 }

@@ -23,19 +23,16 @@ export class WorkspaceDiagnostics {
   }
 
   /**
-   * The files whose diagnostics changed since the last call, each with all its linted findings;
+   * The files whose diagnostics changed since the last call (`current` gives them);
    * `folderOptions` apply to the folders' workspace, `options` to the documents outside them.
    */
-  changes(settings: LintSettings, options: TrackerOptions, folderOptions: TrackerOptions): Map<string, LintedFinding[]> {
+  changedFiles(settings: LintSettings, options: TrackerOptions, folderOptions: TrackerOptions): Set<string> {
     const changed = new Set<string>(this.closedOutside);
     this.closedOutside.clear();
     for (const workspace of this.workspaces()) {
-      for (const uri of this.trackerOf(workspace).changes(settings, workspace === this.folderWorkspace ? folderOptions : options).keys()) changed.add(uri);
+      for (const uri of this.trackerOf(workspace).changedFiles(settings, workspace === this.folderWorkspace ? folderOptions : options)) changed.add(uri);
     }
-    const byFile = new Map<string, LintedFinding[]>();
-    // A document can be in the folders' model and in a model of its own (opened before its folder was added).
-    for (const uri of changed) byFile.set(uri, this.current(uri));
-    return byFile;
+    return changed;
   }
 
   /** The linted findings last published for a file, less those its model has changed since. */
@@ -44,7 +41,10 @@ export class WorkspaceDiagnostics {
     return workspace === undefined ? [] : this.trackerOf(workspace).upToDate(uri);
   }
 
-  /** A file's linted findings as of the last call to `changes`. */
+  /**
+   * A file's linted findings as of the last call to `changedFiles`: a document can be in the
+   * folders' model and in a model of its own (opened before its folder was added).
+   */
   current(uri: string): LintedFinding[] {
     return this.workspaces().flatMap((workspace) => this.trackerOf(workspace).current(uri));
   }

@@ -183,17 +183,17 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The files whose diagnostics changed since the last call, each with all its linted findings (an
-   * empty list clears them): only what the changes since then affect is linted again. With
+   * The files whose diagnostics changed since the last call (`diagnosticsOf` gives them; none
+   * clears them): only what the changes since then affect is linted again. With
    * `wholeWorkspace: false`, aggregate findings over the whole workspace wait for the next call;
    * with `openOnly`, so do the findings of the folders' files that are not open.
    */
-  diagnosticChanges(options: { readonly wholeWorkspace?: boolean; readonly openOnly?: boolean } = {}): Map<string, LintedFinding[]> {
+  diagnosticChanges(options: { readonly wholeWorkspace?: boolean; readonly openOnly?: boolean } = {}): Set<string> {
     // The overrides' patterns, like `exclude`'s, are relative to the folder of each file.
     this.lintSettings ??= lintSettingsOf(this.settings, (uri) => this.folders.relativePath(uri), this.folders.scope());
     const settings = { ...this.lintSettings, skipCategories: this.skipCategories };
     const folderOptions = options.openOnly ? { ...options, onlyFiles: (uri: string) => this.open.has(uri) } : options;
-    return this.diagnostics.changes(settings, options, folderOptions);
+    return this.diagnostics.changedFiles(settings, options, folderOptions);
   }
 
   /** The linted findings last published for a file, less those its model has changed since: what its code actions fix. */
@@ -201,7 +201,7 @@ export class WorkspaceIndex {
     return this.diagnostics.upToDate(uri);
   }
 
-  /** A file's linted findings as of the last call to `diagnosticChanges`. */
+  /** A file's linted findings as of the last call to `diagnosticChanges`, made when asked for. */
   diagnosticsOf(uri: string): LintedFinding[] {
     return this.diagnostics.current(uri);
   }
