@@ -7,7 +7,10 @@ import { RULES } from './rules/registry';
 import type { Finding } from './rules/rule';
 import type { Diagnostic, Severity } from './types';
 
-/** Which of the outdated findings a call to `DiagnosticsTracker.changes` brings up to date; the others wait for a later call. */
+/**
+ * Which of the outdated findings a call to `DiagnosticsTracker.changedFiles` (or `changes`) brings
+ * up to date; the others wait for a later call.
+ */
 export interface TrackerOptions {
   /** Also the rules that weigh the whole workspace at once (default true). */
   readonly wholeWorkspace?: boolean;
@@ -88,7 +91,7 @@ export class DiagnosticsTracker {
     return dirty;
   }
 
-  /** The linted findings of a file as of the last call to `changes`: what it last reported for the file. */
+  /** The linted findings of a file as of the last call to `changedFiles` (or `changes`): what it last reported. */
   current(file: string): LintedFinding[] {
     const shards = [...(this.contributors.get(file) ?? [])];
     if (shards.length === 0) this.contributors.delete(file);
@@ -96,8 +99,8 @@ export class DiagnosticsTracker {
   }
 
   /**
-   * The linted findings of a file that the last call to `changes` reported and that no change
-   * since has outdated: the ones whose fixes still apply to the file's text.
+   * The linted findings of a file that the last call to `changedFiles` (or `changes`) reported
+   * and that no change since has outdated: the ones whose fixes still apply to the file's text.
    */
   upToDate(file: string): LintedFinding[] {
     this.findings.refresh();
