@@ -10125,6 +10125,17 @@ function escapeProperty(text) {
 var import_node_fs7 = require("node:fs");
 var path7 = __toESM(require("node:path"));
 
+// server/src/core/collections.ts
+function pushTo(map, key, value) {
+  const list = map.get(key);
+  if (list === void 0) map.set(key, [value]);
+  else list.push(value);
+}
+function someIn(items, set) {
+  for (const item of items) if (set.has(item)) return true;
+  return false;
+}
+
 // server/src/core/k8s/pathObjects.ts
 var PATH_KINDS = ["Ingress", "DestinationRule"];
 var CILIUM_CONFIG_NAME = /\bname["']?[ \t]*:[ \t]*["']?cilium-config["']?[ \t]*(?:[,}#]|\r?$)/m;
@@ -10886,7 +10897,7 @@ var DerivedValues = class {
   update(changes) {
     let updated = changes;
     for (const [name, derived] of this.values) {
-      if (!readsAny(derived.reads, changes)) continue;
+      if (!someIn(derived.reads, changes)) continue;
       const { result, reads } = this.facets.recordReads(derived.compute, true);
       this.values.set(name, { ...derived, value: result, reads });
       if (derived.same(derived.value, result)) continue;
@@ -10901,10 +10912,6 @@ var DerivedValues = class {
   }
 };
 var valueFacet = (name) => `value:${name}`;
-function readsAny(reads, changes) {
-  for (const facet of reads) if (changes.has(facet)) return true;
-  return false;
-}
 
 // server/src/core/model/facetLog.ts
 var EVERYTHING = "everything";
@@ -10976,20 +10983,20 @@ function sysctlApplicationOrder(paths) {
     dropIns.push({ path: path9, name, root, precedence: system === -1 ? SYSTEM_DIRECTORIES.length : system });
   }
   const winners = /* @__PURE__ */ new Map();
-  const kept2 = [];
+  const kept = [];
   for (const file of dropIns) {
     if (file.root === void 0) {
-      kept2.push(file);
+      kept.push(file);
       continue;
     }
     const id = `${file.root}\0${file.name}`;
     const current = winners.get(id);
     if (current === void 0 || file.precedence < current.precedence) winners.set(id, file);
   }
-  kept2.push(...winners.values());
-  kept2.sort((a2, b2) => compare(a2.name, b2.name) || compare(a2.path, b2.path));
+  kept.push(...winners.values());
+  kept.sort((a2, b2) => compare(a2.name, b2.name) || compare(a2.path, b2.path));
   mainFiles.sort(compare);
-  return [...kept2.map((file) => file.path), ...mainFiles];
+  return [...kept.map((file) => file.path), ...mainFiles];
 }
 function splitPath(path9) {
   const normalised2 = path9.replace(/\\/g, "/");
@@ -11026,13 +11033,6 @@ function moduleOfKey(key) {
   if (key.startsWith("net.netfilter.nf_conntrack_")) return "nf_conntrack";
   if (key.startsWith("net.ipv4.vs.")) return "ip_vs";
   return void 0;
-}
-
-// server/src/core/multiMap.ts
-function pushTo(map, key, value) {
-  const list = map.get(key);
-  if (list === void 0) map.set(key, [value]);
-  else list.push(value);
 }
 
 // server/src/core/model/nodeFiles.ts
@@ -11120,11 +11120,7 @@ var OrderedIndex = class _OrderedIndex {
   replaceFile(path9, before, after, changed) {
     const addedByKey = /* @__PURE__ */ new Map();
     for (const [key] of before) addedByKey.set(key, []);
-    for (const [key, item] of after) {
-      const added = addedByKey.get(key);
-      if (added === void 0) addedByKey.set(key, [item]);
-      else added.push(item);
-    }
+    for (const [key, item] of after) pushTo(addedByKey, key, item);
     for (const [key, added] of addedByKey) {
       const list = this.lists.get(key) ?? [];
       const start = firstAtOrAfter(list, path9);
@@ -11736,7 +11732,7 @@ var EmbeddedNodeReader = class extends NodeReader {
 
 // server/src/core/k8s/fieldReaders.ts
 var NOTHING = Object.freeze([]);
-function kept(list) {
+function exactList(list) {
   return list.length === 0 ? NOTHING : list.slice();
 }
 function isNonStringScalar(reader, node) {
@@ -12066,7 +12062,7 @@ function objectBase(reader, node, origin, itemIndex, kind, span, kindSpan, alsoI
     namespace: reader.string(reader.get(metadata, "namespace")) || "default",
     span,
     nameSpan: reader.span(nameNode) ?? kindSpan,
-    ignoredRules: kept([...parseRuleList(annotations.get(IGNORE_ANNOTATION)), ...alsoIgnored])
+    ignoredRules: exactList([...parseRuleList(annotations.get(IGNORE_ANNOTATION)), ...alsoIgnored])
   };
 }
 function parseRuleList(list) {
@@ -12096,7 +12092,7 @@ function podTemplate(reader, template) {
     labels: reader.stringMap(reader.get(template, "metadata", "labels")),
     annotations: reader.stringMap(reader.get(template, "metadata", "annotations")),
     hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === "boolean" ? hostNetwork : void 0),
-    sysctls: kept(reader.items(reader.get(spec, "securityContext", "sysctls")).flatMap((entry) => {
+    sysctls: exactList(reader.items(reader.get(spec, "securityContext", "sysctls")).flatMap((entry) => {
       const nameNode = reader.get(entry, "name");
       const valueNode = reader.get(entry, "value");
       const name = reader.string(nameNode);
@@ -12122,7 +12118,7 @@ function service(reader, node, base) {
     affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
     affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
     affinityConfigKey: configNode === void 0 || reader.scalar(configNode)?.value === null ? void 0 : reader.span(reader.keyNode(spec, "sessionAffinityConfig")),
-    ports: kept(
+    ports: exactList(
       reader.items(reader.get(spec, "ports")).flatMap((port) => {
         const span = reader.span(port);
         return span === void 0 ? [] : [{ protocol: reader.string(reader.get(port, "protocol")) || "TCP", port: reader.int32(reader.get(port, "port")), name: reader.string(reader.get(port, "name")), span }];
@@ -12173,10 +12169,10 @@ function namespace(reader, node, base) {
 
 // server/src/core/perAnalysis.ts
 function perAnalysis(read) {
-  const kept2 = /* @__PURE__ */ new WeakMap();
+  const kept = /* @__PURE__ */ new WeakMap();
   return (file) => {
-    let entry = kept2.get(file);
-    if (entry === void 0) kept2.set(file, entry = { value: read(file) });
+    let entry = kept.get(file);
+    if (entry === void 0) kept.set(file, entry = { value: read(file) });
     return entry.value;
   };
 }
@@ -12339,14 +12335,14 @@ function skippedFields(reader, root, file) {
 function kustomizeLayout(kustomizationPaths, fileAt, directoryName, since) {
   const evaluator = new BuildEvaluator(kustomizationPaths, fileAt);
   const previous = since?.layout instanceof Layout ? since.layout : void 0;
-  const kept2 = new Map(previous?.builds.map((build) => [build.kustomization, build]));
+  const kept = new Map(previous?.builds.map((build) => [build.kustomization, build]));
   const changed = since?.changed ?? /* @__PURE__ */ new Set();
   const builds = [];
   const owners = previous?.owners ?? /* @__PURE__ */ new WeakMap();
   for (const kustomization of evaluator.roots()) {
     if (previous !== void 0 && kustomization.component) continue;
-    const build = kept2.get(kustomization.file);
-    if (build !== void 0 && !readsAny2(build, changed)) {
+    const build = kept.get(kustomization.file);
+    if (build !== void 0 && !someIn(changed, build.inputs)) {
       builds.push(build);
       continue;
     }
@@ -12361,10 +12357,6 @@ function kustomizeLayout(kustomizationPaths, fileAt, directoryName, since) {
   if (previous !== void 0) return new Layout(builds, previous, owners);
   const patchOnlyFiles = new Set([...evaluator.patches].filter((path9) => !evaluator.resources.has(path9)));
   return new Layout(builds, { claimedFiles: evaluator.claimed, patchOnlyFiles, patchFiles: evaluator.patches, inputs: evaluator.inputs }, owners);
-}
-function readsAny2(build, paths) {
-  for (const path9 of paths) if (build.inputs.has(path9)) return true;
-  return false;
 }
 var Layout = class {
   constructor(builds, files, owners) {
@@ -15434,12 +15426,7 @@ function removeLine(file, entry) {
 }
 function byNodeRoot(assignments) {
   const groups = /* @__PURE__ */ new Map();
-  for (const entry of assignments) {
-    const root = nodeRootOf(entry.file);
-    const group = groups.get(root);
-    if (group === void 0) groups.set(root, [entry]);
-    else group.push(entry);
-  }
+  for (const entry of assignments) pushTo(groups, nodeRootOf(entry.file), entry);
   return [...groups.values()];
 }
 function sameValue(a2, b2) {
@@ -15509,9 +15496,9 @@ function nodeFinding2(file, assignment) {
     ...problem.kind === "comment" ? { fixes: () => nodeCommentFixes(file, assignment, problem.kept, problem.comment) } : {}
   };
 }
-function nodeCommentFixes(file, assignment, kept2, comment) {
-  if (kept2 === "") return [];
-  const replace = { file: file.path, span: assignment.valueSpan, newText: kept2 };
+function nodeCommentFixes(file, assignment, kept, comment) {
+  if (kept === "") return [];
+  const replace = { file: file.path, span: assignment.valueSpan, newText: kept };
   const lineStart = file.lineIndex.lineStart(assignment.line);
   const indent = file.text.slice(lineStart, assignment.lineSpan.start);
   const eol = lineEnding(file.text);
@@ -15814,12 +15801,10 @@ var ModelFindings = class {
           const reported = /* @__PURE__ */ new Set();
           rule.check(view, (finding2) => {
             if (this.repeatsBuildFinding(finding2, reported)) return;
-            const kept2 = keptBuildFinding(finding2);
-            if (kept2 === void 0) return;
-            flattenMessages(kept2);
-            const list = (findings ??= /* @__PURE__ */ new Map()).get(rule);
-            if (list === void 0) findings.set(rule, [kept2]);
-            else list.push(kept2);
+            const kept = keptBuildFinding(finding2);
+            if (kept === void 0) return;
+            flattenMessages(kept);
+            pushTo(findings ??= /* @__PURE__ */ new Map(), rule, kept);
           });
         }
       });
@@ -16279,12 +16264,7 @@ var DocumentReuse = class {
   documents() {
     if (this.byText === void 0) {
       this.byText = /* @__PURE__ */ new Map();
-      for (const document of this.previous.documents) {
-        const key = this.previous.text.slice(document.start, document.end);
-        const list = this.byText.get(key);
-        if (list === void 0) this.byText.set(key, [document]);
-        else list.push(document);
-      }
+      for (const document of this.previous.documents) pushTo(this.byText, this.previous.text.slice(document.start, document.end), document);
     }
     return this.byText;
   }
@@ -16963,14 +16943,9 @@ function formatStylish(diagnostics, options) {
 }
 function rowsByFile(diagnostics, skipped) {
   const byFile = /* @__PURE__ */ new Map();
-  const add = (file, row) => {
-    const rows = byFile.get(file);
-    if (rows === void 0) byFile.set(file, [row]);
-    else rows.push(row);
-  };
   const placeOf = (range) => ({ place: `${range.start.line + 1}:${range.start.character + 1}`, line: range.start.line, character: range.start.character });
-  for (const d2 of diagnostics) add(d2.file, { ...placeOf(d2.range), label: d2.severity, severity: d2.severity, message: d2.message, rule: d2.rule, related: d2.related });
-  for (const part of skipped) add(part.file, { ...placeOf(part.range), label: "skipped", severity: void 0, message: part.reason, rule: "", related: [] });
+  for (const d2 of diagnostics) pushTo(byFile, d2.file, { ...placeOf(d2.range), label: d2.severity, severity: d2.severity, message: d2.message, rule: d2.rule, related: d2.related });
+  for (const part of skipped) pushTo(byFile, part.file, { ...placeOf(part.range), label: "skipped", severity: void 0, message: part.reason, rule: "", related: [] });
   for (const rows of byFile.values()) rows.sort((a2, b2) => a2.line - b2.line || a2.character - b2.character);
   return new Map([...byFile].sort(([a2], [b2]) => a2 < b2 ? -1 : a2 > b2 ? 1 : 0));
 }
@@ -17371,11 +17346,7 @@ No problems (${files}).
 }
 function ruleRows(diagnostics) {
   const byRule = /* @__PURE__ */ new Map();
-  for (const diagnostic of diagnostics) {
-    const findings = byRule.get(diagnostic.rule);
-    if (findings === void 0) byRule.set(diagnostic.rule, [diagnostic]);
-    else findings.push(diagnostic);
-  }
+  for (const diagnostic of diagnostics) pushTo(byRule, diagnostic.rule, diagnostic);
   return [...byRule.keys()].sort().map((id) => {
     const counts = tally(byRule.get(id));
     return `| [${markdownCell(id)}](${ruleDocsUrl(id)}) | ${counts.errors} | ${counts.warnings} | ${counts.infos} | ${markdownCell(ruleById(id)?.description ?? "")} |`;

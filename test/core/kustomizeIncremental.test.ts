@@ -2,37 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { KustomizeBuild, WorkspaceModel } from '@connlint/server';
 import { lines, modelOf, workspaceOf } from '../helpers/lintFiles';
-
-const app = (name: string, replicas: number): string =>
-  lines(
-    'apiVersion: v1',
-    'kind: Service',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    `  selector: {app: ${name}}`,
-    '---',
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    `  replicas: ${replicas}`,
-    `  selector: {matchLabels: {app: ${name}}}`,
-    '  template:',
-    '    metadata:',
-    `      labels: {app: ${name}}`,
-  );
+import { webApp } from '../helpers/manifests';
 
 /** Two overlays of one base, one with a JSON patch, and a build of its own. */
 const FILES: Record<string, string> = {
   'base/kustomization.yaml': lines('resources:', '- app.yaml'),
-  'base/app.yaml': app('web', 2),
+  'base/app.yaml': webApp(2),
   'overlays/a/kustomization.yaml': lines('resources:', '- ../../base', 'patches:', '- path: replicas.yaml', '  target: {kind: Deployment, name: web}'),
   'overlays/a/replicas.yaml': lines('- op: replace', '  path: /spec/replicas', '  value: 3'),
   'overlays/b/kustomization.yaml': lines('resources:', '- ../../base'),
   'solo/kustomization.yaml': lines('resources:', '- app.yaml'),
-  'solo/app.yaml': app('solo', 2),
+  'solo/app.yaml': webApp(2, 'solo'),
 };
 
 function buildsByName(model: WorkspaceModel): Map<string, KustomizeBuild> {

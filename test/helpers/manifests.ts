@@ -98,22 +98,22 @@ export function deployment(name: string, options: PodOptions = {}): string {
   return lines(...deploymentLines(name, options));
 }
 
-/** Service "web" selecting `app: web`, and in the same file its Deployment with `replicas` pods. */
-export function webApp(replicas: number): string {
+/** Service `name` ("web") selecting `app: <name>`, and in the same file its Deployment with `replicas` pods. */
+export function webApp(replicas: number, name = 'web'): string {
   return lines(
     'apiVersion: v1',
     'kind: Service',
-    'metadata: {name: web}',
+    `metadata: {name: ${name}}`,
     'spec:',
-    '  selector: {app: web}',
+    `  selector: {app: ${name}}`,
     '---',
     'apiVersion: apps/v1',
     'kind: Deployment',
-    'metadata: {name: web}',
+    `metadata: {name: ${name}}`,
     'spec:',
     `  replicas: ${replicas}`,
     '  template:',
-    '    metadata: {labels: {app: web}}',
+    `    metadata: {labels: {app: ${name}}}`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { pushTo } from '../core/collections';
 import { ruleById } from '../core/rules/registry';
 import { ruleDocsUrl } from '../core/rules/rule';
 import type { Diagnostic } from '../core/types';
@@ -38,11 +39,7 @@ export function jobSummary(diagnostics: readonly Diagnostic[], filesChecked: num
 
 function ruleRows(diagnostics: readonly Diagnostic[]): string[] {
   const byRule = new Map<string, Diagnostic[]>();
-  for (const diagnostic of diagnostics) {
-    const findings = byRule.get(diagnostic.rule);
-    if (findings === undefined) byRule.set(diagnostic.rule, [diagnostic]);
-    else findings.push(diagnostic);
-  }
+  for (const diagnostic of diagnostics) pushTo(byRule, diagnostic.rule, diagnostic);
   return [...byRule.keys()].sort().map((id) => {
     const counts = tally(byRule.get(id)!);
     return `| [${markdownCell(id)}](${ruleDocsUrl(id)}) | ${counts.errors} | ${counts.warnings} | ${counts.infos} | ${markdownCell(ruleById(id)?.description ?? '')} |`;

@@ -1,3 +1,4 @@
+import { pushTo } from './collections';
 import type { AnalyzedFile, ParsedDocument } from './analyze';
 import type { SyntaxProblem } from './k8s/extract';
 import type { K8sObject } from './k8s/objects';
@@ -34,12 +35,7 @@ export class DocumentReuse {
   private documents(): Map<string, ParsedDocument[]> {
     if (this.byText === undefined) {
       this.byText = new Map();
-      for (const document of this.previous.documents) {
-        const key = this.previous.text.slice(document.start, document.end);
-        const list = this.byText.get(key);
-        if (list === undefined) this.byText.set(key, [document]);
-        else list.push(document);
-      }
+      for (const document of this.previous.documents) pushTo(this.byText, this.previous.text.slice(document.start, document.end), document);
     }
     return this.byText;
   }

@@ -1,4 +1,5 @@
 import type { AnalyzedFile } from './analyze';
+import { pushTo } from './collections';
 import { modelFindings, type ModelFindings, type Shard } from './findings';
 import { diagnosticsFingerprint } from './fingerprint';
 import { compareLinted, lintedFinding, shardFindings, type LintedFinding, type LintSettings } from './lint';
@@ -161,10 +162,6 @@ export class DiagnosticsTracker {
 
 function groupByFile(linted: readonly LintedFinding[]): Map<string, LintedFinding[]> {
   const byFile = new Map<string, LintedFinding[]>();
-  for (const item of linted) {
-    const list = byFile.get(item.diagnostic.file);
-    if (list === undefined) byFile.set(item.diagnostic.file, [item]);
-    else list.push(item);
-  }
+  for (const item of linted) pushTo(byFile, item.diagnostic.file, item);
   return byFile;
 }

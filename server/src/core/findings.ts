@@ -1,3 +1,4 @@
+import { pushTo } from './collections';
 import type { K8sObject } from './k8s/objects';
 import { holdsPatchedValues } from './kustomize/transform';
 import type { Span } from './text';
@@ -109,9 +110,7 @@ export class ModelFindings {
             const kept = keptBuildFinding(finding);
             if (kept === undefined) return;
             flattenMessages(kept);
-            const list = (findings ??= new Map()).get(rule);
-            if (list === undefined) findings.set(rule, [kept]);
-            else list.push(kept);
+            pushTo((findings ??= new Map()), rule, kept);
           });
         }
       });

@@ -1,3 +1,4 @@
+import { pushTo } from '../../core/collections';
 import { ruleDocsUrl } from '../../core/rules/rule';
 import type { SkippedPart } from '../../core/skipped';
 import type { Diagnostic } from '../../core/types';
@@ -19,11 +20,7 @@ export interface JunitContext {
  */
 export function formatJunit(diagnostics: readonly Diagnostic[], context: JunitContext): string {
   const byFile = new Map<string, Diagnostic[]>(context.files.map((file) => [file, []]));
-  for (const diagnostic of diagnostics) {
-    const findings = byFile.get(diagnostic.file);
-    if (findings === undefined) byFile.set(diagnostic.file, [diagnostic]);
-    else findings.push(diagnostic);
-  }
+  for (const diagnostic of diagnostics) pushTo(byFile, diagnostic.file, diagnostic);
   const skipped = new Map((context.filesSkipped ?? []).map((part) => [part.file, part.reason]));
   const counts = `tests="${byFile.size}" failures="${diagnostics.length}" errors="0"`;
   const lines = [

@@ -1,3 +1,4 @@
+import { pushTo } from '../../core/collections';
 import { createColors } from 'picocolors';
 import { countByLabel, type SkippedPart } from '../../core/skipped';
 import type { Diagnostic, Severity } from '../../core/types';
@@ -68,14 +69,9 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Styli
 /** The rows of each file, files sorted by name (as findings are) and rows by position. */
 function rowsByFile(diagnostics: readonly Diagnostic[], skipped: readonly SkippedPart[]): Map<string, Row[]> {
   const byFile = new Map<string, Row[]>();
-  const add = (file: string, row: Row): void => {
-    const rows = byFile.get(file);
-    if (rows === undefined) byFile.set(file, [row]);
-    else rows.push(row);
-  };
   const placeOf = (range: Diagnostic['range']) => ({ place: `${range.start.line + 1}:${range.start.character + 1}`, line: range.start.line, character: range.start.character });
-  for (const d of diagnostics) add(d.file, { ...placeOf(d.range), label: d.severity, severity: d.severity, message: d.message, rule: d.rule, related: d.related });
-  for (const part of skipped) add(part.file, { ...placeOf(part.range), label: 'skipped', severity: undefined, message: part.reason, rule: '', related: [] });
+  for (const d of diagnostics) pushTo(byFile, d.file, { ...placeOf(d.range), label: d.severity, severity: d.severity, message: d.message, rule: d.rule, related: d.related });
+  for (const part of skipped) pushTo(byFile, part.file, { ...placeOf(part.range), label: 'skipped', severity: undefined, message: part.reason, rule: '', related: [] });
   for (const rows of byFile.values()) rows.sort((a, b) => a.line - b.line || a.character - b.character);
   return new Map([...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -3,7 +3,7 @@ import { NodeReader, type YamlNode } from '../yaml/nodes';
 import { normaliseSysctlKey } from '../sysctl/parse';
 import { embeddedKubeProxyConfiguration, kubeProxyConfiguration } from './extractKubeProxy';
 import { kubeProxyFlags, kubeProxyImage } from './kubeProxyFlags';
-import { kept, located, locatedString, isNonStringScalar, type OfKind } from './fieldReaders';
+import { exactList, located, locatedString, isNonStringScalar, type OfKind } from './fieldReaders';
 import { CILIUM_CONFIG_MAP, ciliumConfigMap, ciliumHelmValues, felixConfiguration, scaledObject } from './extractNetwork';
 import { readAnnotations, readPathObject } from './pathReaders';
 import {
@@ -137,7 +137,7 @@ function objectBase(
     namespace: reader.string(reader.get(metadata, 'namespace')) || 'default',
     span,
     nameSpan: reader.span(nameNode) ?? kindSpan,
-    ignoredRules: kept([...parseRuleList(annotations.get(IGNORE_ANNOTATION)), ...alsoIgnored]),
+    ignoredRules: exactList([...parseRuleList(annotations.get(IGNORE_ANNOTATION)), ...alsoIgnored]),
   };
 }
 
@@ -176,7 +176,7 @@ function podTemplate(reader: NodeReader, template: YamlNode): PodTemplate {
     labels: reader.stringMap(reader.get(template, 'metadata', 'labels')),
     annotations: reader.stringMap(reader.get(template, 'metadata', 'annotations')),
     hostNetwork: located(reader, hostNetworkNode, typeof hostNetwork === 'boolean' ? hostNetwork : undefined),
-    sysctls: kept(reader.items(reader.get(spec, 'securityContext', 'sysctls')).flatMap((entry) => {
+    sysctls: exactList(reader.items(reader.get(spec, 'securityContext', 'sysctls')).flatMap((entry) => {
       const nameNode = reader.get(entry, 'name');
       const valueNode = reader.get(entry, 'value');
       const name = reader.string(nameNode);
@@ -203,7 +203,7 @@ function service(reader: NodeReader, node: YamlNode, base: ObjectBase): Service 
     affinityTimeoutSeconds: located(reader, timeoutNode, reader.int32(timeoutNode)),
     affinityTimeoutText: located(reader, timeoutNode, reader.string(timeoutNode)),
     affinityConfigKey: configNode === undefined || reader.scalar(configNode)?.value === null ? undefined : reader.span(reader.keyNode(spec, 'sessionAffinityConfig')),
-    ports: kept(
+    ports: exactList(
       reader.items(reader.get(spec, 'ports')).flatMap((port): ServicePort[] => {
         const span = reader.span(port);
         return span === undefined ? [] : [{ protocol: reader.string(reader.get(port, 'protocol')) || 'TCP', port: reader.int32(reader.get(port, 'port')), name: reader.string(reader.get(port, 'name')), span }];

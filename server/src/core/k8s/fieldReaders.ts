@@ -15,7 +15,7 @@ const NOTHING: readonly never[] = Object.freeze([]);
  * An array V8 grows element by element (push, flatMap, spread of a list) keeps room for about
  * sixteen: 170 bytes for one element, on each of tens of thousands of objects.
  */
-export function kept<T>(list: readonly T[]): readonly T[] {
+export function exactList<T>(list: readonly T[]): readonly T[] {
   return list.length === 0 ? NOTHING : list.slice();
 }
 

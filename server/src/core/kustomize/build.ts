@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { AnalyzedFile } from '../analyze';
 import type { K8sObject } from '../k8s/objects';
-import { pushTo } from '../multiMap';
+import { pushTo, someIn } from '../collections';
 import { NodeReader } from '../yaml/nodes';
 import { readJson6902, type PatchOperation } from './json6902';
 import { deletionsIn, KUSTOMIZATION_FILE_NAMES, readKustomization, type Kustomization, type PatchContent, type PatchEntry, type SkippedInput } from './kustomization';
@@ -70,7 +70,7 @@ export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: Fi
     // nothing, and a build that read no changed file emits what it did.
     if (previous !== undefined && kustomization.component) continue;
     const build = kept.get(kustomization.file);
-    if (build !== undefined && !readsAny(build, changed)) {
+    if (build !== undefined && !someIn(changed, build.inputs)) {
       builds.push(build);
       continue;
     }
@@ -86,11 +86,6 @@ export function kustomizeLayout(kustomizationPaths: Iterable<string>, fileAt: Fi
   if (previous !== undefined) return new Layout(builds, previous, owners);
   const patchOnlyFiles = new Set([...evaluator.patches].filter((path) => !evaluator.resources.has(path)));
   return new Layout(builds, { claimedFiles: evaluator.claimed, patchOnlyFiles, patchFiles: evaluator.patches, inputs: evaluator.inputs }, owners);
-}
-
-function readsAny(build: KustomizeBuild, paths: ReadonlySet<string>): boolean {
-  for (const path of paths) if (build.inputs.has(path)) return true;
-  return false;
 }
 
 type FileSets = Pick<KustomizeLayout, 'claimedFiles' | 'patchOnlyFiles' | 'patchFiles' | 'inputs'>;

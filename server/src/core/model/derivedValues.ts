@@ -1,3 +1,4 @@
+import { someIn } from '../collections';
 import type { FacetLog } from './facetLog';
 
 interface Derived {
@@ -35,7 +36,7 @@ export class DerivedValues {
   update(changes: ReadonlySet<string>): ReadonlySet<string> {
     let updated = changes;
     for (const [name, derived] of this.values) {
-      if (!readsAny(derived.reads, changes)) continue;
+      if (!someIn(derived.reads, changes)) continue;
       const { result, reads } = this.facets.recordReads(derived.compute, true);
       this.values.set(name, { ...derived, value: result, reads });
       if (derived.same(derived.value, result)) continue;
@@ -52,8 +53,3 @@ export class DerivedValues {
 }
 
 const valueFacet = (name: string): string => `value:${name}`;
-
-function readsAny(reads: ReadonlySet<string>, changes: ReadonlySet<string>): boolean {
-  for (const facet of reads) if (changes.has(facet)) return true;
-  return false;
-}

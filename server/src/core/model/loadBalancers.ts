@@ -2,7 +2,7 @@ import { fileOfValue } from '../kustomize/strategicMerge';
 import type { Service } from '../k8s/objects';
 import type { Annotation, Ingress } from '../k8s/pathObjects';
 import { defaultTimer, IDLE_DEFAULTS, type IdleTimer } from './idleTimers';
-import { pushTo } from '../multiMap';
+import { pushTo } from '../collections';
 import { NearestIndex } from './nearestIndex';
 import { scopePathOf } from './scopedView';
 import type { ClusterAssumptions } from './assumptions';

@@ -1,4 +1,4 @@
-import { pushTo } from '../multiMap';
+import { pushTo } from '../collections';
 
 /**
  * The objects nearest to a file by the nearest-definitions rule (`nearest` in backends.ts),

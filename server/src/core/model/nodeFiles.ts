@@ -1,7 +1,7 @@
 import type { AnalyzedFile } from '../analyze';
 import { modulesLoadRootOf, nodeRootOf, sysctlApplicationOrder } from '../sysctl/order';
 import type { SysctlAssignment } from '../sysctl/parse';
-import { pushTo } from '../multiMap';
+import { pushTo } from '../collections';
 
 /** A sysctl assignment that applies on the node, with its file. */
 export interface NodeSysctl {

@@ -1,3 +1,4 @@
+import { pushTo } from '../collections';
 /**
  * Lists of objects by key, each list in workspace order (by file path, then by position in the
  * file), updated one file at a time: replacing a file's objects touches only the keys they are under.
@@ -19,11 +20,7 @@ export class OrderedIndex<T extends { readonly file: string }> {
     // Grouped in one pass: filtering `after` once per key is quadratic in a file of many objects.
     const addedByKey = new Map<string, T[]>();
     for (const [key] of before) addedByKey.set(key, []);
-    for (const [key, item] of after) {
-      const added = addedByKey.get(key);
-      if (added === undefined) addedByKey.set(key, [item]);
-      else added.push(item);
-    }
+    for (const [key, item] of after) pushTo(addedByKey, key, item);
     for (const [key, added] of addedByKey) {
       const list = this.lists.get(key) ?? [];
       const start = firstAtOrAfter(list, path);

@@ -1,3 +1,4 @@
+import { pushTo } from '../collections';
 import type { AnalyzedFile } from '../analyze';
 import type { Fix } from '../edits/fix';
 import type { NodeSysctl, WorkspaceModel } from '../model/workspaceModel';
@@ -75,12 +76,7 @@ function removeLine(file: AnalyzedFile, entry: NodeSysctl): Fix {
 /** The assignments of one key grouped by node image, each group in application order. */
 function byNodeRoot(assignments: readonly NodeSysctl[]): NodeSysctl[][] {
   const groups = new Map<string, NodeSysctl[]>();
-  for (const entry of assignments) {
-    const root = nodeRootOf(entry.file);
-    const group = groups.get(root);
-    if (group === undefined) groups.set(root, [entry]);
-    else group.push(entry);
-  }
+  for (const entry of assignments) pushTo(groups, nodeRootOf(entry.file), entry);
   return [...groups.values()];
 }
 

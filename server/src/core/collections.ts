@@ -4,3 +4,9 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
 }
+
+/** Whether any of `items` is in `set`. */
+export function someIn<T>(items: Iterable<T>, set: ReadonlySet<T>): boolean {
+  for (const item of items) if (set.has(item)) return true;
+  return false;
+}
