@@ -16240,10 +16240,12 @@ function countByLabel(parts) {
 
 // server/src/core/analysisReuse.ts
 var DocumentReuse = class {
-  constructor(previous) {
+  constructor(previous, blanks) {
     this.previous = previous;
+    this.blanks = blanks;
   }
   previous;
+  blanks;
   /** The earlier documents by their text; a text written several times has several. */
   byText;
   /**
@@ -16264,7 +16266,9 @@ var DocumentReuse = class {
   documents() {
     if (this.byText === void 0) {
       this.byText = /* @__PURE__ */ new Map();
-      for (const document of this.previous.documents) pushTo(this.byText, this.previous.text.slice(document.start, document.end), document);
+      for (const document of this.previous.documents) {
+        if (this.blanks || !document.blanked) pushTo(this.byText, this.previous.text.slice(document.start, document.end), document);
+      }
     }
     return this.byText;
   }
@@ -16558,7 +16562,8 @@ function analyzeFile(path9, text, context = {}) {
   const previous = context.previous?.path === path9 && context.previous.role === "manifest" ? context.previous : void 0;
   const parsable = read === void 0 ? text : parsableText(text);
   const helmChart = read === "manifest" && text.includes("{{") && isInHelmTemplates(context.location ?? path9, context);
-  const manifests = read === "manifest" ? readManifests(path9, parsable, previous, helmChart, context.syntaxReportedElsewhere === true) : NO_MANIFESTS;
+  const skipUnread = context.syntaxReportedElsewhere === true || context.unreadFieldsLater === true;
+  const manifests = read === "manifest" ? readManifests(path9, parsable, previous, helmChart, skipUnread) : NO_MANIFESTS;
   return analyzed(path9, text, read, skipReason, manifests, void 0, read === "modules-load" ? parseModulesLoad(parsable) : void 0);
 }
 function parseModulesLoad(text) {
@@ -16577,7 +16582,7 @@ function readManifests(path9, text, previous, helmChart, skipUnread) {
   const syntaxProblems = [];
   const documents = [];
   const skippedDocuments = [];
-  const reuse = previous === void 0 ? void 0 : new DocumentReuse(previous);
+  const reuse = previous === void 0 ? void 0 : new DocumentReuse(previous, skipUnread);
   for (const slice of splitDocuments(text)) {
     const template = templateDocument(path9, text, slice, helmChart);
     if (template !== void 0) skippedDocuments.push(template);
@@ -16680,7 +16685,21 @@ var Workspace = class {
   set(path9, text, context = {}) {
     const current = this.files.get(path9);
     if (current !== void 0 && current.text === text) return current;
-    const analyzed2 = analyzeFile(path9, text, { ...this.options, ...context, ...this.fileExists ? { fileExists: this.fileExists } : {}, ...current ? { previous: current } : {} });
+    return this.analyze(path9, text, context, current);
+  }
+  /**
+   * Reads whole the documents of a file that its analysis left with unread fields blanked
+   * (`unreadFieldsLater`), so that their YAML errors are known, and takes over its other
+   * documents as they are. Returns whether the file had any such document.
+   */
+  readWhole(path9) {
+    const current = this.files.get(path9);
+    if (current === void 0 || this.options.syntaxReportedElsewhere === true || !current.documents.some((document) => document.blanked)) return false;
+    this.analyze(path9, current.text, current.role === void 0 ? {} : { role: current.role }, current);
+    return true;
+  }
+  analyze(path9, text, context, previous) {
+    const analyzed2 = analyzeFile(path9, text, { ...this.options, ...context, ...this.fileExists ? { fileExists: this.fileExists } : {}, ...previous ? { previous } : {} });
     this.files.set(path9, analyzed2);
     this.current.setFile(analyzed2);
     return analyzed2;

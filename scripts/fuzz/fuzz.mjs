@@ -5,7 +5,9 @@
 // every fix keeps its file whole (same YAML documents, no new parse errors), removes its finding,
 // and leaves nothing for a second --fix (test/robustness/fixChecks.ts, built by tsc -b). With YAML
 // syntax left to the editor (the unread fields of workloads blanked), a file that parses gets the
-// same diagnostics, and every finding the same fixes, as when it is parsed whole.
+// same diagnostics, and every finding the same fixes, as when it is parsed whole. As an editor's
+// document (its unread fields left for later, after a version it replaces), once read whole it
+// gets the same diagnostics as when it is parsed whole from the start.
 // Every failing input is written to test/fixtures/fuzz-regressions/ with the seed that found it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -42,7 +44,7 @@ try {
     const base = iteration.pick(seeds);
     const text = mutate(base.text, iteration, seeds);
     const name = base.name;
-    const problem = await check(name, text, iteration);
+    const problem = await check(name, text, iteration, base.text);
     iterations++;
     if (problem !== undefined) {
       failures++;
@@ -57,7 +59,7 @@ console.log(`connlint fuzz: seed ${args.seed}: ${iterations} iterations, ${failu
 process.exitCode = failures > 0 ? 1 : 0;
 
 /** Runs every check on one input; returns what went wrong, or undefined. */
-async function check(name, text, iteration) {
+async function check(name, text, iteration, before) {
   try {
     const started = Date.now();
     const first = lintOnce(name, text);
@@ -65,6 +67,7 @@ async function check(name, text, iteration) {
     if (first.json !== second.json) return 'linting the same input twice gave different diagnostics';
     const blanked = blankedMismatch(name, text, first);
     if (blanked !== undefined) return blanked;
+    if (readLaterMismatches(name, before, text, first)) return 'an edited document read whole after its first answer has other diagnostics than when parsed whole';
     const outside = first.diagnostics.flatMap((diagnostic) => [diagnostic, ...diagnostic.related]).find((place) => !inside(place.range, text));
     if (outside !== undefined) return `a range outside the file: ${JSON.stringify(outside.range)}`;
     const model = first.workspace.model();
@@ -115,6 +118,18 @@ function blankedMismatch(name, text, whole) {
     if (same !== undefined && titles(blanked, diagnostic) !== titles(whole, same)) return `blanking the unread fields changed the fixes of ${diagnostic.rule}: ${titles(blanked, diagnostic)}`;
   }
   return undefined;
+}
+
+/**
+ * Whether `text`, set as an editor sets a document it edits (after `before`, with the unread fields
+ * left for later) and then read whole, has other diagnostics than `whole`.
+ */
+function readLaterMismatches(name, before, text, whole) {
+  const workspace = new Workspace({}, () => false);
+  workspace.set(name, before, { unreadFieldsLater: true });
+  workspace.set(name, text, { unreadFieldsLater: true });
+  workspace.readWhole(name);
+  return JSON.stringify(lint(workspace.model())) !== whole.json;
 }
 
 /** Whether a range lies inside the text: lines exist (ended by LF, CRLF or a lone CR, as clients count them) and characters are within their line. */

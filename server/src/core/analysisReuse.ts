@@ -8,13 +8,18 @@ import type { DocumentSlice } from './yaml/documents';
  * The documents of an earlier analysis of a file, for the next analysis to take over those whose
  * text has not changed instead of parsing them again: an edit in one document of a file of many
  * parses that document only. A document's objects and syntax problems depend only on its own
- * text, so an unchanged document's are the same, moved to where the document now starts.
+ * text, so an unchanged document's are the same, moved to where the document now starts. A
+ * document parsed with its unread fields blanked is taken over only by an analysis that blanks
+ * them too: one that reads documents whole parses it again, to know its YAML errors.
  */
 export class DocumentReuse {
   /** The earlier documents by their text; a text written several times has several. */
   private byText: Map<string, ParsedDocument[]> | undefined;
 
-  constructor(private readonly previous: AnalyzedFile) {}
+  constructor(
+    private readonly previous: AnalyzedFile,
+    private readonly blanks: boolean,
+  ) {}
 
   /**
    * Adds the objects and problems of the earlier document whose text is `slice`'s, moved to the
@@ -35,7 +40,9 @@ export class DocumentReuse {
   private documents(): Map<string, ParsedDocument[]> {
     if (this.byText === undefined) {
       this.byText = new Map();
-      for (const document of this.previous.documents) pushTo(this.byText, this.previous.text.slice(document.start, document.end), document);
+      for (const document of this.previous.documents) {
+        if (this.blanks || !document.blanked) pushTo(this.byText, this.previous.text.slice(document.start, document.end), document);
+      }
     }
     return this.byText;
   }

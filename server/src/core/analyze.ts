@@ -34,6 +34,12 @@ export interface FileContext extends AnalysisOptions {
   readonly fileExists?: (path: string) => boolean;
   /** An earlier analysis of the same file (an editor's previous version): its unchanged documents are not parsed again. */
   readonly previous?: AnalyzedFile;
+  /**
+   * Leave the fields no rule reads unparsed, as with `syntaxReportedElsewhere`, for an editor's
+   * first answer on a document: whether they hold YAML errors stays unknown until the file is read
+   * whole (Workspace.readWhole), when edits pause.
+   */
+  readonly unreadFieldsLater?: boolean;
 }
 
 /** A document of a manifest file that was parsed: where it is, and which of the file's objects and syntax problems are its. */
@@ -151,7 +157,8 @@ export function analyzeFile(path: string, text: string, context: FileContext = {
   // Offsets into the parsers' text are offsets into the text as the client counts it.
   const parsable = read === undefined ? text : parsableText(text);
   const helmChart = read === 'manifest' && text.includes('{{') && isInHelmTemplates(context.location ?? path, context);
-  const manifests = read === 'manifest' ? readManifests(path, parsable, previous, helmChart, context.syntaxReportedElsewhere === true) : NO_MANIFESTS;
+  const skipUnread = context.syntaxReportedElsewhere === true || context.unreadFieldsLater === true;
+  const manifests = read === 'manifest' ? readManifests(path, parsable, previous, helmChart, skipUnread) : NO_MANIFESTS;
   return analyzed(path, text, read, skipReason, manifests, undefined, read === 'modules-load' ? parseModulesLoad(parsable) : undefined);
 }
 
@@ -194,7 +201,7 @@ function readManifests(path: string, text: string, previous: AnalyzedFile | unde
   const syntaxProblems: SyntaxProblem[] = [];
   const documents: ParsedDocument[] = [];
   const skippedDocuments: SkippedDocument[] = [];
-  const reuse = previous === undefined ? undefined : new DocumentReuse(previous);
+  const reuse = previous === undefined ? undefined : new DocumentReuse(previous, skipUnread);
   for (const slice of splitDocuments(text)) {
     const template = templateDocument(path, text, slice, helmChart);
     if (template !== undefined) skippedDocuments.push(template);

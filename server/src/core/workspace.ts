@@ -33,10 +33,26 @@ export class Workspace {
   }
 
   /** Adds or replaces a file; unchanged text keeps its analysis. */
-  set(path: string, text: string, context: Omit<FileContext, 'fileExists'> = {}): AnalyzedFile {
+  set(path: string, text: string, context: Omit<FileContext, 'fileExists' | 'previous'> = {}): AnalyzedFile {
     const current = this.files.get(path);
     if (current !== undefined && current.text === text) return current;
-    const analyzed = analyzeFile(path, text, { ...this.options, ...context, ...(this.fileExists ? { fileExists: this.fileExists } : {}), ...(current ? { previous: current } : {}) });
+    return this.analyze(path, text, context, current);
+  }
+
+  /**
+   * Reads whole the documents of a file that its analysis left with unread fields blanked
+   * (`unreadFieldsLater`), so that their YAML errors are known, and takes over its other
+   * documents as they are. Returns whether the file had any such document.
+   */
+  readWhole(path: string): boolean {
+    const current = this.files.get(path);
+    if (current === undefined || this.options.syntaxReportedElsewhere === true || !current.documents.some((document) => document.blanked)) return false;
+    this.analyze(path, current.text, current.role === undefined ? {} : { role: current.role }, current);
+    return true;
+  }
+
+  private analyze(path: string, text: string, context: Omit<FileContext, 'fileExists' | 'previous'>, previous: AnalyzedFile | undefined): AnalyzedFile {
+    const analyzed = analyzeFile(path, text, { ...this.options, ...context, ...(this.fileExists ? { fileExists: this.fileExists } : {}), ...(previous ? { previous } : {}) });
     this.files.set(path, analyzed);
     this.current.setFile(analyzed);
     return analyzed;

@@ -10,7 +10,8 @@ export const AGGREGATE_DELAY_MS = 100;
  * Publishes the diagnostics of the files a change affects, in two passes: first, right away,
  * the findings of the files an edit concerns (a Service whose Deployment changed); then, once
  * edits pause for AGGREGATE_DELAY_MS, the aggregate findings that weigh every workload of the
- * workspace, whose cost grows with it. While a scan runs, only open documents' diagnostics are
+ * workspace, whose cost grows with it, and the YAML errors in the fields of open documents that
+ * the first pass left unparsed. While a scan runs, only open documents' diagnostics are
  * published, never a half-read workspace's. What changed is the index's to say (its tracker
  * compares each file's diagnostics with the last ones it handed out): each file it reports is
  * sent, and nothing else. `linted` runs after each whole-workspace pass made while no scan runs:
@@ -62,6 +63,7 @@ export class DiagnosticsPublisher {
       clearTimeout(this.aggregateTimer);
       this.aggregateTimer = setTimeout(guarded(this.connection, 'publishing diagnostics', () => this.publish(true)), AGGREGATE_DELAY_MS);
     }
+    if (wholeWorkspace) this.index.readOpenDocumentsWhole();
     const changed = this.index.diagnosticChanges({ wholeWorkspace, openOnly: this.scans > 0 });
     // Edited documents go out again even where the tracker sees no change: the same range can
     // start at another offset after an edit above it, and the offset in each diagnostic's data,

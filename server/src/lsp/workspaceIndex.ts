@@ -126,14 +126,26 @@ export class WorkspaceIndex {
 
   /**
    * The editor's text of an open document wins over the disk. A document whose name says
-   * nothing (an untitled buffer) is read as its language says: YAML or JSON as a manifest.
+   * nothing (an untitled buffer) is read as its language says: YAML or JSON as a manifest. The
+   * fields no rule reads are left unparsed for the first answer (readOpenDocumentsWhole).
    */
   openDocument(uri: string, text: string, languageId?: string): void {
     this.open.add(uri);
     this.budget.release(uri);
     if (this.isExcluded(uri)) return;
     const role = fileRole(uri) === undefined ? roleOfLanguage(languageId) : undefined;
-    this.skippedParts.note(this.workspaceFor(uri).set(uri, text, role === undefined ? {} : { role }));
+    this.skippedParts.note(this.workspaceFor(uri).set(uri, text, { unreadFieldsLater: true, ...(role === undefined ? {} : { role }) }));
+  }
+
+  /**
+   * Reads whole the documents that open documents' analyses left with unread fields blanked,
+   * once edits pause: their YAML errors are then reported too, unless another tool reports them.
+   * Returns whether any was read.
+   */
+  readOpenDocumentsWhole(): boolean {
+    let read = false;
+    for (const uri of this.open) if ((this.isInFolders(uri) ? this.workspace : this.outside.get(uri))?.readWhole(uri)) read = true;
+    return read;
   }
 
   /** A closed document goes back to its text on disk, or away when it has none. */
