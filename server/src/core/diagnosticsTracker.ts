@@ -86,8 +86,11 @@ export class DiagnosticsTracker {
     }
     const wholeWorkspace = (options.wholeWorkspace ?? true) && options.onlyFiles === undefined;
     const due = (shard: Shard): boolean => (shard.key === '' ? wholeWorkspace : (options.onlyFiles?.(shard.key) ?? true));
-    const shards = [...this.touched].filter(due);
-    this.touched = new Set([...this.touched].filter((shard) => !due(shard)));
+    // One pass, the rest left in place: while a scan runs, every batch asks for the open files
+    // only, and the shards it leaves for later grow to one per file read so far.
+    const shards: Shard[] = [];
+    for (const shard of this.touched) if (due(shard)) shards.push(shard);
+    for (const shard of shards) this.touched.delete(shard);
     for (const shard of shards) {
       this.show(shard, groupByFile(this.findings.has(shard) ? shardFindings(this.model, this.findings, shard, settings, RULES) : []), dirty);
     }
