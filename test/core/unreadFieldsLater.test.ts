@@ -1,35 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeFile, lint, Workspace, type Diagnostic } from '@connlint/server';
-import { lines } from '../helpers/lintFiles';
+import { APP_WITH_UNREAD_ERROR, DUPLICATE_KEY_LINE } from '../helpers/manifests';
 
-const service = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  selector:', '    app: web', '  ports:', '  - port: 80');
-
-/** A Deployment of the Service's pods whose container has a duplicate key: a YAML error in a field no rule reads. */
-const deployment = lines(
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata:',
-  '  name: web',
-  'spec:',
-  '  replicas: 2',
-  '  selector:',
-  '    matchLabels:',
-  '      app: web',
-  '  template:',
-  '    metadata:',
-  '      labels:',
-  '        app: web',
-  '    spec:',
-  '      containers:',
-  '      - name: nginx',
-  '        name: httpd',
-  '',
-);
-
-const text = `${service}\n---\n${deployment}`;
-/** The duplicate `name:` of the container, on line 27 (0-based) of the file. */
-const DUPLICATE_LINE = 27;
+/** One file: a Service and its Deployment, whose container has a YAML error in a field no rule reads. */
+const text = APP_WITH_UNREAD_ERROR;
 const yamlError = (line: number): Diagnostic => ({
   file: 'app.yaml',
   range: { start: { line, character: 8 }, end: { line, character: 12 } },
@@ -42,7 +17,7 @@ const yamlErrors = (workspace: Workspace): Diagnostic[] => lint(workspace.model(
 const blankedDocuments = (workspace: Workspace): boolean[] => workspace.model().file('app.yaml')!.documents.map((document) => document.blanked);
 
 test('a file set with its unread fields for later is parsed without them, and readWhole then reports their YAML errors', () => {
-  assert.equal(text.split('\n')[DUPLICATE_LINE], '        name: httpd');
+  assert.equal(DUPLICATE_KEY_LINE, 27);
   const workspace = new Workspace();
   workspace.set('app.yaml', text, { unreadFieldsLater: true });
   assert.deepEqual(blankedDocuments(workspace), [false, true]);
@@ -55,7 +30,7 @@ test('a file set with its unread fields for later is parsed without them, and re
 
   assert.equal(workspace.readWhole('app.yaml'), true);
   assert.deepEqual(blankedDocuments(workspace), [false, false]);
-  assert.deepEqual(yamlErrors(workspace), [yamlError(DUPLICATE_LINE)]);
+  assert.deepEqual(yamlErrors(workspace), [yamlError(DUPLICATE_KEY_LINE)]);
   assert.deepEqual(workspace.model().file('app.yaml')!.syntaxProblems, analyzeFile('app.yaml', text).syntaxProblems);
   // Nothing is left to read whole.
   assert.equal(workspace.readWhole('app.yaml'), false);
@@ -66,15 +41,15 @@ test('an edit after readWhole parses only the edited document with its unread fi
   workspace.set('app.yaml', text, { unreadFieldsLater: true });
   workspace.readWhole('app.yaml');
   // Two lines more in the Service: the Deployment, unchanged, is taken over with its YAML error, moved.
-  workspace.set('app.yaml', text.replace('  - port: 80', '  - port: 80\n  - port: 81\n  - port: 82'), { unreadFieldsLater: true });
+  workspace.set('app.yaml', text.replace('  - port: 2222', '  - port: 2222\n  - port: 81\n  - port: 82'), { unreadFieldsLater: true });
   assert.deepEqual(blankedDocuments(workspace), [false, false]);
-  assert.deepEqual(yamlErrors(workspace), [yamlError(DUPLICATE_LINE + 2)]);
+  assert.deepEqual(yamlErrors(workspace), [yamlError(DUPLICATE_KEY_LINE + 2)]);
   // An edit of the Deployment's containers: parsed again, blanked, and its error unknown until the next readWhole.
-  workspace.set('app.yaml', text.replace('        name: httpd', '        name: httpd\n        image: httpd'), { unreadFieldsLater: true });
+  workspace.set('app.yaml', text.replace('        name: httpd', '        name: httpd\n        imagePullPolicy: Always'), { unreadFieldsLater: true });
   assert.deepEqual(blankedDocuments(workspace), [false, true]);
   assert.deepEqual(yamlErrors(workspace), []);
   assert.equal(workspace.readWhole('app.yaml'), true);
-  assert.deepEqual(yamlErrors(workspace), [yamlError(DUPLICATE_LINE)]);
+  assert.deepEqual(yamlErrors(workspace), [yamlError(DUPLICATE_KEY_LINE)]);
 });
 
 test('an analysis that reads documents whole does not take over a document parsed blanked from the previous version', () => {

@@ -117,6 +117,14 @@ export function webApp(replicas: number, name = 'web'): string {
   );
 }
 
+/**
+ * Service "myservice" selecting `app: myapp`, then in the same file `classicDeployment(2)` with a
+ * duplicate key in its container: a YAML error in a field no rule reads, on DUPLICATE_KEY_LINE.
+ */
+export const APP_WITH_UNREAD_ERROR = `${lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222')}\n---\n${classicDeployment(2).replace('      - name: nginx\n', '      - name: nginx\n        name: httpd\n')}`;
+/** The 0-based line of APP_WITH_UNREAD_ERROR's duplicate key, `        name: httpd`. */
+export const DUPLICATE_KEY_LINE = APP_WITH_UNREAD_ERROR.split('\n').indexOf('        name: httpd');
+
 /** Deployment "a": two replicas of pods labelled `app: a`, so that a Service selecting them has two backends. */
 export const TWO_REPLICA_DEPLOYMENT = lines(
   'apiVersion: apps/v1',

@@ -8,7 +8,7 @@ import { CodeActionRequest, DiagnosticSeverity, DidOpenTextDocumentNotification,
 import { lines } from '../helpers/lintFiles';
 import { inProcessClient } from '../helpers/inProcessServer';
 import type { LspTestClient } from '../helpers/lspClient';
-import { classicDeployment } from '../helpers/manifests';
+import { APP_WITH_UNREAD_ERROR, classicDeployment, DUPLICATE_KEY_LINE } from '../helpers/manifests';
 
 const service = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222');
 
@@ -55,30 +55,26 @@ test('with YAML syntax left to Red Hat YAML, a fix still never edits a file whos
   ]);
 });
 
-/** The Service with its Deployment in one file, the Deployment's container with a duplicate key: a YAML error in a field no rule reads. */
-const brokenApp = `${service}\n---\n${classicDeployment(2).replace('      - name: nginx\n', '      - name: nginx\n        name: httpd\n')}`;
-const DUPLICATE_LINE = brokenApp.split('\n').indexOf('        name: httpd');
-
-/** Opens brokenApp in a server started with `initializationOptions`, in an empty folder; its URI. */
-async function openBrokenApp(client: LspTestClient, folder: string, initializationOptions?: object): Promise<string> {
+/** Opens APP_WITH_UNREAD_ERROR in a server started with `initializationOptions`, in an empty folder; its URI. */
+async function openAppWithUnreadError(client: LspTestClient, folder: string, initializationOptions?: object): Promise<string> {
   const folderUri = pathToFileURL(folder).href;
   await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 't' }], capabilities: {}, initializationOptions });
   await client.connection.sendNotification(InitializedNotification.type, {});
   const uri = pathToFileURL(path.join(folder, 'app.yaml')).href;
-  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: brokenApp } });
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: APP_WITH_UNREAD_ERROR } });
   return uri;
 }
 
 const brief = (diagnostics: readonly Diagnostic[]) => diagnostics.map(({ code, severity, range }) => ({ code, severity, range }));
 const affinity = { code: 'service-affinity', severity: DiagnosticSeverity.Warning, range: { start: { line: 3, character: 8 }, end: { line: 3, character: 17 } } };
-const duplicateKey = { code: 'yaml-syntax', severity: DiagnosticSeverity.Error, range: { start: { line: DUPLICATE_LINE, character: 8 }, end: { line: DUPLICATE_LINE, character: 12 } } };
+const duplicateKey = { code: 'yaml-syntax', severity: DiagnosticSeverity.Error, range: { start: { line: DUPLICATE_KEY_LINE, character: 8 }, end: { line: DUPLICATE_KEY_LINE, character: 12 } } };
 
 test('an opened document is answered first with the fields no rule reads unparsed; their YAML errors follow once edits pause', async () => {
-  assert.equal(DUPLICATE_LINE, 27);
+  assert.equal(DUPLICATE_KEY_LINE, 27);
   const folder = mkdtempSync(path.join(tmpdir(), 'connlint-unread-later-'));
   const client = inProcessClient();
   try {
-    const uri = await openBrokenApp(client, folder);
+    const uri = await openAppWithUnreadError(client, folder);
     const [first, ...more] = await client.waitForDiagnostics(uri, (list) => list !== undefined);
     assert.deepEqual(brief([first!, ...more]), [affinity]);
     // Before the pause, as after it, no fix that the YAML structure places edits the file: its
@@ -99,7 +95,7 @@ test('with YAML syntax left to Red Hat YAML, the fields no rule reads are never 
   const folder = mkdtempSync(path.join(tmpdir(), 'connlint-unread-later-'));
   const client = inProcessClient();
   try {
-    const uri = await openBrokenApp(client, folder, { yamlSyntaxReportedElsewhere: true });
+    const uri = await openAppWithUnreadError(client, folder, { yamlSyntaxReportedElsewhere: true });
     assert.deepEqual(brief(await client.waitForDiagnostics(uri, (list) => list !== undefined)), [affinity]);
     const publishes = client.publishes;
     await client.settled(300);
