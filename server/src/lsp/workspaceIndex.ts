@@ -140,12 +140,9 @@ export class WorkspaceIndex {
   /**
    * Reads whole the documents that open documents' analyses left with unread fields blanked,
    * once edits pause: their YAML errors are then reported too, unless another tool reports them.
-   * Returns whether any was read.
    */
-  readOpenDocumentsWhole(): boolean {
-    let read = false;
-    for (const uri of this.open) if ((this.isInFolders(uri) ? this.workspace : this.outside.get(uri))?.readWhole(uri)) read = true;
-    return read;
+  readOpenDocumentsWhole(): void {
+    for (const uri of this.open) (this.isInFolders(uri) ? this.workspace : this.outside.get(uri))?.readWhole(uri);
   }
 
   /** A closed document goes back to its text on disk, or away when it has none. */
