@@ -222,8 +222,8 @@ function write(stream: { write(text: string): unknown }, text: string, code: num
 function processIo(): CliIo {
   return {
     cwd: process.cwd(),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: closedPipeIgnored(process.stdout),
+    stderr: closedPipeIgnored(process.stderr),
     env: process.env,
     readStdin: async () => {
       const chunks: Buffer[] = [];
@@ -232,3 +232,20 @@ function processIo(): CliIo {
     },
   };
 }
+
+/**
+ * `stream`, which ends quietly when its reader stops reading (`connlint … | head`): what is left
+ * to write goes nowhere, and the exit code is still that of the findings. Any other write error
+ * stays an error.
+ */
+function closedPipeIgnored(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (!ignoringClosedPipes.has(stream)) {
+    ignoringClosedPipes.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+  return stream;
+}
+
+const ignoringClosedPipes = new WeakSet<NodeJS.WriteStream>();
