@@ -209,6 +209,8 @@ function describeIoError(error: { readonly code?: string | undefined; readonly m
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory';
+    case 'ENOSPC':
+      return 'no space left on device';
     default:
       return error.code ?? error.message;
   }
@@ -222,8 +224,8 @@ function write(stream: { write(text: string): unknown }, text: string, code: num
 function processIo(): CliIo {
   return {
     cwd: process.cwd(),
-    stdout: closedPipeIgnored(process.stdout),
-    stderr: closedPipeIgnored(process.stderr),
+    stdout: withWriteErrorsHandled(process.stdout, 'output'),
+    stderr: withWriteErrorsHandled(process.stderr, 'error'),
     env: process.env,
     readStdin: async () => {
       const chunks: Buffer[] = [];
@@ -234,18 +236,23 @@ function processIo(): CliIo {
 }
 
 /**
- * `stream`, which ends quietly when its reader stops reading (`connlint … | head`): what is left
- * to write goes nowhere, and the exit code is still that of the findings. Any other write error
- * stays an error.
+ * `stream` (standard `name`), whose write errors end the run cleanly. A reader that stops reading
+ * (`connlint … | head`) closes the pipe: what is left to write goes nowhere, and the exit code is
+ * still that of the findings. Any other error (a full disk) means the report was not written:
+ * one line says so, and the exit code is 2.
  */
-function closedPipeIgnored(stream: NodeJS.WriteStream): NodeJS.WriteStream {
-  if (!ignoringClosedPipes.has(stream)) {
-    ignoringClosedPipes.add(stream);
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-    });
-  }
+function withWriteErrorsHandled(stream: NodeJS.WriteStream, name: 'output' | 'error'): NodeJS.WriteStream {
+  if (handlingWriteErrors.has(stream)) return stream;
+  handlingWriteErrors.add(stream);
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    try {
+      if (stream !== process.stderr) process.stderr.write(`connlint: cannot write to standard ${name}: ${describeIoError(error)}\n`);
+    } finally {
+      process.exit(2);
+    }
+  });
   return stream;
 }
 
-const ignoringClosedPipes = new WeakSet<NodeJS.WriteStream>();
+const handlingWriteErrors = new WeakSet<NodeJS.WriteStream>();

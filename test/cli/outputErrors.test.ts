@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { webApp } from '../helpers/manifests';
+import { cliPath } from '../helpers/runCli';
+
+/** A folder of 400 Services of two pods without affinity: a JSON report far larger than a pipe's buffer. */
+function manyFindings(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'connlint-output-errors-'));
+  for (let i = 0; i < 400; i++) writeFileSync(path.join(folder, `app-${i}.yaml`), webApp(2, `web-${i}`));
+  return folder;
+}
+
+test('a reader that stops reading (connlint … | head) ends the output quietly, with the findings\' exit code', async () => {
+  const folder = manyFindings();
+  try {
+    const child = spawn(process.execPath, [cliPath, '--format', 'json', folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let received = 0;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout.once('data', (chunk: Buffer) => {
+      received = chunk.length;
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.ok(received > 0);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a report that cannot be written (a full disk) is one line on standard error and exit code 2', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, async () => {
+  const folder = manyFindings();
+  const full = openSync('/dev/full', 'w');
+  try {
+    const child = spawn(process.execPath, [cliPath, '--format', 'json', folder], { stdio: ['ignore', full, 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, 'connlint: cannot write to standard output: no space left on device\n');
+    assert.equal(code, 2);
+  } finally {
+    closeSync(full);
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
