@@ -17293,6 +17293,8 @@ function describeIoError(error) {
       return "permission denied";
     case "EISDIR":
       return "is a directory";
+    case "ENOSPC":
+      return "no space left on device";
     default:
       return error.code ?? error.message;
   }
