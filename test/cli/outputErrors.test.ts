@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -14,21 +14,25 @@ function manyFindings(): string {
   return folder;
 }
 
+/** The exit code of a child whose standard error is piped, and what it wrote there. */
+async function finished(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stderr };
+}
+
 test('a reader that stops reading (connlint … | head) ends the output quietly, with the findings\' exit code', async () => {
   const folder = manyFindings();
   try {
     const child = spawn(process.execPath, [cliPath, '--format', 'json', folder], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
     let received = 0;
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.stdout.once('data', (chunk: Buffer) => {
       received = chunk.length;
       child.stdout.destroy();
     });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.deepEqual(await finished(child), { code: 1, stderr: '' });
     assert.ok(received > 0);
-    assert.equal(stderr, '');
-    assert.equal(code, 1);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -39,11 +43,7 @@ test('a report that cannot be written (a full disk) is one line on standard erro
   const full = openSync('/dev/full', 'w');
   try {
     const child = spawn(process.execPath, [cliPath, '--format', 'json', folder], { stdio: ['ignore', full, 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    assert.equal(stderr, 'connlint: cannot write to standard output: no space left on device\n');
-    assert.equal(code, 2);
+    assert.deepEqual(await finished(child), { code: 2, stderr: 'connlint: cannot write to standard output: no space left on device\n' });
   } finally {
     closeSync(full);
     rmSync(folder, { recursive: true, force: true });

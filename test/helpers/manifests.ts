@@ -117,11 +117,14 @@ export function webApp(replicas: number, name = 'web'): string {
   );
 }
 
-/**
- * Service "myservice" selecting `app: myapp`, then in the same file `classicDeployment(2)` with a
- * duplicate key in its container: a YAML error in a field no rule reads, on DUPLICATE_KEY_LINE.
- */
-export const APP_WITH_UNREAD_ERROR = `${lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222')}\n---\n${classicDeployment(2).replace('      - name: nginx\n', '      - name: nginx\n        name: httpd\n')}`;
+/** Service "myservice" selecting `app: myapp`, the pods of classicDeployment, on port 2222. */
+export const CLASSIC_SERVICE = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222');
+
+/** `classicDeployment(2)` with a duplicate key in its container: a YAML error in a field no rule reads. */
+export const CLASSIC_DEPLOYMENT_WITH_UNREAD_ERROR = classicDeployment(2).replace('      - name: nginx\n', '      - name: nginx\n        name: httpd\n');
+
+/** CLASSIC_SERVICE, then in the same file CLASSIC_DEPLOYMENT_WITH_UNREAD_ERROR, its YAML error on DUPLICATE_KEY_LINE. */
+export const APP_WITH_UNREAD_ERROR = `${CLASSIC_SERVICE}\n---\n${CLASSIC_DEPLOYMENT_WITH_UNREAD_ERROR}`;
 /** The 0-based line of APP_WITH_UNREAD_ERROR's duplicate key, `        name: httpd`. */
 export const DUPLICATE_KEY_LINE = APP_WITH_UNREAD_ERROR.split('\n').indexOf('        name: httpd');
 

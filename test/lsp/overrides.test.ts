@@ -6,11 +6,9 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { ConfigurationRequest, DidChangeConfigurationNotification, InitializedNotification, InitializeRequest } from 'vscode-languageserver-protocol/node';
 import { inProcessClient } from '../helpers/inProcessServer';
-import { lines } from '../helpers/lintFiles';
 import type { LspTestClient } from '../helpers/lspClient';
-import { classicDeployment } from '../helpers/manifests';
+import { classicDeployment, CLASSIC_SERVICE as service } from '../helpers/manifests';
 
-const service = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222');
 
 let folder: string;
 let client: LspTestClient;

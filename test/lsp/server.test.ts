@@ -16,15 +16,13 @@ import {
   ShutdownRequest,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { lines } from '../helpers/lintFiles';
 import { inProcessClient } from '../helpers/inProcessServer';
 import type { LspTestClient } from '../helpers/lspClient';
-import { classicDeployment } from '../helpers/manifests';
+import { classicDeployment, CLASSIC_SERVICE as service } from '../helpers/manifests';
 
 const deployment = classicDeployment;
 
 
-const service = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222');
 
 let folder: string;
 let client: LspTestClient;

@@ -5,12 +5,16 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, DiagnosticSeverity, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { lines } from '../helpers/lintFiles';
 import { inProcessClient } from '../helpers/inProcessServer';
 import type { LspTestClient } from '../helpers/lspClient';
-import { APP_WITH_UNREAD_ERROR, classicDeployment, DUPLICATE_KEY_LINE } from '../helpers/manifests';
+import { APP_WITH_UNREAD_ERROR, classicDeployment, CLASSIC_DEPLOYMENT_WITH_UNREAD_ERROR, CLASSIC_SERVICE as service, DUPLICATE_KEY_LINE } from '../helpers/manifests';
 
-const service = lines('apiVersion: v1', 'kind: Service', 'metadata:', '  name: myservice', 'spec:', '  selector:', '    app: myapp', '  ports:', '  - port: 2222');
+/** Starts the server on `folder` with `initializationOptions`. */
+async function initialize(client: LspTestClient, folder: string, initializationOptions?: object): Promise<void> {
+  const folderUri = pathToFileURL(folder).href;
+  await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 't' }], capabilities: {}, initializationOptions });
+  await client.connection.sendNotification(InitializedNotification.type, {});
+}
 
 /** The titles of the quick fixes of service-affinity, with Red Hat YAML active and `deployment` beside the Service. */
 async function fixTitles(deployment: string): Promise<string[]> {
@@ -20,9 +24,7 @@ async function fixTitles(deployment: string): Promise<string[]> {
   const serviceUri = pathToFileURL(path.join(folder, 'service.yaml')).href;
   const client = inProcessClient();
   try {
-    const folderUri = pathToFileURL(folder).href;
-    await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 't' }], capabilities: {}, initializationOptions: { yamlSyntaxReportedElsewhere: true } });
-    await client.connection.sendNotification(InitializedNotification.type, {});
+    await initialize(client, folder, { yamlSyntaxReportedElsewhere: true });
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: serviceUri, languageId: 'yaml', version: 1, text: service } });
     const [diagnostic] = await client.waitForDiagnostics(serviceUri, (list) => list?.length === 1);
     assert.equal(diagnostic?.code, 'service-affinity');
@@ -46,9 +48,8 @@ test('with YAML syntax left to Red Hat YAML, a fix still never edits a file whos
   // A duplicate key inside the containers, which the analysis does not parse: the keepalive fix
   // would edit deploy.yaml, so it goes, and with it the fix-all (of preferred fixes); the fixes of
   // service.yaml stay.
-  const broken = clean.replace('      - name: nginx\n', '      - name: nginx\n        name: httpd\n');
-  assert.notEqual(broken, clean);
-  assert.deepEqual(await fixTitles(broken), [
+  assert.notEqual(CLASSIC_DEPLOYMENT_WITH_UNREAD_ERROR, clean);
+  assert.deepEqual(await fixTitles(CLASSIC_DEPLOYMENT_WITH_UNREAD_ERROR), [
     'Add sessionAffinity: ClientIP (pins each client to one pod; pods added later get no traffic from existing clients)',
     'Ignore service-affinity for this Service',
     'Disable service-affinity for this line',
@@ -57,9 +58,7 @@ test('with YAML syntax left to Red Hat YAML, a fix still never edits a file whos
 
 /** Opens APP_WITH_UNREAD_ERROR in a server started with `initializationOptions`, in an empty folder; its URI. */
 async function openAppWithUnreadError(client: LspTestClient, folder: string, initializationOptions?: object): Promise<string> {
-  const folderUri = pathToFileURL(folder).href;
-  await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 't' }], capabilities: {}, initializationOptions });
-  await client.connection.sendNotification(InitializedNotification.type, {});
+  await initialize(client, folder, initializationOptions);
   const uri = pathToFileURL(path.join(folder, 'app.yaml')).href;
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: APP_WITH_UNREAD_ERROR } });
   return uri;

@@ -1,4 +1,5 @@
 import { pushTo } from '../collections';
+
 /**
  * Lists of objects by key, each list in workspace order (by file path, then by position in the
  * file), updated one file at a time: replacing a file's objects touches only the keys they are under.
