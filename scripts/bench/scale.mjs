@@ -1,13 +1,14 @@
 // Scale: a generated workspace of N manifest files indexed by the server at start-up, its peak
 // memory, and the time from editing one Deployment's replicas to the re-published diagnostics
 // of the Service that selects it (a different file).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isBuildApp, writeWorkspace } from './generate.mjs';
 import { BenchClient } from './lspClient.mjs';
-import { median } from './util.mjs';
+import { median, repositoryRoot } from './util.mjs';
 
 const REPLICAS_LINE = 6; // `  replicas: 3` in a generated Deployment
 
@@ -52,6 +53,28 @@ export async function measureIndex(command, root) {
   } finally {
     await client.stop();
   }
+}
+
+/** Peak RSS of the server started on an empty folder: what it holds before any file. */
+export async function measureServerAtRest(command) {
+  const empty = mkdtempSync(path.join(tmpdir(), 'connlint-bench-empty-'));
+  try {
+    return (await measureIndex(command, empty)).rss;
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The least a model of one JavaScript object per Kubernetes object and per finding holds for the
+ * files of `dir`, in MB of heap (`modelFloor.cjs`): their texts, the objects with the findings'
+ * messages, and the objects without them.
+ */
+export function measureModelFloor(dir) {
+  const script = path.join(repositoryRoot, 'scripts/bench/modelFloor.cjs');
+  const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', script, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (result.status !== 0) throw new Error(`modelFloor.cjs exited ${result.status}: ${result.stderr}`);
+  return JSON.parse(result.stdout);
 }
 
 /**
