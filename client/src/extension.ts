@@ -5,7 +5,7 @@ import { LanguageClient, NotificationType, State, TransportKind, type LanguageCl
 import { EffectiveSettingsView, ModelChangedNotification, SHOW_EFFECTIVE_SETTINGS } from './effectiveView';
 import { registerPathView, SHOW_CONNECTION_PATH } from './pathView';
 import { RESTART_COMMAND, StatusBar, type ServerStatus } from './status';
-import { SERVER_NODE_FLAGS } from './serverFlags';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './serverFlags';
 
 /** The server's state, for the status bar. */
 const StatusNotification = new NotificationType<ServerStatus>('connlint/status');
@@ -56,13 +56,13 @@ export async function deactivate(): Promise<void> {
 }
 
 /**
- * The bundled server over IPC, started with SERVER_NODE_FLAGS; in development, with an inspector
- * for "Attach to Server". Its compiled code is cached in the extension's global storage (see
- * server/src/lsp/launch.ts).
+ * The bundled server over IPC, started with SERVER_NODE_FLAGS and SERVER_ENVIRONMENT (a variable
+ * the user has set wins); in development, with an inspector for "Attach to Server". Its compiled
+ * code is cached in the extension's global storage (see server/src/lsp/launch.ts).
  */
 function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   const module = context.asAbsolutePath('dist/server.js');
-  const env = { ...process.env, CONNLINT_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
+  const env = { ...SERVER_ENVIRONMENT, ...process.env, CONNLINT_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
   return {
     run: { module, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_FLAGS] } },
     debug: { module, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },

@@ -16,14 +16,14 @@ import { median, ms, ratio, repositoryRoot } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const { MAX_INDEXED_TEXT } = require('../../server/out/lsp/index.js');
-const { SERVER_NODE_FLAGS } = require('../../client/out/serverFlags.js');
+const { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } = require('../../client/out/serverFlags.js');
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')).map(([key, value]) => [key, value ?? 'true']));
 const only = args.has('only') ? new Set(args.get('only').split(',')) : undefined;
 const runs = Number(args.get('runs') ?? 5);
 const corpus = path.resolve(repositoryRoot, '../shared/corpus/k8s');
 const argoInstall = path.join(corpus, 'argoproj__argo-cd/manifests/install.yaml');
-/** The server as VS Code's client starts it, with the same Node.js flags. */
-const CONNLINT = [process.execPath, ...SERVER_NODE_FLAGS, path.resolve(repositoryRoot, args.get('server') ?? 'dist/server.js'), '--stdio'];
+/** The server as VS Code's client starts it, with the same Node.js flags and environment (set by env(1), which execs Node.js in its place). */
+const CONNLINT = ['env', ...Object.entries(SERVER_ENVIRONMENT).map(([name, value]) => `${name}=${value}`), process.execPath, ...SERVER_NODE_FLAGS, path.resolve(repositoryRoot, args.get('server') ?? 'dist/server.js'), '--stdio'];
 const YAML_LS = [process.execPath, path.join(repositoryRoot, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'];
 /** What VS Code's client sends when Red Hat YAML is installed: YAML syntax is left to it, and the fields no rule reads go unparsed. */
 const WITH_RED_HAT_YAML = { yamlSyntaxReportedElsewhere: true };
