@@ -54,7 +54,8 @@ function dumped(dir) {
 
 function measure(dir) {
   if (typeof global.gc !== 'function') throw new Error('run with node --expose-gc');
-  // Held until the end, as the texts are, so that it is in every figure the differences subtract.
+  // Held until the end, as the texts are (their sizes, returned, keep both alive to there), so that
+  // it is in every figure the differences subtract.
   const json = dumped(dir);
   const start = heapMb();
   const texts = filesOf(dir).map((file) => readFileSync(file, 'utf8'));

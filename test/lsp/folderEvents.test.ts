@@ -20,7 +20,6 @@ import { inProcessClient } from '../helpers/inProcessServer';
 import type { LspTestClient } from '../helpers/lspClient';
 import { classicDeployment, CLASSIC_SERVICE as service } from '../helpers/manifests';
 
-
 let folder: string;
 let client: LspTestClient;
 let watchers: FileSystemWatcher[] = [];

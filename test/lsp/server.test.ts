@@ -18,11 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { inProcessClient } from '../helpers/inProcessServer';
 import type { LspTestClient } from '../helpers/lspClient';
-import { classicDeployment, CLASSIC_SERVICE as service } from '../helpers/manifests';
-
-const deployment = classicDeployment;
-
-
+import { classicDeployment as deployment, CLASSIC_SERVICE as service } from '../helpers/manifests';
 
 let folder: string;
 let client: LspTestClient;

@@ -142,7 +142,7 @@ export class WorkspaceIndex {
    * once edits pause: their YAML errors are then reported too, unless another tool reports them.
    */
   readOpenDocumentsWhole(): void {
-    for (const uri of this.open) (this.isInFolders(uri) ? this.workspace : this.outside.get(uri))?.readWhole(uri);
+    for (const uri of this.open) this.workspaceHolding(uri)?.readWhole(uri);
   }
 
   /** A closed document goes back to its text on disk, or away when it has none. */
@@ -253,14 +253,19 @@ export class WorkspaceIndex {
     return generation;
   }
 
+  /** The workspace a document belongs to: the folders', or its own outside them, made when first needed. */
   private workspaceFor(uri: string): Workspace {
-    if (this.isInFolders(uri)) return this.workspace;
-    let single = this.outside.get(uri);
-    if (single === undefined) {
-      single = this.newWorkspace(assumptionsOf(this.settings));
-      this.outside.set(uri, single);
+    let workspace = this.workspaceHolding(uri);
+    if (workspace === undefined) {
+      workspace = this.newWorkspace(assumptionsOf(this.settings));
+      this.outside.set(uri, workspace);
     }
-    return single;
+    return workspace;
+  }
+
+  /** The workspace a document belongs to, if there is one yet. */
+  private workspaceHolding(uri: string): Workspace | undefined {
+    return this.isInFolders(uri) ? this.workspace : this.outside.get(uri);
   }
 
   /** A workspace read as this index reads files, which names directories relative to their folder. */
